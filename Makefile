@@ -1,0 +1,127 @@
+# scograph. `make demo` and `make check` install what they need first.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+CC ?= cc
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+# SANITIZE=address,undefined builds everything with those sanitizers.
+SANITIZE ?=
+
+PKGS = libgvc libcgraph jansson
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wundef -Wvla
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude -Isrc \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) \
+	$(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer)
+ALL_LDFLAGS = $(LDFLAGS) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+# The Debian packages scograph builds, tests and renders with.
+DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev pkg-config \
+	fonts-dejavu-core libxml2-utils valgrind python3-jsonschema
+
+LIB_SRC = src/util.c src/graph.c src/read.c src/select.c src/draw.c \
+	src/render.c
+LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
+UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
+
+.PHONY: all deps demo check unit cli memcheck examples install uninstall \
+	clean
+all: scograph
+
+# Installs missing packages: as root through apt-get, else through sudo,
+# else stops with the line to run.
+deps:
+	@missing=$$(for p in $(DEBS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q '^install ok installed' || printf '%s ' $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	line="apt-get install -y --no-install-recommends $$missing"; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+		sudo=sudo; \
+	else echo "scograph needs: $$missing"; \
+		echo "run as root: apt-get update && $$line"; exit 1; fi; \
+	echo "installing: $$missing"; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive $$line >/dev/null
+
+build:
+	@mkdir -p build
+
+build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h | build
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The built-in graph: graphs/sco.json as a C array, so that the binary
+# works from any directory.
+build/builtin.c: graphs/sco.json | build
+	@{ echo '#include <stddef.h>'; \
+	  echo 'const unsigned char sg_builtin_json[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0};'; \
+	  echo 'const size_t sg_builtin_json_len = sizeof(sg_builtin_json) - 1;'; \
+	} > $@
+
+build/builtin.o: build/builtin.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+build/libscograph.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+scograph: build/main.o build/libscograph.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+build/test_%: tests/test_%.c tests/testutil.h build/libscograph.a
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< build/libscograph.a \
+		$(ALL_LDFLAGS) $(LIBS) -lcmocka
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./scograph --focus Kazakhstan -o kazakhstan.svg -o kazakhstan.png
+	@echo "wrote kazakhstan.svg and kazakhstan.png"
+
+unit: $(UNIT_TESTS)
+	@for t in $(UNIT_TESTS); do ./$$t || exit 1; done
+
+cli: scograph
+	@sh tests/cli.sh ./scograph
+
+# The library and the binary under valgrind: no error and no leak of ours.
+# Graphviz's own per-render leaks are suppressed in tests/valgrind.supp.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect \
+	--show-leak-kinds=definite,indirect \
+	--suppressions=tests/valgrind.supp
+memcheck: scograph $(UNIT_TESTS)
+	@for t in $(UNIT_TESTS); do \
+		$(VALGRIND) ./$$t >/dev/null 2>build/memcheck.log || \
+		{ cat build/memcheck.log; exit 1; }; done
+	@$(VALGRIND) ./scograph --focus Kazakhstan -o build/mem.svg \
+		-o build/mem.png -o build/mem.dot 2>build/memcheck.log || \
+		{ cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph graphs/sco.json --list >/dev/null \
+		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph tests/invalid/unknown-entity/input.json \
+		>/dev/null 2>build/memcheck.log; \
+		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
+	@echo "memcheck: no errors, no leaks"
+
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory unit cli memcheck
+
+# The README's picture.
+examples: scograph
+	./scograph --focus Kazakhstan -o examples/kazakhstan.svg \
+		-o examples/kazakhstan.png
+
+install: scograph
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 scograph $(DESTDIR)$(BINDIR)/scograph
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/scograph
+
+clean:
+	rm -rf build scograph kazakhstan.svg kazakhstan.png

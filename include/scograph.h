@@ -1,0 +1,165 @@
+/*
+ * scograph: knowledge graphs in JSON, selected and drawn through Graphviz.
+ *
+ * The pipeline is read -> resolve -> select -> render:
+ *
+ *     sg_graph *g = sg_graph_new();
+ *     sg_read_file(g, "graphs/sco.json", &err);     (any number of files)
+ *     sg_graph_resolve(g, &err);                    (links relations)
+ *     sg_view *v = sg_select(g, &select_opts, &err);
+ *     sg_render(v, &render_opts, outputs, noutputs, &err);
+ *
+ * Conventions, the same for every function here:
+ * - Constructors and loaders return a pointer, or NULL on failure; every
+ *   other function returns 0 on success and -1 on failure.
+ * - On failure the sg_error the caller passed is filled in, unless it already
+ *   holds an error (the first error wins). Every sg_error pointer may be NULL.
+ * - The library never prints and never exits; it only writes the outputs it
+ *   is asked to write.
+ * - Strings returned by the library belong to the object they came from and
+ *   live as long as it does.
+ * - Entities and relations keep the order in which they were read, and every
+ *   output follows that order: the same input gives byte-identical output.
+ */
+#ifndef SCOGRAPH_H
+#define SCOGRAPH_H
+
+#include <stddef.h>
+
+#define SG_VERSION "0.1.0"
+
+typedef enum sg_code {
+	SG_OK = 0,
+	SG_ENOMEM,     /* out of memory */
+	SG_EIO,        /* a file could not be read or written */
+	SG_ESYNTAX,    /* not JSON */
+	SG_EENCODING,  /* not UTF-8 */
+	SG_EEMPTY,     /* an empty input */
+	SG_ESHAPE,     /* valid JSON, but a value of the wrong kind */
+	SG_EMISSING,   /* a required key is absent or empty */
+	SG_ECONFLICT,  /* one id defined twice with different content */
+	SG_EUNKNOWN,   /* a name that matches nothing */
+	SG_EAMBIGUOUS, /* a name that matches several entities */
+	SG_EUSAGE,     /* an option the caller got wrong: format, engine, ... */
+	SG_ERENDER     /* Graphviz failed */
+} sg_code;
+
+/* Where and what. line and column are 1-based, 0 when unknown; the column
+ * counts characters, not bytes. file is "" for errors that have no file. */
+typedef struct sg_error {
+	sg_code code;
+	int line;
+	int column;
+	char file[256];
+	char text[400];
+} sg_error;
+
+/* ---- the graph ------------------------------------------------------- */
+
+typedef struct sg_graph sg_graph;
+
+sg_graph *sg_graph_new(void);
+void sg_graph_free(sg_graph *g);
+
+/*
+ * Reads one native scograph JSON document and merges it into g. An entity,
+ * type or source whose id is already known is the same one: its fields are
+ * merged, and a field given differently twice is SG_ECONFLICT. "-" reads
+ * standard input, named "<stdin>" in errors. On failure g may hold part of
+ * the input and is only good for sg_graph_free.
+ */
+int sg_read_file(sg_graph *g, const char *path, sg_error *err);
+/* The same for a buffer in memory; name is what errors call it. */
+int sg_read_buffer(sg_graph *g, const char *data, size_t len,
+		   const char *name, sg_error *err);
+
+/* The graph compiled into the program (graphs/sco.json at build time). */
+int sg_read_builtin(sg_graph *g, sg_error *err);
+
+/*
+ * Links every relation to its entities (by id, name or alias) and checks the
+ * sources they cite. Call it once, after the last read and before sg_select.
+ */
+int sg_graph_resolve(sg_graph *g, sg_error *err);
+
+/* ---- selection -------------------------------------------------------- */
+
+typedef struct sg_view sg_view;
+
+typedef enum sg_direction { SG_BOTH = 0, SG_OUT, SG_IN } sg_direction;
+
+typedef struct sg_select_opts {
+	/* Entities to centre on, by id, name or alias, ignoring case. None
+	 * keeps the whole graph. */
+	const char *const *focus;
+	size_t nfocus;
+	int depth;              /* steps from a focus entity */
+	sg_direction direction; /* which way relations may be followed */
+	/* When non-empty, only relations / entities of these types are kept
+	 * (focus entities are always kept). */
+	const char *const *relation_types;
+	size_t nrelation_types;
+	const char *const *entity_types;
+	size_t nentity_types;
+} sg_select_opts;
+
+/* A view of a resolved graph; it borrows g, which must outlive it. An unknown
+ * name is SG_EUNKNOWN with the closest names suggested. */
+sg_view *sg_select(const sg_graph *g, const sg_select_opts *opts,
+		   sg_error *err);
+void sg_view_free(sg_view *v);
+
+typedef struct sg_entity_info {
+	const char *id;
+	const char *name;
+	const char *type;    /* "" when the entity has none */
+	size_t degree;       /* relations of the view that touch it */
+} sg_entity_info;
+
+size_t sg_view_entity_count(const sg_view *v);
+size_t sg_view_relation_count(const sg_view *v);
+/* The i-th entity of the view, in input order. */
+int sg_view_entity(const sg_view *v, size_t i, sg_entity_info *info);
+
+typedef struct sg_stats {
+	size_t entities, relations, entity_types, relation_types, sources;
+} sg_stats;
+int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
+
+/* ---- rendering -------------------------------------------------------- */
+
+typedef struct sg_render_opts {
+	/* A Graphviz layout engine, or NULL / "auto": dot for drawings small
+	 * enough for it, sfdp beyond (see SG_AUTO_DOT_LIMIT). */
+	const char *engine;
+	const char *rankdir; /* TB, LR, BT or RL; NULL for the default, LR */
+	const char *title;   /* NULL: the graph's own title; "": none */
+} sg_render_opts;
+
+/* -K auto draws with dot while entities + relations stay within this. */
+#define SG_AUTO_DOT_LIMIT 150
+
+typedef struct sg_output {
+	const char *path;   /* "-" is standard output */
+	const char *format; /* NULL: from the path's extension */
+} sg_output;
+
+/*
+ * Writes the view to every output. DOT ("dot", "gv", "canon") is the graph as
+ * scograph hands it to Graphviz, before layout; every other format is laid
+ * out once and rendered by Graphviz. Files are written beside their final
+ * name and renamed into place only when every output succeeded, so a failure
+ * leaves no partial file. Unknown formats and engines are SG_EUSAGE and are
+ * found before anything is written. Not thread-safe: Graphviz is not.
+ */
+int sg_render(const sg_view *v, const sg_render_opts *opts,
+	      const sg_output *outputs, size_t noutputs, sg_error *err);
+
+/* The format an output will be written in: its own, else its path's
+ * extension (.dot, .gv, .svg, .png, .pdf, ...), else "dot". */
+const char *sg_output_format(const sg_output *out);
+
+/* 1 when the format's output is binary, not text (png, pdf, ...). */
+int sg_format_is_binary(const char *format);
+
+#endif

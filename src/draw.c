@@ -1,0 +1,184 @@
+/* Drawing: a view becomes a cgraph graph, styled, with every text escaped. */
+#include <string.h>
+
+#include "draw.h"
+
+/*
+ * Escapes text for a Graphviz escString: Graphviz expands \N, \G, \E, \L
+ * and friends even in values set through the API, and reads "\\" as one
+ * backslash. Labels pass through that once; tooltips twice (Graphviz 2.43
+ * substitutes them when it reads them and again when it writes the SVG
+ * link), so a backslash in a tooltip is written as four. A line break
+ * becomes \n, Graphviz's centred line break; other control characters would
+ * draw as nothing or as boxes, so they become spaces.
+ */
+static const char *esc(sg_buf *b, const char *s, int passes)
+{
+	sg_buf_reset(b);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		int r;
+
+		if (c == '\\')
+			r = sg_buf_add(b, "\\\\\\\\", passes == 2 ? 4 : 2);
+		else if (c == '\n')
+			r = sg_buf_add(b, "\\n", 2);
+		else if (c == '\r')
+			r = 0;
+		else if (c < 0x20 || c == 0x7F)
+			r = sg_buf_add(b, " ", 1);
+		else
+			r = sg_buf_add(b, s, 1);
+		if (r)
+			return NULL;
+	}
+	return sg_buf_str(b);
+}
+
+/* Sets attribute name of obj; value is copied by cgraph. */
+static int set(void *obj, const char *name, const char *value)
+{
+	return agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+static int set_text(void *obj, const char *name, const char *text,
+		    sg_buf *b)
+{
+	const char *s = esc(b, text, strcmp(name, "tooltip") ? 1 : 2);
+
+	return s ? set(obj, name, s) : -1;
+}
+
+static int set_style(void *obj, const sg_type *t)
+{
+	if (!t)
+		return 0;
+	for (size_t i = 0; i < t->style.n; i += 2)
+		if (set(obj, t->style.kv[i], t->style.kv[i + 1]))
+			return -1;
+	return 0;
+}
+
+/* A relation type's words: its declared label, else its id with '_' and
+ * '-' read as spaces ("aligns_with" -> "aligns with"). */
+static const char *relation_words(const sg_relation *r, const sg_type *t,
+				  sg_buf *b)
+{
+	if (r->label)
+		return r->label;
+	if (t && t->label)
+		return t->label;
+	sg_buf_reset(b);
+	for (const char *p = r->type; *p; p++)
+		if (sg_buf_add(b, *p == '_' || *p == '-' ? " " : p, 1))
+			return NULL;
+	return sg_buf_str(b);
+}
+
+static const char *const graph_defaults[][2] = {
+	{ "fontname", "DejaVu Sans" }, { "fontsize", "16" },
+	{ "labelloc", "t" },           { "pad", "0.3" },
+	{ "nodesep", "0.3" },          { "ranksep", "0.6" },
+	{ "bgcolor", "white" },        { "outputorder", "edgesfirst" },
+};
+static const char *const sfdp_defaults[][2] = {
+	{ "overlap", "prism" }, { "overlap_scaling", "-4" },
+	{ "sep", "+12" },       { "splines", "true" },
+};
+static const char *const node_defaults[][2] = {
+	{ "shape", "box" },        { "style", "filled,rounded" },
+	{ "fillcolor", "#f2f2f2" }, { "color", "#5f5f5f" },
+	{ "fontcolor", "#1a1a1a" }, { "fontname", "DejaVu Sans" },
+	{ "fontsize", "11" },      { "margin", "0.15,0.07" },
+	{ "penwidth", "1.2" },
+};
+static const char *const edge_defaults[][2] = {
+	{ "color", "#6b6b6b" },    { "fontcolor", "#333333" },
+	{ "fontname", "DejaVu Sans" }, { "fontsize", "9" },
+	{ "arrowsize", "0.7" },
+};
+
+static int declare(Agraph_t *g, int kind, const char *const (*kv)[2],
+		   size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!agattr(g, kind, (char *)kv[i][0], (char *)kv[i][1]))
+			return -1;
+	return 0;
+}
+
+static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
+		       sg_buf *b)
+{
+	const sg_entity *ent = &v->graph->entities[e];
+	Agnode_t *n = agnode(ag, (char *)ent->id, 1);
+
+	if (!n || set_text(n, "label", ent->name ? ent->name : ent->id, b) ||
+	    set_style(n, ent->type ? sg_graph_type(v->graph, 0, ent->type) :
+				     NULL))
+		return -1;
+	if (ent->description && set_text(n, "tooltip", ent->description, b))
+		return -1;
+	/* The centre of the drawing stands out in any style: a thick border. */
+	if (v->focus[e] && set(n, "penwidth", "2.8"))
+		return -1;
+	return 0;
+}
+
+static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
+			 sg_buf *b)
+{
+	const sg_graph *g = v->graph;
+	const sg_relation *r = &g->relations[i];
+	const sg_type *t = sg_graph_type(g, 1, r->type);
+	Agnode_t *from = agnode(ag, (char *)g->entities[r->from].id, 0);
+	Agnode_t *to = agnode(ag, (char *)g->entities[r->to].id, 0);
+	Agedge_t *edge = from && to ? agedge(ag, from, to, NULL, 1) : NULL;
+	sg_buf words_buf = SG_BUF_INIT;
+	const char *words = relation_words(r, t, &words_buf);
+	int failed = !edge || !words || set_text(edge, "label", words, b) ||
+		     set_style(edge, t) ||
+		     (r->evidence && set_text(edge, "tooltip", r->evidence, b));
+
+	sg_buf_release(&words_buf);
+	return failed ? -1 : 0;
+}
+
+Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
+		  const char *engine, sg_error *err)
+{
+	const sg_graph *g = v->graph;
+	const char *title = o->title ? o->title : g->title;
+	sg_buf b = SG_BUF_INIT;
+	Agraph_t *ag = agopen("scograph", Agdirected, NULL);
+	int r = !ag;
+
+	r = r || declare(ag, AGRAPH, graph_defaults,
+			 SG_ARRAY_SIZE(graph_defaults));
+	if (!strcmp(engine, "sfdp"))
+		r = r || declare(ag, AGRAPH, sfdp_defaults,
+				 SG_ARRAY_SIZE(sfdp_defaults));
+	r = r || declare(ag, AGNODE, node_defaults,
+			 SG_ARRAY_SIZE(node_defaults));
+	r = r || declare(ag, AGEDGE, edge_defaults,
+			 SG_ARRAY_SIZE(edge_defaults));
+	r = r || !agattr(ag, AGRAPH, "layout", (char *)engine);
+	r = r || !agattr(ag, AGRAPH, "rankdir",
+			 (char *)(o->rankdir ? o->rankdir : "LR"));
+	if (title && *title)
+		r = r || set_text(ag, "label", title, &b);
+	for (size_t k = 0; k < v->nshown && !r; k++)
+		r = draw_entity(ag, v, v->shown[k], &b);
+	for (size_t i = 0; i < g->nrelations && !r; i++)
+		if (v->relation_on[i])
+			r = draw_relation(ag, v, i, &b);
+	sg_buf_release(&b);
+	if (r) {
+		if (ag)
+			agclose(ag);
+		sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+			"out of memory while drawing");
+		return NULL;
+	}
+	return ag;
+}

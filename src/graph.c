@@ -1,0 +1,546 @@
+/* The model: entities, relations, types and sources, indexed for lookup. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+sg_graph *sg_graph_new(void)
+{
+	return calloc(1, sizeof(sg_graph));
+}
+
+void sg_graph_free(sg_graph *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nentities; i++)
+		free(g->entities[i].aliases);
+	for (size_t i = 0; i < g->ntypes; i++)
+		free(g->types[i].style.kv);
+	for (size_t i = 0; i < g->nrelation_types; i++)
+		free(g->relation_types[i].style.kv);
+	free(g->entities);
+	free(g->relations);
+	free(g->types);
+	free(g->relation_types);
+	free(g->sources);
+	sg_map_release(&g->by_id);
+	sg_map_release(&g->by_key);
+	sg_map_release(&g->type_ids);
+	sg_map_release(&g->relation_type_ids);
+	sg_map_release(&g->source_ids);
+	free(g->out_start);
+	free(g->out);
+	free(g->in_start);
+	free(g->in);
+	sg_buf_release(&g->scratch);
+	sg_arena_free(g->arena);
+	free(g);
+}
+
+static int nomem(sg_error *err)
+{
+	return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+const char *sg_graph_intern(sg_graph *g, const char *s)
+{
+	return s ? sg_arena_strdup(&g->arena, s) : NULL;
+}
+
+/* Interns s, or reports that memory ran out. */
+static int set_str(sg_graph *g, const char **slot, const char *s,
+		   sg_error *err)
+{
+	*slot = sg_graph_intern(g, s);
+	return s && !*slot ? nomem(err) : 0;
+}
+
+/*
+ * Merges one field of a second definition of the same id: an absent field
+ * takes the new value, an equal one is kept, a different one is a conflict.
+ */
+static int merge_str(sg_graph *g, const char **slot, const char *given,
+		     const char *kind, const char *id, const char *field,
+		     sg_loc here, sg_loc first, sg_error *err)
+{
+	if (!given || (*slot && !strcmp(*slot, given)))
+		return 0;
+	if (!*slot)
+		return set_str(g, slot, given, err);
+	return sg_fail(err, SG_ECONFLICT, here.file, here.line, here.column,
+		       "%s '%s' is defined again with a different %s "
+		       "('%s', was '%s' at %s:%d:%d)",
+		       kind, id, field, given, *slot, first.file, first.line,
+		       first.column);
+}
+
+int sg_graph_set_title(sg_graph *g, const char *title, sg_loc loc,
+		       sg_error *err)
+{
+	/* Merged files keep the first title: each file may well have its own. */
+	if (g->title || !title)
+		return 0;
+	g->title_loc = loc;
+	return set_str(g, &g->title, title, err);
+}
+
+/* Indexes one more key of entity i for lookups that ignore case. */
+static int index_key(sg_graph *g, const char *key, uint32_t i, sg_error *err)
+{
+	const char *folded;
+
+	sg_buf_reset(&g->scratch);
+	if (sg_fold(&g->scratch, key))
+		return nomem(err);
+	folded = sg_arena_strdup(&g->arena, sg_buf_str(&g->scratch));
+	if (!folded || sg_map_add(&g->by_key, folded, i))
+		return nomem(err);
+	return 0;
+}
+
+static int has_alias(const sg_entity *e, const char *alias)
+{
+	for (size_t i = 0; i < e->naliases; i++)
+		if (!strcmp(e->aliases[i], alias))
+			return 1;
+	return 0;
+}
+
+static int add_aliases(sg_graph *g, sg_entity *e, uint32_t i,
+		       const sg_entity *given, sg_error *err)
+{
+	for (size_t k = 0; k < given->naliases; k++) {
+		const char *alias = given->aliases[k];
+
+		if (has_alias(e, alias))
+			continue;
+		if (SG_GROW(e->aliases, e->naliases + 1, e->aaliases))
+			return nomem(err);
+		if (set_str(g, &e->aliases[e->naliases], alias, err))
+			return -1;
+		e->naliases++;
+		if (index_key(g, alias, i, err))
+			return -1;
+	}
+	return 0;
+}
+
+int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
+{
+	int64_t found = sg_map_get(&g->by_id, given->id);
+	sg_entity *e;
+	uint32_t i;
+
+	if (found >= 0) {
+		const char *had_name;
+
+		i = (uint32_t)found;
+		e = &g->entities[i];
+		had_name = e->name;
+#define MERGE(field) \
+	merge_str(g, &e->field, given->field, "entity", e->id, #field, \
+		  given->loc, e->loc, err)
+		if (MERGE(name) || MERGE(type) || MERGE(description) ||
+		    MERGE(url))
+			return -1;
+#undef MERGE
+		if (!had_name && e->name && index_key(g, e->name, i, err))
+			return -1;
+		return add_aliases(g, e, i, given, err);
+	}
+	if (g->nentities >= UINT32_MAX ||
+	    SG_GROW(g->entities, g->nentities + 1, g->aentities))
+		return nomem(err);
+	i = (uint32_t)g->nentities++;
+	e = &g->entities[i];
+	memset(e, 0, sizeof(*e));
+	e->loc = given->loc;
+	if (set_str(g, &e->id, given->id, err) ||
+	    set_str(g, &e->name, given->name, err) ||
+	    set_str(g, &e->type, given->type, err) ||
+	    set_str(g, &e->description, given->description, err) ||
+	    set_str(g, &e->url, given->url, err))
+		return -1;
+	if (sg_map_add(&g->by_id, e->id, i) || index_key(g, e->id, i, err))
+		return nomem(err);
+	if (e->name && index_key(g, e->name, i, err))
+		return -1;
+	return add_aliases(g, e, i, given, err);
+}
+
+int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
+			  sg_error *err)
+{
+	sg_relation *r;
+
+	if (g->nrelations >= UINT32_MAX ||
+	    SG_GROW(g->relations, g->nrelations + 1, g->arelations))
+		return nomem(err);
+	r = &g->relations[g->nrelations++];
+	*r = *given;
+	g->resolved = 0;
+	if (set_str(g, &r->from_ref, given->from_ref, err) ||
+	    set_str(g, &r->to_ref, given->to_ref, err) ||
+	    set_str(g, &r->type, given->type, err) ||
+	    set_str(g, &r->label, given->label, err) ||
+	    set_str(g, &r->evidence, given->evidence, err) ||
+	    set_str(g, &r->source, given->source, err))
+		return -1;
+	return 0;
+}
+
+int sg_graph_add_source(sg_graph *g, const sg_source *given, sg_error *err)
+{
+	int64_t found = sg_map_get(&g->source_ids, given->id);
+	sg_source *s;
+
+	if (found >= 0) {
+		s = &g->sources[found];
+#define MERGE(field) \
+	merge_str(g, &s->field, given->field, "source", s->id, #field, \
+		  given->loc, s->loc, err)
+		return MERGE(title) || MERGE(author) || MERGE(date) ||
+		       MERGE(url) || MERGE(publisher) ? -1 : 0;
+#undef MERGE
+	}
+	if (SG_GROW(g->sources, g->nsources + 1, g->asources))
+		return nomem(err);
+	s = &g->sources[g->nsources];
+	memset(s, 0, sizeof(*s));
+	s->loc = given->loc;
+	if (set_str(g, &s->id, given->id, err) ||
+	    set_str(g, &s->title, given->title, err) ||
+	    set_str(g, &s->author, given->author, err) ||
+	    set_str(g, &s->date, given->date, err) ||
+	    set_str(g, &s->url, given->url, err) ||
+	    set_str(g, &s->publisher, given->publisher, err))
+		return -1;
+	if (sg_map_add(&g->source_ids, s->id, (uint32_t)g->nsources))
+		return nomem(err);
+	g->nsources++;
+	return 0;
+}
+
+static const char **style_slot(sg_attrs *style, const char *key)
+{
+	for (size_t i = 0; i < style->n; i += 2)
+		if (!strcmp(style->kv[i], key))
+			return &style->kv[i + 1];
+	return NULL;
+}
+
+int sg_graph_add_type(sg_graph *g, int relation, const sg_type *given,
+		      sg_error *err)
+{
+	sg_type **types = relation ? &g->relation_types : &g->types;
+	size_t *n = relation ? &g->nrelation_types : &g->ntypes;
+	size_t *alloc = relation ? &g->arelation_types : &g->atypes;
+	sg_map *ids = relation ? &g->relation_type_ids : &g->type_ids;
+	const char *kind = relation ? "relation type" : "type";
+	int64_t found = sg_map_get(ids, given->id);
+	sg_type *t;
+
+	if (found < 0) {
+		if (SG_GROW(*types, *n + 1, *alloc))
+			return nomem(err);
+		t = &(*types)[*n];
+		memset(t, 0, sizeof(*t));
+		t->loc = given->loc;
+		if (set_str(g, &t->id, given->id, err))
+			return -1;
+		if (sg_map_add(ids, t->id, (uint32_t)*n))
+			return nomem(err);
+		++*n;
+	} else {
+		t = &(*types)[found];
+	}
+	if (merge_str(g, &t->label, given->label, kind, t->id, "label",
+		      given->loc, t->loc, err))
+		return -1;
+	for (size_t i = 0; i < given->style.n; i += 2) {
+		const char *key = given->style.kv[i];
+		const char **slot = style_slot(&t->style, key);
+
+		if (slot) {
+			if (merge_str(g, slot, given->style.kv[i + 1], kind,
+				      t->id, key, given->loc, t->loc, err))
+				return -1;
+			continue;
+		}
+		if (SG_GROW(t->style.kv, t->style.n + 2, t->style.alloc))
+			return nomem(err);
+		if (set_str(g, &t->style.kv[t->style.n], key, err) ||
+		    set_str(g, &t->style.kv[t->style.n + 1],
+			    given->style.kv[i + 1], err))
+			return -1;
+		t->style.n += 2;
+	}
+	return 0;
+}
+
+const sg_type *sg_graph_type(const sg_graph *g, int relation, const char *id)
+{
+	int64_t i = sg_map_get(relation ? &g->relation_type_ids : &g->type_ids,
+			       id);
+
+	if (i < 0)
+		return NULL;
+	return relation ? &g->relation_types[i] : &g->types[i];
+}
+
+/* ---- lookup ---- */
+
+struct matches {
+	int64_t first, second;
+};
+
+static int collect(uint32_t value, void *data)
+{
+	struct matches *m = data;
+
+	if (m->first < 0)
+		m->first = value;
+	else if (m->first != value && (m->second < 0 || value < m->second))
+		m->second = value;
+	return 0;
+}
+
+static const char *display_name(const sg_entity *e)
+{
+	return e->name ? e->name : e->id;
+}
+
+/* Lists every entity a folded key matches, in input order. */
+static int list_candidates(const sg_graph *g, const char *folded, sg_buf *b)
+{
+	sg_buf key = SG_BUF_INIT;
+	int r = 0;
+
+	for (size_t i = 0; i < g->nentities && !r; i++) {
+		const sg_entity *e = &g->entities[i];
+		int hit = 0;
+
+		sg_buf_reset(&key);
+		r = sg_fold(&key, e->id);
+		hit = !strcmp(sg_buf_str(&key), folded);
+		if (e->name && !hit) {
+			sg_buf_reset(&key);
+			r = r || sg_fold(&key, e->name);
+			hit = !strcmp(sg_buf_str(&key), folded);
+		}
+		for (size_t k = 0; k < e->naliases && !hit; k++) {
+			sg_buf_reset(&key);
+			r = r || sg_fold(&key, e->aliases[k]);
+			hit = !strcmp(sg_buf_str(&key), folded);
+		}
+		if (hit)
+			r = r || sg_buf_addf(b, "%s'%s' (%s)", b->len ? ", " : "",
+					     e->id, display_name(e));
+	}
+	sg_buf_release(&key);
+	return r;
+}
+
+int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
+		      sg_error *err)
+{
+	struct matches m = { -1, -1 };
+	sg_buf folded = SG_BUF_INIT, msg = SG_BUF_INIT;
+	int64_t exact = sg_map_get(&g->by_id, name);
+
+	if (exact >= 0)
+		return exact;
+	if (sg_fold(&folded, name))
+		return nomem(err);
+	sg_map_each(&g->by_key, sg_buf_str(&folded), collect, &m);
+	if (m.first >= 0 && m.second < 0) {
+		sg_buf_release(&folded);
+		return m.first;
+	}
+	if (m.first >= 0) {
+		if (list_candidates(g, sg_buf_str(&folded), &msg))
+			nomem(err);
+		sg_fail(err, SG_EAMBIGUOUS, loc.file, loc.line, loc.column,
+			"entity name '%s' is ambiguous: it matches %s", name,
+			sg_buf_str(&msg));
+	} else {
+		if (sg_suggest(g, NULL, name, &msg))
+			nomem(err);
+		sg_fail(err, SG_EUNKNOWN, loc.file, loc.line, loc.column,
+			"unknown entity '%s'%s", name, sg_buf_str(&msg));
+	}
+	sg_buf_release(&folded);
+	sg_buf_release(&msg);
+	return -1;
+}
+
+/* ---- suggestions ---- */
+
+struct suggestion {
+	sg_buf folded, key;
+	size_t limit, best;
+	const char *names[3];
+	size_t n;
+};
+
+/* Weighs candidate key, shown to the user as shown, against the name. */
+static int consider(struct suggestion *s, const char *name_folded,
+		    const char *key, const char *shown)
+{
+	size_t d;
+
+	sg_buf_reset(&s->key);
+	if (sg_fold(&s->key, key))
+		return -1;
+	d = sg_distance(name_folded, sg_buf_str(&s->key), s->limit);
+	if (d > s->limit || d > s->best)
+		return 0;
+	if (d < s->best) {
+		s->best = d;
+		s->n = 0;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->names[i], shown))
+			return 0;
+	if (s->n < SG_ARRAY_SIZE(s->names))
+		s->names[s->n++] = shown;
+	return 0;
+}
+
+int sg_suggest(const sg_graph *g, const sg_map *m, const char *name,
+	       sg_buf *b)
+{
+	struct suggestion s = { SG_BUF_INIT, SG_BUF_INIT, 0, 0, { 0 }, 0 };
+	const char *folded;
+	int r;
+
+	if (sg_fold(&s.folded, name))
+		return -1;
+	folded = sg_buf_str(&s.folded);
+	/* Up to a third of the name may be wrong: "Kazakstan" finds
+	 * "Kazakhstan", but "b" finds no "a". */
+	s.limit = (strlen(folded) + 1) / 3;
+	s.best = s.limit;
+	r = 0;
+	if (!m) {
+		for (size_t i = 0; i < g->nentities && !r; i++) {
+			const sg_entity *e = &g->entities[i];
+			const char *shown = display_name(e);
+
+			r = consider(&s, folded, e->id, shown) ||
+			    (e->name && consider(&s, folded, e->name, shown));
+			for (size_t k = 0; k < e->naliases && !r; k++)
+				r = consider(&s, folded, e->aliases[k], shown);
+		}
+	} else {
+		const sg_type *types = m == &g->relation_type_ids ?
+					       g->relation_types : g->types;
+		size_t n = m == &g->relation_type_ids ? g->nrelation_types :
+					m == &g->type_ids ? g->ntypes : 0;
+
+		for (size_t i = 0; i < n && !r; i++)
+			r = consider(&s, folded, types[i].id, types[i].id);
+		for (size_t i = 0; m == &g->source_ids && i < g->nsources && !r;
+		     i++)
+			r = consider(&s, folded, g->sources[i].id,
+				     g->sources[i].id);
+	}
+	for (size_t i = 0; i < s.n && !r; i++)
+		r = sg_buf_addf(b, "%s'%s'", i ? " or " : "; did you mean ",
+				s.names[i]);
+	if (s.n && !r)
+		r = sg_buf_adds(b, "?");
+	sg_buf_release(&s.folded);
+	sg_buf_release(&s.key);
+	return r;
+}
+
+/* ---- resolution ---- */
+
+/* Records a type that entities or relations use without declaring it, so
+ * that the type tables list every type in use. */
+static int note_type(sg_graph *g, int relation, const char *id, sg_loc loc,
+		     sg_error *err)
+{
+	sg_type t = { 0 };
+
+	if (!id || sg_graph_type(g, relation, id))
+		return 0;
+	t.id = id;
+	t.loc = loc;
+	return sg_graph_add_type(g, relation, &t, err);
+}
+
+/* Builds start[] and list[] so that list[start[e] .. start[e + 1]) holds, in
+ * input order, the relations whose end (from or to) is e. */
+static int build_adjacency(sg_graph *g, int outgoing, uint32_t **start_out,
+			   uint32_t **list_out)
+{
+	uint32_t *start = calloc(g->nentities + 1, sizeof(*start));
+	uint32_t *list = malloc((g->nrelations ? g->nrelations : 1) *
+				sizeof(*list));
+
+	if (!start || !list) {
+		free(start);
+		free(list);
+		return -1;
+	}
+	for (size_t i = 0; i < g->nrelations; i++) {
+		const sg_relation *r = &g->relations[i];
+
+		start[(outgoing ? r->from : r->to) + 1]++;
+	}
+	for (size_t e = 0; e < g->nentities; e++)
+		start[e + 1] += start[e];
+	for (size_t i = 0; i < g->nrelations; i++) {
+		const sg_relation *r = &g->relations[i];
+
+		list[start[outgoing ? r->from : r->to]++] = (uint32_t)i;
+	}
+	/* the fill moved each start to the next one's: shift back */
+	memmove(start + 1, start, g->nentities * sizeof(*start));
+	start[0] = 0;
+	free(*start_out);
+	free(*list_out);
+	*start_out = start;
+	*list_out = list;
+	return 0;
+}
+
+int sg_graph_resolve(sg_graph *g, sg_error *err)
+{
+	for (size_t i = 0; i < g->nentities; i++)
+		if (note_type(g, 0, g->entities[i].type, g->entities[i].loc,
+			      err))
+			return -1;
+	for (size_t i = 0; i < g->nrelations; i++) {
+		sg_relation *r = &g->relations[i];
+		int64_t from = sg_graph_find(g, r->from_ref, r->from_loc, err);
+		int64_t to = from < 0 ? -1 :
+				 sg_graph_find(g, r->to_ref, r->to_loc, err);
+
+		if (to < 0)
+			return -1;
+		r->from = (uint32_t)from;
+		r->to = (uint32_t)to;
+		if (r->source && sg_map_get(&g->source_ids, r->source) < 0) {
+			sg_buf msg = SG_BUF_INIT;
+
+			sg_suggest(g, &g->source_ids, r->source, &msg);
+			sg_fail(err, SG_EUNKNOWN, r->source_loc.file,
+				r->source_loc.line, r->source_loc.column,
+				"unknown source '%s'%s", r->source,
+				sg_buf_str(&msg));
+			sg_buf_release(&msg);
+			return -1;
+		}
+		if (note_type(g, 1, r->type, r->loc, err))
+			return -1;
+	}
+	if (build_adjacency(g, 1, &g->out_start, &g->out) ||
+	    build_adjacency(g, 0, &g->in_start, &g->in))
+		return nomem(err);
+	g->resolved = 1;
+	return 0;
+}

@@ -1,0 +1,173 @@
+/* Private to the library: the model's bodies and the small tools under them. */
+#ifndef SG_INTERNAL_H
+#define SG_INTERNAL_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#include "scograph.h"
+
+#define SG_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Fills err unless it is NULL or already holds an error; returns -1 so that
+ * callers can `return sg_fail(...)`. file may be NULL, line/column 0. */
+int sg_fail(sg_error *err, sg_code code, const char *file, int line,
+	    int column, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/*
+ * Grows the array *ptr of *alloc elements of size bytes so that it holds at
+ * least nr; 0 or -1 (out of memory, *ptr untouched). Use SG_GROW.
+ */
+int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size);
+#define SG_GROW(x, nr, alloc) \
+	((nr) <= (alloc) ? 0 : sg_grow(&(x), &(alloc), (nr), sizeof(*(x))))
+
+/*
+ * A growable string. Invariants: buf is NULL only while len and alloc are 0;
+ * otherwise buf[len] == '\0'. Functions return 0, or -1 when out of memory
+ * (the buffer is then unchanged).
+ */
+typedef struct sg_buf {
+	char *buf;
+	size_t len, alloc;
+} sg_buf;
+#define SG_BUF_INIT { NULL, 0, 0 }
+int sg_buf_add(sg_buf *b, const char *s, size_t n);
+int sg_buf_adds(sg_buf *b, const char *s);
+int sg_buf_addf(sg_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+const char *sg_buf_str(const sg_buf *b); /* "" for an empty buffer */
+void sg_buf_reset(sg_buf *b);
+void sg_buf_release(sg_buf *b);
+
+/* Strings that live as long as the arena; freed all at once. */
+typedef struct sg_arena sg_arena;
+const char *sg_arena_strndup(sg_arena **a, const char *s, size_t n);
+const char *sg_arena_strdup(sg_arena **a, const char *s);
+void sg_arena_free(sg_arena *a);
+
+/* Keys folded for matching that ignores case (ASCII, Latin-1, Greek and
+ * Cyrillic letters); the result is added to b. */
+int sg_fold(sg_buf *b, const char *s);
+uint32_t sg_hash(const char *s);
+
+/* Edit distance between a and b, or limit + 1 once it exceeds limit. */
+size_t sg_distance(const char *a, const char *b, size_t limit);
+
+/*
+ * A hash index from string keys to uint32 values. A key may be added several
+ * times with different values; lookups visit every value of a key. The map
+ * does not copy keys: they must outlive it (arena strings).
+ */
+typedef struct sg_map {
+	struct sg_map_slot {
+		const char *key;
+		uint32_t hash, value;
+	} *slots;
+	size_t nslots, used;
+} sg_map;
+int sg_map_add(sg_map *m, const char *key, uint32_t value);
+/* Calls fn for each value of key until fn returns non-zero; returns that. */
+int sg_map_each(const sg_map *m, const char *key,
+		int (*fn)(uint32_t value, void *data), void *data);
+/* The first value of key, or -1 */
+int64_t sg_map_get(const sg_map *m, const char *key);
+void sg_map_release(sg_map *m);
+
+/* ---- the model -------------------------------------------------------- */
+
+typedef struct sg_loc {
+	const char *file;
+	int line, column;
+} sg_loc;
+
+/* A key/value pair list, as Graphviz attributes of a type's style. */
+typedef struct sg_attrs {
+	const char **kv; /* key, value, key, value, ... */
+	size_t n, alloc; /* n counts strings: 2 per pair */
+} sg_attrs;
+
+typedef struct sg_type {
+	const char *id;
+	const char *label; /* what a legend calls it; NULL: the id */
+	sg_attrs style;
+	sg_loc loc;
+} sg_type;
+
+typedef struct sg_source {
+	const char *id, *title, *author, *date, *url, *publisher;
+	sg_loc loc;
+} sg_source;
+
+typedef struct sg_entity {
+	const char *id, *name, *type, *description, *url;
+	const char **aliases;
+	size_t naliases, aaliases;
+	sg_loc loc;
+} sg_entity;
+
+typedef struct sg_relation {
+	const char *from_ref, *to_ref; /* as written */
+	uint32_t from, to;             /* entity indexes, once resolved */
+	const char *type, *label, *evidence, *source;
+	sg_loc loc, from_loc, to_loc, source_loc;
+} sg_relation;
+
+struct sg_graph {
+	sg_arena *arena;
+	const char *title;
+	sg_loc title_loc;
+
+	sg_entity *entities;
+	size_t nentities, aentities;
+	sg_relation *relations;
+	size_t nrelations, arelations;
+	sg_type *types, *relation_types;
+	size_t ntypes, atypes, nrelation_types, arelation_types;
+	sg_source *sources;
+	size_t nsources, asources;
+
+	sg_map by_id;      /* exact id -> entity */
+	sg_map by_key;     /* folded id, name, alias -> entity */
+	sg_map type_ids, relation_type_ids, source_ids;
+
+	/* Adjacency, built by sg_graph_resolve: the relations leaving entity
+	 * e are out[out_start[e] .. out_start[e + 1]), likewise in. */
+	int resolved;
+	uint32_t *out_start, *out, *in_start, *in;
+	sg_buf scratch;
+};
+
+/* Model calls the readers make. Each copies the strings it is given into the
+ * graph's arena; the structs passed in hold borrowed strings (NULL: absent). */
+int sg_graph_set_title(sg_graph *g, const char *title, sg_loc loc,
+		       sg_error *err);
+int sg_graph_add_entity(sg_graph *g, const sg_entity *e, sg_error *err);
+int sg_graph_add_relation(sg_graph *g, const sg_relation *r, sg_error *err);
+int sg_graph_add_source(sg_graph *g, const sg_source *s, sg_error *err);
+/* relation selects the relation types' table instead of the entity types'. */
+int sg_graph_add_type(sg_graph *g, int relation, const sg_type *t,
+		      sg_error *err);
+const char *sg_graph_intern(sg_graph *g, const char *s);
+
+/* Finds an entity by id, name or alias: an exact id first, then any key
+ * ignoring case. -1 with SG_EUNKNOWN (closest names suggested) or
+ * SG_EAMBIGUOUS (the candidates listed), placed at loc. */
+int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
+		      sg_error *err);
+/* Appends "; did you mean 'x'?" (or "'x' or 'y'") to b when any key of map
+ * m, or of the entity index when m is NULL, is close to name. */
+int sg_suggest(const sg_graph *g, const sg_map *m, const char *name,
+	       sg_buf *b);
+
+const sg_type *sg_graph_type(const sg_graph *g, int relation, const char *id);
+
+struct sg_view {
+	const sg_graph *graph;
+	unsigned char *entity_on, *relation_on, *focus; /* by graph index */
+	uint32_t *shown;  /* the selected entities' indexes, in input order */
+	size_t nshown, nshown_relations;
+};
+
+#endif

@@ -1,0 +1,400 @@
+/* The scograph command: options, then read -> select -> render. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "scograph.h"
+
+enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
+
+struct list {
+	const char **items;
+	size_t n;
+};
+
+struct config {
+	struct list files, focus, relation_types, entity_types, outputs;
+	const char *format, *engine, *rankdir, *title, *direction;
+	long depth;
+	int list, stats, check, help, version;
+};
+
+enum kind { FLAG, STRING, LIST, NUMBER };
+
+struct option {
+	char short_name;
+	const char *long_name, *arg, *help;
+	enum kind kind;
+	size_t offset; /* of the field in struct config */
+};
+
+#define OPT(s, l, k, field, arg, help) \
+	{ s, l, arg, help, k, offsetof(struct config, field) }
+
+/* This table is the parser and the help text both. */
+static const struct option options[] = {
+	OPT('o', "output", LIST, outputs, "FILE",
+	    "write to FILE (repeatable; '-' is standard output); the format "
+	    "comes from the extension: .dot/.gv, .svg, .png, .pdf, ..."),
+	OPT('T', "format", STRING, format, "FMT",
+	    "write every output as FMT, any format this Graphviz renders"),
+	OPT(0, "focus", LIST, focus, "NAME",
+	    "draw the neighbourhood of NAME: an id, name or alias, any case "
+	    "(repeatable)"),
+	OPT(0, "depth", NUMBER, depth, "N",
+	    "steps from a focus entity to keep (default 1)"),
+	OPT(0, "direction", STRING, direction, "DIR",
+	    "follow relations out, in or both ways (default both)"),
+	OPT(0, "relation", LIST, relation_types, "TYPE",
+	    "keep only relations of TYPE (repeatable)"),
+	OPT(0, "type", LIST, entity_types, "TYPE",
+	    "keep only entities of TYPE (repeatable)"),
+	OPT('K', "engine", STRING, engine, "ENGINE",
+	    "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi, or auto "
+	    "(default: dot for small drawings, sfdp for large ones)"),
+	OPT(0, "rankdir", STRING, rankdir, "DIR",
+	    "flow of a dot drawing: TB, LR (default), BT or RL"),
+	OPT(0, "title", STRING, title, "TEXT",
+	    "title over the drawing (default: the graph's; '' for none)"),
+	OPT(0, "list", FLAG, list, NULL,
+	    "print the selected entities (id, name, type, degree) instead"),
+	OPT(0, "stats", FLAG, stats, NULL,
+	    "print counts of the selection instead of drawing"),
+	OPT(0, "check", FLAG, check, NULL,
+	    "only check the input; print its problems"),
+	OPT('h', "help", FLAG, help, NULL, "show this help"),
+	OPT('V', "version", FLAG, version, NULL, "show the version"),
+};
+
+/* Prints text after column indent, breaking lines at spaces before width. */
+static void print_wrapped(FILE *out, const char *text, int indent, int width)
+{
+	int column = indent;
+
+	while (*text) {
+		int word = (int)strcspn(text, " ");
+
+		if (column > indent && column + 1 + word > width) {
+			fprintf(out, "\n%*s", indent, "");
+			column = indent;
+		}
+		fprintf(out, " %.*s", word, text);
+		column += 1 + word;
+		text += word;
+		text += strspn(text, " ");
+	}
+	fputc('\n', out);
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: scograph [OPTION]... [FILE]...\n"
+		"Draws a knowledge graph read from JSON FILEs (merged; '-' is "
+		"standard input;\nnone: the built-in SCO graph) through "
+		"Graphviz. Prints DOT unless told otherwise.\n\n");
+	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
+		const struct option *o = &options[i];
+		char left[40];
+
+		snprintf(left, sizeof(left), "%c%c%s--%s%s%s",
+			 o->short_name ? '-' : ' ',
+			 o->short_name ? o->short_name : ' ',
+			 o->short_name ? ", " : "  ", o->long_name,
+			 o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(out, "  %-22s", left);
+		print_wrapped(out, o->help, 24, 79);
+	}
+	fprintf(out, "\nexit status: 0 success, 1 bad input or failed "
+		     "output, 2 bad usage\n");
+}
+
+__attribute__((format(printf, 1, 2)))
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "scograph: error: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\ntry 'scograph --help'\n");
+	return -1;
+}
+
+static int push(struct list *l, const char *s)
+{
+	const char **items = realloc(l->items, (l->n + 1) * sizeof(*items));
+
+	if (!items)
+		return usage_error("%s", "out of memory");
+	items[l->n++] = s;
+	l->items = items;
+	return 0;
+}
+
+static int take(struct config *c, const struct option *o, const char *arg)
+{
+	void *field = (char *)c + o->offset;
+	char *end;
+
+	switch (o->kind) {
+	case FLAG:
+		*(int *)field = 1;
+		return 0;
+	case STRING:
+		*(const char **)field = arg;
+		return 0;
+	case LIST:
+		return push(field, arg);
+	case NUMBER:
+		errno = 0;
+		*(long *)field = strtol(arg, &end, 10);
+		if (errno || *end || end == arg || *(long *)field < 0 ||
+		    *(long *)field > 1000000)
+			return usage_error("'%s' is not a number from 0 up",
+					   arg);
+		return 0;
+	}
+	return 0;
+}
+
+static const struct option *find_option(const char *name, size_t len,
+					char short_name)
+{
+	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
+		const struct option *o = &options[i];
+
+		if (short_name ? o->short_name == short_name :
+				 strlen(o->long_name) == len &&
+					 !strncmp(o->long_name, name, len))
+			return o;
+	}
+	return NULL;
+}
+
+static int parse(struct config *c, int argc, char **argv)
+{
+	int only_files = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *value = NULL;
+		const struct option *o;
+
+		if (only_files || a[0] != '-' || !a[1]) {
+			if (push(&c->files, a))
+				return -1;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_files = 1;
+			continue;
+		}
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+
+			o = find_option(a + 2, len, 0);
+			if (!o)
+				return usage_error("unknown option '%s'", a);
+			value = eq ? eq + 1 : NULL;
+			if (eq && o->kind == FLAG)
+				return usage_error("option '%s' takes no value",
+						   a);
+		} else {
+			o = find_option(NULL, 0, a[1]);
+			if (!o)
+				return usage_error("unknown option '%s'", a);
+			if (a[2] && o->kind == FLAG)
+				return usage_error("unknown option '%s'", a);
+			value = a[2] ? a + 2 : NULL;
+		}
+		if (o->kind != FLAG && !value) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a value",
+						   a);
+			value = argv[++i];
+		}
+		if (take(c, o, value))
+			return -1;
+	}
+	return 0;
+}
+
+static int one_of(const char *value, const char *const *allowed, size_t n,
+		  const char *what)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcasecmp(value, allowed[i]))
+			return (int)i;
+	fprintf(stderr, "scograph: error: unknown %s '%s'", what, value);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "; use ", allowed[i]);
+	fprintf(stderr, "\n");
+	return -1;
+}
+
+static int report(const sg_error *err)
+{
+	fprintf(stderr, "scograph: ");
+	if (err->file[0] && err->line)
+		fprintf(stderr, "%s:%d:%d: ", err->file, err->line,
+			err->column);
+	else if (err->file[0])
+		fprintf(stderr, "%s: ", err->file);
+	fprintf(stderr, "error: %s\n", err->text);
+	return err->code == SG_EUSAGE ? EXIT_USAGE : EXIT_BAD_INPUT;
+}
+
+static int print_list(const sg_view *v)
+{
+	sg_entity_info e;
+
+	printf("id\tname\ttype\tdegree\n");
+	for (size_t i = 0; sg_view_entity(v, i, &e) == 0; i++)
+		printf("%s\t%s\t%s\t%zu\n", e.id, e.name, e.type, e.degree);
+	return 0;
+}
+
+static int print_stats(const sg_view *v, sg_error *err)
+{
+	sg_stats s;
+
+	if (sg_view_stats(v, &s, err))
+		return -1;
+	printf("entities: %zu\nrelations: %zu\nentity types: %zu\n"
+	       "relation types: %zu\nsources: %zu\n",
+	       s.entities, s.relations, s.entity_types, s.relation_types,
+	       s.sources);
+	return 0;
+}
+
+/* Binary data on a terminal is noise and can upset it. */
+static int refuse_binary_on_terminal(const sg_output *outs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *format = sg_output_format(&outs[i]);
+
+		if (!strcmp(outs[i].path, "-") && format &&
+		    sg_format_is_binary(format) && isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "scograph: error: will not write %s "
+					"to a terminal; use -o FILE or a pipe\n",
+				format);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int draw(const struct config *c, const sg_view *v, sg_error *err)
+{
+	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
+	sg_render_opts ro = { c->engine, NULL, c->title };
+	size_t n = c->outputs.n ? c->outputs.n : 1;
+	sg_output *outs = calloc(n, sizeof(*outs));
+	int r = 0, k;
+
+	if (!outs)
+		return usage_error("%s", "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		outs[i].path = c->outputs.n ? c->outputs.items[i] : "-";
+		outs[i].format = c->format;
+	}
+	if (c->rankdir) {
+		k = one_of(c->rankdir, rankdirs, 4, "rankdir");
+		if (k < 0)
+			r = EXIT_USAGE;
+		else
+			ro.rankdir = rankdirs[k];
+	}
+	if (!r && refuse_binary_on_terminal(outs, n))
+		r = EXIT_USAGE;
+	if (!r && sg_render(v, &ro, outs, n, err))
+		r = report(err);
+	free(outs);
+	return r;
+}
+
+static int run(const struct config *c)
+{
+	static const char *const directions[] = { "both", "out", "in" };
+	sg_error err = { 0 };
+	sg_graph *g = sg_graph_new();
+	sg_view *v = NULL;
+	sg_select_opts so = { c->focus.items, c->focus.n, (int)c->depth,
+			      SG_BOTH, c->relation_types.items,
+			      c->relation_types.n, c->entity_types.items,
+			      c->entity_types.n };
+	int r = 0;
+
+	if (c->direction) {
+		int k = one_of(c->direction, directions, 3, "direction");
+
+		if (k < 0) {
+			sg_graph_free(g);
+			return EXIT_USAGE;
+		}
+		so.direction = (sg_direction)k;
+	}
+	if (!g) {
+		fprintf(stderr, "scograph: error: out of memory\n");
+		return EXIT_BAD_INPUT;
+	}
+	if (!c->files.n && sg_read_builtin(g, &err))
+		r = report(&err);
+	for (size_t i = 0; i < c->files.n && !r; i++)
+		if (sg_read_file(g, c->files.items[i], &err))
+			r = report(&err);
+	if (!r && sg_graph_resolve(g, &err))
+		r = report(&err);
+	if (!r && !c->check && !(v = sg_select(g, &so, &err)))
+		r = report(&err);
+	if (!r && v && c->list)
+		r = print_list(v);
+	else if (!r && v && c->stats)
+		r = print_stats(v, &err) ? report(&err) : 0;
+	else if (!r && v)
+		r = draw(c, v, &err);
+	sg_view_free(v);
+	sg_graph_free(g);
+	return r;
+}
+
+int main(int argc, char **argv)
+{
+	struct config c = { 0 };
+	int r;
+
+	c.depth = 1;
+	if (parse(&c, argc, argv)) {
+		r = EXIT_USAGE;
+	} else if (c.help) {
+		usage(stdout);
+		r = 0;
+	} else if (c.version) {
+		printf("scograph %s\n", SG_VERSION);
+		r = 0;
+	} else if ((c.list || c.stats) && c.outputs.n) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--list and --stats print to standard "
+				  "output; they take no -o");
+	} else {
+		r = run(&c);
+	}
+	free(c.files.items);
+	free(c.focus.items);
+	free(c.relation_types.items);
+	free(c.entity_types.items);
+	free(c.outputs.items);
+	/* A write error on stdout (a full disk, a closed pipe) is a failure. */
+	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {
+		fprintf(stderr, "scograph: error: cannot write to standard "
+				"output: %s\n", strerror(errno));
+		return r ? r : EXIT_BAD_INPUT;
+	}
+	return r;
+}

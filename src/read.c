@@ -1,0 +1,611 @@
+/* The reader: native scograph JSON, through Jansson, into the model. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+
+/* ---- where each value stands in the text ----
+ *
+ * Jansson reports positions only for syntax errors, so once it has parsed a
+ * document we walk the text again beside the tree (objects keep their keys in
+ * document order) and note where every member and element begins. Positions
+ * are keyed by (container, key or index): true, false and null are shared
+ * singletons in Jansson, so their own addresses would not tell them apart.
+ */
+struct pos {
+	const json_t *parent;
+	const char *key; /* NULL for an array element */
+	size_t index;
+	int line, column;
+};
+
+struct positions {
+	struct pos *slots;
+	size_t nslots, used;
+	int root_line, root_column;
+};
+
+static uint32_t pos_hash(const json_t *parent, const char *key, size_t index)
+{
+	uintptr_t p = (uintptr_t)parent;
+	uint32_t h = (uint32_t)(p ^ p >> 29) * 2654435761u;
+
+	return h ^ (key ? sg_hash(key) : (uint32_t)index * 40503u);
+}
+
+static int pos_add(struct positions *ps, const struct pos *p)
+{
+	size_t i;
+
+	if ((ps->used + 1) * 2 > ps->nslots) {
+		struct positions bigger = { 0 };
+
+		bigger.nslots = ps->nslots ? ps->nslots * 2 : 256;
+		bigger.slots = calloc(bigger.nslots, sizeof(*bigger.slots));
+		if (!bigger.slots)
+			return -1;
+		for (size_t k = 0; k < ps->nslots; k++)
+			if (ps->slots[k].parent)
+				pos_add(&bigger, &ps->slots[k]);
+		free(ps->slots);
+		ps->slots = bigger.slots;
+		ps->nslots = bigger.nslots;
+	}
+	i = pos_hash(p->parent, p->key, p->index) & (ps->nslots - 1);
+	while (ps->slots[i].parent)
+		i = (i + 1) & (ps->nslots - 1);
+	ps->slots[i] = *p;
+	ps->used++;
+	return 0;
+}
+
+static const struct pos *pos_find(const struct positions *ps,
+				  const json_t *parent, const char *key,
+				  size_t index)
+{
+	if (!ps->nslots)
+		return NULL;
+	for (size_t i = pos_hash(parent, key, index) & (ps->nslots - 1);
+	     ps->slots[i].parent; i = (i + 1) & (ps->nslots - 1)) {
+		const struct pos *p = &ps->slots[i];
+
+		if (p->parent == parent &&
+		    (key ? p->key && !strcmp(p->key, key) :
+			   !p->key && p->index == index))
+			return p;
+	}
+	return NULL;
+}
+
+struct scanner {
+	const char *p, *end;
+	int line, column; /* column: characters already passed on this line */
+	struct positions *ps;
+};
+
+static void step(struct scanner *s)
+{
+	if (*s->p == '\n') {
+		s->line++;
+		s->column = 0;
+	} else if (((unsigned char)*s->p & 0xC0) != 0x80) {
+		s->column++;
+	}
+	s->p++;
+}
+
+static void skip_space(struct scanner *s)
+{
+	while (s->p < s->end && strchr(" \t\r\n", *s->p) && *s->p)
+		step(s);
+}
+
+static void skip_string(struct scanner *s)
+{
+	step(s); /* the opening quote */
+	while (s->p < s->end && *s->p != '"') {
+		if (*s->p == '\\')
+			step(s);
+		step(s);
+	}
+	step(s);
+}
+
+/* Skips to the next structural character: past a string, or a token. */
+static void skip_scalar(struct scanner *s)
+{
+	if (*s->p == '"') {
+		skip_string(s);
+		return;
+	}
+	while (s->p < s->end && !strchr(",]} \t\r\n", *s->p))
+		step(s);
+}
+
+static int scan_value(struct scanner *s, const json_t *v);
+
+static int scan_member(struct scanner *s, const json_t *parent,
+		       const char *key, size_t index, const json_t *child)
+{
+	struct pos p = { parent, key, index, 0, 0 };
+
+	skip_space(s);
+	p.line = s->line;
+	p.column = s->column + 1;
+	return pos_add(s->ps, &p) || scan_value(s, child);
+}
+
+static int scan_value(struct scanner *s, const json_t *v)
+{
+	skip_space(s);
+	if (s->p >= s->end)
+		return 0;
+	if (json_is_object(v)) {
+		step(s); /* { */
+		for (void *it = json_object_iter((json_t *)v); it;
+		     it = json_object_iter_next((json_t *)v, it)) {
+			skip_space(s);
+			skip_string(s);
+			skip_space(s);
+			step(s); /* : */
+			if (scan_member(s, v, json_object_iter_key(it), 0,
+					json_object_iter_value(it)))
+				return -1;
+			skip_space(s);
+			step(s); /* , or } */
+		}
+		if (!json_object_size(v)) {
+			skip_space(s);
+			step(s);
+		}
+	} else if (json_is_array(v)) {
+		step(s); /* [ */
+		for (size_t i = 0; i < json_array_size(v); i++) {
+			if (scan_member(s, v, NULL, i, json_array_get(v, i)))
+				return -1;
+			skip_space(s);
+			step(s); /* , or ] */
+		}
+		if (!json_array_size(v)) {
+			skip_space(s);
+			step(s);
+		}
+	} else {
+		skip_scalar(s);
+	}
+	return 0;
+}
+
+/* ---- reading the document ---- */
+
+struct reader {
+	sg_graph *g;
+	const char *file; /* interned */
+	struct positions ps;
+	sg_error *err;
+};
+
+static sg_loc loc_of(const struct reader *rd, const json_t *parent,
+		     const char *key, size_t index)
+{
+	const struct pos *p = parent ? pos_find(&rd->ps, parent, key, index) :
+				       NULL;
+	sg_loc loc = { rd->file, rd->ps.root_line, rd->ps.root_column };
+
+	if (p) {
+		loc.line = p->line;
+		loc.column = p->column;
+	}
+	return loc;
+}
+
+static const char *kind_of(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL: return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	default: return "null";
+	}
+}
+
+/* The value of parent[key] or parent[index] has the wrong kind. */
+static int wrong_kind(struct reader *rd, const json_t *parent,
+		      const char *key, size_t index, const char *expected)
+{
+	sg_loc loc = loc_of(rd, parent, key, index);
+	const json_t *v = key ? json_object_get(parent, key) :
+				json_array_get(parent, index);
+
+	if (key)
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "'%s' must be %s, not %s", key,
+			       expected, kind_of(v));
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "expected %s, not %s", expected, kind_of(v));
+}
+
+/* Reads optional string member key of obj into *out (NULL when absent or
+ * empty); required ones must be present and non-empty. */
+static int get_string(struct reader *rd, const json_t *obj, size_t index,
+		      const json_t *parent, const char *key, int required,
+		      const char *what, const char **out)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (v && !json_is_string(v))
+		return wrong_kind(rd, obj, key, 0, "a string");
+	if (v && json_string_length(v))
+		*out = json_string_value(v);
+	if (required && !*out) {
+		sg_loc loc = v ? loc_of(rd, obj, key, 0) :
+				 loc_of(rd, parent, NULL, index);
+
+		return sg_fail(rd->err, SG_EMISSING, loc.file, loc.line,
+			       loc.column, v ? "%s has an empty '%s'" :
+					       "%s has no '%s'", what, key);
+	}
+	return 0;
+}
+
+/* Rejects a key that is not one of allowed, suggesting the closest. */
+static int check_keys(struct reader *rd, const json_t *obj,
+		      const char *const *allowed, size_t nallowed,
+		      const char *what)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)obj, key, v) {
+		const char *close = NULL;
+		size_t best = 3;
+		sg_loc loc;
+
+		for (size_t i = 0; i < nallowed; i++) {
+			size_t d = sg_distance(key, allowed[i], 2);
+
+			if (!d)
+				break;
+			if (d < best) {
+				best = d;
+				close = allowed[i];
+			}
+			if (i + 1 < nallowed)
+				continue;
+			loc = loc_of(rd, obj, key, 0);
+			if (close)
+				return sg_fail(rd->err, SG_ESHAPE, loc.file,
+					       loc.line, loc.column,
+					       "unknown key '%s' in %s; did you mean '%s'?",
+					       key, what, close);
+			return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+				       loc.column, "unknown key '%s' in %s",
+				       key, what);
+		}
+	}
+	return 0;
+}
+
+/* The object or array parent[key]; NULL with no error when absent. */
+static const json_t *get_container(struct reader *rd, const json_t *parent,
+				   const char *key, int array, int *failed)
+{
+	const json_t *v = json_object_get(parent, key);
+
+	*failed = 0;
+	if (v && (array ? !json_is_array(v) : !json_is_object(v))) {
+		wrong_kind(rd, parent, key, 0, array ? "an array" : "an object");
+		*failed = 1;
+		return NULL;
+	}
+	return v;
+}
+
+static int read_sources(struct reader *rd, const json_t *graph)
+{
+	int failed;
+	const json_t *list = get_container(rd, graph, "sources", 1, &failed);
+	static const char *const keys[] = { "id", "title", "author", "date",
+					    "url", "publisher" };
+
+	for (size_t i = 0; list && i < json_array_size(list); i++) {
+		const json_t *o = json_array_get(list, i);
+		sg_source s = { 0 };
+
+		s.loc = loc_of(rd, list, NULL, i);
+		if (!json_is_object(o))
+			return wrong_kind(rd, list, NULL, i, "an object");
+		if (check_keys(rd, o, keys, SG_ARRAY_SIZE(keys), "a source") ||
+		    get_string(rd, o, i, list, "id", 1, "source", &s.id) ||
+		    get_string(rd, o, i, list, "title", 0, "", &s.title) ||
+		    get_string(rd, o, i, list, "author", 0, "", &s.author) ||
+		    get_string(rd, o, i, list, "date", 0, "", &s.date) ||
+		    get_string(rd, o, i, list, "url", 0, "", &s.url) ||
+		    get_string(rd, o, i, list, "publisher", 0, "",
+			       &s.publisher) ||
+		    sg_graph_add_source(rd->g, &s, rd->err))
+			return -1;
+	}
+	return failed ? -1 : 0;
+}
+
+static int read_graph_section(struct reader *rd, const json_t *root)
+{
+	int failed;
+	const json_t *graph = get_container(rd, root, "graph", 0, &failed);
+	static const char *const keys[] = { "title", "description", "sources" };
+	const char *title, *description;
+
+	if (!graph)
+		return failed ? -1 : 0;
+	if (check_keys(rd, graph, keys, SG_ARRAY_SIZE(keys), "'graph'") ||
+	    get_string(rd, graph, 0, root, "title", 0, "", &title) ||
+	    get_string(rd, graph, 0, root, "description", 0, "",
+		       &description) ||
+	    sg_graph_set_title(rd->g, title, loc_of(rd, graph, "title", 0),
+			       rd->err))
+		return -1;
+	return read_sources(rd, graph);
+}
+
+static int read_types(struct reader *rd, const json_t *root, int relation)
+{
+	static const char *const node_keys[] = { "label", "shape", "style",
+		"fillcolor", "color", "fontcolor", "fontname", "penwidth" };
+	static const char *const edge_keys[] = { "label", "color", "style",
+		"fontcolor", "penwidth", "arrowhead" };
+	const char *section = relation ? "relation_types" : "types";
+	int failed;
+	const json_t *types = get_container(rd, root, section, 0, &failed);
+	const char *id;
+	const json_t *o;
+	sg_buf number = SG_BUF_INIT;
+	int r = failed ? -1 : 0;
+
+	json_object_foreach((json_t *)types, id, o) {
+		sg_type t = { 0 };
+		const char *key;
+		const json_t *v;
+		const char *kv[2 * SG_ARRAY_SIZE(node_keys)];
+
+		t.id = id;
+		t.loc = loc_of(rd, types, id, 0);
+		t.style.kv = kv;
+		if (!json_is_object(o)) {
+			r = wrong_kind(rd, types, id, 0, "an object");
+			break;
+		}
+		r = relation ? check_keys(rd, o, edge_keys,
+					  SG_ARRAY_SIZE(edge_keys),
+					  "a relation type") :
+			       check_keys(rd, o, node_keys,
+					  SG_ARRAY_SIZE(node_keys), "a type");
+		json_object_foreach((json_t *)o, key, v) {
+			if (r)
+				break;
+			if (!strcmp(key, "label")) {
+				r = get_string(rd, o, 0, types, key, 0, "",
+					       &t.label);
+				continue;
+			}
+			if (json_is_number(v) && !strcmp(key, "penwidth")) {
+				/* no locale is ever set: %g writes a dot */
+				sg_buf_reset(&number);
+				r = sg_buf_addf(&number, "%g",
+						json_number_value(v));
+				kv[t.style.n++] = key;
+				kv[t.style.n++] = sg_buf_str(&number);
+				continue;
+			}
+			if (!json_is_string(v)) {
+				r = wrong_kind(rd, o, key, 0, "a string");
+				break;
+			}
+			kv[t.style.n++] = key;
+			kv[t.style.n++] = json_string_value(v);
+		}
+		if (r || (r = sg_graph_add_type(rd->g, relation, &t, rd->err)))
+			break;
+	}
+	sg_buf_release(&number);
+	return r;
+}
+
+static int read_aliases(struct reader *rd, const json_t *o, sg_entity *e,
+			const char ***store)
+{
+	const json_t *list = json_object_get(o, "aliases");
+
+	if (!list)
+		return 0;
+	if (!json_is_array(list))
+		return wrong_kind(rd, o, "aliases", 0, "an array of strings");
+	*store = calloc(json_array_size(list) + 1, sizeof(**store));
+	if (!*store)
+		return sg_fail(rd->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *a = json_array_get(list, i);
+
+		if (!json_is_string(a))
+			return wrong_kind(rd, list, NULL, i, "a string");
+		if (json_string_length(a))
+			(*store)[e->naliases++] = json_string_value(a);
+	}
+	e->aliases = *store;
+	return 0;
+}
+
+static int read_entities(struct reader *rd, const json_t *root)
+{
+	int failed;
+	const json_t *list = get_container(rd, root, "entities", 1, &failed);
+
+	for (size_t i = 0; list && i < json_array_size(list); i++) {
+		const json_t *o = json_array_get(list, i);
+		sg_entity e = { 0 };
+		const char **aliases = NULL;
+		int r;
+
+		e.loc = loc_of(rd, list, NULL, i);
+		if (!json_is_object(o))
+			return wrong_kind(rd, list, NULL, i, "an object");
+		/* Other keys are allowed: they are the user's own attributes. */
+		r = get_string(rd, o, i, list, "id", 1, "entity", &e.id) ||
+		    get_string(rd, o, i, list, "name", 0, "", &e.name) ||
+		    get_string(rd, o, i, list, "type", 0, "", &e.type) ||
+		    get_string(rd, o, i, list, "description", 0, "",
+			       &e.description) ||
+		    get_string(rd, o, i, list, "url", 0, "", &e.url) ||
+		    read_aliases(rd, o, &e, &aliases) ||
+		    sg_graph_add_entity(rd->g, &e, rd->err);
+		free(aliases);
+		if (r)
+			return -1;
+	}
+	return failed ? -1 : 0;
+}
+
+static int read_relations(struct reader *rd, const json_t *root)
+{
+	int failed;
+	const json_t *list = get_container(rd, root, "relations", 1, &failed);
+
+	for (size_t i = 0; list && i < json_array_size(list); i++) {
+		const json_t *o = json_array_get(list, i);
+		sg_relation r = { 0 };
+
+		r.loc = loc_of(rd, list, NULL, i);
+		if (!json_is_object(o))
+			return wrong_kind(rd, list, NULL, i, "an object");
+		r.from_loc = loc_of(rd, o, "from", 0);
+		r.to_loc = loc_of(rd, o, "to", 0);
+		r.source_loc = loc_of(rd, o, "source", 0);
+		if (get_string(rd, o, i, list, "from", 1, "relation",
+			       &r.from_ref) ||
+		    get_string(rd, o, i, list, "to", 1, "relation",
+			       &r.to_ref) ||
+		    get_string(rd, o, i, list, "type", 1, "relation",
+			       &r.type) ||
+		    get_string(rd, o, i, list, "label", 0, "", &r.label) ||
+		    get_string(rd, o, i, list, "evidence", 0, "",
+			       &r.evidence) ||
+		    get_string(rd, o, i, list, "source", 0, "", &r.source) ||
+		    sg_graph_add_relation(rd->g, &r, rd->err))
+			return -1;
+	}
+	return failed ? -1 : 0;
+}
+
+static int read_document(struct reader *rd, const json_t *root)
+{
+	static const char *const keys[] = { "graph", "types", "relation_types",
+					    "entities", "relations" };
+
+	if (!json_is_object(root))
+		return sg_fail(rd->err, SG_ESHAPE, rd->file, rd->ps.root_line,
+			       rd->ps.root_column,
+			       "expected an object with 'entities' and "
+			       "'relations' at the top, not %s",
+			       kind_of(root));
+	return check_keys(rd, root, keys, SG_ARRAY_SIZE(keys),
+			  "the top-level object") ||
+	       read_graph_section(rd, root) || read_types(rd, root, 0) ||
+	       read_types(rd, root, 1) || read_entities(rd, root) ||
+	       read_relations(rd, root);
+}
+
+int sg_read_buffer(sg_graph *g, const char *data, size_t len,
+		   const char *name, sg_error *err)
+{
+	struct reader rd = { g, sg_graph_intern(g, name), { 0 }, err };
+	struct scanner sc;
+	json_error_t jerr;
+	json_t *root;
+	size_t i;
+	int r;
+
+	if (!rd.file)
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	/* A byte-order mark is no content: editors on Windows write it. */
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+	}
+	for (i = 0; i < len && strchr(" \t\r\n", data[i]) && data[i]; i++)
+		;
+	if (i == len)
+		return sg_fail(err, SG_EEMPTY, name, 0, 0, "file is empty");
+	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root) {
+		if (json_error_code(&jerr) == json_error_invalid_utf8)
+			return sg_fail(err, SG_EENCODING, name, jerr.line,
+				       jerr.column, "not valid UTF-8: %s",
+				       jerr.text);
+		if (json_error_code(&jerr) == json_error_out_of_memory)
+			return sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				       "out of memory");
+		return sg_fail(err, SG_ESYNTAX, name, jerr.line, jerr.column,
+			       "%s", jerr.text);
+	}
+	sc = (struct scanner){ data, data + len, 1, 0, &rd.ps };
+	skip_space(&sc);
+	rd.ps.root_line = sc.line;
+	rd.ps.root_column = sc.column + 1;
+	r = scan_value(&sc, root);
+	if (r)
+		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	else
+		r = read_document(&rd, root);
+	free(rd.ps.slots);
+	json_decref(root);
+	return r ? -1 : 0;
+}
+
+int sg_read_file(sg_graph *g, const char *path, sg_error *err)
+{
+	int is_stdin = !strcmp(path, "-");
+	const char *name = is_stdin ? "<stdin>" : path;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	sg_buf data = SG_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int r;
+
+	if (!f)
+		return sg_fail(err, SG_EIO, name, 0, 0, "cannot open file: %s",
+			       strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (sg_buf_add(&data, chunk, n)) {
+			sg_buf_release(&data);
+			if (!is_stdin)
+				fclose(f);
+			return sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				       "out of memory");
+		}
+	r = ferror(f) ? sg_fail(err, SG_EIO, name, 0, 0,
+				"cannot read file: %s", strerror(errno)) : 0;
+	if (!is_stdin)
+		fclose(f);
+	if (!r)
+		r = sg_read_buffer(g, sg_buf_str(&data), data.len, name, err);
+	sg_buf_release(&data);
+	return r;
+}
+
+extern const unsigned char sg_builtin_json[];
+extern const size_t sg_builtin_json_len;
+
+int sg_read_builtin(sg_graph *g, sg_error *err)
+{
+	return sg_read_buffer(g, (const char *)sg_builtin_json,
+			      sg_builtin_json_len, "<built-in>", err);
+}

@@ -1,0 +1,300 @@
+/* Rendering: lay the drawing out once, write every output atomically. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gvc.h>
+
+#include "draw.h"
+
+/* Formats scograph writes itself: the drawing before layout. */
+static const char *const dot_formats[] = { "dot", "gv", "canon" };
+/* Graphviz devices that open windows instead of writing files. */
+static const char *const window_formats[] = { "gtk", "x11", "xlib" };
+static const char *const binary_formats[] = {
+	"bmp", "gd", "gd2", "gif", "ico", "jpe", "jpeg", "jpg", "pdf",
+	"png", "svgz", "tif", "tiff", "vmlz", "wbmp", "webp",
+};
+
+static int in_list(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(s, list[i]))
+			return 1;
+	return 0;
+}
+
+int sg_format_is_binary(const char *format)
+{
+	return in_list(format, binary_formats, SG_ARRAY_SIZE(binary_formats));
+}
+
+const char *sg_output_format(const sg_output *out)
+{
+	const char *dot, *slash;
+
+	if (out->format)
+		return out->format;
+	if (!strcmp(out->path, "-"))
+		return "dot";
+	dot = strrchr(out->path, '.');
+	slash = strrchr(out->path, '/');
+	if (!dot || (slash && dot < slash) || !dot[1])
+		return NULL;
+	return dot + 1;
+}
+
+/* ---- Graphviz's own messages ---- */
+
+/* Graphviz reports through agerr, which prints to stderr unless given a
+ * function; the library never prints, so its last message is kept here. */
+static sg_buf gv_message = SG_BUF_INIT;
+
+static int keep_message(char *text)
+{
+	if (!strncmp(text, "Warning", 7))
+		return 0;
+	sg_buf_reset(&gv_message);
+	sg_buf_adds(&gv_message, text);
+	/* a message ends with a newline; the error line adds its own */
+	while (gv_message.len && gv_message.buf[gv_message.len - 1] == '\n')
+		gv_message.buf[--gv_message.len] = '\0';
+	return 0;
+}
+
+static int graphviz_failed(sg_error *err, const char *what)
+{
+	return sg_fail(err, SG_ERENDER, NULL, 0, 0, "graphviz failed to %s%s%s",
+		       what, gv_message.len ? ": " : "",
+		       sg_buf_str(&gv_message));
+}
+
+/* ---- checking the request before any work ---- */
+
+static int plugin_known(GVC_t *gvc, const char *kind, const char *name,
+			sg_buf *names)
+{
+	int n = 0, found = 0;
+	char **list = gvPluginList(gvc, kind, &n, NULL);
+
+	for (int i = 0; i < n; i++) {
+		char *colon = strchr(list[i], ':');
+
+		if (colon)
+			*colon = '\0';
+		if (!in_list(list[i], window_formats,
+			     SG_ARRAY_SIZE(window_formats))) {
+			found |= !strcmp(list[i], name);
+			sg_buf_addf(names, "%s%s", names->len ? ", " : "",
+				    list[i]);
+		}
+		free(list[i]);
+	}
+	free(list);
+	return found;
+}
+
+static int check_plugin(GVC_t *gvc, const char *kind, const char *name,
+			const char *what, sg_error *err)
+{
+	sg_buf names = SG_BUF_INIT;
+	int found = plugin_known(gvc, kind, name, &names);
+
+	if (!found)
+		sg_fail(err, SG_EUSAGE, NULL, 0, 0,
+			"unknown %s '%s' (this Graphviz has: %s)", what, name,
+			sg_buf_str(&names));
+	sg_buf_release(&names);
+	return found ? 0 : -1;
+}
+
+/* ---- writing ---- */
+
+struct target {
+	const char *path, *format;
+	char *data;  /* the rendered bytes */
+	size_t len;
+	char *tmp;   /* the file written beside path until it is renamed */
+};
+
+static int is_dot(const char *format)
+{
+	return in_list(format, dot_formats, SG_ARRAY_SIZE(dot_formats));
+}
+
+static int is_stdout(const struct target *t)
+{
+	return !strcmp(t->path, "-");
+}
+
+static int write_failed(sg_error *err, const char *file)
+{
+	return sg_fail(err, SG_EIO, file, 0, 0, "cannot write file: %s",
+		       strerror(errno));
+}
+
+/* Writes t's bytes to a new file beside its path, for a later rename. */
+static int write_beside(struct target *t, sg_error *err)
+{
+	const char *slash = strrchr(t->path, '/');
+	size_t dirlen = slash ? (size_t)(slash - t->path) + 1 : 0;
+	mode_t mask;
+	FILE *f;
+	int fd, failed;
+
+	t->tmp = malloc(strlen(t->path) + 16);
+	if (!t->tmp)
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	sprintf(t->tmp, "%.*s.%s.XXXXXX", (int)dirlen, t->path,
+		t->path + dirlen);
+	fd = mkstemp(t->tmp);
+	if (fd < 0) {
+		free(t->tmp);
+		t->tmp = NULL;
+		return write_failed(err, t->path);
+	}
+	/* mkstemp makes the file private; give it the usual mode */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) || !(f = fdopen(fd, "wb"))) {
+		close(fd);
+		return write_failed(err, t->path);
+	}
+	failed = fwrite(t->data, 1, t->len, f) != t->len;
+	failed |= fclose(f) != 0;
+	return failed ? write_failed(err, t->path) : 0;
+}
+
+/* Renders t into memory: DOT by cgraph, the rest by Graphviz. */
+static int render_target(GVC_t *gvc, Agraph_t *ag, struct target *t,
+			 sg_error *err)
+{
+	unsigned int len = 0;
+	FILE *f;
+
+	if (!is_dot(t->format)) {
+		if (gvRenderData(gvc, ag, t->format, &t->data, &len))
+			return graphviz_failed(err, "render");
+		t->len = len;
+		return 0;
+	}
+	f = open_memstream(&t->data, &t->len);
+	if (!f)
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	if (agwrite(ag, f) | fclose(f))
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	return 0;
+}
+
+static void release_target(struct target *t)
+{
+	if (t->tmp)
+		unlink(t->tmp);
+	free(t->tmp);
+	/* gvRenderData's memory is Graphviz's to free */
+	if (t->format && !is_dot(t->format))
+		gvFreeRenderData(t->data);
+	else
+		free(t->data);
+}
+
+/*
+ * One Graphviz context serves the whole process: Graphviz 2.43's pango
+ * plugin keeps a pointer to the last font name, which gvFreeContext frees,
+ * so a second context would read freed memory (valgrind shows it). The
+ * context stays reachable until exit.
+ */
+static GVC_t *context(void)
+{
+	static GVC_t *gvc;
+
+	if (!gvc)
+		gvc = gvContext();
+	return gvc;
+}
+
+static const char *auto_engine(const sg_view *v)
+{
+	return v->nshown + v->nshown_relations <= SG_AUTO_DOT_LIMIT ? "dot" :
+								      "sfdp";
+}
+
+int sg_render(const sg_view *v, const sg_render_opts *opts,
+	      const sg_output *outputs, size_t noutputs, sg_error *err)
+{
+	const char *engine = opts->engine && strcmp(opts->engine, "auto") ?
+				     opts->engine : auto_engine(v);
+	struct target *targets = calloc(noutputs + 1, sizeof(*targets));
+	agusererrf old_errf = agseterrf(keep_message);
+	int laid_out = 0, r = 0;
+	Agraph_t *ag = NULL;
+	GVC_t *gvc = context();
+
+	sg_buf_reset(&gv_message);
+	if (!targets || !gvc) {
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	r = check_plugin(gvc, "layout", engine, "layout engine", err);
+	for (size_t i = 0; i < noutputs && !r; i++) {
+		struct target *t = &targets[i];
+
+		t->path = outputs[i].path;
+		t->format = sg_output_format(&outputs[i]);
+		if (!t->format)
+			r = sg_fail(err, SG_EUSAGE, t->path, 0, 0,
+				    "cannot tell the output format from the "
+				    "file name; name it with -T");
+		else if (!is_dot(t->format))
+			r = check_plugin(gvc, "device", t->format,
+					 "output format", err);
+	}
+	if (r || !(ag = sg_draw(v, opts, engine, err)))
+		goto done;
+	/* DOT first: layout adds its own attributes to the graph. */
+	for (size_t i = 0; i < noutputs && !r; i++)
+		if (is_dot(targets[i].format))
+			r = render_target(gvc, ag, &targets[i], err);
+	for (size_t i = 0; i < noutputs && !r; i++) {
+		if (is_dot(targets[i].format))
+			continue;
+		if (!laid_out && gvLayout(gvc, ag, engine)) {
+			r = graphviz_failed(err, "lay out the graph");
+			break;
+		}
+		laid_out = 1;
+		r = render_target(gvc, ag, &targets[i], err);
+	}
+	/* Nothing reaches its final name until every output is ready. */
+	for (size_t i = 0; i < noutputs && !r; i++)
+		if (!is_stdout(&targets[i]))
+			r = write_beside(&targets[i], err);
+	for (size_t i = 0; i < noutputs && !r; i++) {
+		struct target *t = &targets[i];
+
+		if (is_stdout(t)) {
+			if (fwrite(t->data, 1, t->len, stdout) != t->len)
+				r = write_failed(err, "<stdout>");
+		} else if (rename(t->tmp, t->path)) {
+			r = write_failed(err, t->path);
+		} else {
+			free(t->tmp);
+			t->tmp = NULL;
+		}
+	}
+done:
+	for (size_t i = 0; targets && i < noutputs; i++)
+		release_target(&targets[i]);
+	if (laid_out)
+		gvFreeLayout(gvc, ag);
+	if (ag)
+		agclose(ag);
+	free(targets);
+	agseterrf(old_errf);
+	sg_buf_release(&gv_message);
+	return r ? -1 : 0;
+}

@@ -1,0 +1,363 @@
+/* The small tools under the model: errors, growth, buffers, arena, map. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int sg_fail(sg_error *err, sg_code code, const char *file, int line,
+	    int column, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || err->code != SG_OK)
+		return -1;
+	err->code = code;
+	err->line = line;
+	err->column = column;
+	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
+	va_start(ap, fmt);
+	vsnprintf(err->text, sizeof(err->text), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size)
+{
+	void *p;
+	size_t n = *alloc < 8 ? 8 : *alloc;
+
+	memcpy(&p, ptr, sizeof(p));
+	while (n < nr)
+		n = n / 2 * 3 + 8;
+	if (n > SIZE_MAX / size)
+		return -1;
+	p = realloc(p, n * size);
+	if (!p)
+		return -1;
+	memcpy(ptr, &p, sizeof(p));
+	*alloc = n;
+	return 0;
+}
+
+/* ---- sg_buf ---- */
+
+int sg_buf_add(sg_buf *b, const char *s, size_t n)
+{
+	if (SG_GROW(b->buf, b->len + n + 1, b->alloc))
+		return -1;
+	memcpy(b->buf + b->len, s, n);
+	b->len += n;
+	b->buf[b->len] = '\0';
+	return 0;
+}
+
+int sg_buf_adds(sg_buf *b, const char *s)
+{
+	return sg_buf_add(b, s, strlen(s));
+}
+
+int sg_buf_addf(sg_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || SG_GROW(b->buf, b->len + (size_t)n + 1, b->alloc))
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+const char *sg_buf_str(const sg_buf *b)
+{
+	return b->buf ? b->buf : "";
+}
+
+void sg_buf_reset(sg_buf *b)
+{
+	b->len = 0;
+	if (b->buf)
+		b->buf[0] = '\0';
+}
+
+void sg_buf_release(sg_buf *b)
+{
+	free(b->buf);
+	b->buf = NULL;
+	b->len = b->alloc = 0;
+}
+
+/* ---- arena: strings in large blocks, freed together ---- */
+
+struct sg_arena {
+	struct sg_arena *next;
+	size_t used, size;
+	char data[];
+};
+
+const char *sg_arena_strndup(sg_arena **a, const char *s, size_t n)
+{
+	char *p;
+
+	if (!*a || (*a)->size - (*a)->used < n + 1) {
+		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+		sg_arena *block = malloc(sizeof(*block) + size);
+
+		if (!block)
+			return NULL;
+		block->next = *a;
+		block->used = 0;
+		block->size = size;
+		*a = block;
+	}
+	p = (*a)->data + (*a)->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	(*a)->used += n + 1;
+	return p;
+}
+
+const char *sg_arena_strdup(sg_arena **a, const char *s)
+{
+	return sg_arena_strndup(a, s, strlen(s));
+}
+
+void sg_arena_free(sg_arena *a)
+{
+	while (a) {
+		sg_arena *next = a->next;
+
+		free(a);
+		a = next;
+	}
+}
+
+/* ---- folding, hashing, distance ---- */
+
+static unsigned fold_rune(unsigned c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c < 0xC0)
+		return c;
+	if (c <= 0xDE)
+		return c == 0xD7 ? c : c + 32;
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) ||
+	    (c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) ||
+	    (c >= 0x4D0 && c <= 0x52F))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E) ||
+	    (c >= 0x4C1 && c <= 0x4CE))
+		return c & 1 ? c + 1 : c;
+	if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+		return c + 32;
+	if (c == 0x386)
+		return 0x3AC;
+	if (c >= 0x388 && c <= 0x38A)
+		return c + 37;
+	if (c == 0x38C || c == 0x38E || c == 0x38F)
+		return c + 64 - (c != 0x38C);
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	return c;
+}
+
+/* Decodes one UTF-8 sequence at s; a malformed byte stands for itself. */
+static unsigned next_rune(const unsigned char **s)
+{
+	const unsigned char *p = *s;
+	unsigned c = *p++;
+	int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+
+	if (c >= 0x80 && c < 0xC0)
+		extra = 0;
+	for (int i = 0; i < extra; i++) {
+		if ((p[i] & 0xC0) != 0x80) {
+			*s += 1;
+			return c;
+		}
+	}
+	if (extra)
+		c &= 0x3F >> extra;
+	for (int i = 0; i < extra; i++)
+		c = c << 6 | (*p++ & 0x3F);
+	*s = p;
+	return c;
+}
+
+static int add_rune(sg_buf *b, unsigned c)
+{
+	char u[4];
+	size_t n;
+
+	if (c < 0x80) {
+		u[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | c >> 6);
+		u[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xE0 | c >> 12);
+		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		u[0] = (char)(0xF0 | c >> 18);
+		u[1] = (char)(0x80 | (c >> 12 & 0x3F));
+		u[2] = (char)(0x80 | (c >> 6 & 0x3F));
+		u[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	return sg_buf_add(b, u, n);
+}
+
+int sg_fold(sg_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		const unsigned char *start = p;
+		unsigned c = next_rune(&p);
+
+		if (p == start + 1 && c >= 0x80) {
+			/* a malformed byte: keep it as it is */
+			if (sg_buf_add(b, (const char *)start, 1))
+				return -1;
+		} else if (add_rune(b, fold_rune(c))) {
+			return -1;
+		}
+	}
+	return sg_buf_add(b, "", 0);
+}
+
+uint32_t sg_hash(const char *s)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+size_t sg_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b), best, *row;
+
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	row = malloc((lb + 1) * sizeof(*row));
+	if (!row)
+		return limit + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = diag + (a[i - 1] != b[j - 1]);
+
+			if (row[j - 1] + 1 < cost)
+				cost = row[j - 1] + 1;
+			if (up + 1 < cost)
+				cost = up + 1;
+			row[j] = cost;
+			diag = up;
+			if (cost < best)
+				best = cost;
+		}
+		if (best > limit) {
+			free(row);
+			return limit + 1;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best > limit ? limit + 1 : best;
+}
+
+/* ---- sg_map: open addressing, linear probing, never shrinks ---- */
+
+static int map_put(sg_map *m, const char *key, uint32_t hash, uint32_t value)
+{
+	size_t i = hash & (m->nslots - 1);
+
+	while (m->slots[i].key)
+		i = (i + 1) & (m->nslots - 1);
+	m->slots[i].key = key;
+	m->slots[i].hash = hash;
+	m->slots[i].value = value;
+	m->used++;
+	return 0;
+}
+
+int sg_map_add(sg_map *m, const char *key, uint32_t value)
+{
+	if ((m->used + 1) * 4 > m->nslots * 3) {
+		size_t n = m->nslots ? m->nslots * 2 : 64;
+		sg_map bigger = { calloc(n, sizeof(*m->slots)), n, 0 };
+
+		if (!bigger.slots)
+			return -1;
+		for (size_t i = 0; i < m->nslots; i++)
+			if (m->slots[i].key)
+				map_put(&bigger, m->slots[i].key,
+					m->slots[i].hash, m->slots[i].value);
+		free(m->slots);
+		*m = bigger;
+	}
+	return map_put(m, key, sg_hash(key), value);
+}
+
+int sg_map_each(const sg_map *m, const char *key,
+		int (*fn)(uint32_t value, void *data), void *data)
+{
+	uint32_t hash = sg_hash(key);
+
+	if (!m->nslots)
+		return 0;
+	for (size_t i = hash & (m->nslots - 1); m->slots[i].key;
+	     i = (i + 1) & (m->nslots - 1)) {
+		int r;
+
+		if (m->slots[i].hash != hash || strcmp(m->slots[i].key, key))
+			continue;
+		r = fn(m->slots[i].value, data);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+static int first_value(uint32_t value, void *data)
+{
+	*(int64_t *)data = value;
+	return 1;
+}
+
+int64_t sg_map_get(const sg_map *m, const char *key)
+{
+	int64_t v = -1;
+
+	sg_map_each(m, key, first_value, &v);
+	return v;
+}
+
+void sg_map_release(sg_map *m)
+{
+	free(m->slots);
+	m->slots = NULL;
+	m->nslots = m->used = 0;
+}

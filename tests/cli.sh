@@ -1,0 +1,172 @@
+#!/bin/sh
+# CLI tests: run the real binary on real files and check what it writes.
+# usage: sh tests/cli.sh ./scograph   (from the top of the repository)
+set -u
+top=$(pwd)
+case "$1" in /*) bin=$1 ;; *) bin=$top/$1 ;; esac
+tmp=$(mktemp -d /tmp/scograph-cli.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+not_ok() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() { # check WHAT COMMAND...: passes when COMMAND succeeds
+	what=$1; shift
+	if "$@"; then ok; else not_ok "$what"; fi
+}
+# run EXPECTED_STATUS ARGS...: runs scograph, keeping stdout and stderr
+run() {
+	want=$1; shift
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	[ "$status" = "$want" ] || {
+		echo "  scograph $* exited $status, not $want:"; cat "$tmp/err"
+		return 1
+	}
+}
+same() { cmp -s "$1" "$2" || { diff -u "$1" "$2" | head -20; return 1; }; }
+has() { grep -qF -- "$2" "$1" || { echo "  '$2' not in $1"; return 1; }; }
+stderr_is() { printf '%s\n' "$1" >"$tmp/want-err"; same "$tmp/want-err" "$tmp/err"; }
+png_ok() { # signature, a sane size in bytes and in pixels
+	[ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+	[ "$(wc -c <"$1")" -gt 10000 ] &&
+	w=$(od -An -j16 -N4 -tu1 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}') &&
+	h=$(od -An -j20 -N4 -tu1 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}') &&
+	[ "$w" -gt 300 ] && [ "$w" -lt 6000 ] && [ "$h" -gt 200 ] && [ "$h" -lt 6000 ]
+}
+svg_ok() { xmllint --noout "$1"; }
+not() { ! "$@"; }
+no_files() { [ -z "$(ls -A "$1")" ] || { echo "  left behind:"; ls -A "$1"; return 1; }; }
+
+# ---- the built-in graph, as the README shows it
+check "focus prints golden DOT" run 0 --focus Kazakhstan
+check "golden kazakhstan.dot" same tests/golden/kazakhstan.dot "$tmp/out"
+check "built-in works from any directory" \
+	sh -c "cd / && '$bin' --focus kazakhstan >'$tmp/any' && cmp -s '$tmp/any' '$tmp/out'"
+check "graphs/sco.json is the built-in" run 0 graphs/sco.json --focus Kazakhstan
+check "same DOT from the file" same tests/golden/kazakhstan.dot "$tmp/out"
+check "stdin is '-'" sh -c "'$bin' - --focus KZ <graphs/sco.json >'$tmp/stdin.dot'"
+check "same DOT from stdin" same tests/golden/kazakhstan.dot "$tmp/stdin.dot"
+
+mkdir "$tmp/o"
+check "three outputs at once" run 0 --focus Kazakhstan -o "$tmp/o/k.svg" \
+	-o "$tmp/o/k.png" -o "$tmp/o/k.dot"
+check "nothing on stdout with -o" test ! -s "$tmp/out"
+check "the .dot output is the golden DOT" same tests/golden/kazakhstan.dot "$tmp/o/k.dot"
+check "SVG is well-formed XML" svg_ok "$tmp/o/k.svg"
+check "SVG shows the focus" has "$tmp/o/k.svg" ">Kazakhstan</text>"
+check "SVG shows a proposal" has "$tmp/o/k.svg" ">SCO Investment Fund</text>"
+check "SVG shows a relation" has "$tmp/o/k.svg" ">proposes</text>"
+check "PNG signature and size" png_ok "$tmp/o/k.png"
+check "no temporary files" sh -c "[ \$(ls -A '$tmp/o' | wc -l) = 3 ]"
+check "SVG is deterministic" run 0 --focus Kazakhstan -o "$tmp/again.svg"
+check "byte-identical SVG" same "$tmp/o/k.svg" "$tmp/again.svg"
+check "-T names the format" run 0 --focus Kazakhstan -T svg -o "$tmp/svg.out"
+check "-T svg is SVG" svg_ok "$tmp/svg.out"
+check "-o - is stdout" run 0 --focus Kazakhstan -o - -T svg
+check "stdout SVG" same "$tmp/svg.out" "$tmp/out"
+check ".gv is DOT" run 0 --focus Kazakhstan -o "$tmp/k.gv"
+check "same DOT in .gv" same tests/golden/kazakhstan.dot "$tmp/k.gv"
+check ".pdf" run 0 --focus Kazakhstan -o "$tmp/k.pdf"
+check "PDF signature" sh -c "head -c 5 '$tmp/k.pdf' | grep -q '^%PDF-'"
+check "binary to a pipe is fine" sh -c "'$bin' -T png | head -c 4 | od -An -tx1 | grep -q '89 50 4e 47'"
+if command -v script >/dev/null; then
+	script -qec "'$bin' -T png; echo status=\$?" /dev/null >"$tmp/tty" 2>&1
+	check "binary to a terminal is refused" has "$tmp/tty" \
+		"scograph: error: will not write png to a terminal; use -o FILE or a pipe"
+	check "with exit 2" has "$tmp/tty" "status=2"
+fi
+for engine in dot neato fdp sfdp circo twopi auto; do
+	check "-K $engine" run 0 --focus Kazakhstan -K $engine -o "$tmp/$engine.svg"
+	check "-K $engine SVG" svg_ok "$tmp/$engine.svg"
+done
+check "--rankdir" run 0 --focus Kazakhstan --rankdir TB
+check "rankdir=TB in DOT" has "$tmp/out" "rankdir=TB"
+check "--title" run 0 --focus Kazakhstan --title 'Kazakhstan & "friends"'
+check "title in DOT" has "$tmp/out" 'label="Kazakhstan & \"friends\""'
+
+# ---- data-driven cases: tests/valid/NAME/{args, inputs, expected.dot}
+for d in tests/valid/*; do
+	name=$(basename "$d")
+	(cd "$d" && eval "\"\$bin\" $(cat args)" >"$tmp/valid.dot" 2>"$tmp/err")
+	check "valid/$name runs" test $? = 0
+	check "valid/$name golden" same "$d/expected.dot" "$tmp/valid.dot"
+done
+
+# ---- every bad input: the error, exit 1, nothing written
+for d in tests/invalid/*; do
+	name=$(basename "$d")
+	check "invalid/$name --check exits 1" run 1 --check "$d/input.json"
+	check "invalid/$name message" same "$d/expected-error" "$tmp/err"
+	mkdir "$tmp/bad-$name"
+	check "invalid/$name render exits 1" run 1 "$d/input.json" \
+		-o "$tmp/bad-$name/x.svg" -o "$tmp/bad-$name/x.dot"
+	check "invalid/$name writes nothing" no_files "$tmp/bad-$name"
+done
+check "--check on good input is silent" run 0 --check graphs/sco.json
+check "silent" test ! -s "$tmp/out" -a ! -s "$tmp/err"
+check "missing file" run 1 /nonexistent.json
+check "missing file message" stderr_is \
+	"scograph: /nonexistent.json: error: cannot open file: No such file or directory"
+check "unknown focus" run 1 --focus Kazakstan
+check "unknown focus message" stderr_is \
+	"scograph: error: unknown entity 'Kazakstan'; did you mean 'Kazakhstan'?"
+printf '{"entities": [{"id": "a", "name": "Twin"}, {"id": "b", "aliases": ["twin"]}]}' >"$tmp/twins.json"
+check "ambiguous focus" run 1 "$tmp/twins.json" --focus TWIN
+check "ambiguous focus message" stderr_is \
+	"scograph: error: entity name 'TWIN' is ambiguous: it matches 'a' (Twin), 'b' (b)"
+check "unknown relation type" run 1 --relation propose
+check "unknown relation type message" stderr_is \
+	"scograph: error: unknown relation type 'propose'; did you mean 'proposes'?"
+mkdir "$tmp/fail"
+check "a failing output" run 1 --focus Kazakhstan -o "$tmp/fail/a.png" \
+	-o "$tmp/fail/missing/b.svg"
+check "failing output message" stderr_is \
+	"scograph: $tmp/fail/missing/b.svg: error: cannot write file: No such file or directory"
+check "leaves no file behind" no_files "$tmp/fail"
+if [ -w /dev/full ]; then
+	check "a full stdout fails" sh -c "! '$bin' --focus Kazakhstan >/dev/full 2>'$tmp/err'"
+	check "full stdout message" has "$tmp/err" "error: cannot write"
+fi
+
+# ---- graphs/schema.json describes what the reader takes
+schema_valid() {
+	/usr/bin/python3 -c 'import json, sys, jsonschema
+schema = json.load(open("graphs/schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+jsonschema.validate(json.load(open(sys.argv[1])), schema)' "$1" 2>"$tmp/schema-err"
+}
+check "schema: graphs/sco.json" schema_valid graphs/sco.json
+for f in tests/valid/*/*.json; do check "schema: $f" schema_valid "$f"; done
+for name in wrong-type missing-id not-object unknown-key relation-not-object; do
+	check "schema rejects invalid/$name" not schema_valid "tests/invalid/$name/input.json"
+done
+
+# ---- usage
+check "--help" run 0 --help
+check "help lists --focus" has "$tmp/out" "--focus NAME"
+check "--version" run 0 --version
+check "version text" has "$tmp/out" "scograph "
+check "unknown option" run 2 --bogus
+check "unknown option message" has "$tmp/err" "scograph: error: unknown option '--bogus'"
+check "missing value" run 2 --focus
+check "bad depth" run 2 --depth two
+check "bad direction" run 2 --direction sideways
+check "bad rankdir" run 2 --rankdir XY
+check "unknown format" run 2 -T nonsuch
+check "unknown format message" has "$tmp/err" "unknown output format 'nonsuch'"
+check "unknown engine" run 2 -K nonsuch
+check "unknown extension" run 2 -o "$tmp/x.unknown"
+check "no extension" run 2 -o "$tmp/noext"
+check "nothing written on usage errors" test ! -e "$tmp/x.unknown" -a ! -e "$tmp/noext"
+check "--list with -o" run 2 --list -o "$tmp/x.dot"
+
+# ---- --list, --stats
+check "--list" run 0 --focus Kazakhstan --depth 0 --list
+printf 'id\tname\ttype\tdegree\nkazakhstan\tKazakhstan\tcountry\t0\n' >"$tmp/want"
+check "--list output" same "$tmp/want" "$tmp/out"
+check "--stats" run 0 --stats
+check "--stats counts" has "$tmp/out" "sources: 1"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,236 @@
+/* The reader: every bad input gets a precise error, good input its model. */
+#include "testutil.h"
+
+static void test_good_document(void **state)
+{
+	sg_error err;
+	sg_graph *g = load(
+		"{\"graph\": {\"title\": \"T\", \"sources\": [{\"id\": \"s\"}]},\n"
+		" \"types\": {\"country\": {\"shape\": \"box\", \"penwidth\": 2}},\n"
+		" \"relation_types\": {\"has\": {\"style\": \"dashed\"}},\n"
+		" \"entities\": [{\"id\": \"a\", \"name\": \"A\", \"type\": \"country\",\n"
+		"                 \"aliases\": [\"Alpha\"], \"extra\": 1},\n"
+		"                {\"id\": \"b\"}],\n"
+		" \"relations\": [{\"from\": \"alpha\", \"to\": \"b\", \"type\": \"has\",\n"
+		"                  \"source\": \"s\", \"evidence\": \"e\"}]}",
+		&err);
+	sg_view *v;
+	sg_select_opts all = { 0 };
+	sg_entity_info info;
+
+	(void)state;
+	assert_non_null(g);
+	v = sg_select(g, &all, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 2);
+	assert_int_equal(sg_view_relation_count(v), 1);
+	assert_int_equal(sg_view_entity(v, 0, &info), 0);
+	assert_string_equal(info.id, "a");
+	assert_string_equal(info.name, "A");
+	assert_string_equal(info.type, "country");
+	assert_int_equal(info.degree, 1);
+	assert_int_equal(sg_view_entity(v, 1, &info), 0);
+	assert_string_equal(info.name, "b"); /* no name: the id */
+	assert_string_equal(info.type, "");
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+static void test_syntax_errors(void **state)
+{
+	(void)state;
+	check_load_error("{\"entities\": [\n  {\"id\": tru}]}", SG_ESYNTAX, 2,
+			 12, "invalid token near 'tru'");
+	check_load_error("{\"entities\": []", SG_ESYNTAX, 1, 15,
+			 "'}' expected near end of file");
+	check_load_error("{\"entities\": [], \"entities\": []}", SG_ESYNTAX,
+			 1, 27, "duplicate object key near '\"entities\"'");
+}
+
+static void test_empty_and_encoding(void **state)
+{
+	(void)state;
+	check_load_error("", SG_EEMPTY, 0, 0, "file is empty");
+	check_load_error(" \n\t\n", SG_EEMPTY, 0, 0, "file is empty");
+	check_load_error("{\"entities\": [{\"id\": \"caf\xe9\"}]}", SG_EENCODING,
+			 1, 25, "not valid UTF-8: unable to decode byte 0xe9 "
+				"near '\"caf'");
+}
+
+static void test_byte_order_mark_is_skipped(void **state)
+{
+	sg_error err;
+	sg_graph *g = load("\xEF\xBB\xBF{\"entities\": [{\"id\": \"a\"}]}", &err);
+
+	(void)state;
+	assert_non_null(g);
+	sg_graph_free(g);
+}
+
+static void test_wrong_kinds(void **state)
+{
+	(void)state;
+	check_load_error("[1, 2]", SG_ESHAPE, 1, 1,
+			 "expected an object with 'entities' and 'relations' "
+			 "at the top, not an array");
+	check_load_error("{\"entities\": {}}", SG_ESHAPE, 1, 14,
+			 "'entities' must be an array, not an object");
+	check_load_error("{\"entities\": [\n  \"a\"]}", SG_ESHAPE, 2, 3,
+			 "expected an object, not a string");
+	check_load_error("{\"entities\": [{\"id\": \"a\",\n   \"name\": null}]}",
+			 SG_ESHAPE, 2, 12, "'name' must be a string, not null");
+	check_load_error("{\"entities\": [{\"id\": \"a\", \"aliases\": \"A\"}]}",
+			 SG_ESHAPE, 1, 38,
+			 "'aliases' must be an array of strings, not a string");
+	check_load_error("{\"entities\": [{\"id\": \"a\", \"aliases\": [true]}]}",
+			 SG_ESHAPE, 1, 39, "expected a string, not a boolean");
+	check_load_error("{\"types\": {\"t\": {\"shape\": 3}}}", SG_ESHAPE, 1,
+			 27, "'shape' must be a string, not a number");
+	check_load_error("{\"graph\": {\"sources\": [{\"id\": 1}]}}", SG_ESHAPE,
+			 1, 31, "'id' must be a string, not a number");
+}
+
+static void test_unknown_keys(void **state)
+{
+	(void)state;
+	check_load_error("{\"entites\": []}", SG_ESHAPE, 1, 13,
+			 "unknown key 'entites' in the top-level object; did "
+			 "you mean 'entities'?");
+	check_load_error("{\"types\": {\"t\": {\"colour\": \"red\"}}}",
+			 SG_ESHAPE, 1, 28,
+			 "unknown key 'colour' in a type; did you mean 'color'?");
+	check_load_error("{\"graph\": {\"zzz\": 1}}", SG_ESHAPE, 1, 19,
+			 "unknown key 'zzz' in 'graph'");
+}
+
+static void test_missing_fields(void **state)
+{
+	(void)state;
+	check_load_error("{\"entities\": [{\"name\": \"A\"}]}", SG_EMISSING, 1,
+			 15, "entity has no 'id'");
+	check_load_error("{\"entities\": [{\"id\": \"\"}]}", SG_EMISSING, 1, 22,
+			 "entity has an empty 'id'");
+	check_load_error("{\"entities\": [{\"id\": \"a\"}],\n"
+			 " \"relations\": [{\"from\": \"a\", \"to\": \"a\"}]}",
+			 SG_EMISSING, 2, 16, "relation has no 'type'");
+	check_load_error("{\"graph\": {\"sources\": [{\"title\": \"x\"}]}}",
+			 SG_EMISSING, 1, 24, "source has no 'id'");
+}
+
+static void test_conflicts(void **state)
+{
+	(void)state;
+	check_load_error("{\"entities\": [{\"id\": \"a\", \"name\": \"A\"},\n"
+			 "  {\"id\": \"a\", \"name\": \"B\"}]}",
+			 SG_ECONFLICT, 2, 3,
+			 "entity 'a' is defined again with a different name "
+			 "('B', was 'A' at test.json:1:15)");
+	check_load_error("{\"types\": {\"t\": {\"shape\": \"box\"}}, \"entities\": "
+			 "[], \"relation_types\": {}, \"graph\": {\"sources\": "
+			 "[{\"id\": \"s\", \"date\": \"1\"}, {\"id\": \"s\", "
+			 "\"date\": \"2\"}]}}",
+			 SG_ECONFLICT, 1, 122,
+			 "source 's' is defined again with a different date "
+			 "('2', was '1' at test.json:1:96)");
+}
+
+static void test_same_entity_twice_merges(void **state)
+{
+	sg_error err;
+	sg_graph *g = load("{\"entities\": [{\"id\": \"a\", \"name\": \"A\"},\n"
+			   "  {\"id\": \"a\", \"description\": \"d\", "
+			   "\"aliases\": [\"x\"]}],"
+			   " \"relations\": [{\"from\": \"X\", \"to\": \"A\", "
+			   "\"type\": \"self\"}]}",
+			   &err);
+	sg_select_opts all = { 0 };
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(g);
+	v = sg_select(g, &all, &err);
+	assert_int_equal(sg_view_entity_count(v), 1);
+	assert_int_equal(sg_view_relation_count(v), 1);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+static void test_dangling_references(void **state)
+{
+	(void)state;
+	check_load_error("{\"entities\": [{\"id\": \"kazakhstan\", \"name\": "
+			 "\"Kazakhstan\"}],\n \"relations\": [{\"from\": "
+			 "\"Kazakstan\", \"to\": \"kazakhstan\", \"type\": \"t\"}]}",
+			 SG_EUNKNOWN, 2, 25,
+			 "unknown entity 'Kazakstan'; did you mean 'Kazakhstan'?");
+	check_load_error("{\"entities\": [{\"id\": \"a\"}],\n \"relations\": "
+			 "[{\"from\": \"a\", \"to\": \"zzzz\", \"type\": \"t\"}]}",
+			 SG_EUNKNOWN, 2, 36, "unknown entity 'zzzz'");
+	check_load_error("{\"graph\": {\"sources\": [{\"id\": \"miraj2024\"}]},\n"
+			 " \"entities\": [{\"id\": \"a\"}],\n \"relations\": "
+			 "[{\"from\": \"a\", \"to\": \"a\", \"type\": \"t\", "
+			 "\"source\": \"miraj2042\"}]}",
+			 SG_EUNKNOWN, 3, 64,
+			 "unknown source 'miraj2042'; did you mean 'miraj2024'?");
+	check_load_error("{\"entities\": [{\"id\": \"a\", \"name\": \"Same\"},"
+			 " {\"id\": \"b\", \"aliases\": [\"same\"]}],\n"
+			 " \"relations\": [{\"from\": \"SAME\", \"to\": \"a\", "
+			 "\"type\": \"t\"}]}",
+			 SG_EAMBIGUOUS, 2, 25,
+			 "entity name 'SAME' is ambiguous: it matches 'a' (Same), "
+			 "'b' (b)");
+}
+
+static void test_files(void **state)
+{
+	sg_graph *g = sg_graph_new();
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(sg_read_file(g, "/nonexistent/x.json", &err), -1);
+	check_error(&err, SG_EIO, "/nonexistent/x.json", 0, 0,
+		    "cannot open file: No such file or directory");
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(sg_read_file(g, "tests", &err), -1);
+	check_error(&err, SG_EIO, "tests", 0, 0,
+		    "cannot read file: Is a directory");
+	sg_graph_free(g);
+}
+
+static void test_builtin_graph(void **state)
+{
+	sg_graph *g = sg_graph_new();
+	sg_error err = { 0 };
+	sg_select_opts all = { 0 };
+	sg_view *v;
+
+	(void)state;
+	assert_int_equal(sg_read_builtin(g, &err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	v = sg_select(g, &all, &err);
+	assert_non_null(v);
+	assert_true(sg_view_entity_count(v) >= 15);
+	assert_true(sg_view_relation_count(v) >= 20);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_document),
+		cmocka_unit_test(test_syntax_errors),
+		cmocka_unit_test(test_empty_and_encoding),
+		cmocka_unit_test(test_byte_order_mark_is_skipped),
+		cmocka_unit_test(test_wrong_kinds),
+		cmocka_unit_test(test_unknown_keys),
+		cmocka_unit_test(test_missing_fields),
+		cmocka_unit_test(test_conflicts),
+		cmocka_unit_test(test_same_entity_twice_merges),
+		cmocka_unit_test(test_dangling_references),
+		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_builtin_graph),
+	};
+
+	return cmocka_run_group_tests_name("read", tests, NULL, NULL);
+}

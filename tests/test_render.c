@@ -1,0 +1,278 @@
+/* Rendering: escaping, formats, atomic outputs, determinism, engines. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static char dir[] = "/tmp/scograph-test-XXXXXX";
+
+static int make_dir(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+	char cmd[64];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd);
+}
+
+static const char *path_in_dir(const char *name)
+{
+	static char buf[4][128];
+	static int next;
+
+	snprintf(buf[next & 3], sizeof(buf[0]), "%s/%s", dir, name);
+	return buf[next++ & 3];
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	long n;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	data = malloc((size_t)n + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+	data[n] = '\0';
+	fclose(f);
+	if (len)
+		*len = (size_t)n;
+	return data;
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+/* Renders json (all of it) to the outputs; returns sg_render's result. */
+static int render(const char *json, const sg_render_opts *ro,
+		  const sg_output *outs, size_t n, sg_error *err)
+{
+	sg_graph *g = load(json, err);
+	sg_select_opts all = { 0 };
+	sg_view *v;
+	int r;
+
+	assert_non_null(g);
+	v = sg_select(g, &all, err);
+	assert_non_null(v);
+	r = sg_render(v, ro, outs, n, err);
+	sg_view_free(v);
+	sg_graph_free(g);
+	return r;
+}
+
+static const char *tricky =
+	"{\"entities\": [{\"id\": \"a\", \"name\": \"C:\\\\Names\\\\Nik \\\"q\\\"\","
+	" \"description\": \"tip \\\\N \\\\G\"},"
+	" {\"id\": \"b\", \"name\": \"<b>bold</b>\\nline two & more\"},"
+	" {\"id\": \"node\", \"name\": \"Қазақстан Ω\"}],"
+	" \"relations\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"x\\\\E\"},"
+	" {\"from\": \"b\", \"to\": \"node\", \"type\": \"has_part\"}]}";
+
+static void test_dot_escapes_text(void **state)
+{
+	sg_render_opts ro = { NULL, NULL, "" };
+	sg_output out = { NULL, "dot" };
+	sg_error err = { 0 };
+	char *dot;
+
+	(void)state;
+	out.path = path_in_dir("t.dot");
+	assert_int_equal(render(tricky, &ro, &out, 1, &err), 0);
+	dot = slurp(out.path, NULL);
+	/* backslashes doubled for escString (tooltips: twice over), quotes
+	 * escaped by cgraph */
+	assert_non_null(strstr(dot, "label=\"C:\\\\Names\\\\Nik \\\"q\\\"\""));
+	assert_non_null(strstr(dot, "tooltip=\"tip \\\\\\\\N \\\\\\\\G\""));
+	assert_non_null(strstr(dot, "label=\"<b>bold</b>\\nline two & more\""));
+	assert_non_null(strstr(dot, "\"node\"\t[label=\"Қазақстан Ω\"]"));
+	assert_non_null(strstr(dot, "label=\"x\\\\E\""));
+	assert_non_null(strstr(dot, "label=\"has part\""));
+	free(dot);
+}
+
+static void test_svg_shows_text_literally(void **state)
+{
+	sg_render_opts ro = { NULL, NULL, "" };
+	sg_output out = { NULL, NULL };
+	sg_error err = { 0 };
+	char *svg;
+
+	(void)state;
+	out.path = path_in_dir("t.svg");
+	assert_int_equal(render(tricky, &ro, &out, 1, &err), 0);
+	svg = slurp(out.path, NULL);
+	assert_non_null(strstr(svg, ">C:\\Names\\Nik &quot;q&quot;</text>"));
+	assert_non_null(strstr(svg, "tip \\N \\G"));
+	assert_non_null(strstr(svg, ">&lt;b&gt;bold&lt;/b&gt;</text>"));
+	assert_non_null(strstr(svg, ">line two &amp; more</text>"));
+	assert_non_null(strstr(svg, ">Қазақстан Ω</text>"));
+	assert_non_null(strstr(svg, ">x\\E</text>"));
+	free(svg);
+}
+
+static void test_outputs_are_deterministic(void **state)
+{
+	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
+	sg_error err = { 0 };
+	char *a, *b;
+	size_t la, lb;
+
+	(void)state;
+	outs[0].path = path_in_dir("one.svg");
+	outs[1].path = path_in_dir("two.svg");
+	assert_int_equal(render(tricky, &ro, &outs[0], 1, &err), 0);
+	assert_int_equal(render(tricky, &ro, &outs[1], 1, &err), 0);
+	a = slurp(outs[0].path, &la);
+	b = slurp(outs[1].path, &lb);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	free(a);
+	free(b);
+}
+
+static void test_bad_requests_write_nothing(void **state)
+{
+	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
+	sg_error err = { 0 };
+
+	(void)state;
+	outs[0].path = path_in_dir("ok.svg");
+	outs[1].path = path_in_dir("bad.xyz");
+	assert_int_equal(render(tricky, &ro, outs, 2, &err), -1);
+	assert_int_equal(err.code, SG_EUSAGE);
+	assert_non_null(strstr(err.text, "unknown output format 'xyz'"));
+	assert_false(exists(outs[0].path));
+
+	memset(&err, 0, sizeof(err));
+	outs[1].path = path_in_dir("noextension");
+	assert_int_equal(render(tricky, &ro, outs, 2, &err), -1);
+	check_error(&err, SG_EUSAGE, outs[1].path, 0, 0,
+		    "cannot tell the output format from the file name; "
+		    "name it with -T");
+
+	memset(&err, 0, sizeof(err));
+	ro.engine = "nonsuch";
+	assert_int_equal(render(tricky, &ro, outs, 1, &err), -1);
+	assert_int_equal(err.code, SG_EUSAGE);
+	assert_non_null(strstr(err.text, "unknown layout engine 'nonsuch'"));
+	assert_false(exists(outs[0].path));
+}
+
+static void test_failed_output_leaves_no_file(void **state)
+{
+	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
+	sg_error err = { 0 };
+	char cmd[160];
+	FILE *ls;
+
+	(void)state;
+	outs[0].path = path_in_dir("first.png");
+	outs[1].path = path_in_dir("missing/second.svg");
+	assert_int_equal(render(tricky, &ro, outs, 2, &err), -1);
+	check_error(&err, SG_EIO, outs[1].path, 0, 0,
+		    "cannot write file: No such file or directory");
+	assert_false(exists(outs[0].path));
+	/* and no temporary file either */
+	snprintf(cmd, sizeof(cmd), "ls -A %s | grep first", dir);
+	ls = popen(cmd, "r");
+	assert_int_equal(fgetc(ls), EOF);
+	pclose(ls);
+}
+
+static void test_png_and_pdf(void **state)
+{
+	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
+	sg_error err = { 0 };
+	char *png, *pdf;
+	size_t len;
+
+	(void)state;
+	outs[0].path = path_in_dir("x.png");
+	outs[1].path = path_in_dir("x.pdf");
+	assert_int_equal(render(tricky, &ro, outs, 2, &err), 0);
+	png = slurp(outs[0].path, &len);
+	assert_true(len > 1000);
+	assert_memory_equal(png, "\x89PNG\r\n\x1a\n", 8);
+	pdf = slurp(outs[1].path, &len);
+	assert_memory_equal(pdf, "%PDF-", 5);
+	free(png);
+	free(pdf);
+}
+
+/* A chain of n entities: n entities and n - 1 relations. */
+static char *chain_json(int n)
+{
+	char *s = malloc((size_t)n * 80 + 64), *p = s;
+
+	p += sprintf(p, "{\"entities\": [");
+	for (int i = 0; i < n; i++)
+		p += sprintf(p, "%s{\"id\": \"e%d\"}", i ? "," : "", i);
+	p += sprintf(p, "], \"relations\": [");
+	for (int i = 1; i < n; i++)
+		p += sprintf(p, "%s{\"from\": \"e%d\", \"to\": \"e%d\", "
+				"\"type\": \"t\"}", i > 1 ? "," : "", i - 1, i);
+	sprintf(p, "]}");
+	return s;
+}
+
+static void test_auto_engine(void **state)
+{
+	sg_render_opts ro = { "auto", NULL, NULL };
+	sg_output out = { NULL, NULL };
+	sg_error err = { 0 };
+	int small = (SG_AUTO_DOT_LIMIT + 1) / 2;
+	char *json = chain_json(small), *dot;
+
+	(void)state;
+	out.path = path_in_dir("small.dot");
+	assert_int_equal(render(json, &ro, &out, 1, &err), 0);
+	dot = slurp(out.path, NULL);
+	assert_non_null(strstr(dot, "layout=dot"));
+	free(dot);
+	free(json);
+
+	json = chain_json(small + 1);
+	out.path = path_in_dir("large.dot");
+	assert_int_equal(render(json, &ro, &out, 1, &err), 0);
+	dot = slurp(out.path, NULL);
+	assert_non_null(strstr(dot, "layout=sfdp"));
+	free(dot);
+	free(json);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dot_escapes_text),
+		cmocka_unit_test(test_svg_shows_text_literally),
+		cmocka_unit_test(test_outputs_are_deterministic),
+		cmocka_unit_test(test_bad_requests_write_nothing),
+		cmocka_unit_test(test_failed_output_leaves_no_file),
+		cmocka_unit_test(test_png_and_pdf),
+		cmocka_unit_test(test_auto_engine),
+	};
+
+	return cmocka_run_group_tests_name("render", tests, make_dir,
+					   remove_dir);
+}

@@ -1,0 +1,206 @@
+/* Selection: focus by depth and direction, filters, counts. */
+#include "testutil.h"
+
+/* a -> b -> c -> d, e -> b; b is a "hub", the rest "leaf" */
+static const char *chain =
+	"{\"entities\": [{\"id\": \"a\", \"type\": \"leaf\"},"
+	" {\"id\": \"b\", \"name\": \"Bee\", \"type\": \"hub\", "
+	"\"aliases\": [\"B-alias\"]},"
+	" {\"id\": \"c\", \"type\": \"leaf\"}, {\"id\": \"d\", \"type\": \"leaf\"},"
+	" {\"id\": \"e\", \"type\": \"leaf\"}],"
+	" \"relations\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"x\"},"
+	" {\"from\": \"b\", \"to\": \"c\", \"type\": \"y\"},"
+	" {\"from\": \"c\", \"to\": \"d\", \"type\": \"x\"},"
+	" {\"from\": \"e\", \"to\": \"b\", \"type\": \"y\"}]}";
+
+/* The ids a selection keeps, joined with spaces, in input order. */
+static const char *selected(const sg_select_opts *o, sg_error *err)
+{
+	static char out[256];
+	sg_graph *g = load(chain, err);
+	sg_view *v;
+	sg_entity_info info;
+
+	assert_non_null(g);
+	out[0] = '\0';
+	v = sg_select(g, o, err);
+	if (!v) {
+		sg_graph_free(g);
+		return NULL;
+	}
+	for (size_t i = 0; sg_view_entity(v, i, &info) == 0; i++) {
+		strcat(out, i ? " " : "");
+		strcat(out, info.id);
+	}
+	sg_view_free(v);
+	sg_graph_free(g);
+	return out;
+}
+
+static void test_focus_depth(void **state)
+{
+	const char *b[] = { "b" };
+	sg_select_opts o = { b, 1, 0, SG_BOTH, NULL, 0, NULL, 0 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_string_equal(selected(&o, &err), "b");
+	o.depth = 1;
+	assert_string_equal(selected(&o, &err), "a b c e");
+	o.depth = 2;
+	assert_string_equal(selected(&o, &err), "a b c d e");
+}
+
+static void test_focus_direction(void **state)
+{
+	const char *b[] = { "b" };
+	sg_select_opts o = { b, 1, 5, SG_OUT, NULL, 0, NULL, 0 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_string_equal(selected(&o, &err), "b c d");
+	o.direction = SG_IN;
+	assert_string_equal(selected(&o, &err), "a b e");
+}
+
+static void test_focus_by_name_and_alias(void **state)
+{
+	const char *names[] = { "BEE" };
+	sg_select_opts o = { names, 1, 0, SG_BOTH, NULL, 0, NULL, 0 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_string_equal(selected(&o, &err), "b");
+	names[0] = "b-ALIAS";
+	assert_string_equal(selected(&o, &err), "b");
+}
+
+static void test_several_foci(void **state)
+{
+	const char *names[] = { "a", "d" };
+	sg_select_opts o = { names, 2, 1, SG_BOTH, NULL, 0, NULL, 0 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_string_equal(selected(&o, &err), "a b c d");
+}
+
+static void test_unknown_focus(void **state)
+{
+	const char *names[] = { "Beee" };
+	sg_select_opts o = { names, 1, 1, SG_BOTH, NULL, 0, NULL, 0 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_null(selected(&o, &err));
+	check_error(&err, SG_EUNKNOWN, "", 0, 0,
+		    "unknown entity 'Beee'; did you mean 'Bee'?");
+}
+
+static void test_relation_filter(void **state)
+{
+	const char *b[] = { "b" }, *types[] = { "X" };
+	sg_select_opts o = { b, 1, 3, SG_BOTH, types, 1, NULL, 0 };
+	sg_error err = { 0 };
+	sg_graph *g;
+	sg_view *v;
+
+	(void)state;
+	/* b reaches only a along "x"; c -> d is "x" but not reachable */
+	assert_string_equal(selected(&o, &err), "a b");
+	o.nfocus = 0;
+	g = load(chain, &err);
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_entity_count(v), 5);
+	assert_int_equal(sg_view_relation_count(v), 2);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+static void test_entity_type_filter(void **state)
+{
+	const char *types[] = { "leaf" }, *b[] = { "b" };
+	sg_select_opts o = { NULL, 0, 1, SG_BOTH, NULL, 0, types, 1 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_string_equal(selected(&o, &err), "a c d e");
+	/* the focus stays, whatever its type */
+	o.focus = b;
+	o.nfocus = 1;
+	assert_string_equal(selected(&o, &err), "a b c e");
+}
+
+static void test_unknown_types(void **state)
+{
+	const char *types[] = { "lef" };
+	sg_select_opts o = { NULL, 0, 1, SG_BOTH, NULL, 0, types, 1 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_null(selected(&o, &err));
+	check_error(&err, SG_EUNKNOWN, "", 0, 0,
+		    "unknown entity type 'lef'; did you mean 'leaf'?");
+	memset(&err, 0, sizeof(err));
+	o.nentity_types = 0;
+	o.relation_types = types;
+	o.nrelation_types = 1;
+	assert_null(selected(&o, &err));
+	check_error(&err, SG_EUNKNOWN, "", 0, 0,
+		    "unknown relation type 'lef'");
+}
+
+static void test_degree_and_stats(void **state)
+{
+	sg_error err = { 0 };
+	sg_graph *g = load(chain, &err);
+	sg_select_opts all = { 0 };
+	sg_view *v = sg_select(g, &all, &err);
+	sg_entity_info info;
+	sg_stats s;
+
+	(void)state;
+	assert_int_equal(sg_view_entity(v, 1, &info), 0);
+	assert_string_equal(info.id, "b");
+	assert_int_equal(info.degree, 3);
+	assert_int_equal(sg_view_entity(v, 5, &info), -1);
+	assert_int_equal(sg_view_stats(v, &s, &err), 0);
+	assert_int_equal(s.entities, 5);
+	assert_int_equal(s.relations, 4);
+	assert_int_equal(s.entity_types, 2);
+	assert_int_equal(s.relation_types, 2);
+	assert_int_equal(s.sources, 0);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+static void test_select_needs_resolve(void **state)
+{
+	sg_graph *g = sg_graph_new();
+	sg_select_opts all = { 0 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(sg_read_buffer(g, chain, strlen(chain), "x", &err), 0);
+	assert_null(sg_select(g, &all, &err));
+	assert_int_equal(err.code, SG_EUSAGE);
+	sg_graph_free(g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_focus_depth),
+		cmocka_unit_test(test_focus_direction),
+		cmocka_unit_test(test_focus_by_name_and_alias),
+		cmocka_unit_test(test_several_foci),
+		cmocka_unit_test(test_unknown_focus),
+		cmocka_unit_test(test_relation_filter),
+		cmocka_unit_test(test_entity_type_filter),
+		cmocka_unit_test(test_unknown_types),
+		cmocka_unit_test(test_degree_and_stats),
+		cmocka_unit_test(test_select_needs_resolve),
+	};
+
+	return cmocka_run_group_tests_name("select", tests, NULL, NULL);
+}

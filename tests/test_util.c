@@ -1,0 +1,110 @@
+/* The small tools under the model: buffer, map, folding, distance. */
+#include <stdio.h>
+
+#include "testutil.h"
+#include "internal.h"
+
+static void test_buf(void **state)
+{
+	sg_buf b = SG_BUF_INIT;
+
+	(void)state;
+	assert_string_equal(sg_buf_str(&b), "");
+	assert_int_equal(sg_buf_adds(&b, "abc"), 0);
+	assert_int_equal(sg_buf_addf(&b, "-%d-%s", 42, "x"), 0);
+	assert_string_equal(sg_buf_str(&b), "abc-42-x");
+	assert_int_equal(b.len, 8);
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(sg_buf_add(&b, "0123456789", 10), 0);
+	assert_int_equal(b.len, 10008);
+	assert_int_equal(b.buf[b.len], '\0');
+	sg_buf_reset(&b);
+	assert_string_equal(sg_buf_str(&b), "");
+	sg_buf_release(&b);
+	assert_null(b.buf);
+}
+
+static int count(uint32_t value, void *data)
+{
+	*(uint32_t *)data += value;
+	return 0;
+}
+
+static void test_map(void **state)
+{
+	sg_map m = { 0 };
+	char keys[3000][8];
+	uint32_t sum = 0;
+
+	(void)state;
+	assert_int_equal(sg_map_get(&m, "none"), -1);
+	for (int i = 0; i < 3000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
+		assert_int_equal(sg_map_add(&m, keys[i], (uint32_t)i), 0);
+	}
+	for (int i = 0; i < 3000; i++)
+		assert_int_equal(sg_map_get(&m, keys[i]), i);
+	assert_int_equal(sg_map_get(&m, "k3000"), -1);
+	/* a key added twice keeps both values */
+	assert_int_equal(sg_map_add(&m, keys[7], 100), 0);
+	sg_map_each(&m, "k7", count, &sum);
+	assert_int_equal(sum, 107);
+	sg_map_release(&m);
+}
+
+static void check_fold(const char *in, const char *want)
+{
+	sg_buf b = SG_BUF_INIT;
+
+	assert_int_equal(sg_fold(&b, in), 0);
+	assert_string_equal(sg_buf_str(&b), want);
+	sg_buf_release(&b);
+}
+
+static void test_fold(void **state)
+{
+	(void)state;
+	check_fold("Kazakhstan SCO", "kazakhstan sco");
+	check_fold("ÀÉÎ ß", "àéî ß");
+	check_fold("ҚАЗАҚСТАН Ұлы Әлем", "қазақстан ұлы әлем");
+	check_fold("ΩΜΈΓΑ", "ωμέγα");
+	check_fold("ŁÓDŹ", "łódź");
+	check_fold("bad \xff byte", "bad \xff byte");
+	check_fold("", "");
+}
+
+static void test_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(sg_distance("kazakstan", "kazakhstan", 3), 1);
+	assert_int_equal(sg_distance("abc", "abc", 0), 0);
+	assert_int_equal(sg_distance("", "abc", 5), 3);
+	assert_int_equal(sg_distance("kitten", "sitting", 5), 3);
+	/* past the limit: limit + 1 */
+	assert_int_equal(sg_distance("kitten", "sitting", 2), 3);
+	assert_int_equal(sg_distance("a", "abcdefgh", 2), 3);
+}
+
+static void test_fail_keeps_first_error(void **state)
+{
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(sg_fail(&err, SG_EIO, "f", 1, 2, "first %d", 1), -1);
+	assert_int_equal(sg_fail(&err, SG_ESYNTAX, "g", 3, 4, "second"), -1);
+	check_error(&err, SG_EIO, "f", 1, 2, "first 1");
+	assert_int_equal(sg_fail(NULL, SG_EIO, NULL, 0, 0, "no error"), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_map),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_fail_keeps_first_error),
+	};
+
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
