@@ -107,9 +107,16 @@ memcheck: scograph $(UNIT_TESTS)
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
 	@echo "memcheck: no errors, no leaks"
 
+# Under sanitizers LeakSanitizer takes valgrind's place.
+ifeq ($(SANITIZE),)
+CHECKS = unit cli memcheck
+else
+CHECKS = unit cli
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+endif
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
-	@$(MAKE) --no-print-directory unit cli memcheck
+	@$(MAKE) --no-print-directory $(CHECKS)
 
 # The README's picture.
 examples: scograph

@@ -223,8 +223,11 @@ static void test_png_and_pdf(void **state)
 /* A chain of n entities: n entities and n - 1 relations. */
 static char *chain_json(int n)
 {
-	char *s = malloc((size_t)n * 80 + 64), *p = s;
+	char *s = malloc((size_t)n * 80 + 64), *p;
 
+	if (!s)
+		abort();
+	p = s;
 	p += sprintf(p, "{\"entities\": [");
 	for (int i = 0; i < n; i++)
 		p += sprintf(p, "%s{\"id\": \"e%d\"}", i ? "," : "", i);
