@@ -223,19 +223,21 @@ static void test_png_and_pdf(void **state)
 /* A chain of n entities: n entities and n - 1 relations. */
 static char *chain_json(int n)
 {
-	char *s = malloc((size_t)n * 80 + 64), *p;
+	size_t size = (size_t)n * 80 + 64, len = 0;
+	char *s = malloc(size);
 
-	if (!s)
-		abort();
-	p = s;
-	p += sprintf(p, "{\"entities\": [");
+	assert_non_null(s);
+	len += (size_t)snprintf(s + len, size - len, "{\"entities\": [");
 	for (int i = 0; i < n; i++)
-		p += sprintf(p, "%s{\"id\": \"e%d\"}", i ? "," : "", i);
-	p += sprintf(p, "], \"relations\": [");
+		len += (size_t)snprintf(s + len, size - len, "%s{\"id\": \"e%d\"}",
+					i ? "," : "", i);
+	len += (size_t)snprintf(s + len, size - len, "], \"relations\": [");
 	for (int i = 1; i < n; i++)
-		p += sprintf(p, "%s{\"from\": \"e%d\", \"to\": \"e%d\", "
-				"\"type\": \"t\"}", i > 1 ? "," : "", i - 1, i);
-	sprintf(p, "]}");
+		len += (size_t)snprintf(s + len, size - len,
+					"%s{\"from\": \"e%d\", \"to\": \"e%d\", "
+					"\"type\": \"t\"}",
+					i > 1 ? "," : "", i - 1, i);
+	snprintf(s + len, size - len, "]}");
 	return s;
 }
 
