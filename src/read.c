@@ -12,73 +12,95 @@
  *
  * Jansson reports positions only for syntax errors, so once it has parsed a
  * document we walk the text again beside the tree (objects keep their keys in
- * document order) and note where every member and element begins. Positions
- * are keyed by (container, key or index): true, false and null are shared
- * singletons in Jansson, so their own addresses would not tell them apart.
+ * document order) and note where every member and element begins. Each
+ * container gets a block of positions, one per member in order, found
+ * through its address; a member's own address would not do, since true,
+ * false and null are shared singletons in Jansson.
  */
 struct pos {
-	const json_t *parent;
-	const char *key; /* NULL for an array element */
-	size_t index;
 	int line, column;
 };
 
 struct positions {
-	struct pos *slots;
-	size_t nslots, used;
+	struct pos *pos;        /* the blocks, one after the other */
+	size_t npos, apos;
+	struct block {          /* container -> its block */
+		const json_t *container;
+		size_t start;
+	} *blocks;
+	size_t nblocks, used;
 	int root_line, root_column;
 };
 
-static uint32_t pos_hash(const json_t *parent, const char *key, size_t index)
+static size_t block_slot(const struct positions *ps, const json_t *container)
 {
-	uintptr_t p = (uintptr_t)parent;
-	uint32_t h = (uint32_t)(p ^ p >> 29) * 2654435761u;
+	uintptr_t p = (uintptr_t)container;
 
-	return h ^ (key ? sg_hash(key) : (uint32_t)index * 40503u);
+	return (size_t)((p >> 4) * 2654435761u) & (ps->nblocks - 1);
 }
 
-static int pos_add(struct positions *ps, const struct pos *p)
+static void block_put(struct positions *ps, const json_t *c, size_t start)
 {
-	size_t i;
+	size_t i = block_slot(ps, c);
 
-	if ((ps->used + 1) * 2 > ps->nslots) {
+	while (ps->blocks[i].container)
+		i = (i + 1) & (ps->nblocks - 1);
+	ps->blocks[i].container = c;
+	ps->blocks[i].start = start;
+	ps->used++;
+}
+
+/* Reserves n positions for the members of container c. */
+static int block_add(struct positions *ps, const json_t *c, size_t n,
+		     size_t *start)
+{
+	if ((ps->used + 1) * 2 > ps->nblocks) {
 		struct positions bigger = { 0 };
 
-		bigger.nslots = ps->nslots ? ps->nslots * 2 : 256;
-		bigger.slots = calloc(bigger.nslots, sizeof(*bigger.slots));
-		if (!bigger.slots)
+		bigger.nblocks = ps->nblocks ? ps->nblocks * 2 : 256;
+		bigger.blocks = calloc(bigger.nblocks, sizeof(*bigger.blocks));
+		if (!bigger.blocks)
 			return -1;
-		for (size_t k = 0; k < ps->nslots; k++)
-			if (ps->slots[k].parent)
-				pos_add(&bigger, &ps->slots[k]);
-		free(ps->slots);
-		ps->slots = bigger.slots;
-		ps->nslots = bigger.nslots;
+		for (size_t k = 0; k < ps->nblocks; k++)
+			if (ps->blocks[k].container)
+				block_put(&bigger, ps->blocks[k].container,
+					  ps->blocks[k].start);
+		free(ps->blocks);
+		ps->blocks = bigger.blocks;
+		ps->nblocks = bigger.nblocks;
 	}
-	i = pos_hash(p->parent, p->key, p->index) & (ps->nslots - 1);
-	while (ps->slots[i].parent)
-		i = (i + 1) & (ps->nslots - 1);
-	ps->slots[i] = *p;
-	ps->used++;
+	if (SG_GROW(ps->pos, ps->npos + n, ps->apos))
+		return -1;
+	*start = ps->npos;
+	ps->npos += n;
+	block_put(ps, c, *start);
 	return 0;
 }
 
+/* Where member key (or element index, when key is NULL) of c begins. */
 static const struct pos *pos_find(const struct positions *ps,
-				  const json_t *parent, const char *key,
+				  const json_t *c, const char *key,
 				  size_t index)
 {
-	if (!ps->nslots)
-		return NULL;
-	for (size_t i = pos_hash(parent, key, index) & (ps->nslots - 1);
-	     ps->slots[i].parent; i = (i + 1) & (ps->nslots - 1)) {
-		const struct pos *p = &ps->slots[i];
+	size_t i;
 
-		if (p->parent == parent &&
-		    (key ? p->key && !strcmp(p->key, key) :
-			   !p->key && p->index == index))
-			return p;
+	if (!ps->nblocks)
+		return NULL;
+	for (i = block_slot(ps, c); ps->blocks[i].container != c;
+	     i = (i + 1) & (ps->nblocks - 1))
+		if (!ps->blocks[i].container)
+			return NULL;
+	if (key) {
+		void *it = json_object_iter((json_t *)c);
+
+		/* the ordinal of the key: objects are small where it matters */
+		for (index = 0; it && strcmp(json_object_iter_key(it), key);
+		     index++)
+			it = json_object_iter_next((json_t *)c, it);
+		if (!it)
+			return NULL;
 	}
-	return NULL;
+	return &ps->pos[ps->blocks[i].start + index];
 }
 
 struct scanner {
@@ -128,23 +150,25 @@ static void skip_scalar(struct scanner *s)
 
 static int scan_value(struct scanner *s, const json_t *v);
 
-static int scan_member(struct scanner *s, const json_t *parent,
-		       const char *key, size_t index, const json_t *child)
+/* Notes where the member at position slot begins, then walks it. */
+static int scan_member(struct scanner *s, size_t slot, const json_t *child)
 {
-	struct pos p = { parent, key, index, 0, 0 };
-
 	skip_space(s);
-	p.line = s->line;
-	p.column = s->column + 1;
-	return pos_add(s->ps, &p) || scan_value(s, child);
+	s->ps->pos[slot].line = s->line;
+	s->ps->pos[slot].column = s->column + 1;
+	return scan_value(s, child);
 }
 
 static int scan_value(struct scanner *s, const json_t *v)
 {
+	size_t start, i = 0;
+
 	skip_space(s);
 	if (s->p >= s->end)
 		return 0;
 	if (json_is_object(v)) {
+		if (block_add(s->ps, v, json_object_size(v), &start))
+			return -1;
 		step(s); /* { */
 		for (void *it = json_object_iter((json_t *)v); it;
 		     it = json_object_iter_next((json_t *)v, it)) {
@@ -152,7 +176,7 @@ static int scan_value(struct scanner *s, const json_t *v)
 			skip_string(s);
 			skip_space(s);
 			step(s); /* : */
-			if (scan_member(s, v, json_object_iter_key(it), 0,
+			if (scan_member(s, start + i++,
 					json_object_iter_value(it)))
 				return -1;
 			skip_space(s);
@@ -163,9 +187,11 @@ static int scan_value(struct scanner *s, const json_t *v)
 			step(s);
 		}
 	} else if (json_is_array(v)) {
+		if (block_add(s->ps, v, json_array_size(v), &start))
+			return -1;
 		step(s); /* [ */
-		for (size_t i = 0; i < json_array_size(v); i++) {
-			if (scan_member(s, v, NULL, i, json_array_get(v, i)))
+		for (; i < json_array_size(v); i++) {
+			if (scan_member(s, start + i, json_array_get(v, i)))
 				return -1;
 			skip_space(s);
 			step(s); /* , or ] */
@@ -565,7 +591,8 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	else
 		r = read_document(&rd, root);
-	free(rd.ps.slots);
+	free(rd.ps.pos);
+	free(rd.ps.blocks);
 	json_decref(root);
 	return r ? -1 : 0;
 }
