@@ -36,7 +36,7 @@ deps:
 	@missing=$$(for p in $(DEBS); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q '^install ok installed' || printf '%s ' $$p; done); \
-	if [ -z "$$missing" ]; then exit 0; fi; \
+	missing=$$(echo $$missing); [ -n "$$missing" ] || exit 0; \
 	line="apt-get install -y --no-install-recommends $$missing"; \
 	if [ "$$(id -u)" = 0 ]; then sudo=; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \

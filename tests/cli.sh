@@ -142,6 +142,27 @@ for name in wrong-type missing-id not-object unknown-key relation-not-object; do
 	check "schema rejects invalid/$name" not schema_valid "tests/invalid/$name/input.json"
 done
 
+# ---- graphs/sco.json says what the article says, in words of its own
+article=$top/../shared/sources/kazakhstan-sco-2024.txt
+own_words() { # no evidence or description shares 7 words in a row with it
+	/usr/bin/python3 -c 'import json, re, sys
+words = lambda t: re.findall(r"[a-z0-9]+", t.lower().replace("\u2019", "'"'"'"))
+article = " ".join(words(open(sys.argv[1], encoding="utf-8").read()))
+g = json.load(open(sys.argv[2]))
+texts = [r.get("evidence", "") for r in g["relations"]] + \
+	[e.get("description", "") for e in g["entities"]]
+copied = [t for t in texts for w in [words(t)]
+	  if any(" ".join(w[i:i + 7]) in article for i in range(len(w) - 6))]
+print("\n".join("  copied: " + t for t in copied))
+sys.exit(1 if copied else 0)' "$article" graphs/sco.json
+}
+if [ -f "$article" ]; then
+	check "sco.json evidence is our own wording" own_words
+fi
+check "every SCO relation has evidence and a source" /usr/bin/python3 -c \
+	'import json; g = json.load(open("graphs/sco.json"))
+assert all(r.get("evidence") and r.get("source") for r in g["relations"])'
+
 # ---- usage
 check "--help" run 0 --help
 check "help lists --focus" has "$tmp/out" "--focus NAME"
@@ -160,6 +181,17 @@ check "unknown extension" run 2 -o "$tmp/x.unknown"
 check "no extension" run 2 -o "$tmp/noext"
 check "nothing written on usage errors" test ! -e "$tmp/x.unknown" -a ! -e "$tmp/noext"
 check "--list with -o" run 2 --list -o "$tmp/x.dot"
+
+# ---- make deps: without root or sudo it names the line to run
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 &&
+	su nobody -s /bin/sh -c "test -r '$top/Makefile'" 2>/dev/null; then
+	su nobody -s /bin/sh -c "make -s -C '$top' deps DEBS='scograph-no-such-package pkg-config'" \
+		>"$tmp/deps" 2>&1
+	check "deps as a user fails" test $? != 0
+	check "deps names the missing package" has "$tmp/deps" "scograph needs: scograph-no-such-package"
+	check "deps prints the apt-get line" has "$tmp/deps" \
+		"run as root: apt-get update && apt-get install -y --no-install-recommends scograph-no-such-package"
+fi
 
 # ---- --list, --stats
 check "--list" run 0 --focus Kazakhstan --depth 0 --list
