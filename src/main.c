@@ -250,13 +250,31 @@ static int report(const sg_error *err)
 	return err->code == SG_EUSAGE ? EXIT_USAGE : EXIT_BAD_INPUT;
 }
 
+/* One field of a tab-separated line: tabs, line breaks and backslashes
+ * are escaped so that every entity stays on one line. */
+static void print_field(const char *s, char end)
+{
+	for (; *s; s++) {
+		if (*s == '\t' || *s == '\n' || *s == '\r' || *s == '\\')
+			printf("\\%c", *s == '\t' ? 't' : *s == '\n' ? 'n' :
+				       *s == '\r' ? 'r' : '\\');
+		else
+			putchar(*s);
+	}
+	putchar(end);
+}
+
 static int print_list(const sg_view *v)
 {
 	sg_entity_info e;
 
 	printf("id\tname\ttype\tdegree\n");
-	for (size_t i = 0; sg_view_entity(v, i, &e) == 0; i++)
-		printf("%s\t%s\t%s\t%zu\n", e.id, e.name, e.type, e.degree);
+	for (size_t i = 0; sg_view_entity(v, i, &e) == 0; i++) {
+		print_field(e.id, '\t');
+		print_field(e.name, '\t');
+		print_field(e.type, '\t');
+		printf("%zu\n", e.degree);
+	}
 	return 0;
 }
 

@@ -197,6 +197,9 @@ fi
 check "--list" run 0 --focus Kazakhstan --depth 0 --list
 printf 'id\tname\ttype\tdegree\nkazakhstan\tKazakhstan\tcountry\t0\n' >"$tmp/want"
 check "--list output" same "$tmp/want" "$tmp/out"
+check "--list escapes tabs and line breaks" run 0 tests/valid/small/input.json --list
+printf 'id\tname\ttype\tdegree\nkz\tKazakhstan\tcountry\t1\nbank\tDevelopment\\nBank\tproject\t2\nnode\tΩ «quoted»\tproject\t1\n' >"$tmp/want"
+check "--list output of tricky names" same "$tmp/want" "$tmp/out"
 check "--stats" run 0 --stats
 check "--stats counts" has "$tmp/out" "sources: 1"
 
