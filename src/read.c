@@ -27,10 +27,19 @@ struct positions {
 	struct block {          /* container -> its block */
 		const json_t *container;
 		size_t start;
+		unsigned gen;   /* a slot of an older generation is empty */
 	} *blocks;
 	size_t nblocks, used;
-	int root_line, root_column;
+	unsigned gen;
 };
+
+/* Forgets every block, keeping the memory: once per array element. */
+static void positions_reset(struct positions *ps)
+{
+	ps->npos = 0;
+	ps->used = 0;
+	ps->gen++;
+}
 
 static size_t block_slot(const struct positions *ps, const json_t *container)
 {
@@ -43,10 +52,11 @@ static void block_put(struct positions *ps, const json_t *c, size_t start)
 {
 	size_t i = block_slot(ps, c);
 
-	while (ps->blocks[i].container)
+	while (ps->blocks[i].gen == ps->gen)
 		i = (i + 1) & (ps->nblocks - 1);
 	ps->blocks[i].container = c;
 	ps->blocks[i].start = start;
+	ps->blocks[i].gen = ps->gen;
 	ps->used++;
 }
 
@@ -57,17 +67,20 @@ static int block_add(struct positions *ps, const json_t *c, size_t n,
 	if ((ps->used + 1) * 2 > ps->nblocks) {
 		struct positions bigger = { 0 };
 
+		/* generation 0 marks the new table's slots empty */
+		bigger.gen = 1;
 		bigger.nblocks = ps->nblocks ? ps->nblocks * 2 : 256;
 		bigger.blocks = calloc(bigger.nblocks, sizeof(*bigger.blocks));
 		if (!bigger.blocks)
 			return -1;
 		for (size_t k = 0; k < ps->nblocks; k++)
-			if (ps->blocks[k].container)
+			if (ps->blocks[k].gen == ps->gen)
 				block_put(&bigger, ps->blocks[k].container,
 					  ps->blocks[k].start);
 		free(ps->blocks);
 		ps->blocks = bigger.blocks;
 		ps->nblocks = bigger.nblocks;
+		ps->gen = 1;
 	}
 	if (SG_GROW(ps->pos, ps->npos + n, ps->apos))
 		return -1;
@@ -86,9 +99,10 @@ static const struct pos *pos_find(const struct positions *ps,
 
 	if (!ps->nblocks)
 		return NULL;
-	for (i = block_slot(ps, c); ps->blocks[i].container != c;
+	for (i = block_slot(ps, c); ps->blocks[i].gen != ps->gen ||
+				    ps->blocks[i].container != c;
 	     i = (i + 1) & (ps->nblocks - 1))
-		if (!ps->blocks[i].container)
+		if (ps->blocks[i].gen != ps->gen)
 			return NULL;
 	if (key) {
 		void *it = json_object_iter((json_t *)c);
@@ -111,6 +125,8 @@ struct scanner {
 
 static void step(struct scanner *s)
 {
+	if (s->p >= s->end)
+		return;
 	if (*s->p == '\n') {
 		s->line++;
 		s->column = 0;
@@ -120,13 +136,19 @@ static void step(struct scanner *s)
 	s->p++;
 }
 
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static void skip_space(struct scanner *s)
 {
-	while (s->p < s->end && strchr(" \t\r\n", *s->p) && *s->p)
+	while (s->p < s->end && is_space(*s->p))
 		step(s);
 }
 
-static void skip_string(struct scanner *s)
+/* Moves past a string; -1 when the text ends inside it. */
+static int skip_string(struct scanner *s)
 {
 	step(s); /* the opening quote */
 	while (s->p < s->end && *s->p != '"') {
@@ -134,7 +156,10 @@ static void skip_string(struct scanner *s)
 			step(s);
 		step(s);
 	}
+	if (s->p >= s->end)
+		return -1;
 	step(s);
+	return 0;
 }
 
 /* Skips to the next structural character: past a string, or a token. */
@@ -144,8 +169,37 @@ static void skip_scalar(struct scanner *s)
 		skip_string(s);
 		return;
 	}
-	while (s->p < s->end && !strchr(",]} \t\r\n", *s->p))
+	while (s->p < s->end && !is_space(*s->p) && !strchr(",]}", *s->p))
 		step(s);
+}
+
+/*
+ * Moves past one value without judging it (Jansson does that later); -1
+ * where no value starts or the text ends inside one.
+ */
+static int skip_value(struct scanner *s)
+{
+	int depth = 0;
+
+	if (s->p >= s->end || strchr(",:]}", *s->p))
+		return -1;
+	if (*s->p != '{' && *s->p != '[') {
+		skip_scalar(s);
+		return 0;
+	}
+	while (s->p < s->end) {
+		if (*s->p == '"') {
+			if (skip_string(s))
+				return -1;
+			continue;
+		}
+		depth += (*s->p == '{' || *s->p == '[') -
+			 (*s->p == '}' || *s->p == ']');
+		step(s);
+		if (!depth)
+			return 0;
+	}
+	return -1;
 }
 
 static int scan_value(struct scanner *s, const json_t *v);
@@ -212,6 +266,7 @@ struct reader {
 	sg_graph *g;
 	const char *file; /* interned */
 	struct positions ps;
+	int root_line, root_column; /* where the document begins */
 	sg_error *err;
 };
 
@@ -220,7 +275,7 @@ static sg_loc loc_of(const struct reader *rd, const json_t *parent,
 {
 	const struct pos *p = parent ? pos_find(&rd->ps, parent, key, index) :
 				       NULL;
-	sg_loc loc = { rd->file, rd->ps.root_line, rd->ps.root_column };
+	sg_loc loc = { rd->file, rd->root_line, rd->root_column };
 
 	if (p) {
 		loc.line = p->line;
@@ -531,70 +586,263 @@ static int read_relations(struct reader *rd, const json_t *root)
 	return failed ? -1 : 0;
 }
 
-static int read_document(struct reader *rd, const json_t *root)
-{
-	static const char *const keys[] = { "graph", "types", "relation_types",
-					    "entities", "relations" };
+static const char *const top_keys[] = { "graph", "types", "relation_types",
+					"entities", "relations" };
 
-	if (!json_is_object(root))
-		return sg_fail(rd->err, SG_ESHAPE, rd->file, rd->ps.root_line,
-			       rd->ps.root_column,
-			       "expected an object with 'entities' and "
-			       "'relations' at the top, not %s",
-			       kind_of(root));
-	return check_keys(rd, root, keys, SG_ARRAY_SIZE(keys),
+/* Reads root, an object of top-level members: the whole document, or a part
+ * of it standing in for the whole. */
+static int read_members(struct reader *rd, const json_t *root)
+{
+	return check_keys(rd, root, top_keys, SG_ARRAY_SIZE(top_keys),
 			  "the top-level object") ||
 	       read_graph_section(rd, root) || read_types(rd, root, 0) ||
 	       read_types(rd, root, 1) || read_entities(rd, root) ||
 	       read_relations(rd, root);
 }
 
+static int nomem(struct reader *rd)
+{
+	return sg_fail(rd->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+/* Jansson's reading of the text at s up to end; NULL with its error, placed
+ * in the file. */
+static json_t *parse(struct reader *rd, const struct scanner *s,
+		     const char *end)
+{
+	json_error_t jerr;
+	json_t *v = json_loadb(s->p, (size_t)(end - s->p),
+			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+
+	if (v)
+		return v;
+	if (jerr.line > 0) {
+		if (jerr.line == 1)
+			jerr.column += s->column;
+		jerr.line += s->line - 1;
+	}
+	if (json_error_code(&jerr) == json_error_invalid_utf8)
+		sg_fail(rd->err, SG_EENCODING, rd->file, jerr.line, jerr.column,
+			"not valid UTF-8: %s", jerr.text);
+	else if (json_error_code(&jerr) == json_error_out_of_memory)
+		nomem(rd);
+	else
+		sg_fail(rd->err, SG_ESYNTAX, rd->file, jerr.line, jerr.column,
+			"%s", jerr.text);
+	return NULL;
+}
+
+/* Notes where everything inside v stands; its text starts at s. */
+static int scan(struct reader *rd, struct scanner s, const json_t *v)
+{
+	s.ps = &rd->ps;
+	return scan_value(&s, v) ? nomem(rd) : 0;
+}
+
+/* Reads the value of top-level member key, standing at pos, as if the
+ * document held only that member. */
+static int read_alone(struct reader *rd, const char *key, json_t *v,
+		      struct pos at)
+{
+	json_t *root = json_object();
+	size_t start;
+	int r;
+
+	if (!root || json_object_set(root, key, v) ||
+	    block_add(&rd->ps, root, 1, &start)) {
+		r = nomem(rd);
+	} else {
+		rd->ps.pos[start] = at;
+		r = read_members(rd, root);
+	}
+	json_decref(root);
+	return r;
+}
+
+/* Parses and reads one value of the text, from s to end: a whole member,
+ * or when list_at is given one element of a list that stands there. */
+static int read_piece(struct reader *rd, const char *key,
+		      const struct scanner *s, const char *end,
+		      const struct pos *list_at)
+{
+	struct pos at = { s->line, s->column + 1 };
+	json_t *v = parse(rd, s, end), *list = NULL;
+	size_t start;
+	int r;
+
+	if (!v)
+		return -1;
+	positions_reset(&rd->ps);
+	r = scan(rd, *s, v);
+	if (!r && list_at) {
+		list = json_array();
+		if (!list || json_array_append(list, v) ||
+		    block_add(&rd->ps, list, 1, &start))
+			r = nomem(rd);
+		else
+			rd->ps.pos[start] = at;
+	}
+	if (!r)
+		r = list ? read_alone(rd, key, list, *list_at) :
+			   read_alone(rd, key, v, at);
+	json_decref(list);
+	json_decref(v);
+	return r;
+}
+
+/*
+ * Walks the top-level object of the text member by member. With apply 0 it
+ * only checks the document's shape: an object, and nothing after it. With
+ * apply 1 it reads the document one member at a time, and 'entities' and
+ * 'relations' one element at a time, so that Jansson never holds more than
+ * one of them in memory: a large graph costs little more than its model.
+ * Returns 0; -1 on an error in the input; 1 (apply 0) where the text is
+ * not of that shape, for Jansson to say what is wrong with it.
+ */
+static int walk_top(struct reader *rd, struct scanner s, int apply)
+{
+	json_t *seen = json_object();
+	int r = 1;
+
+	skip_space(&s);
+	if (!seen || s.p >= s.end || *s.p != '{')
+		goto done;
+	step(&s);
+	skip_space(&s);
+	if (s.p < s.end && *s.p == '}')
+		step(&s);
+	else
+		for (;;) {
+			struct scanner at = s;
+			json_t *name;
+			const char *key;
+			int is_list;
+
+			if (s.p >= s.end || *s.p != '"' || skip_string(&s))
+				goto done;
+			name = parse(rd, &at, s.p);
+			if (!name) /* Jansson will say why, at that place */
+				goto done;
+			key = json_string_value(name);
+			if (json_object_get(seen, key) ||
+			    json_object_set_new(seen, key, name)) {
+				json_decref(name);
+				goto done;
+			}
+			skip_space(&s);
+			if (s.p >= s.end || *s.p != ':')
+				goto done;
+			step(&s);
+			skip_space(&s);
+			is_list = (!strcmp(key, "entities") ||
+				   !strcmp(key, "relations")) &&
+				  s.p < s.end && *s.p == '[';
+			if (is_list) {
+				struct pos list_at = { s.line, s.column + 1 };
+
+				step(&s);
+				skip_space(&s);
+				while (s.p < s.end && *s.p != ']') {
+					at = s;
+					if (skip_value(&s))
+						goto done;
+					if (apply && read_piece(rd, key, &at, s.p,
+								&list_at)) {
+						r = -1;
+						goto done;
+					}
+					skip_space(&s);
+					if (s.p < s.end && *s.p == ',') {
+						step(&s);
+						skip_space(&s);
+					} else if (s.p >= s.end || *s.p != ']') {
+						goto done;
+					}
+				}
+				if (s.p >= s.end)
+					goto done;
+				step(&s);
+			} else {
+				at = s;
+				if (skip_value(&s))
+					goto done;
+				if (apply &&
+				    read_piece(rd, key, &at, s.p, NULL)) {
+					r = -1;
+					goto done;
+				}
+			}
+			skip_space(&s);
+			if (s.p < s.end && *s.p == ',') {
+				step(&s);
+				skip_space(&s);
+				continue;
+			}
+			if (s.p >= s.end || *s.p != '}')
+				goto done;
+			step(&s);
+			break;
+		}
+	skip_space(&s);
+	r = s.p < s.end;
+done:
+	json_decref(seen);
+	return r;
+}
+
+/* Reads a document whose shape walk_top did not take: Jansson's error, or
+ * a document that is not an object. */
+static int read_whole(struct reader *rd, struct scanner s)
+{
+	json_t *root = parse(rd, &s, s.end);
+	int r;
+
+	if (!root)
+		return -1;
+	if (!json_is_object(root))
+		r = sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
+			    rd->root_column,
+			    "expected an object with 'entities' and "
+			    "'relations' at the top, not %s", kind_of(root));
+	else
+		r = scan(rd, s, root) || read_members(rd, root) ? -1 : 0;
+	json_decref(root);
+	return r;
+}
+
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		   const char *name, sg_error *err)
 {
-	struct reader rd = { g, sg_graph_intern(g, name), { 0 }, err };
-	struct scanner sc;
-	json_error_t jerr;
-	json_t *root;
-	size_t i;
+	struct reader rd = { g, sg_graph_intern(g, name), { 0 }, 0, 0, err };
+	sg_error quiet = { 0 };
+	struct scanner s;
 	int r;
 
 	if (!rd.file)
-		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+		return nomem(&rd);
 	/* A byte-order mark is no content: editors on Windows write it. */
 	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
 		data += 3;
 		len -= 3;
 	}
-	for (i = 0; i < len && strchr(" \t\r\n", data[i]) && data[i]; i++)
-		;
-	if (i == len)
+	s = (struct scanner){ data, data + len, 1, 0, &rd.ps };
+	skip_space(&s);
+	if (s.p == s.end)
 		return sg_fail(err, SG_EEMPTY, name, 0, 0, "file is empty");
-	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root) {
-		if (json_error_code(&jerr) == json_error_invalid_utf8)
-			return sg_fail(err, SG_EENCODING, name, jerr.line,
-				       jerr.column, "not valid UTF-8: %s",
-				       jerr.text);
-		if (json_error_code(&jerr) == json_error_out_of_memory)
-			return sg_fail(err, SG_ENOMEM, NULL, 0, 0,
-				       "out of memory");
-		return sg_fail(err, SG_ESYNTAX, name, jerr.line, jerr.column,
-			       "%s", jerr.text);
-	}
-	sc = (struct scanner){ data, data + len, 1, 0, &rd.ps };
-	skip_space(&sc);
-	rd.ps.root_line = sc.line;
-	rd.ps.root_column = sc.column + 1;
-	r = scan_value(&sc, root);
+	rd.root_line = s.line;
+	rd.root_column = s.column + 1;
+	/* The shape check stays quiet: what is wrong is Jansson's to say,
+	 * about the whole text. */
+	rd.err = &quiet;
+	r = walk_top(&rd, s, 0);
+	rd.err = err;
 	if (r)
-		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	else
-		r = read_document(&rd, root);
+		r = read_whole(&rd, s);
+	else if (walk_top(&rd, s, 1))
+		r = sg_fail(err, SG_ESYNTAX, name, 0, 0, "malformed document");
 	free(rd.ps.pos);
 	free(rd.ps.blocks);
-	json_decref(root);
-	return r ? -1 : 0;
+	return r;
 }
 
 int sg_read_file(sg_graph *g, const char *path, sg_error *err)

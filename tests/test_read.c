@@ -47,6 +47,56 @@ static void test_syntax_errors(void **state)
 			 1, 27, "duplicate object key near '\"entities\"'");
 }
 
+/* The reader parses the top level one member, and lists one element, at a
+ * time; errors must stand where they would in a reading of the whole. */
+static void test_errors_in_pieces(void **state)
+{
+	(void)state;
+	check_load_error("{\"entities\": [{\"id\": \"a\"}, {\"id\": \"b\" \"x\"}]}",
+			 SG_ESYNTAX, 1, 41, "'}' expected near '\"x\"'");
+	check_load_error("{\"graph\": {\"title\": \"t\"},\n \"entities\": [\n"
+			 "  {\"id\": \"a\"},\n  {\"id\": \"b\", \"name\": 7}]}",
+			 SG_ESHAPE, 4, 23, "'name' must be a string, not a number");
+	check_load_error("{\"entities\": [{\"id\": \"a\"} {\"id\": \"b\"}]}",
+			 SG_ESYNTAX, 1, 27, "']' expected near '{'");
+	check_load_error("{\"entities\": [{\"id\": \"a\"}", SG_ESYNTAX, 1, 25,
+			 "']' expected near end of file");
+	check_load_error("{\"entities\": []} []", SG_ESYNTAX, 1, 18,
+			 "end of file expected near '['");
+	check_load_error("\"entities\"", SG_ESHAPE, 1, 1,
+			 "expected an object with 'entities' and 'relations' "
+			 "at the top, not a string");
+	check_load_error("  \n  42", SG_ESHAPE, 2, 3,
+			 "expected an object with 'entities' and 'relations' "
+			 "at the top, not a number");
+	check_load_error("{\"graph\": {\"title\": \"t\", \"title\": \"u\"}}",
+			 SG_ESYNTAX, 1, 32, "duplicate object key near '\"title\"'");
+}
+
+static void test_pieces_read_like_a_whole(void **state)
+{
+	sg_error err;
+	/* an escaped key, strings holding brackets and quotes, odd spacing */
+	sg_graph *g = load(" {\"entit\\u0069es\" :[ {\"id\":\"a]\\\"}\"} ,\n"
+			   "{\"id\": \"b\", \"aliases\": [\"[{\"]}\t] ,\r\n"
+			   "\"relations\":[{\"from\":\"a]\\\"}\",\"to\":\"[{\","
+			   "\"type\":\"t\"}],\"graph\":{}} \n", &err);
+	sg_select_opts all = { 0 };
+	sg_view *v;
+	sg_entity_info info;
+
+	(void)state;
+	assert_non_null(g);
+	v = sg_select(g, &all, &err);
+	assert_int_equal(sg_view_entity_count(v), 2);
+	assert_int_equal(sg_view_relation_count(v), 1);
+	assert_int_equal(sg_view_entity(v, 0, &info), 0);
+	assert_string_equal(info.id, "a]\"}");
+	assert_int_equal(info.degree, 1);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_empty_and_encoding(void **state)
 {
 	(void)state;
@@ -220,6 +270,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_document),
 		cmocka_unit_test(test_syntax_errors),
+		cmocka_unit_test(test_errors_in_pieces),
+		cmocka_unit_test(test_pieces_read_like_a_whole),
 		cmocka_unit_test(test_empty_and_encoding),
 		cmocka_unit_test(test_byte_order_mark_is_skipped),
 		cmocka_unit_test(test_wrong_kinds),
