@@ -137,7 +137,7 @@ typedef struct sg_render_opts {
 } sg_render_opts;
 
 /* -K auto draws with dot while entities + relations stay within this. */
-#define SG_AUTO_DOT_LIMIT 150
+#define SG_AUTO_DOT_LIMIT 200
 
 typedef struct sg_output {
 	const char *path;   /* "-" is standard output */

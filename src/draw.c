@@ -83,7 +83,7 @@ static const char *const graph_defaults[][2] = {
 };
 static const char *const sfdp_defaults[][2] = {
 	{ "overlap", "prism" }, { "overlap_scaling", "-4" },
-	{ "sep", "+12" },       { "splines", "true" },
+	{ "sep", "+12" },       { "splines", "line" },
 };
 static const char *const node_defaults[][2] = {
 	{ "shape", "box" },        { "style", "filled,rounded" },
