@@ -391,32 +391,41 @@ static const json_t *get_container(struct reader *rd, const json_t *parent,
 	return v;
 }
 
-static int read_sources(struct reader *rd, const json_t *graph)
+/* Reads the objects of list parent[key] one by one with read_one. */
+static int read_list(struct reader *rd, const json_t *parent, const char *key,
+		     int (*read_one)(struct reader *, const json_t *list,
+				     size_t i, const json_t *o))
 {
 	int failed;
-	const json_t *list = get_container(rd, graph, "sources", 1, &failed);
-	static const char *const keys[] = { "id", "title", "author", "date",
-					    "url", "publisher" };
+	const json_t *list = get_container(rd, parent, key, 1, &failed);
 
 	for (size_t i = 0; list && i < json_array_size(list); i++) {
 		const json_t *o = json_array_get(list, i);
-		sg_source s = { 0 };
 
-		s.loc = loc_of(rd, list, NULL, i);
 		if (!json_is_object(o))
 			return wrong_kind(rd, list, NULL, i, "an object");
-		if (check_keys(rd, o, keys, SG_ARRAY_SIZE(keys), "a source") ||
-		    get_string(rd, o, i, list, "id", 1, "source", &s.id) ||
-		    get_string(rd, o, i, list, "title", 0, "", &s.title) ||
-		    get_string(rd, o, i, list, "author", 0, "", &s.author) ||
-		    get_string(rd, o, i, list, "date", 0, "", &s.date) ||
-		    get_string(rd, o, i, list, "url", 0, "", &s.url) ||
-		    get_string(rd, o, i, list, "publisher", 0, "",
-			       &s.publisher) ||
-		    sg_graph_add_source(rd->g, &s, rd->err))
+		if (read_one(rd, list, i, o))
 			return -1;
 	}
 	return failed ? -1 : 0;
+}
+
+static int read_source(struct reader *rd, const json_t *list, size_t i,
+		       const json_t *o)
+{
+	static const char *const keys[] = { "id", "title", "author", "date",
+					    "url", "publisher" };
+	sg_source s = { 0 };
+
+	s.loc = loc_of(rd, list, NULL, i);
+	return check_keys(rd, o, keys, SG_ARRAY_SIZE(keys), "a source") ||
+	       get_string(rd, o, i, list, "id", 1, "source", &s.id) ||
+	       get_string(rd, o, i, list, "title", 0, "", &s.title) ||
+	       get_string(rd, o, i, list, "author", 0, "", &s.author) ||
+	       get_string(rd, o, i, list, "date", 0, "", &s.date) ||
+	       get_string(rd, o, i, list, "url", 0, "", &s.url) ||
+	       get_string(rd, o, i, list, "publisher", 0, "", &s.publisher) ||
+	       sg_graph_add_source(rd->g, &s, rd->err);
 }
 
 static int read_graph_section(struct reader *rd, const json_t *root)
@@ -435,7 +444,7 @@ static int read_graph_section(struct reader *rd, const json_t *root)
 	    sg_graph_set_title(rd->g, title, loc_of(rd, graph, "title", 0),
 			       rd->err))
 		return -1;
-	return read_sources(rd, graph);
+	return read_list(rd, graph, "sources", read_source);
 }
 
 static int read_types(struct reader *rd, const json_t *root, int relation)
@@ -525,65 +534,43 @@ static int read_aliases(struct reader *rd, const json_t *o, sg_entity *e,
 	return 0;
 }
 
-static int read_entities(struct reader *rd, const json_t *root)
+static int read_entity(struct reader *rd, const json_t *list, size_t i,
+		       const json_t *o)
 {
-	int failed;
-	const json_t *list = get_container(rd, root, "entities", 1, &failed);
+	sg_entity e = { 0 };
+	const char **aliases = NULL;
+	int r;
 
-	for (size_t i = 0; list && i < json_array_size(list); i++) {
-		const json_t *o = json_array_get(list, i);
-		sg_entity e = { 0 };
-		const char **aliases = NULL;
-		int r;
-
-		e.loc = loc_of(rd, list, NULL, i);
-		if (!json_is_object(o))
-			return wrong_kind(rd, list, NULL, i, "an object");
-		/* Other keys are allowed: they are the user's own attributes. */
-		r = get_string(rd, o, i, list, "id", 1, "entity", &e.id) ||
-		    get_string(rd, o, i, list, "name", 0, "", &e.name) ||
-		    get_string(rd, o, i, list, "type", 0, "", &e.type) ||
-		    get_string(rd, o, i, list, "description", 0, "",
-			       &e.description) ||
-		    get_string(rd, o, i, list, "url", 0, "", &e.url) ||
-		    read_aliases(rd, o, &e, &aliases) ||
-		    sg_graph_add_entity(rd->g, &e, rd->err);
-		free(aliases);
-		if (r)
-			return -1;
-	}
-	return failed ? -1 : 0;
+	e.loc = loc_of(rd, list, NULL, i);
+	/* Other keys are allowed: they are the user's own attributes. */
+	r = get_string(rd, o, i, list, "id", 1, "entity", &e.id) ||
+	    get_string(rd, o, i, list, "name", 0, "", &e.name) ||
+	    get_string(rd, o, i, list, "type", 0, "", &e.type) ||
+	    get_string(rd, o, i, list, "description", 0, "",
+		       &e.description) ||
+	    get_string(rd, o, i, list, "url", 0, "", &e.url) ||
+	    read_aliases(rd, o, &e, &aliases) ||
+	    sg_graph_add_entity(rd->g, &e, rd->err);
+	free(aliases);
+	return r;
 }
 
-static int read_relations(struct reader *rd, const json_t *root)
+static int read_relation(struct reader *rd, const json_t *list, size_t i,
+			 const json_t *o)
 {
-	int failed;
-	const json_t *list = get_container(rd, root, "relations", 1, &failed);
+	sg_relation r = { 0 };
 
-	for (size_t i = 0; list && i < json_array_size(list); i++) {
-		const json_t *o = json_array_get(list, i);
-		sg_relation r = { 0 };
-
-		r.loc = loc_of(rd, list, NULL, i);
-		if (!json_is_object(o))
-			return wrong_kind(rd, list, NULL, i, "an object");
-		r.from_loc = loc_of(rd, o, "from", 0);
-		r.to_loc = loc_of(rd, o, "to", 0);
-		r.source_loc = loc_of(rd, o, "source", 0);
-		if (get_string(rd, o, i, list, "from", 1, "relation",
-			       &r.from_ref) ||
-		    get_string(rd, o, i, list, "to", 1, "relation",
-			       &r.to_ref) ||
-		    get_string(rd, o, i, list, "type", 1, "relation",
-			       &r.type) ||
-		    get_string(rd, o, i, list, "label", 0, "", &r.label) ||
-		    get_string(rd, o, i, list, "evidence", 0, "",
-			       &r.evidence) ||
-		    get_string(rd, o, i, list, "source", 0, "", &r.source) ||
-		    sg_graph_add_relation(rd->g, &r, rd->err))
-			return -1;
-	}
-	return failed ? -1 : 0;
+	r.loc = loc_of(rd, list, NULL, i);
+	r.from_loc = loc_of(rd, o, "from", 0);
+	r.to_loc = loc_of(rd, o, "to", 0);
+	r.source_loc = loc_of(rd, o, "source", 0);
+	return get_string(rd, o, i, list, "from", 1, "relation", &r.from_ref) ||
+	       get_string(rd, o, i, list, "to", 1, "relation", &r.to_ref) ||
+	       get_string(rd, o, i, list, "type", 1, "relation", &r.type) ||
+	       get_string(rd, o, i, list, "label", 0, "", &r.label) ||
+	       get_string(rd, o, i, list, "evidence", 0, "", &r.evidence) ||
+	       get_string(rd, o, i, list, "source", 0, "", &r.source) ||
+	       sg_graph_add_relation(rd->g, &r, rd->err);
 }
 
 static const char *const top_keys[] = { "graph", "types", "relation_types",
@@ -596,8 +583,9 @@ static int read_members(struct reader *rd, const json_t *root)
 	return check_keys(rd, root, top_keys, SG_ARRAY_SIZE(top_keys),
 			  "the top-level object") ||
 	       read_graph_section(rd, root) || read_types(rd, root, 0) ||
-	       read_types(rd, root, 1) || read_entities(rd, root) ||
-	       read_relations(rd, root);
+	       read_types(rd, root, 1) ||
+	       read_list(rd, root, "entities", read_entity) ||
+	       read_list(rd, root, "relations", read_relation);
 }
 
 static int nomem(struct reader *rd)
@@ -690,6 +678,89 @@ static int read_piece(struct reader *rd, const char *key,
 	return r;
 }
 
+/* After a member or element: 1 when a comma leads to another, 0 when
+ * closer ends them (and is passed), -1 when neither stands there. */
+static int separator(struct scanner *s, char closer)
+{
+	skip_space(s);
+	if (s->p < s->end && *s->p == ',') {
+		step(s);
+		skip_space(s);
+		return 1;
+	}
+	if (s->p < s->end && *s->p == closer) {
+		step(s);
+		return 0;
+	}
+	return -1;
+}
+
+/* Passes one value; with apply, reads it too (as an element of the list
+ * standing at list_at, when that is given). 0; -1 on an error in the
+ * value; 1 where no value stands. */
+static int take_value(struct reader *rd, struct scanner *s, const char *key,
+		      int apply, const struct pos *list_at)
+{
+	struct scanner at = *s;
+
+	if (skip_value(s))
+		return 1;
+	return apply && read_piece(rd, key, &at, s->p, list_at) ? -1 : 0;
+}
+
+/* The same for the elements of a list, one by one. */
+static int take_list(struct reader *rd, struct scanner *s, const char *key,
+		     int apply)
+{
+	struct pos list_at = { s->line, s->column + 1 };
+	int r;
+
+	step(s);
+	skip_space(s);
+	if (s->p < s->end && *s->p == ']') {
+		step(s);
+		return 0;
+	}
+	for (;;) {
+		r = take_value(rd, s, key, apply, &list_at);
+		if (r)
+			return r;
+		r = separator(s, ']');
+		if (r <= 0)
+			return r ? 1 : 0;
+	}
+}
+
+/* Passes (and with apply, reads) one member of the top-level object; seen
+ * holds the keys met so far. Returns as take_value does. */
+static int take_member(struct reader *rd, struct scanner *s, json_t *seen,
+		       int apply)
+{
+	struct scanner at = *s;
+	const char *key;
+	json_t *name;
+
+	if (s->p >= s->end || *s->p != '"' || skip_string(s))
+		return 1;
+	name = parse(rd, &at, s->p);
+	if (!name) /* Jansson will say why, reading the whole */
+		return 1;
+	key = json_string_value(name);
+	if (json_object_get(seen, key) || json_object_set_new(seen, key, name)) {
+		json_decref(name);
+		return 1;
+	}
+	skip_space(s);
+	if (s->p >= s->end || *s->p != ':')
+		return 1;
+	step(s);
+	skip_space(s);
+	if ((!strcmp(key, "entities") || !strcmp(key, "relations")) &&
+	    s->p < s->end && *s->p == '[')
+		return take_list(rd, s, key, apply);
+	return take_value(rd, s, key, apply, NULL);
+}
+
 /*
  * Walks the top-level object of the text member by member. With apply 0 it
  * only checks the document's shape: an object, and nothing after it. With
@@ -709,87 +780,27 @@ static int walk_top(struct reader *rd, struct scanner s, int apply)
 		goto done;
 	step(&s);
 	skip_space(&s);
-	if (s.p < s.end && *s.p == '}')
+	if (s.p < s.end && *s.p == '}') {
 		step(&s);
-	else
+	} else {
 		for (;;) {
-			struct scanner at = s;
-			json_t *name;
-			const char *key;
-			int is_list;
-
-			if (s.p >= s.end || *s.p != '"' || skip_string(&s))
+			r = take_member(rd, &s, seen, apply);
+			if (r)
 				goto done;
-			name = parse(rd, &at, s.p);
-			if (!name) /* Jansson will say why, at that place */
-				goto done;
-			key = json_string_value(name);
-			if (json_object_get(seen, key) ||
-			    json_object_set_new(seen, key, name)) {
-				json_decref(name);
-				goto done;
-			}
-			skip_space(&s);
-			if (s.p >= s.end || *s.p != ':')
-				goto done;
-			step(&s);
-			skip_space(&s);
-			is_list = (!strcmp(key, "entities") ||
-				   !strcmp(key, "relations")) &&
-				  s.p < s.end && *s.p == '[';
-			if (is_list) {
-				struct pos list_at = { s.line, s.column + 1 };
-
-				step(&s);
-				skip_space(&s);
-				while (s.p < s.end && *s.p != ']') {
-					at = s;
-					if (skip_value(&s))
-						goto done;
-					if (apply && read_piece(rd, key, &at, s.p,
-								&list_at)) {
-						r = -1;
-						goto done;
-					}
-					skip_space(&s);
-					if (s.p < s.end && *s.p == ',') {
-						step(&s);
-						skip_space(&s);
-					} else if (s.p >= s.end || *s.p != ']') {
-						goto done;
-					}
-				}
-				if (s.p >= s.end)
-					goto done;
-				step(&s);
-			} else {
-				at = s;
-				if (skip_value(&s))
-					goto done;
-				if (apply &&
-				    read_piece(rd, key, &at, s.p, NULL)) {
-					r = -1;
-					goto done;
-				}
-			}
-			skip_space(&s);
-			if (s.p < s.end && *s.p == ',') {
-				step(&s);
-				skip_space(&s);
-				continue;
-			}
-			if (s.p >= s.end || *s.p != '}')
-				goto done;
-			step(&s);
-			break;
+			r = separator(&s, '}');
+			if (r <= 0)
+				break;
 		}
+		r = r ? 1 : 0;
+		if (r)
+			goto done;
+	}
 	skip_space(&s);
 	r = s.p < s.end;
 done:
 	json_decref(seen);
 	return r;
 }
-
 /* Reads a document whose shape walk_top did not take: Jansson's error, or
  * a document that is not an object. */
 static int read_whole(struct reader *rd, struct scanner s)
