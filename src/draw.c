@@ -4,20 +4,34 @@
 #include "draw.h"
 
 /*
+ * Graphviz's DOT parser takes no string longer than 16384 bytes, and the
+ * drawing is made from the DOT text (see render.c): longer texts are cut,
+ * leaving room for the quotes DOT escapes.
+ */
+#define TEXT_MAX 16000
+
+/*
  * Escapes text for a Graphviz escString: Graphviz expands \N, \G, \E, \L
  * and friends even in values set through the API, and reads "\\" as one
  * backslash. Labels pass through that once; tooltips twice (Graphviz 2.43
  * substitutes them when it reads them and again when it writes the SVG
  * link), so a backslash in a tooltip is written as four. A line break
  * becomes \n, Graphviz's centred line break; other control characters would
- * draw as nothing or as boxes, so they become spaces.
+ * draw as nothing or as boxes, so they become spaces. Past TEXT_MAX bytes
+ * (a quote counts two) the text is cut at a character and ends in "…".
  */
 static const char *esc(sg_buf *b, const char *s, int passes)
 {
+	size_t quotes = 0;
+
 	sg_buf_reset(b);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		int r;
+
+		if (b->len + quotes >= TEXT_MAX && (c & 0xC0) != 0x80)
+			return sg_buf_adds(b, "…") ? NULL : sg_buf_str(b);
+		quotes += c == '"';
 
 		if (c == '\\')
 			r = sg_buf_add(b, "\\\\\\\\", passes == 2 ? 4 : 2);

@@ -169,23 +169,12 @@ static int write_beside(struct target *t, sg_error *err)
 	return failed ? write_failed(err, t->path) : 0;
 }
 
-/* Renders t into memory: DOT by cgraph, the rest by Graphviz. */
-static int render_target(GVC_t *gvc, Agraph_t *ag, struct target *t,
-			 sg_error *err)
+/* The DOT text of ag, in *text (malloc'd) and *len. */
+static int write_dot(Agraph_t *ag, char **text, size_t *len, sg_error *err)
 {
-	unsigned int len = 0;
-	FILE *f;
+	FILE *f = open_memstream(text, len);
 
-	if (!is_dot(t->format)) {
-		if (gvRenderData(gvc, ag, t->format, &t->data, &len))
-			return graphviz_failed(err, "render");
-		t->len = len;
-		return 0;
-	}
-	f = open_memstream(&t->data, &t->len);
-	if (!f)
-		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	if (agwrite(ag, f) | fclose(f))
+	if (!f || (agwrite(ag, f) | fclose(f)))
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	return 0;
 }
@@ -195,11 +184,9 @@ static void release_target(struct target *t)
 	if (t->tmp)
 		unlink(t->tmp);
 	free(t->tmp);
-	/* gvRenderData's memory is Graphviz's to free */
+	/* DOT outputs share the one text; the rest is Graphviz's to free */
 	if (t->format && !is_dot(t->format))
 		gvFreeRenderData(t->data);
-	else
-		free(t->data);
 }
 
 /*
@@ -232,6 +219,8 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 	agusererrf old_errf = agseterrf(keep_message);
 	int laid_out = 0, r = 0;
 	Agraph_t *ag = NULL;
+	char *dot = NULL;
+	size_t dot_len = 0;
 	GVC_t *gvc = context();
 
 	sg_buf_reset(&gv_message);
@@ -253,21 +242,38 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 			r = check_plugin(gvc, "device", t->format,
 					 "output format", err);
 	}
-	if (r || !(ag = sg_draw(v, opts, engine, err)))
+	if (r || !(ag = sg_draw(v, opts, engine, err)) ||
+	    write_dot(ag, &dot, &dot_len, err))
 		goto done;
-	/* DOT first: layout adds its own attributes to the graph. */
-	for (size_t i = 0; i < noutputs && !r; i++)
-		if (is_dot(targets[i].format))
-			r = render_target(gvc, ag, &targets[i], err);
+	/*
+	 * Graphviz lays a graph out in the order its objects were made, and a
+	 * graph read from DOT is made in the order agwrite lists it, which is
+	 * not the order scograph made them in. Drawing from the DOT text itself
+	 * makes `dot -Tsvg` of scograph's DOT the very drawing scograph makes.
+	 */
+	agclose(ag);
+	ag = NULL;
 	for (size_t i = 0; i < noutputs && !r; i++) {
-		if (is_dot(targets[i].format))
+		struct target *t = &targets[i];
+		unsigned int len = 0;
+
+		if (is_dot(t->format)) {
+			t->data = dot;
+			t->len = dot_len;
 			continue;
+		}
+		if (!ag && !(ag = agmemread(dot))) {
+			r = graphviz_failed(err, "read its own DOT");
+			break;
+		}
 		if (!laid_out && gvLayout(gvc, ag, engine)) {
 			r = graphviz_failed(err, "lay out the graph");
 			break;
 		}
 		laid_out = 1;
-		r = render_target(gvc, ag, &targets[i], err);
+		if (gvRenderData(gvc, ag, t->format, &t->data, &len))
+			r = graphviz_failed(err, "render");
+		t->len = len;
 	}
 	/* Nothing reaches its final name until every output is ready. */
 	for (size_t i = 0; i < noutputs && !r; i++)
@@ -294,6 +300,7 @@ done:
 	if (ag)
 		agclose(ag);
 	free(targets);
+	free(dot);
 	agseterrf(old_errf);
 	sg_buf_release(&gv_message);
 	return r ? -1 : 0;

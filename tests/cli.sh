@@ -61,6 +61,8 @@ check "PNG signature and size" png_ok "$tmp/o/k.png"
 check "no temporary files" sh -c "[ \$(ls -A '$tmp/o' | wc -l) = 3 ]"
 check "SVG is deterministic" run 0 --focus Kazakhstan -o "$tmp/again.svg"
 check "byte-identical SVG" same "$tmp/o/k.svg" "$tmp/again.svg"
+check "the drawing is dot's drawing of the DOT" \
+	sh -c "'$bin' --focus Kazakhstan | dot -Tsvg | cmp -s - '$tmp/o/k.svg'"
 check "-T names the format" run 0 --focus Kazakhstan -T svg -o "$tmp/svg.out"
 check "-T svg is SVG" svg_ok "$tmp/svg.out"
 check "-o - is stdout" run 0 --focus Kazakhstan -o - -T svg

@@ -127,6 +127,46 @@ static void test_svg_shows_text_literally(void **state)
 	free(svg);
 }
 
+/* Graphviz's DOT parser takes no string over 16384 bytes: longer texts are
+ * cut, so that the DOT reads back and the drawing (made from it) works. */
+static void test_long_texts_are_cut(void **state)
+{
+	size_t n = 40000;
+	char *json = malloc(n + 200), *dot, *label;
+	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
+	sg_error err = { 0 };
+	size_t len;
+
+	(void)state;
+	assert_non_null(json);
+	strcpy(json, "{\"entities\": [{\"id\": \"a\", \"name\": \"");
+	len = strlen(json);
+	for (size_t i = 0; i < 10000; i++, len += 3)
+		memcpy(json + len, i % 2 ? "\\\"a" : "€", 3); /* "a or € */
+	strcpy(json + len, "\"}]}");
+	outs[0].path = path_in_dir("long.dot");
+	outs[1].path = path_in_dir("long.svg");
+	assert_int_equal(render(json, &ro, outs, 2, &err), 0);
+	/* the SVG exists: Graphviz read the DOT back */
+	free(slurp(outs[1].path, NULL));
+	dot = slurp(outs[0].path, NULL);
+	label = strstr(dot, "\ta\t[label=\"");
+	assert_non_null(label);
+	label += strlen("\ta\t[label=\"");
+	/* its length as DOT reads it, without agwrite's line continuations */
+	len = 0;
+	for (const char *p = label; !(p[0] == '"' && p[-1] != '\\'); p++)
+		if (p[0] == '\\' && p[1] == '\n')
+			p++;
+		else
+			len++;
+	assert_true(len > 15000 && len < 16384);
+	assert_non_null(strstr(label, "…\"]"));
+	free(dot);
+	free(json);
+}
+
 static void test_outputs_are_deterministic(void **state)
 {
 	sg_render_opts ro = { NULL, NULL, NULL };
@@ -271,6 +311,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dot_escapes_text),
 		cmocka_unit_test(test_svg_shows_text_literally),
+		cmocka_unit_test(test_long_texts_are_cut),
 		cmocka_unit_test(test_outputs_are_deterministic),
 		cmocka_unit_test(test_bad_requests_write_nothing),
 		cmocka_unit_test(test_failed_output_leaves_no_file),
