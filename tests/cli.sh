@@ -59,6 +59,8 @@ check "SVG shows a proposal" has "$tmp/o/k.svg" ">SCO Investment Fund</text>"
 check "SVG shows a relation" has "$tmp/o/k.svg" ">proposes</text>"
 check "PNG signature and size" png_ok "$tmp/o/k.png"
 check "no temporary files" sh -c "[ \$(ls -A '$tmp/o' | wc -l) = 3 ]"
+check "examples/kazakhstan.svg is current (make examples)" \
+	same examples/kazakhstan.svg "$tmp/o/k.svg"
 check "SVG is deterministic" run 0 --focus Kazakhstan -o "$tmp/again.svg"
 check "byte-identical SVG" same "$tmp/o/k.svg" "$tmp/again.svg"
 check "the drawing is dot's drawing of the DOT" \
