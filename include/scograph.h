@@ -41,13 +41,23 @@ typedef enum sg_code {
 	SG_EUNKNOWN,   /* a name that matches nothing */
 	SG_EAMBIGUOUS, /* a name that matches several entities */
 	SG_EUSAGE,     /* an option the caller got wrong: format, engine, ... */
-	SG_ERENDER     /* Graphviz failed */
+	SG_ERENDER,    /* Graphviz failed */
+	/* warnings: the graph is usable, but probably not as meant */
+	SG_WUNUSED,    /* an entity no relation uses */
+	SG_WDUPLICATE, /* a relation listed twice (drawn once) */
+	SG_WSELF       /* a relation from an entity to itself */
 } sg_code;
+
+/* A short stable name of a code for machines: "syntax", "unknown", ... */
+const char *sg_code_name(sg_code code);
+
+typedef enum sg_severity { SG_ERROR = 0, SG_WARNING } sg_severity;
 
 /* Where and what. line and column are 1-based, 0 when unknown; the column
  * counts characters, not bytes. file is "" for errors that have no file. */
 typedef struct sg_error {
 	sg_code code;
+	sg_severity severity;
 	int line;
 	int column;
 	char file[256];
@@ -60,6 +70,17 @@ typedef struct sg_graph sg_graph;
 
 sg_graph *sg_graph_new(void);
 void sg_graph_free(sg_graph *g);
+
+/*
+ * Everything reading and resolving g has found, errors and warnings, sorted
+ * by file (in reading order), line and column; valid until g changes.
+ * Reading and resolving go on past a bad entity or relation, up to
+ * SG_MAX_ERRORS errors, so that one run reports every independent problem;
+ * they still fail when they found any error, with the first one in their
+ * sg_error.
+ */
+#define SG_MAX_ERRORS 50
+size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list);
 
 /*
  * Reads one native scograph JSON document and merges it into g. An entity,
@@ -78,7 +99,9 @@ int sg_read_builtin(sg_graph *g, sg_error *err);
 
 /*
  * Links every relation to its entities (by id, name or alias) and checks the
- * sources they cite. Call it once, after the last read and before sg_select.
+ * sources they cite; warns of entities no relation uses, of relations to
+ * themselves and of relations listed twice (drawn once). Call it once, after
+ * the last read and before sg_select.
  */
 int sg_graph_resolve(sg_graph *g, sg_error *err);
 

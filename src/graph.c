@@ -1,4 +1,6 @@
 /* The model: entities, relations, types and sources, indexed for lookup. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +36,9 @@ void sg_graph_free(sg_graph *g)
 	free(g->in_start);
 	free(g->in);
 	sg_buf_release(&g->scratch);
+	free(g->notes);
+	free(g->files);
+	free(g->sorted);
 	sg_arena_free(g->arena);
 	free(g);
 }
@@ -46,6 +51,99 @@ static int nomem(sg_error *err)
 const char *sg_graph_intern(sg_graph *g, const char *s)
 {
 	return s ? sg_arena_strdup(&g->arena, s) : NULL;
+}
+
+/* ---- diagnostics ---- */
+
+static size_t file_index(sg_graph *g, const char *file)
+{
+	size_t i;
+
+	if (!*file)
+		return SIZE_MAX; /* no file: after every file */
+	for (i = 0; i < g->nfiles; i++)
+		if (!strcmp(g->files[i], file))
+			return i;
+	if (SG_GROW(g->files, g->nfiles + 1, g->afiles) ||
+	    !(g->files[g->nfiles] = sg_graph_intern(g, file)))
+		return SIZE_MAX;
+	return g->nfiles++;
+}
+
+int sg_graph_note(sg_graph *g, const sg_error *e)
+{
+	struct sg_note *n;
+
+	if (SG_GROW(g->notes, g->nnotes + 1, g->anotes))
+		return -1;
+	n = &g->notes[g->nnotes];
+	n->e = *e;
+	n->file = file_index(g, e->file);
+	n->seq = g->nnotes++;
+	if (e->severity != SG_ERROR)
+		return 0;
+	if (++g->nerrors == SG_MAX_ERRORS) {
+		sg_error stop = { SG_EUSAGE, SG_ERROR, 0, 0, "",
+				  "too many errors, stopping" };
+
+		sg_graph_note(g, &stop);
+	}
+	return e->code == SG_ENOMEM || g->nerrors >= SG_MAX_ERRORS ? -1 : 0;
+}
+
+int sg_graph_warn(sg_graph *g, sg_code code, sg_loc loc, const char *fmt, ...)
+{
+	sg_error e = { code, SG_WARNING, loc.line, loc.column, "", "" };
+	va_list ap;
+
+	snprintf(e.file, sizeof(e.file), "%s", loc.file ? loc.file : "");
+	va_start(ap, fmt);
+	vsnprintf(e.text, sizeof(e.text), fmt, ap);
+	va_end(ap);
+	return sg_graph_note(g, &e);
+}
+
+int sg_graph_first_error(const sg_graph *g, size_t since, sg_error *err)
+{
+	for (size_t i = since; i < g->nnotes; i++)
+		if (g->notes[i].e.severity == SG_ERROR) {
+			if (err && err->code == SG_OK)
+				*err = g->notes[i].e;
+			return -1;
+		}
+	return 0;
+}
+
+static int note_order(const void *a, const void *b, void *ctx)
+{
+	const struct sg_note *x = a, *y = b;
+
+	(void)ctx;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->e.line != y->e.line)
+		return x->e.line < y->e.line ? -1 : 1;
+	return (x->e.column > y->e.column) - (x->e.column < y->e.column);
+}
+
+size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list)
+{
+	struct sg_note *copy = malloc((g->nnotes + 1) * sizeof(*copy));
+
+	free(g->sorted);
+	g->sorted = malloc((g->nnotes + 1) * sizeof(*g->sorted));
+	if (!copy || !g->sorted) {
+		free(copy);
+		*list = NULL;
+		return 0;
+	}
+	memcpy(copy, g->notes, g->nnotes * sizeof(*copy));
+	sg_sort(copy, g->nnotes, sizeof(*copy), note_order, NULL);
+	for (size_t i = 0; i < g->nnotes; i++)
+		g->sorted[i] = copy[i].e;
+	free(copy);
+	*list = g->sorted;
+	return g->nnotes;
 }
 
 /* Interns s, or reports that memory ran out. */
@@ -489,14 +587,15 @@ static int build_adjacency(sg_graph *g, int outgoing, uint32_t **start_out,
 	for (size_t i = 0; i < g->nrelations; i++) {
 		const sg_relation *r = &g->relations[i];
 
-		start[(outgoing ? r->from : r->to) + 1]++;
+		start[(outgoing ? r->from : r->to) + 1] += !r->duplicate;
 	}
 	for (size_t e = 0; e < g->nentities; e++)
 		start[e + 1] += start[e];
 	for (size_t i = 0; i < g->nrelations; i++) {
 		const sg_relation *r = &g->relations[i];
 
-		list[start[outgoing ? r->from : r->to]++] = (uint32_t)i;
+		if (!r->duplicate)
+			list[start[outgoing ? r->from : r->to]++] = (uint32_t)i;
 	}
 	/* the fill moved each start to the next one's: shift back */
 	memmove(start + 1, start, g->nentities * sizeof(*start));
@@ -508,39 +607,109 @@ static int build_adjacency(sg_graph *g, int outgoing, uint32_t **start_out,
 	return 0;
 }
 
+/* Links relation r to its entities and checks its source; the error, if
+ * any, goes to e. */
+static int link_relation(sg_graph *g, sg_relation *r, sg_error *e)
+{
+	int64_t from = sg_graph_find(g, r->from_ref, r->from_loc, e);
+	int64_t to = from < 0 ? -1 : sg_graph_find(g, r->to_ref, r->to_loc, e);
+
+	if (to < 0)
+		return -1;
+	r->from = (uint32_t)from;
+	r->to = (uint32_t)to;
+	if (r->source && sg_map_get(&g->source_ids, r->source) < 0) {
+		sg_buf msg = SG_BUF_INIT;
+
+		sg_suggest(g, &g->source_ids, r->source, &msg);
+		sg_fail(e, SG_EUNKNOWN, r->source_loc.file, r->source_loc.line,
+			r->source_loc.column, "unknown source '%s'%s", r->source,
+			sg_buf_str(&msg));
+		sg_buf_release(&msg);
+		return -1;
+	}
+	if (r->from == r->to &&
+	    sg_graph_warn(g, SG_WSELF, r->loc, "relation from '%s' to itself",
+			  display_name(&g->entities[r->from])))
+		return sg_fail(e, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	return note_type(g, 1, r->type, r->loc, e);
+}
+
+static int same_relation(const void *a, const void *b, void *ctx)
+{
+	const sg_graph *g = ctx;
+	const sg_relation *x = &g->relations[*(const uint32_t *)a];
+	const sg_relation *y = &g->relations[*(const uint32_t *)b];
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	if (x->to != y->to)
+		return x->to < y->to ? -1 : 1;
+	return strcmp(x->type, y->type);
+}
+
+/* Marks each relation that repeats an earlier one (same ends, same type)
+ * and warns of it: it is drawn once. */
+static int mark_duplicates(sg_graph *g)
+{
+	uint32_t *order = malloc((g->nrelations + 1) * sizeof(*order));
+	int r = 0;
+
+	if (!order)
+		return -1;
+	for (size_t i = 0; i < g->nrelations; i++)
+		order[i] = (uint32_t)i;
+	/* stable: the first of equal relations comes first */
+	r = sg_sort(order, g->nrelations, sizeof(*order), same_relation, g);
+	for (size_t i = 1, run = 0; i < g->nrelations && !r; i++) {
+		sg_relation *dup = &g->relations[order[i]];
+		const sg_relation *first = &g->relations[order[run]];
+
+		if (same_relation(&order[run], &order[i], g)) {
+			run = i;
+			continue;
+		}
+		dup->duplicate = 1;
+		r = sg_graph_warn(g, SG_WDUPLICATE, dup->loc,
+				  "relation '%s' %s '%s' is listed again (first "
+				  "at %s:%d:%d); it is drawn once",
+				  display_name(&g->entities[dup->from]),
+				  dup->type, display_name(&g->entities[dup->to]),
+				  first->loc.file, first->loc.line,
+				  first->loc.column);
+	}
+	free(order);
+	return r;
+}
+
 int sg_graph_resolve(sg_graph *g, sg_error *err)
 {
+	size_t since = g->nnotes;
+
 	for (size_t i = 0; i < g->nentities; i++)
 		if (note_type(g, 0, g->entities[i].type, g->entities[i].loc,
 			      err))
 			return -1;
 	for (size_t i = 0; i < g->nrelations; i++) {
-		sg_relation *r = &g->relations[i];
-		int64_t from = sg_graph_find(g, r->from_ref, r->from_loc, err);
-		int64_t to = from < 0 ? -1 :
-				 sg_graph_find(g, r->to_ref, r->to_loc, err);
+		sg_error e = { 0 };
 
-		if (to < 0)
-			return -1;
-		r->from = (uint32_t)from;
-		r->to = (uint32_t)to;
-		if (r->source && sg_map_get(&g->source_ids, r->source) < 0) {
-			sg_buf msg = SG_BUF_INIT;
-
-			sg_suggest(g, &g->source_ids, r->source, &msg);
-			sg_fail(err, SG_EUNKNOWN, r->source_loc.file,
-				r->source_loc.line, r->source_loc.column,
-				"unknown source '%s'%s", r->source,
-				sg_buf_str(&msg));
-			sg_buf_release(&msg);
-			return -1;
-		}
-		if (note_type(g, 1, r->type, r->loc, err))
-			return -1;
+		/* a bad relation spoils only itself */
+		if (link_relation(g, &g->relations[i], &e) &&
+		    sg_graph_note(g, &e))
+			break;
 	}
-	if (build_adjacency(g, 1, &g->out_start, &g->out) ||
+	if (sg_graph_first_error(g, since, err))
+		return -1;
+	if (mark_duplicates(g) || build_adjacency(g, 1, &g->out_start, &g->out) ||
 	    build_adjacency(g, 0, &g->in_start, &g->in))
 		return nomem(err);
+	for (size_t e = 0; e < g->nentities; e++)
+		if (g->out_start[e] == g->out_start[e + 1] &&
+		    g->in_start[e] == g->in_start[e + 1] &&
+		    sg_graph_warn(g, SG_WUNUSED, g->entities[e].loc,
+				  "entity '%s' is in no relation",
+				  display_name(&g->entities[e])))
+			return nomem(err);
 	g->resolved = 1;
 	return 0;
 }

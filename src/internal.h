@@ -110,6 +110,7 @@ typedef struct sg_entity {
 typedef struct sg_relation {
 	const char *from_ref, *to_ref; /* as written */
 	uint32_t from, to;             /* entity indexes, once resolved */
+	int duplicate;                 /* the same as an earlier one */
 	const char *type, *label, *evidence, *source;
 	sg_loc loc, from_loc, to_loc, source_loc;
 } sg_relation;
@@ -132,6 +133,16 @@ struct sg_graph {
 	sg_map by_key;     /* folded id, name, alias -> entity */
 	sg_map type_ids, relation_type_ids, source_ids;
 
+	/* Diagnostics in the order found; sorted when asked for. */
+	struct sg_note {
+		sg_error e;
+		size_t file, seq; /* the file's place in files[], for sorting */
+	} *notes;
+	size_t nnotes, anotes, nerrors;
+	const char **files; /* in reading order */
+	size_t nfiles, afiles;
+	sg_error *sorted;
+
 	/* Adjacency, built by sg_graph_resolve: the relations leaving entity
 	 * e are out[out_start[e] .. out_start[e + 1]), likewise in. */
 	int resolved;
@@ -150,6 +161,19 @@ int sg_graph_add_source(sg_graph *g, const sg_source *s, sg_error *err);
 int sg_graph_add_type(sg_graph *g, int relation, const sg_type *t,
 		      sg_error *err);
 const char *sg_graph_intern(sg_graph *g, const char *s);
+
+/* Records e, an error or warning, among g's diagnostics; -1 when the work
+ * must stop: out of memory, or SG_MAX_ERRORS errors found. */
+int sg_graph_note(sg_graph *g, const sg_error *e);
+/* Records a warning at loc. */
+int sg_graph_warn(sg_graph *g, sg_code code, sg_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* The first error recorded from the note numbered since on, into err. */
+int sg_graph_first_error(const sg_graph *g, size_t since, sg_error *err);
+
+/* Sorts n elements of size bytes at base, keeping equal ones in order. */
+int sg_sort(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *a, const void *b, void *ctx), void *ctx);
 
 /* Finds an entity by id, name or alias: an exact id first, then any key
  * ignoring case. -1 with SG_EUNKNOWN (closest names suggested) or

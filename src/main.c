@@ -19,8 +19,9 @@ struct list {
 struct config {
 	struct list files, focus, relation_types, entity_types, outputs;
 	const char *format, *engine, *rankdir, *title, *direction;
+	const char *diagnostics;
 	long depth;
-	int list, stats, check, help, version;
+	int list, stats, check, strict, help, version;
 };
 
 enum kind { FLAG, STRING, LIST, NUMBER };
@@ -66,6 +67,10 @@ static const struct option options[] = {
 	    "print counts of the selection instead of drawing"),
 	OPT(0, "check", FLAG, check, NULL,
 	    "only check the input; print its problems"),
+	OPT(0, "strict", FLAG, strict, NULL,
+	    "treat warnings as errors"),
+	OPT(0, "diagnostics", STRING, diagnostics, "FORM",
+	    "print problems as text (default) or json, one object a line"),
 	OPT('h', "help", FLAG, help, NULL, "show this help"),
 	OPT('V', "version", FLAG, version, NULL, "show the version"),
 };
@@ -238,16 +243,97 @@ static int one_of(const char *value, const char *const *allowed, size_t n,
 	return -1;
 }
 
-static int report(const sg_error *err)
+/* How problems are printed: the user's choice, and GitHub Actions. */
+struct printer {
+	int json, github, strict;
+};
+
+static void json_string(const char *s)
 {
-	fprintf(stderr, "scograph: ");
-	if (err->file[0] && err->line)
-		fprintf(stderr, "%s:%d:%d: ", err->file, err->line,
-			err->column);
-	else if (err->file[0])
-		fprintf(stderr, "%s: ", err->file);
-	fprintf(stderr, "error: %s\n", err->text);
-	return err->code == SG_EUSAGE ? EXIT_USAGE : EXIT_BAD_INPUT;
+	putc('"', stderr);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(stderr, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(stderr, "\\u%04x", c);
+		else
+			putc(c, stderr);
+	}
+	putc('"', stderr);
+}
+
+/* A workflow command's data: '%', CR and LF escaped, and in a property
+ * also ':' and ','. */
+static void github_escaped(const char *s, int property)
+{
+	for (; *s; s++) {
+		if (*s == '%' || *s == '\r' || *s == '\n' ||
+		    (property && (*s == ':' || *s == ',')))
+			fprintf(stderr, "%%%02X", (unsigned char)*s);
+		else
+			putc(*s, stderr);
+	}
+}
+
+/* Prints one problem; returns the exit status it calls for. */
+static int print_problem(const struct printer *p, const sg_error *e)
+{
+	int error = e->severity == SG_ERROR || p->strict;
+	const char *severity = error ? "error" : "warning";
+
+	if (p->json) {
+		fprintf(stderr, "{\"file\": ");
+		json_string(e->file);
+		fprintf(stderr, ", \"line\": %d, \"column\": %d, \"severity\": "
+			"\"%s\", \"code\": \"%s\", \"message\": ", e->line,
+			e->column, severity, sg_code_name(e->code));
+		json_string(e->text);
+		fprintf(stderr, "}\n");
+	} else {
+		fprintf(stderr, "scograph: ");
+		if (e->file[0] && e->line)
+			fprintf(stderr, "%s:%d:%d: ", e->file, e->line,
+				e->column);
+		else if (e->file[0])
+			fprintf(stderr, "%s: ", e->file);
+		fprintf(stderr, "%s: %s\n", severity, e->text);
+	}
+	/* stderr: stdout may carry the drawing; the runner reads both */
+	if (p->github) {
+		fprintf(stderr, "::%s ", severity);
+		if (e->file[0]) {
+			fprintf(stderr, "file=");
+			github_escaped(e->file, 1);
+			if (e->line)
+				fprintf(stderr, ",line=%d,col=%d", e->line,
+					e->column);
+			putc(',', stderr);
+		}
+		fprintf(stderr, "title=scograph::");
+		github_escaped(e->text, 0);
+		putc('\n', stderr);
+	}
+	if (!error)
+		return 0;
+	return e->code == SG_EUSAGE ? EXIT_USAGE : EXIT_BAD_INPUT;
+}
+
+/* Prints everything reading and resolving found; the exit status. */
+static int print_diagnostics(const struct printer *p, sg_graph *g)
+{
+	const sg_error *list;
+	size_t n = sg_graph_diagnostics(g, &list);
+	int r = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int status = print_problem(p, &list[i]);
+
+		if (!r)
+			r = status;
+	}
+	return r;
 }
 
 /* One field of a tab-separated line: tabs, line breaks and backslashes
@@ -332,7 +418,7 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 	if (!r && refuse_binary_on_terminal(outs, n))
 		r = EXIT_USAGE;
 	if (!r && sg_render(v, &ro, outs, n, err))
-		r = report(err);
+		r = -1;
 	free(outs);
 	return r;
 }
@@ -340,43 +426,49 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 static int run(const struct config *c)
 {
 	static const char *const directions[] = { "both", "out", "in" };
+	static const char *const forms[] = { "text", "json" };
+	const char *github = getenv("GITHUB_ACTIONS");
+	struct printer p = { 0, github && !strcmp(github, "true"), c->strict };
 	sg_error err = { 0 };
-	sg_graph *g = sg_graph_new();
+	sg_graph *g;
 	sg_view *v = NULL;
 	sg_select_opts so = { c->focus.items, c->focus.n, (int)c->depth,
 			      SG_BOTH, c->relation_types.items,
 			      c->relation_types.n, c->entity_types.items,
 			      c->entity_types.n };
-	int r = 0;
+	int r = 0, k;
 
 	if (c->direction) {
-		int k = one_of(c->direction, directions, 3, "direction");
-
-		if (k < 0) {
-			sg_graph_free(g);
+		if ((k = one_of(c->direction, directions, 3, "direction")) < 0)
 			return EXIT_USAGE;
-		}
 		so.direction = (sg_direction)k;
 	}
-	if (!g) {
+	if (c->diagnostics) {
+		if ((k = one_of(c->diagnostics, forms, 2, "diagnostics")) < 0)
+			return EXIT_USAGE;
+		p.json = k == 1;
+	}
+	if (!(g = sg_graph_new())) {
 		fprintf(stderr, "scograph: error: out of memory\n");
 		return EXIT_BAD_INPUT;
 	}
-	if (!c->files.n && sg_read_builtin(g, &err))
-		r = report(&err);
-	for (size_t i = 0; i < c->files.n && !r; i++)
-		if (sg_read_file(g, c->files.items[i], &err))
-			r = report(&err);
-	if (!r && sg_graph_resolve(g, &err))
-		r = report(&err);
+	/* Every file is read, so that one run reports all their problems;
+	 * relations are linked only when all of them read well. */
+	if (!c->files.n)
+		r = sg_read_builtin(g, &err);
+	for (size_t i = 0; i < c->files.n; i++)
+		r |= sg_read_file(g, c->files.items[i], &err);
+	if (!r)
+		sg_graph_resolve(g, &err);
+	r = print_diagnostics(&p, g);
 	if (!r && !c->check && !(v = sg_select(g, &so, &err)))
-		r = report(&err);
+		r = print_problem(&p, &err);
 	if (!r && v && c->list)
 		r = print_list(v);
 	else if (!r && v && c->stats)
-		r = print_stats(v, &err) ? report(&err) : 0;
-	else if (!r && v)
-		r = draw(c, v, &err);
+		r = print_stats(v, &err) ? print_problem(&p, &err) : 0;
+	else if (!r && v && draw(c, v, &err))
+		r = err.code ? print_problem(&p, &err) : EXIT_USAGE;
 	sg_view_free(v);
 	sg_graph_free(g);
 	return r;

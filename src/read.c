@@ -267,8 +267,19 @@ struct reader {
 	const char *file; /* interned */
 	struct positions ps;
 	int root_line, root_column; /* where the document begins */
-	sg_error *err;
+	sg_error *err;  /* where the functions below put an error */
+	sg_error error; /* err, while reading: noted in the graph and cleared */
 };
+
+/* Records the error at hand among the graph's diagnostics, so that reading
+ * can go on to the next entity or relation; -1 when it must stop. */
+static int note(struct reader *rd)
+{
+	int r = rd->error.code == SG_OK ? 0 : sg_graph_note(rd->g, &rd->error);
+
+	memset(&rd->error, 0, sizeof(rd->error));
+	return r;
+}
 
 static sg_loc loc_of(const struct reader *rd, const json_t *parent,
 		     const char *key, size_t index)
@@ -402,9 +413,11 @@ static int read_list(struct reader *rd, const json_t *parent, const char *key,
 	for (size_t i = 0; list && i < json_array_size(list); i++) {
 		const json_t *o = json_array_get(list, i);
 
-		if (!json_is_object(o))
-			return wrong_kind(rd, list, NULL, i, "an object");
-		if (read_one(rd, list, i, o))
+		/* a bad element spoils only itself */
+		if ((!json_is_object(o) ?
+			     wrong_kind(rd, list, NULL, i, "an object") :
+			     read_one(rd, list, i, o)) &&
+		    note(rd))
 			return -1;
 	}
 	return failed ? -1 : 0;
@@ -824,13 +837,15 @@ static int read_whole(struct reader *rd, struct scanner s)
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		   const char *name, sg_error *err)
 {
-	struct reader rd = { g, sg_graph_intern(g, name), { 0 }, 0, 0, err };
-	sg_error quiet = { 0 };
+	struct reader rd = { g, sg_graph_intern(g, name), { 0 }, 0, 0, NULL,
+			     { 0 } };
+	size_t since = g->nnotes;
 	struct scanner s;
 	int r;
 
+	rd.err = &rd.error;
 	if (!rd.file)
-		return nomem(&rd);
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	/* A byte-order mark is no content: editors on Windows write it. */
 	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
 		data += 3;
@@ -838,22 +853,40 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	}
 	s = (struct scanner){ data, data + len, 1, 0, &rd.ps };
 	skip_space(&s);
-	if (s.p == s.end)
-		return sg_fail(err, SG_EEMPTY, name, 0, 0, "file is empty");
 	rd.root_line = s.line;
 	rd.root_column = s.column + 1;
-	/* The shape check stays quiet: what is wrong is Jansson's to say,
-	 * about the whole text. */
-	rd.err = &quiet;
-	r = walk_top(&rd, s, 0);
-	rd.err = err;
-	if (r)
+	if (s.p == s.end) {
+		sg_fail(rd.err, SG_EEMPTY, name, 0, 0, "file is empty");
+		r = -1;
+	} else if (walk_top(&rd, s, 0)) {
+		/* The shape check stays quiet: what is wrong is Jansson's to
+		 * say, about the whole text. */
+		memset(&rd.error, 0, sizeof(rd.error));
 		r = read_whole(&rd, s);
-	else if (walk_top(&rd, s, 1))
-		r = sg_fail(err, SG_ESYNTAX, name, 0, 0, "malformed document");
+	} else {
+		r = walk_top(&rd, s, 1);
+		if (r > 0)
+			sg_fail(rd.err, SG_ESYNTAX, name, 0, 0,
+				"malformed document");
+	}
+	/* r without an error at hand: a note stopped the reading, or memory
+	 * ran out on the way */
+	if (r && rd.error.code == SG_OK && g->nerrors < SG_MAX_ERRORS)
+		sg_fail(rd.err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	note(&rd);
 	free(rd.ps.pos);
 	free(rd.ps.blocks);
-	return r;
+	return sg_graph_first_error(g, since, err);
+}
+
+/* Records e, a file that could not be read, as sg_read_buffer records the
+ * errors in a file. */
+static int unreadable(sg_graph *g, const sg_error *e, sg_error *err)
+{
+	sg_graph_note(g, e);
+	if (err && err->code == SG_OK)
+		*err = *e;
+	return -1;
 }
 
 int sg_read_file(sg_graph *g, const char *path, sg_error *err)
@@ -862,27 +895,27 @@ int sg_read_file(sg_graph *g, const char *path, sg_error *err)
 	const char *name = is_stdin ? "<stdin>" : path;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	sg_buf data = SG_BUF_INIT;
+	sg_error e = { 0 };
 	char chunk[65536];
 	size_t n;
-	int r;
+	int r = 0;
 
-	if (!f)
-		return sg_fail(err, SG_EIO, name, 0, 0, "cannot open file: %s",
-			       strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (sg_buf_add(&data, chunk, n)) {
-			sg_buf_release(&data);
-			if (!is_stdin)
-				fclose(f);
-			return sg_fail(err, SG_ENOMEM, NULL, 0, 0,
-				       "out of memory");
-		}
-	r = ferror(f) ? sg_fail(err, SG_EIO, name, 0, 0,
-				"cannot read file: %s", strerror(errno)) : 0;
+	if (!f) {
+		sg_fail(&e, SG_EIO, name, 0, 0, "cannot open file: %s",
+			strerror(errno));
+		return unreadable(g, &e, err);
+	}
+	while (!r && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		r = sg_buf_add(&data, chunk, n) ?
+			    sg_fail(&e, SG_ENOMEM, NULL, 0, 0, "out of memory") :
+			    0;
+	if (!r && ferror(f))
+		r = sg_fail(&e, SG_EIO, name, 0, 0, "cannot read file: %s",
+			    strerror(errno));
 	if (!is_stdin)
 		fclose(f);
-	if (!r)
-		r = sg_read_buffer(g, sg_buf_str(&data), data.len, name, err);
+	r = r ? unreadable(g, &e, err) :
+		sg_read_buffer(g, sg_buf_str(&data), data.len, name, err);
 	sg_buf_release(&data);
 	return r;
 }

@@ -184,7 +184,7 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 	for (size_t i = 0; i < g->nrelations; i++) {
 		const sg_relation *r = &g->relations[i];
 
-		v->relation_on[i] = v->entity_on[r->from] &&
+		v->relation_on[i] = !r->duplicate && v->entity_on[r->from] &&
 				    v->entity_on[r->to] &&
 				    type_on(g, 1, rel_on, r->type);
 		v->nshown_relations += v->relation_on[i];

@@ -14,6 +14,7 @@ int sg_fail(sg_error *err, sg_code code, const char *file, int line,
 	if (!err || err->code != SG_OK)
 		return -1;
 	err->code = code;
+	err->severity = SG_ERROR;
 	err->line = line;
 	err->column = column;
 	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
@@ -21,6 +22,31 @@ int sg_fail(sg_error *err, sg_code code, const char *file, int line,
 	vsnprintf(err->text, sizeof(err->text), fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+const char *sg_code_name(sg_code code)
+{
+	static const char *const names[] = {
+		[SG_OK] = "ok",
+		[SG_ENOMEM] = "out-of-memory",
+		[SG_EIO] = "io",
+		[SG_ESYNTAX] = "syntax",
+		[SG_EENCODING] = "encoding",
+		[SG_EEMPTY] = "empty",
+		[SG_ESHAPE] = "shape",
+		[SG_EMISSING] = "missing",
+		[SG_ECONFLICT] = "conflict",
+		[SG_EUNKNOWN] = "unknown",
+		[SG_EAMBIGUOUS] = "ambiguous",
+		[SG_EUSAGE] = "usage",
+		[SG_ERENDER] = "render",
+		[SG_WUNUSED] = "unused-entity",
+		[SG_WDUPLICATE] = "duplicate-relation",
+		[SG_WSELF] = "self-relation",
+	};
+
+	return (size_t)code < SG_ARRAY_SIZE(names) && names[code] ?
+		       names[code] : "unknown-code";
 }
 
 int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size)
@@ -38,6 +64,38 @@ int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size)
 		return -1;
 	memcpy(ptr, &p, sizeof(p));
 	*alloc = n;
+	return 0;
+}
+
+/* A merge sort: stable, and unlike qsort it passes the caller's context. */
+int sg_sort(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *a, const void *b, void *ctx), void *ctx)
+{
+	char *a = base, *tmp;
+
+	if (n < 2)
+		return 0;
+	tmp = malloc(n * size);
+	if (!tmp)
+		return -1;
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n;
+			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				if (cmp(a + j * size, a + i * size, ctx) < 0)
+					memcpy(tmp + k++ * size, a + j++ * size, size);
+				else
+					memcpy(tmp + k++ * size, a + i++ * size, size);
+			memcpy(tmp + k * size, a + i * size, (mid - i) * size);
+			k += mid - i;
+			memcpy(tmp + k * size, a + j * size, (hi - j) * size);
+		}
+		memcpy(a, tmp, n * size);
+	}
+	free(tmp);
 	return 0;
 }
 

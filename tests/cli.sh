@@ -107,6 +107,30 @@ for d in tests/invalid/*; do
 		-o "$tmp/bad-$name/x.svg" -o "$tmp/bad-$name/x.dot"
 	check "invalid/$name writes nothing" no_files "$tmp/bad-$name"
 done
+# ---- all the problems of a run at once, warnings, --strict, JSON, GitHub
+d=tests/diagnostics
+check "independent errors, all at once" run 1 --check $d/errors.json
+check "their messages, in file order" same $d/errors.expected "$tmp/err"
+check "unknown entities, all of them" run 1 --check $d/unlinked.json
+check "their messages" same $d/unlinked.expected "$tmp/err"
+check "errors in two files" run 1 --check $d/errors.json tests/invalid/wrong-type/input.json
+check "the first file's errors" has "$tmp/err" "errors.json:9:69: error:"
+check "and the second's" has "$tmp/err" "wrong-type/input.json:2:23: error:"
+check "warnings do not stop a run" run 0 --check $d/warnings.json
+check "warning messages" same $d/warnings.expected "$tmp/err"
+check "warnings drawn anyway" run 0 $d/warnings.json
+check "a duplicate is drawn once" sh -c "[ \$(grep -c -- '->' '$tmp/out') = 2 ]"
+check "--strict makes them errors" run 1 --check --strict $d/warnings.json
+check "--strict says error" has "$tmp/err" "warnings.json:8:3: error: relation from 'SCO' to itself"
+check "--strict renders nothing" run 1 --strict $d/warnings.json -o "$tmp/strict.svg"
+check "--strict wrote nothing" test ! -e "$tmp/strict.svg"
+check "--diagnostics=json" run 0 --check --diagnostics=json $d/warnings.json
+check "JSON diagnostics" same $d/warnings.jsonl-expected "$tmp/err"
+check "JSON diagnostics parse" /usr/bin/python3 -c 'import json, sys
+for line in open(sys.argv[1]): json.loads(line)' "$tmp/err"
+check "--diagnostics bogus" run 2 --diagnostics=xml
+GITHUB_ACTIONS=true "$bin" --check $d/warnings.json 2>"$tmp/err"
+check "GitHub annotations" same $d/warnings.github-expected "$tmp/err"
 check "--check on good input is silent" run 0 --check graphs/sco.json
 check "silent" test ! -s "$tmp/out" -a ! -s "$tmp/err"
 check "missing file" run 1 /nonexistent.json
@@ -117,7 +141,7 @@ check "unknown focus message" stderr_is \
 	"scograph: error: unknown entity 'Kazakstan'; did you mean 'Kazakhstan'?"
 printf '{"entities": [{"id": "a", "name": "Twin"}, {"id": "b", "aliases": ["twin"]}]}' >"$tmp/twins.json"
 check "ambiguous focus" run 1 "$tmp/twins.json" --focus TWIN
-check "ambiguous focus message" stderr_is \
+check "ambiguous focus message" has "$tmp/err" \
 	"scograph: error: entity name 'TWIN' is ambiguous: it matches 'a' (Twin), 'b' (b)"
 check "unknown relation type" run 1 --relation propose
 check "unknown relation type message" stderr_is \

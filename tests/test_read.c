@@ -231,6 +231,74 @@ static void test_dangling_references(void **state)
 			 "'b' (b)");
 }
 
+static void test_every_problem_is_reported(void **state)
+{
+	sg_graph *g = sg_graph_new();
+	sg_error err = { 0 };
+	const sg_error *list;
+	const char *json = "{\"entities\": [{\"id\": 1},\n"
+			   " {\"id\": \"a\"}, {\"name\": \"b\"}]}";
+
+	(void)state;
+	assert_int_equal(sg_read_buffer(g, json, strlen(json), "t", &err), -1);
+	/* the first error is the function's; all are the graph's */
+	check_error(&err, SG_ESHAPE, "t", 1, 22, "'id' must be a string, not a number");
+	assert_int_equal(sg_graph_diagnostics(g, &list), 2);
+	check_error(&list[0], SG_ESHAPE, "t", 1, 22,
+		    "'id' must be a string, not a number");
+	check_error(&list[1], SG_EMISSING, "t", 2, 15, "entity has no 'id'");
+	sg_graph_free(g);
+}
+
+static void test_errors_stop_at_the_limit(void **state)
+{
+	sg_graph *g = sg_graph_new();
+	sg_error err = { 0 };
+	const sg_error *list;
+	char json[8192] = "{\"entities\": [";
+
+	(void)state;
+	for (int i = 0; i < SG_MAX_ERRORS + 20; i++)
+		strcat(json, i ? ", {}" : "{}");
+	strcat(json, "]}");
+	assert_int_equal(sg_read_buffer(g, json, strlen(json), "t", &err), -1);
+	assert_int_equal(sg_graph_diagnostics(g, &list), SG_MAX_ERRORS + 1);
+	check_error(&list[SG_MAX_ERRORS], SG_EUSAGE, "", 0, 0,
+		    "too many errors, stopping");
+	sg_graph_free(g);
+}
+
+static void test_warnings(void **state)
+{
+	sg_error err;
+	sg_graph *g = load("{\"entities\": [{\"id\": \"a\"}, {\"id\": \"b\"},\n"
+			   " {\"id\": \"c\"}], \"relations\": [\n"
+			   " {\"from\": \"a\", \"to\": \"a\", \"type\": \"t\"},\n"
+			   " {\"from\": \"a\", \"to\": \"b\", \"type\": \"t\"},\n"
+			   " {\"from\": \"a\", \"to\": \"b\", \"type\": \"u\"},\n"
+			   " {\"from\": \"A\", \"to\": \"b\", \"type\": \"t\"}]}",
+			   &err);
+	const sg_error *list;
+	sg_select_opts all = { 0 };
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(g);
+	assert_int_equal(sg_graph_diagnostics(g, &list), 3);
+	assert_int_equal(list[0].severity, SG_WARNING);
+	check_error(&list[0], SG_WUNUSED, "test.json", 2, 2,
+		    "entity 'c' is in no relation");
+	check_error(&list[1], SG_WSELF, "test.json", 3, 2,
+		    "relation from 'a' to itself");
+	check_error(&list[2], SG_WDUPLICATE, "test.json", 6, 2,
+		    "relation 'a' t 'b' is listed again (first at "
+		    "test.json:4:2); it is drawn once");
+	v = sg_select(g, &all, &err);
+	assert_int_equal(sg_view_relation_count(v), 3);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_files(void **state)
 {
 	sg_graph *g = sg_graph_new();
@@ -280,6 +348,9 @@ int main(void)
 		cmocka_unit_test(test_conflicts),
 		cmocka_unit_test(test_same_entity_twice_merges),
 		cmocka_unit_test(test_dangling_references),
+		cmocka_unit_test(test_every_problem_is_reported),
+		cmocka_unit_test(test_errors_stop_at_the_limit),
+		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_builtin_graph),
 	};
