@@ -21,8 +21,8 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev pkg-config \
 	fonts-dejavu-core libxml2-utils valgrind python3-jsonschema
 
-LIB_SRC = src/util.c src/graph.c src/read.c src/select.c src/draw.c \
-	src/render.c
+LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c src/select.c \
+	src/draw.c src/render.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
@@ -50,7 +50,8 @@ deps:
 build:
 	@mkdir -p build
 
-build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h | build
+build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h src/read.h \
+		| build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in graph: graphs/sco.json as a C array, so that the binary
@@ -105,6 +106,11 @@ memcheck: scograph $(UNIT_TESTS)
 	@$(VALGRIND) ./scograph tests/invalid/unknown-entity/input.json \
 		>/dev/null 2>build/memcheck.log; \
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
+	@for f in tests/formats/*/graph.json* tests/formats/*/*.jsonl \
+		tests/formats-invalid/*/input.json*; do \
+		$(VALGRIND) ./scograph "$$f" >/dev/null 2>build/memcheck.log; \
+		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
+		exit 1; }; done
 	@echo "memcheck: no errors, no leaks"
 
 # Under sanitizers LeakSanitizer takes valgrind's place.

@@ -45,7 +45,9 @@ typedef enum sg_code {
 	/* warnings: the graph is usable, but probably not as meant */
 	SG_WUNUSED,    /* an entity no relation uses */
 	SG_WDUPLICATE, /* a relation listed twice (drawn once) */
-	SG_WSELF       /* a relation from an entity to itself */
+	SG_WSELF,      /* a relation from an entity to itself */
+	SG_WIMPLICIT,  /* an entity only a relation names, added untyped */
+	SG_WNORELATIONS /* a graph with entities but no list of relations */
 } sg_code;
 
 /* A short stable name of a code for machines: "syntax", "unknown", ... */
@@ -83,16 +85,23 @@ void sg_graph_free(sg_graph *g);
 size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list);
 
 /*
- * Reads one native scograph JSON document and merges it into g. An entity,
- * type or source whose id is already known is the same one: its fields are
- * merged, and a field given differently twice is SG_ECONFLICT. "-" reads
- * standard input, named "<stdin>" in errors. On failure g may hold part of
- * the input and is only good for sg_graph_free.
+ * Reads one graph file and merges it into g. format names the file's
+ * format, or NULL tells it from the content: "native" (scograph's JSON),
+ * "jsonl" (native entities and relations, one a line), "jgf" (JSON Graph
+ * Format 1 and 2), "node-link" (D3, networkx), "cytoscape" (Cytoscape.js),
+ * "mcp" (the MCP memory server's JSON Lines), "graphology" (and Gephi's)
+ * or "graphviz" (dot -Tjson). Keys scograph does not know become the
+ * entity's or relation's attributes. An entity, type or source whose id is
+ * already known is the same one: its fields are merged, and a field given
+ * differently twice is SG_ECONFLICT. "-" reads standard input, named
+ * "<stdin>" in errors. On failure g may hold part of the input and is only
+ * good for sg_graph_diagnostics and sg_graph_free.
  */
-int sg_read_file(sg_graph *g, const char *path, sg_error *err);
+int sg_read_file(sg_graph *g, const char *path, const char *format,
+		 sg_error *err);
 /* The same for a buffer in memory; name is what errors call it. */
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
-		   const char *name, sg_error *err);
+		   const char *name, const char *format, sg_error *err);
 
 /* The graph compiled into the program (graphs/sco.json at build time). */
 int sg_read_builtin(sg_graph *g, sg_error *err);

@@ -121,17 +121,63 @@ static int declare(Agraph_t *g, int kind, const char *const (*kv)[2],
 	return 0;
 }
 
+/* The tooltip of an entity or relation: its text (description, evidence)
+ * and its attributes, one "key: value" a line; NULL when there is none. */
+static const char *tooltip(sg_buf *b, const char *text, const sg_attrs *a)
+{
+	int r = 0;
+
+	sg_buf_reset(b);
+	if (text)
+		r = sg_buf_adds(b, text);
+	for (size_t i = 0; i < a->n && !r; i += 2)
+		r = sg_buf_addf(b, "%s%s: ", b->len ? "\n" : "", a->kv[i]) ||
+		    sg_json_display(b, a->kv[i + 1]);
+	return r || !b->len ? NULL : sg_buf_str(b);
+}
+
+/* Graphviz writes a class into SVG as is: a type becomes one CSS class. */
+static const char *css_class(sg_buf *b, const char *type)
+{
+	sg_buf_reset(b);
+	for (const char *p = type; *p; p++) {
+		int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			 (*p >= '0' && *p <= '9') || *p == '-' || *p == '_';
+
+		if (sg_buf_add(b, ok ? p : "-", 1))
+			return NULL;
+	}
+	return sg_buf_str(b);
+}
+
+/* Buffers the drawing reuses from object to object. */
+struct scratch {
+	sg_buf text, tip, class, words;
+};
+
+/* Sets the tooltip and the class of obj. */
+static int set_extras(void *obj, const char *text, const sg_attrs *attrs,
+		      const char *type, struct scratch *sc)
+{
+	const char *tip = tooltip(&sc->tip, text, attrs);
+	const char *class = type ? css_class(&sc->class, type) : NULL;
+
+	return (tip && set_text(obj, "tooltip", tip, &sc->text)) ||
+	       (class && set(obj, "class", class));
+}
+
 static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
-		       sg_buf *b)
+		       struct scratch *sc)
 {
 	const sg_entity *ent = &v->graph->entities[e];
 	Agnode_t *n = agnode(ag, (char *)ent->id, 1);
 
-	if (!n || set_text(n, "label", ent->name ? ent->name : ent->id, b) ||
+	if (!n ||
+	    set_text(n, "label", ent->name ? ent->name : ent->id, &sc->text) ||
 	    set_style(n, ent->type ? sg_graph_type(v->graph, 0, ent->type) :
 				     NULL))
 		return -1;
-	if (ent->description && set_text(n, "tooltip", ent->description, b))
+	if (set_extras(n, ent->description, &ent->attrs, ent->type, sc))
 		return -1;
 	/* The centre of the drawing stands out in any style: a thick border. */
 	if (v->focus[e] && set(n, "penwidth", "2.8"))
@@ -140,7 +186,7 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 }
 
 static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
-			 sg_buf *b)
+			 struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
 	const sg_relation *r = &g->relations[i];
@@ -148,14 +194,11 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	Agnode_t *from = agnode(ag, (char *)g->entities[r->from].id, 0);
 	Agnode_t *to = agnode(ag, (char *)g->entities[r->to].id, 0);
 	Agedge_t *edge = from && to ? agedge(ag, from, to, NULL, 1) : NULL;
-	sg_buf words_buf = SG_BUF_INIT;
-	const char *words = relation_words(r, t, &words_buf);
-	int failed = !edge || !words || set_text(edge, "label", words, b) ||
-		     set_style(edge, t) ||
-		     (r->evidence && set_text(edge, "tooltip", r->evidence, b));
+	const char *words = relation_words(r, t, &sc->words);
 
-	sg_buf_release(&words_buf);
-	return failed ? -1 : 0;
+	return !edge || !words || set_text(edge, "label", words, &sc->text) ||
+	       set_style(edge, t) ||
+	       set_extras(edge, r->evidence, &r->attrs, r->type, sc) ? -1 : 0;
 }
 
 Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
@@ -163,7 +206,8 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 {
 	const sg_graph *g = v->graph;
 	const char *title = o->title ? o->title : g->title;
-	sg_buf b = SG_BUF_INIT;
+	struct scratch sc = { SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
+			      SG_BUF_INIT };
 	Agraph_t *ag = agopen("scograph", Agdirected, NULL);
 	int r = !ag;
 
@@ -180,13 +224,16 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	r = r || !agattr(ag, AGRAPH, "rankdir",
 			 (char *)(o->rankdir ? o->rankdir : "LR"));
 	if (title && *title)
-		r = r || set_text(ag, "label", title, &b);
+		r = r || set_text(ag, "label", title, &sc.text);
 	for (size_t k = 0; k < v->nshown && !r; k++)
-		r = draw_entity(ag, v, v->shown[k], &b);
+		r = draw_entity(ag, v, v->shown[k], &sc);
 	for (size_t i = 0; i < g->nrelations && !r; i++)
 		if (v->relation_on[i])
-			r = draw_relation(ag, v, i, &b);
-	sg_buf_release(&b);
+			r = draw_relation(ag, v, i, &sc);
+	sg_buf_release(&sc.text);
+	sg_buf_release(&sc.tip);
+	sg_buf_release(&sc.class);
+	sg_buf_release(&sc.words);
 	if (r) {
 		if (ag)
 			agclose(ag);

@@ -15,8 +15,12 @@ void sg_graph_free(sg_graph *g)
 {
 	if (!g)
 		return;
-	for (size_t i = 0; i < g->nentities; i++)
+	for (size_t i = 0; i < g->nentities; i++) {
 		free(g->entities[i].aliases);
+		free(g->entities[i].attrs.kv);
+	}
+	for (size_t i = 0; i < g->nrelations; i++)
+		free(g->relations[i].attrs.kv);
 	for (size_t i = 0; i < g->ntypes; i++)
 		free(g->types[i].style.kv);
 	for (size_t i = 0; i < g->nrelation_types; i++)
@@ -173,6 +177,39 @@ static int merge_str(sg_graph *g, const char **slot, const char *given,
 		       first.column);
 }
 
+static const char **style_slot(sg_attrs *style, const char *key)
+{
+	for (size_t i = 0; i < style->n; i += 2)
+		if (!strcmp(style->kv[i], key))
+			return &style->kv[i + 1];
+	return NULL;
+}
+
+/* Merges the pairs given into have, as merge_str merges one field. */
+static int merge_attrs(sg_graph *g, sg_attrs *have, const sg_attrs *given,
+		       const char *kind, const char *id, sg_loc here,
+		       sg_loc first, sg_error *err)
+{
+	for (size_t i = 0; i < given->n; i += 2) {
+		const char *key = given->kv[i];
+		const char **slot = style_slot(have, key);
+
+		if (slot) {
+			if (merge_str(g, slot, given->kv[i + 1], kind, id, key,
+				      here, first, err))
+				return -1;
+			continue;
+		}
+		if (SG_GROW(have->kv, have->n + 2, have->alloc))
+			return nomem(err);
+		if (set_str(g, &have->kv[have->n], key, err) ||
+		    set_str(g, &have->kv[have->n + 1], given->kv[i + 1], err))
+			return -1;
+		have->n += 2;
+	}
+	return 0;
+}
+
 int sg_graph_set_title(sg_graph *g, const char *title, sg_loc loc,
 		       sg_error *err)
 {
@@ -245,7 +282,9 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 #undef MERGE
 		if (!had_name && e->name && index_key(g, e->name, i, err))
 			return -1;
-		return add_aliases(g, e, i, given, err);
+		return merge_attrs(g, &e->attrs, &given->attrs, "entity", e->id,
+				   given->loc, e->loc, err) ||
+		       add_aliases(g, e, i, given, err);
 	}
 	if (g->nentities >= UINT32_MAX ||
 	    SG_GROW(g->entities, g->nentities + 1, g->aentities))
@@ -264,7 +303,9 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 		return nomem(err);
 	if (e->name && index_key(g, e->name, i, err))
 		return -1;
-	return add_aliases(g, e, i, given, err);
+	return merge_attrs(g, &e->attrs, &given->attrs, "entity", e->id,
+			   given->loc, e->loc, err) ||
+	       add_aliases(g, e, i, given, err);
 }
 
 int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
@@ -277,7 +318,11 @@ int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
 		return nomem(err);
 	r = &g->relations[g->nrelations++];
 	*r = *given;
+	memset(&r->attrs, 0, sizeof(r->attrs));
 	g->resolved = 0;
+	if (merge_attrs(g, &r->attrs, &given->attrs, "relation", "", r->loc,
+			r->loc, err))
+		return -1;
 	if (set_str(g, &r->from_ref, given->from_ref, err) ||
 	    set_str(g, &r->to_ref, given->to_ref, err) ||
 	    set_str(g, &r->type, given->type, err) ||
@@ -320,13 +365,6 @@ int sg_graph_add_source(sg_graph *g, const sg_source *given, sg_error *err)
 	return 0;
 }
 
-static const char **style_slot(sg_attrs *style, const char *key)
-{
-	for (size_t i = 0; i < style->n; i += 2)
-		if (!strcmp(style->kv[i], key))
-			return &style->kv[i + 1];
-	return NULL;
-}
 
 int sg_graph_add_type(sg_graph *g, int relation, const sg_type *given,
 		      sg_error *err)
@@ -356,25 +394,8 @@ int sg_graph_add_type(sg_graph *g, int relation, const sg_type *given,
 	if (merge_str(g, &t->label, given->label, kind, t->id, "label",
 		      given->loc, t->loc, err))
 		return -1;
-	for (size_t i = 0; i < given->style.n; i += 2) {
-		const char *key = given->style.kv[i];
-		const char **slot = style_slot(&t->style, key);
-
-		if (slot) {
-			if (merge_str(g, slot, given->style.kv[i + 1], kind,
-				      t->id, key, given->loc, t->loc, err))
-				return -1;
-			continue;
-		}
-		if (SG_GROW(t->style.kv, t->style.n + 2, t->style.alloc))
-			return nomem(err);
-		if (set_str(g, &t->style.kv[t->style.n], key, err) ||
-		    set_str(g, &t->style.kv[t->style.n + 1],
-			    given->style.kv[i + 1], err))
-			return -1;
-		t->style.n += 2;
-	}
-	return 0;
+	return merge_attrs(g, &t->style, &given->style, kind, t->id,
+			   given->loc, t->loc, err);
 }
 
 const sg_type *sg_graph_type(const sg_graph *g, int relation, const char *id)

@@ -52,6 +52,10 @@ void sg_arena_free(sg_arena *a);
 int sg_fold(sg_buf *b, const char *s);
 uint32_t sg_hash(const char *s);
 
+/* Adds an attribute's value, kept as JSON text, to b as a person reads it:
+ * a string without its quotes and escapes, anything else as it is. */
+int sg_json_display(sg_buf *b, const char *json);
+
 /* Edit distance between a and b, or limit + 1 once it exceeds limit. */
 size_t sg_distance(const char *a, const char *b, size_t limit);
 
@@ -104,6 +108,7 @@ typedef struct sg_entity {
 	const char *id, *name, *type, *description, *url;
 	const char **aliases;
 	size_t naliases, aaliases;
+	sg_attrs attrs; /* the input's other keys; values as JSON text */
 	sg_loc loc;
 } sg_entity;
 
@@ -112,6 +117,7 @@ typedef struct sg_relation {
 	uint32_t from, to;             /* entity indexes, once resolved */
 	int duplicate;                 /* the same as an earlier one */
 	const char *type, *label, *evidence, *source;
+	sg_attrs attrs; /* the input's other keys; values as JSON text */
 	sg_loc loc, from_loc, to_loc, source_loc;
 } sg_relation;
 

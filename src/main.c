@@ -19,7 +19,7 @@ struct list {
 struct config {
 	struct list files, focus, relation_types, entity_types, outputs;
 	const char *format, *engine, *rankdir, *title, *direction;
-	const char *diagnostics;
+	const char *diagnostics, *from_format;
 	long depth;
 	int list, stats, check, strict, help, version;
 };
@@ -41,6 +41,10 @@ static const struct option options[] = {
 	OPT('o', "output", LIST, outputs, "FILE",
 	    "write to FILE (repeatable; '-' is standard output); the format "
 	    "comes from the extension: .dot/.gv, .svg, .png, .pdf, ..."),
+	OPT(0, "from-format", STRING, from_format, "NAME",
+	    "read every FILE as NAME: native, jsonl, jgf, node-link, "
+	    "cytoscape, mcp, graphology or graphviz (default: told from "
+	    "the content)"),
 	OPT('T', "format", STRING, format, "FMT",
 	    "write every output as FMT, any format this Graphviz renders"),
 	OPT(0, "focus", LIST, focus, "NAME",
@@ -457,7 +461,7 @@ static int run(const struct config *c)
 	if (!c->files.n)
 		r = sg_read_builtin(g, &err);
 	for (size_t i = 0; i < c->files.n; i++)
-		r |= sg_read_file(g, c->files.items[i], &err);
+		r |= sg_read_file(g, c->files.items[i], c->from_format, &err);
 	if (!r)
 		sg_graph_resolve(g, &err);
 	r = print_diagnostics(&p, g);

@@ -1,4 +1,5 @@
-/* The reader: native scograph JSON, through Jansson, into the model. */
+/* The reader: positions, native scograph JSON, and the way in for every
+ * format. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,39 +7,15 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "read.h"
 
-/* ---- where each value stands in the text ----
- *
- * Jansson reports positions only for syntax errors, so once it has parsed a
- * document we walk the text again beside the tree (objects keep their keys in
- * document order) and note where every member and element begins. Each
- * container gets a block of positions, one per member in order, found
- * through its address; a member's own address would not do, since true,
- * false and null are shared singletons in Jansson.
- */
-struct pos {
-	int line, column;
-};
+/* ---- where each value stands in the text (see read.h) ---- */
 
-struct positions {
-	struct pos *pos;        /* the blocks, one after the other */
-	size_t npos, apos;
-	struct block {          /* container -> its block */
-		const json_t *container;
-		size_t start;
-		unsigned gen;   /* a slot of an older generation is empty */
-	} *blocks;
-	size_t nblocks, used;
-	unsigned gen;
-};
-
-/* Forgets every block, keeping the memory: once per array element. */
-static void positions_reset(struct positions *ps)
+void rd_forget(struct reader *rd)
 {
-	ps->npos = 0;
-	ps->used = 0;
-	ps->gen++;
+	rd->ps.npos = 0;
+	rd->ps.used = 0;
+	rd->ps.gen++;
 }
 
 static size_t block_slot(const struct positions *ps, const json_t *container)
@@ -117,11 +94,6 @@ static const struct pos *pos_find(const struct positions *ps,
 	return &ps->pos[ps->blocks[i].start + index];
 }
 
-struct scanner {
-	const char *p, *end;
-	int line, column; /* column: characters already passed on this line */
-	struct positions *ps;
-};
 
 static void step(struct scanner *s)
 {
@@ -262,18 +234,10 @@ static int scan_value(struct scanner *s, const json_t *v)
 
 /* ---- reading the document ---- */
 
-struct reader {
-	sg_graph *g;
-	const char *file; /* interned */
-	struct positions ps;
-	int root_line, root_column; /* where the document begins */
-	sg_error *err;  /* where the functions below put an error */
-	sg_error error; /* err, while reading: noted in the graph and cleared */
-};
 
 /* Records the error at hand among the graph's diagnostics, so that reading
  * can go on to the next entity or relation; -1 when it must stop. */
-static int note(struct reader *rd)
+int rd_note(struct reader *rd)
 {
 	int r = rd->error.code == SG_OK ? 0 : sg_graph_note(rd->g, &rd->error);
 
@@ -281,7 +245,7 @@ static int note(struct reader *rd)
 	return r;
 }
 
-static sg_loc loc_of(const struct reader *rd, const json_t *parent,
+sg_loc rd_loc(const struct reader *rd, const json_t *parent,
 		     const char *key, size_t index)
 {
 	const struct pos *p = parent ? pos_find(&rd->ps, parent, key, index) :
@@ -295,7 +259,7 @@ static sg_loc loc_of(const struct reader *rd, const json_t *parent,
 	return loc;
 }
 
-static const char *kind_of(const json_t *v)
+const char *rd_kind(const json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_OBJECT: return "an object";
@@ -310,24 +274,24 @@ static const char *kind_of(const json_t *v)
 }
 
 /* The value of parent[key] or parent[index] has the wrong kind. */
-static int wrong_kind(struct reader *rd, const json_t *parent,
+int rd_wrong_kind(struct reader *rd, const json_t *parent,
 		      const char *key, size_t index, const char *expected)
 {
-	sg_loc loc = loc_of(rd, parent, key, index);
+	sg_loc loc = rd_loc(rd, parent, key, index);
 	const json_t *v = key ? json_object_get(parent, key) :
 				json_array_get(parent, index);
 
 	if (key)
 		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
 			       loc.column, "'%s' must be %s, not %s", key,
-			       expected, kind_of(v));
+			       expected, rd_kind(v));
 	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
-		       "expected %s, not %s", expected, kind_of(v));
+		       "expected %s, not %s", expected, rd_kind(v));
 }
 
 /* Reads optional string member key of obj into *out (NULL when absent or
  * empty); required ones must be present and non-empty. */
-static int get_string(struct reader *rd, const json_t *obj, size_t index,
+int rd_string(struct reader *rd, const json_t *obj, size_t index,
 		      const json_t *parent, const char *key, int required,
 		      const char *what, const char **out)
 {
@@ -335,12 +299,12 @@ static int get_string(struct reader *rd, const json_t *obj, size_t index,
 
 	*out = NULL;
 	if (v && !json_is_string(v))
-		return wrong_kind(rd, obj, key, 0, "a string");
+		return rd_wrong_kind(rd, obj, key, 0, "a string");
 	if (v && json_string_length(v))
 		*out = json_string_value(v);
 	if (required && !*out) {
-		sg_loc loc = v ? loc_of(rd, obj, key, 0) :
-				 loc_of(rd, parent, NULL, index);
+		sg_loc loc = v ? rd_loc(rd, obj, key, 0) :
+				 rd_loc(rd, parent, NULL, index);
 
 		return sg_fail(rd->err, SG_EMISSING, loc.file, loc.line,
 			       loc.column, v ? "%s has an empty '%s'" :
@@ -373,7 +337,7 @@ static int check_keys(struct reader *rd, const json_t *obj,
 			}
 			if (i + 1 < nallowed)
 				continue;
-			loc = loc_of(rd, obj, key, 0);
+			loc = rd_loc(rd, obj, key, 0);
 			if (close)
 				return sg_fail(rd->err, SG_ESHAPE, loc.file,
 					       loc.line, loc.column,
@@ -388,14 +352,14 @@ static int check_keys(struct reader *rd, const json_t *obj,
 }
 
 /* The object or array parent[key]; NULL with no error when absent. */
-static const json_t *get_container(struct reader *rd, const json_t *parent,
+const json_t *rd_container(struct reader *rd, const json_t *parent,
 				   const char *key, int array, int *failed)
 {
 	const json_t *v = json_object_get(parent, key);
 
 	*failed = 0;
 	if (v && (array ? !json_is_array(v) : !json_is_object(v))) {
-		wrong_kind(rd, parent, key, 0, array ? "an array" : "an object");
+		rd_wrong_kind(rd, parent, key, 0, array ? "an array" : "an object");
 		*failed = 1;
 		return NULL;
 	}
@@ -403,24 +367,57 @@ static const json_t *get_container(struct reader *rd, const json_t *parent,
 }
 
 /* Reads the objects of list parent[key] one by one with read_one. */
-static int read_list(struct reader *rd, const json_t *parent, const char *key,
+int rd_list(struct reader *rd, const json_t *parent, const char *key,
 		     int (*read_one)(struct reader *, const json_t *list,
 				     size_t i, const json_t *o))
 {
 	int failed;
-	const json_t *list = get_container(rd, parent, key, 1, &failed);
+	const json_t *list = rd_container(rd, parent, key, 1, &failed);
 
 	for (size_t i = 0; list && i < json_array_size(list); i++) {
 		const json_t *o = json_array_get(list, i);
 
 		/* a bad element spoils only itself */
 		if ((!json_is_object(o) ?
-			     wrong_kind(rd, list, NULL, i, "an object") :
+			     rd_wrong_kind(rd, list, NULL, i, "an object") :
 			     read_one(rd, list, i, o)) &&
-		    note(rd))
+		    rd_note(rd))
 			return -1;
 	}
 	return failed ? -1 : 0;
+}
+
+int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
+	     size_t nknown, sg_attrs *attrs)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)o, key, v) {
+		size_t k = 0;
+		char *text;
+
+		while (k < nknown && strcmp(known[k], key))
+			k++;
+		if (k < nknown)
+			continue;
+		text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		if (!text || SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc)) {
+			free(text);
+			return rd_nomem(rd);
+		}
+		attrs->kv[attrs->n++] = key;
+		attrs->kv[attrs->n++] = text;
+	}
+	return 0;
+}
+
+void rd_attrs_release(sg_attrs *attrs)
+{
+	for (size_t i = 1; i < attrs->n; i += 2)
+		free((char *)attrs->kv[i]);
+	free(attrs->kv);
+	memset(attrs, 0, sizeof(*attrs));
 }
 
 static int read_source(struct reader *rd, const json_t *list, size_t i,
@@ -430,34 +427,34 @@ static int read_source(struct reader *rd, const json_t *list, size_t i,
 					    "url", "publisher" };
 	sg_source s = { 0 };
 
-	s.loc = loc_of(rd, list, NULL, i);
+	s.loc = rd_loc(rd, list, NULL, i);
 	return check_keys(rd, o, keys, SG_ARRAY_SIZE(keys), "a source") ||
-	       get_string(rd, o, i, list, "id", 1, "source", &s.id) ||
-	       get_string(rd, o, i, list, "title", 0, "", &s.title) ||
-	       get_string(rd, o, i, list, "author", 0, "", &s.author) ||
-	       get_string(rd, o, i, list, "date", 0, "", &s.date) ||
-	       get_string(rd, o, i, list, "url", 0, "", &s.url) ||
-	       get_string(rd, o, i, list, "publisher", 0, "", &s.publisher) ||
+	       rd_string(rd, o, i, list, "id", 1, "source", &s.id) ||
+	       rd_string(rd, o, i, list, "title", 0, "", &s.title) ||
+	       rd_string(rd, o, i, list, "author", 0, "", &s.author) ||
+	       rd_string(rd, o, i, list, "date", 0, "", &s.date) ||
+	       rd_string(rd, o, i, list, "url", 0, "", &s.url) ||
+	       rd_string(rd, o, i, list, "publisher", 0, "", &s.publisher) ||
 	       sg_graph_add_source(rd->g, &s, rd->err);
 }
 
 static int read_graph_section(struct reader *rd, const json_t *root)
 {
 	int failed;
-	const json_t *graph = get_container(rd, root, "graph", 0, &failed);
+	const json_t *graph = rd_container(rd, root, "graph", 0, &failed);
 	static const char *const keys[] = { "title", "description", "sources" };
 	const char *title, *description;
 
 	if (!graph)
 		return failed ? -1 : 0;
 	if (check_keys(rd, graph, keys, SG_ARRAY_SIZE(keys), "'graph'") ||
-	    get_string(rd, graph, 0, root, "title", 0, "", &title) ||
-	    get_string(rd, graph, 0, root, "description", 0, "",
+	    rd_string(rd, graph, 0, root, "title", 0, "", &title) ||
+	    rd_string(rd, graph, 0, root, "description", 0, "",
 		       &description) ||
-	    sg_graph_set_title(rd->g, title, loc_of(rd, graph, "title", 0),
+	    sg_graph_set_title(rd->g, title, rd_loc(rd, graph, "title", 0),
 			       rd->err))
 		return -1;
-	return read_list(rd, graph, "sources", read_source);
+	return rd_list(rd, graph, "sources", read_source);
 }
 
 static int read_types(struct reader *rd, const json_t *root, int relation)
@@ -468,7 +465,7 @@ static int read_types(struct reader *rd, const json_t *root, int relation)
 		"fontcolor", "penwidth", "arrowhead" };
 	const char *section = relation ? "relation_types" : "types";
 	int failed;
-	const json_t *types = get_container(rd, root, section, 0, &failed);
+	const json_t *types = rd_container(rd, root, section, 0, &failed);
 	const char *id;
 	const json_t *o;
 	sg_buf number = SG_BUF_INIT;
@@ -481,10 +478,10 @@ static int read_types(struct reader *rd, const json_t *root, int relation)
 		const char *kv[2 * SG_ARRAY_SIZE(node_keys)];
 
 		t.id = id;
-		t.loc = loc_of(rd, types, id, 0);
+		t.loc = rd_loc(rd, types, id, 0);
 		t.style.kv = kv;
 		if (!json_is_object(o)) {
-			r = wrong_kind(rd, types, id, 0, "an object");
+			r = rd_wrong_kind(rd, types, id, 0, "an object");
 			break;
 		}
 		r = relation ? check_keys(rd, o, edge_keys,
@@ -496,7 +493,7 @@ static int read_types(struct reader *rd, const json_t *root, int relation)
 			if (r)
 				break;
 			if (!strcmp(key, "label")) {
-				r = get_string(rd, o, 0, types, key, 0, "",
+				r = rd_string(rd, o, 0, types, key, 0, "",
 					       &t.label);
 				continue;
 			}
@@ -510,7 +507,7 @@ static int read_types(struct reader *rd, const json_t *root, int relation)
 				continue;
 			}
 			if (!json_is_string(v)) {
-				r = wrong_kind(rd, o, key, 0, "a string");
+				r = rd_wrong_kind(rd, o, key, 0, "a string");
 				break;
 			}
 			kv[t.style.n++] = key;
@@ -531,7 +528,7 @@ static int read_aliases(struct reader *rd, const json_t *o, sg_entity *e,
 	if (!list)
 		return 0;
 	if (!json_is_array(list))
-		return wrong_kind(rd, o, "aliases", 0, "an array of strings");
+		return rd_wrong_kind(rd, o, "aliases", 0, "an array of strings");
 	*store = calloc(json_array_size(list) + 1, sizeof(**store));
 	if (!*store)
 		return sg_fail(rd->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -539,7 +536,7 @@ static int read_aliases(struct reader *rd, const json_t *o, sg_entity *e,
 		const json_t *a = json_array_get(list, i);
 
 		if (!json_is_string(a))
-			return wrong_kind(rd, list, NULL, i, "a string");
+			return rd_wrong_kind(rd, list, NULL, i, "a string");
 		if (json_string_length(a))
 			(*store)[e->naliases++] = json_string_value(a);
 	}
@@ -547,43 +544,53 @@ static int read_aliases(struct reader *rd, const json_t *o, sg_entity *e,
 	return 0;
 }
 
-static int read_entity(struct reader *rd, const json_t *list, size_t i,
+int rd_entity(struct reader *rd, const json_t *list, size_t i,
 		       const json_t *o)
 {
+	static const char *const known[] = { "id", "name", "type",
+		"description", "url", "aliases" };
 	sg_entity e = { 0 };
 	const char **aliases = NULL;
 	int r;
 
-	e.loc = loc_of(rd, list, NULL, i);
-	/* Other keys are allowed: they are the user's own attributes. */
-	r = get_string(rd, o, i, list, "id", 1, "entity", &e.id) ||
-	    get_string(rd, o, i, list, "name", 0, "", &e.name) ||
-	    get_string(rd, o, i, list, "type", 0, "", &e.type) ||
-	    get_string(rd, o, i, list, "description", 0, "",
+	e.loc = rd_loc(rd, list, NULL, i);
+	/* Other keys are the user's own attributes. */
+	r = rd_attrs(rd, o, known, SG_ARRAY_SIZE(known), &e.attrs) ||
+	    rd_string(rd, o, i, list, "id", 1, "entity", &e.id) ||
+	    rd_string(rd, o, i, list, "name", 0, "", &e.name) ||
+	    rd_string(rd, o, i, list, "type", 0, "", &e.type) ||
+	    rd_string(rd, o, i, list, "description", 0, "",
 		       &e.description) ||
-	    get_string(rd, o, i, list, "url", 0, "", &e.url) ||
+	    rd_string(rd, o, i, list, "url", 0, "", &e.url) ||
 	    read_aliases(rd, o, &e, &aliases) ||
 	    sg_graph_add_entity(rd->g, &e, rd->err);
 	free(aliases);
+	rd_attrs_release(&e.attrs);
 	return r;
 }
 
-static int read_relation(struct reader *rd, const json_t *list, size_t i,
+int rd_relation(struct reader *rd, const json_t *list, size_t i,
 			 const json_t *o)
 {
+	static const char *const known[] = { "from", "to", "type", "label",
+		"evidence", "source" };
 	sg_relation r = { 0 };
+	int failed;
 
-	r.loc = loc_of(rd, list, NULL, i);
-	r.from_loc = loc_of(rd, o, "from", 0);
-	r.to_loc = loc_of(rd, o, "to", 0);
-	r.source_loc = loc_of(rd, o, "source", 0);
-	return get_string(rd, o, i, list, "from", 1, "relation", &r.from_ref) ||
-	       get_string(rd, o, i, list, "to", 1, "relation", &r.to_ref) ||
-	       get_string(rd, o, i, list, "type", 1, "relation", &r.type) ||
-	       get_string(rd, o, i, list, "label", 0, "", &r.label) ||
-	       get_string(rd, o, i, list, "evidence", 0, "", &r.evidence) ||
-	       get_string(rd, o, i, list, "source", 0, "", &r.source) ||
+	r.loc = rd_loc(rd, list, NULL, i);
+	r.from_loc = rd_loc(rd, o, "from", 0);
+	r.to_loc = rd_loc(rd, o, "to", 0);
+	r.source_loc = rd_loc(rd, o, "source", 0);
+	failed = rd_attrs(rd, o, known, SG_ARRAY_SIZE(known), &r.attrs) ||
+	       rd_string(rd, o, i, list, "from", 1, "relation", &r.from_ref) ||
+	       rd_string(rd, o, i, list, "to", 1, "relation", &r.to_ref) ||
+	       rd_string(rd, o, i, list, "type", 1, "relation", &r.type) ||
+	       rd_string(rd, o, i, list, "label", 0, "", &r.label) ||
+	       rd_string(rd, o, i, list, "evidence", 0, "", &r.evidence) ||
+	       rd_string(rd, o, i, list, "source", 0, "", &r.source) ||
 	       sg_graph_add_relation(rd->g, &r, rd->err);
+	rd_attrs_release(&r.attrs);
+	return failed;
 }
 
 static const char *const top_keys[] = { "graph", "types", "relation_types",
@@ -591,24 +598,24 @@ static const char *const top_keys[] = { "graph", "types", "relation_types",
 
 /* Reads root, an object of top-level members: the whole document, or a part
  * of it standing in for the whole. */
-static int read_members(struct reader *rd, const json_t *root)
+int rd_members(struct reader *rd, const json_t *root)
 {
 	return check_keys(rd, root, top_keys, SG_ARRAY_SIZE(top_keys),
 			  "the top-level object") ||
 	       read_graph_section(rd, root) || read_types(rd, root, 0) ||
 	       read_types(rd, root, 1) ||
-	       read_list(rd, root, "entities", read_entity) ||
-	       read_list(rd, root, "relations", read_relation);
+	       rd_list(rd, root, "entities", rd_entity) ||
+	       rd_list(rd, root, "relations", rd_relation);
 }
 
-static int nomem(struct reader *rd)
+int rd_nomem(struct reader *rd)
 {
 	return sg_fail(rd->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
 /* Jansson's reading of the text at s up to end; NULL with its error, placed
  * in the file. */
-static json_t *parse(struct reader *rd, const struct scanner *s,
+json_t *rd_parse(struct reader *rd, const struct scanner *s,
 		     const char *end)
 {
 	json_error_t jerr;
@@ -626,7 +633,7 @@ static json_t *parse(struct reader *rd, const struct scanner *s,
 		sg_fail(rd->err, SG_EENCODING, rd->file, jerr.line, jerr.column,
 			"not valid UTF-8: %s", jerr.text);
 	else if (json_error_code(&jerr) == json_error_out_of_memory)
-		nomem(rd);
+		rd_nomem(rd);
 	else
 		sg_fail(rd->err, SG_ESYNTAX, rd->file, jerr.line, jerr.column,
 			"%s", jerr.text);
@@ -634,10 +641,10 @@ static json_t *parse(struct reader *rd, const struct scanner *s,
 }
 
 /* Notes where everything inside v stands; its text starts at s. */
-static int scan(struct reader *rd, struct scanner s, const json_t *v)
+int rd_scan(struct reader *rd, struct scanner s, const json_t *v)
 {
 	s.ps = &rd->ps;
-	return scan_value(&s, v) ? nomem(rd) : 0;
+	return scan_value(&s, v) ? rd_nomem(rd) : 0;
 }
 
 /* Reads the value of top-level member key, standing at pos, as if the
@@ -651,13 +658,28 @@ static int read_alone(struct reader *rd, const char *key, json_t *v,
 
 	if (!root || json_object_set(root, key, v) ||
 	    block_add(&rd->ps, root, 1, &start)) {
-		r = nomem(rd);
+		r = rd_nomem(rd);
 	} else {
 		rd->ps.pos[start] = at;
-		r = read_members(rd, root);
+		r = rd_members(rd, root);
 	}
 	json_decref(root);
 	return r;
+}
+
+json_t *rd_wrap(struct reader *rd, json_t *v, struct pos at)
+{
+	json_t *list = json_array();
+	size_t start;
+
+	if (!list || json_array_append(list, v) ||
+	    block_add(&rd->ps, list, 1, &start)) {
+		json_decref(list);
+		rd_nomem(rd);
+		return NULL;
+	}
+	rd->ps.pos[start] = at;
+	return list;
 }
 
 /* Parses and reads one value of the text, from s to end: a whole member,
@@ -667,22 +689,15 @@ static int read_piece(struct reader *rd, const char *key,
 		      const struct pos *list_at)
 {
 	struct pos at = { s->line, s->column + 1 };
-	json_t *v = parse(rd, s, end), *list = NULL;
-	size_t start;
+	json_t *v = rd_parse(rd, s, end), *list = NULL;
 	int r;
 
 	if (!v)
 		return -1;
-	positions_reset(&rd->ps);
-	r = scan(rd, *s, v);
-	if (!r && list_at) {
-		list = json_array();
-		if (!list || json_array_append(list, v) ||
-		    block_add(&rd->ps, list, 1, &start))
-			r = nomem(rd);
-		else
-			rd->ps.pos[start] = at;
-	}
+	rd_forget(rd);
+	r = rd_scan(rd, *s, v);
+	if (!r && list_at && !(list = rd_wrap(rd, v, at)))
+		r = -1;
 	if (!r)
 		r = list ? read_alone(rd, key, list, *list_at) :
 			   read_alone(rd, key, v, at);
@@ -755,7 +770,7 @@ static int take_member(struct reader *rd, struct scanner *s, json_t *seen,
 
 	if (s->p >= s->end || *s->p != '"' || skip_string(s))
 		return 1;
-	name = parse(rd, &at, s->p);
+	name = rd_parse(rd, &at, s->p);
 	if (!name) /* Jansson will say why, reading the whole */
 		return 1;
 	key = json_string_value(name);
@@ -781,9 +796,11 @@ static int take_member(struct reader *rd, struct scanner *s, json_t *seen,
  * 'relations' one element at a time, so that Jansson never holds more than
  * one of them in memory: a large graph costs little more than its model.
  * Returns 0; -1 on an error in the input; 1 (apply 0) where the text is
- * not of that shape, for Jansson to say what is wrong with it.
+ * not of that shape, for Jansson to say what is wrong with it. keys, when
+ * not NULL, receives an object whose keys are the document's.
  */
-static int walk_top(struct reader *rd, struct scanner s, int apply)
+static int walk_top(struct reader *rd, struct scanner s, int apply,
+		    json_t **keys)
 {
 	json_t *seen = json_object();
 	int r = 1;
@@ -811,14 +828,16 @@ static int walk_top(struct reader *rd, struct scanner s, int apply)
 	skip_space(&s);
 	r = s.p < s.end;
 done:
+	if (keys && !r)
+		*keys = json_incref(seen);
 	json_decref(seen);
 	return r;
 }
 /* Reads a document whose shape walk_top did not take: Jansson's error, or
  * a document that is not an object. */
-static int read_whole(struct reader *rd, struct scanner s)
+static int read_whole(struct reader *rd, struct scanner s, int format)
 {
-	json_t *root = parse(rd, &s, s.end);
+	json_t *root = rd_parse(rd, &s, s.end);
 	int r;
 
 	if (!root)
@@ -827,19 +846,63 @@ static int read_whole(struct reader *rd, struct scanner s)
 		r = sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
 			    rd->root_column,
 			    "expected an object with 'entities' and "
-			    "'relations' at the top, not %s", kind_of(root));
+			    "'relations' at the top, not %s", rd_kind(root));
+	else if (rd_scan(rd, s, root) ||
+		 (format < 0 && (format = rd_detect(rd, root)) < 0))
+		r = -1;
 	else
-		r = scan(rd, s, root) || read_members(rd, root) ? -1 : 0;
+		r = format == RD_NATIVE ? rd_members(rd, root) :
+					  rd_foreign(rd, format, root);
 	json_decref(root);
-	return r;
+	return r ? -1 : 0;
+}
+
+/* Whether the text is JSON Lines: a first line that is a whole object,
+ * and more after it. */
+static int is_lines(struct scanner s)
+{
+	const char *eol = memchr(s.p, '\n', (size_t)(s.end - s.p));
+	json_t *first;
+	int r;
+
+	if (!eol)
+		return 0;
+	first = json_loadb(s.p, (size_t)(eol - s.p), 0, NULL);
+	r = json_is_object(first);
+	json_decref(first);
+	s.p = eol;
+	skip_space(&s);
+	return r && s.p < s.end;
+}
+
+/* Whether a document whose top-level keys are those of keys is read as
+ * native, member by member: no key of another format's, and no lone
+ * "graph", which may be JGF's (only its value tells). What is nobody's is
+ * read as native, so that a mistyped key gets its did-you-mean. */
+static int native_keys(const json_t *keys)
+{
+	static const char *const native_only[] = { "entities", "relations",
+						   "types", "relation_types" };
+	static const char *const foreign[] = { "graphs", "elements", "objects",
+		"_subgraph_cnt", "nodes", "links", "edges", "options" };
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(foreign); i++)
+		if (json_object_get(keys, foreign[i]))
+			return 0;
+	for (size_t i = 0; i < SG_ARRAY_SIZE(native_only); i++)
+		if (json_object_get(keys, native_only[i]))
+			return 1;
+	return !json_object_get(keys, "graph");
 }
 
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
-		   const char *name, sg_error *err)
+		   const char *name, const char *format, sg_error *err)
 {
 	struct reader rd = { g, sg_graph_intern(g, name), { 0 }, 0, 0, NULL,
 			     { 0 } };
 	size_t since = g->nnotes;
+	int f = format ? rd_format_named(format) : -1;
+	json_t *keys = NULL;
 	struct scanner s;
 	int r;
 
@@ -855,25 +918,35 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	skip_space(&s);
 	rd.root_line = s.line;
 	rd.root_column = s.column + 1;
-	if (s.p == s.end) {
-		sg_fail(rd.err, SG_EEMPTY, name, 0, 0, "file is empty");
-		r = -1;
-	} else if (walk_top(&rd, s, 0)) {
-		/* The shape check stays quiet: what is wrong is Jansson's to
-		 * say, about the whole text. */
+	if (format && f < 0) {
+		r = sg_fail(rd.err, SG_EUSAGE, NULL, 0, 0,
+			    "unknown input format '%s' (scograph reads native, "
+			    "jsonl, jgf, node-link, cytoscape, mcp, graphology "
+			    "and graphviz)", format);
+	} else if (s.p == s.end) {
+		r = sg_fail(rd.err, SG_EEMPTY, name, 0, 0, "file is empty");
+	} else if (f == RD_JSONL || f == RD_MCP ||
+		   (f < 0 && is_lines(s))) {
+		r = rd_lines(&rd, data, len, f);
+	} else if (walk_top(&rd, s, 0, &keys) ||
+		   (f < 0 ? !native_keys(keys) : f != RD_NATIVE)) {
+		/* Read whole: a document of another format, or one whose
+		 * shape walk_top did not take, whose error is then Jansson's
+		 * to say, about the whole text. */
 		memset(&rd.error, 0, sizeof(rd.error));
-		r = read_whole(&rd, s);
+		r = read_whole(&rd, s, f);
 	} else {
-		r = walk_top(&rd, s, 1);
+		r = walk_top(&rd, s, 1, NULL);
 		if (r > 0)
-			sg_fail(rd.err, SG_ESYNTAX, name, 0, 0,
-				"malformed document");
+			r = sg_fail(rd.err, SG_ESYNTAX, name, 0, 0,
+				    "malformed document");
 	}
+	json_decref(keys);
 	/* r without an error at hand: a note stopped the reading, or memory
 	 * ran out on the way */
 	if (r && rd.error.code == SG_OK && g->nerrors < SG_MAX_ERRORS)
 		sg_fail(rd.err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	note(&rd);
+	rd_note(&rd);
 	free(rd.ps.pos);
 	free(rd.ps.blocks);
 	return sg_graph_first_error(g, since, err);
@@ -889,7 +962,8 @@ static int unreadable(sg_graph *g, const sg_error *e, sg_error *err)
 	return -1;
 }
 
-int sg_read_file(sg_graph *g, const char *path, sg_error *err)
+int sg_read_file(sg_graph *g, const char *path, const char *format,
+		 sg_error *err)
 {
 	int is_stdin = !strcmp(path, "-");
 	const char *name = is_stdin ? "<stdin>" : path;
@@ -915,7 +989,8 @@ int sg_read_file(sg_graph *g, const char *path, sg_error *err)
 	if (!is_stdin)
 		fclose(f);
 	r = r ? unreadable(g, &e, err) :
-		sg_read_buffer(g, sg_buf_str(&data), data.len, name, err);
+		sg_read_buffer(g, sg_buf_str(&data), data.len, name, format,
+			       err);
 	sg_buf_release(&data);
 	return r;
 }
@@ -926,5 +1001,5 @@ extern const size_t sg_builtin_json_len;
 int sg_read_builtin(sg_graph *g, sg_error *err)
 {
 	return sg_read_buffer(g, (const char *)sg_builtin_json,
-			      sg_builtin_json_len, "<built-in>", err);
+			      sg_builtin_json_len, "<built-in>", "native", err);
 }

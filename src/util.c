@@ -43,6 +43,8 @@ const char *sg_code_name(sg_code code)
 		[SG_WUNUSED] = "unused-entity",
 		[SG_WDUPLICATE] = "duplicate-relation",
 		[SG_WSELF] = "self-relation",
+		[SG_WIMPLICIT] = "implicit-entity",
+		[SG_WNORELATIONS] = "no-relations",
 	};
 
 	return (size_t)code < SG_ARRAY_SIZE(names) && names[code] ?
@@ -296,6 +298,48 @@ int sg_fold(sg_buf *b, const char *s)
 		}
 	}
 	return sg_buf_add(b, "", 0);
+}
+
+int sg_json_display(sg_buf *b, const char *json)
+{
+	const char *p = json + 1;
+
+	if (*json != '"')
+		return sg_buf_adds(b, json);
+	while (*p && *p != '"') {
+		unsigned c = (unsigned char)*p++;
+
+		if (c == '\\' && *p) {
+			const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
+			const char *k = strchr(from, *p);
+
+			if (*p == 'u') {
+				c = (unsigned)strtoul((char[5]){ p[1], p[2], p[3],
+								 p[4], 0 },
+						      NULL, 16);
+				p += 5;
+				/* a surrogate pair is one character */
+				if (c >= 0xD800 && c < 0xDC00 && p[0] == '\\' &&
+				    p[1] == 'u') {
+					unsigned lo = (unsigned)strtoul(
+						(char[5]){ p[2], p[3], p[4], p[5],
+							   0 }, NULL, 16);
+
+					c = 0x10000 + ((c - 0xD800) << 10) +
+					    (lo - 0xDC00);
+					p += 6;
+				}
+				if (add_rune(b, c))
+					return -1;
+				continue;
+			}
+			c = k ? (unsigned char)to[k - from] : (unsigned char)*p;
+			p++;
+		}
+		if (sg_buf_add(b, (char[]){ (char)c }, 1))
+			return -1;
+	}
+	return 0;
 }
 
 uint32_t sg_hash(const char *s)

@@ -157,6 +157,37 @@ if [ -w /dev/full ]; then
 	check "full stdout message" has "$tmp/err" "error: cannot write"
 fi
 
+# ---- every format: the same graph reads to the same drawing
+for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl \
+	tests/formats/graphviz-json/graph-dot_json.json; do
+	check "format: $f" run 0 "$f" --title ''
+	check "format: $f draws as native" same tests/formats/expected.dot "$tmp/out"
+done
+# MCP memory files have no place for attributes
+check "format: mcp" run 0 tests/formats/mcp-memory/memory.jsonl --title ''
+check "format: mcp golden" same tests/formats/expected-mcp.dot "$tmp/out"
+if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
+	(cd tests/formats/node-link-networkx && /usr/bin/python3 make.py) >"$tmp/nx.json"
+	check "networkx writes what is committed" same \
+		tests/formats/node-link-networkx/graph.json "$tmp/nx.json"
+fi
+check "--from-format names the format" run 0 --from-format node-link \
+	tests/formats/node-link/graph.json --title ''
+check "--from-format drawing" same tests/formats/expected.dot "$tmp/out"
+check "--from-format jgf on a native file" run 1 --from-format jgf \
+	tests/formats/native/graph.json
+check "unknown --from-format" run 2 --from-format yaml tests/formats/native/graph.json
+check "unknown --from-format message" has "$tmp/err" "unknown input format 'yaml'"
+check "formats merge" run 0 tests/formats/jgf-v1/graph.json \
+	tests/formats/mcp-memory/memory.jsonl --title ''
+check "merged drawing" same tests/formats/expected.dot "$tmp/out"
+for d in tests/formats-invalid/*; do
+	want=0
+	grep -q ': error: ' "$d/expected-error" && want=1
+	check "$d" run $want --check "$d"/input.*
+	check "$d message" same "$d/expected-error" "$tmp/err"
+done
+
 # ---- graphs/schema.json describes what the reader takes
 schema_valid() {
 	/usr/bin/python3 -c 'import json, sys, jsonschema

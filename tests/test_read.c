@@ -240,7 +240,7 @@ static void test_every_problem_is_reported(void **state)
 			   " {\"id\": \"a\"}, {\"name\": \"b\"}]}";
 
 	(void)state;
-	assert_int_equal(sg_read_buffer(g, json, strlen(json), "t", &err), -1);
+	assert_int_equal(sg_read_buffer(g, json, strlen(json), "t", NULL, &err), -1);
 	/* the first error is the function's; all are the graph's */
 	check_error(&err, SG_ESHAPE, "t", 1, 22, "'id' must be a string, not a number");
 	assert_int_equal(sg_graph_diagnostics(g, &list), 2);
@@ -261,7 +261,7 @@ static void test_errors_stop_at_the_limit(void **state)
 	for (int i = 0; i < SG_MAX_ERRORS + 20; i++)
 		strcat(json, i ? ", {}" : "{}");
 	strcat(json, "]}");
-	assert_int_equal(sg_read_buffer(g, json, strlen(json), "t", &err), -1);
+	assert_int_equal(sg_read_buffer(g, json, strlen(json), "t", NULL, &err), -1);
 	assert_int_equal(sg_graph_diagnostics(g, &list), SG_MAX_ERRORS + 1);
 	check_error(&list[SG_MAX_ERRORS], SG_EUSAGE, "", 0, 0,
 		    "too many errors, stopping");
@@ -305,11 +305,11 @@ static void test_files(void **state)
 	sg_error err = { 0 };
 
 	(void)state;
-	assert_int_equal(sg_read_file(g, "/nonexistent/x.json", &err), -1);
+	assert_int_equal(sg_read_file(g, "/nonexistent/x.json", NULL, &err), -1);
 	check_error(&err, SG_EIO, "/nonexistent/x.json", 0, 0,
 		    "cannot open file: No such file or directory");
 	memset(&err, 0, sizeof(err));
-	assert_int_equal(sg_read_file(g, "tests", &err), -1);
+	assert_int_equal(sg_read_file(g, "tests", NULL, &err), -1);
 	check_error(&err, SG_EIO, "tests", 0, 0,
 		    "cannot read file: Is a directory");
 	sg_graph_free(g);

@@ -181,7 +181,7 @@ static void test_select_needs_resolve(void **state)
 	sg_error err = { 0 };
 
 	(void)state;
-	assert_int_equal(sg_read_buffer(g, chain, strlen(chain), "x", &err), 0);
+	assert_int_equal(sg_read_buffer(g, chain, strlen(chain), "x", NULL, &err), 0);
 	assert_null(sg_select(g, &all, &err));
 	assert_int_equal(err.code, SG_EUSAGE);
 	sg_graph_free(g);

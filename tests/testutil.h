@@ -20,7 +20,7 @@ static inline sg_graph *load(const char *json, sg_error *err)
 
 	memset(err, 0, sizeof(*err));
 	assert_non_null(g);
-	if (sg_read_buffer(g, json, strlen(json), "test.json", err) ||
+	if (sg_read_buffer(g, json, strlen(json), "test.json", NULL, err) ||
 	    sg_graph_resolve(g, err)) {
 		sg_graph_free(g);
 		return NULL;
