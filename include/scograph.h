@@ -162,14 +162,21 @@ int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
 
 typedef struct sg_render_opts {
 	/* A Graphviz layout engine, or NULL / "auto": dot for drawings small
-	 * enough for it, sfdp beyond (see SG_AUTO_DOT_LIMIT). */
+	 * enough for it, sfdp beyond (see SG_AUTO_DOT_CYCLES). */
 	const char *engine;
 	const char *rankdir; /* TB, LR, BT or RL; NULL for the default, LR */
 	const char *title;   /* NULL: the graph's own title; "": none */
 } sg_render_opts;
 
-/* -K auto draws with dot while entities + relations stay within this. */
-#define SG_AUTO_DOT_LIMIT 200
+/*
+ * -K auto draws with dot while the drawing has at most SG_AUTO_DOT_CYCLES
+ * independent cycles (relations - entities + connected parts: dot's time
+ * grows with them, not with size; a tree is quick at any size) and at most
+ * SG_AUTO_DOT_ENTITIES entities (beyond, its drawings grow too wide to
+ * read); with sfdp beyond either.
+ */
+#define SG_AUTO_DOT_CYCLES 60
+#define SG_AUTO_DOT_ENTITIES 150
 
 typedef struct sg_output {
 	const char *path;   /* "-" is standard output */

@@ -204,10 +204,41 @@ static GVC_t *context(void)
 	return gvc;
 }
 
+/* The root of e's part in the union-find forest parent[]. */
+static uint32_t part_of(uint32_t *parent, uint32_t e)
+{
+	while (parent[e] != e)
+		e = parent[e] = parent[parent[e]];
+	return e;
+}
+
 static const char *auto_engine(const sg_view *v)
 {
-	return v->nshown + v->nshown_relations <= SG_AUTO_DOT_LIMIT ? "dot" :
-								      "sfdp";
+	const sg_graph *g = v->graph;
+	uint32_t *parent = malloc((g->nentities + 1) * sizeof(*parent));
+	size_t parts = v->nshown, cycles;
+
+	if (v->nshown > SG_AUTO_DOT_ENTITIES || !parent) {
+		free(parent);
+		return "sfdp";
+	}
+	for (size_t k = 0; k < v->nshown; k++)
+		parent[v->shown[k]] = v->shown[k];
+	for (size_t i = 0; i < g->nrelations; i++) {
+		uint32_t a, b;
+
+		if (!v->relation_on[i])
+			continue;
+		a = part_of(parent, g->relations[i].from);
+		b = part_of(parent, g->relations[i].to);
+		if (a != b) {
+			parent[a] = b;
+			parts--;
+		}
+	}
+	free(parent);
+	cycles = v->nshown_relations + parts - v->nshown;
+	return cycles <= SG_AUTO_DOT_CYCLES ? "dot" : "sfdp";
 }
 
 int sg_render(const sg_view *v, const sg_render_opts *opts,

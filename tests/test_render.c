@@ -281,28 +281,58 @@ static char *chain_json(int n)
 	return s;
 }
 
-static void test_auto_engine(void **state)
+/* The layout engine -K auto chose for json. */
+static char *auto_layout(const char *json, const char *name)
 {
 	sg_render_opts ro = { "auto", NULL, NULL };
 	sg_output out = { NULL, NULL };
 	sg_error err = { 0 };
-	int small = (SG_AUTO_DOT_LIMIT + 1) / 2;
-	char *json = chain_json(small), *dot;
+	char *dot, *engine;
+
+	out.path = path_in_dir(name);
+	assert_int_equal(render(json, &ro, &out, 1, &err), 0);
+	dot = slurp(out.path, NULL);
+	engine = strstr(dot, "layout=");
+	assert_non_null(engine);
+	memmove(dot, engine + 7, strcspn(engine + 7, ",\n") + 1);
+	dot[strcspn(dot, ",\n")] = '\0';
+	return dot;
+}
+
+static void test_auto_engine(void **state)
+{
+	char *json = chain_json(SG_AUTO_DOT_ENTITIES), *engine;
+	size_t size = 20000, len = 0;
 
 	(void)state;
-	out.path = path_in_dir("small.dot");
-	assert_int_equal(render(json, &ro, &out, 1, &err), 0);
-	dot = slurp(out.path, NULL);
-	assert_non_null(strstr(dot, "layout=dot"));
-	free(dot);
+	/* a tree is quick in dot at any size, but not readable past a point */
+	engine = auto_layout(json, "tree.dot");
+	assert_string_equal(engine, "dot");
+	free(engine);
 	free(json);
-
-	json = chain_json(small + 1);
-	out.path = path_in_dir("large.dot");
-	assert_int_equal(render(json, &ro, &out, 1, &err), 0);
-	dot = slurp(out.path, NULL);
-	assert_non_null(strstr(dot, "layout=sfdp"));
-	free(dot);
+	json = chain_json(SG_AUTO_DOT_ENTITIES + 1);
+	engine = auto_layout(json, "large.dot");
+	assert_string_equal(engine, "sfdp");
+	free(engine);
+	free(json);
+	/* 20 entities, every pair related one way: 190 - 20 + 1 cycles */
+	json = malloc(size);
+	assert_non_null(json);
+	len += (size_t)snprintf(json, size, "{\"entities\": [");
+	for (int i = 0; i < 20; i++)
+		len += (size_t)snprintf(json + len, size - len,
+					"%s{\"id\": \"e%d\"}", i ? "," : "", i);
+	len += (size_t)snprintf(json + len, size - len, "], \"relations\": [");
+	for (int i = 0; i < 20; i++)
+		for (int k = i + 1; k < 20; k++)
+			len += (size_t)snprintf(json + len, size - len,
+						"%s{\"from\": \"e%d\", \"to\": "
+						"\"e%d\", \"type\": \"t\"}",
+						i || k > 1 ? "," : "", i, k);
+	snprintf(json + len, size - len, "]}");
+	engine = auto_layout(json, "dense.dot");
+	assert_string_equal(engine, "sfdp");
+	free(engine);
 	free(json);
 }
 
