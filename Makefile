@@ -22,7 +22,7 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev pkg-config \
 	fonts-dejavu-core libxml2-utils valgrind python3-jsonschema
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c src/select.c \
-	src/draw.c src/render.c
+	src/draw.c src/render.c src/write.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 

@@ -185,8 +185,10 @@ typedef struct sg_output {
 
 /*
  * Writes the view to every output. DOT ("dot", "gv", "canon") is the graph as
- * scograph hands it to Graphviz, before layout; every other format is laid
- * out once and rendered by Graphviz. Files are written beside their final
+ * scograph hands it to Graphviz, before layout; "json" is the view as native
+ * JSON, which reads back to the same graph (Graphviz's own JSON is "json0",
+ * "dot_json" or "xdot_json"); every other format is laid out once and
+ * rendered by Graphviz. Files are written beside their final
  * name and renamed into place only when every output succeeded, so a failure
  * leaves no partial file. Unknown formats and engines are SG_EUSAGE and are
  * found before anything is written. Not thread-safe: Graphviz is not.

@@ -200,4 +200,7 @@ struct sg_view {
 	size_t nshown, nshown_relations;
 };
 
+/* Adds the view to b as native JSON, ready to be read back (write.c). */
+int sg_write_json(const sg_view *v, sg_buf *b);
+
 #endif

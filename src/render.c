@@ -126,6 +126,18 @@ static int is_dot(const char *format)
 	return in_list(format, dot_formats, SG_ARRAY_SIZE(dot_formats));
 }
 
+/* scograph's own JSON; Graphviz's stays as json0, dot_json, xdot_json. */
+static int is_json(const char *format)
+{
+	return !strcmp(format, "json");
+}
+
+/* Formats scograph writes itself, not Graphviz. */
+static int is_ours(const char *format)
+{
+	return is_dot(format) || is_json(format);
+}
+
 static int is_stdout(const struct target *t)
 {
 	return !strcmp(t->path, "-");
@@ -185,7 +197,9 @@ static void release_target(struct target *t)
 		unlink(t->tmp);
 	free(t->tmp);
 	/* DOT outputs share the one text; the rest is Graphviz's to free */
-	if (t->format && !is_dot(t->format))
+	if (t->format && is_json(t->format))
+		free(t->data);
+	else if (t->format && !is_dot(t->format))
 		gvFreeRenderData(t->data);
 }
 
@@ -269,7 +283,7 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 			r = sg_fail(err, SG_EUSAGE, t->path, 0, 0,
 				    "cannot tell the output format from the "
 				    "file name; name it with -T");
-		else if (!is_dot(t->format))
+		else if (!is_ours(t->format))
 			r = check_plugin(gvc, "device", t->format,
 					 "output format", err);
 	}
@@ -291,6 +305,16 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 		if (is_dot(t->format)) {
 			t->data = dot;
 			t->len = dot_len;
+			continue;
+		}
+		if (is_json(t->format)) {
+			sg_buf json = SG_BUF_INIT;
+
+			if (sg_write_json(v, &json))
+				r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+					    "out of memory");
+			t->data = json.buf;
+			t->len = json.len;
 			continue;
 		}
 		if (!ag && !(ag = agmemread(dot))) {

@@ -38,6 +38,13 @@ svg_ok() { xmllint --noout "$1"; }
 not() { ! "$@"; }
 no_files() { [ -z "$(ls -A "$1")" ] || { echo "  left behind:"; ls -A "$1"; return 1; }; }
 
+schema_valid() {
+	/usr/bin/python3 -c 'import json, sys, jsonschema
+schema = json.load(open("graphs/schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+jsonschema.validate(json.load(open(sys.argv[1])), schema)' "$1" 2>"$tmp/schema-err"
+}
+
 # ---- the built-in graph, as the README shows it
 check "focus prints golden DOT" run 0 --focus Kazakhstan
 check "golden kazakhstan.dot" same tests/golden/kazakhstan.dot "$tmp/out"
@@ -171,6 +178,14 @@ if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
 	check "networkx writes what is committed" same \
 		tests/formats/node-link-networkx/graph.json "$tmp/nx.json"
 fi
+# (where a format has no title, or its tool reorders edges, the folder has
+# its own expected.json)
+for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl; do
+	golden=$(dirname "$f")/expected.json
+	[ -f "$golden" ] || golden=tests/formats/expected.json
+	check "convert $f to native JSON" run 0 "$f" -T json
+	check "converted $f" same "$golden" "$tmp/out"
+done
 check "--from-format names the format" run 0 --from-format node-link \
 	tests/formats/node-link/graph.json --title ''
 check "--from-format drawing" same tests/formats/expected.dot "$tmp/out"
@@ -182,19 +197,27 @@ check "formats merge" run 0 tests/formats/jgf-v1/graph.json \
 	tests/formats/mcp-memory/memory.jsonl --title ''
 check "merged drawing" same tests/formats/expected.dot "$tmp/out"
 for d in tests/formats-invalid/*; do
-	want=0
-	grep -q ': error: ' "$d/expected-error" && want=1
-	check "$d" run $want --check "$d"/input.*
+	expected=0
+	grep -q ': error: ' "$d/expected-error" && expected=1
+	check "$d" run $expected --check "$d"/input.*
 	check "$d message" same "$d/expected-error" "$tmp/err"
 done
 
+# ---- native JSON out: the selected graph, read back to the same graph
+check "-o graph.json" run 0 -o "$tmp/sco.json"
+check "it reads back and writes the same bytes" run 0 "$tmp/sco.json" -T json
+check "byte-identical" same "$tmp/sco.json" "$tmp/out"
+check "and draws the same" run 0 "$tmp/sco.json" --focus Kazakhstan
+check "same DOT" same tests/golden/kazakhstan.dot "$tmp/out"
+check "a focus extracts a subgraph" run 0 --focus Kazakhstan -o "$tmp/kz.json"
+check "the subgraph's stats" run 0 "$tmp/kz.json" --stats
+"$bin" --focus Kazakhstan --stats >"$tmp/kz-stats"
+check "are the focus's" same "$tmp/kz-stats" "$tmp/out"
+check "Graphviz's JSON stays as json0" run 0 --focus Kazakhstan -T json0
+check "json0 is Graphviz's" has "$tmp/out" '"_gvid"'
+check "schema: written JSON" schema_valid "$tmp/sco.json"
+
 # ---- graphs/schema.json describes what the reader takes
-schema_valid() {
-	/usr/bin/python3 -c 'import json, sys, jsonschema
-schema = json.load(open("graphs/schema.json"))
-jsonschema.Draft202012Validator.check_schema(schema)
-jsonschema.validate(json.load(open(sys.argv[1])), schema)' "$1" 2>"$tmp/schema-err"
-}
 check "schema: graphs/sco.json" schema_valid graphs/sco.json
 for f in tests/valid/*/*.json; do check "schema: $f" schema_valid "$f"; done
 for name in wrong-type missing-id not-object unknown-key relation-not-object; do

@@ -1,0 +1,186 @@
+/* Writing a view back as native JSON: the selected graph, one entity or
+ * relation a line, so that a diff of two versions reads line by line. */
+#include <string.h>
+
+#include <stdlib.h>
+
+#include "internal.h"
+
+static int add_string(sg_buf *b, const char *s)
+{
+	int r = sg_buf_add(b, "\"", 1);
+
+	for (; *s && !r; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			r = sg_buf_addf(b, "\\%c", c);
+		else if (c == '\n')
+			r = sg_buf_adds(b, "\\n");
+		else if (c < 0x20)
+			r = sg_buf_addf(b, "\\u%04x", c);
+		else
+			r = sg_buf_add(b, s, 1);
+	}
+	return r || sg_buf_add(b, "\"", 1);
+}
+
+/* Adds "key": "value" (nothing when value is NULL), after a comma unless
+ * it is the first field of its object (*first). */
+static int add_field(sg_buf *b, int *first, const char *key,
+		     const char *value)
+{
+	int r;
+
+	if (!value)
+		return 0;
+	r = sg_buf_adds(b, *first ? "" : ", ") || add_string(b, key) ||
+	    sg_buf_adds(b, ": ") || add_string(b, value);
+	*first = 0;
+	return r;
+}
+
+/* Attributes keep their JSON text; a type's style pairs are strings. */
+static int add_pairs(sg_buf *b, int *first, const sg_attrs *a, int json)
+{
+	int r = 0;
+
+	for (size_t i = 0; i < a->n && !r; i += 2) {
+		if (!json) {
+			r = add_field(b, first, a->kv[i], a->kv[i + 1]);
+			continue;
+		}
+		r = sg_buf_adds(b, *first ? "" : ", ") ||
+		    add_string(b, a->kv[i]) || sg_buf_adds(b, ": ") ||
+		    sg_buf_adds(b, a->kv[i + 1]);
+		*first = 0;
+	}
+	return r;
+}
+
+/* The types the view uses that have a label or a style: a type that is
+ * only used needs no entry. */
+static int add_types(sg_buf *b, const char *section, const sg_type *types,
+		     const unsigned char *used, size_t n)
+{
+	int r = 0, any = 0;
+
+	for (size_t i = 0; i < n && !r; i++) {
+		int first = 1;
+
+		if (!used[i] || (!types[i].label && !types[i].style.n))
+			continue;
+		if (!any)
+			r = sg_buf_addf(b, ",\n  \"%s\": {", section);
+		r = r || sg_buf_adds(b, any ? ",\n    " : "\n    ") ||
+		    add_string(b, types[i].id) || sg_buf_adds(b, ": {") ||
+		    add_field(b, &first, "label", types[i].label) ||
+		    add_pairs(b, &first, &types[i].style, 0) ||
+		    sg_buf_adds(b, "}");
+		any = 1;
+	}
+	return r || (any && sg_buf_adds(b, "\n  }"));
+}
+
+static int add_entity(sg_buf *b, const sg_entity *e)
+{
+	int first = 1, r;
+
+	r = sg_buf_adds(b, "    {") || add_field(b, &first, "id", e->id) ||
+	    add_field(b, &first, "name", e->name) ||
+	    add_field(b, &first, "type", e->type);
+	if (!r && e->naliases) {
+		r = sg_buf_adds(b, ", \"aliases\": [");
+		for (size_t k = 0; k < e->naliases && !r; k++)
+			r = sg_buf_adds(b, k ? ", " : "") ||
+			    add_string(b, e->aliases[k]);
+		r = r || sg_buf_adds(b, "]");
+	}
+	return r || add_field(b, &first, "description", e->description) ||
+	       add_field(b, &first, "url", e->url) ||
+	       add_pairs(b, &first, &e->attrs, 1) || sg_buf_adds(b, "}");
+}
+
+static int add_relation(sg_buf *b, const sg_graph *g, const sg_relation *rel)
+{
+	int first = 1;
+
+	return sg_buf_adds(b, "    {") ||
+	       add_field(b, &first, "from", g->entities[rel->from].id) ||
+	       add_field(b, &first, "to", g->entities[rel->to].id) ||
+	       add_field(b, &first, "type", rel->type) ||
+	       add_field(b, &first, "label", rel->label) ||
+	       add_field(b, &first, "evidence", rel->evidence) ||
+	       add_field(b, &first, "source", rel->source) ||
+	       add_pairs(b, &first, &rel->attrs, 1) || sg_buf_adds(b, "}");
+}
+
+int sg_write_json(const sg_view *v, sg_buf *b)
+{
+	const sg_graph *g = v->graph;
+	unsigned char *used = calloc(g->ntypes + g->nrelation_types +
+					     g->nsources + 1, 1);
+	unsigned char *rel_used = used + g->ntypes;
+	unsigned char *src_used = rel_used + g->nrelation_types;
+	int r, any = 0, first = 1;
+
+	if (!used)
+		return -1;
+	/* only what the view uses goes out: types, and sources cited */
+	for (size_t k = 0; k < v->nshown; k++) {
+		const sg_entity *e = &g->entities[v->shown[k]];
+
+		if (e->type)
+			used[sg_map_get(&g->type_ids, e->type)] = 1;
+	}
+	for (size_t i = 0; i < g->nrelations; i++) {
+		const sg_relation *rel = &g->relations[i];
+
+		if (!v->relation_on[i])
+			continue;
+		rel_used[sg_map_get(&g->relation_type_ids, rel->type)] = 1;
+		if (rel->source)
+			src_used[sg_map_get(&g->source_ids, rel->source)] = 1;
+	}
+	r = sg_buf_adds(b, "{\n  \"graph\": {") ||
+	    add_field(b, &first, "title", g->title);
+	for (size_t i = 0; i < g->nsources && !r; i++) {
+		const sg_source *s = &g->sources[i];
+		int f = 1;
+
+		if (!src_used[i])
+			continue;
+		r = sg_buf_adds(b, any ? ",\n    {" :
+				first ? "\"sources\": [\n    {" :
+					", \"sources\": [\n    {") ||
+		    add_field(b, &f, "id", s->id) ||
+		    add_field(b, &f, "title", s->title) ||
+		    add_field(b, &f, "author", s->author) ||
+		    add_field(b, &f, "date", s->date) ||
+		    add_field(b, &f, "url", s->url) ||
+		    add_field(b, &f, "publisher", s->publisher) ||
+		    sg_buf_adds(b, "}");
+		any = 1;
+	}
+	r = r || sg_buf_adds(b, any ? "\n  ]}" : "}") ||
+	    add_types(b, "types", g->types, used, g->ntypes) ||
+	    add_types(b, "relation_types", g->relation_types, rel_used,
+		      g->nrelation_types) ||
+	    sg_buf_adds(b, ",\n  \"entities\": [");
+	for (size_t k = 0; k < v->nshown && !r; k++)
+		r = sg_buf_adds(b, k ? ",\n" : "\n") ||
+		    add_entity(b, &g->entities[v->shown[k]]);
+	r = r || sg_buf_adds(b, v->nshown ? "\n  ],\n  \"relations\": [" :
+					    "],\n  \"relations\": [");
+	any = 0;
+	for (size_t i = 0; i < g->nrelations && !r; i++) {
+		if (!v->relation_on[i])
+			continue;
+		r = sg_buf_adds(b, any ? ",\n" : "\n") ||
+		    add_relation(b, g, &g->relations[i]);
+		any = 1;
+	}
+	r = r || sg_buf_adds(b, any ? "\n  ]\n}\n" : "]\n}\n");
+	free(used);
+	return r;
+}
