@@ -133,6 +133,10 @@ typedef struct sg_select_opts {
 	size_t nrelation_types;
 	const char *const *entity_types;
 	size_t nentity_types;
+	/* "KEY=VALUE" each: only entities whose attribute (or id, name, type,
+	 * description, url) KEY reads VALUE, ignoring case, are kept. */
+	const char *const *where;
+	size_t nwhere;
 } sg_select_opts;
 
 /* A view of a resolved graph; it borrows g, which must outlive it. An unknown

@@ -17,7 +17,7 @@ struct list {
 };
 
 struct config {
-	struct list files, focus, relation_types, entity_types, outputs;
+	struct list files, focus, relation_types, entity_types, where, outputs;
 	const char *format, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format;
 	long depth;
@@ -58,6 +58,9 @@ static const struct option options[] = {
 	    "keep only relations of TYPE (repeatable)"),
 	OPT(0, "type", LIST, entity_types, "TYPE",
 	    "keep only entities of TYPE (repeatable)"),
+	OPT(0, "where", LIST, where, "KEY=VALUE",
+	    "keep only entities whose attribute (or id, name, type, ...) KEY "
+	    "is VALUE, any case (repeatable: all must hold)"),
 	OPT('K', "engine", STRING, engine, "ENGINE",
 	    "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi, or auto "
 	    "(default: dot for small drawings, sfdp for large ones)"),
@@ -439,7 +442,7 @@ static int run(const struct config *c)
 	sg_select_opts so = { c->focus.items, c->focus.n, (int)c->depth,
 			      SG_BOTH, c->relation_types.items,
 			      c->relation_types.n, c->entity_types.items,
-			      c->entity_types.n };
+			      c->entity_types.n, c->where.items, c->where.n };
 	int r = 0, k;
 
 	if (c->direction) {
@@ -503,6 +506,7 @@ int main(int argc, char **argv)
 	free(c.focus.items);
 	free(c.relation_types.items);
 	free(c.entity_types.items);
+	free(c.where.items);
 	free(c.outputs.items);
 	/* A write error on stdout (a full disk, a closed pipe) is a failure. */
 	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {

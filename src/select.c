@@ -71,6 +71,42 @@ static int type_on(const sg_graph *g, int relation, const unsigned char *on,
 			     type)];
 }
 
+/* The text of field or attribute key of e, into b; NULL when e has none. */
+static const char *field(const sg_entity *e, const char *key, size_t len,
+			 sg_buf *b)
+{
+	const char *const fields[] = { "id", "name", "type", "description",
+				       "url" };
+	const char *values[] = { e->id, e->name ? e->name : e->id, e->type,
+				 e->description, e->url };
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(fields); i++)
+		if (strlen(fields[i]) == len && !strncmp(fields[i], key, len))
+			return values[i];
+	for (size_t i = 0; i < e->attrs.n; i += 2)
+		if (strlen(e->attrs.kv[i]) == len &&
+		    !strncmp(e->attrs.kv[i], key, len)) {
+			sg_buf_reset(b);
+			return sg_json_display(b, e->attrs.kv[i + 1]) ? NULL :
+									 sg_buf_str(b);
+		}
+	return NULL;
+}
+
+/* Whether entity e meets every KEY=VALUE of o->where. */
+static int where_on(const sg_select_opts *o, const sg_entity *e, sg_buf *b)
+{
+	for (size_t i = 0; i < o->nwhere; i++) {
+		const char *eq = strchr(o->where[i], '=');
+		const char *value = field(e, o->where[i],
+					  (size_t)(eq - o->where[i]), b);
+
+		if (!value || strcasecmp(value, eq + 1))
+			return 0;
+	}
+	return 1;
+}
+
 /* Whether relation i may be drawn: its type and both its ends pass. */
 static int relation_allowed(const sg_view *v, size_t i,
 			    const unsigned char *allowed_entity,
@@ -138,6 +174,7 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 {
 	sg_view *v = calloc(1, sizeof(*v));
 	unsigned char *rel_on = NULL, *ent_type_on = NULL, *allowed = NULL;
+	sg_buf text = SG_BUF_INIT;
 
 	if (!g->resolved) {
 		sg_fail(err, SG_EUSAGE, NULL, 0, 0,
@@ -172,9 +209,16 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 			goto fail;
 		v->focus[e] = 1;
 	}
+	for (size_t k = 0; k < o->nwhere; k++)
+		if (!strchr(o->where[k], '=') || o->where[k][0] == '=') {
+			sg_fail(err, SG_EUSAGE, NULL, 0, 0,
+				"'%s' is no KEY=VALUE", o->where[k]);
+			goto fail;
+		}
 	for (size_t e = 0; e < g->nentities; e++)
 		allowed[e] = v->focus[e] ||
-			     type_on(g, 0, ent_type_on, g->entities[e].type);
+			     (type_on(g, 0, ent_type_on, g->entities[e].type) &&
+			      where_on(o, &g->entities[e], &text));
 	if (o->nfocus) {
 		if (focus_walk(v, o, allowed, rel_on))
 			goto nomem;
@@ -195,6 +239,7 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 	free(rel_on);
 	free(ent_type_on);
 	free(allowed);
+	sg_buf_release(&text);
 	return v;
 nomem:
 	nomem(err);
@@ -202,6 +247,7 @@ fail:
 	free(rel_on);
 	free(ent_type_on);
 	free(allowed);
+	sg_buf_release(&text);
 	sg_view_free(v);
 	return NULL;
 }

@@ -186,6 +186,11 @@ for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl; do
 	check "convert $f to native JSON" run 0 "$f" -T json
 	check "converted $f" same "$golden" "$tmp/out"
 done
+check "--where filters by an attribute" run 0 tests/formats/jgf-v1/graph.json \
+	--where 'region=central asia' --list
+printf 'id\tname\ttype\tdegree\nKazakhstan\tKazakhstan\tcountry\t0\n' >"$tmp/want"
+check "--where list" same "$tmp/want" "$tmp/out"
+check "--where without =" run 2 --where region
 check "--from-format names the format" run 0 --from-format node-link \
 	tests/formats/node-link/graph.json --title ''
 check "--from-format drawing" same tests/formats/expected.dot "$tmp/out"

@@ -40,7 +40,7 @@ static const char *selected(const sg_select_opts *o, sg_error *err)
 static void test_focus_depth(void **state)
 {
 	const char *b[] = { "b" };
-	sg_select_opts o = { b, 1, 0, SG_BOTH, NULL, 0, NULL, 0 };
+	sg_select_opts o = { b, 1, 0, SG_BOTH, NULL, 0, NULL, 0, NULL, 0 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -54,7 +54,7 @@ static void test_focus_depth(void **state)
 static void test_focus_direction(void **state)
 {
 	const char *b[] = { "b" };
-	sg_select_opts o = { b, 1, 5, SG_OUT, NULL, 0, NULL, 0 };
+	sg_select_opts o = { b, 1, 5, SG_OUT, NULL, 0, NULL, 0, NULL, 0 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -66,7 +66,7 @@ static void test_focus_direction(void **state)
 static void test_focus_by_name_and_alias(void **state)
 {
 	const char *names[] = { "BEE" };
-	sg_select_opts o = { names, 1, 0, SG_BOTH, NULL, 0, NULL, 0 };
+	sg_select_opts o = { names, 1, 0, SG_BOTH, NULL, 0, NULL, 0, NULL, 0 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -78,7 +78,7 @@ static void test_focus_by_name_and_alias(void **state)
 static void test_several_foci(void **state)
 {
 	const char *names[] = { "a", "d" };
-	sg_select_opts o = { names, 2, 1, SG_BOTH, NULL, 0, NULL, 0 };
+	sg_select_opts o = { names, 2, 1, SG_BOTH, NULL, 0, NULL, 0, NULL, 0 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -88,7 +88,7 @@ static void test_several_foci(void **state)
 static void test_unknown_focus(void **state)
 {
 	const char *names[] = { "Beee" };
-	sg_select_opts o = { names, 1, 1, SG_BOTH, NULL, 0, NULL, 0 };
+	sg_select_opts o = { names, 1, 1, SG_BOTH, NULL, 0, NULL, 0, NULL, 0 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -100,7 +100,7 @@ static void test_unknown_focus(void **state)
 static void test_relation_filter(void **state)
 {
 	const char *b[] = { "b" }, *types[] = { "X" };
-	sg_select_opts o = { b, 1, 3, SG_BOTH, types, 1, NULL, 0 };
+	sg_select_opts o = { b, 1, 3, SG_BOTH, types, 1, NULL, 0, NULL, 0 };
 	sg_error err = { 0 };
 	sg_graph *g;
 	sg_view *v;
@@ -120,7 +120,7 @@ static void test_relation_filter(void **state)
 static void test_entity_type_filter(void **state)
 {
 	const char *types[] = { "leaf" }, *b[] = { "b" };
-	sg_select_opts o = { NULL, 0, 1, SG_BOTH, NULL, 0, types, 1 };
+	sg_select_opts o = { NULL, 0, 1, SG_BOTH, NULL, 0, types, 1, NULL, 0 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -131,10 +131,46 @@ static void test_entity_type_filter(void **state)
 	assert_string_equal(selected(&o, &err), "a b c e");
 }
 
+static void test_where(void **state)
+{
+	static const char *json =
+		"{\"entities\": [{\"id\": \"a\", \"region\": \"Central Asia\", "
+		"\"since\": 2001}, {\"id\": \"b\", \"region\": \"Europe\"},"
+		" {\"id\": \"c\", \"name\": \"Sea\", \"region\": \"central asia\"}],"
+		" \"relations\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"t\"},"
+		" {\"from\": \"b\", \"to\": \"c\", \"type\": \"t\"}]}";
+	const char *where[2] = { "region=CENTRAL ASIA", "since=2001" };
+	sg_select_opts o = { NULL, 0, 0, SG_BOTH, NULL, 0, NULL, 0, where, 1 };
+	sg_error err = { 0 };
+	sg_graph *g = load(json, &err);
+	sg_view *v = sg_select(g, &o, &err);
+	sg_entity_info info;
+
+	(void)state;
+	assert_int_equal(sg_view_entity_count(v), 2);
+	sg_view_free(v);
+	o.nwhere = 2; /* all must hold */
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_entity_count(v), 1);
+	assert_int_equal(sg_view_entity(v, 0, &info), 0);
+	assert_string_equal(info.id, "a");
+	sg_view_free(v);
+	where[0] = "name=sea";
+	o.nwhere = 1;
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_entity(v, 0, &info), 0);
+	assert_string_equal(info.id, "c");
+	sg_view_free(v);
+	where[0] = "region";
+	assert_null(sg_select(g, &o, &err));
+	check_error(&err, SG_EUSAGE, "", 0, 0, "'region' is no KEY=VALUE");
+	sg_graph_free(g);
+}
+
 static void test_unknown_types(void **state)
 {
 	const char *types[] = { "lef" };
-	sg_select_opts o = { NULL, 0, 1, SG_BOTH, NULL, 0, types, 1 };
+	sg_select_opts o = { NULL, 0, 1, SG_BOTH, NULL, 0, types, 1, NULL, 0 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -197,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_focus),
 		cmocka_unit_test(test_relation_filter),
 		cmocka_unit_test(test_entity_type_filter),
+		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
 		cmocka_unit_test(test_select_needs_resolve),
