@@ -19,7 +19,8 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 # The Debian packages scograph builds, tests and renders with.
 DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev pkg-config \
-	fonts-dejavu-core libxml2-utils valgrind python3-jsonschema
+	fonts-dejavu-core libxml2-utils valgrind python3-jsonschema \
+	python3-networkx
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c src/select.c \
 	src/draw.c src/render.c src/write.c

@@ -170,6 +170,12 @@ for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl \
 	check "format: $f" run 0 "$f" --title ''
 	check "format: $f draws as native" same tests/formats/expected.dot "$tmp/out"
 done
+for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl \
+	tests/formats/mcp-memory/memory.jsonl; do
+	check "format: $f --focus Kazakhstan -o x.svg" run 0 "$f" \
+		--focus Kazakhstan -o "$tmp/format.svg"
+	check "format: $f SVG" svg_ok "$tmp/format.svg"
+done
 # MCP memory files have no place for attributes
 check "format: mcp" run 0 tests/formats/mcp-memory/memory.jsonl --title ''
 check "format: mcp golden" same tests/formats/expected-mcp.dot "$tmp/out"
