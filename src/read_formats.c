@@ -260,6 +260,30 @@ static int attributes(struct reader *rd, struct fields *f, const char *key)
 	return failed ? -1 : 0;
 }
 
+/* Reads the list edges (may be NULL): objects with "source" and "target",
+ * whose keys but skip, and those of their object attrs_key (JGF's metadata,
+ * Graphology's attributes), are the relation's. */
+static int read_edges(struct reader *rd, const json_t *edges,
+		      const char *attrs_key, const char *const *skip,
+		      size_t nskip)
+{
+	for (size_t i = 0; edges && i < json_array_size(edges); i++) {
+		struct fields f = { json_array_get(edges, i), NULL, { 0 },
+				    nskip };
+		int r;
+
+		memcpy(f.used, skip, nskip * sizeof(*skip));
+		r = !json_is_object(f.o) ?
+			    rd_wrong_kind(rd, edges, NULL, i, "an object") :
+			    attributes(rd, &f, attrs_key) ||
+			    read_edge(rd, &f, "source", "target",
+				      rd_loc(rd, edges, NULL, i));
+		if (element(rd, r))
+			return -1;
+	}
+	return 0;
+}
+
 /* ---- JSON Graph Format, versions 1 and 2 ---- */
 
 static int jgf_node(struct reader *rd, const json_t *parent, const char *key,
@@ -314,20 +338,8 @@ static int jgf_graph(struct reader *rd, const json_t *graphs, size_t g,
 		if (element(rd, r))
 			return -1;
 	}
-	for (size_t i = 0; edges && i < json_array_size(edges); i++) {
-		struct fields f = { json_array_get(edges, i), NULL,
-				    { "source", "target", "id", "directed",
-				      "metadata" }, 5 };
-		int r = !json_is_object(f.o) ?
-				rd_wrong_kind(rd, edges, NULL, i, "an object") :
-				attributes(rd, &f, "metadata") ||
-				read_edge(rd, &f, "source", "target",
-					  rd_loc(rd, edges, NULL, i));
-
-		if (element(rd, r))
-			return -1;
-	}
-	return 0;
+	return read_edges(rd, edges, "metadata", (const char *const[]){
+		"source", "target", "id", "directed", "metadata" }, 5);
 }
 
 static int read_jgf(struct reader *rd, const json_t *root)
@@ -526,20 +538,8 @@ static int read_graphology(struct reader *rd, const json_t *root)
 		if (element(rd, r))
 			return -1;
 	}
-	for (size_t i = 0; edges && i < json_array_size(edges); i++) {
-		struct fields f = { json_array_get(edges, i), NULL,
-				    { "key", "source", "target", "attributes",
-				      "undirected" }, 5 };
-		int r = !json_is_object(f.o) ?
-				rd_wrong_kind(rd, edges, NULL, i, "an object") :
-				attributes(rd, &f, "attributes") ||
-				read_edge(rd, &f, "source", "target",
-					  rd_loc(rd, edges, NULL, i));
-
-		if (element(rd, r))
-			return -1;
-	}
-	return 0;
+	return read_edges(rd, edges, "attributes", (const char *const[]){
+		"key", "source", "target", "attributes", "undirected" }, 5);
 }
 
 /* ---- Graphviz's JSON (dot -Tjson, -Tjson0, -Tdot_json) ---- */
