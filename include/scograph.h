@@ -82,6 +82,8 @@ void sg_graph_free(sg_graph *g);
  * sg_error.
  */
 #define SG_MAX_ERRORS 50
+/* Past this many warnings of one code, one more warning counts the rest. */
+#define SG_MAX_WARNINGS 20
 size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list);
 
 /*

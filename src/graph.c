@@ -78,6 +78,11 @@ int sg_graph_note(sg_graph *g, const sg_error *e)
 {
 	struct sg_note *n;
 
+	if (e->severity == SG_WARNING &&
+	    ++g->warnings[e->code] > SG_MAX_WARNINGS) {
+		g->unshown[e->code]++;
+		return 0;
+	}
 	if (SG_GROW(g->notes, g->nnotes + 1, g->anotes))
 		return -1;
 	n = &g->notes[g->nnotes];
@@ -132,10 +137,11 @@ static int note_order(const void *a, const void *b, void *ctx)
 
 size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list)
 {
+	size_t extra = SG_ARRAY_SIZE(g->unshown), n = 0;
 	struct sg_note *copy = malloc((g->nnotes + 1) * sizeof(*copy));
 
 	free(g->sorted);
-	g->sorted = malloc((g->nnotes + 1) * sizeof(*g->sorted));
+	g->sorted = malloc((g->nnotes + extra) * sizeof(*g->sorted));
 	if (!copy || !g->sorted) {
 		free(copy);
 		*list = NULL;
@@ -143,11 +149,21 @@ size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list)
 	}
 	memcpy(copy, g->notes, g->nnotes * sizeof(*copy));
 	sg_sort(copy, g->nnotes, sizeof(*copy), note_order, NULL);
-	for (size_t i = 0; i < g->nnotes; i++)
-		g->sorted[i] = copy[i].e;
+	for (; n < g->nnotes; n++)
+		g->sorted[n] = copy[n].e;
 	free(copy);
+	/* last, what went uncounted */
+	for (size_t c = 0; c < extra; c++) {
+		sg_error e = { (sg_code)c, SG_WARNING, 0, 0, "", "" };
+
+		if (!g->unshown[c])
+			continue;
+		snprintf(e.text, sizeof(e.text), "%zu more '%s' warnings "
+			 "not shown", g->unshown[c], sg_code_name(e.code));
+		g->sorted[n++] = e;
+	}
 	*list = g->sorted;
-	return g->nnotes;
+	return n;
 }
 
 /* Interns s, or reports that memory ran out. */

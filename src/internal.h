@@ -145,6 +145,8 @@ struct sg_graph {
 		size_t file, seq; /* the file's place in files[], for sorting */
 	} *notes;
 	size_t nnotes, anotes, nerrors;
+	/* warnings past SG_MAX_WARNINGS of one code are only counted */
+	size_t warnings[SG_WNORELATIONS + 1], unshown[SG_WNORELATIONS + 1];
 	const char **files; /* in reading order */
 	size_t nfiles, afiles;
 	sg_error *sorted;
@@ -169,7 +171,8 @@ int sg_graph_add_type(sg_graph *g, int relation, const sg_type *t,
 const char *sg_graph_intern(sg_graph *g, const char *s);
 
 /* Records e, an error or warning, among g's diagnostics; -1 when the work
- * must stop: out of memory, or SG_MAX_ERRORS errors found. */
+ * must stop: out of memory, or SG_MAX_ERRORS errors found. Past
+ * SG_MAX_WARNINGS warnings of one code, the rest are only counted. */
 int sg_graph_note(sg_graph *g, const sg_error *e);
 /* Records a warning at loc. */
 int sg_graph_warn(sg_graph *g, sg_code code, sg_loc loc, const char *fmt, ...)

@@ -1,4 +1,6 @@
 /* The reader: every bad input gets a precise error, good input its model. */
+#include <stdio.h>
+
 #include "testutil.h"
 
 static void test_good_document(void **state)
@@ -299,6 +301,26 @@ static void test_warnings(void **state)
 	sg_graph_free(g);
 }
 
+static void test_warnings_past_the_limit_are_counted(void **state)
+{
+	sg_error err;
+	char json[4096] = "{\"entities\": [";
+	const sg_error *list;
+	sg_graph *g;
+
+	(void)state;
+	for (int i = 0; i < SG_MAX_WARNINGS + 5; i++)
+		snprintf(json + strlen(json), sizeof(json) - strlen(json),
+			 "%s{\"id\": \"e%d\"}", i ? ", " : "", i);
+	strcat(json, "]}");
+	g = load(json, &err);
+	assert_non_null(g);
+	assert_int_equal(sg_graph_diagnostics(g, &list), SG_MAX_WARNINGS + 1);
+	check_error(&list[SG_MAX_WARNINGS], SG_WUNUSED, "", 0, 0,
+		    "5 more 'unused-entity' warnings not shown");
+	sg_graph_free(g);
+}
+
 static void test_files(void **state)
 {
 	sg_graph *g = sg_graph_new();
@@ -351,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_every_problem_is_reported),
 		cmocka_unit_test(test_errors_stop_at_the_limit),
 		cmocka_unit_test(test_warnings),
+		cmocka_unit_test(test_warnings_past_the_limit_are_counted),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_builtin_graph),
 	};
