@@ -47,7 +47,8 @@ typedef enum sg_code {
 	SG_WDUPLICATE, /* a relation listed twice (drawn once) */
 	SG_WSELF,      /* a relation from an entity to itself */
 	SG_WIMPLICIT,  /* an entity only a relation names, added untyped */
-	SG_WNORELATIONS /* a graph with entities but no list of relations */
+	SG_WNORELATIONS, /* a graph with entities but no list of relations */
+	SG_WURL        /* a url of another scheme than http, https, mailto */
 } sg_code;
 
 /* A short stable name of a code for machines: "syntax", "unknown", ... */

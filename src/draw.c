@@ -150,6 +150,33 @@ static const char *css_class(sg_buf *b, const char *type)
 	return sg_buf_str(b);
 }
 
+/*
+ * A url made safe for Graphviz 2.43, which writes URL into SVG as it is: a
+ * '"' would end the attribute and let the input add its own (onmouseover),
+ * a '&' or '<' would break the XML. What XML or the attribute would read is
+ * percent-encoded, and '&' written as the entity the XML reader turns back
+ * into '&' (percent-encoding it would change a query's meaning); so is a
+ * backslash, which Graphviz would read as an escape.
+ */
+static const char *safe_url(sg_buf *b, const char *url)
+{
+	static const char keep[] = "-._~:/?#[]@!$()*+,;=%";
+	int r = 0;
+
+	sg_buf_reset(b);
+	for (const unsigned char *p = (const unsigned char *)url; *p && !r;
+	     p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr(keep, *p))
+			r = sg_buf_add(b, (const char *)p, 1);
+		else if (*p == '&')
+			r = sg_buf_adds(b, "&amp;");
+		else
+			r = sg_buf_addf(b, "%%%02X", *p);
+	}
+	return r ? NULL : sg_buf_str(b);
+}
+
 /* Buffers the drawing reuses from object to object. */
 struct scratch {
 	sg_buf text, tip, class, words;
@@ -179,10 +206,34 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 		return -1;
 	if (set_extras(n, ent->description, &ent->attrs, ent->type, sc))
 		return -1;
+	if (ent->url && set(n, "URL", safe_url(&sc->tip, ent->url)))
+		return -1;
 	/* The centre of the drawing stands out in any style: a thick border. */
 	if (v->focus[e] && set(n, "penwidth", "2.8"))
 		return -1;
 	return 0;
+}
+
+/* A relation's evidence and the source that says it: "EVIDENCE\nsource:
+ * TITLE, AUTHOR, DATE"; NULL when it has neither. */
+static const char *cite(sg_buf *b, const sg_graph *g, const sg_relation *r)
+{
+	const sg_source *s = r->source ?
+		&g->sources[sg_map_get(&g->source_ids, r->source)] : NULL;
+	const char *parts[] = { s ? s->title : NULL, s ? s->author : NULL,
+				s ? s->date : NULL };
+	int n = 0, fail;
+
+	sg_buf_reset(b);
+	fail = r->evidence && sg_buf_adds(b, r->evidence);
+	if (s)
+		fail = fail || sg_buf_addf(b, "%ssource: ", b->len ? "\n" : "");
+	for (size_t i = 0; s && i < SG_ARRAY_SIZE(parts) && !fail; i++)
+		if (parts[i])
+			fail = sg_buf_addf(b, "%s%s", n++ ? ", " : "", parts[i]);
+	if (s && !n)
+		fail = fail || sg_buf_adds(b, s->id);
+	return fail || !b->len ? NULL : sg_buf_str(b);
 }
 
 static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
@@ -198,7 +249,8 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 
 	return !edge || !words || set_text(edge, "label", words, &sc->text) ||
 	       set_style(edge, t) ||
-	       set_extras(edge, r->evidence, &r->attrs, r->type, sc) ? -1 : 0;
+	       set_extras(edge, cite(&sc->words, g, r), &r->attrs, r->type,
+			  sc) ? -1 : 0;
 }
 
 Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -719,9 +720,34 @@ static int mark_duplicates(sg_graph *g)
 	return r;
 }
 
+/* Whether url is a link a drawing may carry: an SVG opened in a browser
+ * must never run script that came from the input (javascript:, data:). */
+static int safe_url(const char *url)
+{
+	static const char *const schemes[] = { "http://", "https://",
+					       "mailto:" };
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(schemes); i++)
+		if (!strncasecmp(url, schemes[i], strlen(schemes[i])))
+			return 1;
+	return 0;
+}
+
 int sg_graph_resolve(sg_graph *g, sg_error *err)
 {
 	size_t since = g->nnotes;
+
+	for (size_t i = 0; i < g->nentities; i++) {
+		sg_entity *e = &g->entities[i];
+
+		if (!e->url || safe_url(e->url))
+			continue;
+		if (sg_graph_warn(g, SG_WURL, e->loc, "url '%s' of entity '%s' "
+				  "is dropped: only http, https and mailto "
+				  "links are kept", e->url, display_name(e)))
+			return nomem(err);
+		e->url = NULL;
+	}
 
 	for (size_t i = 0; i < g->nentities; i++)
 		if (note_type(g, 0, g->entities[i].type, g->entities[i].loc,

@@ -146,7 +146,7 @@ struct sg_graph {
 	} *notes;
 	size_t nnotes, anotes, nerrors;
 	/* warnings past SG_MAX_WARNINGS of one code are only counted */
-	size_t warnings[SG_WNORELATIONS + 1], unshown[SG_WNORELATIONS + 1];
+	size_t warnings[SG_WURL + 1], unshown[SG_WURL + 1];
 	const char **files; /* in reading order */
 	size_t nfiles, afiles;
 	sg_error *sorted;

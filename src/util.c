@@ -45,6 +45,7 @@ const char *sg_code_name(sg_code code)
 		[SG_WSELF] = "self-relation",
 		[SG_WIMPLICIT] = "implicit-entity",
 		[SG_WNORELATIONS] = "no-relations",
+		[SG_WURL] = "unsafe-url",
 	};
 
 	return (size_t)code < SG_ARRAY_SIZE(names) && names[code] ?

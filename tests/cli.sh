@@ -256,6 +256,23 @@ check "every SCO relation has evidence and a source" /usr/bin/python3 -c \
 	'import json; g = json.load(open("graphs/sco.json"))
 assert all(r.get("evidence") and r.get("source") for r in g["relations"])'
 
+# ---- links and provenance in SVG: no script from the input, ever
+check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"
+check "a javascript: url is dropped, with a warning" has "$tmp/err" \
+	"warning: url 'javascript:alert(1)' of entity 'b' is dropped: only http, https and mailto links are kept"
+check "the SVG stays well-formed" svg_ok "$tmp/links.svg"
+check "no attribute comes from the input" not grep -q 'onmouseover="' "$tmp/links.svg"
+check "no javascript: link" not grep -q 'javascript:' "$tmp/links.svg"
+check "& and quotes are made safe" has "$tmp/links.svg" \
+	'xlink:href="http://x.org/?a=1&amp;b=2%22%20onmouseover=%22alert(1)"'
+check "non-ASCII, backslash, <, > and ' too" has "$tmp/links.svg" \
+	'xlink:href="https://ex.org/%C3%BC%5CN%20%3Cx%3E%27"'
+check "a relation's tooltip cites its source" has "$tmp/links.svg" \
+	'xlink:title="e&#10;source: T &amp; &lt;co&gt;, A"'
+check "SCO relations carry evidence and source" run 0 --focus Kazakhstan -T svg
+check "SCO tooltip" has "$tmp/out" \
+	'source: Kazakhstan’s Crucial Role in SCO, Naveed Miraj, 2024&#45;06&#45;22"'
+
 # ---- usage
 check "--help" run 0 --help
 check "help lists --focus" has "$tmp/out" "--focus NAME"
