@@ -140,6 +140,15 @@ typedef struct sg_select_opts {
 	 * description, url) KEY reads VALUE, ignoring case, are kept. */
 	const char *const *where;
 	size_t nwhere;
+	/* Entities (by name), entity types and relation types left out: they
+	 * are neither drawn nor followed. */
+	const char *const *exclude, *const *exclude_types,
+		*const *exclude_relations;
+	size_t nexclude, nexclude_types, nexclude_relations;
+	/* Both set: instead of a focus, every shortest path from one entity to
+	 * the other (following relations by direction), drawn with the
+	 * entities on it; no path is SG_EUNKNOWN. */
+	const char *path_from, *path_to;
 } sg_select_opts;
 
 /* A view of a resolved graph; it borrows g, which must outlive it. An unknown
@@ -173,6 +182,11 @@ typedef struct sg_render_opts {
 	const char *engine;
 	const char *rankdir; /* TB, LR, BT or RL; NULL for the default, LR */
 	const char *title;   /* NULL: the graph's own title; "": none */
+	/* Graphviz attributes, "name=value" each, as dot's -G, -N and -E take
+	 * them: the graph's, and the defaults of nodes and of edges (a type's
+	 * own style still wins). */
+	const char *const *graph_attrs, *const *node_attrs, *const *edge_attrs;
+	size_t ngraph_attrs, nnode_attrs, nedge_attrs;
 } sg_render_opts;
 
 /*

@@ -253,6 +253,25 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 			  sc) ? -1 : 0;
 }
 
+/* The user's -G, -N or -E attributes, "name=value" each (checked by
+ * sg_render). */
+static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
+		     size_t n)
+{
+	sg_buf name = SG_BUF_INIT;
+	int r = 0;
+
+	for (size_t i = 0; i < n && !r; i++) {
+		const char *eq = strchr(attrs[i], '=');
+
+		sg_buf_reset(&name);
+		r = sg_buf_add(&name, attrs[i], (size_t)(eq - attrs[i])) ||
+		    !agattr(ag, kind, name.buf, (char *)eq + 1);
+	}
+	sg_buf_release(&name);
+	return r;
+}
+
 Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 		  const char *engine, sg_error *err)
 {
@@ -277,6 +296,9 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 			 (char *)(o->rankdir ? o->rankdir : "LR"));
 	if (title && *title)
 		r = r || set_text(ag, "label", title, &sc.text);
+	r = r || overrides(ag, AGRAPH, o->graph_attrs, o->ngraph_attrs) ||
+	    overrides(ag, AGNODE, o->node_attrs, o->nnode_attrs) ||
+	    overrides(ag, AGEDGE, o->edge_attrs, o->nedge_attrs);
 	for (size_t k = 0; k < v->nshown && !r; k++)
 		r = draw_entity(ag, v, v->shown[k], &sc);
 	for (size_t i = 0; i < g->nrelations && !r; i++)

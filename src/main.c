@@ -18,8 +18,10 @@ struct list {
 
 struct config {
 	struct list files, focus, relation_types, entity_types, where, outputs;
+	struct list exclude, exclude_types, exclude_relations;
+	struct list graph_attrs, node_attrs, edge_attrs;
 	const char *format, *engine, *rankdir, *title, *direction;
-	const char *diagnostics, *from_format;
+	const char *diagnostics, *from_format, *path_from, *path_to;
 	long depth;
 	int list, stats, check, strict, help, version;
 };
@@ -61,11 +63,27 @@ static const struct option options[] = {
 	OPT(0, "where", LIST, where, "KEY=VALUE",
 	    "keep only entities whose attribute (or id, name, type, ...) KEY "
 	    "is VALUE, any case (repeatable: all must hold)"),
+	OPT(0, "exclude", LIST, exclude, "NAME",
+	    "leave out the entity NAME (repeatable)"),
+	OPT(0, "exclude-type", LIST, exclude_types, "TYPE",
+	    "leave out the entities of TYPE (repeatable)"),
+	OPT(0, "exclude-relation", LIST, exclude_relations, "TYPE",
+	    "leave out the relations of TYPE (repeatable)"),
+	OPT(0, "from", STRING, path_from, "NAME",
+	    "with --to: draw every shortest path from NAME (following "
+	    "--direction), instead of a focus"),
+	OPT(0, "to", STRING, path_to, "NAME", "the end of the paths --from draws"),
 	OPT('K', "engine", STRING, engine, "ENGINE",
 	    "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi, or auto "
 	    "(default: dot for small drawings, sfdp for large ones)"),
 	OPT(0, "rankdir", STRING, rankdir, "DIR",
 	    "flow of a dot drawing: TB, LR (default), BT or RL"),
+	OPT('G', "graph-attr", LIST, graph_attrs, "NAME=VALUE",
+	    "a Graphviz graph attribute, as dot -G takes it (repeatable)"),
+	OPT('N', "node-attr", LIST, node_attrs, "NAME=VALUE",
+	    "a default node attribute, as dot -N (repeatable)"),
+	OPT('E', "edge-attr", LIST, edge_attrs, "NAME=VALUE",
+	    "a default edge attribute, as dot -E (repeatable)"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
 	OPT(0, "list", FLAG, list, NULL,
@@ -404,7 +422,15 @@ static int refuse_binary_on_terminal(const sg_output *outs, size_t n)
 static int draw(const struct config *c, const sg_view *v, sg_error *err)
 {
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
-	sg_render_opts ro = { c->engine, NULL, c->title };
+	sg_render_opts ro = {
+		.engine = c->engine, .title = c->title,
+		.graph_attrs = c->graph_attrs.items,
+		.ngraph_attrs = c->graph_attrs.n,
+		.node_attrs = c->node_attrs.items,
+		.nnode_attrs = c->node_attrs.n,
+		.edge_attrs = c->edge_attrs.items,
+		.nedge_attrs = c->edge_attrs.n,
+	};
 	size_t n = c->outputs.n ? c->outputs.n : 1;
 	sg_output *outs = calloc(n, sizeof(*outs));
 	int r = 0, k;
@@ -439,10 +465,21 @@ static int run(const struct config *c)
 	sg_error err = { 0 };
 	sg_graph *g;
 	sg_view *v = NULL;
-	sg_select_opts so = { c->focus.items, c->focus.n, (int)c->depth,
-			      SG_BOTH, c->relation_types.items,
-			      c->relation_types.n, c->entity_types.items,
-			      c->entity_types.n, c->where.items, c->where.n };
+	sg_select_opts so = {
+		.focus = c->focus.items, .nfocus = c->focus.n,
+		.depth = (int)c->depth, .direction = SG_BOTH,
+		.relation_types = c->relation_types.items,
+		.nrelation_types = c->relation_types.n,
+		.entity_types = c->entity_types.items,
+		.nentity_types = c->entity_types.n,
+		.where = c->where.items, .nwhere = c->where.n,
+		.exclude = c->exclude.items, .nexclude = c->exclude.n,
+		.exclude_types = c->exclude_types.items,
+		.nexclude_types = c->exclude_types.n,
+		.exclude_relations = c->exclude_relations.items,
+		.nexclude_relations = c->exclude_relations.n,
+		.path_from = c->path_from, .path_to = c->path_to,
+	};
 	int r = 0, k;
 
 	if (c->direction) {
@@ -495,6 +532,10 @@ int main(int argc, char **argv)
 	} else if (c.version) {
 		printf("scograph %s\n", SG_VERSION);
 		r = 0;
+	} else if (!c.path_from != !c.path_to || (c.path_from && c.focus.n)) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--from and --to go together, and not with "
+				  "--focus");
 	} else if ((c.list || c.stats) && c.outputs.n) {
 		r = EXIT_USAGE;
 		usage_error("%s", "--list and --stats print to standard "
@@ -507,6 +548,12 @@ int main(int argc, char **argv)
 	free(c.relation_types.items);
 	free(c.entity_types.items);
 	free(c.where.items);
+	free(c.exclude.items);
+	free(c.exclude_types.items);
+	free(c.exclude_relations.items);
+	free(c.graph_attrs.items);
+	free(c.node_attrs.items);
+	free(c.edge_attrs.items);
 	free(c.outputs.items);
 	/* A write error on stdout (a full disk, a closed pipe) is a failure. */
 	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {

@@ -112,6 +112,17 @@ static int check_plugin(GVC_t *gvc, const char *kind, const char *name,
 	return found ? 0 : -1;
 }
 
+static int check_attrs(const char *const *attrs, size_t n, const char *opt,
+		       sg_error *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(attrs[i], '=') || attrs[i][0] == '=')
+			return sg_fail(err, SG_EUSAGE, NULL, 0, 0,
+				       "%s%s: expected name=value", opt,
+				       attrs[i]);
+	return 0;
+}
+
 /* ---- writing ---- */
 
 struct target {
@@ -273,7 +284,10 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 		goto done;
 	}
-	r = check_plugin(gvc, "layout", engine, "layout engine", err);
+	r = check_plugin(gvc, "layout", engine, "layout engine", err) ||
+	    check_attrs(opts->graph_attrs, opts->ngraph_attrs, "-G", err) ||
+	    check_attrs(opts->node_attrs, opts->nnode_attrs, "-N", err) ||
+	    check_attrs(opts->edge_attrs, opts->nedge_attrs, "-E", err);
 	for (size_t i = 0; i < noutputs && !r; i++) {
 		struct target *t = &targets[i];
 

@@ -21,28 +21,23 @@ static int nomem(sg_error *err)
 	return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
-/*
- * Turns the user's type names (any case) into a per-type flag array over
- * the graph's type table; an unknown name is an error with suggestions.
- */
-static unsigned char *type_filter(const sg_graph *g, int relation,
-				  const char *const *names, size_t n,
-				  sg_error *err)
+/* The index of each of the user's type names (any case) in the graph's
+ * table, as a flag in on[]; an unknown name is an error with suggestions. */
+static int mark_types(const sg_graph *g, int relation,
+		      const char *const *names, size_t n, unsigned char *on,
+		      unsigned char flag, sg_error *err)
 {
 	const sg_type *types = relation ? g->relation_types : g->types;
 	size_t ntypes = relation ? g->nrelation_types : g->ntypes;
-	unsigned char *on = calloc(ntypes + 1, 1);
 
-	if (!on) {
-		nomem(err);
-		return NULL;
-	}
 	for (size_t k = 0; k < n; k++) {
 		int hit = 0;
 
 		for (size_t t = 0; t < ntypes; t++)
-			if (!strcasecmp(types[t].id, names[k]))
-				on[t] = hit = 1;
+			if (!strcasecmp(types[t].id, names[k])) {
+				on[t] = flag;
+				hit = 1;
+			}
 		if (!hit) {
 			sg_buf msg = SG_BUF_INIT;
 
@@ -53,9 +48,34 @@ static unsigned char *type_filter(const sg_graph *g, int relation,
 				relation ? "relation type" : "entity type",
 				names[k], sg_buf_str(&msg));
 			sg_buf_release(&msg);
-			free(on);
-			return NULL;
+			return -1;
 		}
+	}
+	return 0;
+}
+
+/*
+ * Which types pass: those named in keep (all, when none are), less those in
+ * drop. The flag past the table's end is for entities of no type. NULL on
+ * an error.
+ */
+static unsigned char *type_mask(const sg_graph *g, int relation,
+				const char *const *keep, size_t nkeep,
+				const char *const *drop, size_t ndrop,
+				sg_error *err)
+{
+	size_t ntypes = relation ? g->nrelation_types : g->ntypes;
+	unsigned char *on = malloc(ntypes + 1);
+
+	if (!on) {
+		nomem(err);
+		return NULL;
+	}
+	memset(on, !nkeep, ntypes + 1);
+	if (mark_types(g, relation, keep, nkeep, on, 1, err) ||
+	    mark_types(g, relation, drop, ndrop, on, 0, err)) {
+		free(on);
+		return NULL;
 	}
 	return on;
 }
@@ -63,10 +83,10 @@ static unsigned char *type_filter(const sg_graph *g, int relation,
 static int type_on(const sg_graph *g, int relation, const unsigned char *on,
 		   const char *type)
 {
-	if (!on)
-		return 1;
+	size_t ntypes = relation ? g->nrelation_types : g->ntypes;
+
 	if (!type)
-		return 0;
+		return on[ntypes];
 	return on[sg_map_get(relation ? &g->relation_type_ids : &g->type_ids,
 			     type)];
 }
@@ -107,66 +127,164 @@ static int where_on(const sg_select_opts *o, const sg_entity *e, sg_buf *b)
 	return 1;
 }
 
-/* Whether relation i may be drawn: its type and both its ends pass. */
-static int relation_allowed(const sg_view *v, size_t i,
-			    const unsigned char *allowed_entity,
+#define FAR UINT32_MAX
+
+/* Whether relation r may be followed and drawn: its type and both its ends
+ * pass. */
+static int relation_allowed(const sg_graph *g, const sg_relation *r,
+			    const unsigned char *allowed,
 			    const unsigned char *rel_on)
 {
-	const sg_relation *r = &v->graph->relations[i];
-
-	return type_on(v->graph, 1, rel_on, r->type) &&
-	       allowed_entity[r->from] && allowed_entity[r->to];
+	return !r->duplicate && type_on(g, 1, rel_on, r->type) &&
+	       allowed[r->from] && allowed[r->to];
 }
 
-/* Breadth-first from the focus entities, depth steps along allowed
- * relations in the chosen direction. */
-static int focus_walk(sg_view *v, const sg_select_opts *o,
-		      const unsigned char *allowed_entity,
-		      const unsigned char *rel_on)
+/*
+ * Breadth-first: the steps from the entities whose dist is 0 to every other,
+ * up to max steps, along allowed relations followed by dir; dist is FAR
+ * where nothing reaches.
+ */
+static int walk(const sg_graph *g, uint32_t *dist, sg_direction dir,
+		uint32_t max, const unsigned char *allowed,
+		const unsigned char *rel_on)
 {
-	const sg_graph *g = v->graph;
 	uint32_t *queue = malloc((g->nentities + 1) * sizeof(*queue));
 	size_t head = 0, tail = 0;
 
 	if (!queue)
 		return -1;
 	for (size_t e = 0; e < g->nentities; e++)
-		if (v->focus[e]) {
-			v->entity_on[e] = 1;
+		if (!dist[e])
 			queue[tail++] = (uint32_t)e;
-		}
-	for (int step = 0; step < o->depth && head < tail; step++) {
-		size_t level_end = tail;
+	for (; head < tail; head++) {
+		uint32_t e = queue[head];
 
-		for (; head < level_end; head++) {
-			uint32_t e = queue[head];
+		if (dist[e] >= max)
+			continue;
+		for (int out = 1; out >= 0; out--) {
+			const uint32_t *start = out ? g->out_start : g->in_start;
+			const uint32_t *list = out ? g->out : g->in;
 
-			for (int pass = 0; pass < 2; pass++) {
-				int out = pass == 0;
-				const uint32_t *start = out ? g->out_start :
-							      g->in_start;
-				const uint32_t *list = out ? g->out : g->in;
+			if (dir == (out ? SG_IN : SG_OUT))
+				continue;
+			for (uint32_t k = start[e]; k < start[e + 1]; k++) {
+				const sg_relation *r = &g->relations[list[k]];
+				uint32_t next = out ? r->to : r->from;
 
-				if (o->direction == (out ? SG_IN : SG_OUT))
+				if (dist[next] != FAR ||
+				    !relation_allowed(g, r, allowed, rel_on))
 					continue;
-				for (uint32_t k = start[e]; k < start[e + 1];
-				     k++) {
-					const sg_relation *r =
-						&g->relations[list[k]];
-					uint32_t next = out ? r->to : r->from;
-
-					if (v->entity_on[next] ||
-					    !relation_allowed(v, list[k],
-							      allowed_entity,
-							      rel_on))
-						continue;
-					v->entity_on[next] = 1;
-					queue[tail++] = next;
-				}
+				dist[next] = dist[e] + 1;
+				queue[tail++] = next;
 			}
 		}
 	}
 	free(queue);
+	return 0;
+}
+
+static int64_t find(const sg_graph *g, const char *name, sg_error *err)
+{
+	sg_loc nowhere = { NULL, 0, 0 };
+
+	return sg_graph_find(g, name, nowhere, err);
+}
+
+/* Whether relation r lies on a shortest path of length d, given the steps
+ * from the path's start (from) and to its end (to). */
+static int on_path(const sg_relation *r, sg_direction dir, const uint32_t *from,
+		   const uint32_t *to, uint32_t d)
+{
+	int forward = from[r->from] != FAR && to[r->to] != FAR &&
+		      from[r->from] + 1 + to[r->to] == d;
+	int backward = from[r->to] != FAR && to[r->from] != FAR &&
+		       from[r->to] + 1 + to[r->from] == d;
+
+	return dir == SG_OUT ? forward : dir == SG_IN ? backward :
+			       forward || backward;
+}
+
+/* Every shortest path between the two ends of o: its entities and its
+ * relations go into the view. */
+static int select_paths(sg_view *v, const sg_select_opts *o,
+			const unsigned char *allowed,
+			const unsigned char *rel_on, sg_error *err)
+{
+	const sg_graph *g = v->graph;
+	uint32_t *from = malloc((g->nentities + 1) * sizeof(*from));
+	uint32_t *to = malloc((g->nentities + 1) * sizeof(*to));
+	sg_direction back = o->direction == SG_OUT ? SG_IN :
+			    o->direction == SG_IN ? SG_OUT : SG_BOTH;
+	int64_t a = find(g, o->path_from, err);
+	int64_t b = a < 0 ? -1 : find(g, o->path_to, err);
+	int r = -1;
+
+	if (!from || !to) {
+		nomem(err);
+		goto done;
+	}
+	if (b < 0)
+		goto done;
+	memset(from, 0xFF, (g->nentities + 1) * sizeof(*from));
+	memset(to, 0xFF, (g->nentities + 1) * sizeof(*to));
+	from[a] = 0;
+	to[b] = 0;
+	if (walk(g, from, o->direction, FAR, allowed, rel_on) ||
+	    walk(g, to, back, FAR, allowed, rel_on)) {
+		nomem(err);
+		goto done;
+	}
+	if (from[b] == FAR) {
+		sg_fail(err, SG_EUNKNOWN, NULL, 0, 0,
+			"no path from '%s' to '%s'%s", o->path_from, o->path_to,
+			o->direction == SG_BOTH ? "" : " in that direction");
+		goto done;
+	}
+	v->focus[a] = v->focus[b] = 1;
+	for (size_t e = 0; e < g->nentities; e++)
+		v->entity_on[e] = from[e] != FAR && to[e] != FAR &&
+				  from[e] + to[e] == from[b];
+	for (size_t i = 0; i < g->nrelations; i++) {
+		const sg_relation *rel = &g->relations[i];
+
+		v->relation_on[i] = relation_allowed(g, rel, allowed, rel_on) &&
+				    on_path(rel, o->direction, from, to, from[b]);
+	}
+	r = 0;
+done:
+	free(from);
+	free(to);
+	return r;
+}
+
+/* The entities within o->depth steps of the focus, and the relations among
+ * them; or with no focus, every entity allowed. */
+static int select_focus(sg_view *v, const sg_select_opts *o,
+			const unsigned char *allowed,
+			const unsigned char *rel_on)
+{
+	const sg_graph *g = v->graph;
+	uint32_t *dist = malloc((g->nentities + 1) * sizeof(*dist));
+
+	if (!dist)
+		return -1;
+	for (size_t e = 0; e < g->nentities; e++)
+		dist[e] = o->nfocus ? (v->focus[e] ? 0 : FAR) :
+			  allowed[e] ? 0 : FAR;
+	if (walk(g, dist, o->direction, (uint32_t)o->depth, allowed,
+		 rel_on)) {
+		free(dist);
+		return -1;
+	}
+	for (size_t e = 0; e < g->nentities; e++)
+		v->entity_on[e] = dist[e] != FAR;
+	for (size_t i = 0; i < g->nrelations; i++) {
+		const sg_relation *r = &g->relations[i];
+
+		v->relation_on[i] = relation_allowed(g, r, v->entity_on,
+						     rel_on);
+	}
+	free(dist);
 	return 0;
 }
 
@@ -175,6 +293,7 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 	sg_view *v = calloc(1, sizeof(*v));
 	unsigned char *rel_on = NULL, *ent_type_on = NULL, *allowed = NULL;
 	sg_buf text = SG_BUF_INIT;
+	int r = -1;
 
 	if (!g->resolved) {
 		sg_fail(err, SG_EUSAGE, NULL, 0, 0,
@@ -182,72 +301,69 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 		free(v);
 		return NULL;
 	}
-	if (!v)
-		goto nomem;
-	v->graph = g;
-	v->entity_on = calloc(g->nentities + 1, 1);
-	v->relation_on = calloc(g->nrelations + 1, 1);
-	v->focus = calloc(g->nentities + 1, 1);
-	v->shown = malloc((g->nentities + 1) * sizeof(*v->shown));
-	allowed = calloc(g->nentities + 1, 1);
-	if (!v->entity_on || !v->relation_on || !v->focus || !v->shown ||
-	    !allowed)
-		goto nomem;
-	if (o->nrelation_types &&
-	    !(rel_on = type_filter(g, 1, o->relation_types,
-				   o->nrelation_types, err)))
-		goto fail;
-	if (o->nentity_types &&
-	    !(ent_type_on = type_filter(g, 0, o->entity_types,
-					o->nentity_types, err)))
-		goto fail;
-	for (size_t k = 0; k < o->nfocus; k++) {
-		sg_loc nowhere = { NULL, 0, 0 };
-		int64_t e = sg_graph_find(g, o->focus[k], nowhere, err);
-
-		if (e < 0)
-			goto fail;
-		v->focus[e] = 1;
+	if (!v || !(v->graph = g) ||
+	    !(v->entity_on = calloc(g->nentities + 1, 1)) ||
+	    !(v->relation_on = calloc(g->nrelations + 1, 1)) ||
+	    !(v->focus = calloc(g->nentities + 1, 1)) ||
+	    !(v->shown = malloc((g->nentities + 1) * sizeof(*v->shown))) ||
+	    !(allowed = calloc(g->nentities + 1, 1))) {
+		nomem(err);
+		goto done;
 	}
+	if (!(rel_on = type_mask(g, 1, o->relation_types, o->nrelation_types,
+				 o->exclude_relations, o->nexclude_relations,
+				 err)) ||
+	    !(ent_type_on = type_mask(g, 0, o->entity_types, o->nentity_types,
+				      o->exclude_types, o->nexclude_types,
+				      err)))
+		goto done;
 	for (size_t k = 0; k < o->nwhere; k++)
 		if (!strchr(o->where[k], '=') || o->where[k][0] == '=') {
 			sg_fail(err, SG_EUSAGE, NULL, 0, 0,
 				"'%s' is no KEY=VALUE", o->where[k]);
-			goto fail;
+			goto done;
 		}
+	for (size_t k = 0; k < o->nfocus; k++) {
+		int64_t e = find(g, o->focus[k], err);
+
+		if (e < 0)
+			goto done;
+		v->focus[e] = 1;
+	}
 	for (size_t e = 0; e < g->nentities; e++)
 		allowed[e] = v->focus[e] ||
 			     (type_on(g, 0, ent_type_on, g->entities[e].type) &&
 			      where_on(o, &g->entities[e], &text));
-	if (o->nfocus) {
-		if (focus_walk(v, o, allowed, rel_on))
-			goto nomem;
-	} else {
-		memcpy(v->entity_on, allowed, g->nentities);
-	}
-	for (size_t i = 0; i < g->nrelations; i++) {
-		const sg_relation *r = &g->relations[i];
+	/* what is excluded is excluded, the focus too */
+	for (size_t k = 0; k < o->nexclude; k++) {
+		int64_t e = find(g, o->exclude[k], err);
 
-		v->relation_on[i] = !r->duplicate && v->entity_on[r->from] &&
-				    v->entity_on[r->to] &&
-				    type_on(g, 1, rel_on, r->type);
-		v->nshown_relations += v->relation_on[i];
+		if (e < 0)
+			goto done;
+		if (v->focus[e]) {
+			sg_fail(err, SG_EUSAGE, NULL, 0, 0,
+				"'%s' is both the focus and excluded",
+				o->exclude[k]);
+			goto done;
+		}
+		allowed[e] = 0;
 	}
-	for (size_t e = 0; e < g->nentities; e++)
+	if (o->path_from && o->path_to)
+		r = select_paths(v, o, allowed, rel_on, err);
+	else if ((r = select_focus(v, o, allowed, rel_on)))
+		nomem(err);
+	for (size_t i = 0; !r && i < g->nrelations; i++)
+		v->nshown_relations += v->relation_on[i];
+	for (size_t e = 0; !r && e < g->nentities; e++)
 		if (v->entity_on[e])
 			v->shown[v->nshown++] = (uint32_t)e;
+done:
 	free(rel_on);
 	free(ent_type_on);
 	free(allowed);
 	sg_buf_release(&text);
-	return v;
-nomem:
-	nomem(err);
-fail:
-	free(rel_on);
-	free(ent_type_on);
-	free(allowed);
-	sg_buf_release(&text);
+	if (!r)
+		return v;
 	sg_view_free(v);
 	return NULL;
 }

@@ -256,6 +256,27 @@ check "every SCO relation has evidence and a source" /usr/bin/python3 -c \
 	'import json; g = json.load(open("graphs/sco.json"))
 assert all(r.get("evidence") and r.get("source") for r in g["relations"])'
 
+# ---- queries and Graphviz's own attributes
+check "--from --to" run 0 --from BRI --to "SCO Investment Fund" --list
+printf 'id\tname\ttype\tdegree\nkazakhstan\tKazakhstan\tcountry\t2\nsco-investment-fund\tSCO Investment Fund\tproposal\t1\nnurly-zhol\tNurly Zhol\tpolicy\t2\nbri\tBelt and Road Initiative\tinitiative\t1\n' >"$tmp/want"
+check "the path's entities" same "$tmp/want" "$tmp/out"
+check "no path" run 1 --from BRI --to SCO --direction out
+check "no path message" stderr_is "scograph: error: no path from 'BRI' to 'SCO' in that direction"
+check "--from without --to" run 2 --from BRI
+check "--from with --focus" run 2 --from BRI --to SCO --focus KZ
+check "--exclude" run 0 --focus Kazakhstan --exclude SCO --stats
+check "--exclude leaves it out" has "$tmp/out" "entities: 13"
+check "--exclude-type and --exclude-relation" run 0 --focus Kazakhstan \
+	--exclude-type proposal --exclude-relation chairs --stats
+check "they leave out" has "$tmp/out" "relations: 18"
+check "-G -N -E" run 0 --focus Kazakhstan -Gbgcolor=lightyellow \
+	-N shape=ellipse --edge-attr=fontsize=12
+check "-G in DOT" has "$tmp/out" "bgcolor=lightyellow"
+check "-N in DOT" has "$tmp/out" "shape=ellipse"
+check "-E in DOT" has "$tmp/out" "fontsize=12"
+check "-G without =" run 2 -Gbgcolor
+check "-G message" stderr_is "scograph: error: -Gbgcolor: expected name=value"
+
 # ---- links and provenance in SVG: no script from the input, ever
 check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"
 check "a javascript: url is dropped, with a warning" has "$tmp/err" \

@@ -87,7 +87,7 @@ static const char *tricky =
 
 static void test_dot_escapes_text(void **state)
 {
-	sg_render_opts ro = { NULL, NULL, "" };
+	sg_render_opts ro = { .title = "" };
 	sg_output out = { NULL, "dot" };
 	sg_error err = { 0 };
 	char *dot;
@@ -109,7 +109,7 @@ static void test_dot_escapes_text(void **state)
 
 static void test_svg_shows_text_literally(void **state)
 {
-	sg_render_opts ro = { NULL, NULL, "" };
+	sg_render_opts ro = { .title = "" };
 	sg_output out = { NULL, NULL };
 	sg_error err = { 0 };
 	char *svg;
@@ -133,7 +133,7 @@ static void test_long_texts_are_cut(void **state)
 {
 	size_t n = 40000;
 	char *json = malloc(n + 200), *dot, *label;
-	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_render_opts ro = { 0 };
 	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
 	sg_error err = { 0 };
 	size_t len;
@@ -169,7 +169,7 @@ static void test_long_texts_are_cut(void **state)
 
 static void test_outputs_are_deterministic(void **state)
 {
-	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_render_opts ro = { 0 };
 	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
 	sg_error err = { 0 };
 	char *a, *b;
@@ -190,7 +190,7 @@ static void test_outputs_are_deterministic(void **state)
 
 static void test_bad_requests_write_nothing(void **state)
 {
-	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_render_opts ro = { 0 };
 	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
 	sg_error err = { 0 };
 
@@ -219,7 +219,7 @@ static void test_bad_requests_write_nothing(void **state)
 
 static void test_failed_output_leaves_no_file(void **state)
 {
-	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_render_opts ro = { 0 };
 	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
 	sg_error err = { 0 };
 	char cmd[160];
@@ -241,7 +241,7 @@ static void test_failed_output_leaves_no_file(void **state)
 
 static void test_png_and_pdf(void **state)
 {
-	sg_render_opts ro = { NULL, NULL, NULL };
+	sg_render_opts ro = { 0 };
 	sg_output outs[2] = { { NULL, NULL }, { NULL, NULL } };
 	sg_error err = { 0 };
 	char *png, *pdf;
@@ -284,7 +284,7 @@ static char *chain_json(int n)
 /* The layout engine -K auto chose for json. */
 static char *auto_layout(const char *json, const char *name)
 {
-	sg_render_opts ro = { "auto", NULL, NULL };
+	sg_render_opts ro = { .engine = "auto" };
 	sg_output out = { NULL, NULL };
 	sg_error err = { 0 };
 	char *dot, *engine;

@@ -40,7 +40,7 @@ static const char *selected(const sg_select_opts *o, sg_error *err)
 static void test_focus_depth(void **state)
 {
 	const char *b[] = { "b" };
-	sg_select_opts o = { b, 1, 0, SG_BOTH, NULL, 0, NULL, 0, NULL, 0 };
+	sg_select_opts o = { .focus = b, .nfocus = 1 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -54,7 +54,7 @@ static void test_focus_depth(void **state)
 static void test_focus_direction(void **state)
 {
 	const char *b[] = { "b" };
-	sg_select_opts o = { b, 1, 5, SG_OUT, NULL, 0, NULL, 0, NULL, 0 };
+	sg_select_opts o = { .focus = b, .nfocus = 1, .depth = 5, .direction = SG_OUT };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -66,7 +66,7 @@ static void test_focus_direction(void **state)
 static void test_focus_by_name_and_alias(void **state)
 {
 	const char *names[] = { "BEE" };
-	sg_select_opts o = { names, 1, 0, SG_BOTH, NULL, 0, NULL, 0, NULL, 0 };
+	sg_select_opts o = { .focus = names, .nfocus = 1 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -78,7 +78,7 @@ static void test_focus_by_name_and_alias(void **state)
 static void test_several_foci(void **state)
 {
 	const char *names[] = { "a", "d" };
-	sg_select_opts o = { names, 2, 1, SG_BOTH, NULL, 0, NULL, 0, NULL, 0 };
+	sg_select_opts o = { .focus = names, .nfocus = 2, .depth = 1 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -88,7 +88,7 @@ static void test_several_foci(void **state)
 static void test_unknown_focus(void **state)
 {
 	const char *names[] = { "Beee" };
-	sg_select_opts o = { names, 1, 1, SG_BOTH, NULL, 0, NULL, 0, NULL, 0 };
+	sg_select_opts o = { .focus = names, .nfocus = 1, .depth = 1 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -100,7 +100,7 @@ static void test_unknown_focus(void **state)
 static void test_relation_filter(void **state)
 {
 	const char *b[] = { "b" }, *types[] = { "X" };
-	sg_select_opts o = { b, 1, 3, SG_BOTH, types, 1, NULL, 0, NULL, 0 };
+	sg_select_opts o = { .focus = b, .nfocus = 1, .depth = 3, .relation_types = types, .nrelation_types = 1 };
 	sg_error err = { 0 };
 	sg_graph *g;
 	sg_view *v;
@@ -120,7 +120,7 @@ static void test_relation_filter(void **state)
 static void test_entity_type_filter(void **state)
 {
 	const char *types[] = { "leaf" }, *b[] = { "b" };
-	sg_select_opts o = { NULL, 0, 1, SG_BOTH, NULL, 0, types, 1, NULL, 0 };
+	sg_select_opts o = { .depth = 1, .entity_types = types, .nentity_types = 1 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -140,7 +140,7 @@ static void test_where(void **state)
 		" \"relations\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"t\"},"
 		" {\"from\": \"b\", \"to\": \"c\", \"type\": \"t\"}]}";
 	const char *where[2] = { "region=CENTRAL ASIA", "since=2001" };
-	sg_select_opts o = { NULL, 0, 0, SG_BOTH, NULL, 0, NULL, 0, where, 1 };
+	sg_select_opts o = { .where = where, .nwhere = 1 };
 	sg_error err = { 0 };
 	sg_graph *g = load(json, &err);
 	sg_view *v = sg_select(g, &o, &err);
@@ -167,10 +167,64 @@ static void test_where(void **state)
 	sg_graph_free(g);
 }
 
+static void test_shortest_paths(void **state)
+{
+	sg_select_opts o = { 0 };
+	sg_error err = { 0 };
+
+	(void)state;
+	o.path_from = "a";
+	o.path_to = "d";
+	o.direction = SG_OUT;
+	assert_string_equal(selected(&o, &err), "a b c d");
+	o.path_from = "d";
+	o.path_to = "e";
+	o.direction = SG_BOTH;
+	assert_string_equal(selected(&o, &err), "b c d e");
+	o.direction = SG_OUT;
+	assert_null(selected(&o, &err));
+	check_error(&err, SG_EUNKNOWN, "", 0, 0,
+		    "no path from 'd' to 'e' in that direction");
+}
+
+static void test_excludes(void **state)
+{
+	const char *b[] = { "b" }, *c[] = { "c" }, *x[] = { "x" };
+	const char *hub[] = { "hub" };
+	sg_select_opts o = { 0 };
+	sg_error err = { 0 };
+
+	(void)state;
+	o.focus = b;
+	o.nfocus = 1;
+	o.depth = 5;
+	o.exclude = c;
+	o.nexclude = 1;
+	/* c is neither drawn nor followed: d is out of reach */
+	assert_string_equal(selected(&o, &err), "a b e");
+	o.nexclude = 0;
+	o.exclude_relations = x;
+	o.nexclude_relations = 1;
+	assert_string_equal(selected(&o, &err), "b c e");
+	o.nexclude_relations = 0;
+	o.nfocus = 0;
+	o.exclude_types = hub;
+	o.nexclude_types = 1;
+	assert_string_equal(selected(&o, &err), "a c d e");
+	o.nexclude_types = 0;
+	o.focus = b;
+	o.nfocus = 1;
+	o.exclude = b;
+	o.nexclude = 1;
+	assert_null(selected(&o, &err));
+	check_error(&err, SG_EUSAGE, "", 0, 0,
+		    "'b' is both the focus and excluded");
+}
+
 static void test_unknown_types(void **state)
 {
 	const char *types[] = { "lef" };
-	sg_select_opts o = { NULL, 0, 1, SG_BOTH, NULL, 0, types, 1, NULL, 0 };
+	sg_select_opts o = { .depth = 1, .entity_types = types, .nentity_types = 1 };
 	sg_error err = { 0 };
 
 	(void)state;
@@ -234,6 +288,8 @@ int main(void)
 		cmocka_unit_test(test_relation_filter),
 		cmocka_unit_test(test_entity_type_filter),
 		cmocka_unit_test(test_where),
+		cmocka_unit_test(test_shortest_paths),
+		cmocka_unit_test(test_excludes),
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
 		cmocka_unit_test(test_select_needs_resolve),
