@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gvc.h>
@@ -121,6 +122,31 @@ static int check_attrs(const char *const *attrs, size_t n, const char *opt,
 				       "%s%s: expected name=value", opt,
 				       attrs[i]);
 	return 0;
+}
+
+/*
+ * cairo stamps the time of rendering into a PDF (and this Graphviz ignores
+ * SOURCE_DATE_EPOCH): the stamp becomes that variable's time, else a fixed
+ * one, so that the same input gives the same PDF. The date keeps its
+ * length, and so every offset the PDF's index holds.
+ */
+static void fix_pdf_date(char *pdf, size_t len)
+{
+	static const char key[] = "/CreationDate (D:";
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	size_t n = sizeof(key) - 1, i = 0;
+	char *at = NULL, stamp[16];
+	time_t t = epoch ? (time_t)strtoll(epoch, NULL, 10) : 946684800;
+	struct tm tm;
+
+	for (; !at && i + n + 14 <= len; i++)
+		if (!memcmp(pdf + i, key, n))
+			at = pdf + i;
+	if (!at ||
+	    !gmtime_r(&t, &tm) ||
+	    strftime(stamp, sizeof(stamp), "%Y%m%d%H%M%S", &tm) != 14)
+		return;
+	memcpy(at + sizeof(key) - 1, stamp, 14);
 }
 
 /* ---- writing ---- */
@@ -343,6 +369,8 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 		if (gvRenderData(gvc, ag, t->format, &t->data, &len))
 			r = graphviz_failed(err, "render");
 		t->len = len;
+		if (!r && !strcmp(t->format, "pdf"))
+			fix_pdf_date(t->data, t->len);
 	}
 	/* Nothing reaches its final name until every output is ready. */
 	for (size_t i = 0; i < noutputs && !r; i++)

@@ -80,6 +80,11 @@ check ".gv is DOT" run 0 --focus Kazakhstan -o "$tmp/k.gv"
 check "same DOT in .gv" same tests/golden/kazakhstan.dot "$tmp/k.gv"
 check ".pdf" run 0 --focus Kazakhstan -o "$tmp/k.pdf"
 check "PDF signature" sh -c "head -c 5 '$tmp/k.pdf' | grep -q '^%PDF-'"
+check "PNG twice: the same bytes" sh -c "'$bin' --focus Kazakhstan -T png | cmp -s - '$tmp/o/k.png'"
+check "PDF twice, a second apart: the same bytes" sh -c \
+	"'$bin' --focus KZ -o '$tmp/one.pdf' && sleep 1 && '$bin' --focus KZ -o '$tmp/two.pdf' && cmp -s '$tmp/one.pdf' '$tmp/two.pdf'"
+SOURCE_DATE_EPOCH=1719014400 "$bin" --focus KZ -o "$tmp/dated.pdf"
+check "a PDF's date is SOURCE_DATE_EPOCH's" has "$tmp/dated.pdf" "/CreationDate (D:20240622000000Z)"
 check "binary to a pipe is fine" sh -c "'$bin' -T png | head -c 4 | od -An -tx1 | grep -q '89 50 4e 47'"
 if command -v script >/dev/null; then
 	script -qec "'$bin' -T png; echo status=\$?" /dev/null >"$tmp/tty" 2>&1
