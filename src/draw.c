@@ -63,14 +63,77 @@ static int set_text(void *obj, const char *name, const char *text,
 	return s ? set(obj, name, s) : -1;
 }
 
-static int set_style(void *obj, const sg_type *t)
+/*
+ * Colours for the entity types the input gives none: light fills with a
+ * darker border of the same hue (after Okabe and Ito's palette, told apart
+ * by most colour-blind readers), dark text on all. A type keeps the colour
+ * of its place in the type table, so it is the same in every drawing of
+ * the same input.
+ */
+static const char *const palette[][2] = {
+	{ "#d6e9f8", "#0072b2" }, { "#fde2c4", "#d55e00" },
+	{ "#cdeee2", "#009e73" }, { "#f7d9ea", "#cc79a7" },
+	{ "#fff3b8", "#b59a00" }, { "#dcecf9", "#56b4e9" },
+	{ "#fbe6c8", "#e69f00" }, { "#e3e3e3", "#555555" },
+};
+
+static int has_key(const sg_attrs *a, const char *key)
+{
+	for (size_t i = 0; i < a->n; i += 2)
+		if (!strcmp(a->kv[i], key))
+			return 1;
+	return 0;
+}
+
+/* Sets type t's style on obj; an entity type without colours of its own
+ * (index: its place in the table) gets the palette's. */
+static int set_style(void *obj, const sg_type *t, size_t index, int entity)
 {
 	if (!t)
 		return 0;
 	for (size_t i = 0; i < t->style.n; i += 2)
 		if (set(obj, t->style.kv[i], t->style.kv[i + 1]))
 			return -1;
-	return 0;
+	if (!entity || has_key(&t->style, "fillcolor") ||
+	    has_key(&t->style, "color"))
+		return 0;
+	index %= SG_ARRAY_SIZE(palette);
+	return set(obj, "fillcolor", palette[index][0]) ||
+	       set(obj, "color", palette[index][1]);
+}
+
+/*
+ * Breaks text into lines of about width characters at spaces, so that a
+ * long name makes a box of a readable shape; its own line breaks stay.
+ */
+static const char *wrap(sg_buf *b, const char *text, size_t width)
+{
+	size_t line = 0;
+	int r = 0;
+
+	sg_buf_reset(b);
+	while (*text && !r) {
+		size_t word = strcspn(text, " \n"), chars = 0;
+
+		for (size_t i = 0; i < word; i++)
+			chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+		if (line && line + 1 + chars > width) {
+			r = sg_buf_add(b, "\n", 1);
+			line = 0;
+		} else if (line) {
+			r = sg_buf_add(b, " ", 1);
+			line++;
+		}
+		r = r || sg_buf_add(b, text, word);
+		line += chars;
+		text += word;
+		if (*text == '\n') {
+			r = r || sg_buf_add(b, "\n", 1);
+			line = 0;
+		}
+		text += strspn(text, " \n") ? 1 : 0;
+	}
+	return r ? NULL : sg_buf_str(b);
 }
 
 /* A relation type's words: its declared label, else its id with '_' and
@@ -177,6 +240,9 @@ static const char *safe_url(sg_buf *b, const char *url)
 	return r ? NULL : sg_buf_str(b);
 }
 
+/* Entity names break into lines of about this many characters. */
+#define LINE_WIDTH 22
+
 /* Buffers the drawing reuses from object to object. */
 struct scratch {
 	sg_buf text, tip, class, words;
@@ -199,10 +265,13 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 	const sg_entity *ent = &v->graph->entities[e];
 	Agnode_t *n = agnode(ag, (char *)ent->id, 1);
 
-	if (!n ||
-	    set_text(n, "label", ent->name ? ent->name : ent->id, &sc->text) ||
-	    set_style(n, ent->type ? sg_graph_type(v->graph, 0, ent->type) :
-				     NULL))
+	const sg_type *t = ent->type ? sg_graph_type(v->graph, 0, ent->type) :
+				       NULL;
+	const char *label = wrap(&sc->words, ent->name ? ent->name : ent->id,
+				 LINE_WIDTH);
+
+	if (!n || !label || set_text(n, "label", label, &sc->text) ||
+	    set_style(n, t, t ? (size_t)(t - v->graph->types) : 0, 1))
 		return -1;
 	if (set_extras(n, ent->description, &ent->attrs, ent->type, sc))
 		return -1;
@@ -248,7 +317,7 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	const char *words = relation_words(r, t, &sc->words);
 
 	return !edge || !words || set_text(edge, "label", words, &sc->text) ||
-	       set_style(edge, t) ||
+	       set_style(edge, t, 0, 0) ||
 	       set_extras(edge, cite(&sc->words, g, r), &r->attrs, r->type,
 			  sc) ? -1 : 0;
 }
