@@ -187,6 +187,7 @@ typedef struct sg_render_opts {
 	 * own style still wins). */
 	const char *const *graph_attrs, *const *node_attrs, *const *edge_attrs;
 	size_t ngraph_attrs, nnode_attrs, nedge_attrs;
+	int legend; /* add a legend of the types the drawing shows */
 } sg_render_opts;
 
 /*

@@ -1,4 +1,6 @@
 /* Drawing: a view becomes a cgraph graph, styled, with every text escaped. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "draw.h"
@@ -322,6 +324,106 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 			  sc) ? -1 : 0;
 }
 
+/*
+ * The legend: a box of the entity types the drawing shows, each drawn as
+ * its entities are, and of its relation types, each as a short edge with
+ * its words. Its nodes are named "legend:..." with a character no input
+ * reaches a node name with (a tab), so they meet no entity.
+ */
+/* A column of the legend: nodes of one rank, kept in the order they are
+ * added by invisible edges between them (dot orders a rank by its flat
+ * edges; drawn left to right, rank order runs from the bottom, hence the
+ * edges point from each node back to the one before). */
+struct column {
+	Agraph_t *g;
+	Agnode_t *last;
+};
+
+static Agnode_t *column_add(struct column *c, const char *name)
+{
+	Agnode_t *n = agnode(c->g, (char *)name, 1);
+	Agedge_t *e = n && c->last ? agedge(c->g, n, c->last, NULL, 1) : NULL;
+
+	if (!n || (c->last && (!e || set(e, "style", "invis"))))
+		return NULL;
+	c->last = n;
+	return n;
+}
+
+static int column_open(struct column *c, Agraph_t *box, const char *name)
+{
+	c->last = NULL;
+	c->g = agsubg(box, (char *)name, 1);
+	return !c->g || set(c->g, "rank", "same");
+}
+
+static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
+{
+	const sg_graph *g = v->graph;
+	unsigned char *used = calloc(g->ntypes + g->nrelation_types + 1, 1);
+	Agraph_t *box = agsubg(ag, "cluster_legend", 1);
+	struct column types, starts, ends;
+	int r = !used || !box;
+	char name[48];
+
+	r = r || set(box, "label", "Legend") || set(box, "style", "rounded") ||
+	    set(box, "color", "#9a9a9a") || set(box, "fontsize", "11") ||
+	    column_open(&types, box, "legend types") ||
+	    column_open(&starts, box, "legend relation starts") ||
+	    column_open(&ends, box, "legend relation ends");
+	for (size_t k = 0; k < v->nshown && !r; k++) {
+		const char *type = g->entities[v->shown[k]].type;
+
+		if (type)
+			used[sg_map_get(&g->type_ids, type)] = 1;
+	}
+	for (size_t i = 0; i < g->nrelations && !r; i++)
+		if (v->relation_on[i])
+			used[g->ntypes + (size_t)sg_map_get(&g->relation_type_ids,
+							    g->relations[i].type)] = 1;
+	for (size_t t = 0; t < g->ntypes && !r; t++) {
+		const sg_type *type = &g->types[t];
+		Agnode_t *n;
+
+		if (!used[t])
+			continue;
+		snprintf(name, sizeof(name), "legend:\ttype %zu", t);
+		n = column_add(&types, name);
+		r = !n || set_text(n, "label", type->label ? type->label :
+					      type->id, &sc->text) ||
+		    set_style(n, type, t, 1) || set(n, "tooltip", " ");
+	}
+	for (size_t t = 0; t < g->nrelation_types && !r; t++) {
+		const sg_type *type = &g->relation_types[t];
+		const sg_relation sample = { .type = type->id };
+		Agnode_t *a, *b;
+		Agedge_t *e;
+		const char *words;
+
+		if (!used[g->ntypes + t])
+			continue;
+		snprintf(name, sizeof(name), "legend:\trelation %zu", t);
+		a = column_add(&starts, name);
+		snprintf(name, sizeof(name), "legend:\trelation %zu end", t);
+		b = column_add(&ends, name);
+		e = a && b ? agedge(box, a, b, NULL, 1) : NULL;
+		words = relation_words(&sample, type, &sc->words);
+		r = !e || !words || set(a, "shape", "point") ||
+		    set(a, "width", "0.05") || set(b, "shape", "point") ||
+		    set(b, "width", "0.05") ||
+		    set_text(e, "label", words, &sc->text) ||
+		    set_style(e, type, 0, 0);
+	}
+	/* types in a column of their own, left of the relations */
+	if (!r && types.last && starts.last) {
+		Agedge_t *e = agedge(box, types.last, starts.last, NULL, 1);
+
+		r = !e || set(e, "style", "invis");
+	}
+	free(used);
+	return r;
+}
+
 /* The user's -G, -N or -E attributes, "name=value" each (checked by
  * sg_render). */
 static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
@@ -373,6 +475,8 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	for (size_t i = 0; i < g->nrelations && !r; i++)
 		if (v->relation_on[i])
 			r = draw_relation(ag, v, i, &sc);
+	if (o->legend && !r)
+		r = draw_legend(ag, v, &sc);
 	sg_buf_release(&sc.text);
 	sg_buf_release(&sc.tip);
 	sg_buf_release(&sc.class);

@@ -23,7 +23,7 @@ struct config {
 	const char *format, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to;
 	long depth;
-	int list, stats, check, strict, help, version;
+	int list, stats, check, strict, legend, help, version;
 };
 
 enum kind { FLAG, STRING, LIST, NUMBER };
@@ -84,6 +84,8 @@ static const struct option options[] = {
 	    "a default node attribute, as dot -N (repeatable)"),
 	OPT('E', "edge-attr", LIST, edge_attrs, "NAME=VALUE",
 	    "a default edge attribute, as dot -E (repeatable)"),
+	OPT(0, "legend", FLAG, legend, NULL,
+	    "add a legend of the entity and relation types drawn"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
 	OPT(0, "list", FLAG, list, NULL,
@@ -423,7 +425,7 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 {
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
 	sg_render_opts ro = {
-		.engine = c->engine, .title = c->title,
+		.engine = c->engine, .title = c->title, .legend = c->legend,
 		.graph_attrs = c->graph_attrs.items,
 		.ngraph_attrs = c->graph_attrs.n,
 		.node_attrs = c->node_attrs.items,

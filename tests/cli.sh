@@ -282,6 +282,13 @@ check "-E in DOT" has "$tmp/out" "fontsize=12"
 check "-G without =" run 2 -Gbgcolor
 check "-G message" stderr_is "scograph: error: -Gbgcolor: expected name=value"
 
+check "--legend" run 0 --focus Kazakhstan --legend -o "$tmp/legend.dot" -o "$tmp/legend.svg"
+check "a legend box" has "$tmp/legend.dot" 'subgraph cluster_legend'
+check "the types drawn are in it" has "$tmp/legend.dot" 'label="Policy / programme"'
+check "the relation types too" has "$tmp/legend.dot" 'label="champions adoption of"'
+check "types not drawn are not" not grep -q 'label="Project / event"' "$tmp/legend.dot"
+check "legend SVG" svg_ok "$tmp/legend.svg"
+
 # ---- links and provenance in SVG: no script from the input, ever
 check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"
 check "a javascript: url is dropped, with a warning" has "$tmp/err" \
