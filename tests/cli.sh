@@ -306,6 +306,20 @@ check "SCO relations carry evidence and source" run 0 --focus Kazakhstan -T svg
 check "SCO tooltip" has "$tmp/out" \
 	'source: Kazakhstan’s Crucial Role in SCO, Naveed Miraj, 2024&#45;06&#45;22"'
 
+# ---- examples/ci: a repository's graphs rendered by its CI
+mkdir -p "$tmp/repo/graphs"
+cp tests/formats/native/graph.json "$tmp/repo/graphs/sample.json"
+cp graphs/sco.json "$tmp/repo/graphs/sco.json"
+check "examples/ci/graphs.mk renders every graph" \
+	make -s -C "$tmp/repo" -f "$top/examples/ci/graphs.mk" SCOGRAPH="$bin"
+check "to SVG" svg_ok "$tmp/repo/rendered/sco.svg"
+check "and PNG" png_ok "$tmp/repo/rendered/sco.png"
+check "both graphs" test -s "$tmp/repo/rendered/sample.png"
+cp tests/invalid/unknown-entity/input.json "$tmp/repo/graphs/broken.json"
+check "a broken graph fails the build" sh -c "! make -s -C '$tmp/repo' \
+	-f '$top/examples/ci/graphs.mk' SCOGRAPH='$bin' >/dev/null 2>&1"
+check "and leaves no picture" test ! -e "$tmp/repo/rendered/broken.svg"
+
 # ---- usage
 check "--help" run 0 --help
 check "help lists --focus" has "$tmp/out" "--focus NAME"

@@ -1,0 +1,24 @@
+# Renders every graphs/*.json of a repository to SVG and PNG with scograph,
+# and fails on invalid input. Include it, or run it:
+#
+#     make -f graphs.mk SCOGRAPH=path/to/scograph
+#
+# Each graph is one scograph run that lays it out once for both pictures;
+# --strict makes warnings fail the build too. The pictures are the same
+# bytes on every machine with the same Graphviz (SOURCE_DATE_EPOCH fixes
+# the date cairo stamps into PDFs, if you add those).
+
+SCOGRAPH ?= scograph
+GRAPHS_DIR ?= graphs
+RENDERED_DIR ?= rendered
+SCOGRAPH_FLAGS ?= --strict
+
+GRAPHS := $(wildcard $(GRAPHS_DIR)/*.json)
+PICTURES := $(GRAPHS:$(GRAPHS_DIR)/%.json=$(RENDERED_DIR)/%.svg)
+
+.PHONY: render
+render: $(PICTURES)
+
+$(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.json
+	@mkdir -p $(RENDERED_DIR)
+	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $< -o $@ -o $(@:.svg=.png)
