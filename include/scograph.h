@@ -188,6 +188,9 @@ typedef struct sg_render_opts {
 	const char *const *graph_attrs, *const *node_attrs, *const *edge_attrs;
 	size_t ngraph_attrs, nnode_attrs, nedge_attrs;
 	int legend; /* add a legend of the types the drawing shows */
+	/* Group entities into boxes by "type" or by an attribute's value
+	 * (entities without one stay outside); NULL: no boxes. */
+	const char *cluster;
 } sg_render_opts;
 
 /*

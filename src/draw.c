@@ -1,4 +1,5 @@
 /* Drawing: a view becomes a cgraph graph, styled, with every text escaped. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,6 +425,67 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	return r;
 }
 
+/* The value entity e is grouped by: its type's label (or id), or the
+ * attribute key's text; NULL for none. */
+static const char *group_of(const sg_graph *g, const sg_entity *e,
+			    const char *key, sg_buf *b)
+{
+	if (!strcmp(key, "type")) {
+		const sg_type *t = e->type ? sg_graph_type(g, 0, e->type) : NULL;
+
+		return t ? (t->label ? t->label : t->id) : NULL;
+	}
+	for (size_t i = 0; i < e->attrs.n; i += 2)
+		if (!strcmp(e->attrs.kv[i], key)) {
+			sg_buf_reset(b);
+			return sg_json_display(b, e->attrs.kv[i + 1]) ? NULL :
+									 sg_buf_str(b);
+		}
+	return NULL;
+}
+
+/*
+ * Puts the drawn entities into Graphviz clusters, one per value of key, in
+ * the order the values first appear; the clusters are named by that order,
+ * so the same input makes the same DOT.
+ */
+static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
+			 struct scratch *sc)
+{
+	const sg_graph *g = v->graph;
+	sg_map seen = { 0 };
+	sg_arena *names = NULL;
+	size_t nclusters = 0;
+	int r = 0;
+
+	for (size_t k = 0; k < v->nshown && !r; k++) {
+		const sg_entity *e = &g->entities[v->shown[k]];
+		const char *value = group_of(g, e, key, &sc->tip);
+		int64_t index;
+		char name[32];
+		Agraph_t *box;
+
+		if (!value)
+			continue;
+		index = sg_map_get(&seen, value);
+		if (index < 0) {
+			const char *copy = sg_arena_strdup(&names, value);
+
+			index = (int64_t)nclusters++;
+			r = !copy || sg_map_add(&seen, copy, (uint32_t)index);
+		}
+		snprintf(name, sizeof(name), "cluster_%" PRId64, index);
+		box = r ? NULL : agsubg(ag, name, 1);
+		r = r || !box || set_text(box, "label", value, &sc->text) ||
+		    set(box, "style", "rounded,dashed") ||
+		    set(box, "color", "#9a9a9a") || set(box, "fontsize", "12") ||
+		    !agsubnode(box, agnode(ag, (char *)e->id, 0), 1);
+	}
+	sg_map_release(&seen);
+	sg_arena_free(names);
+	return r;
+}
+
 /* The user's -G, -N or -E attributes, "name=value" each (checked by
  * sg_render). */
 static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
@@ -475,6 +537,8 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	for (size_t i = 0; i < g->nrelations && !r; i++)
 		if (v->relation_on[i])
 			r = draw_relation(ag, v, i, &sc);
+	if (o->cluster && !r)
+		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)
 		r = draw_legend(ag, v, &sc);
 	sg_buf_release(&sc.text);

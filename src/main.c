@@ -21,7 +21,7 @@ struct config {
 	struct list exclude, exclude_types, exclude_relations;
 	struct list graph_attrs, node_attrs, edge_attrs;
 	const char *format, *engine, *rankdir, *title, *direction;
-	const char *diagnostics, *from_format, *path_from, *path_to;
+	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
 	long depth;
 	int list, stats, check, strict, legend, help, version;
 };
@@ -86,6 +86,8 @@ static const struct option options[] = {
 	    "a default edge attribute, as dot -E (repeatable)"),
 	OPT(0, "legend", FLAG, legend, NULL,
 	    "add a legend of the entity and relation types drawn"),
+	OPT(0, "cluster", STRING, cluster, "KEY",
+	    "group entities into boxes by type, or by the attribute KEY"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
 	OPT(0, "list", FLAG, list, NULL,
@@ -426,6 +428,7 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
 	sg_render_opts ro = {
 		.engine = c->engine, .title = c->title, .legend = c->legend,
+		.cluster = c->cluster,
 		.graph_attrs = c->graph_attrs.items,
 		.ngraph_attrs = c->graph_attrs.n,
 		.node_attrs = c->node_attrs.items,

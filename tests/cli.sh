@@ -289,6 +289,14 @@ check "the relation types too" has "$tmp/legend.dot" 'label="champions adoption 
 check "types not drawn are not" not grep -q 'label="Project / event"' "$tmp/legend.dot"
 check "legend SVG" svg_ok "$tmp/legend.svg"
 
+check "--cluster type" run 0 --cluster type -o "$tmp/cluster.dot" -o "$tmp/cluster.svg"
+check "a box per type, labelled" has "$tmp/cluster.dot" 'label="Strategy document"'
+check "ten types, ten boxes" sh -c "[ \$(grep -c 'subgraph cluster_' '$tmp/cluster.dot') = 10 ]"
+check "cluster SVG" svg_ok "$tmp/cluster.svg"
+check "--cluster by an attribute" run 0 tests/formats/jgf-v1/graph.json --cluster region
+check "its box" has "$tmp/out" 'label="Central Asia"'
+check "only who has it" sh -c "[ \$(grep -c 'subgraph cluster_' '$tmp/out') = 1 ]"
+
 # ---- links and provenance in SVG: no script from the input, ever
 check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"
 check "a javascript: url is dropped, with a warning" has "$tmp/err" \
