@@ -260,6 +260,32 @@ static int attributes(struct reader *rd, struct fields *f, const char *key)
 	return failed ? -1 : 0;
 }
 
+/* Reads the list nodes (may be NULL): objects whose id is their member
+ * id_key, and whose other keys, and those of their object attrs_key (when
+ * not NULL), are the entity's. */
+static int read_nodes(struct reader *rd, const json_t *nodes,
+		      const char *id_key, const char *attrs_key)
+{
+	char buf[32];
+
+	for (size_t i = 0; nodes && i < json_array_size(nodes); i++) {
+		struct fields f = { json_array_get(nodes, i), NULL,
+				    { id_key, attrs_key }, attrs_key ? 2 : 1 };
+		const char *id = id_text(json_object_get(f.o, id_key), buf,
+					 sizeof(buf));
+		sg_loc loc = rd_loc(rd, nodes, NULL, i);
+		int r = !json_is_object(f.o) ?
+				rd_wrong_kind(rd, nodes, NULL, i, "an object") :
+			!id ? bad_id(rd, f.o, id_key, "node", loc) :
+			      (attrs_key && attributes(rd, &f, attrs_key)) ||
+				      add_node(rd, id, NULL, &f, loc);
+
+		if (element(rd, r))
+			return -1;
+	}
+	return 0;
+}
+
 /* Reads the list edges (may be NULL): objects with "source" and "target",
  * whose keys but skip, and those of their object attrs_key (JGF's metadata,
  * Graphology's attributes), are the relation's. */
@@ -399,7 +425,7 @@ static int read_node_link(struct reader *rd, const json_t *root)
 	const json_t *links = rd_container(rd, root, links_key, 1,
 					   &links_failed);
 	int indexes = 1;
-	char buf[32], fbuf[32], tbuf[32];
+	char fbuf[32], tbuf[32];
 
 	if (failed || links_failed ||
 	    set_title(rd, json_object_get(root, "graph"), "name"))
@@ -409,22 +435,12 @@ static int read_node_link(struct reader *rd, const json_t *root)
 				    "nodes but neither 'links' nor 'edges': "
 				    "the graph has no relations"))
 		return rd_nomem(rd);
-	for (size_t i = 0; nodes && i < json_array_size(nodes); i++) {
-		struct fields f = { json_array_get(nodes, i), NULL, { "id" },
-				    1 };
-		const char *id = id_text(json_object_get(f.o, "id"), buf,
-					 sizeof(buf));
-		int r = !json_is_object(f.o) ?
-				rd_wrong_kind(rd, nodes, NULL, i, "an object") :
-			!id ? bad_id(rd, f.o, "id", "node",
-				     rd_loc(rd, nodes, NULL, i)) :
-			      add_node(rd, id, NULL, &f,
-				       rd_loc(rd, nodes, NULL, i));
-
-		indexes &= !json_is_integer(json_object_get(f.o, "id"));
-		if (element(rd, r))
-			return -1;
-	}
+	if (read_nodes(rd, nodes, "id", NULL))
+		return -1;
+	/* integer ids in the nodes: integer ends are ids, not indexes */
+	for (size_t i = 0; nodes && i < json_array_size(nodes); i++)
+		indexes &= !json_is_integer(json_object_get(
+			json_array_get(nodes, i), "id"));
 	for (size_t i = 0; links && i < json_array_size(links); i++) {
 		struct fields f = { json_array_get(links, i), NULL,
 				    { "source", "target", "key" }, 3 };
@@ -517,27 +533,12 @@ static int read_graphology(struct reader *rd, const json_t *root)
 	int failed, edges_failed;
 	const json_t *nodes = rd_container(rd, root, "nodes", 1, &failed);
 	const json_t *edges = rd_container(rd, root, "edges", 1, &edges_failed);
-	char buf[32];
 
 	if (failed || edges_failed ||
 	    set_title(rd, json_object_get(root, "attributes"), "name"))
 		return -1;
-	for (size_t i = 0; nodes && i < json_array_size(nodes); i++) {
-		struct fields f = { json_array_get(nodes, i), NULL,
-				    { "key", "attributes" }, 2 };
-		const char *id = id_text(json_object_get(f.o, "key"), buf,
-					 sizeof(buf));
-		int r = !json_is_object(f.o) ?
-				rd_wrong_kind(rd, nodes, NULL, i, "an object") :
-			!id ? bad_id(rd, f.o, "key", "node",
-				     rd_loc(rd, nodes, NULL, i)) :
-			      attributes(rd, &f, "attributes") ||
-				      add_node(rd, id, NULL, &f,
-					       rd_loc(rd, nodes, NULL, i));
-
-		if (element(rd, r))
-			return -1;
-	}
+	if (read_nodes(rd, nodes, "key", "attributes"))
+		return -1;
 	return read_edges(rd, edges, "attributes", (const char *const[]){
 		"key", "source", "target", "attributes", "undirected" }, 5);
 }
