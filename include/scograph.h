@@ -191,6 +191,9 @@ typedef struct sg_render_opts {
 	/* Group entities into boxes by "type" or by an attribute's value
 	 * (entities without one stay outside); NULL: no boxes. */
 	const char *cluster;
+	/* Put a caption under the drawing: the title, then the sources its
+	 * relations cite, as under a figure in a report. */
+	int caption;
 } sg_render_opts;
 
 /*

@@ -243,6 +243,25 @@ static const char *safe_url(sg_buf *b, const char *url)
 	return r ? NULL : sg_buf_str(b);
 }
 
+/*
+ * Adds s to b as a piece of an SVG element id: letters, digits and '-' as
+ * they are, any other byte as "_XX" (so '.' can join pieces, and no two
+ * strings make the same piece). Ids made of entity ids let a diff of two
+ * renders show what changed, where Graphviz would number the elements.
+ */
+static int add_id_piece(sg_buf *b, const char *s)
+{
+	int r = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p && !r; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-')
+			r = sg_buf_add(b, (const char *)p, 1);
+		else
+			r = sg_buf_addf(b, "_%02X", *p);
+	return r;
+}
+
 /* Entity names break into lines of about this many characters. */
 #define LINE_WIDTH 22
 
@@ -279,6 +298,10 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 	if (set_extras(n, ent->description, &ent->attrs, ent->type, sc))
 		return -1;
 	if (ent->url && set(n, "URL", safe_url(&sc->tip, ent->url)))
+		return -1;
+	sg_buf_reset(&sc->tip);
+	if (sg_buf_adds(&sc->tip, "e.") || add_id_piece(&sc->tip, ent->id) ||
+	    set(n, "id", sc->tip.buf))
 		return -1;
 	/* The centre of the drawing stands out in any style: a thick border. */
 	if (v->focus[e] && set(n, "penwidth", "2.8"))
@@ -319,7 +342,15 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	Agedge_t *edge = from && to ? agedge(ag, from, to, NULL, 1) : NULL;
 	const char *words = relation_words(r, t, &sc->words);
 
-	return !edge || !words || set_text(edge, "label", words, &sc->text) ||
+	sg_buf_reset(&sc->class);
+	if (!edge || sg_buf_adds(&sc->class, "r.") ||
+	    add_id_piece(&sc->class, g->entities[r->from].id) ||
+	    sg_buf_adds(&sc->class, ".") || add_id_piece(&sc->class, r->type) ||
+	    sg_buf_adds(&sc->class, ".") ||
+	    add_id_piece(&sc->class, g->entities[r->to].id) ||
+	    set(edge, "id", sc->class.buf))
+		return -1;
+	return !words || set_text(edge, "label", words, &sc->text) ||
 	       set_style(edge, t, 0, 0) ||
 	       set_extras(edge, cite(&sc->words, g, r), &r->attrs, r->type,
 			  sc) ? -1 : 0;
@@ -486,6 +517,44 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 	return r;
 }
 
+/* The caption: the title, then one line a source the drawn relations cite
+ * (title, author, date), under the drawing. */
+static int draw_caption(Agraph_t *ag, const sg_view *v, const char *title,
+			struct scratch *sc)
+{
+	const sg_graph *g = v->graph;
+	unsigned char *cited = calloc(g->nsources + 1, 1);
+	sg_buf *b = &sc->words;
+	int r = !cited;
+
+	sg_buf_reset(b);
+	if (title && *title)
+		r = r || sg_buf_adds(b, title);
+	for (size_t i = 0; i < g->nrelations && !r; i++)
+		if (v->relation_on[i] && g->relations[i].source)
+			cited[sg_map_get(&g->source_ids,
+					 g->relations[i].source)] = 1;
+	for (size_t i = 0; i < g->nsources && !r; i++) {
+		const sg_source *s = &g->sources[i];
+		const char *parts[] = { s->title, s->author, s->date, s->url };
+		int n = 0;
+
+		if (!cited[i])
+			continue;
+		r = sg_buf_adds(b, b->len ? "\nSource: " : "Source: ");
+		for (size_t k = 0; k < SG_ARRAY_SIZE(parts) && !r; k++)
+			if (parts[k])
+				r = sg_buf_addf(b, "%s%s", n++ ? ", " : "",
+						parts[k]);
+		if (!n && !r)
+			r = sg_buf_adds(b, s->id);
+	}
+	free(cited);
+	return r || (b->len && (set_text(ag, "label", sg_buf_str(b), &sc->text) ||
+				set(ag, "labelloc", "b") ||
+				set(ag, "fontsize", "12")));
+}
+
 /* The user's -G, -N or -E attributes, "name=value" each (checked by
  * sg_render). */
 static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
@@ -527,7 +596,9 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	r = r || !agattr(ag, AGRAPH, "layout", (char *)engine);
 	r = r || !agattr(ag, AGRAPH, "rankdir",
 			 (char *)(o->rankdir ? o->rankdir : "LR"));
-	if (title && *title)
+	if (o->caption)
+		r = r || draw_caption(ag, v, title, &sc);
+	else if (title && *title)
 		r = r || set_text(ag, "label", title, &sc.text);
 	r = r || overrides(ag, AGRAPH, o->graph_attrs, o->ngraph_attrs) ||
 	    overrides(ag, AGNODE, o->node_attrs, o->nnode_attrs) ||

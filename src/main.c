@@ -23,7 +23,7 @@ struct config {
 	const char *format, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
 	long depth;
-	int list, stats, check, strict, legend, help, version;
+	int list, stats, check, strict, legend, caption, help, version;
 };
 
 enum kind { FLAG, STRING, LIST, NUMBER };
@@ -88,6 +88,8 @@ static const struct option options[] = {
 	    "add a legend of the entity and relation types drawn"),
 	OPT(0, "cluster", STRING, cluster, "KEY",
 	    "group entities into boxes by type, or by the attribute KEY"),
+	OPT(0, "caption", FLAG, caption, NULL,
+	    "put the title and the sources cited under the drawing"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
 	OPT(0, "list", FLAG, list, NULL,
@@ -428,7 +430,7 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
 	sg_render_opts ro = {
 		.engine = c->engine, .title = c->title, .legend = c->legend,
-		.cluster = c->cluster,
+		.cluster = c->cluster, .caption = c->caption,
 		.graph_attrs = c->graph_attrs.items,
 		.ngraph_attrs = c->graph_attrs.n,
 		.node_attrs = c->node_attrs.items,

@@ -297,6 +297,16 @@ check "--cluster by an attribute" run 0 tests/formats/jgf-v1/graph.json --cluste
 check "its box" has "$tmp/out" 'label="Central Asia"'
 check "only who has it" sh -c "[ \$(grep -c 'subgraph cluster_' '$tmp/out') = 1 ]"
 
+check "--caption" run 0 --focus Kazakhstan --caption
+check "the title and the source, under the drawing" has "$tmp/out" \
+	'label="Kazakhstan in the Shanghai Cooperation Organization (2024)\nSource: Kazakhstan’s Crucial Role in SCO, Naveed Miraj, 2024-06-22",'
+check "at the bottom" has "$tmp/out" "labelloc=b"
+# (Graphviz writes '-' in SVG as &#45;)
+check "SVG ids come from entity ids" has "$tmp/o/k.svg" \
+	'<g id="e.sco&#45;investment&#45;fund" class="node proposal">'
+check "relation ids from theirs" has "$tmp/o/k.svg" \
+	'<g id="r.kazakhstan.proposes.sco&#45;investment&#45;fund" class="edge proposes">'
+
 # ---- links and provenance in SVG: no script from the input, ever
 check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"
 check "a javascript: url is dropped, with a warning" has "$tmp/err" \

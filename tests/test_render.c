@@ -101,7 +101,7 @@ static void test_dot_escapes_text(void **state)
 	assert_non_null(strstr(dot, "label=\"C:\\\\Names\\\\Nik \\\"q\\\"\""));
 	assert_non_null(strstr(dot, "tooltip=\"tip \\\\\\\\N \\\\\\\\G\""));
 	assert_non_null(strstr(dot, "label=\"<b>bold</b>\\nline two & more\""));
-	assert_non_null(strstr(dot, "\"node\"\t[label=\"Қазақстан Ω\"]"));
+	assert_non_null(strstr(dot, "\"node\"\t[id=\"e.node\",\n\t\tlabel=\"Қазақстан Ω\"]"));
 	assert_non_null(strstr(dot, "label=\"x\\\\E\""));
 	assert_non_null(strstr(dot, "label=\"has part\""));
 	free(dot);
@@ -151,9 +151,9 @@ static void test_long_texts_are_cut(void **state)
 	/* the SVG exists: Graphviz read the DOT back */
 	free(slurp(outs[1].path, NULL));
 	dot = slurp(outs[0].path, NULL);
-	label = strstr(dot, "\ta\t[label=\"");
+	label = strstr(dot, "\ta\t[id=\"e.a\",\n\t\tlabel=\"");
 	assert_non_null(label);
-	label += strlen("\ta\t[label=\"");
+	label += strlen("\ta\t[id=\"e.a\",\n\t\tlabel=\"");
 	/* its length as DOT reads it, without agwrite's line continuations */
 	len = 0;
 	for (const char *p = label; !(p[0] == '"' && p[-1] != '\\'); p++)
