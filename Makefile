@@ -102,6 +102,11 @@ memcheck: scograph $(UNIT_TESTS)
 	@$(VALGRIND) ./scograph --focus Kazakhstan -o build/mem.svg \
 		-o build/mem.png -o build/mem.dot 2>build/memcheck.log || \
 		{ cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph --cluster type --legend --caption \
+		--focus Kazakhstan --max-nodes 8 -o build/mem.svg \
+		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph --from BRI --to SCO -o build/mem.svg \
+		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph graphs/sco.json --list >/dev/null \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph tests/invalid/unknown-entity/input.json \
@@ -119,16 +124,19 @@ ifeq ($(SANITIZE),)
 CHECKS = unit cli memcheck
 else
 CHECKS = unit cli
-export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+# (the slow unwinder sees through Graphviz's frames, for the suppressions)
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0
 endif
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
 	@$(MAKE) --no-print-directory $(CHECKS)
 
-# The README's picture.
+# The README's pictures.
 examples: scograph
 	./scograph --focus Kazakhstan -o examples/kazakhstan.svg \
 		-o examples/kazakhstan.png
+	./scograph --cluster type --legend --caption \
+		-o examples/sco-report.svg
 
 install: scograph
 	install -d $(DESTDIR)$(BINDIR)

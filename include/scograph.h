@@ -48,7 +48,8 @@ typedef enum sg_code {
 	SG_WSELF,      /* a relation from an entity to itself */
 	SG_WIMPLICIT,  /* an entity only a relation names, added untyped */
 	SG_WNORELATIONS, /* a graph with entities but no list of relations */
-	SG_WURL        /* a url of another scheme than http, https, mailto */
+	SG_WURL,       /* a url of another scheme than http, https, mailto */
+	SG_WLARGE      /* a drawing too large to read */
 } sg_code;
 
 /* A short stable name of a code for machines: "syntax", "unknown", ... */
@@ -149,6 +150,10 @@ typedef struct sg_select_opts {
 	 * the other (following relations by direction), drawn with the
 	 * entities on it; no path is SG_EUNKNOWN. */
 	const char *path_from, *path_to;
+	/* When more entities than this are selected (0: no limit), keep the
+	 * nearest to the focus first, then those with the most relations;
+	 * each kept entity shows how many neighbours were cut ("+12 more"). */
+	size_t max_entities;
 } sg_select_opts;
 
 /* A view of a resolved graph; it borrows g, which must outlive it. An unknown
@@ -165,6 +170,8 @@ typedef struct sg_entity_info {
 } sg_entity_info;
 
 size_t sg_view_entity_count(const sg_view *v);
+/* How many entities --max-nodes cut from the view (0 when none). */
+size_t sg_view_cut_count(const sg_view *v);
 size_t sg_view_relation_count(const sg_view *v);
 /* The i-th entity of the view, in input order. */
 int sg_view_entity(const sg_view *v, size_t i, sg_entity_info *info);

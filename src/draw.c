@@ -398,7 +398,9 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	int r = !used || !box;
 	char name[48];
 
+	/* labelloc: a caption moves the graph's label down, not the boxes' */
 	r = r || set(box, "label", "Legend") || set(box, "style", "rounded") ||
+	    set(box, "labelloc", "t") ||
 	    set(box, "color", "#9a9a9a") || set(box, "fontsize", "11") ||
 	    column_open(&types, box, "legend types") ||
 	    column_open(&starts, box, "legend relation starts") ||
@@ -510,6 +512,7 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 		r = r || !box || set_text(box, "label", value, &sc->text) ||
 		    set(box, "style", "rounded,dashed") ||
 		    set(box, "color", "#9a9a9a") || set(box, "fontsize", "12") ||
+		    set(box, "labelloc", "t") ||
 		    !agsubnode(box, agnode(ag, (char *)e->id, 0), 1);
 	}
 	sg_map_release(&seen);
@@ -555,6 +558,43 @@ static int draw_caption(Agraph_t *ag, const sg_view *v, const char *title,
 				set(ag, "fontsize", "12")));
 }
 
+/* For each drawn entity whose neighbours a limit cut, a grey "+N more"
+ * beside it on a dashed line: the reader sees the picture is partial. */
+static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
+{
+	const sg_graph *g = v->graph;
+	int r = 0;
+
+	for (size_t k = 0; k < v->nshown && !r; k++) {
+		uint32_t e = v->shown[k];
+		const char *id = g->entities[e].id;
+		Agnode_t *n, *stub;
+		Agedge_t *edge;
+		char label[32];
+
+		if (!v->cut[e])
+			continue;
+		sg_buf_reset(&sc->tip);
+		r = sg_buf_adds(&sc->tip, "stub:\t") || sg_buf_adds(&sc->tip, id);
+		n = agnode(ag, (char *)id, 0);
+		stub = r ? NULL : agnode(ag, sc->tip.buf, 1);
+		edge = n && stub ? agedge(ag, n, stub, NULL, 1) : NULL;
+		snprintf(label, sizeof(label), "+%" PRIu32 " more", v->cut[e]);
+		sg_buf_reset(&sc->tip);
+		r = !edge || set(stub, "label", label) ||
+		    set(stub, "shape", "plaintext") ||
+		    set(stub, "fontcolor", "#6b6b6b") ||
+		    set(stub, "fontsize", "9") ||
+		    set(stub, "tooltip", "relations to entities left out") ||
+		    sg_buf_adds(&sc->tip, "s.") || add_id_piece(&sc->tip, id) ||
+		    set(stub, "id", sc->tip.buf) ||
+		    set(edge, "style", "dashed") ||
+		    set(edge, "arrowhead", "none") ||
+		    set(edge, "color", "#9a9a9a");
+	}
+	return r;
+}
+
 /* The user's -G, -N or -E attributes, "name=value" each (checked by
  * sg_render). */
 static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
@@ -574,6 +614,69 @@ static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
 	return r;
 }
 
+/* The root graph's name, in sg_draw and in its DOT. */
+#define ROOT_NAME "scograph"
+
+/*
+ * cgraph numbers a named subgraph by the address of its interned name and
+ * keeps subgraphs in the order of those numbers, so clusters came out in
+ * an order that changed from run to run. Refusing to map subgraph names
+ * makes cgraph number them in the order they are made, keeping the names
+ * aside in its own table. (Not the root's: cgraph 2.43 never frees the
+ * root's entry in that table.)
+ */
+static long map_id(void *state, int objtype, char *str, IDTYPE *id,
+		   int createflag)
+{
+	if (objtype == AGRAPH && str && strcmp(str, ROOT_NAME))
+		return 0;
+	return AgIdDisc.map(state, objtype, str, id, createflag);
+}
+
+static Agiddisc_t ids;
+
+static Agiddisc_t *stable_ids(void)
+{
+	if (!ids.map) {
+		ids = AgIdDisc;
+		ids.map = map_id;
+	}
+	return &ids;
+}
+
+/* Reading DOT from memory, one line a call, as cgraph's own reader does. */
+struct text {
+	const char *p, *end;
+};
+
+static int read_line(void *chan, char *buf, int size)
+{
+	struct text *t = chan;
+	const char *eol = memchr(t->p, '\n', (size_t)(t->end - t->p));
+	size_t n = (size_t)((eol ? eol + 1 : t->end) - t->p);
+
+	if (size < 1)
+		return 0;
+	if (n > (size_t)size - 1)
+		n = (size_t)size - 1;
+	memcpy(buf, t->p, n);
+	buf[n] = '\0';
+	t->p += n;
+	return (int)n;
+}
+
+Agraph_t *sg_read_dot(const char *dot, size_t len)
+{
+	static Agiodisc_t io;
+	static Agdisc_t disc;
+	struct text t = { dot, dot + len };
+
+	io = AgIoDisc;
+	io.afread = read_line;
+	disc = (Agdisc_t){ &AgMemDisc, stable_ids(), &io };
+	return agread(&t, &disc);
+}
+
 Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 		  const char *engine, sg_error *err)
 {
@@ -581,7 +684,11 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	const char *title = o->title ? o->title : g->title;
 	struct scratch sc = { SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT };
-	Agraph_t *ag = agopen("scograph", Agdirected, NULL);
+	static Agdisc_t disc;
+	Agraph_t *ag;
+
+	disc = (Agdisc_t){ &AgMemDisc, stable_ids(), &AgIoDisc };
+	ag = agopen(ROOT_NAME, Agdirected, &disc);
 	int r = !ag;
 
 	r = r || declare(ag, AGRAPH, graph_defaults,
@@ -608,6 +715,8 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	for (size_t i = 0; i < g->nrelations && !r; i++)
 		if (v->relation_on[i])
 			r = draw_relation(ag, v, i, &sc);
+	if (v->cut && !r)
+		r = draw_stubs(ag, v, &sc);
 	if (o->cluster && !r)
 		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)

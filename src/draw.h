@@ -11,4 +11,8 @@
 Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *opts,
 		  const char *engine, sg_error *err);
 
+/* The graph of DOT text dot, len bytes, numbered as sg_draw numbers its
+ * subgraphs (in the order they are made); NULL on failure. */
+Agraph_t *sg_read_dot(const char *dot, size_t len);
+
 #endif

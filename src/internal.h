@@ -146,7 +146,7 @@ struct sg_graph {
 	} *notes;
 	size_t nnotes, anotes, nerrors;
 	/* warnings past SG_MAX_WARNINGS of one code are only counted */
-	size_t warnings[SG_WURL + 1], unshown[SG_WURL + 1];
+	size_t warnings[SG_WLARGE + 1], unshown[SG_WLARGE + 1];
 	const char **files; /* in reading order */
 	size_t nfiles, afiles;
 	sg_error *sorted;
@@ -201,6 +201,9 @@ struct sg_view {
 	unsigned char *entity_on, *relation_on, *focus; /* by graph index */
 	uint32_t *shown;  /* the selected entities' indexes, in input order */
 	size_t nshown, nshown_relations;
+	/* with a limit: per entity, the neighbours cut from the view */
+	uint32_t *cut;
+	size_t ncut;
 };
 
 /* Adds the view to b as native JSON, ready to be read back (write.c). */

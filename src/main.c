@@ -22,7 +22,7 @@ struct config {
 	struct list graph_attrs, node_attrs, edge_attrs;
 	const char *format, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
-	long depth;
+	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
 };
 
@@ -63,6 +63,9 @@ static const struct option options[] = {
 	OPT(0, "where", LIST, where, "KEY=VALUE",
 	    "keep only entities whose attribute (or id, name, type, ...) KEY "
 	    "is VALUE, any case (repeatable: all must hold)"),
+	OPT(0, "max-nodes", NUMBER, max_nodes, "N",
+	    "draw at most N entities: the nearest to the focus and the most "
+	    "related first; a \"+K more\" beside an entity shows what was cut"),
 	OPT(0, "exclude", LIST, exclude, "NAME",
 	    "leave out the entity NAME (repeatable)"),
 	OPT(0, "exclude-type", LIST, exclude_types, "TYPE",
@@ -463,6 +466,19 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 	return r;
 }
 
+/* Past this many entities, a drawing is past reading. */
+#define LARGE_DRAWING 1000
+
+static int warn_large(const struct printer *p, const sg_view *v)
+{
+	sg_error e = { SG_WLARGE, SG_WARNING, 0, 0, "", "" };
+
+	snprintf(e.text, sizeof(e.text), "the drawing has %zu entities, too "
+		 "many to read; draw a part with --focus, or cap it with "
+		 "--max-nodes", sg_view_entity_count(v));
+	return print_problem(p, &e);
+}
+
 static int run(const struct config *c)
 {
 	static const char *const directions[] = { "both", "out", "in" };
@@ -486,6 +502,7 @@ static int run(const struct config *c)
 		.exclude_relations = c->exclude_relations.items,
 		.nexclude_relations = c->exclude_relations.n,
 		.path_from = c->path_from, .path_to = c->path_to,
+		.max_entities = (size_t)c->max_nodes,
 	};
 	int r = 0, k;
 
@@ -514,6 +531,9 @@ static int run(const struct config *c)
 	r = print_diagnostics(&p, g);
 	if (!r && !c->check && !(v = sg_select(g, &so, &err)))
 		r = print_problem(&p, &err);
+	if (!r && v && !c->list && !c->stats &&
+	    sg_view_entity_count(v) > LARGE_DRAWING)
+		r = warn_large(&p, v);
 	if (!r && v && c->list)
 		r = print_list(v);
 	else if (!r && v && c->stats)

@@ -357,7 +357,7 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 			t->len = json.len;
 			continue;
 		}
-		if (!ag && !(ag = agmemread(dot))) {
+		if (!ag && !(ag = sg_read_dot(dot, dot_len))) {
 			r = graphviz_failed(err, "read its own DOT");
 			break;
 		}

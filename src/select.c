@@ -13,6 +13,7 @@ void sg_view_free(sg_view *v)
 	free(v->relation_on);
 	free(v->focus);
 	free(v->shown);
+	free(v->cut);
 	free(v);
 }
 
@@ -257,6 +258,76 @@ done:
 	return r;
 }
 
+struct rank {
+	uint32_t entity, dist, degree;
+};
+
+/* Nearest first, then most related, then input order. */
+static int rank_order(const void *a, const void *b, void *ctx)
+{
+	const struct rank *x = a, *y = b;
+
+	(void)ctx;
+	if (x->dist != y->dist)
+		return x->dist < y->dist ? -1 : 1;
+	if (x->degree != y->degree)
+		return x->degree > y->degree ? -1 : 1;
+	return (x->entity > y->entity) - (x->entity < y->entity);
+}
+
+/*
+ * Keeps the max entities of the view that rank first (dist: steps from the
+ * focus), and counts for each kept entity its neighbours that were cut, so
+ * that the drawing can show the reader that it is partial.
+ */
+static int cut_to(sg_view *v, const uint32_t *dist, size_t max,
+		  const unsigned char *rel_on)
+{
+	const sg_graph *g = v->graph;
+	struct rank *ranks = malloc((g->nentities + 1) * sizeof(*ranks));
+	size_t n = 0;
+
+	v->cut = calloc(g->nentities + 1, sizeof(*v->cut));
+	if (!ranks || !v->cut) {
+		free(ranks);
+		return -1;
+	}
+	for (size_t e = 0; e < g->nentities; e++) {
+		if (!v->entity_on[e])
+			continue;
+		ranks[n].entity = (uint32_t)e;
+		ranks[n].dist = dist[e];
+		ranks[n++].degree = g->out_start[e + 1] - g->out_start[e] +
+				    g->in_start[e + 1] - g->in_start[e];
+	}
+	if (sg_sort(ranks, n, sizeof(*ranks), rank_order, NULL)) {
+		free(ranks);
+		return -1;
+	}
+	for (size_t k = max; k < n; k++)
+		v->entity_on[ranks[k].entity] = 0;
+	v->ncut = n > max ? n - max : 0;
+	/* a kept entity's cut neighbours, each counted once a relation */
+	for (size_t i = 0; i < g->nrelations; i++) {
+		const sg_relation *r = &g->relations[i];
+
+		if (r->duplicate || !type_on(g, 1, rel_on, r->type) ||
+		    dist[r->from] == FAR || dist[r->to] == FAR)
+			continue;
+		if (v->entity_on[r->from] && !v->entity_on[r->to])
+			v->cut[r->from]++;
+		else if (v->entity_on[r->to] && !v->entity_on[r->from])
+			v->cut[r->to]++;
+	}
+	free(ranks);
+	return 0;
+}
+
+size_t sg_view_cut_count(const sg_view *v)
+{
+	return v->ncut;
+}
+
 /* The entities within o->depth steps of the focus, and the relations among
  * them; or with no focus, every entity allowed. */
 static int select_focus(sg_view *v, const sg_select_opts *o,
@@ -278,6 +349,10 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 	}
 	for (size_t e = 0; e < g->nentities; e++)
 		v->entity_on[e] = dist[e] != FAR;
+	if (o->max_entities && cut_to(v, dist, o->max_entities, rel_on)) {
+		free(dist);
+		return -1;
+	}
 	for (size_t i = 0; i < g->nrelations; i++) {
 		const sg_relation *r = &g->relations[i];
 

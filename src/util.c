@@ -46,6 +46,7 @@ const char *sg_code_name(sg_code code)
 		[SG_WIMPLICIT] = "implicit-entity",
 		[SG_WNORELATIONS] = "no-relations",
 		[SG_WURL] = "unsafe-url",
+		[SG_WLARGE] = "large-drawing",
 	};
 
 	return (size_t)code < SG_ARRAY_SIZE(names) && names[code] ?

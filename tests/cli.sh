@@ -68,6 +68,10 @@ check "PNG signature and size" png_ok "$tmp/o/k.png"
 check "no temporary files" sh -c "[ \$(ls -A '$tmp/o' | wc -l) = 3 ]"
 check "examples/kazakhstan.svg is current (make examples)" \
 	same examples/kazakhstan.svg "$tmp/o/k.svg"
+check "clusters come out the same, run after run" sh -c \
+	"for i in 1 2 3 4 5; do '$bin' --cluster type --legend -T svg | md5sum; done | uniq | [ \$(wc -l) = 1 ]"
+check "examples/sco-report.svg is current (make examples)" sh -c \
+	"'$bin' --cluster type --legend --caption -T svg | cmp -s - examples/sco-report.svg"
 check "SVG is deterministic" run 0 --focus Kazakhstan -o "$tmp/again.svg"
 check "byte-identical SVG" same "$tmp/o/k.svg" "$tmp/again.svg"
 check "the drawing is dot's drawing of the DOT" \
@@ -306,6 +310,21 @@ check "SVG ids come from entity ids" has "$tmp/o/k.svg" \
 	'<g id="e.sco&#45;investment&#45;fund" class="node proposal">'
 check "relation ids from theirs" has "$tmp/o/k.svg" \
 	'<g id="r.kazakhstan.proposes.sco&#45;investment&#45;fund" class="edge proposes">'
+
+check "--max-nodes" run 0 --focus Kazakhstan --max-nodes 8 --list
+check "keeps 8" sh -c "[ \$(wc -l <'$tmp/out') = 9 ]"
+check "draws what it cut" run 0 --focus Kazakhstan --max-nodes 8
+check "as '+6 more' beside Kazakhstan" has "$tmp/out" 'label="+6 more"'
+awk 'BEGIN { printf "{\"entities\": ["; for (i = 0; i <= 1000; i++)
+	printf "%s{\"id\": \"e%d\"}", (i ? "," : ""), i;
+	printf "], \"relations\": ["; for (i = 1; i <= 1000; i++)
+	printf "%s{\"from\": \"e0\", \"to\": \"e%d\", \"type\": \"t\"}", (i > 1 ? "," : ""), i;
+	print "]}" }' >"$tmp/large.json"
+check "a drawing too large" run 0 "$tmp/large.json" -o "$tmp/large.dot"
+check "warns, suggesting --focus" has "$tmp/err" \
+	"warning: the drawing has 1001 entities, too many to read; draw a part with --focus, or cap it with --max-nodes"
+check "not with --max-nodes" run 0 "$tmp/large.json" --max-nodes 50 -o "$tmp/large.dot"
+check "silent" test ! -s "$tmp/err"
 
 # ---- links and provenance in SVG: no script from the input, ever
 check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"

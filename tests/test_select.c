@@ -1,5 +1,6 @@
 /* Selection: focus by depth and direction, filters, counts. */
 #include "testutil.h"
+#include "internal.h"
 
 /* a -> b -> c -> d, e -> b; b is a "hub", the rest "leaf" */
 static const char *chain =
@@ -221,6 +222,28 @@ static void test_excludes(void **state)
 		    "'b' is both the focus and excluded");
 }
 
+static void test_max_entities(void **state)
+{
+	const char *b[] = { "b" };
+	sg_select_opts o = { .focus = b, .nfocus = 1, .depth = 5,
+			     .max_entities = 3 };
+	sg_error err = { 0 };
+	sg_graph *g = load(chain, &err);
+	sg_view *v = sg_select(g, &o, &err);
+
+	(void)state;
+	/* b, then its neighbours a, c, e: c has the most relations (2) */
+	assert_int_equal(sg_view_entity_count(v), 3);
+	assert_int_equal(sg_view_cut_count(v), 2);
+	assert_true(v->entity_on[1] && v->entity_on[2]);
+	assert_false(v->entity_on[3]);
+	/* b lost e (or a), c lost d */
+	assert_int_equal(v->cut[1], 1);
+	assert_int_equal(v->cut[2], 1);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_unknown_types(void **state)
 {
 	const char *types[] = { "lef" };
@@ -290,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_shortest_paths),
 		cmocka_unit_test(test_excludes),
+		cmocka_unit_test(test_max_entities),
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
 		cmocka_unit_test(test_select_needs_resolve),
