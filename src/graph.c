@@ -148,7 +148,8 @@ size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list)
 		*list = NULL;
 		return 0;
 	}
-	memcpy(copy, g->notes, g->nnotes * sizeof(*copy));
+	if (g->nnotes)
+		memcpy(copy, g->notes, g->nnotes * sizeof(*copy));
 	sg_sort(copy, g->nnotes, sizeof(*copy), note_order, NULL);
 	for (; n < g->nnotes; n++)
 		g->sorted[n] = copy[n].e;
