@@ -376,12 +376,16 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 		free(v);
 		return NULL;
 	}
-	if (!v || !(v->graph = g) ||
-	    !(v->entity_on = calloc(g->nentities + 1, 1)) ||
-	    !(v->relation_on = calloc(g->nrelations + 1, 1)) ||
-	    !(v->focus = calloc(g->nentities + 1, 1)) ||
-	    !(v->shown = malloc((g->nentities + 1) * sizeof(*v->shown))) ||
-	    !(allowed = calloc(g->nentities + 1, 1))) {
+	if (v) {
+		v->graph = g;
+		v->entity_on = calloc(g->nentities + 1, 1);
+		v->relation_on = calloc(g->nrelations + 1, 1);
+		v->focus = calloc(g->nentities + 1, 1);
+		v->shown = malloc((g->nentities + 1) * sizeof(*v->shown));
+		allowed = calloc(g->nentities + 1, 1);
+	}
+	if (!v || !v->entity_on || !v->relation_on || !v->focus ||
+	    !v->shown || !allowed) {
 		nomem(err);
 		goto done;
 	}
