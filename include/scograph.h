@@ -201,6 +201,9 @@ typedef struct sg_render_opts {
 	/* Put a caption under the drawing: the title, then the sources its
 	 * relations cite, as under a figure in a report. */
 	int caption;
+	/* NULL or "light": the colours of the types; "print": every colour as
+	 * the grey of its lightness, for a page printed in black and white. */
+	const char *theme;
 } sg_render_opts;
 
 /*

@@ -595,6 +595,66 @@ static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	return r;
 }
 
+static const char *const colour_attrs[] = { "color", "fillcolor",
+					    "fontcolor", "bgcolor" };
+
+/* value, when it is "#rrggbb", as the grey of the same lightness (Rec. 709
+ * luma), into buf; else value itself. */
+static const char *grey(const char *value, char *buf)
+{
+	unsigned rgb[3], y;
+
+	if (strlen(value) != 7 || value[0] != '#' ||
+	    sscanf(value + 1, "%2x%2x%2x", &rgb[0], &rgb[1], &rgb[2]) != 3)
+		return value;
+	y = (2126 * rgb[0] + 7152 * rgb[1] + 722 * rgb[2] + 5000) / 10000;
+	if (y > 255)
+		y = 255;
+	snprintf(buf, 8, "#%02x%02x%02x", y, y, y);
+	return buf;
+}
+
+/* Turns every colour of obj's kind that obj sets into grey. */
+static int grey_object(Agraph_t *ag, void *obj, int kind)
+{
+	char buf[8];
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(colour_attrs); i++) {
+		Agsym_t *sym = agattr(ag, kind, (char *)colour_attrs[i], NULL);
+
+		if (sym && agxset(obj, sym, (char *)grey(agxget(obj, sym), buf)))
+			return -1;
+	}
+	return 0;
+}
+
+/* The "print" theme: the finished drawing, every colour grey. Types stay
+ * apart by lightness, shape and line style. */
+static int grey_graph(Agraph_t *ag)
+{
+	char buf[8];
+	int r = 0;
+
+	for (int kind = AGRAPH; kind <= AGEDGE && !r; kind++)
+		for (size_t i = 0; i < SG_ARRAY_SIZE(colour_attrs) && !r; i++) {
+			Agsym_t *sym = agattr(ag, kind,
+					      (char *)colour_attrs[i], NULL);
+
+			if (sym)
+				r = !agattr(ag, kind, (char *)colour_attrs[i],
+					    (char *)grey(sym->defval, buf));
+		}
+	for (Agnode_t *n = agfstnode(ag); n && !r; n = agnxtnode(ag, n)) {
+		r = grey_object(ag, n, AGNODE);
+		for (Agedge_t *e = agfstout(ag, n); e && !r;
+		     e = agnxtout(ag, e))
+			r = grey_object(ag, e, AGEDGE);
+	}
+	for (Agraph_t *sub = agfstsubg(ag); sub && !r; sub = agnxtsubg(sub))
+		r = grey_object(ag, sub, AGRAPH);
+	return r;
+}
+
 /* The user's -G, -N or -E attributes, "name=value" each (checked by
  * sg_render). */
 static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
@@ -721,6 +781,8 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)
 		r = draw_legend(ag, v, &sc);
+	if (o->theme && !strcmp(o->theme, "print") && !r)
+		r = grey_graph(ag);
 	sg_buf_release(&sc.text);
 	sg_buf_release(&sc.tip);
 	sg_buf_release(&sc.class);

@@ -22,6 +22,7 @@ struct config {
 	struct list graph_attrs, node_attrs, edge_attrs;
 	const char *format, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
+	const char *theme;
 	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
 };
@@ -93,6 +94,9 @@ static const struct option options[] = {
 	    "group entities into boxes by type, or by the attribute KEY"),
 	OPT(0, "caption", FLAG, caption, NULL,
 	    "put the title and the sources cited under the drawing"),
+	OPT(0, "theme", STRING, theme, "NAME",
+	    "light (the default: the types' colours) or print (greys, for "
+	    "black and white pages)"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
 	OPT(0, "list", FLAG, list, NULL,
@@ -434,6 +438,7 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 	sg_render_opts ro = {
 		.engine = c->engine, .title = c->title, .legend = c->legend,
 		.cluster = c->cluster, .caption = c->caption,
+		.theme = c->theme,
 		.graph_attrs = c->graph_attrs.items,
 		.ngraph_attrs = c->graph_attrs.n,
 		.node_attrs = c->node_attrs.items,

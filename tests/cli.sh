@@ -326,6 +326,14 @@ check "warns, suggesting --focus" has "$tmp/err" \
 check "not with --max-nodes" run 0 "$tmp/large.json" --max-nodes 50 -o "$tmp/large.dot"
 check "silent" test ! -s "$tmp/err"
 
+check "--theme print" run 0 --focus Kazakhstan --legend --theme print
+check "no colour is left but greys" sh -c \
+	"! grep -oE '#[0-9a-f]{6}' '$tmp/out' | grep -vE '#([0-9a-f]{2})\\1\\1' | grep -q ."
+check "Kazakhstan's fill #c6dbef turned grey" has "$tmp/out" 'fillcolor="#d8d8d8"'
+check "--theme light is the default" sh -c "'$bin' --focus KZ --theme light | cmp -s - tests/golden/kazakhstan.dot"
+check "unknown theme" run 2 --theme sepia
+check "unknown theme message" stderr_is "scograph: error: unknown theme 'sepia'; use light or print"
+
 # ---- links and provenance in SVG: no script from the input, ever
 check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"
 check "a javascript: url is dropped, with a warning" has "$tmp/err" \
