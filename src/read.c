@@ -1,6 +1,7 @@
 /* The reader: positions, native scograph JSON, and the way in for every
  * format. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -420,21 +421,86 @@ void rd_attrs_release(sg_attrs *attrs)
 	memset(attrs, 0, sizeof(*attrs));
 }
 
+/* A string field of a native object: its key, whether it must be there
+ * (and not empty), and where it goes in the struct being filled. One table
+ * per kind of object gives both the reading and the list of known keys. */
+struct field {
+	const char *key;
+	int required;
+	size_t offset;
+};
+
+#define FIELD(type, member, key, required) \
+	{ key, required, offsetof(type, member) }
+
+static const struct field source_fields[] = {
+	FIELD(sg_source, id, "id", 1),
+	FIELD(sg_source, title, "title", 0),
+	FIELD(sg_source, author, "author", 0),
+	FIELD(sg_source, date, "date", 0),
+	FIELD(sg_source, url, "url", 0),
+	FIELD(sg_source, publisher, "publisher", 0),
+};
+
+static const struct field entity_fields[] = {
+	FIELD(sg_entity, id, "id", 1),
+	FIELD(sg_entity, name, "name", 0),
+	FIELD(sg_entity, type, "type", 0),
+	FIELD(sg_entity, description, "description", 0),
+	FIELD(sg_entity, url, "url", 0),
+};
+
+static const struct field relation_fields[] = {
+	FIELD(sg_relation, from_ref, "from", 1),
+	FIELD(sg_relation, to_ref, "to", 1),
+	FIELD(sg_relation, type, "type", 1),
+	FIELD(sg_relation, label, "label", 0),
+	FIELD(sg_relation, evidence, "evidence", 0),
+	FIELD(sg_relation, source, "source", 0),
+};
+
+/* The keys of fields into keys (room for n + 1), and extra last when not
+ * NULL; returns how many. */
+static size_t field_keys(const struct field *fields, size_t n,
+			 const char *extra, const char **keys)
+{
+	for (size_t k = 0; k < n; k++)
+		keys[k] = fields[k].key;
+	if (extra)
+		keys[n++] = extra;
+	return n;
+}
+
+/* Reads the string fields of o, which is list[i], into the struct at out;
+ * what names o in errors. */
+static int read_fields(struct reader *rd, const json_t *o, size_t i,
+		       const json_t *list, const struct field *fields,
+		       size_t n, const char *what, void *out)
+{
+	for (size_t k = 0; k < n; k++) {
+		const char *value;
+
+		if (rd_string(rd, o, i, list, fields[k].key,
+			      fields[k].required, what, &value))
+			return -1;
+		memcpy((char *)out + fields[k].offset, &value, sizeof(value));
+	}
+	return 0;
+}
+
 static int read_source(struct reader *rd, const json_t *list, size_t i,
 		       const json_t *o)
 {
-	static const char *const keys[] = { "id", "title", "author", "date",
-					    "url", "publisher" };
+	const char *keys[SG_ARRAY_SIZE(source_fields)];
 	sg_source s = { 0 };
 
 	s.loc = rd_loc(rd, list, NULL, i);
-	return check_keys(rd, o, keys, SG_ARRAY_SIZE(keys), "a source") ||
-	       rd_string(rd, o, i, list, "id", 1, "source", &s.id) ||
-	       rd_string(rd, o, i, list, "title", 0, "", &s.title) ||
-	       rd_string(rd, o, i, list, "author", 0, "", &s.author) ||
-	       rd_string(rd, o, i, list, "date", 0, "", &s.date) ||
-	       rd_string(rd, o, i, list, "url", 0, "", &s.url) ||
-	       rd_string(rd, o, i, list, "publisher", 0, "", &s.publisher) ||
+	return check_keys(rd, o, keys,
+			  field_keys(source_fields,
+				     SG_ARRAY_SIZE(source_fields), NULL, keys),
+			  "a source") ||
+	       read_fields(rd, o, i, list, source_fields,
+			   SG_ARRAY_SIZE(source_fields), "source", &s) ||
 	       sg_graph_add_source(rd->g, &s, rd->err);
 }
 
@@ -545,23 +611,21 @@ static int read_aliases(struct reader *rd, const json_t *o, sg_entity *e,
 }
 
 int rd_entity(struct reader *rd, const json_t *list, size_t i,
-		       const json_t *o)
+	      const json_t *o)
 {
-	static const char *const known[] = { "id", "name", "type",
-		"description", "url", "aliases" };
+	const char *known[SG_ARRAY_SIZE(entity_fields) + 1];
 	sg_entity e = { 0 };
 	const char **aliases = NULL;
 	int r;
 
 	e.loc = rd_loc(rd, list, NULL, i);
 	/* Other keys are the user's own attributes. */
-	r = rd_attrs(rd, o, known, SG_ARRAY_SIZE(known), &e.attrs) ||
-	    rd_string(rd, o, i, list, "id", 1, "entity", &e.id) ||
-	    rd_string(rd, o, i, list, "name", 0, "", &e.name) ||
-	    rd_string(rd, o, i, list, "type", 0, "", &e.type) ||
-	    rd_string(rd, o, i, list, "description", 0, "",
-		       &e.description) ||
-	    rd_string(rd, o, i, list, "url", 0, "", &e.url) ||
+	r = rd_attrs(rd, o, known,
+		     field_keys(entity_fields, SG_ARRAY_SIZE(entity_fields),
+				"aliases", known),
+		     &e.attrs) ||
+	    read_fields(rd, o, i, list, entity_fields,
+			SG_ARRAY_SIZE(entity_fields), "entity", &e) ||
 	    read_aliases(rd, o, &e, &aliases) ||
 	    sg_graph_add_entity(rd->g, &e, rd->err);
 	free(aliases);
@@ -570,10 +634,9 @@ int rd_entity(struct reader *rd, const json_t *list, size_t i,
 }
 
 int rd_relation(struct reader *rd, const json_t *list, size_t i,
-			 const json_t *o)
+		const json_t *o)
 {
-	static const char *const known[] = { "from", "to", "type", "label",
-		"evidence", "source" };
+	const char *known[SG_ARRAY_SIZE(relation_fields)];
 	sg_relation r = { 0 };
 	int failed;
 
@@ -581,14 +644,14 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 	r.from_loc = rd_loc(rd, o, "from", 0);
 	r.to_loc = rd_loc(rd, o, "to", 0);
 	r.source_loc = rd_loc(rd, o, "source", 0);
-	failed = rd_attrs(rd, o, known, SG_ARRAY_SIZE(known), &r.attrs) ||
-	       rd_string(rd, o, i, list, "from", 1, "relation", &r.from_ref) ||
-	       rd_string(rd, o, i, list, "to", 1, "relation", &r.to_ref) ||
-	       rd_string(rd, o, i, list, "type", 1, "relation", &r.type) ||
-	       rd_string(rd, o, i, list, "label", 0, "", &r.label) ||
-	       rd_string(rd, o, i, list, "evidence", 0, "", &r.evidence) ||
-	       rd_string(rd, o, i, list, "source", 0, "", &r.source) ||
-	       sg_graph_add_relation(rd->g, &r, rd->err);
+	failed = rd_attrs(rd, o, known,
+			  field_keys(relation_fields,
+				     SG_ARRAY_SIZE(relation_fields), NULL,
+				     known),
+			  &r.attrs) ||
+		 read_fields(rd, o, i, list, relation_fields,
+			     SG_ARRAY_SIZE(relation_fields), "relation", &r) ||
+		 sg_graph_add_relation(rd->g, &r, rd->err);
 	rd_attrs_release(&r.attrs);
 	return failed;
 }
