@@ -27,13 +27,13 @@ size_kb=$(( $(wc -c <"$tmp/big.json") / 1024 ))
 seconds() { # the best of three runs of a command, in seconds
 	best=
 	for _ in 1 2 3; do
-		/usr/bin/time -f %e -o "$tmp/t" "$@" >/dev/null
+		/usr/bin/time -f %e -o "$tmp/t" "$@" >/dev/null 2>&1
 		t=$(cat "$tmp/t")
 		best=$(echo "$t ${best:-$t}" | awk '{print ($1 < $2) ? $1 : $2}')
 	done
 	echo "$best"
 }
-peak_kb() { /usr/bin/time -f %M -o "$tmp/m" "$@" >/dev/null; cat "$tmp/m"; }
+peak_kb() { /usr/bin/time -f %M -o "$tmp/m" "$@" >/dev/null 2>&1; cat "$tmp/m"; }
 
 base=$(seconds python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$tmp/big.json")
 check=$(seconds "$bin" --check "$tmp/big.json")
