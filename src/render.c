@@ -299,7 +299,7 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 				     opts->engine : auto_engine(v);
 	struct target *targets = calloc(noutputs + 1, sizeof(*targets));
 	agusererrf old_errf = agseterrf(keep_message);
-	int laid_out = 0, r = 0;
+	int laid_out = 0, drawing = 0, r = 0;
 	Agraph_t *ag = NULL;
 	char *dot = NULL;
 	size_t dot_len = 0;
@@ -332,8 +332,11 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 			r = check_plugin(gvc, "device", t->format,
 					 "output format", err);
 	}
-	if (r || !(ag = sg_draw(v, opts, engine, err)) ||
-	    write_dot(ag, &dot, &dot_len, err))
+	/* only native JSON asked for: no drawing to make */
+	for (size_t i = 0; i < noutputs && !r; i++)
+		drawing |= !is_json(targets[i].format);
+	if (r || (drawing && (!(ag = sg_draw(v, opts, engine, err)) ||
+			      write_dot(ag, &dot, &dot_len, err))))
 		goto done;
 	/*
 	 * Graphviz lays a graph out in the order its objects were made, and a
@@ -341,7 +344,8 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 	 * not the order scograph made them in. Drawing from the DOT text itself
 	 * makes `dot -Tsvg` of scograph's DOT the very drawing scograph makes.
 	 */
-	agclose(ag);
+	if (ag)
+		agclose(ag);
 	ag = NULL;
 	for (size_t i = 0; i < noutputs && !r; i++) {
 		struct target *t = &targets[i];
