@@ -314,10 +314,10 @@ int rd_string(struct reader *rd, const json_t *obj, size_t index,
 	return 0;
 }
 
-/* Rejects a key that is not one of allowed, suggesting the closest. */
-static int check_keys(struct reader *rd, const json_t *obj,
-		      const char *const *allowed, size_t nallowed,
-		      const char *what)
+/* Rejects a key not allowed, suggesting the closest. */
+int rd_check_keys(struct reader *rd, const json_t *obj,
+		  const char *const *allowed, size_t nallowed,
+		  const char *what)
 {
 	const char *key;
 	const json_t *v;
@@ -495,7 +495,7 @@ static int read_source(struct reader *rd, const json_t *list, size_t i,
 	sg_source s = { 0 };
 
 	s.loc = rd_loc(rd, list, NULL, i);
-	return check_keys(rd, o, keys,
+	return rd_check_keys(rd, o, keys,
 			  field_keys(source_fields,
 				     SG_ARRAY_SIZE(source_fields), NULL, keys),
 			  "a source") ||
@@ -513,7 +513,7 @@ static int read_graph_section(struct reader *rd, const json_t *root)
 
 	if (!graph)
 		return failed ? -1 : 0;
-	if (check_keys(rd, graph, keys, SG_ARRAY_SIZE(keys), "'graph'") ||
+	if (rd_check_keys(rd, graph, keys, SG_ARRAY_SIZE(keys), "'graph'") ||
 	    rd_string(rd, graph, 0, root, "title", 0, "", &title) ||
 	    rd_string(rd, graph, 0, root, "description", 0, "",
 		       &description) ||
@@ -523,7 +523,27 @@ static int read_graph_section(struct reader *rd, const json_t *root)
 	return rd_list(rd, graph, "sources", read_source);
 }
 
-static int read_types(struct reader *rd, const json_t *root, int relation)
+int rd_style_value(struct reader *rd, const json_t *o, const char *key,
+		   int numeric, const char **out)
+{
+	const json_t *v = json_object_get(o, key);
+	char number[32];
+
+	if (numeric && json_is_number(v)) {
+		/* no locale is ever set: %g writes a dot */
+		snprintf(number, sizeof(number), "%g", json_number_value(v));
+		*out = sg_graph_intern(rd->g, number);
+		return *out ? 0 : rd_nomem(rd);
+	}
+	if (!json_is_string(v))
+		return rd_wrong_kind(rd, o, key, 0,
+				     numeric ? "a string or a number" :
+					       "a string");
+	*out = json_string_value(v);
+	return 0;
+}
+
+int rd_types(struct reader *rd, const json_t *root, int relation)
 {
 	static const char *const node_keys[] = { "label", "shape", "style",
 		"fillcolor", "color", "fontcolor", "fontname", "penwidth" };
@@ -534,7 +554,6 @@ static int read_types(struct reader *rd, const json_t *root, int relation)
 	const json_t *types = rd_container(rd, root, section, 0, &failed);
 	const char *id;
 	const json_t *o;
-	sg_buf number = SG_BUF_INIT;
 	int r = failed ? -1 : 0;
 
 	json_object_foreach((json_t *)types, id, o) {
@@ -550,39 +569,27 @@ static int read_types(struct reader *rd, const json_t *root, int relation)
 			r = rd_wrong_kind(rd, types, id, 0, "an object");
 			break;
 		}
-		r = relation ? check_keys(rd, o, edge_keys,
-					  SG_ARRAY_SIZE(edge_keys),
-					  "a relation type") :
-			       check_keys(rd, o, node_keys,
-					  SG_ARRAY_SIZE(node_keys), "a type");
+		r = relation ? rd_check_keys(rd, o, edge_keys,
+					     SG_ARRAY_SIZE(edge_keys),
+					     "a relation type") :
+			       rd_check_keys(rd, o, node_keys,
+					     SG_ARRAY_SIZE(node_keys), "a type");
 		json_object_foreach((json_t *)o, key, v) {
 			if (r)
 				break;
 			if (!strcmp(key, "label")) {
 				r = rd_string(rd, o, 0, types, key, 0, "",
-					       &t.label);
+					      &t.label);
 				continue;
-			}
-			if (json_is_number(v) && !strcmp(key, "penwidth")) {
-				/* no locale is ever set: %g writes a dot */
-				sg_buf_reset(&number);
-				r = sg_buf_addf(&number, "%g",
-						json_number_value(v));
-				kv[t.style.n++] = key;
-				kv[t.style.n++] = sg_buf_str(&number);
-				continue;
-			}
-			if (!json_is_string(v)) {
-				r = rd_wrong_kind(rd, o, key, 0, "a string");
-				break;
 			}
 			kv[t.style.n++] = key;
-			kv[t.style.n++] = json_string_value(v);
+			r = rd_style_value(rd, o, key,
+					   !strcmp(key, "penwidth"),
+					   &kv[t.style.n++]);
 		}
 		if (r || (r = sg_graph_add_type(rd->g, relation, &t, rd->err)))
 			break;
 	}
-	sg_buf_release(&number);
 	return r;
 }
 
@@ -663,10 +670,10 @@ static const char *const top_keys[] = { "graph", "types", "relation_types",
  * of it standing in for the whole. */
 int rd_members(struct reader *rd, const json_t *root)
 {
-	return check_keys(rd, root, top_keys, SG_ARRAY_SIZE(top_keys),
+	return rd_check_keys(rd, root, top_keys, SG_ARRAY_SIZE(top_keys),
 			  "the top-level object") ||
-	       read_graph_section(rd, root) || read_types(rd, root, 0) ||
-	       read_types(rd, root, 1) ||
+	       read_graph_section(rd, root) || rd_types(rd, root, 0) ||
+	       rd_types(rd, root, 1) ||
 	       rd_list(rd, root, "entities", rd_entity) ||
 	       rd_list(rd, root, "relations", rd_relation);
 }
@@ -958,6 +965,27 @@ static int native_keys(const json_t *keys)
 	return !json_object_get(keys, "graph");
 }
 
+struct scanner rd_start(struct reader *rd, const char *data, size_t len)
+{
+	struct scanner s;
+
+	/* A byte-order mark is no content: editors on Windows write it. */
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+	}
+	s = (struct scanner){ data, data + len, 1, 0, &rd->ps };
+	skip_space(&s);
+	rd->root_line = s.line;
+	rd->root_column = s.column + 1;
+	return s;
+}
+
+int rd_empty(struct reader *rd)
+{
+	return sg_fail(rd->err, SG_EEMPTY, rd->file, 0, 0, "file is empty");
+}
+
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		   const char *name, const char *format, sg_error *err)
 {
@@ -972,22 +1000,14 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	rd.err = &rd.error;
 	if (!rd.file)
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	/* A byte-order mark is no content: editors on Windows write it. */
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-		data += 3;
-		len -= 3;
-	}
-	s = (struct scanner){ data, data + len, 1, 0, &rd.ps };
-	skip_space(&s);
-	rd.root_line = s.line;
-	rd.root_column = s.column + 1;
+	s = rd_start(&rd, data, len);
 	if (format && f < 0) {
 		r = sg_fail(rd.err, SG_EUSAGE, NULL, 0, 0,
 			    "unknown input format '%s' (scograph reads native, "
 			    "jsonl, jgf, node-link, cytoscape, mcp, graphology "
 			    "and graphviz)", format);
 	} else if (s.p == s.end) {
-		r = sg_fail(rd.err, SG_EEMPTY, name, 0, 0, "file is empty");
+		r = rd_empty(&rd);
 	} else if (f == RD_JSONL || f == RD_MCP ||
 		   (f < 0 && is_lines(s))) {
 		r = rd_lines(&rd, data, len, f);
@@ -1025,35 +1045,41 @@ static int unreadable(sg_graph *g, const sg_error *e, sg_error *err)
 	return -1;
 }
 
-int sg_read_file(sg_graph *g, const char *path, const char *format,
-		 sg_error *err)
+int rd_slurp(const char *path, sg_buf *data, sg_error *err)
 {
 	int is_stdin = !strcmp(path, "-");
 	const char *name = is_stdin ? "<stdin>" : path;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	sg_buf data = SG_BUF_INIT;
-	sg_error e = { 0 };
 	char chunk[65536];
 	size_t n;
 	int r = 0;
 
-	if (!f) {
-		sg_fail(&e, SG_EIO, name, 0, 0, "cannot open file: %s",
-			strerror(errno));
-		return unreadable(g, &e, err);
-	}
+	if (!f)
+		return sg_fail(err, SG_EIO, name, 0, 0, "cannot open file: %s",
+			       strerror(errno));
 	while (!r && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		r = sg_buf_add(&data, chunk, n) ?
-			    sg_fail(&e, SG_ENOMEM, NULL, 0, 0, "out of memory") :
+		r = sg_buf_add(data, chunk, n) ?
+			    sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
 			    0;
 	if (!r && ferror(f))
-		r = sg_fail(&e, SG_EIO, name, 0, 0, "cannot read file: %s",
+		r = sg_fail(err, SG_EIO, name, 0, 0, "cannot read file: %s",
 			    strerror(errno));
 	if (!is_stdin)
 		fclose(f);
-	r = r ? unreadable(g, &e, err) :
-		sg_read_buffer(g, sg_buf_str(&data), data.len, name, format,
-			       err);
+	return r;
+}
+
+int sg_read_file(sg_graph *g, const char *path, const char *format,
+		 sg_error *err)
+{
+	sg_buf data = SG_BUF_INIT;
+	sg_error e = { 0 };
+	int r = rd_slurp(path, &data, &e) ?
+			unreadable(g, &e, err) :
+			sg_read_buffer(g, sg_buf_str(&data), data.len,
+				       strcmp(path, "-") ? path : "<stdin>",
+				       format, err);
+
 	sg_buf_release(&data);
 	return r;
 }

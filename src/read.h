@@ -83,6 +83,24 @@ int rd_scan(struct reader *rd, struct scanner s, const json_t *v);
 /* A list of one element, v, standing at at: a piece of the input read as
  * an element of a list. NULL when out of memory. */
 json_t *rd_wrap(struct reader *rd, json_t *v, struct pos at);
+/* The start of a document's text, past a byte-order mark and space; notes
+ * where it begins. */
+struct scanner rd_start(struct reader *rd, const char *data, size_t len);
+/* Fails: the document is empty. */
+int rd_empty(struct reader *rd);
+/* Appends the whole file at path ("-": standard input) to data. */
+int rd_slurp(const char *path, sg_buf *data, sg_error *err);
+/* Rejects a key of obj that is not one of allowed, suggesting the closest;
+ * what names obj in the message ("a type"). */
+int rd_check_keys(struct reader *rd, const json_t *obj,
+		  const char *const *allowed, size_t nallowed,
+		  const char *what);
+/* The value of o[key] as a Graphviz attribute's: a string, or, when numeric,
+ * a number too (written as text, interned in the graph). */
+int rd_style_value(struct reader *rd, const json_t *o, const char *key,
+		   int numeric, const char **out);
+/* Reads root's "types" (or, with relation, "relation_types") section. */
+int rd_types(struct reader *rd, const json_t *root, int relation);
 /* Forgets every position, keeping the memory. */
 void rd_forget(struct reader *rd);
 
