@@ -22,8 +22,8 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev pkg-config \
 	fonts-dejavu-core libxml2-utils valgrind python3-jsonschema \
 	python3-networkx
 
-LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c src/select.c \
-	src/draw.c src/render.c src/write.c
+LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c \
+	src/read_theme.c src/select.c src/draw.c src/render.c src/write.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
@@ -103,8 +103,12 @@ memcheck: scograph $(UNIT_TESTS)
 		-o build/mem.png -o build/mem.dot 2>build/memcheck.log || \
 		{ cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --cluster type --legend --caption \
-		--focus Kazakhstan --max-nodes 8 -o build/mem.svg \
+		--theme examples/house-theme.json --focus Kazakhstan \
+		--max-nodes 8 -o build/mem.svg \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph --theme tests/themes-invalid/type-key/theme.json \
+		>/dev/null 2>build/memcheck.log; \
+		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --from BRI --to SCO -o build/mem.svg \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph graphs/sco.json --list >/dev/null \

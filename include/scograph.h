@@ -183,6 +183,22 @@ int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
 
 /* ---- rendering -------------------------------------------------------- */
 
+/*
+ * A theme: how drawings look. "light" (the default) and "print" (every
+ * colour as the grey of its lightness, for black-and-white pages) are built
+ * in; any other name is the path of a theme file, JSON with any of:
+ *   "graph", "node", "edge": Graphviz attributes over scograph's defaults;
+ *   "types", "relation_types": styles by type, as in a graph file, over the
+ *     graph's own;
+ *   "palette": [[fill, border], ...]: colours for types the input gives none;
+ *   "greyscale": true: every colour grey, as in "print".
+ * NULL with err: SG_EUSAGE for a name that is neither built in nor a file,
+ * the file's own error (with line and column) for a bad one.
+ */
+typedef struct sg_theme sg_theme;
+sg_theme *sg_theme_open(const char *name, sg_error *err);
+void sg_theme_free(sg_theme *t);
+
 typedef struct sg_render_opts {
 	/* A Graphviz layout engine, or NULL / "auto": dot for drawings small
 	 * enough for it, sfdp beyond (see SG_AUTO_DOT_CYCLES). */
@@ -201,9 +217,7 @@ typedef struct sg_render_opts {
 	/* Put a caption under the drawing: the title, then the sources its
 	 * relations cite, as under a figure in a report. */
 	int caption;
-	/* NULL or "light": the colours of the types; "print": every colour as
-	 * the grey of its lightness, for a page printed in black and white. */
-	const char *theme;
+	const sg_theme *theme; /* NULL: the light theme */
 } sg_render_opts;
 
 /*

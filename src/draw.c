@@ -88,18 +88,53 @@ static int has_key(const sg_attrs *a, const char *key)
 	return 0;
 }
 
-/* Sets type t's style on obj; an entity type without colours of its own
- * (index: its place in the table) gets the palette's. */
-static int set_style(void *obj, const sg_type *t, size_t index, int entity)
+static int set_attrs(void *obj, const sg_attrs *a)
 {
+	for (size_t i = 0; i < a->n; i += 2)
+		if (set(obj, a->kv[i], a->kv[i + 1]))
+			return -1;
+	return 0;
+}
+
+/* The theme's style of type t, if it has one. */
+static const sg_type *themed(const sg_theme *theme, const sg_type *t,
+			     int entity)
+{
+	return theme && t ? sg_graph_type(theme->styles, !entity, t->id) : NULL;
+}
+
+/* What a legend calls type t: the theme's label, else the graph's. */
+static const char *type_label(const sg_theme *theme, const sg_type *t,
+			      int entity)
+{
+	const sg_type *tt = themed(theme, t, entity);
+
+	return tt && tt->label ? tt->label : t ? t->label : NULL;
+}
+
+/* Sets type t's style on obj, and over it the theme's; an entity type
+ * without colours from either (index: its place in the table) gets the
+ * palette's, the theme's if it has one. */
+static int set_style(void *obj, const sg_theme *theme, const sg_type *t,
+		     size_t index, int entity)
+{
+	const sg_type *tt = themed(theme, t, entity);
+	const sg_attrs *own = theme ? &theme->palette : NULL;
+
 	if (!t)
 		return 0;
-	for (size_t i = 0; i < t->style.n; i += 2)
-		if (set(obj, t->style.kv[i], t->style.kv[i + 1]))
-			return -1;
+	if (set_attrs(obj, &t->style) || (tt && set_attrs(obj, &tt->style)))
+		return -1;
 	if (!entity || has_key(&t->style, "fillcolor") ||
-	    has_key(&t->style, "color"))
+	    has_key(&t->style, "color") ||
+	    (tt && (has_key(&tt->style, "fillcolor") ||
+		    has_key(&tt->style, "color"))))
 		return 0;
+	if (own && own->n) {
+		index = index % (own->n / 2) * 2;
+		return set(obj, "fillcolor", own->kv[index]) ||
+		       set(obj, "color", own->kv[index + 1]);
+	}
 	index %= SG_ARRAY_SIZE(palette);
 	return set(obj, "fillcolor", palette[index][0]) ||
 	       set(obj, "color", palette[index][1]);
@@ -139,15 +174,16 @@ static const char *wrap(sg_buf *b, const char *text, size_t width)
 	return r ? NULL : sg_buf_str(b);
 }
 
-/* A relation type's words: its declared label, else its id with '_' and
- * '-' read as spaces ("aligns_with" -> "aligns with"). */
-static const char *relation_words(const sg_relation *r, const sg_type *t,
+/* A relation's words: its own label, else its type's (label), else the
+ * type's id with '_' and '-' read as spaces ("aligns_with" -> "aligns
+ * with"). */
+static const char *relation_words(const sg_relation *r, const char *label,
 				  sg_buf *b)
 {
 	if (r->label)
 		return r->label;
-	if (t && t->label)
-		return t->label;
+	if (label)
+		return label;
 	sg_buf_reset(b);
 	for (const char *p = r->type; *p; p++)
 		if (sg_buf_add(b, *p == '_' || *p == '-' ? " " : p, 1))
@@ -155,34 +191,32 @@ static const char *relation_words(const sg_relation *r, const sg_type *t,
 	return sg_buf_str(b);
 }
 
-static const char *const graph_defaults[][2] = {
-	{ "fontname", "DejaVu Sans" }, { "fontsize", "16" },
-	{ "labelloc", "t" },           { "pad", "0.3" },
-	{ "nodesep", "0.3" },          { "ranksep", "0.6" },
-	{ "bgcolor", "white" },        { "outputorder", "edgesfirst" },
+/* name, value, name, value, ... */
+static const char *const graph_defaults[] = {
+	"fontname", "DejaVu Sans", "fontsize", "16", "labelloc", "t",
+	"pad", "0.3", "nodesep", "0.3", "ranksep", "0.6",
+	"bgcolor", "white", "outputorder", "edgesfirst",
 };
-static const char *const sfdp_defaults[][2] = {
-	{ "overlap", "prism" }, { "overlap_scaling", "-4" },
-	{ "sep", "+12" },       { "splines", "line" },
+static const char *const sfdp_defaults[] = {
+	"overlap", "prism", "overlap_scaling", "-4", "sep", "+12",
+	"splines", "line",
 };
-static const char *const node_defaults[][2] = {
-	{ "shape", "box" },        { "style", "filled,rounded" },
-	{ "fillcolor", "#f2f2f2" }, { "color", "#5f5f5f" },
-	{ "fontcolor", "#1a1a1a" }, { "fontname", "DejaVu Sans" },
-	{ "fontsize", "11" },      { "margin", "0.15,0.07" },
-	{ "penwidth", "1.2" },
+static const char *const node_defaults[] = {
+	"shape", "box", "style", "filled,rounded",
+	"fillcolor", "#f2f2f2", "color", "#5f5f5f",
+	"fontcolor", "#1a1a1a", "fontname", "DejaVu Sans",
+	"fontsize", "11", "margin", "0.15,0.07", "penwidth", "1.2",
 };
-static const char *const edge_defaults[][2] = {
-	{ "color", "#6b6b6b" },    { "fontcolor", "#333333" },
-	{ "fontname", "DejaVu Sans" }, { "fontsize", "9" },
-	{ "arrowsize", "0.7" },
+static const char *const edge_defaults[] = {
+	"color", "#6b6b6b", "fontcolor", "#333333",
+	"fontname", "DejaVu Sans", "fontsize", "9", "arrowsize", "0.7",
 };
 
-static int declare(Agraph_t *g, int kind, const char *const (*kv)[2],
-		   size_t n)
+/* Sets the defaults of kind's attributes: n strings, name then value. */
+static int declare(Agraph_t *g, int kind, const char *const *kv, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!agattr(g, kind, (char *)kv[i][0], (char *)kv[i][1]))
+	for (size_t i = 0; i + 1 < n; i += 2)
+		if (!agattr(g, kind, (char *)kv[i], (char *)kv[i + 1]))
 			return -1;
 	return 0;
 }
@@ -265,8 +299,10 @@ static int add_id_piece(sg_buf *b, const char *s)
 /* Entity names break into lines of about this many characters. */
 #define LINE_WIDTH 22
 
-/* Buffers the drawing reuses from object to object. */
+/* What drawing an object takes besides the view: the theme, and buffers
+ * reused from object to object. */
 struct scratch {
+	const sg_theme *theme;
 	sg_buf text, tip, class, words;
 };
 
@@ -293,7 +329,8 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 				 LINE_WIDTH);
 
 	if (!n || !label || set_text(n, "label", label, &sc->text) ||
-	    set_style(n, t, t ? (size_t)(t - v->graph->types) : 0, 1))
+	    set_style(n, sc->theme, t, t ? (size_t)(t - v->graph->types) : 0,
+		      1))
 		return -1;
 	if (set_extras(n, ent->description, &ent->attrs, ent->type, sc))
 		return -1;
@@ -340,7 +377,8 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	Agnode_t *from = agnode(ag, (char *)g->entities[r->from].id, 0);
 	Agnode_t *to = agnode(ag, (char *)g->entities[r->to].id, 0);
 	Agedge_t *edge = from && to ? agedge(ag, from, to, NULL, 1) : NULL;
-	const char *words = relation_words(r, t, &sc->words);
+	const char *words =
+		relation_words(r, type_label(sc->theme, t, 0), &sc->words);
 
 	sg_buf_reset(&sc->class);
 	if (!edge || sg_buf_adds(&sc->class, "r.") ||
@@ -351,7 +389,7 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	    set(edge, "id", sc->class.buf))
 		return -1;
 	return !words || set_text(edge, "label", words, &sc->text) ||
-	       set_style(edge, t, 0, 0) ||
+	       set_style(edge, sc->theme, t, 0, 0) ||
 	       set_extras(edge, cite(&sc->words, g, r), &r->attrs, r->type,
 			  sc) ? -1 : 0;
 }
@@ -417,15 +455,17 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 							    g->relations[i].type)] = 1;
 	for (size_t t = 0; t < g->ntypes && !r; t++) {
 		const sg_type *type = &g->types[t];
+		const char *label = type_label(sc->theme, type, 1);
 		Agnode_t *n;
 
 		if (!used[t])
 			continue;
 		snprintf(name, sizeof(name), "legend:\ttype %zu", t);
 		n = column_add(&types, name);
-		r = !n || set_text(n, "label", type->label ? type->label :
-					      type->id, &sc->text) ||
-		    set_style(n, type, t, 1) || set(n, "tooltip", " ");
+		r = !n || set_text(n, "label", label ? label : type->id,
+				   &sc->text) ||
+		    set_style(n, sc->theme, type, t, 1) ||
+		    set(n, "tooltip", " ");
 	}
 	for (size_t t = 0; t < g->nrelation_types && !r; t++) {
 		const sg_type *type = &g->relation_types[t];
@@ -441,12 +481,14 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		snprintf(name, sizeof(name), "legend:\trelation %zu end", t);
 		b = column_add(&ends, name);
 		e = a && b ? agedge(box, a, b, NULL, 1) : NULL;
-		words = relation_words(&sample, type, &sc->words);
+		words = relation_words(&sample,
+				       type_label(sc->theme, type, 0),
+				       &sc->words);
 		r = !e || !words || set(a, "shape", "point") ||
 		    set(a, "width", "0.05") || set(b, "shape", "point") ||
 		    set(b, "width", "0.05") ||
 		    set_text(e, "label", words, &sc->text) ||
-		    set_style(e, type, 0, 0);
+		    set_style(e, sc->theme, type, 0, 0);
 	}
 	/* types in a column of their own, left of the relations */
 	if (!r && types.last && starts.last) {
@@ -742,7 +784,8 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 {
 	const sg_graph *g = v->graph;
 	const char *title = o->title ? o->title : g->title;
-	struct scratch sc = { SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
+	const sg_theme *theme = o->theme;
+	struct scratch sc = { theme, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT };
 	static Agdisc_t disc;
 	Agraph_t *ag;
@@ -760,6 +803,10 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 			 SG_ARRAY_SIZE(node_defaults));
 	r = r || declare(ag, AGEDGE, edge_defaults,
 			 SG_ARRAY_SIZE(edge_defaults));
+	if (theme)
+		r = r || declare(ag, AGRAPH, theme->graph.kv, theme->graph.n) ||
+		    declare(ag, AGNODE, theme->node.kv, theme->node.n) ||
+		    declare(ag, AGEDGE, theme->edge.kv, theme->edge.n);
 	r = r || !agattr(ag, AGRAPH, "layout", (char *)engine);
 	r = r || !agattr(ag, AGRAPH, "rankdir",
 			 (char *)(o->rankdir ? o->rankdir : "LR"));
@@ -781,7 +828,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)
 		r = draw_legend(ag, v, &sc);
-	if (o->theme && !strcmp(o->theme, "print") && !r)
+	if (theme && theme->greyscale && !r)
 		r = grey_graph(ag);
 	sg_buf_release(&sc.text);
 	sg_buf_release(&sc.tip);

@@ -206,6 +206,15 @@ struct sg_view {
 	size_t ncut;
 };
 
+/* A theme (read_theme.c). Its strings live in styles, which holds its
+ * types as a graph does. */
+struct sg_theme {
+	sg_graph *styles;
+	sg_attrs graph, node, edge; /* over the defaults, under -G, -N, -E */
+	sg_attrs palette;           /* fill, border, fill, border, ... */
+	int greyscale;
+};
+
 /* Adds the view to b as native JSON, ready to be read back (write.c). */
 int sg_write_json(const sg_view *v, sg_buf *b);
 

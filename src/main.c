@@ -95,8 +95,8 @@ static const struct option options[] = {
 	OPT(0, "caption", FLAG, caption, NULL,
 	    "put the title and the sources cited under the drawing"),
 	OPT(0, "theme", STRING, theme, "NAME",
-	    "light (the default: the types' colours) or print (greys, for "
-	    "black and white pages)"),
+	    "light (the default: the types' colours), print (greys, for "
+	    "black and white pages), or a theme file (JSON)"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
 	OPT(0, "list", FLAG, list, NULL,
@@ -438,7 +438,6 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 	sg_render_opts ro = {
 		.engine = c->engine, .title = c->title, .legend = c->legend,
 		.cluster = c->cluster, .caption = c->caption,
-		.theme = c->theme,
 		.graph_attrs = c->graph_attrs.items,
 		.ngraph_attrs = c->graph_attrs.n,
 		.node_attrs = c->node_attrs.items,
@@ -448,6 +447,7 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 	};
 	size_t n = c->outputs.n ? c->outputs.n : 1;
 	sg_output *outs = calloc(n, sizeof(*outs));
+	sg_theme *theme = NULL;
 	int r = 0, k;
 
 	if (!outs)
@@ -465,8 +465,12 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 	}
 	if (!r && refuse_binary_on_terminal(outs, n))
 		r = EXIT_USAGE;
+	if (!r && !(ro.theme = theme = sg_theme_open(
+			    c->theme ? c->theme : "light", err)))
+		r = -1;
 	if (!r && sg_render(v, &ro, outs, n, err))
 		r = -1;
+	sg_theme_free(theme);
 	free(outs);
 	return r;
 }

@@ -310,12 +310,7 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 		goto done;
 	}
-	if (opts->theme && strcmp(opts->theme, "light") &&
-	    strcmp(opts->theme, "print"))
-		r = sg_fail(err, SG_EUSAGE, NULL, 0, 0,
-			    "unknown theme '%s'; use light or print",
-			    opts->theme);
-	r = r || check_plugin(gvc, "layout", engine, "layout engine", err) ||
+	r = check_plugin(gvc, "layout", engine, "layout engine", err) ||
 	    check_attrs(opts->graph_attrs, opts->ngraph_attrs, "-G", err) ||
 	    check_attrs(opts->node_attrs, opts->nnode_attrs, "-N", err) ||
 	    check_attrs(opts->edge_attrs, opts->nedge_attrs, "-E", err);

@@ -40,10 +40,14 @@ no_files() { [ -z "$(ls -A "$1")" ] || { echo "  left behind:"; ls -A "$1"; retu
 
 schema_valid() {
 	/usr/bin/python3 -c 'import json, sys, jsonschema
-schema = json.load(open("graphs/schema.json"))
+graph = json.load(open("graphs/schema.json"))
+schema = json.load(open(sys.argv[2])) if len(sys.argv) > 2 else graph
 jsonschema.Draft202012Validator.check_schema(schema)
-jsonschema.validate(json.load(open(sys.argv[1])), schema)' "$1" 2>"$tmp/schema-err"
+store = {graph["$id"]: graph}
+jsonschema.validate(json.load(open(sys.argv[1])), schema,
+	resolver=jsonschema.RefResolver.from_schema(schema, store=store))' "$@" 2>"$tmp/schema-err"
 }
+theme_valid() { schema_valid "$1" graphs/theme-schema.json; }
 
 # ---- the built-in graph, as the README shows it
 check "focus prints golden DOT" run 0 --focus Kazakhstan
@@ -239,7 +243,20 @@ check "schema: written JSON" schema_valid "$tmp/sco.json"
 
 # ---- graphs/schema.json describes what the reader takes
 check "schema: graphs/sco.json" schema_valid graphs/sco.json
-for f in tests/valid/*/*.json; do check "schema: $f" schema_valid "$f"; done
+for f in tests/valid/*/*.json; do
+	case $f in
+	*/theme.json) check "theme schema: $f" theme_valid "$f" ;;
+	*) check "schema: $f" schema_valid "$f" ;;
+	esac
+done
+# (not the empty one, nor the one JSON cannot read)
+for d in tests/themes-invalid/*-*; do
+	check "theme schema rejects $d" not theme_valid "$d/theme.json"
+done
+check "theme schema: examples/house-theme.json" theme_valid examples/house-theme.json
+check "examples/house-theme.json draws" run 0 --focus KZ --legend \
+	--theme examples/house-theme.json -o "$tmp/house.svg"
+check "house style SVG" svg_ok "$tmp/house.svg"
 for name in wrong-type missing-id not-object unknown-key relation-not-object; do
 	check "schema rejects invalid/$name" not schema_valid "tests/invalid/$name/input.json"
 done
@@ -332,7 +349,20 @@ check "no colour is left but greys" sh -c \
 check "Kazakhstan's fill #c6dbef turned grey" has "$tmp/out" 'fillcolor="#d8d8d8"'
 check "--theme light is the default" sh -c "'$bin' --focus KZ --theme light | cmp -s - tests/golden/kazakhstan.dot"
 check "unknown theme" run 2 --theme sepia
-check "unknown theme message" stderr_is "scograph: error: unknown theme 'sepia'; use light or print"
+check "unknown theme message" stderr_is "scograph: error: unknown theme 'sepia'; use light, print or a theme file (.json)"
+check "a missing theme file" run 1 --theme "$tmp/none.json"
+check "a missing theme file's message" stderr_is "scograph: $tmp/none.json: error: cannot open file: No such file or directory"
+check "a theme file of any name" sh -c "cp tests/valid/theme/theme.json '$tmp/house' &&
+	cd tests/valid/theme && '$bin' \$(cat args | sed 's|theme.json|$tmp/house|') | cmp -s - expected.dot"
+# every bad theme: the error with its place, exit 1, nothing written
+for d in tests/themes-invalid/*; do
+	name=$(basename "$d")
+	mkdir "$tmp/theme-$name"
+	check "themes-invalid/$name exits 1" run 1 --theme "$d/theme.json" \
+		-o "$tmp/theme-$name/x.svg" -o "$tmp/theme-$name/x.dot"
+	check "themes-invalid/$name message" same "$d/expected-error" "$tmp/err"
+	check "themes-invalid/$name writes nothing" no_files "$tmp/theme-$name"
+done
 
 # ---- links and provenance in SVG: no script from the input, ever
 check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"

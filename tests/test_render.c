@@ -188,6 +188,72 @@ static void test_outputs_are_deterministic(void **state)
 	free(b);
 }
 
+/* A theme's parts land where the README says: defaults under -N, type
+ * styles over the graph's, its palette for types without colours. */
+static void test_theme_file(void **state)
+{
+	static const char *graph =
+		"{\"types\": {\"a\": {\"fillcolor\": \"#111111\"}, "
+		"\"b\": {\"shape\": \"ellipse\"}},"
+		" \"entities\": [{\"id\": \"x\", \"type\": \"a\"},"
+		" {\"id\": \"y\", \"type\": \"b\"}],"
+		" \"relations\": [{\"from\": \"x\", \"to\": \"y\", \"type\": \"t\"}]}";
+	const char *node_size[] = { "fontsize=20" };
+	const char *path = path_in_dir("theme.json");
+	FILE *f = fopen(path, "w");
+	sg_render_opts ro = { .title = "", .node_attrs = node_size,
+			      .nnode_attrs = 1 };
+	sg_output out = { NULL, "dot" };
+	sg_error err = { 0 };
+	char *dot;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("{\"node\": {\"fontsize\": 14, \"fontname\": \"Serif\"},\n"
+	      " \"types\": {\"a\": {\"fillcolor\": \"#222222\"}},\n"
+	      " \"relation_types\": {\"t\": {\"label\": \"tee\"}},\n"
+	      " \"palette\": [[\"#333333\", \"#444444\"]]}\n", f);
+	fclose(f);
+	ro.theme = sg_theme_open(path, &err);
+	assert_non_null(ro.theme);
+	out.path = path_in_dir("themed.dot");
+	assert_int_equal(render(graph, &ro, &out, 1, &err), 0);
+	dot = slurp(out.path, NULL);
+	assert_non_null(strstr(dot, "fontname=Serif"));
+	assert_non_null(strstr(dot, "fontsize=20"));      /* -N wins */
+	assert_non_null(strstr(dot, "fillcolor=\"#222222\"")); /* theme wins */
+	assert_null(strstr(dot, "#111111"));
+	assert_non_null(strstr(dot, "fillcolor=\"#333333\""));
+	assert_non_null(strstr(dot, "label=tee"));
+	free(dot);
+	sg_theme_free((sg_theme *)ro.theme);
+
+	ro.theme = sg_theme_open("print", &err);
+	assert_non_null(ro.theme);
+	assert_int_equal(render(graph, &ro, &out, 1, &err), 0);
+	dot = slurp(out.path, NULL);
+	assert_null(strstr(dot, "#222222"));
+	assert_non_null(strstr(dot, "fillcolor=\"#111111\""));
+	free(dot);
+	sg_theme_free((sg_theme *)ro.theme);
+
+	assert_null(sg_theme_open("sepia", &err));
+	check_error(&err, SG_EUSAGE, "", 0, 0,
+		    "unknown theme 'sepia'; use light, print or a theme "
+		    "file (.json)");
+	memset(&err, 0, sizeof(err));
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("{\"node\": {\"fontsize\": [1]}}", f);
+	fclose(f);
+	assert_null(sg_theme_open(path, &err));
+	check_error(&err, SG_ESHAPE, path, 1, 23,
+		    "'fontsize' must be a string or a number, not an array");
+	memset(&err, 0, sizeof(err));
+	assert_null(sg_theme_open(path_in_dir("none.json"), &err));
+	assert_int_equal(err.code, SG_EIO);
+}
+
 static void test_bad_requests_write_nothing(void **state)
 {
 	sg_render_opts ro = { 0 };
@@ -343,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_svg_shows_text_literally),
 		cmocka_unit_test(test_long_texts_are_cut),
 		cmocka_unit_test(test_outputs_are_deterministic),
+		cmocka_unit_test(test_theme_file),
 		cmocka_unit_test(test_bad_requests_write_nothing),
 		cmocka_unit_test(test_failed_output_leaves_no_file),
 		cmocka_unit_test(test_png_and_pdf),
