@@ -394,55 +394,219 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 			  sc) ? -1 : 0;
 }
 
+static const char *const colour_attrs[] = { "color", "fillcolor",
+					    "fontcolor", "bgcolor" };
+
+/* value, when it is "#rrggbb", as the grey of the same lightness (Rec. 709
+ * luma), into buf; else value itself. */
+static const char *grey(const char *value, char *buf)
+{
+	unsigned rgb[3], y;
+
+	if (strlen(value) != 7 || value[0] != '#' ||
+	    sscanf(value + 1, "%2x%2x%2x", &rgb[0], &rgb[1], &rgb[2]) != 3)
+		return value;
+	y = (2126 * rgb[0] + 7152 * rgb[1] + 722 * rgb[2] + 5000) / 10000;
+	if (y > 255)
+		y = 255;
+	snprintf(buf, 8, "#%02x%02x%02x", y, y, y);
+	return buf;
+}
+
 /*
- * The legend: a box of the entity types the drawing shows, each drawn as
- * its entities are, and of its relation types, each as a short edge with
- * its words. Its nodes are named "legend:..." with a character no input
- * reaches a node name with (a tab), so they meet no entity.
+ * The legend: a box of the entity types the drawing shows, each as a cell
+ * of its entities' colours and line style, and of its relation types, each
+ * as a short line of its relations' colour and style, with their words.
+ * HTML-like tables draw it in a few nodes of one rank: as a node each
+ * entry, it spread over the ranks of the drawing and took their spacing,
+ * several times its size. Its nodes are named "legend:..." with a
+ * character no input reaches a node name with (a tab), so they meet no
+ * entity.
  */
-/* A column of the legend: nodes of one rank, kept in the order they are
+
+/* Entries a table holds: the label of a node must stay under the DOT
+ * parser's limit (TEXT_MAX), and an entry takes at most about 600 bytes. */
+#define LEGEND_ROWS 24
+
+/* Adds text to b for an HTML-like label: markup characters as entities,
+ * control characters as spaces, cut (ending in "…") past max bytes. */
+static int add_html_text(sg_buf *b, const char *text, size_t max)
+{
+	size_t start = b->len;
+	int r = 0;
+
+	for (const char *p = text; *p && !r; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (b->len - start >= max && (c & 0xC0) != 0x80)
+			return sg_buf_adds(b, "…");
+		r = c == '&' ? sg_buf_adds(b, "&amp;") :
+		    c == '<' ? sg_buf_adds(b, "&lt;") :
+		    c == '>' ? sg_buf_adds(b, "&gt;") :
+		    c == '"' ? sg_buf_adds(b, "&quot;") :
+		    c < 0x20 || c == 0x7F ? sg_buf_adds(b, " ") :
+					    sg_buf_add(b, p, 1);
+	}
+	return r;
+}
+
+/* obj's attribute name as the drawing has it, grey in a greyscale theme;
+ * into buf when made grey. */
+static const char *look(void *obj, const char *name, int greyscale,
+			char *buf)
+{
+	const char *value = agget(obj, (char *)name);
+
+	value = value ? value : "";
+	return greyscale ? grey(value, buf) : value;
+}
+
+/* A line width, in whole points, for a table border. */
+static int border_width(void *obj)
+{
+	const char *style = agget(obj, "style"), *pen = agget(obj, "penwidth");
+	double w = pen && *pen ? atof(pen) : 1;
+
+	if (style && strstr(style, "bold") && w < 2)
+		w = 2;
+	return w < 1.5 ? 1 : (int)(w + 0.5);
+}
+
+/* The table STYLE of obj's Graphviz style: what a table can draw of it. */
+static const char *border_style(void *obj, int rounded)
+{
+	const char *style = agget(obj, "style");
+	int dashed = style && strstr(style, "dashed") != NULL;
+	int dotted = style && strstr(style, "dotted") != NULL;
+
+	rounded = rounded && style && strstr(style, "rounded");
+	return dashed ? rounded ? " STYLE=\"rounded,dashed\"" :
+				  " STYLE=\"dashed\"" :
+	       dotted ? rounded ? " STYLE=\"rounded,dotted\"" :
+				  " STYLE=\"dotted\"" :
+	       rounded ? " STYLE=\"rounded\"" : "";
+}
+
+/* An entity type's row: its label in a cell filled and bordered as its
+ * entities are (n: a node styled as theirs). */
+static int type_row(sg_buf *b, Agnode_t *n, const char *label,
+		    int greyscale)
+{
+	const char *style = agget(n, "style");
+	char buf[3][8];
+	int r;
+
+	r = sg_buf_adds(b, "<TR><TD");
+	if (style && strstr(style, "filled"))
+		r = r || sg_buf_adds(b, " BGCOLOR=\"") ||
+		    add_html_text(b, look(n, "fillcolor", greyscale, buf[0]),
+				  40) ||
+		    sg_buf_adds(b, "\"");
+	return r || sg_buf_addf(b, " BORDER=\"%d\"%s COLOR=\"",
+				border_width(n), border_style(n, 1)) ||
+	       add_html_text(b, look(n, "color", greyscale, buf[1]), 40) ||
+	       sg_buf_adds(b, "\"><FONT COLOR=\"") ||
+	       add_html_text(b, look(n, "fontcolor", greyscale, buf[2]), 40) ||
+	       sg_buf_adds(b, "\">") || add_html_text(b, label, 200) ||
+	       sg_buf_adds(b, "</FONT></TD></TR>");
+}
+
+/* A relation type's row: a short line drawn as its relations are (e: an
+ * edge styled as theirs), its arrowhead, its words. */
+static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
+			int greyscale)
+{
+	const char *head = agget(e, "arrowhead");
+	const char *arrow = !head || !*head ? "▸" :
+			    !strcmp(head, "none") ? "" :
+			    head[0] == 'o' || !strcmp(head, "empty") ? "▹" :
+								       "▸";
+	const char *colour;
+	char buf[2][8];
+
+	colour = look(e, "color", greyscale, buf[0]);
+	return sg_buf_addf(b, "<TR><TD SIDES=\"B\" BORDER=\"%d\"%s COLOR=\"",
+			   border_width(e), border_style(e, 0)) ||
+	       add_html_text(b, colour, 40) ||
+	       sg_buf_adds(b, "\" WIDTH=\"36\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\">"
+			      "</TD><TD><FONT COLOR=\"") ||
+	       add_html_text(b, colour, 40) ||
+	       sg_buf_addf(b, "\">%s</FONT></TD><TD ALIGN=\"LEFT\"><FONT "
+			      "COLOR=\"", arrow) ||
+	       add_html_text(b, look(e, "fontcolor", greyscale, buf[1]), 40) ||
+	       sg_buf_adds(b, "\">") || add_html_text(b, words, 200) ||
+	       sg_buf_adds(b, "</FONT></TD></TR>");
+}
+
+/* The legend's nodes, one under the other: kept in the order they are
  * added by invisible edges between them (dot orders a rank by its flat
  * edges; drawn left to right, rank order runs from the bottom, hence the
  * edges point from each node back to the one before). */
 struct column {
 	Agraph_t *g;
 	Agnode_t *last;
+	unsigned count;
 };
 
-static Agnode_t *column_add(struct column *c, const char *name)
+/* Adds a node of the rows in b, a table's, to the column. */
+static int column_add(struct column *c, sg_buf *b)
 {
-	Agnode_t *n = agnode(c->g, (char *)name, 1);
-	Agedge_t *e = n && c->last ? agedge(c->g, n, c->last, NULL, 1) : NULL;
+	char name[32];
+	Agnode_t *n;
+	Agedge_t *e;
+	char *html;
+	int r;
 
-	if (!n || (c->last && (!e || set(e, "style", "invis"))))
-		return NULL;
+	snprintf(name, sizeof(name), "legend:\t%u", c->count++);
+	n = agnode(c->g, name, 1);
+	e = n && c->last ? agedge(c->g, n, c->last, NULL, 1) : NULL;
+	html = sg_buf_adds(b, "</TABLE>") ? NULL :
+		agstrdup_html(agroot(c->g), b->buf);
+	r = !n || !html || (c->last && (!e || set(e, "style", "invis"))) ||
+	    set(n, "shape", "plaintext") || set(n, "style", "") ||
+	    set(n, "margin", "0") || set(n, "label", html) ||
+	    set(n, "tooltip", " ");
+	if (html)
+		agstrfree(agroot(c->g), html);
 	c->last = n;
-	return n;
+	sg_buf_reset(b);
+	return r;
 }
 
-static int column_open(struct column *c, Agraph_t *box, const char *name)
+/* Opens a table in b, or, when the one open is full, adds it to the
+ * column first. */
+static int next_row(struct column *c, sg_buf *b, unsigned *rows)
 {
-	c->last = NULL;
-	c->g = agsubg(box, (char *)name, 1);
-	return !c->g || set(c->g, "rank", "same");
+	if (*rows == LEGEND_ROWS && column_add(c, b))
+		return -1;
+	if (*rows % LEGEND_ROWS == 0) {
+		*rows = 0;
+		if (sg_buf_adds(b, "<TABLE BORDER=\"0\" CELLSPACING=\"4\" "
+				   "CELLPADDING=\"3\">"))
+			return -1;
+	}
+	++*rows;
+	return 0;
 }
 
 static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
-	unsigned char *used = calloc(g->ntypes + g->nrelation_types + 1, 1);
+	size_t ntypes = g->ntypes + g->nrelation_types;
+	unsigned char *used = calloc(ntypes + 1, 1);
 	Agraph_t *box = agsubg(ag, "cluster_legend", 1);
-	struct column types, starts, ends;
-	int r = !used || !box;
-	char name[48];
+	struct column col = { box ? agsubg(box, "legend column", 1) : NULL,
+			      NULL, 0 };
+	int grey = sc->theme && sc->theme->greyscale;
+	sg_buf table = SG_BUF_INIT;
+	unsigned rows = 0;
+	int r = !used || !col.g;
 
 	/* labelloc: a caption moves the graph's label down, not the boxes' */
 	r = r || set(box, "label", "Legend") || set(box, "style", "rounded") ||
 	    set(box, "labelloc", "t") ||
 	    set(box, "color", "#9a9a9a") || set(box, "fontsize", "11") ||
-	    column_open(&types, box, "legend types") ||
-	    column_open(&starts, box, "legend relation starts") ||
-	    column_open(&ends, box, "legend relation ends");
+	    set(col.g, "rank", "same");
 	for (size_t k = 0; k < v->nshown && !r; k++) {
 		const char *type = g->entities[v->shown[k]].type;
 
@@ -453,6 +617,8 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		if (v->relation_on[i])
 			used[g->ntypes + (size_t)sg_map_get(&g->relation_type_ids,
 							    g->relations[i].type)] = 1;
+	/* each type's look, read off a scratch node or edge styled as its
+	 * entities or relations are */
 	for (size_t t = 0; t < g->ntypes && !r; t++) {
 		const sg_type *type = &g->types[t];
 		const char *label = type_label(sc->theme, type, 1);
@@ -460,13 +626,16 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 
 		if (!used[t])
 			continue;
-		snprintf(name, sizeof(name), "legend:\ttype %zu", t);
-		n = column_add(&types, name);
-		r = !n || set_text(n, "label", label ? label : type->id,
-				   &sc->text) ||
-		    set_style(n, sc->theme, type, t, 1) ||
-		    set(n, "tooltip", " ");
+		n = agnode(ag, "legend:\tscratch", 1);
+		r = !n || set_style(n, sc->theme, type, t, 1) ||
+		    next_row(&col, &table, &rows) ||
+		    type_row(&table, n, label ? label : type->id, grey);
+		if (n)
+			agdelnode(ag, n);
 	}
+	if (rows && !r)
+		r = column_add(&col, &table);
+	rows = 0;
 	for (size_t t = 0; t < g->nrelation_types && !r; t++) {
 		const sg_type *type = &g->relation_types[t];
 		const sg_relation sample = { .type = type->id };
@@ -476,26 +645,22 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 
 		if (!used[g->ntypes + t])
 			continue;
-		snprintf(name, sizeof(name), "legend:\trelation %zu", t);
-		a = column_add(&starts, name);
-		snprintf(name, sizeof(name), "legend:\trelation %zu end", t);
-		b = column_add(&ends, name);
-		e = a && b ? agedge(box, a, b, NULL, 1) : NULL;
-		words = relation_words(&sample,
-				       type_label(sc->theme, type, 0),
+		a = agnode(ag, "legend:\tscratch", 1);
+		b = agnode(ag, "legend:\tscratch end", 1);
+		e = a && b ? agedge(ag, a, b, NULL, 1) : NULL;
+		words = relation_words(&sample, type_label(sc->theme, type, 0),
 				       &sc->words);
-		r = !e || !words || set(a, "shape", "point") ||
-		    set(a, "width", "0.05") || set(b, "shape", "point") ||
-		    set(b, "width", "0.05") ||
-		    set_text(e, "label", words, &sc->text) ||
-		    set_style(e, sc->theme, type, 0, 0);
+		r = !e || !words || set_style(e, sc->theme, type, 0, 0) ||
+		    next_row(&col, &table, &rows) ||
+		    relation_row(&table, e, words, grey);
+		if (a)
+			agdelnode(ag, a);
+		if (b)
+			agdelnode(ag, b);
 	}
-	/* types in a column of their own, left of the relations */
-	if (!r && types.last && starts.last) {
-		Agedge_t *e = agedge(box, types.last, starts.last, NULL, 1);
-
-		r = !e || set(e, "style", "invis");
-	}
+	if (rows && !r)
+		r = column_add(&col, &table);
+	sg_buf_release(&table);
 	free(used);
 	return r;
 }
@@ -635,25 +800,6 @@ static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		    set(edge, "color", "#9a9a9a");
 	}
 	return r;
-}
-
-static const char *const colour_attrs[] = { "color", "fillcolor",
-					    "fontcolor", "bgcolor" };
-
-/* value, when it is "#rrggbb", as the grey of the same lightness (Rec. 709
- * luma), into buf; else value itself. */
-static const char *grey(const char *value, char *buf)
-{
-	unsigned rgb[3], y;
-
-	if (strlen(value) != 7 || value[0] != '#' ||
-	    sscanf(value + 1, "%2x%2x%2x", &rgb[0], &rgb[1], &rgb[2]) != 3)
-		return value;
-	y = (2126 * rgb[0] + 7152 * rgb[1] + 722 * rgb[2] + 5000) / 10000;
-	if (y > 255)
-		y = 255;
-	snprintf(buf, 8, "#%02x%02x%02x", y, y, y);
-	return buf;
 }
 
 /* Turns every colour of obj's kind that obj sets into grey. */

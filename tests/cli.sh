@@ -305,10 +305,32 @@ check "-G message" stderr_is "scograph: error: -Gbgcolor: expected name=value"
 
 check "--legend" run 0 --focus Kazakhstan --legend -o "$tmp/legend.dot" -o "$tmp/legend.svg"
 check "a legend box" has "$tmp/legend.dot" 'subgraph cluster_legend'
-check "the types drawn are in it" has "$tmp/legend.dot" 'label="Policy / programme"'
-check "the relation types too" has "$tmp/legend.dot" 'label="champions adoption of"'
-check "types not drawn are not" not grep -q 'label="Project / event"' "$tmp/legend.dot"
+check "the types drawn are in it" has "$tmp/legend.dot" '<FONT COLOR="#241a3a">Policy / programme</FONT>'
+check "in their colours and line style" has "$tmp/legend.dot" '<TD BGCOLOR="#fde0c5" BORDER="1" STYLE="dashed" COLOR="#a35a1a">'
+check "the relation types too" has "$tmp/legend.dot" '<FONT COLOR="#7a5c00">champions adoption of</FONT>'
+check "a dotted line with an open arrowhead" has "$tmp/legend.dot" \
+	'<TD SIDES="B" BORDER="2" STYLE="dotted" COLOR="#5a5a5a" WIDTH="36" HEIGHT="8" FIXEDSIZE="TRUE"></TD><TD><FONT COLOR="#5a5a5a">▹</FONT>'
+check "types not drawn are not" not grep -q 'Project / event' "$tmp/legend.dot"
 check "legend SVG" svg_ok "$tmp/legend.svg"
+height() { sed -n 's/^<svg width="[0-9]*pt" height="\([0-9]*\)pt".*/\1/p' "$1"; }
+check "plain drawing" run 0 --focus Kazakhstan -o "$tmp/plain.svg"
+check "the legend keeps to one rank: it adds at most a third to the height" \
+	test "$(height "$tmp/legend.svg")" -le $(($(height "$tmp/plain.svg") * 4 / 3))
+# texts of the input are escaped in the legend's tables, long ones cut, and
+# many types take several tables, each under the DOT parser's limit
+awk 'BEGIN { printf "{\"types\": {"
+	for (i = 0; i < 30; i++) printf "%s\"t%d\": {\"label\": \"<T%d> & \\\"co\\\"\"}", (i ? "," : ""), i, i
+	printf "}, \"relation_types\": {\"r\": {\"label\": \"%0500d\", \"color\": \"\\\"><x\"}}, \"entities\": [", 0
+	for (i = 0; i < 30; i++) printf "%s{\"id\": \"e%d\", \"type\": \"t%d\"}", (i ? "," : ""), i, i
+	printf "], \"relations\": ["
+	for (i = 1; i < 30; i++) printf "%s{\"from\": \"e0\", \"to\": \"e%d\", \"type\": \"r\"}", (i > 1 ? "," : ""), i
+	print "]}" }' >"$tmp/types.json"
+check "a legend of 30 types" run 0 "$tmp/types.json" --legend -o "$tmp/types.dot" -o "$tmp/types.svg"
+check "in two tables" test "$(grep -c '<TABLE' "$tmp/types.dot")" = 3
+check "markup in labels is text" has "$tmp/types.svg" '&lt;T7&gt; &amp; &quot;co&quot;'
+check "a long label is cut" has "$tmp/types.dot" '0000…'
+check "the legend SVG is well-formed" svg_ok "$tmp/types.svg"
+check "dot reads the DOT back" sh -c "dot -Tsvg '$tmp/types.dot' 2>/dev/null | cmp -s - '$tmp/types.svg'"
 
 check "--cluster type" run 0 --cluster type -o "$tmp/cluster.dot" -o "$tmp/cluster.svg"
 check "a box per type, labelled" has "$tmp/cluster.dot" 'label="Strategy document"'
