@@ -2,18 +2,8 @@
 # CLI tests: run the real binary on real files and check what it writes.
 # usage: sh tests/cli.sh ./scograph   (from the top of the repository)
 set -u
-top=$(pwd)
-case "$1" in /*) bin=$1 ;; *) bin=$top/$1 ;; esac
-tmp=$(mktemp -d /tmp/scograph-cli.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-not_ok() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() { # check WHAT COMMAND...: passes when COMMAND succeeds
-	what=$1; shift
-	if "$@"; then ok; else not_ok "$what"; fi
-}
+suite=cli
+. tests/check.sh
 # run EXPECTED_STATUS ARGS...: runs scograph, keeping stdout and stderr
 run() {
 	want=$1; shift
@@ -457,5 +447,4 @@ check "--list output of tricky names" same "$tmp/want" "$tmp/out"
 check "--stats" run 0 --stats
 check "--stats counts" has "$tmp/out" "sources: 1"
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary
