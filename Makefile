@@ -27,12 +27,12 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c \
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
-.PHONY: all deps demo check unit cli memcheck examples install uninstall \
-	clean
+.PHONY: all deps demo check check-browser unit cli memcheck examples \
+	install uninstall clean
 all: scograph
 
-# Installs missing packages: as root through apt-get, else through sudo,
-# else stops with the line to run.
+# Installs the missing packages of DEBS (which a recipe may override): as
+# root through apt-get, else through sudo, else stops with the line to run.
 deps:
 	@missing=$$(for p in $(DEBS); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
@@ -134,6 +134,13 @@ endif
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
 	@$(MAKE) --no-print-directory $(CHECKS)
+
+# The drawings opened in a real browser. Only this target installs one: a
+# browser is too large for every `make check`.
+check-browser: deps
+	@$(MAKE) --no-print-directory deps DEBS=chromium
+	@$(MAKE) --no-print-directory all
+	@sh tests/browser.sh ./scograph
 
 # The README's pictures.
 examples: scograph
