@@ -540,6 +540,16 @@ int rd_style_value(struct reader *rd, const json_t *o, const char *key,
 				     numeric ? "a string or a number" :
 					       "a string");
 	*out = json_string_value(v);
+	/* The Graphviz here writes some attributes (fontname, id) into SVG as
+	 * they are: one of these would let the input add its own markup. No
+	 * colour, shape, style or font name needs them. */
+	if ((*out)[strcspn(*out, "\"<>&")]) {
+		sg_loc loc = rd_loc(rd, o, key, 0);
+
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "'%s' cannot hold \", <, > or &",
+			       key);
+	}
 	return 0;
 }
 

@@ -14,6 +14,20 @@ static const struct {
 	{ "print", "{\"greyscale\": true}" },
 };
 
+/* Whether attribute name makes links, reads files or names SVG elements:
+ * a theme gives looks; those come from the graph, made safe (a theme's
+ * URL would put one link, maybe javascript:, on every entity). */
+static int not_a_look(const char *name)
+{
+	static const char *const parts[] = { "URL", "href", "image", "file",
+		"path", "stylesheet", "target", "tooltip" };
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(parts); i++)
+		if (strstr(name, parts[i]))
+			return 1;
+	return !strcmp(name, "id") || !strcmp(name, "class");
+}
+
 /* Reads o[key], an object of Graphviz attributes, into a. */
 static int read_attrs(struct reader *rd, const json_t *o, const char *key,
 		      sg_attrs *a)
@@ -26,6 +40,14 @@ static int read_attrs(struct reader *rd, const json_t *o, const char *key,
 	json_object_foreach((json_t *)attrs, name, v) {
 		const char *value;
 
+		if (not_a_look(name)) {
+			sg_loc loc = rd_loc(rd, attrs, name, 0);
+
+			return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+				       loc.column, "'%s' is not for a theme: "
+				       "links, files, tooltips and ids come "
+				       "from the graph", name);
+		}
 		if (rd_style_value(rd, attrs, name, 1, &value))
 			return -1;
 		if (SG_GROW(a->kv, a->n + 2, a->alloc))
