@@ -8,7 +8,7 @@ LDFLAGS ?=
 # SANITIZE=address,undefined builds everything with those sanitizers.
 SANITIZE ?=
 
-PKGS = libgvc libcgraph jansson
+PKGS = libgvc libcgraph jansson fontconfig
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef -Wvla
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude -Isrc \
@@ -18,12 +18,13 @@ ALL_LDFLAGS = $(LDFLAGS) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 # The Debian packages scograph builds, tests and renders with.
-DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev pkg-config \
-	fonts-dejavu-core libxml2-utils valgrind python3-jsonschema \
-	python3-networkx
+DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
+	libfontconfig-dev pkg-config fonts-dejavu-core libxml2-utils valgrind \
+	python3-jsonschema python3-networkx
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c \
-	src/read_theme.c src/select.c src/draw.c src/render.c src/write.c
+	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
+	src/write.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
@@ -109,6 +110,11 @@ memcheck: scograph $(UNIT_TESTS)
 	@$(VALGRIND) ./scograph --theme tests/themes-invalid/type-key/theme.json \
 		>/dev/null 2>build/memcheck.log; \
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
+	@XDG_CACHE_HOME=$(CURDIR)/build \
+		FONTCONFIG_FILE=$(CURDIR)/tests/fonts/latin-only.conf \
+		$(VALGRIND) ./scograph tests/fonts/scripts.json \
+		-o build/mem.png 2>build/memcheck.log || \
+		{ cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --from BRI --to SCO -o build/mem.svg \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph graphs/sco.json --list >/dev/null \

@@ -49,7 +49,8 @@ typedef enum sg_code {
 	SG_WIMPLICIT,  /* an entity only a relation names, added untyped */
 	SG_WNORELATIONS, /* a graph with entities but no list of relations */
 	SG_WURL,       /* a url of another scheme than http, https, mailto */
-	SG_WLARGE      /* a drawing too large to read */
+	SG_WLARGE,     /* a drawing too large to read */
+	SG_WGLYPHS     /* text no installed font has glyphs for */
 } sg_code;
 
 /* A short stable name of a code for machines: "syntax", "unknown", ... */
@@ -218,6 +219,11 @@ typedef struct sg_render_opts {
 	 * relations cite, as under a figure in a report. */
 	int caption;
 	const sg_theme *theme; /* NULL: the light theme */
+	/* Called with each warning rendering finds (SG_WGLYPHS: a label PNG
+	 * or PDF will draw boxes for); a nonzero return stops the rendering,
+	 * the warning its error, before anything is written. NULL: not told. */
+	int (*warn)(void *ctx, const sg_error *warning);
+	void *warn_ctx;
 } sg_render_opts;
 
 /*

@@ -15,4 +15,15 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *opts,
  * subgraphs (in the order they are made); NULL on failure. */
 Agraph_t *sg_read_dot(const char *dot, size_t len);
 
+/* The characters the installed fonts have (glyphs.c). */
+typedef struct sg_glyphs sg_glyphs;
+sg_glyphs *sg_glyphs_open(void); /* NULL when out of memory */
+void sg_glyphs_close(sg_glyphs *gl);
+/* The first character of UTF-8 text that no installed font has; 0 when
+ * they have every one. */
+uint32_t sg_glyphs_missing(const sg_glyphs *gl, const char *text);
+/* The script of character c ("Han", "Arabic", ...; NULL when none known),
+ * and in *package the Debian package of fonts that has it. */
+const char *sg_script_of(uint32_t c, const char **package);
+
 #endif

@@ -284,6 +284,7 @@ static int one_of(const char *value, const char *const *allowed, size_t n,
 /* How problems are printed: the user's choice, and GitHub Actions. */
 struct printer {
 	int json, github, strict;
+	int stopped; /* the exit status a warning stopped the rendering with */
 };
 
 static void json_string(const char *s)
@@ -432,7 +433,17 @@ static int refuse_binary_on_terminal(const sg_output *outs, size_t n)
 	return 0;
 }
 
-static int draw(const struct config *c, const sg_view *v, sg_error *err)
+/* Prints a warning sg_render finds; under --strict it stops the run. */
+static int render_warning(void *printer, const sg_error *w)
+{
+	struct printer *p = printer;
+
+	p->stopped = print_problem(p, w);
+	return p->stopped;
+}
+
+static int draw(const struct config *c, const sg_view *v, struct printer *p,
+		sg_error *err)
 {
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
 	sg_render_opts ro = {
@@ -444,6 +455,7 @@ static int draw(const struct config *c, const sg_view *v, sg_error *err)
 		.nnode_attrs = c->node_attrs.n,
 		.edge_attrs = c->edge_attrs.items,
 		.nedge_attrs = c->edge_attrs.n,
+		.warn = render_warning, .warn_ctx = p,
 	};
 	size_t n = c->outputs.n ? c->outputs.n : 1;
 	sg_output *outs = calloc(n, sizeof(*outs));
@@ -493,7 +505,8 @@ static int run(const struct config *c)
 	static const char *const directions[] = { "both", "out", "in" };
 	static const char *const forms[] = { "text", "json" };
 	const char *github = getenv("GITHUB_ACTIONS");
-	struct printer p = { 0, github && !strcmp(github, "true"), c->strict };
+	struct printer p = { 0, github && !strcmp(github, "true"), c->strict,
+			     0 };
 	sg_error err = { 0 };
 	sg_graph *g;
 	sg_view *v = NULL;
@@ -547,8 +560,9 @@ static int run(const struct config *c)
 		r = print_list(v);
 	else if (!r && v && c->stats)
 		r = print_stats(v, &err) ? print_problem(&p, &err) : 0;
-	else if (!r && v && draw(c, v, &err))
-		r = err.code ? print_problem(&p, &err) : EXIT_USAGE;
+	else if (!r && v && draw(c, v, &p, &err))
+		r = p.stopped ? p.stopped :
+		    err.code ? print_problem(&p, &err) : EXIT_USAGE;
 	sg_view_free(v);
 	sg_graph_free(g);
 	return r;

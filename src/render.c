@@ -263,6 +263,116 @@ static uint32_t part_of(uint32_t *parent, uint32_t e)
 	return e;
 }
 
+/* ---- text no installed font has ---- */
+
+/* Formats drawn with the installed fonts (by cairo or gd), where a
+ * character no font has comes out as a box; SVG leaves text to the fonts
+ * of its viewer. */
+static int draws_text(const char *format)
+{
+	return sg_format_is_binary(format) && strcmp(format, "svgz") &&
+	       strcmp(format, "vmlz");
+}
+
+struct glyph_check {
+	const sg_render_opts *opts;
+	sg_glyphs *gl;
+	sg_error *err;
+	const char **seen; /* labels warned about (cgraph shares equal ones) */
+	size_t nseen, aseen, more;
+};
+
+/* Tells the caller of warning w; when told to stop, w is the error. */
+static int tell(struct glyph_check *gc, sg_error *w)
+{
+	if (!gc->opts->warn(gc->opts->warn_ctx, w))
+		return 0;
+	w->severity = SG_ERROR;
+	if (gc->err && gc->err->code == SG_OK)
+		*gc->err = *w;
+	return -1;
+}
+
+/* Warns when the label of obj, which what names, has a character no
+ * installed font has: once a label, so relations sharing words warn once.
+ * Past SG_MAX_WARNINGS, they are only counted. */
+static int check_label(struct glyph_check *gc, void *obj, const char *what,
+		       sg_loc loc)
+{
+	const char *label = agget(obj, "label"), *script, *package;
+	sg_error w = { SG_WGLYPHS, SG_WARNING, loc.line, loc.column, "", "" };
+	uint32_t c;
+	int quote = 40;
+
+	if (!label || !(c = sg_glyphs_missing(gc->gl, label)))
+		return 0;
+	for (size_t i = 0; i < gc->nseen; i++)
+		if (gc->seen[i] == label)
+			return 0;
+	if (gc->nseen == SG_MAX_WARNINGS) {
+		gc->more++;
+		return 0;
+	}
+	if (SG_GROW(gc->seen, gc->nseen + 1, gc->aseen))
+		return sg_fail(gc->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	gc->seen[gc->nseen++] = label;
+	/* a quote of the label, cut between characters */
+	while ((int)strlen(label) > quote && (label[quote] & 0xC0) == 0x80)
+		quote--;
+	script = sg_script_of(c, &package);
+	snprintf(w.file, sizeof(w.file), "%s", loc.file ? loc.file : "");
+	snprintf(w.text, sizeof(w.text),
+		 "no installed font has the %s%s characters of %s (U+%04X in "
+		 "\"%.*s%s\"): PNG and PDF draw them as boxes; install a font "
+		 "that has them (Debian: %s)", script ? script : "",
+		 script ? "" : "some", what, (unsigned)c, quote, label,
+		 (int)strlen(label) > quote ? "…" : "", package);
+	return tell(gc, &w);
+}
+
+/* Warns of every label of the drawing ag that PNG or PDF would draw
+ * boxes in, naming its entity or relation. */
+static int check_glyphs(Agraph_t *ag, const sg_view *v,
+			const sg_render_opts *opts, sg_error *err)
+{
+	const sg_graph *g = v->graph;
+	struct glyph_check gc = { opts, sg_glyphs_open(), err, NULL, 0, 0, 0 };
+	const sg_loc nowhere = { NULL, 0, 0 };
+	char what[400];
+	int r;
+
+	if (!gc.gl) /* no catalogue of fonts to ask */
+		return 0;
+	r = check_label(&gc, ag, opts->caption ? "the caption" : "the title",
+			nowhere);
+	for (Agnode_t *n = agfstnode(ag); n && !r; n = agnxtnode(ag, n)) {
+		int64_t e = sg_map_get(&g->by_id, agnameof(n));
+
+		snprintf(what, sizeof(what), e >= 0 ? "entity '%s'" : "%s",
+			 e >= 0 ? agnameof(n) : "the legend");
+		r = check_label(&gc, n, what,
+				e >= 0 ? g->entities[e].loc : nowhere);
+		for (Agedge_t *ed = agfstout(ag, n); ed && !r;
+		     ed = agnxtout(ag, ed)) {
+			snprintf(what, sizeof(what), "relation '%s' -> '%s'",
+				 agnameof(agtail(ed)), agnameof(aghead(ed)));
+			r = check_label(&gc, ed, what, nowhere);
+		}
+	}
+	for (Agraph_t *sub = agfstsubg(ag); sub && !r; sub = agnxtsubg(sub))
+		r = check_label(&gc, sub, "a group's label", nowhere);
+	if (!r && gc.more) {
+		sg_error w = { SG_WGLYPHS, SG_WARNING, 0, 0, "", "" };
+
+		snprintf(w.text, sizeof(w.text), "%zu more labels have "
+			 "characters no installed font has", gc.more);
+		r = tell(&gc, &w);
+	}
+	sg_glyphs_close(gc.gl);
+	free(gc.seen);
+	return r;
+}
+
 static const char *auto_engine(const sg_view *v)
 {
 	const sg_graph *g = v->graph;
@@ -332,6 +442,13 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 		drawing |= !is_json(targets[i].format);
 	if (r || (drawing && (!(ag = sg_draw(v, opts, engine, err)) ||
 			      write_dot(ag, &dot, &dot_len, err))))
+		goto done;
+	for (size_t i = 0; i < noutputs && opts->warn && !r; i++)
+		if (draws_text(targets[i].format)) {
+			r = check_glyphs(ag, v, opts, err);
+			break;
+		}
+	if (r)
 		goto done;
 	/*
 	 * Graphviz lays a graph out in the order its objects were made, and a

@@ -47,6 +47,7 @@ const char *sg_code_name(sg_code code)
 		[SG_WNORELATIONS] = "no-relations",
 		[SG_WURL] = "unsafe-url",
 		[SG_WLARGE] = "large-drawing",
+		[SG_WGLYPHS] = "missing-glyphs",
 	};
 
 	return (size_t)code < SG_ARRAY_SIZE(names) && names[code] ?

@@ -376,6 +376,24 @@ for d in tests/themes-invalid/*; do
 	check "themes-invalid/$name writes nothing" no_files "$tmp/theme-$name"
 done
 
+# ---- text no installed font has: PNG and PDF would draw boxes. The fonts
+# are those of a fresh CI machine (DejaVu only), whatever this one has.
+mkdir "$tmp/fonts"
+latin() { XDG_CACHE_HOME="$tmp/fonts" FONTCONFIG_FILE="$top/tests/fonts/latin-only.conf" "$@"; }
+check "a PNG with Chinese and Devanagari names" latin run 0 tests/fonts/scripts.json -o "$tmp/fonts/s.png"
+check "warns, naming entity, script and package, once a label" same tests/fonts/expected-warnings "$tmp/err"
+check "a PDF too" latin run 0 tests/fonts/scripts.json -o "$tmp/fonts/s.pdf"
+check "the same warnings" same tests/fonts/expected-warnings "$tmp/err"
+check "not SVG: its viewer has its own fonts" latin run 0 tests/fonts/scripts.json -o "$tmp/fonts/s.svg"
+check "silent" test ! -s "$tmp/err"
+check "Cyrillic and Greek are in DejaVu" latin run 0 tests/fonts/scripts.json \
+	--exclude beijing --exclude delhi -o "$tmp/fonts/s.png"
+check "silent there" test ! -s "$tmp/err"
+mkdir "$tmp/fonts/strict"
+check "--strict stops" latin run 1 tests/fonts/scripts.json --strict -o "$tmp/fonts/strict/s.png"
+check "at the first, as an error" stderr_is "$(head -1 tests/fonts/expected-warnings | sed 's/: warning: /: error: /')"
+check "--strict writes nothing" no_files "$tmp/fonts/strict"
+
 # ---- links and provenance in SVG: no script from the input, ever
 check "urls render" run 0 tests/links/urls.json -o "$tmp/links.svg"
 check "a javascript: url is dropped, with a warning" has "$tmp/err" \

@@ -8,10 +8,20 @@
 
 static char dir[] = "/tmp/scograph-test-XXXXXX";
 
+/* The directory the tests write in; and the fonts of a fresh CI machine,
+ * whatever this one has (tests/fonts/latin-only.conf, whose font cache
+ * goes there too), set before fontconfig first starts. */
 static int make_dir(void **state)
 {
+	char conf[4096];
+
 	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
+	if (!mkdtemp(dir) || !getcwd(conf, sizeof(conf) - 40))
+		return -1;
+	strcat(conf, "/tests/fonts/latin-only.conf");
+	/* fontconfig takes a relative name as one in /etc/fonts */
+	return setenv("FONTCONFIG_FILE", conf, 1) ||
+	       setenv("XDG_CACHE_HOME", dir, 1);
 }
 
 static int remove_dir(void **state)
@@ -254,6 +264,54 @@ static void test_theme_file(void **state)
 	assert_int_equal(err.code, SG_EIO);
 }
 
+/* Collects the warnings sg_render finds; stops at the first when asked. */
+struct warnings {
+	int stop, n;
+	sg_error first;
+};
+
+static int collect(void *ctx, const sg_error *w)
+{
+	struct warnings *ws = ctx;
+
+	if (!ws->n++)
+		ws->first = *w;
+	return ws->stop;
+}
+
+/* With only DejaVu (main sets fontconfig up so), Chinese has no glyphs. */
+static void test_warns_of_missing_glyphs(void **state)
+{
+	static const char *graph =
+		"{\"entities\": [{\"id\": \"bj\", \"name\": \"北京\"},"
+		" {\"id\": \"ast\", \"name\": \"Астана\"}],"
+		" \"relations\": [{\"from\": \"ast\", \"to\": \"bj\", \"type\": \"t\"}]}";
+	struct warnings ws = { 0 };
+	sg_render_opts ro = { .title = "", .warn = collect, .warn_ctx = &ws };
+	sg_output out = { NULL, NULL };
+	sg_error err = { 0 };
+
+	(void)state;
+	out.path = path_in_dir("glyphs.svg");
+	assert_int_equal(render(graph, &ro, &out, 1, &err), 0);
+	assert_int_equal(ws.n, 0); /* SVG: its viewer's fonts */
+	out.path = path_in_dir("glyphs.png");
+	assert_int_equal(render(graph, &ro, &out, 1, &err), 0);
+	assert_int_equal(ws.n, 1);
+	assert_int_equal(ws.first.code, SG_WGLYPHS);
+	assert_int_equal(ws.first.severity, SG_WARNING);
+	assert_non_null(strstr(ws.first.text, "Han characters of entity 'bj'"));
+	assert_non_null(strstr(ws.first.text, "fonts-noto-cjk"));
+	assert_int_equal(ws.first.line, 1);
+
+	ws = (struct warnings){ .stop = 1 };
+	out.path = path_in_dir("stopped.png");
+	assert_int_equal(render(graph, &ro, &out, 1, &err), -1);
+	assert_int_equal(err.code, SG_WGLYPHS);
+	assert_int_equal(err.severity, SG_ERROR);
+	assert_false(exists(out.path));
+}
+
 static void test_bad_requests_write_nothing(void **state)
 {
 	sg_render_opts ro = { 0 };
@@ -410,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_long_texts_are_cut),
 		cmocka_unit_test(test_outputs_are_deterministic),
 		cmocka_unit_test(test_theme_file),
+		cmocka_unit_test(test_warns_of_missing_glyphs),
 		cmocka_unit_test(test_bad_requests_write_nothing),
 		cmocka_unit_test(test_failed_output_leaves_no_file),
 		cmocka_unit_test(test_png_and_pdf),
