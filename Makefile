@@ -115,6 +115,12 @@ memcheck: scograph $(UNIT_TESTS)
 		$(VALGRIND) ./scograph tests/fonts/scripts.json \
 		-o build/mem.png 2>build/memcheck.log || \
 		{ cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph --render-all tests/valid/small -o build/all \
+		-T svg -T png 2>build/memcheck.log || \
+		{ cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph --render-all tests/valid/merge -o build/all \
+		>/dev/null 2>build/memcheck.log; \
+		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --from BRI --to SCO -o build/mem.svg \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph graphs/sco.json --list >/dev/null \

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "scograph.h"
@@ -19,8 +21,8 @@ struct list {
 struct config {
 	struct list files, focus, relation_types, entity_types, where, outputs;
 	struct list exclude, exclude_types, exclude_relations;
-	struct list graph_attrs, node_attrs, edge_attrs;
-	const char *format, *engine, *rankdir, *title, *direction;
+	struct list graph_attrs, node_attrs, edge_attrs, formats;
+	const char *render_all, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
 	const char *theme;
 	long depth, max_nodes;
@@ -48,8 +50,11 @@ static const struct option options[] = {
 	    "read every FILE as NAME: native, jsonl, jgf, node-link, "
 	    "cytoscape, mcp, graphology or graphviz (default: told from "
 	    "the content)"),
-	OPT('T', "format", STRING, format, "FMT",
+	OPT('T', "format", LIST, formats, "FMT",
 	    "write every output as FMT, any format this Graphviz renders"),
+	OPT(0, "render-all", STRING, render_all, "DIR",
+	    "draw every graph of DIR (*.json, *.jsonl) into the folder -o "
+	    "names, as NAME.FMT for each -T FMT (default svg), in one run"),
 	OPT(0, "focus", LIST, focus, "NAME",
 	    "draw the neighbourhood of NAME: an id, name or alias, any case "
 	    "(repeatable)"),
@@ -443,7 +448,7 @@ static int render_warning(void *printer, const sg_error *w)
 }
 
 static int draw(const struct config *c, const sg_view *v, struct printer *p,
-		sg_error *err)
+		const sg_output *outs, size_t n, sg_error *err)
 {
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
 	sg_render_opts ro = {
@@ -457,17 +462,9 @@ static int draw(const struct config *c, const sg_view *v, struct printer *p,
 		.nedge_attrs = c->edge_attrs.n,
 		.warn = render_warning, .warn_ctx = p,
 	};
-	size_t n = c->outputs.n ? c->outputs.n : 1;
-	sg_output *outs = calloc(n, sizeof(*outs));
 	sg_theme *theme = NULL;
 	int r = 0, k;
 
-	if (!outs)
-		return usage_error("%s", "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		outs[i].path = c->outputs.n ? c->outputs.items[i] : "-";
-		outs[i].format = c->format;
-	}
 	if (c->rankdir) {
 		k = one_of(c->rankdir, rankdirs, 4, "rankdir");
 		if (k < 0)
@@ -483,7 +480,6 @@ static int draw(const struct config *c, const sg_view *v, struct printer *p,
 	if (!r && sg_render(v, &ro, outs, n, err))
 		r = -1;
 	sg_theme_free(theme);
-	free(outs);
 	return r;
 }
 
@@ -500,71 +496,237 @@ static int warn_large(const struct printer *p, const sg_view *v)
 	return print_problem(p, &e);
 }
 
-static int run(const struct config *c)
-{
-	static const char *const directions[] = { "both", "out", "in" };
-	static const char *const forms[] = { "text", "json" };
-	const char *github = getenv("GITHUB_ACTIONS");
-	struct printer p = { 0, github && !strcmp(github, "true"), c->strict,
-			     0 };
-	sg_error err = { 0 };
-	sg_graph *g;
-	sg_view *v = NULL;
-	sg_select_opts so = {
-		.focus = c->focus.items, .nfocus = c->focus.n,
-		.depth = (int)c->depth, .direction = SG_BOTH,
-		.relation_types = c->relation_types.items,
-		.nrelation_types = c->relation_types.n,
-		.entity_types = c->entity_types.items,
-		.nentity_types = c->entity_types.n,
-		.where = c->where.items, .nwhere = c->where.n,
-		.exclude = c->exclude.items, .nexclude = c->exclude.n,
-		.exclude_types = c->exclude_types.items,
-		.nexclude_types = c->exclude_types.n,
-		.exclude_relations = c->exclude_relations.items,
-		.nexclude_relations = c->exclude_relations.n,
-		.path_from = c->path_from, .path_to = c->path_to,
-		.max_entities = (size_t)c->max_nodes,
-	};
-	int r = 0, k;
+/* What every graph of a run shares: the options, how problems print, the
+ * selection. */
+struct run {
+	const struct config *c;
+	struct printer p;
+	sg_select_opts so;
+};
 
-	if (c->direction) {
-		if ((k = one_of(c->direction, directions, 3, "direction")) < 0)
-			return EXIT_USAGE;
-		so.direction = (sg_direction)k;
-	}
-	if (c->diagnostics) {
-		if ((k = one_of(c->diagnostics, forms, 2, "diagnostics")) < 0)
-			return EXIT_USAGE;
-		p.json = k == 1;
-	}
-	if (!(g = sg_graph_new())) {
+/* Reads files (none: the built-in graph) as one graph, selects, and prints
+ * the selection or draws it to outs; the exit status. */
+static int one_graph(struct run *run, const char *const *files,
+		     size_t nfiles, const sg_output *outs, size_t nouts)
+{
+	const struct config *c = run->c;
+	struct printer *p = &run->p;
+	sg_error err = { 0 };
+	sg_graph *g = sg_graph_new();
+	sg_view *v = NULL;
+	int r = 0;
+
+	if (!g) {
 		fprintf(stderr, "scograph: error: out of memory\n");
 		return EXIT_BAD_INPUT;
 	}
 	/* Every file is read, so that one run reports all their problems;
 	 * relations are linked only when all of them read well. */
-	if (!c->files.n)
+	if (!nfiles)
 		r = sg_read_builtin(g, &err);
-	for (size_t i = 0; i < c->files.n; i++)
-		r |= sg_read_file(g, c->files.items[i], c->from_format, &err);
+	for (size_t i = 0; i < nfiles; i++)
+		r |= sg_read_file(g, files[i], c->from_format, &err);
 	if (!r)
 		sg_graph_resolve(g, &err);
-	r = print_diagnostics(&p, g);
-	if (!r && !c->check && !(v = sg_select(g, &so, &err)))
-		r = print_problem(&p, &err);
+	r = print_diagnostics(p, g);
+	if (!r && !c->check && !(v = sg_select(g, &run->so, &err)))
+		r = print_problem(p, &err);
 	if (!r && v && !c->list && !c->stats &&
 	    sg_view_entity_count(v) > LARGE_DRAWING)
-		r = warn_large(&p, v);
+		r = warn_large(p, v);
 	if (!r && v && c->list)
 		r = print_list(v);
 	else if (!r && v && c->stats)
-		r = print_stats(v, &err) ? print_problem(&p, &err) : 0;
-	else if (!r && v && draw(c, v, &p, &err))
-		r = p.stopped ? p.stopped :
-		    err.code ? print_problem(&p, &err) : EXIT_USAGE;
+		r = print_stats(v, &err) ? print_problem(p, &err) : 0;
+	else if (!r && v && draw(c, v, p, outs, nouts, &err))
+		r = p->stopped ? p->stopped :
+		    err.code ? print_problem(p, &err) : EXIT_USAGE;
 	sg_view_free(v);
 	sg_graph_free(g);
+	return r;
+}
+
+/* A new string, as printf would write it; NULL when out of memory. */
+__attribute__((format(printf, 1, 2)))
+static char *new_string(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(s = malloc((size_t)n + 1)))
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The graphs of folder dir: its *.json and *.jsonl files, by name (bytes,
+ * not the locale's order). NULL with the error printed. */
+static char **graphs_in(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	char **names = NULL;
+	size_t alloc = 0;
+	struct dirent *e;
+
+	*n = 0;
+	if (!d) {
+		fprintf(stderr, "scograph: %s: error: cannot open folder: %s\n",
+			dir, strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(d))) {
+		const char *ext = strrchr(e->d_name, '.');
+		char **more = names;
+
+		if (!ext || ext == e->d_name ||
+		    (strcmp(ext, ".json") && strcmp(ext, ".jsonl")))
+			continue;
+		if (*n == alloc && !(more = realloc(names, (alloc = 2 * alloc +
+							       8) * sizeof(*names))))
+			break;
+		names = more;
+		if (!(names[*n] = strdup(e->d_name)))
+			break;
+		++*n;
+	}
+	closedir(d);
+	if (e) {
+		fprintf(stderr, "scograph: error: out of memory\n");
+		while (*n)
+			free(names[--*n]);
+		free(names);
+		return NULL;
+	}
+	qsort(names, *n, sizeof(*names), by_name);
+	return names;
+}
+
+/* --render-all: each graph of the folder drawn on its own, into the -o
+ * folder; a bad graph is reported and skipped, the others still drawn. */
+static int render_all(struct run *run)
+{
+	const struct config *c = run->c;
+	static const char *const svg[] = { "svg" };
+	const char *const *formats = c->formats.n ? c->formats.items : svg;
+	const char *outdir = c->outputs.n ? c->outputs.items[0] : NULL;
+	/* --check draws nothing */
+	size_t nformats = !outdir ? 0 : c->formats.n ? c->formats.n : 1, n, k;
+	char **names = graphs_in(c->render_all, &n);
+	sg_output *outs = calloc(nformats + 1, sizeof(*outs));
+	int worst = names && outs ? 0 : EXIT_BAD_INPUT;
+
+	if (!worst && !n) {
+		fprintf(stderr, "scograph: %s: error: no graphs (*.json, "
+				"*.jsonl) to draw\n", c->render_all);
+		worst = EXIT_BAD_INPUT;
+	}
+	if (!worst && outdir && mkdir(outdir, 0777) && errno != EEXIST) {
+		fprintf(stderr, "scograph: %s: error: cannot make folder: %s\n",
+			outdir, strerror(errno));
+		worst = EXIT_BAD_INPUT;
+	}
+	for (k = 0; k < n && worst != EXIT_USAGE; k++) {
+		int base = (int)(strrchr(names[k], '.') - names[k]);
+		char *path = new_string("%s/%s", c->render_all, names[k]);
+		int r = !path;
+
+		/* sorted, a.json and a.jsonl are neighbours */
+		if (k && !strncmp(names[k - 1], names[k], (size_t)base + 1) &&
+		    strrchr(names[k - 1], '.') - names[k - 1] == base) {
+			fprintf(stderr, "scograph: %s: error: %s is drawn "
+					"under the same name; rename one\n",
+				path ? path : names[k], names[k - 1]);
+			free(path);
+			worst = EXIT_BAD_INPUT;
+			continue;
+		}
+		for (size_t f = 0; f < nformats && !r; f++) {
+			outs[f].format = formats[f];
+			r = !(outs[f].path = new_string("%s/%.*s.%s", outdir,
+							base, names[k],
+							formats[f]));
+		}
+		r = r ? (fprintf(stderr, "scograph: error: out of memory\n"),
+			 EXIT_BAD_INPUT) :
+			one_graph(run, (const char *const *)&path, 1, outs,
+				  nformats);
+		if (r > worst)
+			worst = r;
+		free(path);
+		for (size_t f = 0; f < nformats; f++) {
+			free((char *)outs[f].path);
+			outs[f].path = NULL;
+		}
+	}
+	while (names && n)
+		free(names[--n]);
+	free(names);
+	free(outs);
+	return worst;
+}
+
+static int run(const struct config *c)
+{
+	static const char *const directions[] = { "both", "out", "in" };
+	static const char *const forms[] = { "text", "json" };
+	const char *github = getenv("GITHUB_ACTIONS");
+	struct run run = {
+		c,
+		{ 0, github && !strcmp(github, "true"), c->strict, 0 },
+		{
+			.focus = c->focus.items, .nfocus = c->focus.n,
+			.depth = (int)c->depth, .direction = SG_BOTH,
+			.relation_types = c->relation_types.items,
+			.nrelation_types = c->relation_types.n,
+			.entity_types = c->entity_types.items,
+			.nentity_types = c->entity_types.n,
+			.where = c->where.items, .nwhere = c->where.n,
+			.exclude = c->exclude.items, .nexclude = c->exclude.n,
+			.exclude_types = c->exclude_types.items,
+			.nexclude_types = c->exclude_types.n,
+			.exclude_relations = c->exclude_relations.items,
+			.nexclude_relations = c->exclude_relations.n,
+			.path_from = c->path_from, .path_to = c->path_to,
+			.max_entities = (size_t)c->max_nodes,
+		},
+	};
+	size_t n = c->outputs.n ? c->outputs.n : 1;
+	sg_output *outs;
+	int r, k;
+
+	if (c->direction) {
+		if ((k = one_of(c->direction, directions, 3, "direction")) < 0)
+			return EXIT_USAGE;
+		run.so.direction = (sg_direction)k;
+	}
+	if (c->diagnostics) {
+		if ((k = one_of(c->diagnostics, forms, 2, "diagnostics")) < 0)
+			return EXIT_USAGE;
+		run.p.json = k == 1;
+	}
+	if (c->render_all)
+		return render_all(&run);
+	if (!(outs = calloc(n, sizeof(*outs)))) {
+		fprintf(stderr, "scograph: error: out of memory\n");
+		return EXIT_BAD_INPUT;
+	}
+	for (size_t i = 0; i < n; i++) {
+		outs[i].path = c->outputs.n ? c->outputs.items[i] : "-";
+		outs[i].format = c->formats.n ? c->formats.items[0] : NULL;
+	}
+	r = one_graph(&run, c->files.items, c->files.n, outs, n);
+	free(outs);
 	return r;
 }
 
@@ -590,6 +752,18 @@ int main(int argc, char **argv)
 		r = EXIT_USAGE;
 		usage_error("%s", "--list and --stats print to standard "
 				  "output; they take no -o");
+	} else if (c.render_all && (c.files.n || c.list || c.stats ||
+				    c.outputs.n > 1 ||
+				    (!c.check && !c.outputs.n) ||
+				    (c.outputs.n &&
+				     !strcmp(c.outputs.items[0], "-")))) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--render-all DIR takes one -o FOLDER, and "
+				  "no FILE, --list or --stats");
+	} else if (!c.render_all && c.formats.n > 1) {
+		r = EXIT_USAGE;
+		usage_error("%s", "-T once: outputs of several formats are "
+				  "named by their extensions");
 	} else {
 		r = run(&c);
 	}
@@ -605,6 +779,7 @@ int main(int argc, char **argv)
 	free(c.node_attrs.items);
 	free(c.edge_attrs.items);
 	free(c.outputs.items);
+	free(c.formats.items);
 	/* A write error on stdout (a full disk, a closed pipe) is a failure. */
 	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {
 		fprintf(stderr, "scograph: error: cannot write to standard "

@@ -426,6 +426,54 @@ cp tests/invalid/unknown-entity/input.json "$tmp/repo/graphs/broken.json"
 check "a broken graph fails the build" sh -c "! make -s -C '$tmp/repo' \
 	-f '$top/examples/ci/graphs.mk' SCOGRAPH='$bin' >/dev/null 2>&1"
 check "and leaves no picture" test ! -e "$tmp/repo/rendered/broken.svg"
+# the workflow's own command, as GitHub would run it
+mkdir -p "$tmp/runner/scograph" && ln -s "$bin" "$tmp/runner/scograph/scograph"
+awk '/--render-all/ { on = 1 } on { line = $0; more = sub(/\\$/, "", line)
+	printf "%s ", line; if (!more) exit }' examples/ci/render-graphs.yml >"$tmp/workflow.sh"
+check "the workflow's command" has "$tmp/workflow.sh" '--render-all graphs'
+rm -rf "$tmp/repo/rendered"
+check "fails the job on a broken graph" sh -c "cd '$tmp/repo' &&
+	! RUNNER_TEMP='$tmp/runner' sh '$tmp/workflow.sh' 2>/dev/null"
+rm "$tmp/repo/graphs/broken.json"
+check "renders the others" sh -c "cd '$tmp/repo' && RUNNER_TEMP='$tmp/runner' sh '$tmp/workflow.sh'"
+check "to SVG and PNG" test "$(cd "$tmp/repo/rendered" && echo *)" = "sample.png sample.svg sco.png sco.svg"
+
+# ---- --render-all: every graph of a folder, in one run
+d="$tmp/all"
+mkdir -p "$d/graphs"
+cp graphs/sco.json "$d/graphs/sco.json"
+cp tests/formats/native/graph.json "$d/graphs/sample.json"
+cp tests/formats/native-jsonl/graph.jsonl "$d/graphs/lines.jsonl"
+echo 'not a graph' >"$d/graphs/README.txt"
+check "--render-all" run 0 --render-all "$d/graphs" -o "$d/out" -T svg -T png --legend
+check "makes the folder, NAME.FMT each graph and format, nothing else" \
+	test "$(cd "$d/out" && echo *)" = "lines.png lines.svg sample.png sample.svg sco.png sco.svg"
+check "the same picture as one graph's run" sh -c \
+	"'$bin' graphs/sco.json --legend -T svg | cmp -s - '$d/out/sco.svg'"
+check "PNG too" png_ok "$d/out/sco.png"
+check "SVG only by default" run 0 --render-all "$d/graphs" -o "$d/svg"
+check "SVG only" test "$(cd "$d/svg" && echo *)" = "lines.svg sample.svg sco.svg"
+cp tests/invalid/unknown-entity/input.json "$d/graphs/b-broken.json"
+cp tests/invalid/wrong-type/input.json "$d/graphs/a-broken.json"
+check "broken graphs: exit 1" run 1 --render-all "$d/graphs" -o "$d/out2"
+check "each reported, in name order" sh -c "grep -o '^scograph: [^:]*' '$tmp/err' | uniq >'$d/order' &&
+	printf 'scograph: $d/graphs/a-broken.json\nscograph: $d/graphs/b-broken.json\n' | cmp -s - '$d/order'"
+check "the good ones still drawn, the broken not" \
+	test "$(cd "$d/out2" && echo *)" = "lines.svg sample.svg sco.svg"
+check "--check checks them all" run 1 --render-all "$d/graphs" --check
+check "with the same messages" has "$tmp/err" "b-broken.json:6:12: error: unknown entity 'Kazakstan'"
+rm "$d/graphs/"*-broken.json
+cp tests/formats/native/graph.json "$d/graphs/lines.json"
+check "two graphs one name" run 1 --render-all "$d/graphs" -o "$d/out3"
+check "is an error" stderr_is "scograph: $d/graphs/lines.jsonl: error: lines.json is drawn under the same name; rename one"
+check "no graphs" run 1 --render-all "$tmp/o" -o "$d/none"
+check "no graphs message" stderr_is "scograph: $tmp/o: error: no graphs (*.json, *.jsonl) to draw"
+check "no folder" run 1 --render-all "$d/nonesuch" -o "$d/none"
+check "needs -o" run 2 --render-all "$d/graphs"
+check "one -o" run 2 --render-all "$d/graphs" -o "$d/a" -o "$d/b"
+check "no FILE" run 2 --render-all "$d/graphs" graphs/sco.json -o "$d/a"
+check "-T once otherwise" run 2 -T svg -T png
+check "-T once message" has "$tmp/err" "-T once: outputs of several formats are named by their extensions"
 
 # ---- usage
 check "--help" run 0 --help

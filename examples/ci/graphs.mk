@@ -1,5 +1,7 @@
 # Renders every graphs/*.json of a repository to SVG and PNG with scograph,
-# and fails on invalid input. Include it, or run it:
+# and fails on invalid input; only the graphs changed since their pictures
+# were made are redrawn (`scograph --render-all` redraws them all, in one
+# run). Include it, or run it:
 #
 #     make -f graphs.mk SCOGRAPH=path/to/scograph
 #
