@@ -575,12 +575,18 @@ static int by_name(const void *a, const void *b)
 static char **graphs_in(const char *dir, size_t *n)
 {
 	DIR *d = opendir(dir);
-	char **names = NULL;
-	size_t alloc = 0;
-	struct dirent *e;
+	size_t alloc = 8;
+	char **names = malloc(alloc * sizeof(*names));
+	struct dirent *e = NULL;
 
 	*n = 0;
+	if (d && !names) {
+		closedir(d);
+		d = NULL;
+		errno = ENOMEM;
+	}
 	if (!d) {
+		free(names);
 		fprintf(stderr, "scograph: %s: error: cannot open folder: %s\n",
 			dir, strerror(errno));
 		return NULL;
@@ -592,8 +598,8 @@ static char **graphs_in(const char *dir, size_t *n)
 		if (!ext || ext == e->d_name ||
 		    (strcmp(ext, ".json") && strcmp(ext, ".jsonl")))
 			continue;
-		if (*n == alloc && !(more = realloc(names, (alloc = 2 * alloc +
-							       8) * sizeof(*names))))
+		if (*n == alloc &&
+		    !(more = realloc(names, (alloc *= 2) * sizeof(*names))))
 			break;
 		names = more;
 		if (!(names[*n] = strdup(e->d_name)))
