@@ -322,10 +322,10 @@ static int check_label(struct glyph_check *gc, void *obj, const char *what,
 	script = sg_script_of(c, &package);
 	snprintf(w.file, sizeof(w.file), "%s", loc.file ? loc.file : "");
 	snprintf(w.text, sizeof(w.text),
-		 "no installed font has the %s%s characters of %s (U+%04X in "
+		 "no installed font has %s%s characters of %s (U+%04X in "
 		 "\"%.*s%s\"): PNG and PDF draw them as boxes; install a font "
-		 "that has them (Debian: %s)", script ? script : "",
-		 script ? "" : "some", what, (unsigned)c, quote, label,
+		 "that has them (Debian: %s)", script ? "the " : "some",
+		 script ? script : "", what, (unsigned)c, quote, label,
 		 (int)strlen(label) > quote ? "…" : "", package);
 	return tell(gc, &w);
 }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "draw.h"
 #include "testutil.h"
 
 static char dir[] = "/tmp/scograph-test-XXXXXX";
@@ -312,6 +313,21 @@ static void test_warns_of_missing_glyphs(void **state)
 	assert_false(exists(out.path));
 }
 
+static void test_scripts_name_their_fonts(void **state)
+{
+	const char *package;
+
+	(void)state;
+	assert_string_equal(sg_script_of(0x5317, &package), "Han");
+	assert_string_equal(package, "fonts-noto-cjk");
+	assert_string_equal(sg_script_of(0x0928, &package), "Devanagari");
+	assert_string_equal(package, "fonts-noto-core");
+	assert_string_equal(sg_script_of(0x1F600, &package), "emoji");
+	assert_string_equal(package, "fonts-noto-color-emoji");
+	assert_null(sg_script_of(0x16A0, &package)); /* runic: unnamed */
+	assert_string_equal(package, "fonts-noto-core");
+}
+
 static void test_bad_requests_write_nothing(void **state)
 {
 	sg_render_opts ro = { 0 };
@@ -469,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_outputs_are_deterministic),
 		cmocka_unit_test(test_theme_file),
 		cmocka_unit_test(test_warns_of_missing_glyphs),
+		cmocka_unit_test(test_scripts_name_their_fonts),
 		cmocka_unit_test(test_bad_requests_write_nothing),
 		cmocka_unit_test(test_failed_output_leaves_no_file),
 		cmocka_unit_test(test_png_and_pdf),
