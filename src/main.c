@@ -642,7 +642,8 @@ static int render_all(struct run *run)
 			outdir, strerror(errno));
 		worst = EXIT_BAD_INPUT;
 	}
-	for (k = 0; k < n && worst != EXIT_USAGE; k++) {
+	/* with no folder to draw into, no graph is tried */
+	for (k = worst ? n : 0; k < n && worst != EXIT_USAGE; k++) {
 		int base = (int)(strrchr(names[k], '.') - names[k]);
 		char *path = new_string("%s/%s", c->render_all, names[k]);
 		int r = !path;

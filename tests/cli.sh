@@ -470,6 +470,8 @@ check "is an error" stderr_is "scograph: $d/graphs/lines.jsonl: error: lines.jso
 check "no graphs" run 1 --render-all "$tmp/o" -o "$d/none"
 check "no graphs message" stderr_is "scograph: $tmp/o: error: no graphs (*.json, *.jsonl) to draw"
 check "no folder" run 1 --render-all "$d/nonesuch" -o "$d/none"
+check "no folder to draw into" run 1 --render-all "$d/graphs" -o "$d/nonesuch/out"
+check "one message, not one a graph" stderr_is "scograph: $d/nonesuch/out: error: cannot make folder: No such file or directory"
 check "needs -o" run 2 --render-all "$d/graphs"
 check "one -o" run 2 --render-all "$d/graphs" -o "$d/a" -o "$d/b"
 check "no FILE" run 2 --render-all "$d/graphs" graphs/sco.json -o "$d/a"
