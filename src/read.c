@@ -540,17 +540,25 @@ int rd_style_value(struct reader *rd, const json_t *o, const char *key,
 				     numeric ? "a string or a number" :
 					       "a string");
 	*out = json_string_value(v);
+	return rd_no_markup(rd, o, key, 0, *out);
+}
+
+int rd_no_markup(struct reader *rd, const json_t *parent, const char *key,
+		 size_t index, const char *value)
+{
+	sg_loc loc;
+
 	/* The Graphviz here writes some attributes (fontname, id) into SVG as
 	 * they are: one of these would let the input add its own markup. No
 	 * colour, shape, style or font name needs them. */
-	if ((*out)[strcspn(*out, "\"<>&")]) {
-		sg_loc loc = rd_loc(rd, o, key, 0);
-
+	if (!value[strcspn(value, "\"<>&")])
+		return 0;
+	loc = rd_loc(rd, parent, key, index);
+	if (!key)
 		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
-			       loc.column, "'%s' cannot hold \", <, > or &",
-			       key);
-	}
-	return 0;
+			       loc.column, "a colour cannot hold \", <, > or &");
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "'%s' cannot hold \", <, > or &", key);
 }
 
 int rd_types(struct reader *rd, const json_t *root, int relation)

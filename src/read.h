@@ -99,6 +99,10 @@ int rd_check_keys(struct reader *rd, const json_t *obj,
  * a number too (written as text, interned in the graph). */
 int rd_style_value(struct reader *rd, const json_t *o, const char *key,
 		   int numeric, const char **out);
+/* Fails: value, parent[key] (or a colour at parent[index]), holds ", <, >
+ * or &, which no Graphviz attribute of a style needs. */
+int rd_no_markup(struct reader *rd, const json_t *parent, const char *key,
+		 size_t index, const char *value);
 /* Reads root's "types" (or, with relation, "relation_types") section. */
 int rd_types(struct reader *rd, const json_t *root, int relation);
 /* Forgets every position, keeping the memory. */

@@ -77,9 +77,12 @@ static int read_palette(struct reader *rd, const json_t *root, sg_attrs *a)
 		if (SG_GROW(a->kv, a->n + 2, a->alloc))
 			return rd_nomem(rd);
 		for (size_t k = 0; k < 2; k++) {
-			a->kv[a->n] = sg_graph_intern(
-				rd->g, json_string_value(json_array_get(pair, k)));
-			if (!a->kv[a->n++])
+			const char *colour =
+				json_string_value(json_array_get(pair, k));
+
+			if (rd_no_markup(rd, pair, NULL, k, colour))
+				return -1;
+			if (!(a->kv[a->n++] = sg_graph_intern(rd->g, colour)))
 				return rd_nomem(rd);
 		}
 	}
