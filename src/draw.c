@@ -73,11 +73,11 @@ static int set_text(void *obj, const char *name, const char *text,
  * of its place in the type table, so it is the same in every drawing of
  * the same input.
  */
-static const char *const palette[][2] = {
-	{ "#d6e9f8", "#0072b2" }, { "#fde2c4", "#d55e00" },
-	{ "#cdeee2", "#009e73" }, { "#f7d9ea", "#cc79a7" },
-	{ "#fff3b8", "#b59a00" }, { "#dcecf9", "#56b4e9" },
-	{ "#fbe6c8", "#e69f00" }, { "#e3e3e3", "#555555" },
+static const char *const palette[] = { /* fill, border, fill, ... */
+	"#d6e9f8", "#0072b2", "#fde2c4", "#d55e00",
+	"#cdeee2", "#009e73", "#f7d9ea", "#cc79a7",
+	"#fff3b8", "#b59a00", "#dcecf9", "#56b4e9",
+	"#fbe6c8", "#e69f00", "#e3e3e3", "#555555",
 };
 
 static int has_key(const sg_attrs *a, const char *key)
@@ -119,7 +119,9 @@ static int set_style(void *obj, const sg_theme *theme, const sg_type *t,
 		     size_t index, int entity)
 {
 	const sg_type *tt = themed(theme, t, entity);
-	const sg_attrs *own = theme ? &theme->palette : NULL;
+	int own = theme && theme->palette.n;
+	const char *const *colours = own ? theme->palette.kv : palette;
+	size_t pairs = own ? theme->palette.n / 2 : SG_ARRAY_SIZE(palette) / 2;
 
 	if (!t)
 		return 0;
@@ -130,14 +132,9 @@ static int set_style(void *obj, const sg_theme *theme, const sg_type *t,
 	    (tt && (has_key(&tt->style, "fillcolor") ||
 		    has_key(&tt->style, "color"))))
 		return 0;
-	if (own && own->n) {
-		index = index % (own->n / 2) * 2;
-		return set(obj, "fillcolor", own->kv[index]) ||
-		       set(obj, "color", own->kv[index + 1]);
-	}
-	index %= SG_ARRAY_SIZE(palette);
-	return set(obj, "fillcolor", palette[index][0]) ||
-	       set(obj, "color", palette[index][1]);
+	index = index % pairs * 2;
+	return set(obj, "fillcolor", colours[index]) ||
+	       set(obj, "color", colours[index + 1]);
 }
 
 /*
