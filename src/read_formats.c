@@ -325,16 +325,16 @@ static int jgf_node(struct reader *rd, const json_t *parent, const char *key,
 			&f, rd_loc(rd, parent, key, i));
 }
 
-static int jgf_graph(struct reader *rd, const json_t *graphs, size_t g,
-		     const json_t *graph)
+/* graph is parent[key], or parent[g] when key is NULL. */
+static int jgf_graph(struct reader *rd, const json_t *parent, const char *key,
+		     size_t g, const json_t *graph)
 {
 	int failed;
 	const json_t *nodes, *edges;
 	char buf[32];
 
 	if (!json_is_object(graph))
-		return rd_wrong_kind(rd, graphs, graphs ? NULL : "graph", g,
-				     "an object");
+		return rd_wrong_kind(rd, parent, key, g, "an object");
 	nodes = json_object_get(graph, "nodes");
 	edges = rd_container(rd, graph, "edges", 1, &failed);
 	if (failed || set_title(rd, graph, "label"))
@@ -376,9 +376,10 @@ static int read_jgf(struct reader *rd, const json_t *root)
 	if (failed)
 		return -1;
 	if (!graphs)
-		return jgf_graph(rd, NULL, 0, json_object_get(root, "graph"));
+		return jgf_graph(rd, root, "graph", 0,
+				 json_object_get(root, "graph"));
 	for (size_t i = 0; i < json_array_size(graphs); i++)
-		if (jgf_graph(rd, graphs, i, json_array_get(graphs, i)))
+		if (jgf_graph(rd, graphs, NULL, i, json_array_get(graphs, i)))
 			return -1;
 	return 0;
 }

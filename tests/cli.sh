@@ -217,6 +217,16 @@ for d in tests/formats-invalid/*; do
 	check "$d message" same "$d/expected-error" "$tmp/err"
 done
 
+# ---- what fuzzing found: tests/fuzz/regressions/NAME/{args, input.*,
+# expected-error}, the input also in the fuzzers' seed corpus
+for d in tests/fuzz/regressions/*; do
+	name=$(basename "$d")
+	check "fuzz/$name exits 1" run 1 $(cat "$d/args") "$d"/input.* \
+		-o "$tmp/fuzz-$name.svg"
+	check "fuzz/$name message" same "$d/expected-error" "$tmp/err"
+	check "fuzz/$name writes nothing" test ! -e "$tmp/fuzz-$name.svg"
+done
+
 # ---- native JSON out: the selected graph, read back to the same graph
 check "-o graph.json" run 0 -o "$tmp/sco.json"
 check "it reads back and writes the same bytes" run 0 "$tmp/sco.json" -T json
