@@ -2,6 +2,12 @@
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MAN1DIR ?= $(DATADIR)/man/man1
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 CC ?= cc
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
@@ -11,7 +17,10 @@ SANITIZE ?=
 PKGS = libgvc libcgraph jansson fontconfig
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef -Wvla
+# Position-independent for the shared library; only what include/scograph.h
+# marks SG_API is exported from it.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude -Isrc \
+	-fPIC -fvisibility=hidden \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) \
 	$(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer)
 ALL_LDFLAGS = $(LDFLAGS) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
@@ -26,11 +35,16 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c \
 	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
 	src/write.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
+# The shared library's version is the header's; its soname keeps the major.
+VERSION := $(shell sed -n 's/^\#define SG_VERSION "\(.*\)"/\1/p' \
+	include/scograph.h)
+SONAME = libscograph.so.$(firstword $(subst ., ,$(VERSION)))
+SHLIB = libscograph.so.$(VERSION)
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
-.PHONY: all deps demo check check-browser unit cli memcheck examples \
-	install uninstall clean
-all: scograph
+.PHONY: all deps demo check check-browser check-install unit cli memcheck \
+	examples install uninstall clean
+all: scograph build/libscograph.a build/$(SHLIB)
 
 # Installs the missing packages of DEBS (which a recipe may override): as
 # root through apt-get, else through sudo, else stops with the line to run.
@@ -71,6 +85,10 @@ build/builtin.o: build/builtin.c
 
 build/libscograph.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
+
+build/$(SHLIB): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined \
+		$(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 scograph: build/main.o build/libscograph.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
@@ -135,9 +153,14 @@ memcheck: scograph $(UNIT_TESTS)
 		exit 1; }; done
 	@echo "memcheck: no errors, no leaks"
 
-# Under sanitizers LeakSanitizer takes valgrind's place.
+# make install into a scratch folder, the installed copy used, and uninstall.
+check-install: all
+	@MAKE="$(MAKE)" sh tests/install.sh ./scograph
+
+# Under sanitizers LeakSanitizer takes valgrind's place (and nothing is
+# installed: a sanitized library is no library to install).
 ifeq ($(SANITIZE),)
-CHECKS = unit cli memcheck
+CHECKS = unit cli memcheck check-install
 else
 CHECKS = unit cli
 # (the slow unwinder sees through Graphviz's frames, for the suppressions)
@@ -161,12 +184,35 @@ examples: scograph
 	./scograph --cluster type --legend --caption \
 		-o examples/sco-report.svg
 
-install: scograph
-	install -d $(DESTDIR)$(BINDIR)
+# What `make install` puts where; `make uninstall` removes exactly these.
+INSTALLED = $(BINDIR)/scograph $(LIBDIR)/libscograph.a $(LIBDIR)/$(SHLIB) \
+	$(LIBDIR)/$(SONAME) $(LIBDIR)/libscograph.so \
+	$(INCLUDEDIR)/scograph.h $(PKGCONFIGDIR)/scograph.pc \
+	$(DATADIR)/scograph/sco.json $(DATADIR)/scograph/schema.json \
+	$(DATADIR)/scograph/theme-schema.json
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+		$(DESTDIR)$(DATADIR)/scograph
 	install -m 755 scograph $(DESTDIR)$(BINDIR)/scograph
+	install -m 644 build/libscograph.a $(DESTDIR)$(LIBDIR)/libscograph.a
+	install -m 755 build/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libscograph.so
+	install -m 644 include/scograph.h $(DESTDIR)$(INCLUDEDIR)/scograph.h
+	@# written here: its paths are the ones installed to
+	printf '%s\n' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+		'Name: scograph' \
+		'Description: knowledge graphs in JSON drawn through Graphviz' \
+		'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
+		'Libs: -L$${libdir} -lscograph' 'Cflags: -I$${includedir}' \
+		>$(DESTDIR)$(PKGCONFIGDIR)/scograph.pc
+	install -m 644 graphs/sco.json graphs/schema.json \
+		graphs/theme-schema.json $(DESTDIR)$(DATADIR)/scograph
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/scograph
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rmdir $(DESTDIR)$(DATADIR)/scograph 2>/dev/null || true
 
 clean:
 	rm -rf build scograph kazakhstan.svg kazakhstan.png

@@ -28,6 +28,13 @@
 
 #define SG_VERSION "0.1.0"
 
+/* What the shared library exports: this header's functions and no other. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define SG_API __attribute__((visibility("default")))
+#else
+#define SG_API
+#endif
+
 typedef enum sg_code {
 	SG_OK = 0,
 	SG_ENOMEM,     /* out of memory */
@@ -54,7 +61,7 @@ typedef enum sg_code {
 } sg_code;
 
 /* A short stable name of a code for machines: "syntax", "unknown", ... */
-const char *sg_code_name(sg_code code);
+SG_API const char *sg_code_name(sg_code code);
 
 typedef enum sg_severity { SG_ERROR = 0, SG_WARNING } sg_severity;
 
@@ -73,8 +80,8 @@ typedef struct sg_error {
 
 typedef struct sg_graph sg_graph;
 
-sg_graph *sg_graph_new(void);
-void sg_graph_free(sg_graph *g);
+SG_API sg_graph *sg_graph_new(void);
+SG_API void sg_graph_free(sg_graph *g);
 
 /*
  * Everything reading and resolving g has found, errors and warnings, sorted
@@ -87,7 +94,7 @@ void sg_graph_free(sg_graph *g);
 #define SG_MAX_ERRORS 50
 /* Past this many warnings of one code, one more warning counts the rest. */
 #define SG_MAX_WARNINGS 20
-size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list);
+SG_API size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list);
 
 /*
  * Reads one graph file and merges it into g. format names the file's
@@ -102,14 +109,14 @@ size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list);
  * "<stdin>" in errors. On failure g may hold part of the input and is only
  * good for sg_graph_diagnostics and sg_graph_free.
  */
-int sg_read_file(sg_graph *g, const char *path, const char *format,
-		 sg_error *err);
+SG_API int sg_read_file(sg_graph *g, const char *path, const char *format,
+			sg_error *err);
 /* The same for a buffer in memory; name is what errors call it. */
-int sg_read_buffer(sg_graph *g, const char *data, size_t len,
-		   const char *name, const char *format, sg_error *err);
+SG_API int sg_read_buffer(sg_graph *g, const char *data, size_t len,
+			  const char *name, const char *format, sg_error *err);
 
 /* The graph compiled into the program (graphs/sco.json at build time). */
-int sg_read_builtin(sg_graph *g, sg_error *err);
+SG_API int sg_read_builtin(sg_graph *g, sg_error *err);
 
 /*
  * Links every relation to its entities (by id, name or alias) and checks the
@@ -117,7 +124,7 @@ int sg_read_builtin(sg_graph *g, sg_error *err);
  * themselves and of relations listed twice (drawn once). Call it once, after
  * the last read and before sg_select.
  */
-int sg_graph_resolve(sg_graph *g, sg_error *err);
+SG_API int sg_graph_resolve(sg_graph *g, sg_error *err);
 
 /* ---- selection -------------------------------------------------------- */
 
@@ -159,9 +166,9 @@ typedef struct sg_select_opts {
 
 /* A view of a resolved graph; it borrows g, which must outlive it. An unknown
  * name is SG_EUNKNOWN with the closest names suggested. */
-sg_view *sg_select(const sg_graph *g, const sg_select_opts *opts,
-		   sg_error *err);
-void sg_view_free(sg_view *v);
+SG_API sg_view *sg_select(const sg_graph *g, const sg_select_opts *opts,
+			  sg_error *err);
+SG_API void sg_view_free(sg_view *v);
 
 typedef struct sg_entity_info {
 	const char *id;
@@ -170,17 +177,17 @@ typedef struct sg_entity_info {
 	size_t degree;       /* relations of the view that touch it */
 } sg_entity_info;
 
-size_t sg_view_entity_count(const sg_view *v);
+SG_API size_t sg_view_entity_count(const sg_view *v);
 /* How many entities --max-nodes cut from the view (0 when none). */
-size_t sg_view_cut_count(const sg_view *v);
-size_t sg_view_relation_count(const sg_view *v);
+SG_API size_t sg_view_cut_count(const sg_view *v);
+SG_API size_t sg_view_relation_count(const sg_view *v);
 /* The i-th entity of the view, in input order. */
-int sg_view_entity(const sg_view *v, size_t i, sg_entity_info *info);
+SG_API int sg_view_entity(const sg_view *v, size_t i, sg_entity_info *info);
 
 typedef struct sg_stats {
 	size_t entities, relations, entity_types, relation_types, sources;
 } sg_stats;
-int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
+SG_API int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
 
 /* ---- rendering -------------------------------------------------------- */
 
@@ -197,8 +204,8 @@ int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
  * the file's own error (with line and column) for a bad one.
  */
 typedef struct sg_theme sg_theme;
-sg_theme *sg_theme_open(const char *name, sg_error *err);
-void sg_theme_free(sg_theme *t);
+SG_API sg_theme *sg_theme_open(const char *name, sg_error *err);
+SG_API void sg_theme_free(sg_theme *t);
 
 typedef struct sg_render_opts {
 	/* A Graphviz layout engine, or NULL / "auto": dot for drawings small
@@ -251,14 +258,14 @@ typedef struct sg_output {
  * leaves no partial file. Unknown formats and engines are SG_EUSAGE and are
  * found before anything is written. Not thread-safe: Graphviz is not.
  */
-int sg_render(const sg_view *v, const sg_render_opts *opts,
-	      const sg_output *outputs, size_t noutputs, sg_error *err);
+SG_API int sg_render(const sg_view *v, const sg_render_opts *opts,
+		     const sg_output *outputs, size_t noutputs, sg_error *err);
 
 /* The format an output will be written in: its own, else its path's
  * extension (.dot, .gv, .svg, .png, .pdf, ...), else "dot". */
-const char *sg_output_format(const sg_output *out);
+SG_API const char *sg_output_format(const sg_output *out);
 
 /* 1 when the format's output is binary, not text (png, pdf, ...). */
-int sg_format_is_binary(const char *format);
+SG_API int sg_format_is_binary(const char *format);
 
 #endif

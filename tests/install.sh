@@ -1,0 +1,83 @@
+#!/bin/sh
+# Install tests: the shared library's exports, then `make install` into a
+# scratch DESTDIR as a packager runs it, the installed copy used as a user
+# and a C program would, and `make uninstall`.
+# usage: sh tests/install.sh ./scograph   (from the top of the repository,
+# after `make`; MAKE names the make to run)
+set -u
+suite=install
+. tests/check.sh
+make=${MAKE:-make}
+version=$(sed -n 's/^#define SG_VERSION "\(.*\)"/\1/p' include/scograph.h)
+shlib=build/libscograph.so.$version
+
+# ---- only the public API leaves the shared library
+nm -D --defined-only "$shlib" | awk '{print $3}' | sort >"$tmp/exported"
+sed -n 's/^SG_API .*[ *]\(sg_[a-z_]*\)(.*/\1/p' include/scograph.h |
+	sort >"$tmp/declared"
+exported_declared() {
+	comm -23 "$tmp/exported" "$tmp/declared" >"$tmp/extra"
+	[ ! -s "$tmp/extra" ] ||
+		{ echo "  exported, not in include/scograph.h:"; cat "$tmp/extra"; return 1; }
+}
+declared_exported() {
+	comm -13 "$tmp/exported" "$tmp/declared" >"$tmp/missing"
+	[ ! -s "$tmp/missing" ] ||
+		{ echo "  in include/scograph.h, not exported:"; cat "$tmp/missing"; return 1; }
+}
+check "the header declares functions" test -s "$tmp/declared"
+check "every exported symbol is in the header" exported_declared
+check "every function of the header is exported" declared_exported
+check "the soname keeps the major version" \
+	sh -c "readelf -d '$shlib' | grep -q 'SONAME.*\[libscograph\.so\.${version%%.*}\]'"
+
+# ---- make install
+dest=$tmp/dest
+$make --no-print-directory install DESTDIR="$dest" PREFIX=/usr \
+	>"$tmp/install.log" 2>&1
+check "make install succeeds" test $? = 0 || cat "$tmp/install.log"
+for f in bin/scograph lib/libscograph.a "lib/libscograph.so.$version" \
+	include/scograph.h lib/pkgconfig/scograph.pc \
+	share/scograph/sco.json share/scograph/schema.json \
+	share/scograph/theme-schema.json; do
+	check "installs $f" test -f "$dest/usr/$f"
+done
+link_is() { [ -L "$1" ] && [ "$(readlink "$1")" = "$2" ] ||
+	{ echo "  $1 -> $(readlink "$1"), not $2"; return 1; }; }
+check "libscograph.so.${version%%.*} links to the versioned library" \
+	link_is "$dest/usr/lib/libscograph.so.${version%%.*}" "libscograph.so.$version"
+check "libscograph.so links to the soname" \
+	link_is "$dest/usr/lib/libscograph.so" "libscograph.so.${version%%.*}"
+check "the installed binary runs" \
+	sh -c "'$dest/usr/bin/scograph' --version | grep -qx 'scograph $version'"
+check "the installed header is the checkout's" \
+	cmp -s include/scograph.h "$dest/usr/include/scograph.h"
+
+# pkg-config as a program built against this copy asks it
+pc() { PKG_CONFIG_PATH="$dest/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest" \
+	pkg-config "$@"; }
+# prints WORDS COMMAND...: COMMAND succeeds and its output starts with WORDS
+prints() {
+	want=$1; shift
+	got=$("$@") && case "$(echo $got) " in "$want "*) ;; *) false ;; esac ||
+		{ echo "  $* printed '$got', not '$want'"; return 1; }
+}
+check "pkg-config knows the version" prints "$version" pc --modversion scograph
+check "pkg-config --libs names the library" \
+	prints "-L$dest/usr/lib -lscograph" pc --libs scograph
+check "pkg-config --cflags names the header's folder" \
+	prints "-I$dest/usr/include" pc --cflags scograph
+check "pkg-config --static adds Graphviz, Jansson and fontconfig" \
+	sh -c "PKG_CONFIG_PATH='$dest/usr/lib/pkgconfig' pkg-config --static --libs scograph | grep -q -- '-lgvc .*-ljansson .*-lfontconfig'"
+
+# ---- make uninstall
+$make --no-print-directory uninstall DESTDIR="$dest" PREFIX=/usr \
+	>"$tmp/uninstall.log" 2>&1
+check "make uninstall succeeds" test $? = 0 || cat "$tmp/uninstall.log"
+nothing_left() {
+	find "$dest" ! -type d >"$tmp/left"
+	[ ! -s "$tmp/left" ] || { echo "  left behind:"; cat "$tmp/left"; return 1; }
+}
+check "make uninstall leaves no file behind" nothing_left
+check "make uninstall removes share/scograph" test ! -e "$dest/usr/share/scograph"
+summary
