@@ -29,7 +29,7 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # The Debian packages scograph builds, tests and renders with.
 DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 	libfontconfig-dev pkg-config fonts-dejavu-core libxml2-utils valgrind \
-	python3-jsonschema python3-networkx
+	python3-jsonschema python3-networkx man-db
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c \
 	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
@@ -153,9 +153,11 @@ memcheck: scograph $(UNIT_TESTS)
 		exit 1; }; done
 	@echo "memcheck: no errors, no leaks"
 
-# make install into a scratch folder, the installed copy used, and uninstall.
+# make install into a scratch folder, the installed copy used, and uninstall;
+# the man page; the bash completion.
 check-install: all
 	@MAKE="$(MAKE)" sh tests/install.sh ./scograph
+	@bash tests/completion.sh ./scograph
 
 # Under sanitizers LeakSanitizer takes valgrind's place (and nothing is
 # installed: a sanitized library is no library to install).
@@ -188,11 +190,13 @@ examples: scograph
 INSTALLED = $(BINDIR)/scograph $(LIBDIR)/libscograph.a $(LIBDIR)/$(SHLIB) \
 	$(LIBDIR)/$(SONAME) $(LIBDIR)/libscograph.so \
 	$(INCLUDEDIR)/scograph.h $(PKGCONFIGDIR)/scograph.pc \
+	$(MAN1DIR)/scograph.1 $(BASHCOMPDIR)/scograph \
 	$(DATADIR)/scograph/sco.json $(DATADIR)/scograph/schema.json \
 	$(DATADIR)/scograph/theme-schema.json
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
 		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+		$(DESTDIR)$(MAN1DIR) $(DESTDIR)$(BASHCOMPDIR) \
 		$(DESTDIR)$(DATADIR)/scograph
 	install -m 755 scograph $(DESTDIR)$(BINDIR)/scograph
 	install -m 644 build/libscograph.a $(DESTDIR)$(LIBDIR)/libscograph.a
@@ -207,6 +211,8 @@ install: all
 		'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
 		'Libs: -L$${libdir} -lscograph' 'Cflags: -I$${includedir}' \
 		>$(DESTDIR)$(PKGCONFIGDIR)/scograph.pc
+	install -m 644 doc/scograph.1 $(DESTDIR)$(MAN1DIR)/scograph.1
+	install -m 644 completion/scograph.bash $(DESTDIR)$(BASHCOMPDIR)/scograph
 	install -m 644 graphs/sco.json graphs/schema.json \
 		graphs/theme-schema.json $(DESTDIR)$(DATADIR)/scograph
 

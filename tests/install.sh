@@ -37,7 +37,8 @@ $make --no-print-directory install DESTDIR="$dest" PREFIX=/usr \
 	>"$tmp/install.log" 2>&1
 check "make install succeeds" test $? = 0 || cat "$tmp/install.log"
 for f in bin/scograph lib/libscograph.a "lib/libscograph.so.$version" \
-	include/scograph.h lib/pkgconfig/scograph.pc \
+	include/scograph.h lib/pkgconfig/scograph.pc share/man/man1/scograph.1 \
+	share/bash-completion/completions/scograph \
 	share/scograph/sco.json share/scograph/schema.json \
 	share/scograph/theme-schema.json; do
 	check "installs $f" test -f "$dest/usr/$f"
@@ -50,6 +51,7 @@ check "libscograph.so links to the soname" \
 	link_is "$dest/usr/lib/libscograph.so" "libscograph.so.${version%%.*}"
 check "the installed binary runs" \
 	sh -c "'$dest/usr/bin/scograph' --version | grep -qx 'scograph $version'"
+same() { cmp -s "$1" "$2" || { diff -u "$1" "$2" | head -20; return 1; }; }
 check "the installed header is the checkout's" \
 	cmp -s include/scograph.h "$dest/usr/include/scograph.h"
 
@@ -69,6 +71,41 @@ check "pkg-config --cflags names the header's folder" \
 	prints "-I$dest/usr/include" pc --cflags scograph
 check "pkg-config --static adds Graphviz, Jansson and fontconfig" \
 	sh -c "PKG_CONFIG_PATH='$dest/usr/lib/pkgconfig' pkg-config --static --libs scograph | grep -q -- '-lgvc .*-ljansson .*-lfontconfig'"
+
+# ---- the man page: shown by man without a warning, and saying what
+# --help and the binary say
+LC_ALL=C MANWIDTH=80 man --warnings=w -l "$dest/usr/share/man/man1/scograph.1" \
+	>"$tmp/man.txt" 2>"$tmp/man-warnings"
+check "man -l shows the installed page" grep -q '^SCOGRAPH(1) ' "$tmp/man.txt"
+check "man --warnings finds nothing" sh -c "[ ! -s '$tmp/man-warnings' ] || ! cat '$tmp/man-warnings'"
+check "the man page has every section" sh -c "for s in NAME SYNOPSIS DESCRIPTION \
+	OPTIONS 'THE JSON FORMAT' 'FORMATS READ' 'EXIT STATUS' ENVIRONMENT \
+	EXAMPLES; do grep -qx \"\$s\" '$tmp/man.txt' || exit 1; done"
+check "the man page names the environment" sh -c \
+	"grep -q SOURCE_DATE_EPOCH '$tmp/man.txt' && grep -q GITHUB_ACTIONS '$tmp/man.txt'"
+check "the man page's version is the header's" \
+	grep -q "^\.TH SCOGRAPH 1 .* \"scograph $version\"" doc/scograph.1
+# "-o, --output FILE" for every option: the tags of the man page, the left
+# column of --help
+sed -n '/^\.TP$/{n;/^\\fB\\-/p;}' doc/scograph.1 |
+	sed 's/\\f[BIR]//g; s/\\-/-/g' | sort >"$tmp/man-options"
+"$bin" --help | grep -oE -- '^  (-[[:alpha:]], |    )--[a-z-]+( [A-Z][A-Z=]*)?' |
+	sed 's/^ *//' | sort >"$tmp/help-options"
+check "--help lists options" test -s "$tmp/help-options"
+check "the man page and --help list the same options" \
+	same "$tmp/help-options" "$tmp/man-options"
+# the input formats: the binary's own list, its --help's, the man page's
+"$bin" --from-format '?' /dev/null 2>&1 |
+	sed -n 's/.*(scograph reads \(.*\))$/\1/p' | sed 's/,* and /, /g; s/, /\n/g' |
+	sort >"$tmp/formats"
+"$bin" --help | tr -s ' \n' '  ' |
+	sed -n 's/.*read every FILE as NAME: \(.*\) (default: told.*/\1/p' |
+	sed 's/,* or /, /g; s/, /\n/g' | sort >"$tmp/help-formats"
+sed -n '/^\.SH "FORMATS READ"/,/^\.SH [^F]/{/^\.TP$/{n;s/^\.B //p;};}' \
+	doc/scograph.1 | sed 's/\\-/-/g' | sort >"$tmp/man-formats"
+check "scograph lists the formats it reads" test -s "$tmp/formats"
+check "--help lists the formats scograph reads" same "$tmp/formats" "$tmp/help-formats"
+check "the man page lists the formats scograph reads" same "$tmp/formats" "$tmp/man-formats"
 
 # ---- make uninstall
 $make --no-print-directory uninstall DESTDIR="$dest" PREFIX=/usr \
