@@ -31,7 +31,9 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 	libfontconfig-dev pkg-config fonts-dejavu-core libxml2-utils valgrind \
 	python3-jsonschema python3-networkx man-db
 
-LIB_SRC = src/util.c src/graph.c src/read.c src/read_formats.c \
+LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
+	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
+	src/read_js.c src/read_graphviz.c src/read_mcp.c \
 	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
 	src/write.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o

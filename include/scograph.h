@@ -111,6 +111,10 @@ SG_API size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list);
  */
 SG_API int sg_read_file(sg_graph *g, const char *path, const char *format,
 			sg_error *err);
+/* The input formats, for format above: the i-th one's name, and in *about
+ * (when not NULL) what writes it; NULL past the last. */
+SG_API const char *sg_input_format(size_t i, const char **about);
+
 /* The same for a buffer in memory; name is what errors call it. */
 SG_API int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 			  const char *name, const char *format, sg_error *err);

@@ -47,9 +47,8 @@ static const struct option options[] = {
 	    "write to FILE (repeatable; '-' is standard output); the format "
 	    "comes from the extension: .dot/.gv, .svg, .png, .pdf, ..."),
 	OPT(0, "from-format", STRING, from_format, "NAME",
-	    "read every FILE as NAME: native, jsonl, jgf, node-link, "
-	    "cytoscape, mcp, graphology or graphviz (default: told from "
-	    "the content)"),
+	    "read every FILE as NAME (default: told from the content); "
+	    "'--from-format list' lists the formats"),
 	OPT('T', "format", LIST, formats, "FMT",
 	    "write every output as FMT, any format this Graphviz renders"),
 	OPT(0, "render-all", STRING, render_all, "DIR",
@@ -737,6 +736,28 @@ static int run(const struct config *c)
 	return r;
 }
 
+/* Whether name is an input format; with "list", prints them. */
+static int input_format(const char *name)
+{
+	const char *f, *about;
+	size_t i;
+
+	for (i = 0; (f = sg_input_format(i, &about)); i++) {
+		if (!strcmp(name, "list"))
+			printf("%-12s %s\n", f, about);
+		else if (!strcmp(name, f))
+			return 1;
+	}
+	if (!strcmp(name, "list"))
+		return 1;
+	fprintf(stderr, "scograph: error: unknown input format '%s'; the "
+		"formats are:", name);
+	for (i = 0; (f = sg_input_format(i, NULL)); i++)
+		fprintf(stderr, " %s", f);
+	fprintf(stderr, "\ntry 'scograph --from-format list'\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct config c = { 0 };
@@ -750,6 +771,10 @@ int main(int argc, char **argv)
 		r = 0;
 	} else if (c.version) {
 		printf("scograph %s\n", SG_VERSION);
+		r = 0;
+	} else if (c.from_format && !input_format(c.from_format)) {
+		r = EXIT_USAGE;
+	} else if (c.from_format && !strcmp(c.from_format, "list")) {
 		r = 0;
 	} else if (!c.path_from != !c.path_to || (c.path_from && c.focus.n)) {
 		r = EXIT_USAGE;

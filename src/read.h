@@ -1,4 +1,14 @@
-/* Between the readers (src/read*.c): the only files that know Jansson. */
+/*
+ * Between the readers (src/read*.c): the only files that know Jansson.
+ *
+ * read.c is the way in: it tells a text's format from its content through
+ * the table of formats (struct rd_format), and reads scograph's own
+ * documents member by member. Below it, one file per family of formats
+ * (read_native.c, read_jgf.c, read_nodelink.c, ...) turns a document into
+ * model calls, with the tools of read_elements.c (other formats' nodes and
+ * edges), read_util.c (errors, JSON shapes) and read_pos.c (positions).
+ * Calls go one way: down this list.
+ */
 #ifndef SG_READ_H
 #define SG_READ_H
 
@@ -29,6 +39,12 @@ struct positions {
 	} *blocks;
 	size_t nblocks, used;
 	unsigned gen;
+	/* the object member found last, where the next search starts */
+	struct cursor {
+		const json_t *container;
+		void *it;
+		size_t index;
+	} cursor;
 };
 
 struct scanner {
@@ -46,16 +62,82 @@ struct reader {
 	sg_error error; /* err, while reading: noted in the graph and cleared */
 };
 
+/*
+ * A format: one entry of the table in read.c, which drives detection,
+ * --from-format and the list of formats. Each family's file defines its
+ * entries.
+ */
+struct rd_format {
+	const char *name;  /* as --from-format takes it */
+	const char *about; /* who writes it, for the list of formats */
+	/*
+	 * How surely a document is of this format: 0 not, 1 maybe (its keys
+	 * are shared with other formats), 2 surely. doc is the top-level
+	 * object or array; detect looks only at its keys, at the keys of the
+	 * objects in it and at the first element of each list in it (the
+	 * rest may not have been read yet). NULL: never a document.
+	 */
+	int (*detect)(const json_t *doc);
+	int (*read)(struct reader *rd, const json_t *doc);
+	int arrays; /* read reads top-level arrays too, not only objects */
+	/* JSON Lines: how surely a first record is of this format, and the
+	 * reading of one record o, standing in list; NULL: never lines. */
+	int (*detect_line)(const json_t *o);
+	int (*read_line)(struct reader *rd, const json_t *list,
+			 const json_t *o);
+	/* After the last line (may be NULL): the relations read are those
+	 * from first_relation on. */
+	int (*finish)(struct reader *rd, size_t first_relation);
+};
+
+extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
+	rd_cytoscape, rd_mcp, rd_graphology, rd_graphviz;
+
+/* ---- positions and the scanner (read_pos.c) ---- */
+
+/* Where parent[key], or parent[index] when key is NULL, begins; the start
+ * of the document when unknown. */
+sg_loc rd_loc(struct reader *rd, const json_t *parent, const char *key,
+	      size_t index);
+/* Jansson's reading of the text from s to end; NULL with its error, placed
+ * in the file. */
+json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end);
+/* Notes where everything inside v stands; its text starts at s. */
+int rd_scan(struct reader *rd, struct scanner s, const json_t *v);
+/* Notes that the one member of container c stands at at. */
+int rd_place(struct reader *rd, const json_t *c, struct pos at);
+/* A list of one element, v, standing at at: a piece of the input read as
+ * an element of a list. NULL when out of memory. */
+json_t *rd_wrap(struct reader *rd, json_t *v, struct pos at);
+/* Forgets every position, keeping the memory. */
+void rd_forget(struct reader *rd);
+/* The start of a document's text, past a byte-order mark and space; notes
+ * where it begins. */
+struct scanner rd_start(struct reader *rd, const char *data, size_t len);
+/* Moving through the text without judging it (Jansson does that): one
+ * character; space; a string (-1 when the text ends inside it); one value
+ * (-1 where none starts or the text ends inside it). */
+void rd_step(struct scanner *s);
+void rd_skip_space(struct scanner *s);
+int rd_skip_string(struct scanner *s);
+int rd_skip_value(struct scanner *s);
+/* After a member or element: 1 when a comma leads to another, 0 when
+ * closer ends them (and is passed), -1 when neither stands there. */
+int rd_separator(struct scanner *s, char closer);
+
+/* ---- errors and JSON shapes (read_util.c) ---- */
+
 /* Records the error at hand (rd->error) among the graph's diagnostics and
  * clears it, so that reading can go on; -1 when it must stop. */
 int rd_note(struct reader *rd);
 int rd_nomem(struct reader *rd);
-
-/* Where parent[key], or parent[index] when key is NULL, begins; the start
- * of the document when unknown. */
-sg_loc rd_loc(const struct reader *rd, const json_t *parent, const char *key,
-	      size_t index);
-/* "an object", "a string", ...: for messages. */
+/* Fails: the document is empty. */
+int rd_empty(struct reader *rd);
+/* Fails: a document read as format lacks key (in where: "" or " in
+ * 'graph'"), without which it is none. */
+int rd_not_format(struct reader *rd, const char *key, const char *where,
+		  const char *format);
+/* "an object", "a string", ...: for messages; "nothing" for NULL. */
 const char *rd_kind(const json_t *v);
 /* Fails: the value of parent[key] (or [index]) is not of kind expected. */
 int rd_wrong_kind(struct reader *rd, const json_t *parent, const char *key,
@@ -75,26 +157,33 @@ const json_t *rd_container(struct reader *rd, const json_t *parent,
 int rd_list(struct reader *rd, const json_t *parent, const char *key,
 	    int (*read_one)(struct reader *, const json_t *list, size_t i,
 			    const json_t *o));
-/* Jansson's reading of the text from s to end; NULL with its error, placed
- * in the file. */
-json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end);
-/* Notes where everything inside v stands; its text starts at s. */
-int rd_scan(struct reader *rd, struct scanner s, const json_t *v);
-/* A list of one element, v, standing at at: a piece of the input read as
- * an element of a list. NULL when out of memory. */
-json_t *rd_wrap(struct reader *rd, json_t *v, struct pos at);
-/* The start of a document's text, past a byte-order mark and space; notes
- * where it begins. */
-struct scanner rd_start(struct reader *rd, const char *data, size_t len);
-/* Fails: the document is empty. */
-int rd_empty(struct reader *rd);
-/* Appends the whole file at path ("-": standard input) to data. */
-int rd_slurp(const char *path, sg_buf *data, sg_error *err);
 /* Rejects a key of obj that is not one of allowed, suggesting the closest;
  * what names obj in the message ("a type"). */
 int rd_check_keys(struct reader *rd, const json_t *obj,
 		  const char *const *allowed, size_t nallowed,
 		  const char *what);
+/*
+ * Adds the keys of o outside known to attrs (zeroed at first), as
+ * attributes: values in compact JSON. Release with rd_attrs_release.
+ */
+int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
+	     size_t nknown, sg_attrs *attrs);
+void rd_attrs_release(sg_attrs *attrs);
+/* The first element of the list doc[key], or NULL: what detection sees. */
+const json_t *rd_first(const json_t *doc, const char *key);
+/* Appends the whole file at path ("-": standard input) to data. */
+int rd_slurp(const char *path, sg_buf *data, sg_error *err);
+
+/* ---- scograph's own format (read_native.c) ---- */
+
+/* Native objects: an entity or relation, list[i]; a document's members. */
+int rd_entity(struct reader *rd, const json_t *list, size_t i,
+	      const json_t *o);
+int rd_relation(struct reader *rd, const json_t *list, size_t i,
+		const json_t *o);
+int rd_members(struct reader *rd, const json_t *root);
+/* Reads root's "types" (or, with relation, "relation_types") section. */
+int rd_types(struct reader *rd, const json_t *root, int relation);
 /* The value of o[key] as a Graphviz attribute's: a string, or, when numeric,
  * a number too (written as text, interned in the graph). */
 int rd_style_value(struct reader *rd, const json_t *o, const char *key,
@@ -103,40 +192,57 @@ int rd_style_value(struct reader *rd, const json_t *o, const char *key,
  * or &, which no Graphviz attribute of a style needs. */
 int rd_no_markup(struct reader *rd, const json_t *parent, const char *key,
 		 size_t index, const char *value);
-/* Reads root's "types" (or, with relation, "relation_types") section. */
-int rd_types(struct reader *rd, const json_t *root, int relation);
-/* Forgets every position, keeping the memory. */
-void rd_forget(struct reader *rd);
+
+/* ---- other formats' nodes and edges (read_elements.c) ---- */
 
 /*
- * Adds the keys of o outside known to attrs (zeroed at first), as
- * attributes: values in compact JSON. Release with rd_attrs_release.
+ * A foreign node or edge: its own object, and the object of attributes it
+ * carries (JGF's metadata, Graphology's attributes), either of which may be
+ * NULL. The keys that name a field scograph knows are looked up in both,
+ * first found first; every other key but the used ones becomes an
+ * attribute.
  */
-int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
-	     size_t nknown, sg_attrs *attrs);
-void rd_attrs_release(sg_attrs *attrs);
-
-/* Native objects: an entity or relation, list[i]; a document's members. */
-int rd_entity(struct reader *rd, const json_t *list, size_t i,
-	      const json_t *o);
-int rd_relation(struct reader *rd, const json_t *list, size_t i,
-		const json_t *o);
-int rd_members(struct reader *rd, const json_t *root);
-
-/* The formats other than native JSON (read_formats.c). */
-enum rd_format {
-	RD_NATIVE, RD_JSONL, RD_JGF, RD_NODE_LINK, RD_CYTOSCAPE, RD_MCP,
-	RD_GRAPHOLOGY, RD_GRAPHVIZ
+#define RD_MAX_USED 32
+struct fields {
+	const json_t *o, *more;
+	const char *used[RD_MAX_USED];
+	size_t nused;
 };
-/* The format's name ("native", "jgf", ...), and back: -1 when unknown. */
-const char *rd_format_name(enum rd_format f);
-int rd_format_named(const char *name);
-/* Reads root, a whole document of format f (not native). */
-int rd_foreign(struct reader *rd, enum rd_format f, const json_t *root);
-/* Tells a JSON document's format from its top-level keys; -1 with the error
- * when they belong to none, or to several. */
-int rd_detect(struct reader *rd, const json_t *keys);
-/* Reads JSON Lines: native entities and relations, or MCP memory records. */
-int rd_lines(struct reader *rd, const char *data, size_t len, int format);
+
+/* Adds the keys of f's objects but the used ones to attrs. */
+int rd_collect(struct reader *rd, struct fields *f, sg_attrs *attrs);
+/* An id as text: a string as it is, an integer in decimal (networkx and
+ * Graphviz number their nodes); NULL for anything else. */
+const char *rd_id_text(const json_t *v, char *buf, size_t size);
+/* Fails: o[key] is no id; o stands at at. */
+int rd_bad_id(struct reader *rd, const json_t *o, const char *key,
+	      const char *what, sg_loc at);
+/* Adds the entity id made of f; name, when given, overrides f's. */
+int rd_add_node(struct reader *rd, const char *id, const char *name,
+		struct fields *f, sg_loc loc);
+/* Adds the relation made of f, whose endpoints are f->o[from_key] and
+ * f->o[to_key]; where the format names no type, it is "related_to". */
+int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
+		const char *to_key, const char *from, const char *to,
+		sg_loc loc);
+/* Reads edge f->o, whose endpoints are its members from_key and to_key. */
+int rd_read_edge(struct reader *rd, struct fields *f, const char *from_key,
+		 const char *to_key, sg_loc loc);
+/* Notes a bad element and goes on, as rd_list does; -1 to stop. */
+int rd_element(struct reader *rd, int failed);
+/* The graph's title from o[key], when that is a string. */
+int rd_set_title(struct reader *rd, const json_t *o, const char *key);
+/* An object f->more = f->o[key], or NULL; -1 when it is something else. */
+int rd_attributes(struct reader *rd, struct fields *f, const char *key);
+/* Reads the list nodes (may be NULL): objects whose id is their member
+ * id_key, and whose other keys, and those of their object attrs_key (when
+ * not NULL), are the entity's. */
+int rd_nodes(struct reader *rd, const json_t *nodes, const char *id_key,
+	     const char *attrs_key);
+/* Reads the list edges (may be NULL): objects with "source" and "target",
+ * whose keys but skip, and those of their object attrs_key (JGF's metadata,
+ * Graphology's attributes), are the relation's. */
+int rd_edges(struct reader *rd, const json_t *edges, const char *attrs_key,
+	     const char *const *skip, size_t nskip);
 
 #endif

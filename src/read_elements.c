@@ -1,0 +1,214 @@
+/* Entities and relations from other formats' nodes and edges. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read.h"
+
+
+static const char *const name_keys[] = { "label", "name" };
+static const char *const type_keys[] = { "type", "entityType", "class" };
+static const char *const description_keys[] = { "description", "tooltip" };
+static const char *const url_keys[] = { "url", "URL", "href" };
+static const char *const relation_type_keys[] = {
+	"type", "relation", "relationType", "interaction", "class", "label"
+};
+static const char *const label_keys[] = { "label" };
+static const char *const evidence_keys[] = { "evidence" };
+
+/* The first of keys that f has as a non-empty string, or NULL. */
+static const char *role(struct fields *f, const char *const *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < 2; k++) {
+			const json_t *v = json_object_get(k ? f->more : f->o,
+							  keys[i]);
+
+			if (json_is_string(v) && json_string_length(v) &&
+			    f->nused < RD_MAX_USED) {
+				f->used[f->nused++] = keys[i];
+				return json_string_value(v);
+			}
+		}
+	return NULL;
+}
+
+int rd_collect(struct reader *rd, struct fields *f, sg_attrs *attrs)
+{
+	return (f->o && rd_attrs(rd, f->o, f->used, f->nused, attrs)) ||
+	       (f->more && rd_attrs(rd, f->more, f->used, f->nused, attrs));
+}
+
+/* An id as text: a string as it is, an integer in decimal (networkx and
+ * Graphviz number their nodes); NULL for anything else. */
+const char *rd_id_text(const json_t *v, char *buf, size_t size)
+{
+	if (json_is_string(v) && json_string_length(v))
+		return json_string_value(v);
+	if (json_is_integer(v)) {
+		snprintf(buf, size, "%" JSON_INTEGER_FORMAT,
+			 json_integer_value(v));
+		return buf;
+	}
+	return NULL;
+}
+
+/* Fails: o[key] is no id; o stands at at. */
+int rd_bad_id(struct reader *rd, const json_t *o, const char *key,
+		  const char *what, sg_loc at)
+{
+	const json_t *v = json_object_get(o, key);
+	sg_loc loc = rd_loc(rd, o, key, 0);
+
+	if (!v)
+		return sg_fail(rd->err, SG_EMISSING, at.file, at.line,
+			       at.column, "%s has no '%s'", what, key);
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "'%s' must be a string or an integer, not %s", key,
+		       rd_kind(v));
+}
+
+/* Adds the entity id made of f; name, when given, overrides f's. */
+int rd_add_node(struct reader *rd, const char *id, const char *name,
+		    struct fields *f, sg_loc loc)
+{
+	sg_entity e = { 0 };
+	int r;
+
+	e.id = id;
+	e.loc = loc;
+	e.name = role(f, name_keys, SG_ARRAY_SIZE(name_keys));
+	if (name)
+		e.name = name;
+	/* Graphviz's "\N" means the node's name */
+	if (e.name && (!strcmp(e.name, "\\N") || !strcmp(e.name, id)))
+		e.name = NULL;
+	e.type = role(f, type_keys, SG_ARRAY_SIZE(type_keys));
+	e.description = role(f, description_keys,
+			     SG_ARRAY_SIZE(description_keys));
+	e.url = role(f, url_keys, SG_ARRAY_SIZE(url_keys));
+	r = rd_collect(rd, f, &e.attrs) || sg_graph_add_entity(rd->g, &e, rd->err);
+	rd_attrs_release(&e.attrs);
+	return r;
+}
+
+/* Adds the relation made of f, whose endpoints are f->o[from_key] and
+ * f->o[to_key]; where the format names no type, it is "related_to". */
+int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
+		    const char *to_key, const char *from, const char *to,
+		    sg_loc loc)
+{
+	sg_relation rel = { 0 };
+	int r;
+
+	rel.from_ref = from;
+	rel.to_ref = to;
+	rel.loc = loc;
+	rel.from_loc = rd_loc(rd, f->o, from_key, 0);
+	rel.to_loc = rd_loc(rd, f->o, to_key, 0);
+	rel.type = role(f, relation_type_keys,
+			SG_ARRAY_SIZE(relation_type_keys));
+	/* a label beside a type is the relation's label */
+	if (rel.type && strcmp(f->used[f->nused - 1], "label"))
+		rel.label = role(f, label_keys, 1);
+	if (!rel.type)
+		rel.type = "related_to";
+	rel.evidence = role(f, evidence_keys, 1);
+	r = rd_collect(rd, f, &rel.attrs) ||
+	    sg_graph_add_relation(rd->g, &rel, rd->err);
+	rd_attrs_release(&rel.attrs);
+	return r;
+}
+
+/* Reads edge f->o, whose endpoints are its members from_key and to_key. */
+int rd_read_edge(struct reader *rd, struct fields *f, const char *from_key,
+		     const char *to_key, sg_loc loc)
+{
+	char fbuf[32], tbuf[32];
+	const char *from = rd_id_text(json_object_get(f->o, from_key), fbuf,
+				   sizeof(fbuf));
+	const char *to = rd_id_text(json_object_get(f->o, to_key), tbuf,
+				 sizeof(tbuf));
+
+	if (!from)
+		return rd_bad_id(rd, f->o, from_key, "edge", loc);
+	if (!to)
+		return rd_bad_id(rd, f->o, to_key, "edge", loc);
+	return rd_add_edge(rd, f, from_key, to_key, from, to, loc);
+}
+
+/* Notes a bad element and goes on, as rd_list does; -1 to stop. */
+int rd_element(struct reader *rd, int failed)
+{
+	return failed && rd_note(rd) ? -1 : 0;
+}
+
+int rd_set_title(struct reader *rd, const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (!json_is_string(v))
+		return 0;
+	return sg_graph_set_title(rd->g, json_string_value(v),
+				  rd_loc(rd, o, key, 0), rd->err);
+}
+
+/* An object f->more = o[key], or NULL; -1 when it is something else. */
+int rd_attributes(struct reader *rd, struct fields *f, const char *key)
+{
+	int failed;
+
+	f->more = rd_container(rd, f->o, key, 0, &failed);
+	return failed ? -1 : 0;
+}
+
+/* Reads the list nodes (may be NULL): objects whose id is their member
+ * id_key, and whose other keys, and those of their object attrs_key (when
+ * not NULL), are the entity's. */
+int rd_nodes(struct reader *rd, const json_t *nodes,
+		      const char *id_key, const char *attrs_key)
+{
+	char buf[32];
+
+	for (size_t i = 0; nodes && i < json_array_size(nodes); i++) {
+		struct fields f = { json_array_get(nodes, i), NULL,
+				    { id_key, attrs_key }, attrs_key ? 2 : 1 };
+		const char *id = rd_id_text(json_object_get(f.o, id_key), buf,
+					 sizeof(buf));
+		sg_loc loc = rd_loc(rd, nodes, NULL, i);
+		int r = !json_is_object(f.o) ?
+				rd_wrong_kind(rd, nodes, NULL, i, "an object") :
+			!id ? rd_bad_id(rd, f.o, id_key, "node", loc) :
+			      (attrs_key && rd_attributes(rd, &f, attrs_key)) ||
+				      rd_add_node(rd, id, NULL, &f, loc);
+
+		if (rd_element(rd, r))
+			return -1;
+	}
+	return 0;
+}
+
+/* Reads the list edges (may be NULL): objects with "source" and "target",
+ * whose keys but skip, and those of their object attrs_key (JGF's metadata,
+ * Graphology's attributes), are the relation's. */
+int rd_edges(struct reader *rd, const json_t *edges,
+		      const char *attrs_key, const char *const *skip,
+		      size_t nskip)
+{
+	for (size_t i = 0; edges && i < json_array_size(edges); i++) {
+		struct fields f = { json_array_get(edges, i), NULL, { 0 },
+				    nskip };
+		int r;
+
+		memcpy(f.used, skip, nskip * sizeof(*skip));
+		r = !json_is_object(f.o) ?
+			    rd_wrong_kind(rd, edges, NULL, i, "an object") :
+			    rd_attributes(rd, &f, attrs_key) ||
+			    rd_read_edge(rd, &f, "source", "target",
+				      rd_loc(rd, edges, NULL, i));
+		if (rd_element(rd, r))
+			return -1;
+	}
+	return 0;
+}
+

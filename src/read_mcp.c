@@ -1,0 +1,128 @@
+/* The MCP memory server's knowledge graph: its memory file, JSON Lines of
+ * entity and relation records. */
+#include <string.h>
+
+#include "read.h"
+
+static int mcp_entity(struct reader *rd, const json_t *list, const json_t *o)
+{
+	struct fields f = { o, NULL, { "type", "name", "entityType",
+				       "observations" }, 4 };
+	const json_t *obs = json_object_get(o, "observations");
+	sg_buf text = SG_BUF_INIT;
+	sg_entity e = { 0 };
+	int r;
+
+	e.loc = rd_loc(rd, list, NULL, 0);
+	r = rd_string(rd, o, 0, list, "name", 1, "entity", &e.id) ||
+	    rd_string(rd, o, 0, list, "entityType", 0, "", &e.type);
+	if (!r && obs && !json_is_array(obs))
+		r = rd_wrong_kind(rd, o, "observations", 0,
+				  "an array of strings");
+	/* the observations, one a line, describe the entity */
+	for (size_t i = 0; !r && i < json_array_size(obs); i++) {
+		const json_t *v = json_array_get(obs, i);
+
+		if (!json_is_string(v))
+			r = rd_wrong_kind(rd, obs, NULL, i, "a string");
+		else if (sg_buf_addf(&text, "%s%s", i ? "\n" : "",
+				     json_string_value(v)))
+			r = rd_nomem(rd);
+	}
+	e.description = text.len ? sg_buf_str(&text) : NULL;
+	r = r || rd_collect(rd, &f, &e.attrs) ||
+	    sg_graph_add_entity(rd->g, &e, rd->err);
+	rd_attrs_release(&e.attrs);
+	sg_buf_release(&text);
+	return r;
+}
+
+static int mcp_relation(struct reader *rd, const json_t *list,
+			const json_t *o)
+{
+	struct fields f = { o, NULL, { "type", "from", "to", "relationType" },
+			    4 };
+	sg_relation rel = { 0 };
+	int r;
+
+	rel.loc = rd_loc(rd, list, NULL, 0);
+	rel.from_loc = rd_loc(rd, o, "from", 0);
+	rel.to_loc = rd_loc(rd, o, "to", 0);
+	r = rd_string(rd, o, 0, list, "from", 1, "relation", &rel.from_ref) ||
+	    rd_string(rd, o, 0, list, "to", 1, "relation", &rel.to_ref) ||
+	    rd_string(rd, o, 0, list, "relationType", 1, "relation",
+		      &rel.type) ||
+	    rd_collect(rd, &f, &rel.attrs) ||
+	    sg_graph_add_relation(rd->g, &rel, rd->err);
+	rd_attrs_release(&rel.attrs);
+	return r;
+}
+
+static int mcp_record(struct reader *rd, const json_t *list, const json_t *o)
+{
+	const char *type;
+	sg_loc loc;
+
+	if (rd_string(rd, o, 0, list, "type", 1, "record", &type))
+		return -1;
+	if (!strcmp(type, "entity"))
+		return mcp_entity(rd, list, o);
+	if (!strcmp(type, "relation"))
+		return mcp_relation(rd, list, o);
+	loc = rd_loc(rd, o, "type", 0);
+	if (json_object_get(o, "id") || json_object_get(o, "relationType") ||
+	    !json_object_get(o, "from"))
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "unknown record type '%s'; the MCP "
+			       "memory file has 'entity' and 'relation' "
+			       "records", type);
+	loc = rd_loc(rd, list, NULL, 0);
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "a native relation in an MCP memory file (so its "
+		       "first line made it); one file holds one format");
+}
+
+/* An MCP memory record, by its first line. */
+static int looks_mcp(const json_t *o)
+{
+	const char *type = json_string_value(json_object_get(o, "type"));
+
+	return type && ((!strcmp(type, "entity") && !json_object_get(o, "id")) ||
+			(!strcmp(type, "relation") &&
+			 json_object_get(o, "relationType"))) ?
+		       2 : 0;
+}
+
+/* MCP relations may name entities that were never created: they are added,
+ * untyped, with a warning. */
+static int add_implicit(struct reader *rd, size_t first_relation)
+{
+	for (size_t i = first_relation; i < rd->g->nrelations; i++) {
+		const sg_relation *r = &rd->g->relations[i];
+		const char *ends[2] = { r->from_ref, r->to_ref };
+
+		for (int k = 0; k < 2; k++) {
+			sg_entity e = { 0 };
+
+			if (sg_map_get(&rd->g->by_id, ends[k]) >= 0)
+				continue;
+			e.id = ends[k];
+			e.loc = k ? r->to_loc : r->from_loc;
+			if (sg_graph_add_entity(rd->g, &e, rd->err) ||
+			    sg_graph_warn(rd->g, SG_WIMPLICIT, e.loc,
+					  "entity '%s' was never created; it "
+					  "is added without a type", e.id))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+
+const struct rd_format rd_mcp = {
+	.name = "mcp",
+	.about = "the MCP memory server's memory.jsonl",
+	.detect_line = looks_mcp,
+	.read_line = mcp_record,
+	.finish = add_implicit,
+};

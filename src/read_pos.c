@@ -1,0 +1,351 @@
+/* Where each value stands in the text (see struct positions in read.h),
+ * and the scanner that walks the text beside Jansson's tree. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "read.h"
+
+void rd_forget(struct reader *rd)
+{
+	rd->ps.npos = 0;
+	rd->ps.used = 0;
+	rd->ps.gen++;
+	rd->ps.cursor.container = NULL;
+}
+
+static size_t block_slot(const struct positions *ps, const json_t *container)
+{
+	uintptr_t p = (uintptr_t)container;
+
+	return (size_t)((p >> 4) * 2654435761u) & (ps->nblocks - 1);
+}
+
+static void block_put(struct positions *ps, const json_t *c, size_t start)
+{
+	size_t i = block_slot(ps, c);
+
+	while (ps->blocks[i].gen == ps->gen)
+		i = (i + 1) & (ps->nblocks - 1);
+	ps->blocks[i].container = c;
+	ps->blocks[i].start = start;
+	ps->blocks[i].gen = ps->gen;
+	ps->used++;
+}
+
+/* Reserves n positions for the members of container c. */
+static int block_add(struct positions *ps, const json_t *c, size_t n,
+		     size_t *start)
+{
+	if ((ps->used + 1) * 2 > ps->nblocks) {
+		struct positions bigger = { 0 };
+
+		/* generation 0 marks the new table's slots empty */
+		bigger.gen = 1;
+		bigger.nblocks = ps->nblocks ? ps->nblocks * 2 : 256;
+		bigger.blocks = calloc(bigger.nblocks, sizeof(*bigger.blocks));
+		if (!bigger.blocks)
+			return -1;
+		for (size_t k = 0; k < ps->nblocks; k++)
+			if (ps->blocks[k].gen == ps->gen)
+				block_put(&bigger, ps->blocks[k].container,
+					  ps->blocks[k].start);
+		free(ps->blocks);
+		ps->blocks = bigger.blocks;
+		ps->nblocks = bigger.nblocks;
+		ps->gen = 1;
+	}
+	if (SG_GROW(ps->pos, ps->npos + n, ps->apos))
+		return -1;
+	*start = ps->npos;
+	ps->npos += n;
+	block_put(ps, c, *start);
+	return 0;
+}
+
+int rd_place(struct reader *rd, const json_t *c, struct pos at)
+{
+	size_t start;
+
+	if (block_add(&rd->ps, c, 1, &start))
+		return rd_nomem(rd);
+	rd->ps.pos[start] = at;
+	return 0;
+}
+
+/* The ordinal of member key of object c. Readers look the members of a
+ * large object (JGF 2's nodes, keyed by id) up in document order, so the
+ * search starts where the last one ended: linear over the object, where a
+ * search from its first key every time would be quadratic. */
+static int key_index(struct positions *ps, const json_t *c, const char *key,
+		     size_t *index)
+{
+	struct cursor *k = &ps->cursor;
+	void *it;
+	size_t i;
+
+	if (k->container == c && k->it) {
+		it = k->it;
+		i = k->index;
+	} else {
+		it = json_object_iter((json_t *)c);
+		i = 0;
+	}
+	for (size_t passed = 0, n = json_object_size(c); passed < n;
+	     passed++) {
+		if (!it) { /* past the last key: go round from the first */
+			it = json_object_iter((json_t *)c);
+			i = 0;
+		}
+		if (!strcmp(json_object_iter_key(it), key)) {
+			*k = (struct cursor){ c, it, i };
+			*index = i;
+			return 0;
+		}
+		it = json_object_iter_next((json_t *)c, it);
+		i++;
+	}
+	return -1;
+}
+
+/* Where member key (or element index, when key is NULL) of c begins. */
+static const struct pos *pos_find(struct positions *ps, const json_t *c,
+				  const char *key, size_t index)
+{
+	size_t i;
+
+	if (!ps->nblocks)
+		return NULL;
+	for (i = block_slot(ps, c); ps->blocks[i].gen != ps->gen ||
+				    ps->blocks[i].container != c;
+	     i = (i + 1) & (ps->nblocks - 1))
+		if (ps->blocks[i].gen != ps->gen)
+			return NULL;
+	if (key && key_index(ps, c, key, &index))
+		return NULL;
+	return &ps->pos[ps->blocks[i].start + index];
+}
+
+sg_loc rd_loc(struct reader *rd, const json_t *parent, const char *key,
+	      size_t index)
+{
+	const struct pos *p = parent ? pos_find(&rd->ps, parent, key, index) :
+				       NULL;
+	sg_loc loc = { rd->file, rd->root_line, rd->root_column };
+
+	if (p) {
+		loc.line = p->line;
+		loc.column = p->column;
+	}
+	return loc;
+}
+
+/* ---- the scanner ---- */
+
+void rd_step(struct scanner *s)
+{
+	if (s->p >= s->end)
+		return;
+	if (*s->p == '\n') {
+		s->line++;
+		s->column = 0;
+	} else if (((unsigned char)*s->p & 0xC0) != 0x80) {
+		s->column++;
+	}
+	s->p++;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+void rd_skip_space(struct scanner *s)
+{
+	while (s->p < s->end && is_space(*s->p))
+		rd_step(s);
+}
+
+int rd_skip_string(struct scanner *s)
+{
+	rd_step(s); /* the opening quote */
+	while (s->p < s->end && *s->p != '"') {
+		if (*s->p == '\\')
+			rd_step(s);
+		rd_step(s);
+	}
+	if (s->p >= s->end)
+		return -1;
+	rd_step(s);
+	return 0;
+}
+
+/* Skips to the next structural character: past a string, or a token. */
+static void skip_scalar(struct scanner *s)
+{
+	if (*s->p == '"') {
+		rd_skip_string(s);
+		return;
+	}
+	while (s->p < s->end && !is_space(*s->p) && !strchr(",]}", *s->p))
+		rd_step(s);
+}
+
+int rd_skip_value(struct scanner *s)
+{
+	int depth = 0;
+
+	if (s->p >= s->end || strchr(",:]}", *s->p))
+		return -1;
+	if (*s->p != '{' && *s->p != '[') {
+		skip_scalar(s);
+		return 0;
+	}
+	while (s->p < s->end) {
+		if (*s->p == '"') {
+			if (rd_skip_string(s))
+				return -1;
+			continue;
+		}
+		depth += (*s->p == '{' || *s->p == '[') -
+			 (*s->p == '}' || *s->p == ']');
+		rd_step(s);
+		if (!depth)
+			return 0;
+	}
+	return -1;
+}
+
+int rd_separator(struct scanner *s, char closer)
+{
+	rd_skip_space(s);
+	if (s->p < s->end && *s->p == ',') {
+		rd_step(s);
+		rd_skip_space(s);
+		return 1;
+	}
+	if (s->p < s->end && *s->p == closer) {
+		rd_step(s);
+		return 0;
+	}
+	return -1;
+}
+
+static int scan_value(struct scanner *s, const json_t *v);
+
+/* Notes where the member at position slot begins, then walks it. */
+static int scan_member(struct scanner *s, size_t slot, const json_t *child)
+{
+	rd_skip_space(s);
+	s->ps->pos[slot].line = s->line;
+	s->ps->pos[slot].column = s->column + 1;
+	return scan_value(s, child);
+}
+
+static int scan_value(struct scanner *s, const json_t *v)
+{
+	size_t start, i = 0;
+
+	rd_skip_space(s);
+	if (s->p >= s->end)
+		return 0;
+	if (json_is_object(v)) {
+		if (block_add(s->ps, v, json_object_size(v), &start))
+			return -1;
+		rd_step(s); /* { */
+		for (void *it = json_object_iter((json_t *)v); it;
+		     it = json_object_iter_next((json_t *)v, it)) {
+			rd_skip_space(s);
+			rd_skip_string(s);
+			rd_skip_space(s);
+			rd_step(s); /* : */
+			if (scan_member(s, start + i++,
+					json_object_iter_value(it)))
+				return -1;
+			rd_skip_space(s);
+			rd_step(s); /* , or } */
+		}
+		if (!json_object_size(v)) {
+			rd_skip_space(s);
+			rd_step(s);
+		}
+	} else if (json_is_array(v)) {
+		if (block_add(s->ps, v, json_array_size(v), &start))
+			return -1;
+		rd_step(s); /* [ */
+		for (; i < json_array_size(v); i++) {
+			if (scan_member(s, start + i, json_array_get(v, i)))
+				return -1;
+			rd_skip_space(s);
+			rd_step(s); /* , or ] */
+		}
+		if (!json_array_size(v)) {
+			rd_skip_space(s);
+			rd_step(s);
+		}
+	} else {
+		skip_scalar(s);
+	}
+	return 0;
+}
+
+int rd_scan(struct reader *rd, struct scanner s, const json_t *v)
+{
+	s.ps = &rd->ps;
+	return scan_value(&s, v) ? rd_nomem(rd) : 0;
+}
+
+json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
+{
+	json_error_t jerr;
+	json_t *v = json_loadb(s->p, (size_t)(end - s->p),
+			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+
+	if (v)
+		return v;
+	if (jerr.line > 0) {
+		if (jerr.line == 1)
+			jerr.column += s->column;
+		jerr.line += s->line - 1;
+	}
+	if (json_error_code(&jerr) == json_error_invalid_utf8)
+		sg_fail(rd->err, SG_EENCODING, rd->file, jerr.line, jerr.column,
+			"not valid UTF-8: %s", jerr.text);
+	else if (json_error_code(&jerr) == json_error_out_of_memory)
+		rd_nomem(rd);
+	else
+		sg_fail(rd->err, SG_ESYNTAX, rd->file, jerr.line, jerr.column,
+			"%s", jerr.text);
+	return NULL;
+}
+
+json_t *rd_wrap(struct reader *rd, json_t *v, struct pos at)
+{
+	json_t *list = json_array();
+
+	if (!list || json_array_append(list, v)) {
+		json_decref(list);
+		rd_nomem(rd);
+		return NULL;
+	}
+	if (rd_place(rd, list, at)) {
+		json_decref(list);
+		return NULL;
+	}
+	return list;
+}
+
+struct scanner rd_start(struct reader *rd, const char *data, size_t len)
+{
+	struct scanner s;
+
+	/* A byte-order mark is no content: editors on Windows write it. */
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+	}
+	s = (struct scanner){ data, data + len, 1, 0, &rd->ps };
+	rd_skip_space(&s);
+	rd->root_line = s.line;
+	rd->root_column = s.column + 1;
+	return s;
+}

@@ -1,0 +1,229 @@
+/* What every reader uses: errors placed in the text, the shapes of JSON
+ * values, attributes, and reading a file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read.h"
+
+/* Records the error at hand among the graph's diagnostics, so that reading
+ * can go on to the next entity or relation; -1 when it must stop. */
+int rd_note(struct reader *rd)
+{
+	int r = rd->error.code == SG_OK ? 0 : sg_graph_note(rd->g, &rd->error);
+
+	memset(&rd->error, 0, sizeof(rd->error));
+	return r;
+}
+
+const char *rd_kind(const json_t *v)
+{
+	if (!v)
+		return "nothing";
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL: return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	default: return "null";
+	}
+}
+
+/* The value of parent[key] or parent[index] has the wrong kind. */
+int rd_wrong_kind(struct reader *rd, const json_t *parent,
+		      const char *key, size_t index, const char *expected)
+{
+	sg_loc loc = rd_loc(rd, parent, key, index);
+	const json_t *v = key ? json_object_get(parent, key) :
+				json_array_get(parent, index);
+
+	if (key)
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "'%s' must be %s, not %s", key,
+			       expected, rd_kind(v));
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "expected %s, not %s", expected, rd_kind(v));
+}
+
+/* Reads optional string member key of obj into *out (NULL when absent or
+ * empty); required ones must be present and non-empty. */
+int rd_string(struct reader *rd, const json_t *obj, size_t index,
+		      const json_t *parent, const char *key, int required,
+		      const char *what, const char **out)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (v && !json_is_string(v))
+		return rd_wrong_kind(rd, obj, key, 0, "a string");
+	if (v && json_string_length(v))
+		*out = json_string_value(v);
+	if (required && !*out) {
+		sg_loc loc = v ? rd_loc(rd, obj, key, 0) :
+				 rd_loc(rd, parent, NULL, index);
+
+		return sg_fail(rd->err, SG_EMISSING, loc.file, loc.line,
+			       loc.column, v ? "%s has an empty '%s'" :
+					       "%s has no '%s'", what, key);
+	}
+	return 0;
+}
+
+/* Rejects a key not allowed, suggesting the closest. */
+int rd_check_keys(struct reader *rd, const json_t *obj,
+		  const char *const *allowed, size_t nallowed,
+		  const char *what)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)obj, key, v) {
+		const char *close = NULL;
+		size_t best = 3;
+		sg_loc loc;
+
+		for (size_t i = 0; i < nallowed; i++) {
+			size_t d = sg_distance(key, allowed[i], 2);
+
+			if (!d)
+				break;
+			if (d < best) {
+				best = d;
+				close = allowed[i];
+			}
+			if (i + 1 < nallowed)
+				continue;
+			loc = rd_loc(rd, obj, key, 0);
+			if (close)
+				return sg_fail(rd->err, SG_ESHAPE, loc.file,
+					       loc.line, loc.column,
+					       "unknown key '%s' in %s; did you mean '%s'?",
+					       key, what, close);
+			return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+				       loc.column, "unknown key '%s' in %s",
+				       key, what);
+		}
+	}
+	return 0;
+}
+
+/* The object or array parent[key]; NULL with no error when absent. */
+const json_t *rd_container(struct reader *rd, const json_t *parent,
+				   const char *key, int array, int *failed)
+{
+	const json_t *v = json_object_get(parent, key);
+
+	*failed = 0;
+	if (v && (array ? !json_is_array(v) : !json_is_object(v))) {
+		rd_wrong_kind(rd, parent, key, 0, array ? "an array" : "an object");
+		*failed = 1;
+		return NULL;
+	}
+	return v;
+}
+
+/* Reads the objects of list parent[key] one by one with read_one. */
+int rd_list(struct reader *rd, const json_t *parent, const char *key,
+		     int (*read_one)(struct reader *, const json_t *list,
+				     size_t i, const json_t *o))
+{
+	int failed;
+	const json_t *list = rd_container(rd, parent, key, 1, &failed);
+
+	for (size_t i = 0; list && i < json_array_size(list); i++) {
+		const json_t *o = json_array_get(list, i);
+
+		/* a bad element spoils only itself */
+		if ((!json_is_object(o) ?
+			     rd_wrong_kind(rd, list, NULL, i, "an object") :
+			     read_one(rd, list, i, o)) &&
+		    rd_note(rd))
+			return -1;
+	}
+	return failed ? -1 : 0;
+}
+
+int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
+	     size_t nknown, sg_attrs *attrs)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)o, key, v) {
+		size_t k = 0;
+		char *text;
+
+		while (k < nknown && strcmp(known[k], key))
+			k++;
+		if (k < nknown)
+			continue;
+		text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		if (!text || SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc)) {
+			free(text);
+			return rd_nomem(rd);
+		}
+		attrs->kv[attrs->n++] = key;
+		attrs->kv[attrs->n++] = text;
+	}
+	return 0;
+}
+
+void rd_attrs_release(sg_attrs *attrs)
+{
+	for (size_t i = 1; i < attrs->n; i += 2)
+		free((char *)attrs->kv[i]);
+	free(attrs->kv);
+	memset(attrs, 0, sizeof(*attrs));
+}
+
+int rd_nomem(struct reader *rd)
+{
+	return sg_fail(rd->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+int rd_empty(struct reader *rd)
+{
+	return sg_fail(rd->err, SG_EEMPTY, rd->file, 0, 0, "file is empty");
+}
+
+int rd_slurp(const char *path, sg_buf *data, sg_error *err)
+{
+	int is_stdin = !strcmp(path, "-");
+	const char *name = is_stdin ? "<stdin>" : path;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int r = 0;
+
+	if (!f)
+		return sg_fail(err, SG_EIO, name, 0, 0, "cannot open file: %s",
+			       strerror(errno));
+	while (!r && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		r = sg_buf_add(data, chunk, n) ?
+			    sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
+			    0;
+	if (!r && ferror(f))
+		r = sg_fail(err, SG_EIO, name, 0, 0, "cannot read file: %s",
+			    strerror(errno));
+	if (!is_stdin)
+		fclose(f);
+	return r;
+}
+
+int rd_not_format(struct reader *rd, const char *key, const char *where,
+		  const char *format)
+{
+	sg_loc loc = rd_loc(rd, NULL, NULL, 0);
+
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "no '%s'%s: this is no %s document", key, where, format);
+}
+
+const json_t *rd_first(const json_t *doc, const char *key)
+{
+	return json_array_get(json_object_get(doc, key), 0);
+}
