@@ -207,6 +207,10 @@ check "--from-format jgf on a native file" run 1 --from-format jgf \
 	tests/formats/native/graph.json
 check "unknown --from-format" run 2 --from-format yaml tests/formats/native/graph.json
 check "unknown --from-format message" has "$tmp/err" "unknown input format 'yaml'"
+check "unknown --from-format on the built-in graph" run 2 --from-format yaml
+check "writes nothing" test ! -s "$tmp/out"
+check "--from-format list" run 0 --from-format list
+check "lists every format" has "$tmp/out" "graphviz     Graphviz dot -Tjson"
 check "formats merge" run 0 tests/formats/jgf-v1/graph.json \
 	tests/formats/mcp-memory/memory.jsonl --title ''
 check "merged drawing" same tests/formats/expected.dot "$tmp/out"
