@@ -45,7 +45,7 @@ SHLIB = libscograph.so.$(VERSION)
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
 .PHONY: all deps demo check check-browser check-install unit cli memcheck \
-	examples install uninstall clean
+	examples fuzz fuzz-build fuzz-corpus install uninstall clean
 all: scograph build/libscograph.a build/$(SHLIB)
 
 # Installs the missing packages of DEBS (which a recipe may override): as
@@ -180,6 +180,87 @@ check-browser: deps
 	@$(MAKE) --no-print-directory deps DEBS=chromium
 	@$(MAKE) --no-print-directory all
 	@sh tests/browser.sh ./scograph
+
+# libFuzzer targets, built with clang under ASan and UBSan, one per reader
+# format forced by name, "auto" (the format told from the content) and
+# "pipeline" (read, resolve, select, DOT and native JSON), all from the one
+# source tests/fuzz/fuzz.c. A new reader format is one word here.
+FUZZ_FORMATS = native jsonl jgf node-link cytoscape mcp graphology graphviz
+FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline
+FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
+# Seconds each target runs in `make fuzz`.
+FUZZ_SECONDS ?= 5
+FUZZ_DEBS = clang libclang-rt-14-dev
+FUZZ_CC = clang
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude \
+	-Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -O1 -g \
+	-fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/%.o) build/fuzz/builtin.o
+# The seeds: every fixture a reader has a test for, minimised per target by
+# `make fuzz-corpus` into tests/fuzz/corpus/TARGET.
+FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.json* \
+	tests/valid/*/input.json tests/invalid/*/input.json graphs/sco.json
+# New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
+# never writes into the repository.
+FUZZ_RUN = -dict=tests/fuzz/json.dict -timeout=20 -rss_limit_mb=1024 \
+	-artifact_prefix=build/fuzz/crashes/$$t- -print_final_stats=1
+# Graphviz's own leaks are suppressed by library stack, as in make check;
+# only the slow unwinder sees through Graphviz's frames, and it costs the
+# readers five sixths of their speed, so only the pipeline, the one target
+# that calls Graphviz, takes it.
+FUZZ_ENV = TMPDIR=$(CURDIR)/build/fuzz/tmp \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=$$([ $$t = pipeline ] && echo 0 || echo 1)
+
+build/fuzz:
+	@mkdir -p build/fuzz/crashes build/fuzz/tmp
+
+build/fuzz/%.o: src/%.c include/scograph.h src/internal.h src/draw.h \
+		src/read.h | build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/builtin.o: build/builtin.c | build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DSG_FUZZ_FORMAT='"$*"' \
+		-o $@ $< $(FUZZ_OBJ) $(LIBS)
+
+.SECONDARY: $(FUZZ_OBJ)
+fuzz-build: $(FUZZ_BINS)
+
+# Each target FUZZ_SECONDS seconds from its seeds; stops at the first
+# crash, leak or sanitizer report, which libFuzzer saves under
+# build/fuzz/crashes.
+fuzz: deps
+	@$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)"
+	@$(MAKE) --no-print-directory fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		seeds=tests/fuzz/corpus/$$t; \
+		[ -d $$seeds ] || seeds=tests/fuzz/corpus/auto; \
+		rm -rf build/fuzz/new/$$t; mkdir -p build/fuzz/new/$$t; \
+		$(FUZZ_ENV) build/fuzz/fuzz-$$t $(FUZZ_RUN) \
+			-max_total_time=$(FUZZ_SECONDS) build/fuzz/new/$$t \
+			$$seeds >build/fuzz/$$t.log 2>&1 || \
+			{ tail -n 60 build/fuzz/$$t.log; \
+			echo "fuzz-$$t failed: see build/fuzz/$$t.log"; exit 1; }; \
+		echo "fuzz-$$t: $$(sed -n 's/^stat::number_of_executed_units: //p' \
+			build/fuzz/$$t.log) runs, nothing found"; \
+	done
+
+# Rebuilds the committed seed corpora from the test fixtures, keeping what
+# is already there (the findings) and adding only inputs with new coverage.
+fuzz-corpus: fuzz-build
+	@rm -rf build/fuzz/seeds; mkdir -p build/fuzz/seeds; \
+	for f in $(FUZZ_SEEDS); do \
+		cp "$$f" build/fuzz/seeds/$$(echo "$$f" | tr / _); done
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p tests/fuzz/corpus/$$t; \
+		$(FUZZ_ENV) build/fuzz/fuzz-$$t -merge=1 tests/fuzz/corpus/$$t \
+			build/fuzz/seeds >build/fuzz/$$t.log 2>&1 || \
+			{ cat build/fuzz/$$t.log; exit 1; }; \
+	done
 
 # The README's pictures.
 examples: scograph

@@ -1,0 +1,129 @@
+/*
+ * The libFuzzer harness, one source for every target (see `make fuzz`):
+ * compiled with -DSG_FUZZ_FORMAT="jgf" (or any reader's format name) it
+ * reads its input forced to that format, with "auto" it lets the reader
+ * tell the format, and with "pipeline" it goes on as the CLI does: resolve,
+ * select around an entity the input names, and write DOT and native JSON.
+ * Everything goes through the public header only, as a program would.
+ * Errors are the expected outcome for most inputs; only crashes, leaks and
+ * sanitizer reports are findings.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scograph.h"
+
+#ifndef SG_FUZZ_FORMAT
+#error "compile with -DSG_FUZZ_FORMAT=\"<format>\", \"auto\" or \"pipeline\""
+#endif
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
+
+/* The outputs of the pipeline go to a folder of their own, made once and
+ * removed at exit. */
+static char out_dir[64], out_dot[96], out_json[96];
+
+static void remove_scratch(void)
+{
+	unlink(out_dot);
+	unlink(out_json);
+	rmdir(out_dir);
+}
+
+static void make_scratch(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(out_dir, sizeof(out_dir), "%s/sg-fuzz-XXXXXX",
+		 tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (!mkdtemp(out_dir))
+		abort();
+	snprintf(out_dot, sizeof(out_dot), "%s/out.dot", out_dir);
+	snprintf(out_json, sizeof(out_json), "%s/out.json", out_dir);
+	atexit(remove_scratch);
+}
+
+/* The options a run takes, chosen by the input's bytes so that one corpus
+ * walks them all and a crash still reproduces from its file alone. */
+static unsigned input_hash(const uint8_t *data, size_t len)
+{
+	unsigned h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ data[i]) * 16777619u;
+	return h;
+}
+
+static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
+{
+	unsigned h = input_hash(data, len);
+	sg_select_opts all = { 0 }, opts = { 0 };
+	sg_render_opts ropts = { 0 };
+	sg_entity_info first, last;
+	const char *focus[1];
+	sg_output outs[2] = { { out_dot, "dot" }, { out_json, "json" } };
+	sg_stats stats;
+	sg_view *v = NULL;
+	size_t n;
+
+	if (sg_graph_resolve(g, NULL))
+		return;
+	v = sg_select(g, &all, NULL);
+	if (!v)
+		return;
+	n = sg_view_entity_count(v);
+	if (n && !sg_view_entity(v, (h >> 8) % n, &first) &&
+	    !sg_view_entity(v, n - 1, &last)) {
+		/* the view's strings belong to g, which outlives it */
+		focus[0] = h & 1 ? first.name : first.id;
+		if (h & 2) {
+			opts.path_from = focus[0];
+			opts.path_to = last.id;
+		} else {
+			opts.focus = focus;
+			opts.nfocus = 1;
+		}
+		opts.depth = (int)(h >> 2 & 3);
+		opts.direction = (sg_direction)((h >> 4) % 3);
+		opts.max_entities = h & 64 ? 3 : 0;
+		sg_view_free(v);
+		v = sg_select(g, &opts, NULL);
+		if (!v)
+			return;
+	}
+	sg_view_stats(v, &stats, NULL);
+	ropts.engine = "dot";
+	ropts.legend = (h >> 16) & 1;
+	ropts.caption = (h >> 17) & 1;
+	ropts.cluster = (h >> 18) & 1 ? "type" : NULL;
+	if (!out_dir[0])
+		make_scratch();
+	sg_render(v, &ropts, outs, 2, NULL);
+	sg_view_free(v);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	const char *format = SG_FUZZ_FORMAT;
+	int whole = !strcmp(format, "pipeline");
+	sg_graph *g = sg_graph_new();
+	sg_error err = { 0 };
+
+	if (!g)
+		return 0;
+	if (whole || !strcmp(format, "auto"))
+		format = NULL;
+	/* a reader that fails must still say why */
+	if (sg_read_buffer(g, (const char *)data, len, "fuzz.json", format,
+			   &err)) {
+		if (err.code == SG_OK || !err.text[0])
+			abort();
+	} else if (whole) {
+		pipeline(g, data, len);
+	}
+	sg_graph_free(g);
+	return 0;
+}
