@@ -258,12 +258,26 @@ typedef struct sg_output {
  * JSON, which reads back to the same graph (Graphviz's own JSON is "json0",
  * "dot_json" or "xdot_json"); every other format is laid out once and
  * rendered by Graphviz. Files are written beside their final
- * name and renamed into place only when every output succeeded, so a failure
- * leaves no partial file. Unknown formats and engines are SG_EUSAGE and are
- * found before anything is written. Not thread-safe: Graphviz is not.
+ * name (".NAME.XXXXXX", made before the drawing, so that an output that
+ * cannot be written stops the run before the work) and renamed into place
+ * only when every output succeeded, so a failure leaves no partial file and
+ * an older file at the path untouched. Unknown formats and engines are
+ * SG_EUSAGE and are found before anything is written. Not thread-safe:
+ * Graphviz is not.
+ *
+ * A file-size limit (ulimit -f) sends SIGXFSZ, which kills the process
+ * before sg_render can clean up: a caller that ignores SIGXFSZ gets SG_EIO
+ * ("File too large") instead, as for a full disk.
  */
 SG_API int sg_render(const sg_view *v, const sg_render_opts *opts,
 		     const sg_output *outputs, size_t noutputs, sg_error *err);
+
+/*
+ * Removes the files sg_render is writing beside its outputs. For a handler
+ * of a signal that ends the process (SIGINT, SIGTERM, ...), so that none is
+ * left behind: it is async-signal-safe and does nothing outside sg_render.
+ */
+void sg_remove_temporaries(void);
 
 /* The format an output will be written in: its own, else its path's
  * extension (.dot, .gv, .svg, .png, .pdf, ...), else "dot". */

@@ -1,5 +1,6 @@
 /* The scograph command: options, then read -> select -> render. */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -758,11 +759,41 @@ static int input_format(const char *name)
 	return 0;
 }
 
+/* A signal that ends the process: the files being written go first, then
+ * the process ends by the signal, as it would have. */
+static void end_by_signal(int sig)
+{
+	sg_remove_temporaries();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void handle_signals(void)
+{
+	static const int ending[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+				      SIGPIPE };
+	struct sigaction sa = { .sa_handler = end_by_signal }, old;
+
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		sigaddset(&sa.sa_mask, ending[i]);
+	for (size_t i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		/* a signal ignored from the start (nohup, a background
+		 * job's SIGINT) stays ignored */
+		if (!sigaction(ending[i], NULL, &old) &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(ending[i], &sa, NULL);
+	/* past a file-size limit, a write fails as on a full disk, with an
+	 * error naming the file, instead of killing the process */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
 int main(int argc, char **argv)
 {
 	struct config c = { 0 };
 	int r;
 
+	handle_signals();
 	c.depth = 1;
 	if (parse(&c, argc, argv)) {
 		r = EXIT_USAGE;

@@ -1,5 +1,7 @@
 /* Rendering: lay the drawing out once, write every output atomically. */
 #include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,8 +157,41 @@ struct target {
 	const char *path, *format;
 	char *data;  /* the rendered bytes */
 	size_t len;
-	char *tmp;   /* the file written beside path until it is renamed */
+	char *tmp;   /* the file made beside path until it is renamed */
+	int fd;      /* tmp, open for writing */
+	volatile sig_atomic_t live; /* tmp exists: a signal handler removes it */
 };
+
+/*
+ * The outputs sg_render is writing, for sg_remove_temporaries, which a
+ * signal handler may call at any moment: the pair is set and cleared in
+ * an order that leaves it consistent between any two stores.
+ */
+static struct target *volatile pending;
+static volatile size_t npending;
+
+static void watch(struct target *targets, size_t n)
+{
+	if (targets) {
+		pending = targets;
+		atomic_signal_fence(memory_order_seq_cst);
+		npending = n;
+	} else {
+		npending = 0;
+		atomic_signal_fence(memory_order_seq_cst);
+		pending = NULL;
+	}
+}
+
+void sg_remove_temporaries(void)
+{
+	struct target *t = pending;
+	size_t n = npending;
+
+	for (size_t i = 0; t && i < n; i++)
+		if (t[i].live)
+			unlink(t[i].tmp);
+}
 
 static int is_dot(const char *format)
 {
@@ -186,36 +221,52 @@ static int write_failed(sg_error *err, const char *file)
 		       strerror(errno));
 }
 
-/* Writes t's bytes to a new file beside its path, for a later rename. */
-static int write_beside(struct target *t, sg_error *err)
+/* Makes the file that t's bytes go to beside its path, for a later rename:
+ * made before the drawing, so that an output that cannot be written stops
+ * the run before the work. */
+static int make_beside(struct target *t, sg_error *err)
 {
 	const char *slash = strrchr(t->path, '/');
 	size_t dirlen = slash ? (size_t)(slash - t->path) + 1 : 0;
 	mode_t mask;
-	FILE *f;
-	int fd, failed;
 
 	t->tmp = malloc(strlen(t->path) + 16);
 	if (!t->tmp)
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	sprintf(t->tmp, "%.*s.%s.XXXXXX", (int)dirlen, t->path,
 		t->path + dirlen);
-	fd = mkstemp(t->tmp);
-	if (fd < 0) {
-		free(t->tmp);
-		t->tmp = NULL;
+	t->fd = mkstemp(t->tmp);
+	if (t->fd < 0)
 		return write_failed(err, t->path);
-	}
+	atomic_signal_fence(memory_order_seq_cst);
+	t->live = 1;
 	/* mkstemp makes the file private; give it the usual mode */
 	mask = umask(0);
 	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) || !(f = fdopen(fd, "wb"))) {
-		close(fd);
+	return fchmod(t->fd, 0666 & ~mask) ? write_failed(err, t->path) : 0;
+}
+
+/* Writes t's bytes to its file beside its path. */
+static int write_beside(struct target *t, sg_error *err)
+{
+	FILE *f = fdopen(t->fd, "wb");
+	int failed;
+
+	if (!f)
 		return write_failed(err, t->path);
-	}
+	t->fd = -1; /* closed with f */
 	failed = fwrite(t->data, 1, t->len, f) != t->len;
 	failed |= fclose(f) != 0;
 	return failed ? write_failed(err, t->path) : 0;
+}
+
+/* The file beside t's path is no longer t's to remove. */
+static void forget_beside(struct target *t)
+{
+	t->live = 0;
+	atomic_signal_fence(memory_order_seq_cst);
+	free(t->tmp);
+	t->tmp = NULL;
 }
 
 /* The DOT text of ag, in *text (malloc'd) and *len. */
@@ -230,9 +281,11 @@ static int write_dot(Agraph_t *ag, char **text, size_t *len, sg_error *err)
 
 static void release_target(struct target *t)
 {
-	if (t->tmp)
+	if (t->fd >= 0)
+		close(t->fd);
+	if (t->live)
 		unlink(t->tmp);
-	free(t->tmp);
+	forget_beside(t);
 	/* DOT outputs share the one text; the rest is Graphviz's to free */
 	if (t->format && is_json(t->format))
 		free(t->data);
@@ -420,6 +473,9 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 		goto done;
 	}
+	for (size_t i = 0; i < noutputs; i++)
+		targets[i].fd = -1;
+	watch(targets, noutputs);
 	r = check_plugin(gvc, "layout", engine, "layout engine", err) ||
 	    check_attrs(opts->graph_attrs, opts->ngraph_attrs, "-G", err) ||
 	    check_attrs(opts->node_attrs, opts->nnode_attrs, "-N", err) ||
@@ -437,6 +493,9 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 			r = check_plugin(gvc, "device", t->format,
 					 "output format", err);
 	}
+	for (size_t i = 0; i < noutputs && !r; i++)
+		if (!is_stdout(&targets[i]))
+			r = make_beside(&targets[i], err);
 	/* only native JSON asked for: no drawing to make */
 	for (size_t i = 0; i < noutputs && !r; i++)
 		drawing |= !is_json(targets[i].format);
@@ -506,13 +565,13 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 		} else if (rename(t->tmp, t->path)) {
 			r = write_failed(err, t->path);
 		} else {
-			free(t->tmp);
-			t->tmp = NULL;
+			forget_beside(t);
 		}
 	}
 done:
 	for (size_t i = 0; targets && i < noutputs; i++)
 		release_target(&targets[i]);
+	watch(NULL, 0);
 	if (laid_out)
 		gvFreeLayout(gvc, ag);
 	if (ag)

@@ -162,6 +162,44 @@ check "a failing output" run 1 --focus Kazakhstan -o "$tmp/fail/a.png" \
 check "failing output message" stderr_is \
 	"scograph: $tmp/fail/missing/b.svg: error: cannot write file: No such file or directory"
 check "leaves no file behind" no_files "$tmp/fail"
+# past a file-size limit (as on a full disk): exit 1, the file and the
+# cause named, no temporary left, the older file untouched
+mkdir "$tmp/limit" && echo old >"$tmp/limit/k.svg"
+limited() { (ulimit -f 1 && run "$@"); }
+check "a file-size limit" limited 1 --focus Kazakhstan -o "$tmp/limit/k.svg"
+check "names the file and the cause" stderr_is \
+	"scograph: $tmp/limit/k.svg: error: cannot write file: File too large"
+check "leaves the older file, and no temporary" test "$(ls -A "$tmp/limit")" = k.svg
+check "untouched" test "$(cat "$tmp/limit/k.svg")" = old
+# a signal during a long render (dot takes minutes over this graph): the
+# temporaries made before the layout are removed, the process dies by the
+# signal (SIGINT too: a background job of sh would ignore it)
+awk 'BEGIN { srand(1); printf "{\"entities\": ["; for (i = 0; i < 500; i++)
+	printf "%s{\"id\": \"e%d\"}", (i ? "," : ""), i
+	printf "], \"relations\": ["; for (i = 1; i < 1250; i++)
+	printf "%s{\"from\": \"e%d\", \"to\": \"e%d\", \"type\": \"t%d\"}", (i > 1 ? "," : ""), int(rand() * 500), int(rand() * 500), i
+	print "]}" }' >"$tmp/slow.json"
+interrupted() { # SIGNAL STATUS: killed once its temporary is there
+	d="$tmp/signal-$1"
+	mkdir "$d" && echo old >"$d/slow.svg"
+	env --default-signal=INT "$bin" "$tmp/slow.json" -K dot -o "$d/slow.svg" \
+		-o "$d/slow.png" 2>/dev/null &
+	pid=$! i=0
+	while [ $i -lt 200 ] && [ "$(ls -A "$d" | wc -l)" != 3 ]; do
+		sleep 0.05; i=$((i + 1))
+	done
+	ls -A "$d" >"$d.during"
+	kill -$1 $pid
+	wait $pid 2>/dev/null
+	status=$?
+	[ $status = $2 ] || { echo "  killed by SIG$1: exit status $status, not $2"; return 1; }
+}
+for sig in TERM:143 INT:130; do
+	check "SIG${sig%:*} during a render" interrupted ${sig%:*} ${sig#*:}
+	check "came while the temporaries were there" \
+		grep -q '^\.slow\.png\.' "$tmp/signal-${sig%:*}.during"
+	check "which are removed" test "$(ls -A "$tmp/signal-${sig%:*}")" = slow.svg
+done
 if [ -w /dev/full ]; then
 	check "a full stdout fails" sh -c "! '$bin' --focus Kazakhstan >/dev/full 2>'$tmp/err'"
 	check "full stdout message" has "$tmp/err" "error: cannot write"
