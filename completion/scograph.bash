@@ -1,11 +1,11 @@
 # bash completion for scograph                             -*- shell-script -*-
 #
 # Every list comes from the scograph being completed, so that it cannot
-# drift from the program: the options from its --help; the input formats,
-# layout engines and output formats from the error it gives for a name it
-# does not know ("... (scograph reads a, b and c)", "... (this Graphviz
-# has: a, b, c)"); the entities from --list of the graph files already on
-# the command line (or of the built-in graph).
+# drift from the program: the options from its --help; the input formats
+# from --from-format list; layout engines and output formats from the error
+# it gives for a name it does not know ("... (this Graphviz has: a, b,
+# c)"); the entities from --list of the graph files already on the command
+# line (or of the built-in graph).
 
 # Prints the names an error message of "$@" lists after its marker $1.
 _scograph_listed()
@@ -68,8 +68,8 @@ _scograph()
 
 	case $prev in
 	--from-format)
-		_scograph_matching "$cur" < <(_scograph_listed "scograph reads" \
-			"$cmd" --from-format '?' /dev/null)
+		_scograph_matching "$cur" < <("$cmd" --from-format list |
+			cut -d' ' -f1)
 		return 0 ;;
 	-K | --engine)
 		_scograph_matching "$cur" < <(echo auto; _scograph_listed \

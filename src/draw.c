@@ -385,7 +385,13 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	    add_id_piece(&sc->class, g->entities[r->to].id) ||
 	    set(edge, "id", sc->class.buf))
 		return -1;
-	return !words || set_text(edge, "label", words, &sc->text) ||
+	/* untyped relations say nothing: on a graph of them all, the same
+	 * words on every line would bury the drawing */
+	if (!r->label && !type_label(sc->theme, t, 0) &&
+	    !strcmp(r->type, SG_UNTYPED))
+		words = "";
+	return !words || (*words && set_text(edge, "label", words, &sc->text)) ||
+	       (r->undirected && set(edge, "dir", "none")) ||
 	       set_style(edge, sc->theme, t, 0, 0) ||
 	       set_extras(edge, cite(&sc->words, g, r), &r->attrs, r->type,
 			  sc) ? -1 : 0;
@@ -513,8 +519,9 @@ static int type_row(sg_buf *b, Agnode_t *n, const char *label,
 static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 			int greyscale)
 {
-	const char *head = agget(e, "arrowhead");
-	const char *arrow = !head || !*head ? "▸" :
+	const char *head = agget(e, "arrowhead"), *dir = agget(e, "dir");
+	const char *arrow = dir && !strcmp(dir, "none") ? "" :
+			    !head || !*head ? "▸" :
 			    !strcmp(head, "none") ? "" :
 			    head[0] == 'o' || !strcmp(head, "empty") ? "▹" :
 								       "▸";
@@ -648,6 +655,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		words = relation_words(&sample, type_label(sc->theme, type, 0),
 				       &sc->words);
 		r = !e || !words || set_style(e, sc->theme, type, 0, 0) ||
+		    (type->symmetric && set(e, "dir", "none")) ||
 		    next_row(&col, &table, &rows) ||
 		    relation_row(&table, e, words, grey);
 		if (a)

@@ -412,6 +412,7 @@ int sg_graph_add_type(sg_graph *g, int relation, const sg_type *given,
 	if (merge_str(g, &t->label, given->label, kind, t->id, "label",
 		      given->loc, t->loc, err))
 		return -1;
+	t->symmetric |= given->symmetric;
 	return merge_attrs(g, &t->style, &given->style, kind, t->id,
 			   given->loc, t->loc, err);
 }
@@ -650,6 +651,7 @@ static int build_adjacency(sg_graph *g, int outgoing, uint32_t **start_out,
  * any, goes to e. */
 static int link_relation(sg_graph *g, sg_relation *r, sg_error *e)
 {
+	const sg_type *type;
 	int64_t from = sg_graph_find(g, r->from_ref, r->from_loc, e);
 	int64_t to = from < 0 ? -1 : sg_graph_find(g, r->to_ref, r->to_loc, e);
 
@@ -671,7 +673,21 @@ static int link_relation(sg_graph *g, sg_relation *r, sg_error *e)
 	    sg_graph_warn(g, SG_WSELF, r->loc, "relation from '%s' to itself",
 			  display_name(&g->entities[r->from])))
 		return sg_fail(e, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	return note_type(g, 1, r->type, r->loc, e);
+	if (note_type(g, 1, r->type, r->loc, e))
+		return -1;
+	type = sg_graph_type(g, 1, r->type);
+	r->undirected |= type && type->symmetric;
+	return 0;
+}
+
+/* A relation's ends, the lower first when it has no direction: a-b and
+ * b-a are then one relation. */
+static void ends(const sg_relation *r, uint32_t end[2])
+{
+	int swap = r->undirected && r->to < r->from;
+
+	end[0] = swap ? r->to : r->from;
+	end[1] = swap ? r->from : r->to;
 }
 
 static int same_relation(const void *a, const void *b, void *ctx)
@@ -679,11 +695,15 @@ static int same_relation(const void *a, const void *b, void *ctx)
 	const sg_graph *g = ctx;
 	const sg_relation *x = &g->relations[*(const uint32_t *)a];
 	const sg_relation *y = &g->relations[*(const uint32_t *)b];
+	uint32_t xe[2], ye[2];
 
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	if (x->to != y->to)
-		return x->to < y->to ? -1 : 1;
+	ends(x, xe);
+	ends(y, ye);
+	if (x->undirected != y->undirected)
+		return x->undirected - y->undirected;
+	for (int k = 0; k < 2; k++)
+		if (xe[k] != ye[k])
+			return xe[k] < ye[k] ? -1 : 1;
 	return strcmp(x->type, y->type);
 }
 

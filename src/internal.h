@@ -95,6 +95,7 @@ typedef struct sg_attrs {
 typedef struct sg_type {
 	const char *id;
 	const char *label; /* what a legend calls it; NULL: the id */
+	int symmetric;     /* a relation type: its relations have no direction */
 	sg_attrs style;
 	sg_loc loc;
 } sg_type;
@@ -112,10 +113,16 @@ typedef struct sg_entity {
 	sg_loc loc;
 } sg_entity;
 
+/* The type of a relation its format gives none. */
+#define SG_UNTYPED "related_to"
+
 typedef struct sg_relation {
 	const char *from_ref, *to_ref; /* as written */
 	uint32_t from, to;             /* entity indexes, once resolved */
 	int duplicate;                 /* the same as an earlier one */
+	/* no direction: as read (the format's flag), and once resolved also
+	 * when its type is symmetric */
+	int undirected;
 	const char *type, *label, *evidence, *source;
 	sg_attrs attrs; /* the input's other keys; values as JSON text */
 	sg_loc loc, from_loc, to_loc, source_loc;

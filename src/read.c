@@ -378,8 +378,7 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		   const char *name, const char *format, sg_error *err)
 {
-	struct reader rd = { g, sg_graph_intern(g, name), { 0 }, 0, 0, NULL,
-			     { 0 } };
+	struct reader rd = { .g = g, .file = sg_graph_intern(g, name) };
 	size_t since = g->nnotes;
 	const struct rd_format *f = format ? format_named(format) : NULL;
 	struct scanner s;

@@ -60,6 +60,8 @@ struct reader {
 	int root_line, root_column; /* where the document begins */
 	sg_error *err;  /* where the functions below put an error */
 	sg_error error; /* err, while reading: noted in the graph and cleared */
+	/* the document's edges have no direction, unless one says otherwise */
+	int undirected;
 };
 
 /*
@@ -221,7 +223,9 @@ int rd_bad_id(struct reader *rd, const json_t *o, const char *key,
 int rd_add_node(struct reader *rd, const char *id, const char *name,
 		struct fields *f, sg_loc loc);
 /* Adds the relation made of f, whose endpoints are f->o[from_key] and
- * f->o[to_key]; where the format names no type, it is "related_to". */
+ * f->o[to_key]; where the format names no type, it is SG_UNTYPED. It has a
+ * direction as the edge's "directed" or "undirected" says, else as
+ * rd->undirected does. */
 int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 		const char *to_key, const char *from, const char *to,
 		sg_loc loc);

@@ -93,16 +93,26 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 }
 
 /* Adds the relation made of f, whose endpoints are f->o[from_key] and
- * f->o[to_key]; where the format names no type, it is "related_to". */
+ * f->o[to_key]; where the format names no type, it is SG_UNTYPED. */
 int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 		    const char *to_key, const char *from, const char *to,
 		    sg_loc loc)
 {
+	const json_t *directed = json_object_get(f->o, "directed");
+	const json_t *undirected = json_object_get(f->o, "undirected");
 	sg_relation rel = { 0 };
 	int r;
 
 	rel.from_ref = from;
 	rel.to_ref = to;
+	/* JGF's edges say "directed", Graphology's "undirected" */
+	rel.undirected = json_is_boolean(undirected) ? json_is_true(undirected) :
+			 json_is_boolean(directed) ? json_is_false(directed) :
+						     rd->undirected;
+	for (int k = 0; k < 2; k++)
+		if (json_is_boolean(k ? undirected : directed) &&
+		    f->nused < RD_MAX_USED)
+			f->used[f->nused++] = k ? "undirected" : "directed";
 	rel.loc = loc;
 	rel.from_loc = rd_loc(rd, f->o, from_key, 0);
 	rel.to_loc = rd_loc(rd, f->o, to_key, 0);
@@ -112,7 +122,7 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 	if (rel.type && strcmp(f->used[f->nused - 1], "label"))
 		rel.label = role(f, label_keys, 1);
 	if (!rel.type)
-		rel.type = "related_to";
+		rel.type = SG_UNTYPED;
 	rel.evidence = role(f, evidence_keys, 1);
 	r = rd_collect(rd, f, &rel.attrs) ||
 	    sg_graph_add_relation(rd->g, &rel, rd->err);

@@ -29,6 +29,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 		rd_nomem(rd);
 	if (!r)
 		r = rd_set_title(rd, root, "label");
+	rd->undirected = json_is_false(json_object_get(root, "directed"));
 	/* subgraphs come first among the objects, and hold no node */
 	for (size_t i = 0; !r && i < n; i++) {
 		const json_t *o = json_array_get(objects, i);

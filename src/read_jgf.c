@@ -28,6 +28,7 @@ static int jgf_graph(struct reader *rd, const json_t *parent,
 		return rd_wrong_kind(rd, parent, graphs ? NULL : "graph", g,
 				     "an object");
 	nodes = json_object_get(graph, "nodes");
+	rd->undirected = json_is_false(json_object_get(graph, "directed"));
 	edges = rd_container(rd, graph, "edges", 1, &failed);
 	if (failed || rd_set_title(rd, graph, "label"))
 		return -1;

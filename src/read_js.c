@@ -82,12 +82,17 @@ static int read_graphology(struct reader *rd, const json_t *root)
 	int failed, edges_failed;
 	const json_t *nodes = rd_container(rd, root, "nodes", 1, &failed);
 	const json_t *edges = rd_container(rd, root, "edges", 1, &edges_failed);
+	const char *type;
 
 	if (!failed && !nodes)
 		return rd_not_format(rd, "nodes", "", "graphology");
 	if (failed || edges_failed ||
 	    rd_set_title(rd, json_object_get(root, "attributes"), "name"))
 		return -1;
+	type = json_string_value(json_object_get(json_object_get(root,
+								 "options"),
+						 "type"));
+	rd->undirected = type && !strcmp(type, "undirected");
 	if (rd_nodes(rd, nodes, "key", "attributes"))
 		return -1;
 	return rd_edges(rd, edges, "attributes", (const char *const[]){

@@ -146,12 +146,25 @@ int rd_no_markup(struct reader *rd, const json_t *parent, const char *key,
 		       "'%s' cannot hold \", <, > or &", key);
 }
 
+/* The optional boolean o[key] into *out (absent: absent); -1 when it is
+ * something else. */
+static int read_flag(struct reader *rd, const json_t *o, const char *key,
+		     int absent, int *out)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (v && !json_is_boolean(v))
+		return rd_wrong_kind(rd, o, key, 0, "true or false");
+	*out = v ? json_is_true(v) : absent;
+	return 0;
+}
+
 int rd_types(struct reader *rd, const json_t *root, int relation)
 {
 	static const char *const node_keys[] = { "label", "shape", "style",
 		"fillcolor", "color", "fontcolor", "fontname", "penwidth" };
 	static const char *const edge_keys[] = { "label", "color", "style",
-		"fontcolor", "penwidth", "arrowhead" };
+		"fontcolor", "penwidth", "arrowhead", "symmetric" };
 	const char *section = relation ? "relation_types" : "types";
 	int failed;
 	const json_t *types = rd_container(rd, root, section, 0, &failed);
@@ -183,6 +196,10 @@ int rd_types(struct reader *rd, const json_t *root, int relation)
 			if (!strcmp(key, "label")) {
 				r = rd_string(rd, o, 0, types, key, 0, "",
 					      &t.label);
+				continue;
+			}
+			if (!strcmp(key, "symmetric")) {
+				r = read_flag(rd, o, key, 0, &t.symmetric);
 				continue;
 			}
 			kv[t.style.n++] = key;
@@ -246,9 +263,9 @@ int rd_entity(struct reader *rd, const json_t *list, size_t i,
 int rd_relation(struct reader *rd, const json_t *list, size_t i,
 		const json_t *o)
 {
-	const char *known[SG_ARRAY_SIZE(relation_fields)];
+	const char *known[SG_ARRAY_SIZE(relation_fields) + 1];
 	sg_relation r = { 0 };
-	int failed;
+	int failed, directed = 1;
 
 	r.loc = rd_loc(rd, list, NULL, i);
 	r.from_loc = rd_loc(rd, o, "from", 0);
@@ -256,12 +273,14 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 	r.source_loc = rd_loc(rd, o, "source", 0);
 	failed = rd_attrs(rd, o, known,
 			  field_keys(relation_fields,
-				     SG_ARRAY_SIZE(relation_fields), NULL,
+				     SG_ARRAY_SIZE(relation_fields), "directed",
 				     known),
 			  &r.attrs) ||
 		 read_fields(rd, o, i, list, relation_fields,
 			     SG_ARRAY_SIZE(relation_fields), "relation", &r) ||
-		 sg_graph_add_relation(rd->g, &r, rd->err);
+		 read_flag(rd, o, "directed", 1, &directed);
+	r.undirected = !directed;
+	failed = failed || sg_graph_add_relation(rd->g, &r, rd->err);
 	rd_attrs_release(&r.attrs);
 	return failed;
 }

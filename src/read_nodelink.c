@@ -56,6 +56,7 @@ static int read_node_link(struct reader *rd, const json_t *root)
 				    "nodes but neither 'links' nor 'edges': "
 				    "the graph has no relations"))
 		return rd_nomem(rd);
+	rd->undirected = json_is_false(json_object_get(root, "directed"));
 	if (rd_nodes(rd, nodes, "id", NULL))
 		return -1;
 	/* integer ids in the nodes: integer ends are ids, not indexes */

@@ -166,13 +166,14 @@ static int walk(const sg_graph *g, uint32_t *dist, sg_direction dir,
 			const uint32_t *start = out ? g->out_start : g->in_start;
 			const uint32_t *list = out ? g->out : g->in;
 
-			if (dir == (out ? SG_IN : SG_OUT))
-				continue;
 			for (uint32_t k = start[e]; k < start[e + 1]; k++) {
 				const sg_relation *r = &g->relations[list[k]];
 				uint32_t next = out ? r->to : r->from;
 
-				if (dist[next] != FAR ||
+				/* a relation without direction goes both
+				 * ways, whatever dir says */
+				if ((dir == (out ? SG_IN : SG_OUT) &&
+				     !r->undirected) || dist[next] != FAR ||
 				    !relation_allowed(g, r, allowed, rel_on))
 					continue;
 				dist[next] = dist[e] + 1;
@@ -201,6 +202,8 @@ static int on_path(const sg_relation *r, sg_direction dir, const uint32_t *from,
 	int backward = from[r->to] != FAR && to[r->from] != FAR &&
 		       from[r->to] + 1 + to[r->from] == d;
 
+	if (r->undirected)
+		return forward || backward;
 	return dir == SG_OUT ? forward : dir == SG_IN ? backward :
 			       forward || backward;
 }

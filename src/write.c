@@ -68,7 +68,8 @@ static int add_types(sg_buf *b, const char *section, const sg_type *types,
 	for (size_t i = 0; i < n && !r; i++) {
 		int first = 1;
 
-		if (!used[i] || (!types[i].label && !types[i].style.n))
+		if (!used[i] || (!types[i].label && !types[i].style.n &&
+				 !types[i].symmetric))
 			continue;
 		if (!any)
 			r = sg_buf_addf(b, ",\n  \"%s\": {", section);
@@ -76,6 +77,9 @@ static int add_types(sg_buf *b, const char *section, const sg_type *types,
 		    add_string(b, types[i].id) || sg_buf_adds(b, ": {") ||
 		    add_field(b, &first, "label", types[i].label) ||
 		    add_pairs(b, &first, &types[i].style, 0) ||
+		    (types[i].symmetric &&
+		     sg_buf_adds(b, first ? "\"symmetric\": true" :
+					    ", \"symmetric\": true")) ||
 		    sg_buf_adds(b, "}");
 		any = 1;
 	}
@@ -103,6 +107,7 @@ static int add_entity(sg_buf *b, const sg_entity *e)
 
 static int add_relation(sg_buf *b, const sg_graph *g, const sg_relation *rel)
 {
+	const sg_type *t = sg_graph_type(g, 1, rel->type);
 	int first = 1;
 
 	return sg_buf_adds(b, "    {") ||
@@ -112,6 +117,9 @@ static int add_relation(sg_buf *b, const sg_graph *g, const sg_relation *rel)
 	       add_field(b, &first, "label", rel->label) ||
 	       add_field(b, &first, "evidence", rel->evidence) ||
 	       add_field(b, &first, "source", rel->source) ||
+	       /* a symmetric type says it for all its relations */
+	       (rel->undirected && !(t && t->symmetric) &&
+		sg_buf_adds(b, ", \"directed\": false")) ||
 	       add_pairs(b, &first, &rel->attrs, 1) || sg_buf_adds(b, "}");
 }
 

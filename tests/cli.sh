@@ -225,6 +225,44 @@ if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
 	check "networkx writes what is committed" same \
 		tests/formats/node-link-networkx/graph.json "$tmp/nx.json"
 fi
+# ---- graphs real tools wrote, loaded with the tools' own counts
+# (tests/tools/TOOL/: the script that writes them, and counts.tsv)
+for py in /usr/bin/python3 python3; do
+	v=$($py -c 'import networkx; print(networkx.__version__.split(".")[0])' \
+		2>/dev/null) || continue
+	rm -rf "$tmp/nx" && cp -r tests/tools/networkx "$tmp/nx"
+	check "networkx $v writes what is committed" sh -c \
+		"$py '$tmp/nx/make.py' 2>/dev/null && diff -r tests/tools/networkx/nx$v '$tmp/nx/nx$v'"
+done
+counts_are() { # FILE ARGS ENTITIES RELATIONS (ARGS "-": none)
+	[ "$2" = - ] && set -- "$1" "" "$3" "$4"
+	# shellcheck disable=SC2086 # ARGS are words
+	run 0 "$1" $2 --stats </dev/null &&
+	printf 'entities: %s\nrelations: %s\n' "$3" "$4" >"$tmp/want-counts" &&
+	head -2 "$tmp/out" >"$tmp/got-counts" &&
+	same "$tmp/want-counts" "$tmp/got-counts"
+}
+for counts in tests/tools/*/counts.tsv tests/tools/*/*/counts.tsv; do
+	[ -f "$counts" ] || continue
+	dir=$(dirname "$counts")
+	while IFS='	' read -r file args entities relations; do
+		check "$dir/$file $args: the tool's counts" \
+			counts_are "$dir/$file" "$args" "$entities" "$relations"
+	done <"$counts"
+done
+karate=tests/tools/networkx/nx2/karate.json
+check "undirected: no arrowheads" run 0 "$karate" --focus 33
+check "undirected: dir=none" has "$tmp/out" 'dir=none'
+check "undirected: a path against the written order" run 0 "$karate" \
+	--from 33 --to 0 --direction out --list
+check "undirected: -T json keeps it" run 0 "$karate" -T json
+check "undirected: written as directed false" has "$tmp/out" '"directed": false'
+cp "$tmp/out" "$tmp/karate-native.json"
+check "undirected: native reads back the same" run 0 "$tmp/karate-native.json" -T json
+check "undirected: byte-identical" same "$tmp/karate-native.json" "$tmp/out"
+check "untyped relations drawn" run 0 "$karate" --focus 33
+check "untyped relations have no words" not has "$tmp/out" 'related to'
+
 # (where a format has no title, or its tool reorders edges, the folder has
 # its own expected.json)
 for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl; do
