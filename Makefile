@@ -45,7 +45,7 @@ SHLIB = libscograph.so.$(VERSION)
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
 .PHONY: all deps demo check check-browser check-install unit cli memcheck \
-	examples fuzz fuzz-build fuzz-corpus install uninstall clean
+	helgrind examples fuzz fuzz-build fuzz-corpus install uninstall clean
 all: scograph build/libscograph.a build/$(SHLIB)
 
 # Installs the missing packages of DEBS (which a recipe may override): as
@@ -98,6 +98,9 @@ scograph: build/main.o build/libscograph.a
 build/test_%: tests/test_%.c tests/testutil.h build/libscograph.a
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< build/libscograph.a \
 		$(ALL_LDFLAGS) $(LIBS) -lcmocka
+
+# (POSIX threads, for the test of reading in several at once)
+build/test_threads: ALL_LDFLAGS += -pthread
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -155,6 +158,13 @@ memcheck: scograph $(UNIT_TESTS)
 		exit 1; }; done
 	@echo "memcheck: no errors, no leaks"
 
+# Reading and selecting in two threads at once, under helgrind: no race.
+helgrind: build/test_threads
+	@valgrind -q --tool=helgrind --error-exitcode=99 ./build/test_threads \
+		>/dev/null 2>build/helgrind.log || \
+		{ cat build/helgrind.log; exit 1; }
+	@echo "helgrind: no data races"
+
 # make install into a scratch folder, the installed copy used, and uninstall;
 # the man page; the bash completion.
 check-install: all
@@ -164,7 +174,7 @@ check-install: all
 # Under sanitizers LeakSanitizer takes valgrind's place (and nothing is
 # installed: a sanitized library is no library to install).
 ifeq ($(SANITIZE),)
-CHECKS = unit cli memcheck check-install
+CHECKS = unit cli memcheck helgrind check-install
 else
 CHECKS = unit cli
 # (the slow unwinder sees through Graphviz's frames, for the suppressions)

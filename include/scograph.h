@@ -20,6 +20,12 @@
  *   live as long as it does.
  * - Entities and relations keep the order in which they were read, and every
  *   output follows that order: the same input gives byte-identical output.
+ *
+ * Threads: a graph, its views and a theme belong to one thread at a time.
+ * Reading, resolving, selecting and walking views share no state, so
+ * several threads may each do them on their own graphs at once. Rendering
+ * (sg_render, sg_render_buffer) goes through Graphviz, which keeps global
+ * state: one render at a time in the whole process, whichever thread.
  */
 #ifndef SCOGRAPH_H
 #define SCOGRAPH_H
@@ -188,6 +194,19 @@ SG_API size_t sg_view_relation_count(const sg_view *v);
 /* The i-th entity of the view, in input order. */
 SG_API int sg_view_entity(const sg_view *v, size_t i, sg_entity_info *info);
 
+typedef struct sg_relation_info {
+	const char *from, *to; /* the ids of the entities it joins */
+	const char *type;
+	/* its own label, else its type's; "" when neither has one (a drawing
+	 * then shows the type in words) */
+	const char *label;
+} sg_relation_info;
+
+/* The i-th relation of the view, in input order; a relation listed twice
+ * is in the view once. -1 past the last. */
+SG_API int sg_view_relation(const sg_view *v, size_t i,
+			    sg_relation_info *info);
+
 typedef struct sg_stats {
 	size_t entities, relations, entity_types, relation_types, sources;
 } sg_stats;
@@ -277,7 +296,18 @@ SG_API int sg_render(const sg_view *v, const sg_render_opts *opts,
  * of a signal that ends the process (SIGINT, SIGTERM, ...), so that none is
  * left behind: it is async-signal-safe and does nothing outside sg_render.
  */
-void sg_remove_temporaries(void);
+SG_API void sg_remove_temporaries(void);
+
+/*
+ * Renders the view in one format (NULL: DOT) into memory instead, as
+ * sg_render would write it to a file: for a server that answers with the
+ * SVG. *data receives a new buffer of *len bytes, with a NUL after them so
+ * that text can be used as a string; the caller frees it with free(). On
+ * failure *data is NULL and *len 0. Not thread-safe, as sg_render.
+ */
+SG_API int sg_render_buffer(const sg_view *v, const sg_render_opts *opts,
+			    const char *format, char **data, size_t *len,
+			    sg_error *err);
 
 /* The format an output will be written in: its own, else its path's
  * extension (.dot, .gv, .svg, .png, .pdf, ...), else "dot". */

@@ -207,6 +207,7 @@ struct sg_view {
 	const sg_graph *graph;
 	unsigned char *entity_on, *relation_on, *focus; /* by graph index */
 	uint32_t *shown;  /* the selected entities' indexes, in input order */
+	uint32_t *shown_relations; /* the same for relations */
 	size_t nshown, nshown_relations;
 	/* with a limit: per entity, the neighbours cut from the view */
 	uint32_t *cut;

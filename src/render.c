@@ -212,7 +212,31 @@ static int is_ours(const char *format)
 
 static int is_stdout(const struct target *t)
 {
-	return !strcmp(t->path, "-");
+	return t->path && !strcmp(t->path, "-");
+}
+
+/* sg_render_buffer's one output has no path. */
+static int is_memory(const struct target *t)
+{
+	return !t->path;
+}
+
+/* An output written beside its path, then renamed into place. */
+static int is_file(const struct target *t)
+{
+	return !is_memory(t) && !is_stdout(t);
+}
+
+/* A copy of t's bytes for the caller, who frees it. */
+static int hand_over(const struct target *t, char **data, size_t *len,
+		     sg_error *err)
+{
+	if (!(*data = malloc(t->len + 1)))
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	memcpy(*data, t->data, t->len);
+	(*data)[t->len] = '\0';
+	*len = t->len;
+	return 0;
 }
 
 static int write_failed(sg_error *err, const char *file)
@@ -455,8 +479,11 @@ static const char *auto_engine(const sg_view *v)
 	return cycles <= SG_AUTO_DOT_CYCLES ? "dot" : "sfdp";
 }
 
-int sg_render(const sg_view *v, const sg_render_opts *opts,
-	      const sg_output *outputs, size_t noutputs, sg_error *err)
+/* sg_render, or with data sg_render_buffer: its one output, of no path,
+ * goes to *data and *data_len. */
+static int render(const sg_view *v, const sg_render_opts *opts,
+		  const sg_output *outputs, size_t noutputs, char **data,
+		  size_t *data_len, sg_error *err)
 {
 	const char *engine = opts->engine && strcmp(opts->engine, "auto") ?
 				     opts->engine : auto_engine(v);
@@ -494,7 +521,7 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 					 "output format", err);
 	}
 	for (size_t i = 0; i < noutputs && !r; i++)
-		if (!is_stdout(&targets[i]))
+		if (is_file(&targets[i]))
 			r = make_beside(&targets[i], err);
 	/* only native JSON asked for: no drawing to make */
 	for (size_t i = 0; i < noutputs && !r; i++)
@@ -554,12 +581,14 @@ int sg_render(const sg_view *v, const sg_render_opts *opts,
 	}
 	/* Nothing reaches its final name until every output is ready. */
 	for (size_t i = 0; i < noutputs && !r; i++)
-		if (!is_stdout(&targets[i]))
+		if (is_file(&targets[i]))
 			r = write_beside(&targets[i], err);
 	for (size_t i = 0; i < noutputs && !r; i++) {
 		struct target *t = &targets[i];
 
-		if (is_stdout(t)) {
+		if (is_memory(t)) {
+			r = hand_over(t, data, data_len, err);
+		} else if (is_stdout(t)) {
 			if (fwrite(t->data, 1, t->len, stdout) != t->len)
 				r = write_failed(err, "<stdout>");
 		} else if (rename(t->tmp, t->path)) {
@@ -581,4 +610,25 @@ done:
 	agseterrf(old_errf);
 	sg_buf_release(&gv_message);
 	return r ? -1 : 0;
+}
+
+int sg_render(const sg_view *v, const sg_render_opts *opts,
+	      const sg_output *outputs, size_t noutputs, sg_error *err)
+{
+	for (size_t i = 0; i < noutputs; i++)
+		if (!outputs[i].path)
+			return sg_fail(err, SG_EUSAGE, NULL, 0, 0,
+				       "an output has no path");
+	return render(v, opts, outputs, noutputs, NULL, NULL, err);
+}
+
+int sg_render_buffer(const sg_view *v, const sg_render_opts *opts,
+		     const char *format, char **data, size_t *len,
+		     sg_error *err)
+{
+	sg_output out = { NULL, format ? format : "dot" };
+
+	*data = NULL;
+	*len = 0;
+	return render(v, opts, &out, 1, data, len, err);
 }

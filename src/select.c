@@ -13,6 +13,7 @@ void sg_view_free(sg_view *v)
 	free(v->relation_on);
 	free(v->focus);
 	free(v->shown);
+	free(v->shown_relations);
 	free(v->cut);
 	free(v);
 }
@@ -385,10 +386,12 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 		v->relation_on = calloc(g->nrelations + 1, 1);
 		v->focus = calloc(g->nentities + 1, 1);
 		v->shown = malloc((g->nentities + 1) * sizeof(*v->shown));
+		v->shown_relations = malloc((g->nrelations + 1) *
+					    sizeof(*v->shown_relations));
 		allowed = calloc(g->nentities + 1, 1);
 	}
 	if (!v || !v->entity_on || !v->relation_on || !v->focus ||
-	    !v->shown || !allowed) {
+	    !v->shown || !v->shown_relations || !allowed) {
 		nomem(err);
 		goto done;
 	}
@@ -435,7 +438,8 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 	else if ((r = select_focus(v, o, allowed, rel_on)))
 		nomem(err);
 	for (size_t i = 0; !r && i < g->nrelations; i++)
-		v->nshown_relations += v->relation_on[i];
+		if (v->relation_on[i])
+			v->shown_relations[v->nshown_relations++] = (uint32_t)i;
 	for (size_t e = 0; !r && e < g->nentities; e++)
 		if (v->entity_on[e])
 			v->shown[v->nshown++] = (uint32_t)e;
@@ -478,6 +482,23 @@ int sg_view_entity(const sg_view *v, size_t i, sg_entity_info *info)
 		info->degree += v->relation_on[g->out[k]];
 	for (uint32_t k = g->in_start[e]; k < g->in_start[e + 1]; k++)
 		info->degree += v->relation_on[g->in[k]];
+	return 0;
+}
+
+int sg_view_relation(const sg_view *v, size_t i, sg_relation_info *info)
+{
+	const sg_graph *g = v->graph;
+	const sg_relation *rel;
+	const sg_type *t;
+
+	if (i >= v->nshown_relations)
+		return -1;
+	rel = &g->relations[v->shown_relations[i]];
+	t = sg_graph_type(g, 1, rel->type);
+	info->from = g->entities[rel->from].id;
+	info->to = g->entities[rel->to].id;
+	info->type = rel->type;
+	info->label = rel->label ? rel->label : t && t->label ? t->label : "";
 	return 0;
 }
 

@@ -13,8 +13,9 @@ shlib=build/libscograph.so.$version
 
 # ---- only the public API leaves the shared library
 nm -D --defined-only "$shlib" | awk '{print $3}' | sort >"$tmp/exported"
-sed -n 's/^SG_API .*[ *]\(sg_[a-z_]*\)(.*/\1/p' include/scograph.h |
-	sort >"$tmp/declared"
+# every function the header declares, SG_API or not
+sed -n -E 's/^(SG_API )?[a-z][a-z_ ]*[ *](sg_[a-z_]+)\(.*/\2/p' \
+	include/scograph.h | sort >"$tmp/declared"
 exported_declared() {
 	comm -23 "$tmp/exported" "$tmp/declared" >"$tmp/extra"
 	[ ! -s "$tmp/extra" ] ||
@@ -51,6 +52,7 @@ check "libscograph.so links to the soname" \
 	link_is "$dest/usr/lib/libscograph.so" "libscograph.so.${version%%.*}"
 check "the installed binary runs" \
 	sh -c "'$dest/usr/bin/scograph' --version | grep -qx 'scograph $version'"
+has() { grep -qF -- "$2" "$1" || { echo "  '$2' not in $1"; return 1; }; }
 same() { cmp -s "$1" "$2" || { diff -u "$1" "$2" | head -20; return 1; }; }
 check "the installed header is the checkout's" \
 	cmp -s include/scograph.h "$dest/usr/include/scograph.h"
@@ -71,6 +73,34 @@ check "pkg-config --cflags names the header's folder" \
 	prints "-I$dest/usr/include" pc --cflags scograph
 check "pkg-config --static adds Graphviz, Jansson and fontconfig" \
 	sh -c "PKG_CONFIG_PATH='$dest/usr/lib/pkgconfig' pkg-config --static --libs scograph | grep -q -- '-lgvc .*-ljansson .*-lfontconfig'"
+
+# ---- examples/embed.c, built against the installed copy as the README
+# shows, and run on it
+${CC:-cc} -Wall -Werror examples/embed.c $(pc --cflags --libs scograph) \
+	-o "$tmp/embed" 2>"$tmp/cc.log"
+check "examples/embed.c builds with pkg-config's flags" test $? = 0 ||
+	cat "$tmp/cc.log"
+LD_LIBRARY_PATH="$dest/usr/lib" ldd "$tmp/embed" >"$tmp/ldd" 2>&1
+check "it loads the installed shared library" \
+	grep -q "libscograph.so.${version%%.*} => $dest/usr/lib/" "$tmp/ldd"
+LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/embed" \
+	"$dest/usr/share/scograph/sco.json" Kazakhstan >"$tmp/embed.out" 2>&1
+check "it runs" test $? = 0 || cat "$tmp/embed.out"
+"$bin" --focus Kazakhstan --stats >"$tmp/stats"
+"$bin" --focus Kazakhstan -T svg >"$tmp/k.svg"
+embed_says() {
+	entities=$(sed -n 's/^entities: //p' "$tmp/stats")
+	relations=$(sed -n 's/^relations: //p' "$tmp/stats")
+	want="$entities entities, $relations relations, SVG of $(wc -c <"$tmp/k.svg") bytes"
+	[ "$(tail -n 1 "$tmp/embed.out")" = "$want" ] &&
+		[ "$(grep -c ' -\[.*\]-> ' "$tmp/embed.out")" = "$relations" ] ||
+		{ echo "  not '$want' after $relations relations:"; cat "$tmp/embed.out"; return 1; }
+}
+check "it lists the view's relations and the SVG's size, as scograph" embed_says
+LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/embed" \
+	"$dest/usr/share/scograph/sco.json" Kazakstan >"$tmp/embed.out" 2>&1
+check "a bad name exits 1" test $? = 1
+check "a bad name is its error" has "$tmp/embed.out" "unknown entity 'Kazakstan'"
 
 # ---- the man page: shown by man without a warning, and saying what
 # --help and the binary say

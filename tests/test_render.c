@@ -357,6 +357,52 @@ static void test_bad_requests_write_nothing(void **state)
 	assert_false(exists(outs[0].path));
 }
 
+/* In memory, each format holds what a file of it holds. */
+static void test_render_to_memory(void **state)
+{
+	static const char *const formats[] = { "svg", "dot", "json", "png",
+					       NULL };
+	sg_render_opts ro = { 0 };
+	sg_select_opts all = { 0 };
+	sg_error err = { 0 };
+	sg_graph *g = load(tricky, &err);
+	sg_view *v;
+	sg_output out = { NULL, NULL };
+	char *data = (char *)"unset", *file;
+	size_t len = 1, file_len;
+
+	(void)state;
+	assert_non_null(g);
+	v = sg_select(g, &all, &err);
+	assert_non_null(v);
+	for (size_t i = 0; i < SG_ARRAY_SIZE(formats); i++) {
+		out.format = formats[i] ? formats[i] : "dot";
+		out.path = path_in_dir("file");
+		assert_int_equal(sg_render(v, &ro, &out, 1, &err), 0);
+		assert_int_equal(sg_render_buffer(v, &ro, formats[i], &data,
+						  &len, &err), 0);
+		file = slurp(out.path, &file_len);
+		assert_int_equal(len, file_len);
+		assert_memory_equal(data, file, len);
+		assert_int_equal(data[len], '\0');
+		free(data);
+		free(file);
+	}
+	assert_int_equal(sg_render_buffer(v, &ro, "xyz", &data, &len, &err),
+			 -1);
+	assert_null(data);
+	assert_int_equal(len, 0);
+	assert_int_equal(err.code, SG_EUSAGE);
+	assert_non_null(strstr(err.text, "unknown output format 'xyz'"));
+	/* sg_render writes files: an output needs a path */
+	memset(&err, 0, sizeof(err));
+	out.path = NULL;
+	assert_int_equal(sg_render(v, &ro, &out, 1, &err), -1);
+	check_error(&err, SG_EUSAGE, "", 0, 0, "an output has no path");
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_failed_output_leaves_no_file(void **state)
 {
 	sg_render_opts ro = { 0 };
@@ -487,6 +533,7 @@ int main(void)
 		cmocka_unit_test(test_warns_of_missing_glyphs),
 		cmocka_unit_test(test_scripts_name_their_fonts),
 		cmocka_unit_test(test_bad_requests_write_nothing),
+		cmocka_unit_test(test_render_to_memory),
 		cmocka_unit_test(test_failed_output_leaves_no_file),
 		cmocka_unit_test(test_png_and_pdf),
 		cmocka_unit_test(test_auto_engine),

@@ -300,6 +300,55 @@ static void test_select_needs_resolve(void **state)
 	sg_graph_free(g);
 }
 
+/* A view's relations in input order, each once, with its ends by id and
+ * its label as written, else its type's. */
+static void test_view_relations(void **state)
+{
+	static const char json[] =
+		"{\"relation_types\": {\"y\": {\"label\": \"why\"}},"
+		" \"entities\": [{\"id\": \"a\", \"name\": \"A\"},"
+		" {\"id\": \"b\"}, {\"id\": \"c\"}],"
+		" \"relations\": [{\"from\": \"A\", \"to\": \"b\", \"type\": \"x\"},"
+		" {\"from\": \"b\", \"to\": \"c\", \"type\": \"y\"},"
+		" {\"from\": \"c\", \"to\": \"a\", \"type\": \"x\","
+		" \"label\": \"own\"},"
+		" {\"from\": \"a\", \"to\": \"b\", \"type\": \"x\"}]}";
+	const char *b[] = { "b" };
+	sg_select_opts all = { 0 }, focus = { .focus = b, .nfocus = 1 };
+	sg_error err = { 0 };
+	sg_graph *g = load(json, &err);
+	sg_view *v;
+	sg_relation_info r;
+
+	(void)state;
+	assert_non_null(g);
+	v = sg_select(g, &all, &err);
+	assert_non_null(v);
+	/* the fourth repeats the first: drawn once, listed once */
+	assert_int_equal(sg_view_relation_count(v), 3);
+	assert_int_equal(sg_view_relation(v, 0, &r), 0);
+	assert_string_equal(r.from, "a");
+	assert_string_equal(r.to, "b");
+	assert_string_equal(r.type, "x");
+	assert_string_equal(r.label, "");
+	assert_int_equal(sg_view_relation(v, 1, &r), 0);
+	assert_string_equal(r.from, "b");
+	assert_string_equal(r.label, "why");
+	assert_int_equal(sg_view_relation(v, 2, &r), 0);
+	assert_string_equal(r.from, "c");
+	assert_string_equal(r.to, "a");
+	assert_string_equal(r.label, "own");
+	assert_int_equal(sg_view_relation(v, 3, &r), -1);
+	sg_view_free(v);
+	/* depth 0: b alone, and no relation */
+	v = sg_select(g, &focus, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_relation_count(v), 0);
+	assert_int_equal(sg_view_relation(v, 0, &r), -1);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
 		cmocka_unit_test(test_select_needs_resolve),
+		cmocka_unit_test(test_view_relations),
 	};
 
 	return cmocka_run_group_tests_name("select", tests, NULL, NULL);
