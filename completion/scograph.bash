@@ -68,8 +68,8 @@ _scograph()
 
 	case $prev in
 	--from-format)
-		_scograph_matching "$cur" < <("$cmd" --from-format list |
-			cut -d' ' -f1)
+		_scograph_matching "$cur" < <("$cmd" --from-format list \
+			2>/dev/null | cut -d ' ' -f 1)
 		return 0 ;;
 	-K | --engine)
 		_scograph_matching "$cur" < <(echo auto; _scograph_listed \
