@@ -383,6 +383,8 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	    sg_buf_adds(&sc->class, ".") || add_id_piece(&sc->class, r->type) ||
 	    sg_buf_adds(&sc->class, ".") ||
 	    add_id_piece(&sc->class, g->entities[r->to].id) ||
+	    (r->id && (sg_buf_adds(&sc->class, ".") ||
+		       add_id_piece(&sc->class, r->id))) ||
 	    set(edge, "id", sc->class.buf))
 		return -1;
 	/* untyped relations say nothing: on a graph of them all, the same

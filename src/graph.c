@@ -344,6 +344,7 @@ int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
 	if (set_str(g, &r->from_ref, given->from_ref, err) ||
 	    set_str(g, &r->to_ref, given->to_ref, err) ||
 	    set_str(g, &r->type, given->type, err) ||
+	    set_str(g, &r->id, given->id, err) ||
 	    set_str(g, &r->label, given->label, err) ||
 	    set_str(g, &r->evidence, given->evidence, err) ||
 	    set_str(g, &r->source, given->source, err))
@@ -704,7 +705,10 @@ static int same_relation(const void *a, const void *b, void *ctx)
 	for (int k = 0; k < 2; k++)
 		if (xe[k] != ye[k])
 			return xe[k] < ye[k] ? -1 : 1;
-	return strcmp(x->type, y->type);
+	if (!x->id != !y->id)
+		return !x->id ? -1 : 1;
+	return x->id && strcmp(x->id, y->id) ? strcmp(x->id, y->id) :
+					       strcmp(x->type, y->type);
 }
 
 /* Marks each relation that repeats an earlier one (same ends, same type)

@@ -118,6 +118,9 @@ typedef struct sg_entity {
 
 typedef struct sg_relation {
 	const char *from_ref, *to_ref; /* as written */
+	/* its own id in the tool that wrote it, or NULL: relations of the
+	 * same ends and type are the same unless their ids differ */
+	const char *id;
 	uint32_t from, to;             /* entity indexes, once resolved */
 	int duplicate;                 /* the same as an earlier one */
 	/* no direction: as read (the format's flag), and once resolved also

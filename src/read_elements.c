@@ -15,6 +15,7 @@ static const char *const relation_type_keys[] = {
 };
 static const char *const label_keys[] = { "label" };
 static const char *const evidence_keys[] = { "evidence" };
+static const char *const id_keys[] = { "id", "key" };
 
 /* The first of keys that f has as a non-empty string, or NULL. */
 static const char *role(struct fields *f, const char *const *keys, size_t n)
@@ -101,8 +102,16 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 	const json_t *directed = json_object_get(f->o, "directed");
 	const json_t *undirected = json_object_get(f->o, "undirected");
 	sg_relation rel = { 0 };
+	char id[32];
 	int r;
 
+	/* an edge's id (JGF, Cytoscape), key (Graphology, networkx's
+	 * multigraphs): what tells parallel edges apart */
+	for (size_t k = 0; k < SG_ARRAY_SIZE(id_keys) && !rel.id; k++)
+		if ((rel.id = rd_id_text(json_object_get(f->o, id_keys[k]),
+					 id, sizeof(id))) &&
+		    f->nused < RD_MAX_USED)
+			f->used[f->nused++] = id_keys[k];
 	rel.from_ref = from;
 	rel.to_ref = to;
 	/* JGF's edges say "directed", Graphology's "undirected" */

@@ -39,6 +39,7 @@ static const struct field relation_fields[] = {
 	FIELD(sg_relation, from_ref, "from", 1),
 	FIELD(sg_relation, to_ref, "to", 1),
 	FIELD(sg_relation, type, "type", 1),
+	FIELD(sg_relation, id, "id", 0),
 	FIELD(sg_relation, label, "label", 0),
 	FIELD(sg_relation, evidence, "evidence", 0),
 	FIELD(sg_relation, source, "source", 0),

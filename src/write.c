@@ -114,6 +114,7 @@ static int add_relation(sg_buf *b, const sg_graph *g, const sg_relation *rel)
 	       add_field(b, &first, "from", g->entities[rel->from].id) ||
 	       add_field(b, &first, "to", g->entities[rel->to].id) ||
 	       add_field(b, &first, "type", rel->type) ||
+	       add_field(b, &first, "id", rel->id) ||
 	       add_field(b, &first, "label", rel->label) ||
 	       add_field(b, &first, "evidence", rel->evidence) ||
 	       add_field(b, &first, "source", rel->source) ||

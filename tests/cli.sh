@@ -263,6 +263,16 @@ check "undirected: byte-identical" same "$tmp/karate-native.json" "$tmp/out"
 check "untyped relations drawn" run 0 "$karate" --focus 33
 check "untyped relations have no words" not has "$tmp/out" 'related to'
 
+printf '%s\n' '{"elements": [{"data": {"id": "a"}}, {"data": {"id": "b"}},' \
+	'{"data": {"id": "e1", "source": "a", "target": "b", "label": "r"}},' \
+	'{"data": {"id": "e2", "source": "a", "target": "b", "label": "r"}}]}' \
+	>"$tmp/parallel.json"
+check "edge ids: parallel edges are two relations" counts_are \
+	"$tmp/parallel.json" - 2 2
+check "edge ids: kept through -T json" run 0 "$tmp/parallel.json" -T json
+check "edge ids: written" has "$tmp/out" '"type": "r", "id": "e2"'
+check "edge ids: in SVG ids" run 0 "$tmp/parallel.json" -T svg
+check "edge ids: r.a.r.b.e2" has "$tmp/out" 'id="r.a.r.b.e2"'
 # (where a format has no title, or its tool reorders edges, the folder has
 # its own expected.json)
 for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl; do
