@@ -56,7 +56,8 @@ uint32_t sg_hash(const char *s);
  * a string without its quotes and escapes, anything else as it is. */
 int sg_json_display(sg_buf *b, const char *json);
 
-/* Edit distance between a and b, or limit + 1 once it exceeds limit. */
+/* Edit distance between a and b, or limit + 1 once it exceeds limit;
+ * SIZE_MAX when memory ran out. */
 size_t sg_distance(const char *a, const char *b, size_t limit);
 
 /*

@@ -309,11 +309,12 @@ static int read_document(struct reader *rd, struct scanner s,
 /* ---- JSON Lines ---- */
 
 /* Whether the text is JSON Lines: a first line that is a whole object,
- * and more after it. */
-static int is_lines(struct scanner s)
+ * and more after it; -1 when memory ran out telling. */
+static int is_lines(struct reader *rd, struct scanner s)
 {
 	const char *eol = memchr(s.p, '\n', (size_t)(s.end - s.p));
 	struct scanner after;
+	json_error_t jerr;
 	json_t *first;
 	int r;
 
@@ -324,10 +325,21 @@ static int is_lines(struct scanner s)
 	/* a document of one line is parsed once, as a document */
 	if (after.p == after.end)
 		return 0;
-	first = json_loadb(s.p, (size_t)(eol - s.p), 0, NULL);
+	first = json_loadb(s.p, (size_t)(eol - s.p), 0, &jerr);
+	if (!first && rd_jansson_nomem(&jerr))
+		return rd_nomem(rd);
 	r = json_is_object(first);
 	json_decref(first);
 	return r;
+}
+
+/* Whether a text of format f (NULL: any) is read as JSON Lines. */
+static int as_lines(struct reader *rd, struct scanner s,
+		    const struct rd_format *f)
+{
+	if (f && (!f->read_line || !f->read))
+		return f->read_line != NULL;
+	return is_lines(rd, s);
 }
 
 /* Reads JSON Lines of format f (NULL: told from the first record). */
@@ -382,7 +394,7 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	size_t since = g->nnotes;
 	const struct rd_format *f = format ? format_named(format) : NULL;
 	struct scanner s;
-	int r;
+	int r, lines = 0;
 
 	rd.err = &rd.error;
 	if (!rd.file)
@@ -392,7 +404,9 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		r = unknown_format(&rd, format);
 	else if (s.p == s.end)
 		r = rd_empty(&rd);
-	else if (f ? f->read_line && (!f->read || is_lines(s)) : is_lines(s))
+	else if ((lines = as_lines(&rd, s, f)) < 0)
+		r = -1;
+	else if (lines)
 		r = read_lines(&rd, data, len, f);
 	else
 		r = read_document(&rd, s, f);

@@ -294,6 +294,11 @@ int rd_scan(struct reader *rd, struct scanner s, const json_t *v)
 	return scan_value(&s, v) ? rd_nomem(rd) : 0;
 }
 
+int rd_jansson_nomem(const json_error_t *e)
+{
+	return !e->text[0] || json_error_code(e) == json_error_out_of_memory;
+}
+
 json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
 {
 	json_error_t jerr;
@@ -310,7 +315,7 @@ json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
 	if (json_error_code(&jerr) == json_error_invalid_utf8)
 		sg_fail(rd->err, SG_EENCODING, rd->file, jerr.line, jerr.column,
 			"not valid UTF-8: %s", jerr.text);
-	else if (json_error_code(&jerr) == json_error_out_of_memory)
+	else if (rd_jansson_nomem(&jerr))
 		rd_nomem(rd);
 	else
 		sg_fail(rd->err, SG_ESYNTAX, rd->file, jerr.line, jerr.column,

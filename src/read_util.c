@@ -83,30 +83,32 @@ int rd_check_keys(struct reader *rd, const json_t *obj,
 
 	json_object_foreach((json_t *)obj, key, v) {
 		const char *close = NULL;
-		size_t best = 3;
+		size_t best = 3, i;
 		sg_loc loc;
 
-		for (size_t i = 0; i < nallowed; i++) {
+		/* (the distances only for an unknown key: each allocates) */
+		for (i = 0; i < nallowed && strcmp(key, allowed[i]); i++)
+			;
+		if (i < nallowed)
+			continue;
+		for (i = 0; i < nallowed; i++) {
 			size_t d = sg_distance(key, allowed[i], 2);
 
-			if (!d)
-				break;
+			if (d == SIZE_MAX)
+				return rd_nomem(rd);
 			if (d < best) {
 				best = d;
 				close = allowed[i];
 			}
-			if (i + 1 < nallowed)
-				continue;
-			loc = rd_loc(rd, obj, key, 0);
-			if (close)
-				return sg_fail(rd->err, SG_ESHAPE, loc.file,
-					       loc.line, loc.column,
-					       "unknown key '%s' in %s; did you mean '%s'?",
-					       key, what, close);
-			return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
-				       loc.column, "unknown key '%s' in %s",
-				       key, what);
 		}
+		loc = rd_loc(rd, obj, key, 0);
+		if (close)
+			return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+				       loc.column,
+				       "unknown key '%s' in %s; did you mean '%s'?",
+				       key, what, close);
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "unknown key '%s' in %s", key, what);
 	}
 	return 0;
 }

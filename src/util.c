@@ -362,7 +362,7 @@ size_t sg_distance(const char *a, const char *b, size_t limit)
 		return limit + 1;
 	row = malloc((lb + 1) * sizeof(*row));
 	if (!row)
-		return limit + 1;
+		return SIZE_MAX;
 	for (size_t j = 0; j <= lb; j++)
 		row[j] = j;
 	for (size_t i = 1; i <= la; i++) {
