@@ -102,6 +102,12 @@ build/test_%: tests/test_%.c tests/testutil.h build/libscograph.a
 # (POSIX threads, for the test of reading in several at once)
 build/test_threads: ALL_LDFLAGS += -pthread
 
+# The allocation-failure test catches scograph's own calls to the allocator
+# (see tests/test_alloc.c).
+build/test_alloc: ALL_LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc \
+	-Wl,--wrap=realloc,--wrap=strdup,--wrap=open_memstream \
+	-Wl,--wrap=json_loadb
+
 demo: deps
 	@$(MAKE) --no-print-directory all
 	./scograph --focus Kazakhstan -o kazakhstan.svg -o kazakhstan.png

@@ -95,7 +95,8 @@ SG_API void sg_graph_free(sg_graph *g);
  * Reading and resolving go on past a bad entity or relation, up to
  * SG_MAX_ERRORS errors, so that one run reports every independent problem;
  * they still fail when they found any error, with the first one in their
- * sg_error.
+ * sg_error. When memory runs out making the list, it is that one error,
+ * SG_ENOMEM.
  */
 #define SG_MAX_ERRORS 50
 /* Past this many warnings of one code, one more warning counts the rest. */

@@ -218,9 +218,10 @@ static int declare(Agraph_t *g, int kind, const char *const *kv, size_t n)
 	return 0;
 }
 
-/* The tooltip of an entity or relation: its text (description, evidence)
- * and its attributes, one "key: value" a line; NULL when there is none. */
-static const char *tooltip(sg_buf *b, const char *text, const sg_attrs *a)
+/* The tooltip of an entity or relation into b: its text (description,
+ * evidence) and its attributes, one "key: value" a line; empty when there
+ * is none. */
+static int tooltip(sg_buf *b, const char *text, const sg_attrs *a)
 {
 	int r = 0;
 
@@ -230,7 +231,7 @@ static const char *tooltip(sg_buf *b, const char *text, const sg_attrs *a)
 	for (size_t i = 0; i < a->n && !r; i += 2)
 		r = sg_buf_addf(b, "%s%s: ", b->len ? "\n" : "", a->kv[i]) ||
 		    sg_json_display(b, a->kv[i + 1]);
-	return r || !b->len ? NULL : sg_buf_str(b);
+	return r;
 }
 
 /* Graphviz writes a class into SVG as is: a type becomes one CSS class. */
@@ -307,10 +308,13 @@ struct scratch {
 static int set_extras(void *obj, const char *text, const sg_attrs *attrs,
 		      const char *type, struct scratch *sc)
 {
-	const char *tip = tooltip(&sc->tip, text, attrs);
-	const char *class = type ? css_class(&sc->class, type) : NULL;
+	const char *class = NULL;
 
-	return (tip && set_text(obj, "tooltip", tip, &sc->text)) ||
+	if (tooltip(&sc->tip, text, attrs) ||
+	    (type && !(class = css_class(&sc->class, type))))
+		return -1;
+	return (sc->tip.len &&
+		set_text(obj, "tooltip", sg_buf_str(&sc->tip), &sc->text)) ||
 	       (class && set(obj, "class", class));
 }
 

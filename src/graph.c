@@ -60,35 +60,39 @@ const char *sg_graph_intern(sg_graph *g, const char *s)
 
 /* ---- diagnostics ---- */
 
-static size_t file_index(sg_graph *g, const char *file)
+/* Sets *index to file's place in the reading order, SIZE_MAX for none;
+ * -1 when memory ran out. */
+static int file_index(sg_graph *g, const char *file, size_t *index)
 {
-	size_t i;
-
+	*index = SIZE_MAX; /* no file: after every file */
 	if (!*file)
-		return SIZE_MAX; /* no file: after every file */
-	for (i = 0; i < g->nfiles; i++)
-		if (!strcmp(g->files[i], file))
-			return i;
+		return 0;
+	for (*index = 0; *index < g->nfiles; ++*index)
+		if (!strcmp(g->files[*index], file))
+			return 0;
 	if (SG_GROW(g->files, g->nfiles + 1, g->afiles) ||
 	    !(g->files[g->nfiles] = sg_graph_intern(g, file)))
-		return SIZE_MAX;
-	return g->nfiles++;
+		return -1;
+	g->nfiles++;
+	return 0;
 }
 
 int sg_graph_note(sg_graph *g, const sg_error *e)
 {
 	struct sg_note *n;
+	size_t file;
 
 	if (e->severity == SG_WARNING &&
 	    ++g->warnings[e->code] > SG_MAX_WARNINGS) {
 		g->unshown[e->code]++;
 		return 0;
 	}
-	if (SG_GROW(g->notes, g->nnotes + 1, g->anotes))
+	if (SG_GROW(g->notes, g->nnotes + 1, g->anotes) ||
+	    file_index(g, e->file, &file))
 		return -1;
 	n = &g->notes[g->nnotes];
 	n->e = *e;
-	n->file = file_index(g, e->file);
+	n->file = file;
 	n->seq = g->nnotes++;
 	if (e->severity != SG_ERROR)
 		return 0;
@@ -138,19 +142,22 @@ static int note_order(const void *a, const void *b, void *ctx)
 
 size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list)
 {
+	static const sg_error nomem_note = { SG_ENOMEM, SG_ERROR, 0, 0, "",
+					     "out of memory" };
 	size_t extra = SG_ARRAY_SIZE(g->unshown), n = 0;
 	struct sg_note *copy = malloc((g->nnotes + 1) * sizeof(*copy));
 
 	free(g->sorted);
 	g->sorted = malloc((g->nnotes + extra) * sizeof(*g->sorted));
-	if (!copy || !g->sorted) {
-		free(copy);
-		*list = NULL;
-		return 0;
-	}
-	if (g->nnotes)
+	if (copy && g->nnotes)
 		memcpy(copy, g->notes, g->nnotes * sizeof(*copy));
-	sg_sort(copy, g->nnotes, sizeof(*copy), note_order, NULL);
+	if (!copy || !g->sorted ||
+	    sg_sort(copy, g->nnotes, sizeof(*copy), note_order, NULL)) {
+		free(copy);
+		/* not "no problem": the list is the failure */
+		*list = &nomem_note;
+		return 1;
+	}
 	for (; n < g->nnotes; n++)
 		g->sorted[n] = copy[n].e;
 	free(copy);
@@ -490,8 +497,10 @@ int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
 
 	if (exact >= 0)
 		return exact;
-	if (sg_fold(&folded, name))
+	if (sg_fold(&folded, name)) {
+		sg_buf_release(&folded);
 		return nomem(err);
+	}
 	sg_map_each(&g->by_key, sg_buf_str(&folded), collect, &m);
 	if (m.first >= 0 && m.second < 0) {
 		sg_buf_release(&folded);
@@ -533,6 +542,8 @@ static int consider(struct suggestion *s, const char *name_folded,
 	if (sg_fold(&s->key, key))
 		return -1;
 	d = sg_distance(name_folded, sg_buf_str(&s->key), s->limit);
+	if (d == SIZE_MAX)
+		return -1;
 	if (d > s->limit || d > s->best)
 		return 0;
 	if (d < s->best) {
@@ -554,8 +565,10 @@ int sg_suggest(const sg_graph *g, const sg_map *m, const char *name,
 	const char *folded;
 	int r;
 
-	if (sg_fold(&s.folded, name))
+	if (sg_fold(&s.folded, name)) {
+		sg_buf_release(&s.folded);
 		return -1;
+	}
 	folded = sg_buf_str(&s.folded);
 	/* Up to a third of the name may be wrong: "Kazakstan" finds
 	 * "Kazakhstan", but "b" finds no "a". */
@@ -663,7 +676,8 @@ static int link_relation(sg_graph *g, sg_relation *r, sg_error *e)
 	if (r->source && sg_map_get(&g->source_ids, r->source) < 0) {
 		sg_buf msg = SG_BUF_INIT;
 
-		sg_suggest(g, &g->source_ids, r->source, &msg);
+		if (sg_suggest(g, &g->source_ids, r->source, &msg))
+			nomem(e);
 		sg_fail(e, SG_EUNKNOWN, r->source_loc.file, r->source_loc.line,
 			r->source_loc.column, "unknown source '%s'%s", r->source,
 			sg_buf_str(&msg));
@@ -783,8 +797,13 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 
 		/* a bad relation spoils only itself */
 		if (link_relation(g, &g->relations[i], &e) &&
-		    sg_graph_note(g, &e))
+		    sg_graph_note(g, &e)) {
+			/* too many errors, or memory ran out (when noting
+			 * the error, too: then it is not in the list) */
+			if (g->nerrors < SG_MAX_ERRORS)
+				return nomem(err);
 			break;
+		}
 	}
 	if (sg_graph_first_error(g, since, err))
 		return -1;

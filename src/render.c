@@ -450,16 +450,18 @@ static int check_glyphs(Agraph_t *ag, const sg_view *v,
 	return r;
 }
 
+/* The engine -K auto picks for v; NULL when memory ran out. */
 static const char *auto_engine(const sg_view *v)
 {
 	const sg_graph *g = v->graph;
-	uint32_t *parent = malloc((g->nentities + 1) * sizeof(*parent));
+	uint32_t *parent;
 	size_t parts = v->nshown, cycles;
 
-	if (v->nshown > SG_AUTO_DOT_ENTITIES || !parent) {
-		free(parent);
+	if (v->nshown > SG_AUTO_DOT_ENTITIES)
 		return "sfdp";
-	}
+	parent = malloc((g->nentities + 1) * sizeof(*parent));
+	if (!parent)
+		return NULL;
 	for (size_t k = 0; k < v->nshown; k++)
 		parent[v->shown[k]] = v->shown[k];
 	for (size_t i = 0; i < g->nrelations; i++) {
@@ -496,7 +498,7 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	GVC_t *gvc = context();
 
 	sg_buf_reset(&gv_message);
-	if (!targets || !gvc) {
+	if (!targets || !gvc || !engine) {
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 		goto done;
 	}
@@ -526,8 +528,10 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	/* only native JSON asked for: no drawing to make */
 	for (size_t i = 0; i < noutputs && !r; i++)
 		drawing |= !is_json(targets[i].format);
-	if (r || (drawing && (!(ag = sg_draw(v, opts, engine, err)) ||
-			      write_dot(ag, &dot, &dot_len, err))))
+	if (!r && drawing)
+		r = !(ag = sg_draw(v, opts, engine, err)) ||
+		    write_dot(ag, &dot, &dot_len, err);
+	if (r)
 		goto done;
 	for (size_t i = 0; i < noutputs && opts->warn && !r; i++)
 		if (draws_text(targets[i].format)) {

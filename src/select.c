@@ -43,8 +43,10 @@ static int mark_types(const sg_graph *g, int relation,
 		if (!hit) {
 			sg_buf msg = SG_BUF_INIT;
 
-			sg_suggest(g, relation ? &g->relation_type_ids :
-						 &g->type_ids, names[k], &msg);
+			if (sg_suggest(g, relation ? &g->relation_type_ids :
+						     &g->type_ids,
+				       names[k], &msg))
+				nomem(err);
 			sg_fail(err, SG_EUNKNOWN, NULL, 0, 0,
 				"unknown %s '%s'%s",
 				relation ? "relation type" : "entity type",
