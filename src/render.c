@@ -128,9 +128,10 @@ static int check_attrs(const char *const *attrs, size_t n, const char *opt,
 
 /*
  * cairo stamps the time of rendering into a PDF (and this Graphviz ignores
- * SOURCE_DATE_EPOCH): the stamp becomes that variable's time, else a fixed
- * one, so that the same input gives the same PDF. The date keeps its
- * length, and so every offset the PDF's index holds.
+ * SOURCE_DATE_EPOCH): the stamp becomes that variable's time (a UTC
+ * instant, seconds since 1970), else a fixed one, so that the same input
+ * gives the same PDF. The date keeps its length (rendered in UTC, it ends
+ * in "Z"), and so every offset the PDF's index holds.
  */
 static void fix_pdf_date(char *pdf, size_t len)
 {
@@ -149,6 +150,34 @@ static void fix_pdf_date(char *pdf, size_t len)
 	    strftime(stamp, sizeof(stamp), "%Y%m%d%H%M%S", &tm) != 14)
 		return;
 	memcpy(at + sizeof(key) - 1, stamp, 14);
+}
+
+/*
+ * cairo writes the date with the local time's offset ("+14'00", or "Z" in
+ * UTC), which changes the PDF's length and so every offset after it: the
+ * time zone is UTC while Graphviz renders, and the caller's after. The
+ * caller's TZ, in *saved (NULL: it had none); -1 when out of memory.
+ */
+static int utc_begin(char **saved)
+{
+	const char *tz = getenv("TZ");
+
+	*saved = tz ? strdup(tz) : NULL;
+	if (tz && !*saved)
+		return -1;
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	return 0;
+}
+
+static void utc_end(char *saved)
+{
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
 }
 
 /* ---- writing ---- */
@@ -552,6 +581,7 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	for (size_t i = 0; i < noutputs && !r; i++) {
 		struct target *t = &targets[i];
 		unsigned int len = 0;
+		char *tz;
 
 		if (is_dot(t->format)) {
 			t->data = dot;
@@ -577,8 +607,13 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 			break;
 		}
 		laid_out = 1;
+		if (utc_begin(&tz)) {
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+			break;
+		}
 		if (gvRenderData(gvc, ag, t->format, &t->data, &len))
 			r = graphviz_failed(err, "render");
+		utc_end(tz);
 		t->len = len;
 		if (!r && !strcmp(t->format, "pdf"))
 			fix_pdf_date(t->data, t->len);

@@ -83,6 +83,11 @@ check "PDF twice, a second apart: the same bytes" sh -c \
 	"'$bin' --focus KZ -o '$tmp/one.pdf' && sleep 1 && '$bin' --focus KZ -o '$tmp/two.pdf' && cmp -s '$tmp/one.pdf' '$tmp/two.pdf'"
 SOURCE_DATE_EPOCH=1719014400 "$bin" --focus KZ -o "$tmp/dated.pdf"
 check "a PDF's date is SOURCE_DATE_EPOCH's" has "$tmp/dated.pdf" "/CreationDate (D:20240622000000Z)"
+# (time zones as POSIX strings: they need no tzdata)
+check "the same PDF in any time zone and locale" sh -c \
+	"TZ=KIR-14 LC_ALL=C.UTF-8 '$bin' --focus KZ -T pdf | cmp -s - '$tmp/one.pdf'"
+TZ=KIR-14 SOURCE_DATE_EPOCH=1719014400 "$bin" --focus KZ -o "$tmp/dated14.pdf"
+check "SOURCE_DATE_EPOCH is a UTC instant" same "$tmp/dated.pdf" "$tmp/dated14.pdf"
 check "binary to a pipe is fine" sh -c "'$bin' -T png | head -c 4 | od -An -tx1 | grep -q '89 50 4e 47'"
 if command -v script >/dev/null; then
 	script -qec "'$bin' -T png; echo status=\$?" /dev/null >"$tmp/tty" 2>&1
