@@ -13,14 +13,61 @@
  */
 #define TEXT_MAX 16000
 
+/* An SVG id or class takes at most this many bytes of an entity's or
+ * type's id. */
+#define ID_PIECE_BYTES 100
+
+/*
+ * Adds the character at *s to b as a drawing shows it, moving *s past it:
+ * a control character as a space (it would draw as nothing or as a box);
+ * a malformed byte, and what XML 1.0 forbids or Unicode keeps out of text
+ * (the noncharacters U+FDD0..U+FDEF, U+FFFE, U+FFFF and their like in
+ * every plane), as U+FFFD, the replacement character: one of them would
+ * make the SVG no XML at all, and browsers refuse the whole picture.
+ */
+static int is_control(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c < 0xA0);
+}
+
+/* Whether add_char adds c as it is. */
+static int plain(uint32_t c)
+{
+	return !is_control(c) && c != SG_NOT_CHAR &&
+	       !(c >= 0xFDD0 && c <= 0xFDEF) && (c & 0xFFFE) != 0xFFFE;
+}
+
+static int add_char(sg_buf *b, const char **s)
+{
+	const char *start = *s;
+	uint32_t c = sg_utf8_next(s);
+
+	if (plain(c))
+		return sg_buf_add(b, start, (size_t)(*s - start));
+	return is_control(c) ? sg_buf_add(b, " ", 1) :
+			       sg_buf_adds(b, "\xEF\xBF\xBD");
+}
+
+/* text as add_char adds it, into b. */
+static const char *clean(sg_buf *b, const char *text)
+{
+	sg_buf_reset(b);
+	while (*text)
+		if (add_char(b, &text))
+			return NULL;
+	return sg_buf_add(b, "", 0) ? NULL : sg_buf_str(b);
+}
+
 /*
  * Escapes text for a Graphviz escString: Graphviz expands \N, \G, \E, \L
  * and friends even in values set through the API, and reads "\\" as one
  * backslash. Labels pass through that once; tooltips twice (Graphviz 2.43
  * substitutes them when it reads them and again when it writes the SVG
- * link), so a backslash in a tooltip is written as four. A line break
- * becomes \n, Graphviz's centred line break; other control characters would
- * draw as nothing or as boxes, so they become spaces. Past TEXT_MAX bytes
+ * link), so a backslash in a tooltip is written as four. Graphviz also
+ * reads character references ("&amp;", "&#65;") in labels and tooltips,
+ * and text is data: '&' is written as "&amp;", so that "Tom &amp; Jerry"
+ * is drawn as it is written. A line break becomes \n, Graphviz's centred
+ * line break; other characters as add_char adds them. Past TEXT_MAX bytes
  * (a quote counts two) the text is cut at a character and ends in "…".
  */
 static const char *esc(sg_buf *b, const char *s, int passes)
@@ -28,28 +75,35 @@ static const char *esc(sg_buf *b, const char *s, int passes)
 	size_t quotes = 0;
 
 	sg_buf_reset(b);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		int r;
+	while (*s) {
+		const char *as = NULL; /* what *s is written as, n bytes */
+		size_t n = 0;
 
-		if (b->len + quotes >= TEXT_MAX && (c & 0xC0) != 0x80)
+		if (b->len + quotes >= TEXT_MAX)
 			return sg_buf_adds(b, "…") ? NULL : sg_buf_str(b);
-		quotes += c == '"';
-
-		if (c == '\\')
-			r = sg_buf_add(b, "\\\\\\\\", passes == 2 ? 4 : 2);
-		else if (c == '\n')
-			r = sg_buf_add(b, "\\n", 2);
-		else if (c == '\r')
-			r = 0;
-		else if (c < 0x20 || c == 0x7F)
-			r = sg_buf_add(b, " ", 1);
-		else
-			r = sg_buf_add(b, s, 1);
-		if (r)
+		quotes += *s == '"';
+		switch (*s) {
+		case '\\':
+			as = "\\\\\\\\";
+			n = passes == 2 ? 4 : 2;
+			break;
+		case '\n':
+			as = "\\n";
+			n = 2;
+			break;
+		case '\r':
+			as = "";
+			break;
+		case '&':
+			as = "&amp;";
+			n = 5;
+			break;
+		}
+		if (as ? sg_buf_add(b, as, n) : add_char(b, &s))
 			return NULL;
+		s += as != NULL;
 	}
-	return sg_buf_str(b);
+	return sg_buf_add(b, "", 0) ? NULL : sg_buf_str(b);
 }
 
 /* Sets attribute name of obj; value is copied by cgraph. */
@@ -88,12 +142,19 @@ static int has_key(const sg_attrs *a, const char *key)
 	return 0;
 }
 
+/* Sets a style's attributes on obj, their values as add_char adds them. */
 static int set_attrs(void *obj, const sg_attrs *a)
 {
-	for (size_t i = 0; i < a->n; i += 2)
-		if (set(obj, a->kv[i], a->kv[i + 1]))
-			return -1;
-	return 0;
+	sg_buf value = SG_BUF_INIT;
+	int r = 0;
+
+	for (size_t i = 0; i < a->n && !r; i += 2) {
+		const char *v = clean(&value, a->kv[i + 1]);
+
+		r = !v || set(obj, a->kv[i], v);
+	}
+	sg_buf_release(&value);
+	return r ? -1 : 0;
 }
 
 /* The theme's style of type t, if it has one. */
@@ -209,13 +270,20 @@ static const char *const edge_defaults[] = {
 	"fontname", "DejaVu Sans", "fontsize", "9", "arrowsize", "0.7",
 };
 
-/* Sets the defaults of kind's attributes: n strings, name then value. */
+/* Sets the defaults of kind's attributes: n strings, name then value (as
+ * add_char adds it: a theme's reach the SVG). */
 static int declare(Agraph_t *g, int kind, const char *const *kv, size_t n)
 {
-	for (size_t i = 0; i + 1 < n; i += 2)
-		if (!agattr(g, kind, (char *)kv[i], (char *)kv[i + 1]))
-			return -1;
-	return 0;
+	sg_buf value = SG_BUF_INIT;
+	int r = 0;
+
+	for (size_t i = 0; i + 1 < n && !r; i += 2) {
+		const char *v = clean(&value, kv[i + 1]);
+
+		r = !v || !agattr(g, kind, (char *)kv[i], (char *)v);
+	}
+	sg_buf_release(&value);
+	return r ? -1 : 0;
 }
 
 /* The tooltip of an entity or relation into b: its text (description,
@@ -234,11 +302,12 @@ static int tooltip(sg_buf *b, const char *text, const sg_attrs *a)
 	return r;
 }
 
-/* Graphviz writes a class into SVG as is: a type becomes one CSS class. */
+/* Graphviz writes a class into SVG as is: a type becomes one CSS class (of
+ * its first ID_PIECE_BYTES bytes). */
 static const char *css_class(sg_buf *b, const char *type)
 {
 	sg_buf_reset(b);
-	for (const char *p = type; *p; p++) {
+	for (const char *p = type; *p && p - type < ID_PIECE_BYTES; p++) {
 		int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 			 (*p >= '0' && *p <= '9') || *p == '-' || *p == '_';
 
@@ -276,22 +345,66 @@ static const char *safe_url(sg_buf *b, const char *url)
 }
 
 /*
- * Adds s to b as a piece of an SVG element id: letters, digits and '-' as
- * they are, any other byte as "_XX" (so '.' can join pieces, and no two
- * strings make the same piece). Ids made of entity ids let a diff of two
- * renders show what changed, where Graphviz would number the elements.
+ * Adds s, the id of entity or type index, to b as a piece of an SVG
+ * element id: letters, digits and '-' as they are, any other byte as "_XX"
+ * (so '.' can join pieces, and no two strings make the same piece). Ids
+ * made of entity ids let a diff of two renders show what changed, where
+ * Graphviz would number the elements. Past ID_PIECE_BYTES, "__" and the
+ * index end the piece instead (no other piece has "__").
  */
-static int add_id_piece(sg_buf *b, const char *s)
+static int add_id_piece(sg_buf *b, const char *s, uint32_t index)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	int r = 0;
 
-	for (const unsigned char *p = (const unsigned char *)s; *p && !r; p++)
+	for (; *p && !r && p - (const unsigned char *)s < ID_PIECE_BYTES; p++)
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || *p == '-')
 			r = sg_buf_add(b, (const char *)p, 1);
 		else
 			r = sg_buf_addf(b, "_%02X", *p);
-	return r;
+	return r || (*p && sg_buf_addf(b, "__%" PRIu32, index));
+}
+
+/* Ids longer than this do not name their node as they are. */
+#define NAME_BYTES 1000
+/* A node named otherwise shows this many characters of its id. */
+#define NAME_CHARS 40
+
+/*
+ * The name of entity e's node in the DOT: its id, which the reader of an
+ * SVG sees (Graphviz writes it as the node's <title>, which a browser shows
+ * on hover), unless the id is long (Graphviz's DOT parser takes no string
+ * past 16384 bytes) or holds a character add_char changes; then its first
+ * characters, as add_char adds them, "…", a tab and e. No id that names its
+ * node has a tab, and the legend's and the stubs' names have theirs after
+ * a colon: no two nodes share a name.
+ */
+static const char *node_name(sg_buf *b, const sg_graph *g, uint32_t e)
+{
+	const char *id = g->entities[e].id, *p = id;
+	int as_is = 1, r = 0;
+
+	while (*p && as_is)
+		as_is = plain(sg_utf8_next(&p)) && p - id <= NAME_BYTES;
+	if (as_is)
+		return id;
+	sg_buf_reset(b);
+	p = id;
+	for (int chars = 0; *p && chars < NAME_CHARS && !r; chars++)
+		r = add_char(b, &p);
+	return r || sg_buf_addf(b, "…\t%" PRIu32, e) ? NULL : sg_buf_str(b);
+}
+
+int64_t sg_node_entity(const sg_graph *g, Agnode_t *n)
+{
+	const char *name = agnameof(n), *tab = strchr(name, '\t');
+
+	if (!tab)
+		return sg_map_get(&g->by_id, name);
+	if (tab - name >= 3 && !memcmp(tab - 3, "…", 3))
+		return strtoll(tab + 1, NULL, 10);
+	return -1;
 }
 
 /* Entity names break into lines of about this many characters. */
@@ -301,8 +414,17 @@ static int add_id_piece(sg_buf *b, const char *s)
  * reused from object to object. */
 struct scratch {
 	const sg_theme *theme;
-	sg_buf text, tip, class, words;
+	sg_buf text, tip, class, words, name;
 };
+
+/* The node of entity e; made when make is 1. */
+static Agnode_t *node_of(Agraph_t *ag, const sg_graph *g, uint32_t e,
+			 int make, struct scratch *sc)
+{
+	const char *name = node_name(&sc->name, g, e);
+
+	return name ? agnode(ag, (char *)name, make) : NULL;
+}
 
 /* Sets the tooltip and the class of obj. */
 static int set_extras(void *obj, const char *text, const sg_attrs *attrs,
@@ -322,10 +444,10 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 		       struct scratch *sc)
 {
 	const sg_entity *ent = &v->graph->entities[e];
-	Agnode_t *n = agnode(ag, (char *)ent->id, 1);
+	Agnode_t *n = node_of(ag, v->graph, e, 1, sc);
 
-	const sg_type *t = ent->type ? sg_graph_type(v->graph, 0, ent->type) :
-				       NULL;
+	const sg_type *t = ent->type_index != SG_NONE ?
+		&v->graph->types[ent->type_index] : NULL;
 	const char *label = wrap(&sc->words, ent->name ? ent->name : ent->id,
 				 LINE_WIDTH);
 
@@ -338,7 +460,7 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 	if (ent->url && set(n, "URL", safe_url(&sc->tip, ent->url)))
 		return -1;
 	sg_buf_reset(&sc->tip);
-	if (sg_buf_adds(&sc->tip, "e.") || add_id_piece(&sc->tip, ent->id) ||
+	if (sg_buf_adds(&sc->tip, "e.") || add_id_piece(&sc->tip, ent->id, e) ||
 	    set(n, "id", sc->tip.buf))
 		return -1;
 	/* The centre of the drawing stands out in any style: a thick border. */
@@ -351,8 +473,8 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
  * TITLE, AUTHOR, DATE"; NULL when it has neither. */
 static const char *cite(sg_buf *b, const sg_graph *g, const sg_relation *r)
 {
-	const sg_source *s = r->source ?
-		&g->sources[sg_map_get(&g->source_ids, r->source)] : NULL;
+	const sg_source *s = r->source_index != SG_NONE ?
+		&g->sources[r->source_index] : NULL;
 	const char *parts[] = { s ? s->title : NULL, s ? s->author : NULL,
 				s ? s->date : NULL };
 	int n = 0, fail;
@@ -374,21 +496,22 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 {
 	const sg_graph *g = v->graph;
 	const sg_relation *r = &g->relations[i];
-	const sg_type *t = sg_graph_type(g, 1, r->type);
-	Agnode_t *from = agnode(ag, (char *)g->entities[r->from].id, 0);
-	Agnode_t *to = agnode(ag, (char *)g->entities[r->to].id, 0);
+	const sg_type *t = &g->relation_types[r->type_index];
+	Agnode_t *from = node_of(ag, g, r->from, 0, sc);
+	Agnode_t *to = node_of(ag, g, r->to, 0, sc);
 	Agedge_t *edge = from && to ? agedge(ag, from, to, NULL, 1) : NULL;
 	const char *words =
 		relation_words(r, type_label(sc->theme, t, 0), &sc->words);
 
 	sg_buf_reset(&sc->class);
 	if (!edge || sg_buf_adds(&sc->class, "r.") ||
-	    add_id_piece(&sc->class, g->entities[r->from].id) ||
-	    sg_buf_adds(&sc->class, ".") || add_id_piece(&sc->class, r->type) ||
+	    add_id_piece(&sc->class, g->entities[r->from].id, r->from) ||
 	    sg_buf_adds(&sc->class, ".") ||
-	    add_id_piece(&sc->class, g->entities[r->to].id) ||
+	    add_id_piece(&sc->class, r->type, r->type_index) ||
+	    sg_buf_adds(&sc->class, ".") ||
+	    add_id_piece(&sc->class, g->entities[r->to].id, r->to) ||
 	    (r->id && (sg_buf_adds(&sc->class, ".") ||
-		       add_id_piece(&sc->class, r->id))) ||
+		       add_id_piece(&sc->class, r->id, (uint32_t)i))) ||
 	    set(edge, "id", sc->class.buf))
 		return -1;
 	/* untyped relations say nothing: on a graph of them all, the same
@@ -438,23 +561,21 @@ static const char *grey(const char *value, char *buf)
 #define LEGEND_ROWS 24
 
 /* Adds text to b for an HTML-like label: markup characters as entities,
- * control characters as spaces, cut (ending in "…") past max bytes. */
+ * others as add_char adds them, cut (ending in "…") past max bytes. */
 static int add_html_text(sg_buf *b, const char *text, size_t max)
 {
 	size_t start = b->len;
 	int r = 0;
 
-	for (const char *p = text; *p && !r; p++) {
-		unsigned char c = (unsigned char)*p;
+	while (*text && !r) {
+		const char *as = *text == '&' ? "&amp;" : *text == '<' ? "&lt;" :
+				 *text == '>' ? "&gt;" :
+				 *text == '"' ? "&quot;" : NULL;
 
-		if (b->len - start >= max && (c & 0xC0) != 0x80)
+		if (b->len - start >= max)
 			return sg_buf_adds(b, "…");
-		r = c == '&' ? sg_buf_adds(b, "&amp;") :
-		    c == '<' ? sg_buf_adds(b, "&lt;") :
-		    c == '>' ? sg_buf_adds(b, "&gt;") :
-		    c == '"' ? sg_buf_adds(b, "&quot;") :
-		    c < 0x20 || c == 0x7F ? sg_buf_adds(b, " ") :
-					    sg_buf_add(b, p, 1);
+		r = as ? sg_buf_adds(b, as) : add_char(b, &text);
+		text += as != NULL;
 	}
 	return r;
 }
@@ -618,15 +739,14 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	    set(box, "color", "#9a9a9a") || set(box, "fontsize", "11") ||
 	    set(col.g, "rank", "same");
 	for (size_t k = 0; k < v->nshown && !r; k++) {
-		const char *type = g->entities[v->shown[k]].type;
+		uint32_t type = g->entities[v->shown[k]].type_index;
 
-		if (type)
-			used[sg_map_get(&g->type_ids, type)] = 1;
+		if (type != SG_NONE)
+			used[type] = 1;
 	}
 	for (size_t i = 0; i < g->nrelations && !r; i++)
 		if (v->relation_on[i])
-			used[g->ntypes + (size_t)sg_map_get(&g->relation_type_ids,
-							    g->relations[i].type)] = 1;
+			used[g->ntypes + g->relations[i].type_index] = 1;
 	/* each type's look, read off a scratch node or edge styled as its
 	 * entities or relations are */
 	for (size_t t = 0; t < g->ntypes && !r; t++) {
@@ -682,7 +802,8 @@ static const char *group_of(const sg_graph *g, const sg_entity *e,
 			    const char *key, sg_buf *b)
 {
 	if (!strcmp(key, "type")) {
-		const sg_type *t = e->type ? sg_graph_type(g, 0, e->type) : NULL;
+		const sg_type *t = e->type_index != SG_NONE ?
+			&g->types[e->type_index] : NULL;
 
 		return t ? (t->label ? t->label : t->id) : NULL;
 	}
@@ -731,7 +852,7 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 		    set(box, "style", "rounded,dashed") ||
 		    set(box, "color", "#9a9a9a") || set(box, "fontsize", "12") ||
 		    set(box, "labelloc", "t") ||
-		    !agsubnode(box, agnode(ag, (char *)e->id, 0), 1);
+		    !agsubnode(box, node_of(ag, g, v->shown[k], 0, sc), 1);
 	}
 	sg_map_release(&seen);
 	sg_arena_free(names);
@@ -752,9 +873,8 @@ static int draw_caption(Agraph_t *ag, const sg_view *v, const char *title,
 	if (title && *title)
 		r = r || sg_buf_adds(b, title);
 	for (size_t i = 0; i < g->nrelations && !r; i++)
-		if (v->relation_on[i] && g->relations[i].source)
-			cited[sg_map_get(&g->source_ids,
-					 g->relations[i].source)] = 1;
+		if (v->relation_on[i] && g->relations[i].source_index != SG_NONE)
+			cited[g->relations[i].source_index] = 1;
 	for (size_t i = 0; i < g->nsources && !r; i++) {
 		const sg_source *s = &g->sources[i];
 		const char *parts[] = { s->title, s->author, s->date, s->url };
@@ -792,9 +912,10 @@ static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 
 		if (!v->cut[e])
 			continue;
+		n = node_of(ag, g, e, 0, sc);
 		sg_buf_reset(&sc->tip);
-		r = sg_buf_adds(&sc->tip, "stub:\t") || sg_buf_adds(&sc->tip, id);
-		n = agnode(ag, (char *)id, 0);
+		r = !n || sg_buf_adds(&sc->tip, "stub:\t") ||
+		    sg_buf_adds(&sc->tip, agnameof(n));
 		stub = r ? NULL : agnode(ag, sc->tip.buf, 1);
 		edge = n && stub ? agedge(ag, n, stub, NULL, 1) : NULL;
 		snprintf(label, sizeof(label), "+%" PRIu32 " more", v->cut[e]);
@@ -804,7 +925,7 @@ static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		    set(stub, "fontcolor", "#6b6b6b") ||
 		    set(stub, "fontsize", "9") ||
 		    set(stub, "tooltip", "relations to entities left out") ||
-		    sg_buf_adds(&sc->tip, "s.") || add_id_piece(&sc->tip, id) ||
+		    sg_buf_adds(&sc->tip, "s.") || add_id_piece(&sc->tip, id, e) ||
 		    set(stub, "id", sc->tip.buf) ||
 		    set(edge, "style", "dashed") ||
 		    set(edge, "arrowhead", "none") ||
@@ -943,7 +1064,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	const char *title = o->title ? o->title : g->title;
 	const sg_theme *theme = o->theme;
 	struct scratch sc = { theme, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
-			      SG_BUF_INIT };
+			      SG_BUF_INIT, SG_BUF_INIT };
 	static Agdisc_t disc;
 	Agraph_t *ag;
 
@@ -991,6 +1112,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	sg_buf_release(&sc.tip);
 	sg_buf_release(&sc.class);
 	sg_buf_release(&sc.words);
+	sg_buf_release(&sc.name);
 	if (r) {
 		if (ag)
 			agclose(ag);

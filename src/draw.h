@@ -11,6 +11,10 @@
 Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *opts,
 		  const char *engine, sg_error *err);
 
+/* The entity that node n of a drawing of g draws; -1 for the legend's and
+ * the stubs' nodes. */
+int64_t sg_node_entity(const sg_graph *g, Agnode_t *n);
+
 /* The graph of DOT text dot, len bytes, numbered as sg_draw numbers its
  * subgraphs (in the order they are made); NULL on failure. */
 Agraph_t *sg_read_dot(const char *dot, size_t len);

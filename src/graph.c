@@ -318,6 +318,7 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 	e = &g->entities[i];
 	memset(e, 0, sizeof(*e));
 	e->loc = given->loc;
+	e->type_index = SG_NONE;
 	if (set_str(g, &e->id, given->id, err) ||
 	    set_str(g, &e->name, given->name, err) ||
 	    set_str(g, &e->type, given->type, err) ||
@@ -333,30 +334,36 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 	       add_aliases(g, e, i, given, err);
 }
 
+/* The relation is built whole, its strings the graph's own, and only
+ * then appended: a failure leaves no half-built relation behind. */
 int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
 			  sg_error *err)
 {
-	sg_relation *r;
+	sg_relation r = *given;
 
+	memset(&r.attrs, 0, sizeof(r.attrs));
+	r.type_index = r.source_index = SG_NONE;
 	if (g->nrelations >= UINT32_MAX ||
-	    SG_GROW(g->relations, g->nrelations + 1, g->arelations))
-		return nomem(err);
-	r = &g->relations[g->nrelations++];
-	*r = *given;
-	memset(&r->attrs, 0, sizeof(r->attrs));
+	    SG_GROW(g->relations, g->nrelations + 1, g->arelations)) {
+		nomem(err);
+		goto error;
+	}
+	if (merge_attrs(g, &r.attrs, &given->attrs, "relation", "", r.loc,
+			r.loc, err) ||
+	    set_str(g, &r.from_ref, given->from_ref, err) ||
+	    set_str(g, &r.to_ref, given->to_ref, err) ||
+	    set_str(g, &r.type, given->type, err) ||
+	    set_str(g, &r.id, given->id, err) ||
+	    set_str(g, &r.label, given->label, err) ||
+	    set_str(g, &r.evidence, given->evidence, err) ||
+	    set_str(g, &r.source, given->source, err))
+		goto error;
+	g->relations[g->nrelations++] = r;
 	g->resolved = 0;
-	if (merge_attrs(g, &r->attrs, &given->attrs, "relation", "", r->loc,
-			r->loc, err))
-		return -1;
-	if (set_str(g, &r->from_ref, given->from_ref, err) ||
-	    set_str(g, &r->to_ref, given->to_ref, err) ||
-	    set_str(g, &r->type, given->type, err) ||
-	    set_str(g, &r->id, given->id, err) ||
-	    set_str(g, &r->label, given->label, err) ||
-	    set_str(g, &r->evidence, given->evidence, err) ||
-	    set_str(g, &r->source, given->source, err))
-		return -1;
 	return 0;
+error:
+	free(r.attrs.kv);
+	return -1;
 }
 
 int sg_graph_add_source(sg_graph *g, const sg_source *given, sg_error *err)
@@ -610,17 +617,22 @@ int sg_suggest(const sg_graph *g, const sg_map *m, const char *name,
 
 /* ---- resolution ---- */
 
-/* Records a type that entities or relations use without declaring it, so
- * that the type tables list every type in use. */
+/* The index of type id (SG_NONE for none) into *index, recording a type
+ * that entities or relations use without declaring it, so that the type
+ * tables list every type in use. */
 static int note_type(sg_graph *g, int relation, const char *id, sg_loc loc,
-		     sg_error *err)
+		     uint32_t *index, sg_error *err)
 {
+	const sg_map *ids = relation ? &g->relation_type_ids : &g->type_ids;
 	sg_type t = { 0 };
+	int64_t found = id ? sg_map_get(ids, id) : -1;
 
-	if (!id || sg_graph_type(g, relation, id))
+	*index = found >= 0 ? (uint32_t)found : SG_NONE;
+	if (!id || found >= 0)
 		return 0;
 	t.id = id;
 	t.loc = loc;
+	*index = (uint32_t)(relation ? g->nrelation_types : g->ntypes);
 	return sg_graph_add_type(g, relation, &t, err);
 }
 
@@ -668,12 +680,15 @@ static int link_relation(sg_graph *g, sg_relation *r, sg_error *e)
 	const sg_type *type;
 	int64_t from = sg_graph_find(g, r->from_ref, r->from_loc, e);
 	int64_t to = from < 0 ? -1 : sg_graph_find(g, r->to_ref, r->to_loc, e);
+	int64_t source;
 
 	if (to < 0)
 		return -1;
 	r->from = (uint32_t)from;
 	r->to = (uint32_t)to;
-	if (r->source && sg_map_get(&g->source_ids, r->source) < 0) {
+	source = r->source ? sg_map_get(&g->source_ids, r->source) : -1;
+	r->source_index = source >= 0 ? (uint32_t)source : SG_NONE;
+	if (r->source && source < 0) {
 		sg_buf msg = SG_BUF_INIT;
 
 		if (sg_suggest(g, &g->source_ids, r->source, &msg))
@@ -688,10 +703,10 @@ static int link_relation(sg_graph *g, sg_relation *r, sg_error *e)
 	    sg_graph_warn(g, SG_WSELF, r->loc, "relation from '%s' to itself",
 			  display_name(&g->entities[r->from])))
 		return sg_fail(e, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	if (note_type(g, 1, r->type, r->loc, e))
+	if (note_type(g, 1, r->type, r->loc, &r->type_index, e))
 		return -1;
-	type = sg_graph_type(g, 1, r->type);
-	r->undirected |= type && type->symmetric;
+	type = &g->relation_types[r->type_index];
+	r->undirected |= type->symmetric;
 	return 0;
 }
 
@@ -779,19 +794,27 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 	for (size_t i = 0; i < g->nentities; i++) {
 		sg_entity *e = &g->entities[i];
 
-		if (!e->url || safe_url(e->url))
+		int safe = e->url && safe_url(e->url);
+
+		if (!e->url || (safe && strlen(e->url) <= SG_URL_MAX))
 			continue;
-		if (sg_graph_warn(g, SG_WURL, e->loc, "url '%s' of entity '%s' "
-				  "is dropped: only http, https and mailto "
-				  "links are kept", e->url, display_name(e)))
+		if (safe ? sg_graph_warn(g, SG_WURL, e->loc, "a url longer "
+					 "than %d bytes is dropped, of entity "
+					 "'%s'", SG_URL_MAX, display_name(e)) :
+			   sg_graph_warn(g, SG_WURL, e->loc, "url '%s' of "
+					 "entity '%s' is dropped: only http, "
+					 "https and mailto links are kept",
+					 e->url, display_name(e)))
 			return nomem(err);
 		e->url = NULL;
 	}
 
-	for (size_t i = 0; i < g->nentities; i++)
-		if (note_type(g, 0, g->entities[i].type, g->entities[i].loc,
-			      err))
+	for (size_t i = 0; i < g->nentities; i++) {
+		sg_entity *e = &g->entities[i];
+
+		if (note_type(g, 0, e->type, e->loc, &e->type_index, err))
 			return -1;
+	}
 	for (size_t i = 0; i < g->nrelations; i++) {
 		sg_error e = { 0 };
 

@@ -52,6 +52,12 @@ void sg_arena_free(sg_arena *a);
 int sg_fold(sg_buf *b, const char *s);
 uint32_t sg_hash(const char *s);
 
+/* The character at *s, UTF-8, moving *s past it; SG_NOT_CHAR for what is
+ * no character (a stray byte, an overlong form, a surrogate, past
+ * U+10FFFF), *s then past its first byte. */
+#define SG_NOT_CHAR UINT32_MAX
+uint32_t sg_utf8_next(const char **s);
+
 /* Adds an attribute's value, kept as JSON text, to b as a person reads it:
  * a string without its quotes and escapes, anything else as it is. */
 int sg_json_display(sg_buf *b, const char *json);
@@ -106,8 +112,17 @@ typedef struct sg_source {
 	sg_loc loc;
 } sg_source;
 
+/* A url longer than this is dropped (with a warning): percent-encoded, it
+ * must stay under the DOT parser's limit of 16384 bytes a string. */
+#define SG_URL_MAX 4000
+
+/* An index that points nowhere: an entity without a type, a relation
+ * citing no source. */
+#define SG_NONE UINT32_MAX
+
 typedef struct sg_entity {
 	const char *id, *name, *type, *description, *url;
+	uint32_t type_index; /* in types, or SG_NONE; once resolved */
 	const char **aliases;
 	size_t naliases, aaliases;
 	sg_attrs attrs; /* the input's other keys; values as JSON text */
@@ -123,6 +138,8 @@ typedef struct sg_relation {
 	 * same ends and type are the same unless their ids differ */
 	const char *id;
 	uint32_t from, to;             /* entity indexes, once resolved */
+	/* in relation_types, and in sources or SG_NONE, once resolved */
+	uint32_t type_index, source_index;
 	int duplicate;                 /* the same as an earlier one */
 	/* no direction: as read (the format's flag), and once resolved also
 	 * when its type is symmetric */

@@ -452,7 +452,7 @@ static int check_glyphs(Agraph_t *ag, const sg_view *v,
 	r = check_label(&gc, ag, opts->caption ? "the caption" : "the title",
 			nowhere);
 	for (Agnode_t *n = agfstnode(ag); n && !r; n = agnxtnode(ag, n)) {
-		int64_t e = sg_map_get(&g->by_id, agnameof(n));
+		int64_t e = sg_node_entity(g, n);
 
 		snprintf(what, sizeof(what), e >= 0 ? "entity '%s'" : "%s",
 			 e >= 0 ? agnameof(n) : "the legend");

@@ -84,15 +84,12 @@ static unsigned char *type_mask(const sg_graph *g, int relation,
 	return on;
 }
 
+/* Whether the type of index type (SG_NONE: none) is on. */
 static int type_on(const sg_graph *g, int relation, const unsigned char *on,
-		   const char *type)
+		   uint32_t type)
 {
-	size_t ntypes = relation ? g->nrelation_types : g->ntypes;
-
-	if (!type)
-		return on[ntypes];
-	return on[sg_map_get(relation ? &g->relation_type_ids : &g->type_ids,
-			     type)];
+	return on[type != SG_NONE ? type :
+		  relation ? g->nrelation_types : g->ntypes];
 }
 
 /* The text of field or attribute key of e, into b; NULL when e has none. */
@@ -139,7 +136,7 @@ static int relation_allowed(const sg_graph *g, const sg_relation *r,
 			    const unsigned char *allowed,
 			    const unsigned char *rel_on)
 {
-	return !r->duplicate && type_on(g, 1, rel_on, r->type) &&
+	return !r->duplicate && type_on(g, 1, rel_on, r->type_index) &&
 	       allowed[r->from] && allowed[r->to];
 }
 
@@ -317,7 +314,7 @@ static int cut_to(sg_view *v, const uint32_t *dist, size_t max,
 	for (size_t i = 0; i < g->nrelations; i++) {
 		const sg_relation *r = &g->relations[i];
 
-		if (r->duplicate || !type_on(g, 1, rel_on, r->type) ||
+		if (r->duplicate || !type_on(g, 1, rel_on, r->type_index) ||
 		    dist[r->from] == FAR || dist[r->to] == FAR)
 			continue;
 		if (v->entity_on[r->from] && !v->entity_on[r->to])
@@ -419,7 +416,7 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 	}
 	for (size_t e = 0; e < g->nentities; e++)
 		allowed[e] = v->focus[e] ||
-			     (type_on(g, 0, ent_type_on, g->entities[e].type) &&
+			     (type_on(g, 0, ent_type_on, g->entities[e].type_index) &&
 			      where_on(o, &g->entities[e], &text));
 	/* what is excluded is excluded, the focus too */
 	for (size_t k = 0; k < o->nexclude; k++) {
@@ -496,11 +493,11 @@ int sg_view_relation(const sg_view *v, size_t i, sg_relation_info *info)
 	if (i >= v->nshown_relations)
 		return -1;
 	rel = &g->relations[v->shown_relations[i]];
-	t = sg_graph_type(g, 1, rel->type);
+	t = &g->relation_types[rel->type_index];
 	info->from = g->entities[rel->from].id;
 	info->to = g->entities[rel->to].id;
 	info->type = rel->type;
-	info->label = rel->label ? rel->label : t && t->label ? t->label : "";
+	info->label = rel->label ? rel->label : t->label ? t->label : "";
 	return 0;
 }
 
@@ -517,11 +514,10 @@ int sg_view_stats(const sg_view *v, sg_stats *s, sg_error *err)
 		return nomem(err);
 	for (size_t k = 0; k < v->nshown; k++) {
 		const sg_entity *e = &g->entities[v->shown[k]];
-		int64_t t;
+		size_t t = e->type_index;
 
-		if (!e->type)
+		if (t == SG_NONE)
 			continue;
-		t = sg_map_get(&g->type_ids, e->type);
 		s->entity_types += !seen[t];
 		seen[t] = 1;
 	}
@@ -531,14 +527,12 @@ int sg_view_stats(const sg_view *v, sg_stats *s, sg_error *err)
 
 		if (!v->relation_on[i])
 			continue;
-		t = g->ntypes + (size_t)sg_map_get(&g->relation_type_ids,
-						   r->type);
+		t = g->ntypes + r->type_index;
 		s->relation_types += !seen[t];
 		seen[t] = 1;
-		if (!r->source)
+		if (r->source_index == SG_NONE)
 			continue;
-		t = g->ntypes + g->nrelation_types +
-		    (size_t)sg_map_get(&g->source_ids, r->source);
+		t = g->ntypes + g->nrelation_types + r->source_index;
 		s->sources += !seen[t];
 		seen[t] = 1;
 	}

@@ -257,6 +257,25 @@ static unsigned next_rune(const unsigned char **s)
 	return c;
 }
 
+uint32_t sg_utf8_next(const char **s)
+{
+	const unsigned char *start = (const unsigned char *)*s, *p = start;
+	unsigned c = next_rune(&p);
+	size_t n = (size_t)(p - start);
+
+	/* a stray byte, a lead byte past F4, an overlong form, a surrogate,
+	 * or past U+10FFFF */
+	if ((n == 1 && c >= 0x80) || *start > 0xF4 ||
+	    (n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+	    (n == 4 && c < 0x10000) || (c >= 0xD800 && c < 0xE000) ||
+	    c > 0x10FFFF) {
+		*s += 1;
+		return SG_NOT_CHAR;
+	}
+	*s = (const char *)p;
+	return c;
+}
+
 static int add_rune(sg_buf *b, unsigned c)
 {
 	char u[4];

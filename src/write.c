@@ -107,7 +107,7 @@ static int add_entity(sg_buf *b, const sg_entity *e)
 
 static int add_relation(sg_buf *b, const sg_graph *g, const sg_relation *rel)
 {
-	const sg_type *t = sg_graph_type(g, 1, rel->type);
+	const sg_type *t = &g->relation_types[rel->type_index];
 	int first = 1;
 
 	return sg_buf_adds(b, "    {") ||
@@ -119,7 +119,7 @@ static int add_relation(sg_buf *b, const sg_graph *g, const sg_relation *rel)
 	       add_field(b, &first, "evidence", rel->evidence) ||
 	       add_field(b, &first, "source", rel->source) ||
 	       /* a symmetric type says it for all its relations */
-	       (rel->undirected && !(t && t->symmetric) &&
+	       (rel->undirected && !t->symmetric &&
 		sg_buf_adds(b, ", \"directed\": false")) ||
 	       add_pairs(b, &first, &rel->attrs, 1) || sg_buf_adds(b, "}");
 }
@@ -139,17 +139,17 @@ int sg_write_json(const sg_view *v, sg_buf *b)
 	for (size_t k = 0; k < v->nshown; k++) {
 		const sg_entity *e = &g->entities[v->shown[k]];
 
-		if (e->type)
-			used[sg_map_get(&g->type_ids, e->type)] = 1;
+		if (e->type_index != SG_NONE)
+			used[e->type_index] = 1;
 	}
 	for (size_t i = 0; i < g->nrelations; i++) {
 		const sg_relation *rel = &g->relations[i];
 
 		if (!v->relation_on[i])
 			continue;
-		rel_used[sg_map_get(&g->relation_type_ids, rel->type)] = 1;
-		if (rel->source)
-			src_used[sg_map_get(&g->source_ids, rel->source)] = 1;
+		rel_used[rel->type_index] = 1;
+		if (rel->source_index != SG_NONE)
+			src_used[rel->source_index] = 1;
 	}
 	r = sg_buf_adds(b, "{\n  \"graph\": {") ||
 	    add_field(b, &first, "title", g->title);

@@ -102,7 +102,36 @@ done
 check "--rankdir" run 0 --focus Kazakhstan --rankdir TB
 check "rankdir=TB in DOT" has "$tmp/out" "rankdir=TB"
 check "--title" run 0 --focus Kazakhstan --title 'Kazakhstan & "friends"'
-check "title in DOT" has "$tmp/out" 'label="Kazakhstan & \"friends\""'
+check "title in DOT" has "$tmp/out" 'label="Kazakhstan &amp; \"friends\""'
+
+# ---- text is data: character references drawn as written; what XML 1.0
+# forbids, noncharacters and malformed UTF-8 as U+FFFD, everywhere
+t=tests/text/literal.json
+check "references and noncharacters" run 0 $t --legend --caption --cluster group \
+	--title "$(printf '&lt;i&gt; &#65; \357\277\277 \377')" -o "$tmp/lit.svg" -o "$tmp/lit.dot"
+check "the SVG is well-formed" svg_ok "$tmp/lit.svg"
+check "no noncharacter reaches it" not grep -q "$(printf '\357\277[\276\277]\|\357\267[\220-\257]\|\364\217\277[\276\277]\|\360\237\277\277')" "$tmp/lit.svg"
+check "U+FFFD in their place" has "$tmp/lit.svg" "$(printf 'plane one \357\277\275')"
+for text in '>Tom &amp;amp; Jerry ' 'xlink:title="&amp;lt;tag&amp;gt; &amp;#65; ' \
+	'>&amp;amp; ' '&amp;#65; ' 'team: &amp;amp; ' 'note: ' '>&amp;lt;g&amp;gt; ' \
+	'Source: &amp;amp; ' '>&amp;amp;lt;T&amp;gt; ' '>&amp;lt;i&amp;gt; &amp;#65; '; do
+	check "drawn as written: $text" has "$tmp/lit.svg" "$text"
+done
+check "a link keeps its text" has "$tmp/lit.svg" 'xlink:href="http://x.org/?a=1&amp;amp;b"'
+check "the DOT escapes & for Graphviz" has "$tmp/lit.dot" 'label="Tom &amp;amp; Jerry'
+check "dot draws the DOT the same" sh -c "dot -Tsvg '$tmp/lit.dot' | cmp -s - '$tmp/lit.svg'"
+check "PNG too" run 0 $t --legend --caption -o "$tmp/lit.png"
+# an id of 5 MB names no node: Graphviz's DOT parser takes no string past
+# 16384 bytes; nor long types and urls
+/usr/bin/python3 -c 'import json; big = "x" * 5000000; t = "t" * 100000
+print(json.dumps({"entities": [{"id": big, "type": t, "url": "http://x.org/" + "a" * 100000}, {"id": "b"}],
+	"relations": [{"from": big, "to": "b", "type": "r" * 100000}]}))' >"$tmp/long.json"
+check "an id of 5 MB" run 0 "$tmp/long.json" -o "$tmp/long.svg"
+check "its SVG" svg_ok "$tmp/long.svg"
+x100=$(printf '%0100d' 0 | tr 0 x)
+check "its SVG id, cut and numbered" has "$tmp/long.svg" "<g id=\"e.${x100}__0\""
+check "the relation's" has "$tmp/long.svg" "<g id=\"r.${x100}__0.$(printf '%0100d' 0 | tr 0 r)__0.b\""
+check "its long url dropped" has "$tmp/err" "long.json:1:15: warning: a url longer than 4000 bytes is dropped, of entity 'xxxx"
 
 # ---- data-driven cases: tests/valid/NAME/{args, inputs, expected.dot}
 for d in tests/valid/*; do

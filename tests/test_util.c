@@ -24,6 +24,44 @@ static void test_buf(void **state)
 	assert_null(b.buf);
 }
 
+/* Each character of s, as sg_utf8_next reads it, into out; how many. */
+static size_t chars(const char *s, uint32_t *out)
+{
+	size_t n = 0;
+
+	while (*s)
+		out[n++] = sg_utf8_next(&s);
+	return n;
+}
+
+static void test_utf8(void **state)
+{
+	uint32_t c[8];
+
+	(void)state;
+	assert_int_equal(chars("a\xC3\xBC\xE2\x82\xAC\xF0\x9F\x98\x80", c), 4);
+	assert_int_equal(c[0], 'a');
+	assert_int_equal(c[1], 0xFC);
+	assert_int_equal(c[2], 0x20AC);
+	assert_int_equal(c[3], 0x1F600);
+	assert_int_equal(chars("\xEF\xBF\xBF\xF4\x8F\xBF\xBE", c), 2);
+	assert_int_equal(c[0], 0xFFFF); /* noncharacters are characters */
+	assert_int_equal(c[1], 0x10FFFE);
+	/* a stray byte, an overlong '/', a surrogate, past U+10FFFF, a cut
+	 * sequence: no character, and the next byte read on its own */
+	assert_int_equal(chars("\x80", c), 1);
+	assert_int_equal(c[0], SG_NOT_CHAR);
+	assert_int_equal(chars("\xC0\xAF", c), 2);
+	assert_int_equal(c[0], SG_NOT_CHAR);
+	assert_int_equal(chars("\xED\xA0\x80", c), 3);
+	assert_int_equal(c[0], SG_NOT_CHAR);
+	assert_int_equal(chars("\xF4\x90\x80\x80", c), 4);
+	assert_int_equal(c[0], SG_NOT_CHAR);
+	assert_int_equal(chars("\xE2\x82z", c), 3);
+	assert_int_equal(c[0], SG_NOT_CHAR);
+	assert_int_equal(c[2], 'z');
+}
+
 static int count(uint32_t value, void *data)
 {
 	*(uint32_t *)data += value;
@@ -102,6 +140,7 @@ int main(void)
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_fail_keeps_first_error),
 	};
