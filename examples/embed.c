@@ -40,7 +40,8 @@ int main(int argc, char **argv)
 		goto done;
 	}
 	for (size_t i = 0; sg_view_relation(v, i, &r) == 0; i++)
-		printf("%s -[%s]-> %s\n", r.from, r.label[0] ? r.label : r.type,
+		printf("%s -[%s]-%s %s\n", r.from,
+		       r.label[0] ? r.label : r.type, r.directed ? ">" : "-",
 		       r.to);
 	printf("%zu entities, %zu relations, SVG of %zu bytes\n",
 	       sg_view_entity_count(v), sg_view_relation_count(v), len);

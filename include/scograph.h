@@ -201,6 +201,9 @@ typedef struct sg_relation_info {
 	/* its own label, else its type's; "" when neither has one (a drawing
 	 * then shows the type in words) */
 	const char *label;
+	/* 0 for a relation without direction (of an undirected graph, or of
+	 * a symmetric type): from and to are then only its two ends */
+	int directed;
 } sg_relation_info;
 
 /* The i-th relation of the view, in input order; a relation listed twice

@@ -498,6 +498,7 @@ int sg_view_relation(const sg_view *v, size_t i, sg_relation_info *info)
 	info->to = g->entities[rel->to].id;
 	info->type = rel->type;
 	info->label = rel->label ? rel->label : t->label ? t->label : "";
+	info->directed = !rel->undirected;
 	return 0;
 }
 

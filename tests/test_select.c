@@ -300,8 +300,8 @@ static void test_select_needs_resolve(void **state)
 	sg_graph_free(g);
 }
 
-/* A view's relations in input order, each once, with its ends by id and
- * its label as written, else its type's. */
+/* A view's relations in input order, each once, with its ends by id, its
+ * label as written, else its type's, and whether it has a direction. */
 static void test_view_relations(void **state)
 {
 	static const char json[] =
@@ -312,7 +312,9 @@ static void test_view_relations(void **state)
 		" {\"from\": \"b\", \"to\": \"c\", \"type\": \"y\"},"
 		" {\"from\": \"c\", \"to\": \"a\", \"type\": \"x\","
 		" \"label\": \"own\"},"
-		" {\"from\": \"a\", \"to\": \"b\", \"type\": \"x\"}]}";
+		" {\"from\": \"a\", \"to\": \"b\", \"type\": \"x\"},"
+		" {\"from\": \"c\", \"to\": \"b\", \"type\": \"z\","
+		" \"directed\": false}]}";
 	const char *b[] = { "b" };
 	sg_select_opts all = { 0 }, focus = { .focus = b, .nfocus = 1 };
 	sg_error err = { 0 };
@@ -325,12 +327,13 @@ static void test_view_relations(void **state)
 	v = sg_select(g, &all, &err);
 	assert_non_null(v);
 	/* the fourth repeats the first: drawn once, listed once */
-	assert_int_equal(sg_view_relation_count(v), 3);
+	assert_int_equal(sg_view_relation_count(v), 4);
 	assert_int_equal(sg_view_relation(v, 0, &r), 0);
 	assert_string_equal(r.from, "a");
 	assert_string_equal(r.to, "b");
 	assert_string_equal(r.type, "x");
 	assert_string_equal(r.label, "");
+	assert_int_equal(r.directed, 1);
 	assert_int_equal(sg_view_relation(v, 1, &r), 0);
 	assert_string_equal(r.from, "b");
 	assert_string_equal(r.label, "why");
@@ -338,7 +341,11 @@ static void test_view_relations(void **state)
 	assert_string_equal(r.from, "c");
 	assert_string_equal(r.to, "a");
 	assert_string_equal(r.label, "own");
-	assert_int_equal(sg_view_relation(v, 3, &r), -1);
+	assert_int_equal(sg_view_relation(v, 3, &r), 0);
+	assert_string_equal(r.from, "c");
+	assert_string_equal(r.to, "b");
+	assert_int_equal(r.directed, 0);
+	assert_int_equal(sg_view_relation(v, 4, &r), -1);
 	sg_view_free(v);
 	/* depth 0: b alone, and no relation */
 	v = sg_select(g, &focus, &err);
