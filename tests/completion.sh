@@ -34,6 +34,9 @@ offers_only() {
 		{ diff -u "$tmp/want" "$tmp/replies" | head -20; return 1; }
 }
 
+registered() { complete -p scograph | grep -q -- '-F _scograph scograph$'; }
+check "sourcing it registers the function for scograph" registered
+
 # ---- options: every one --help lists, and nothing else
 "$bin" --help | grep -oE -- '^  (-[[:alpha:]], |    )--[a-z-]+' |
 	grep -oE -- '--[a-z-]+' | sort >"$tmp/long-options"
