@@ -3,7 +3,9 @@
  * compiled with -DSG_FUZZ_FORMAT="jgf" (or any reader's format name) it
  * reads its input forced to that format, with "auto" it lets the reader
  * tell the format, and with "pipeline" it goes on as the CLI does: resolve,
- * select around an entity the input names, and write DOT and native JSON.
+ * select around an entity the input names, walk the view, and render DOT
+ * and native JSON (into memory: the files sg_render writes hold the same
+ * bytes).
  * Everything goes through the public header only, as a program would.
  * Errors are the expected outcome for most inputs; only crashes, leaks and
  * sanitizer reports are findings.
@@ -12,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "scograph.h"
 
@@ -21,30 +22,6 @@
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
-
-/* The outputs of the pipeline go to a folder of their own, made once and
- * removed at exit. */
-static char out_dir[64], out_dot[96], out_json[96];
-
-static void remove_scratch(void)
-{
-	unlink(out_dot);
-	unlink(out_json);
-	rmdir(out_dir);
-}
-
-static void make_scratch(void)
-{
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(out_dir, sizeof(out_dir), "%s/sg-fuzz-XXXXXX",
-		 tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
-	if (!mkdtemp(out_dir))
-		abort();
-	snprintf(out_dot, sizeof(out_dot), "%s/out.dot", out_dir);
-	snprintf(out_json, sizeof(out_json), "%s/out.json", out_dir);
-	atexit(remove_scratch);
-}
 
 /* The options a run takes, chosen by the input's bytes so that one corpus
  * walks them all and a crash still reproduces from its file alone. */
@@ -59,12 +36,13 @@ static unsigned input_hash(const uint8_t *data, size_t len)
 
 static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
 {
+	static const char *const formats[] = { "dot", "json" };
 	unsigned h = input_hash(data, len);
 	sg_select_opts all = { 0 }, opts = { 0 };
 	sg_render_opts ropts = { 0 };
 	sg_entity_info first, last;
+	sg_relation_info rel;
 	const char *focus[1];
-	sg_output outs[2] = { { out_dot, "dot" }, { out_json, "json" } };
 	sg_stats stats;
 	sg_view *v = NULL;
 	size_t n;
@@ -95,13 +73,23 @@ static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
 			return;
 	}
 	sg_view_stats(v, &stats, NULL);
+	for (size_t i = 0; !sg_view_relation(v, i, &rel); i++)
+		if (!rel.from || !rel.to || !rel.type || !rel.label)
+			abort();
 	ropts.engine = "dot";
 	ropts.legend = (h >> 16) & 1;
 	ropts.caption = (h >> 17) & 1;
 	ropts.cluster = (h >> 18) & 1 ? "type" : NULL;
-	if (!out_dir[0])
-		make_scratch();
-	sg_render(v, &ropts, outs, 2, NULL);
+	for (size_t i = 0; i < 2; i++) {
+		char *out = NULL;
+		size_t out_len = 0;
+
+		if (!sg_render_buffer(v, &ropts, formats[i], &out, &out_len,
+				      NULL) &&
+		    (!out || out[out_len]))
+			abort(); /* the promised NUL after the bytes */
+		free(out);
+	}
 	sg_view_free(v);
 }
 
