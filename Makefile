@@ -201,7 +201,8 @@ check-browser: deps
 # format forced by name, "auto" (the format told from the content) and
 # "pipeline" (read, resolve, select, DOT and native JSON), all from the one
 # source tests/fuzz/fuzz.c. A new reader format is one word here.
-FUZZ_FORMATS = native jsonl jgf node-link cytoscape mcp graphology graphviz
+FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
+	graphology graphviz
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.

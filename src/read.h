@@ -93,7 +93,8 @@ struct rd_format {
 };
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
-	rd_cytoscape, rd_mcp, rd_graphology, rd_graphviz;
+	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
+	rd_graphviz;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 
@@ -217,7 +218,8 @@ struct fields {
 /* Adds the keys of f's objects but the used ones to attrs. */
 int rd_collect(struct reader *rd, struct fields *f, sg_attrs *attrs);
 /* An id as text: a string as it is, an integer in decimal (networkx and
- * Graphviz number their nodes); NULL for anything else. */
+ * Graphviz number their nodes), a list in compact JSON (networkx's tuples)
+ * when it fits in size; NULL for anything else. */
 const char *rd_id_text(const json_t *v, char *buf, size_t size);
 /* Fails: o[key] is no id; o stands at at. */
 int rd_bad_id(struct reader *rd, const json_t *o, const char *key,
@@ -226,7 +228,8 @@ int rd_bad_id(struct reader *rd, const json_t *o, const char *key,
 int rd_add_node(struct reader *rd, const char *id, const char *name,
 		struct fields *f, sg_loc loc);
 /* Adds the relation made of f, whose endpoints are f->o[from_key] and
- * f->o[to_key]; where the format names no type, it is SG_UNTYPED. It has a
+ * f->o[to_key]; where the format names no type, it is SG_UNTYPED. Its id
+ * is f->o's "id" or "key", unless used. It has a
  * direction as the edge's "directed" or "undirected" says, else as
  * rd->undirected does. */
 int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,

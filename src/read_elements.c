@@ -17,6 +17,15 @@ static const char *const label_keys[] = { "label" };
 static const char *const evidence_keys[] = { "evidence" };
 static const char *const id_keys[] = { "id", "key" };
 
+/* Whether key is one of f's used ones: it means something else there. */
+static int used(const struct fields *f, const char *key)
+{
+	for (size_t i = 0; i < f->nused; i++)
+		if (!strcmp(f->used[i], key))
+			return 1;
+	return 0;
+}
+
 /* The first of keys that f has as a non-empty string, or NULL. */
 static const char *role(struct fields *f, const char *const *keys, size_t n)
 {
@@ -44,6 +53,8 @@ int rd_collect(struct reader *rd, struct fields *f, sg_attrs *attrs)
  * Graphviz number their nodes); NULL for anything else. */
 const char *rd_id_text(const json_t *v, char *buf, size_t size)
 {
+	size_t n;
+
 	if (json_is_string(v) && json_string_length(v))
 		return json_string_value(v);
 	if (json_is_integer(v)) {
@@ -51,7 +62,14 @@ const char *rd_id_text(const json_t *v, char *buf, size_t size)
 			 json_integer_value(v));
 		return buf;
 	}
-	return NULL;
+	/* networkx's tuples (grid_2d_graph's [0, 1]) come as lists */
+	if (!json_is_array(v) || !json_array_size(v))
+		return NULL;
+	n = json_dumpb(v, buf, size, JSON_COMPACT);
+	if (!n || n >= size)
+		return NULL;
+	buf[n] = '\0';
+	return buf;
 }
 
 /* Fails: o[key] is no id; o stands at at. */
@@ -108,7 +126,8 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 	/* an edge's id (JGF, Cytoscape), key (Graphology, networkx's
 	 * multigraphs): what tells parallel edges apart */
 	for (size_t k = 0; k < SG_ARRAY_SIZE(id_keys) && !rel.id; k++)
-		if ((rel.id = rd_id_text(json_object_get(f->o, id_keys[k]),
+		if (!used(f, id_keys[k]) &&
+		    (rel.id = rd_id_text(json_object_get(f->o, id_keys[k]),
 					 id, sizeof(id))) &&
 		    f->nused < RD_MAX_USED)
 			f->used[f->nused++] = id_keys[k];

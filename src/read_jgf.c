@@ -58,7 +58,7 @@ static int jgf_graph(struct reader *rd, const json_t *parent,
 			return -1;
 	}
 	return rd_edges(rd, edges, "metadata", (const char *const[]){
-		"source", "target", "id", "directed", "metadata" }, 5);
+		"source", "target", "directed", "metadata" }, 4);
 }
 
 /* "graphs", or a "graph" that holds nodes or edges (scograph's own "graph"

@@ -10,7 +10,7 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 	const json_t *el = json_array_get(list, i);
 	const json_t *data = json_object_get(el, "data");
 	const char *g = json_string_value(json_object_get(el, "group"));
-	struct fields f = { data, NULL, { "id", "source", "target" }, 3 };
+	struct fields f = { data, NULL, { "source", "target", "id" }, 3 };
 	char buf[32];
 	const char *id;
 
@@ -24,9 +24,11 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 		group = g ? g : json_object_get(data, "source") ||
 					json_object_get(data, "target") ?
 			    "edges" : "nodes";
-	if (!strcmp(group, "edges"))
+	if (!strcmp(group, "edges")) {
+		f.nused = 2; /* an edge's id is the relation's */
 		return rd_read_edge(rd, &f, "source", "target",
 				 rd_loc(rd, list, NULL, i));
+	}
 	id = rd_id_text(json_object_get(data, "id"), buf, sizeof(buf));
 	if (!id)
 		return rd_bad_id(rd, data, "id", "node", rd_loc(rd, list, NULL, i));
@@ -96,7 +98,7 @@ static int read_graphology(struct reader *rd, const json_t *root)
 	if (rd_nodes(rd, nodes, "key", "attributes"))
 		return -1;
 	return rd_edges(rd, edges, "attributes", (const char *const[]){
-		"key", "source", "target", "attributes", "undirected" }, 5);
+		"source", "target", "attributes", "undirected" }, 4);
 }
 
 

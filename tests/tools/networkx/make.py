@@ -32,13 +32,82 @@ def count(name, G, args="-", H=None):
     rows.append((name, args, H.number_of_nodes(), H.number_of_edges()))
 
 
+def node_link(G, **keys):
+    return json_graph.node_link_data(G, **keys)
+
+
+# an undirected graph, and the neighbourhoods scograph's --focus draws
 karate = nx.karate_club_graph()
-write("karate.json", json_graph.node_link_data(karate))
+write("karate.json", node_link(karate))
 count("karate.json", karate)
 count("karate.json", karate, "--focus 33 --direction out",
       nx.ego_graph(karate, 33))
 count("karate.json", karate, "--focus 33 --depth 2",
       nx.ego_graph(karate, 33, radius=2))
+write("karate-adjacency.json", json_graph.adjacency_data(karate))
+count("karate-adjacency.json", karate)
+count("karate-adjacency.json", karate, "--focus 0",
+      nx.ego_graph(karate, 0))
+
+# untyped, weighted relations
+miserables = nx.les_miserables_graph()
+write("miserables.json", node_link(miserables))
+count("miserables.json", miserables)
+count("miserables.json", miserables, "--focus Valjean",
+      nx.ego_graph(miserables, "Valjean"))
+
+# D3 version 3's shape (its miserables.json): nodes without ids, links by
+# their place in the list; networkx wrote it up to 1.x
+names = list(miserables.nodes)
+write("miserables-d3v3.json", {
+    "nodes": [{"name": n} for n in names],
+    "links": [{"source": names.index(u), "target": names.index(v),
+               "value": d["weight"]}
+              for u, v, d in miserables.edges(data=True)]})
+d3 = nx.DiGraph(nx.relabel_nodes(miserables, {n: i for i, n in
+                                              enumerate(names)}))
+d3.remove_edges_from([(v, u) for u, v in list(d3.edges) if u < v])
+count("miserables-d3v3.json", d3)
+
+# a directed graph with networkx's custom keys
+digraph = nx.DiGraph([("kazakhstan", "sco"), ("kazakhstan", "bri"),
+                      ("bri", "sco")])
+write("custom-keys.json", node_link(digraph, source="from", target="to"))
+count("custom-keys.json", digraph)
+count("custom-keys.json", digraph, "--focus sco --direction in",
+      digraph.subgraph(["sco", "kazakhstan", "bri"]))
+write("digraph-adjacency.json", json_graph.adjacency_data(digraph))
+count("digraph-adjacency.json", digraph)
+
+# parallel edges: a multigraph's keys tell them apart
+multi = nx.MultiDiGraph()
+multi.add_edge("kazakhstan", "sco", type="member_of")
+multi.add_edge("kazakhstan", "sco", type="member_of")
+multi.add_edge("kazakhstan", "sco", type="chairs")
+multi.add_edge("sco", "kazakhstan")
+write("multigraph.json", node_link(multi))
+count("multigraph.json", multi)
+write("multigraph-adjacency.json", json_graph.adjacency_data(multi))
+count("multigraph-adjacency.json", multi)
+undirected_multi = nx.MultiGraph(multi)
+write("multigraph-undirected-adjacency.json",
+      json_graph.adjacency_data(undirected_multi))
+count("multigraph-undirected-adjacency.json", undirected_multi)
+
+# tuple ids
+grid = nx.grid_2d_graph(3, 4)
+write("grid.json", node_link(grid))
+count("grid.json", grid)
+
+# a tree, from its root
+tree = nx.bfs_tree(nx.balanced_tree(2, 3), 0)
+write("tree.json", json_graph.tree_data(tree, 0))
+count("tree.json", tree)
+
+# a bipartite graph of many cycles
+davis = nx.davis_southern_women_graph()
+write("davis.json", node_link(davis))
+count("davis.json", davis)
 
 with open(os.path.join(here, "counts.tsv"), "w", encoding="utf-8") as f:
     for row in rows:
