@@ -311,8 +311,8 @@ install: all
 		'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
 		'Libs: -L$${libdir} -lscograph' 'Cflags: -I$${includedir}' \
 		>$(DESTDIR)$(PKGCONFIGDIR)/scograph.pc
-	install -m 644 doc/scograph.1 $(DESTDIR)$(MAN1DIR)/scograph.1
-	install -m 644 completion/scograph.bash $(DESTDIR)$(BASHCOMPDIR)/scograph
+	install -m 644 src/scograph.1 $(DESTDIR)$(MAN1DIR)/scograph.1
+	install -m 644 src/scograph.bash $(DESTDIR)$(BASHCOMPDIR)/scograph
 	install -m 644 graphs/sco.json graphs/schema.json \
 		graphs/theme-schema.json $(DESTDIR)$(DATADIR)/scograph
 

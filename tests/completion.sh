@@ -4,7 +4,7 @@
 set -u
 suite=completion
 . tests/check.sh
-. completion/scograph.bash
+. src/scograph.bash
 
 # completes WORD...: the replies for a command line whose last word is
 # being completed (bash splits --name=value into --name, = and value),

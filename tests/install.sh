@@ -123,10 +123,10 @@ check "the man page has every section" sh -c "for s in NAME SYNOPSIS DESCRIPTION
 check "the man page names the environment" sh -c \
 	"grep -q SOURCE_DATE_EPOCH '$tmp/man.txt' && grep -q GITHUB_ACTIONS '$tmp/man.txt'"
 check "the man page's version is the header's" \
-	grep -q "^\.TH SCOGRAPH 1 .* \"scograph $version\"" doc/scograph.1
+	grep -q "^\.TH SCOGRAPH 1 .* \"scograph $version\"" src/scograph.1
 # "-o, --output FILE" for every option: the tags of the man page, the left
 # column of --help
-sed -n '/^\.TP$/{n;/^\\fB\\-/p;}' doc/scograph.1 |
+sed -n '/^\.TP$/{n;/^\\fB\\-/p;}' src/scograph.1 |
 	sed 's/\\f[BIR]//g; s/\\-/-/g' | sort >"$tmp/man-options"
 "$bin" --help | grep -oE -- '^  (-[[:alpha:]], |    )--[a-z-]+( [A-Z][A-Z=]*)?' |
 	sed 's/^ *//' | sort >"$tmp/help-options"
@@ -136,7 +136,7 @@ check "the man page and --help list the same options" \
 # the input formats: the binary's own list, the man page's
 "$bin" --from-format list | cut -d' ' -f1 | sort >"$tmp/formats"
 sed -n '/^\.SH "FORMATS READ"/,/^\.SH [^F]/{/^\.TP$/{n;s/^\.B //p;};}' \
-	doc/scograph.1 | sed 's/\\-/-/g' | sort >"$tmp/man-formats"
+	src/scograph.1 | sed 's/\\-/-/g' | sort >"$tmp/man-formats"
 check "scograph lists the formats it reads" test -s "$tmp/formats"
 check "the man page lists the formats scograph reads" same "$tmp/formats" "$tmp/man-formats"
 
