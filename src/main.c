@@ -364,6 +364,39 @@ static int print_problem(const struct printer *p, const sg_error *e)
 	return e->code == SG_EUSAGE ? EXIT_USAGE : EXIT_BAD_INPUT;
 }
 
+/* Prints a note: neither a warning nor an error, whatever --strict says. */
+static void print_note(const struct printer *p, const char *code,
+		       const char *text)
+{
+	if (p->json) {
+		fprintf(stderr, "{\"file\": \"\", \"line\": 0, \"column\": 0, "
+			"\"severity\": \"note\", \"code\": \"%s\", "
+			"\"message\": ", code);
+		json_string(text);
+		fprintf(stderr, "}\n");
+	} else {
+		fprintf(stderr, "scograph: note: %s\n", text);
+	}
+	if (p->github) {
+		fprintf(stderr, "::notice title=scograph::");
+		github_escaped(text, 0);
+		putc('\n', stderr);
+	}
+}
+
+/* Tells what --max-nodes cut, whatever the view is used for. */
+static void note_cut(const struct printer *p, const sg_view *v, long max)
+{
+	char text[200];
+
+	if (!sg_view_cut_count(v))
+		return;
+	snprintf(text, sizeof(text), "--max-nodes %ld kept %zu entities and "
+		 "cut %zu", max, sg_view_entity_count(v),
+		 sg_view_cut_count(v));
+	print_note(p, "cut", text);
+}
+
 /* Prints everything reading and resolving found; the exit status. */
 static int print_diagnostics(const struct printer *p, sg_graph *g)
 {
@@ -415,9 +448,9 @@ static int print_stats(const sg_view *v, sg_error *err)
 	if (sg_view_stats(v, &s, err))
 		return -1;
 	printf("entities: %zu\nrelations: %zu\nentity types: %zu\n"
-	       "relation types: %zu\nsources: %zu\n",
+	       "relation types: %zu\nsources: %zu\nentities cut: %zu\n",
 	       s.entities, s.relations, s.entity_types, s.relation_types,
-	       s.sources);
+	       s.sources, sg_view_cut_count(v));
 	return 0;
 }
 
@@ -514,7 +547,7 @@ static int one_graph(struct run *run, const char *const *files,
 	sg_error err = { 0 };
 	sg_graph *g = sg_graph_new();
 	sg_view *v = NULL;
-	int r = 0;
+	int r = 0, failed = 0;
 
 	if (!g) {
 		fprintf(stderr, "scograph: error: out of memory\n");
@@ -523,14 +556,19 @@ static int one_graph(struct run *run, const char *const *files,
 	/* Every file is read, so that one run reports all their problems;
 	 * relations are linked only when all of them read well. */
 	if (!nfiles)
-		r = sg_read_builtin(g, &err);
+		failed = sg_read_builtin(g, &err);
 	for (size_t i = 0; i < nfiles; i++)
-		r |= sg_read_file(g, files[i], c->from_format, &err);
-	if (!r)
-		sg_graph_resolve(g, &err);
+		failed |= sg_read_file(g, files[i], c->from_format, &err);
+	if (!failed)
+		failed = sg_graph_resolve(g, &err);
 	r = print_diagnostics(p, g);
+	/* a failure no diagnostic tells of (out of memory) is still one */
+	if (failed && !r)
+		r = print_problem(p, &err);
 	if (!r && !c->check && !(v = sg_select(g, &run->so, &err)))
 		r = print_problem(p, &err);
+	if (v)
+		note_cut(p, v, c->max_nodes);
 	if (!r && v && !c->list && !c->stats &&
 	    sg_view_entity_count(v) > LARGE_DRAWING)
 		r = warn_large(p, v);
@@ -565,13 +603,24 @@ static char *new_string(const char *fmt, ...)
 	return s;
 }
 
+/* Graph files by the name they are drawn under (theirs without .json or
+ * .jsonl), then by that extension; bytes, not the locale's order. Two
+ * files drawn under one name are then neighbours, wherever others sort
+ * (a.json, a.jsonb.json, a.jsonl). */
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t nx = (size_t)(strrchr(x, '.') - x);
+	size_t ny = (size_t)(strrchr(y, '.') - y);
+	int d = memcmp(x, y, nx < ny ? nx : ny);
+
+	if (d || nx == ny)
+		return d ? d : strcmp(x + nx, y + ny);
+	return nx < ny ? -1 : 1;
 }
 
-/* The graphs of folder dir: its *.json and *.jsonl files, by name (bytes,
- * not the locale's order). NULL with the error printed. */
+/* The graphs of folder dir: its *.json and *.jsonl files, by_name. NULL
+ * with the error printed. */
 static char **graphs_in(const char *dir, size_t *n)
 {
 	DIR *d = opendir(dir);
@@ -648,7 +697,7 @@ static int render_all(struct run *run)
 		char *path = new_string("%s/%s", c->render_all, names[k]);
 		int r = !path;
 
-		/* sorted, a.json and a.jsonl are neighbours */
+		/* sorted by_name, a.json and a.jsonl are neighbours */
 		if (k && !strncmp(names[k - 1], names[k], (size_t)base + 1) &&
 		    strrchr(names[k - 1], '.') - names[k - 1] == base) {
 			fprintf(stderr, "scograph: %s: error: %s is drawn "

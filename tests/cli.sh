@@ -234,6 +234,19 @@ for sig in TERM:143 INT:130; do
 		grep -q '^\.slow\.png\.' "$tmp/signal-${sig%:*}.during"
 	check "which are removed" test "$(ls -A "$tmp/signal-${sig%:*}")" = slow.svg
 done
+# out of memory where the input is linked (sg_graph_resolve's adjacency of
+# 12345 entities, 4 bytes each and one more): an error, not a usage error
+# nor a silent --check
+if [ -f build/failcalloc.so ]; then
+	awk 'BEGIN { printf "{\"entities\": ["; for (i = 0; i < 12345; i++)
+		printf "%s{\"id\": \"e%d\"}", (i ? "," : ""), i
+		print "], \"relations\": [{\"from\": \"e0\", \"to\": \"e1\", \"type\": \"t\"}]}" }' >"$tmp/many.json"
+	nomem() { LD_PRELOAD=$top/build/failcalloc.so SG_FAIL_CALLOC=49384 run "$@"; }
+	check "out of memory linking, --check" nomem 1 --check "$tmp/many.json"
+	check "says so" sh -c "tail -1 '$tmp/err' | grep -qx 'scograph: error: out of memory'"
+	check "out of memory linking, drawing" nomem 1 "$tmp/many.json" -o "$tmp/many.svg"
+	check "says so, draws nothing" sh -c "tail -1 '$tmp/err' | grep -qx 'scograph: error: out of memory' && test ! -e '$tmp/many.svg'"
+fi
 if [ -w /dev/full ]; then
 	check "a full stdout fails" sh -c "! '$bin' --focus Kazakhstan >/dev/full 2>'$tmp/err'"
 	check "full stdout message" has "$tmp/err" "error: cannot write"
@@ -488,7 +501,17 @@ check "a drawing too large" run 0 "$tmp/large.json" -o "$tmp/large.dot"
 check "warns, suggesting --focus" has "$tmp/err" \
 	"warning: the drawing has 1001 entities, too many to read; draw a part with --focus, or cap it with --max-nodes"
 check "not with --max-nodes" run 0 "$tmp/large.json" --max-nodes 50 -o "$tmp/large.dot"
+check "which says what it kept and cut, and no more" stderr_is \
+	"scograph: note: --max-nodes 50 kept 50 entities and cut 951"
+check "--max-nodes --strict: a cut is no error" run 0 "$tmp/large.json" --max-nodes 50 --strict --list
+check "--list says so too" stderr_is "scograph: note: --max-nodes 50 kept 50 entities and cut 951"
+check "--stats counts what was cut" run 0 "$tmp/large.json" --max-nodes 50 --stats
+check "entities cut" has "$tmp/out" "entities cut: 951"
+check "as JSON" run 0 "$tmp/large.json" --max-nodes 50 --stats --diagnostics json
+check "a note" stderr_is '{"file": "", "line": 0, "column": 0, "severity": "note", "code": "cut", "message": "--max-nodes 50 kept 50 entities and cut 951"}'
+check "no cut, no note" run 0 "$tmp/large.json" --max-nodes 5000 --stats
 check "silent" test ! -s "$tmp/err"
+check "and 0 cut" has "$tmp/out" "entities cut: 0"
 
 check "--theme print" run 0 --focus Kazakhstan --legend --theme print
 check "no colour is left but greys" sh -c \
@@ -601,6 +624,11 @@ rm "$d/graphs/"*-broken.json
 cp tests/formats/native/graph.json "$d/graphs/lines.json"
 check "two graphs one name" run 1 --render-all "$d/graphs" -o "$d/out3"
 check "is an error" stderr_is "scograph: $d/graphs/lines.jsonl: error: lines.json is drawn under the same name; rename one"
+cp tests/formats/native/graph.json "$d/graphs/lines.jsonb.json"
+check "whatever sorts between them" run 1 --render-all "$d/graphs" -o "$d/out4"
+check "names both" stderr_is "scograph: $d/graphs/lines.jsonl: error: lines.json is drawn under the same name; rename one"
+check "and draws the others" test "$(cd "$d/out4" && echo *)" = "lines.jsonb.svg lines.svg sample.svg sco.svg"
+rm "$d/graphs/lines.jsonb.json"
 check "no graphs" run 1 --render-all "$tmp/o" -o "$d/none"
 check "no graphs message" stderr_is "scograph: $tmp/o: error: no graphs (*.json, *.jsonl) to draw"
 check "no folder" run 1 --render-all "$d/nonesuch" -o "$d/none"
@@ -651,5 +679,6 @@ printf 'id\tname\ttype\tdegree\nkz\tKazakhstan\tcountry\t1\nbank\tDevelopment\\n
 check "--list output of tricky names" same "$tmp/want" "$tmp/out"
 check "--stats" run 0 --stats
 check "--stats counts" has "$tmp/out" "sources: 1"
+check "--stats: nothing cut" has "$tmp/out" "entities cut: 0"
 
 summary
