@@ -204,11 +204,12 @@ check-browser: deps
 
 # libFuzzer targets, built with clang under ASan and UBSan, one per reader
 # format forced by name, "auto" (the format told from the content) and
-# "pipeline" (read, resolve, select, DOT and native JSON), all from the one
-# source tests/fuzz/fuzz.c. A new reader format is one word here.
+# "pipeline" (read, resolve, select, DOT and native JSON) and "theme" (a
+# theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
+# reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphology graphviz
-FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline
+FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
 FUZZ_SECONDS ?= 5
@@ -222,18 +223,21 @@ FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/%.o) build/fuzz/builtin.o
 # The seeds: every fixture a reader has a test for, minimised per target by
 # `make fuzz-corpus` into tests/fuzz/corpus/TARGET.
 FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.json* \
-	tests/valid/*/input.json tests/invalid/*/input.json graphs/sco.json
+	tests/valid/*/input.json tests/invalid/*/input.json graphs/sco.json \
+	tests/valid/theme/theme.json tests/themes-invalid/*/theme.json \
+	examples/*theme*.json
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 FUZZ_RUN = -dict=tests/fuzz/json.dict -timeout=20 -rss_limit_mb=1024 \
 	-artifact_prefix=build/fuzz/crashes/$$t- -print_final_stats=1
 # Graphviz's own leaks are suppressed by library stack, as in make check;
 # only the slow unwinder sees through Graphviz's frames, and it costs the
-# readers five sixths of their speed, so only the pipeline, the one target
-# that calls Graphviz, takes it.
+# readers five sixths of their speed, so only the targets that draw (and
+# so call Graphviz) take it.
+FUZZ_DRAWING = pipeline theme
 FUZZ_ENV = TMPDIR=$(CURDIR)/build/fuzz/tmp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=$$([ $$t = pipeline ] && echo 0 || echo 1)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=$$(case " $(FUZZ_DRAWING) " in *" $$t "*) echo 0;; *) echo 1;; esac)
 
 build/fuzz:
 	@mkdir -p build/fuzz/crashes build/fuzz/tmp
@@ -279,7 +283,8 @@ fuzz-corpus: fuzz-build
 		cp "$$f" build/fuzz/seeds/$$(echo "$$f" | tr / _); done
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p tests/fuzz/corpus/$$t; \
-		$(FUZZ_ENV) build/fuzz/fuzz-$$t -merge=1 tests/fuzz/corpus/$$t \
+		$(FUZZ_ENV) build/fuzz/fuzz-$$t -merge=1 \
+			-artifact_prefix=build/fuzz/crashes/$$t- tests/fuzz/corpus/$$t \
 			build/fuzz/seeds >build/fuzz/$$t.log 2>&1 || \
 			{ cat build/fuzz/$$t.log; exit 1; }; \
 	done

@@ -5,7 +5,8 @@
  * tell the format, and with "pipeline" it goes on as the CLI does: resolve,
  * select around an entity the input names, walk the view, and render DOT
  * and native JSON (into memory: the files sg_render writes hold the same
- * bytes).
+ * bytes); with "theme" it reads its input as a theme file and draws a small
+ * graph with it.
  * Everything goes through the public header only, as a program would.
  * Errors are the expected outcome for most inputs; only crashes, leaks and
  * sanitizer reports are findings.
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scograph.h"
 
@@ -93,6 +95,74 @@ static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
 	sg_view_free(v);
 }
 
+/* Themes are read from files only: the input goes to one in a folder of
+ * its own, made once and removed at exit. */
+static char theme_dir[64], theme_path[96];
+
+static void remove_theme(void)
+{
+	unlink(theme_path);
+	rmdir(theme_dir);
+}
+
+static const char *theme_file(const uint8_t *data, size_t len)
+{
+	const char *tmp = getenv("TMPDIR");
+	FILE *f;
+
+	if (!theme_dir[0]) {
+		snprintf(theme_dir, sizeof(theme_dir), "%s/sg-fuzz-XXXXXX",
+			 tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+		if (!mkdtemp(theme_dir))
+			abort();
+		snprintf(theme_path, sizeof(theme_path), "%s/theme.json",
+			 theme_dir);
+		atexit(remove_theme);
+	}
+	f = fopen(theme_path, "wb");
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f))
+		abort();
+	return theme_path;
+}
+
+static void theme(const uint8_t *data, size_t len)
+{
+	static const char graph[] =
+		"{\"types\": {\"a\": {\"shape\": \"box\"}},"
+		" \"relation_types\": {\"r\": {\"style\": \"dashed\"}},"
+		" \"entities\": [{\"id\": \"x\", \"type\": \"a\"},"
+		" {\"id\": \"y\", \"type\": \"b\"}, {\"id\": \"z\"}],"
+		" \"relations\": [{\"from\": \"x\", \"to\": \"y\","
+		" \"type\": \"r\"}, {\"from\": \"y\", \"to\": \"z\","
+		" \"type\": \"s\"}]}";
+	sg_error err = { 0 };
+	sg_theme *t = sg_theme_open(theme_file(data, len), &err);
+	sg_select_opts all = { 0 };
+	sg_render_opts ropts = { 0 };
+	sg_graph *g = NULL;
+	sg_view *v = NULL;
+	char *out = NULL;
+	size_t out_len;
+
+	if (!t) {
+		if (err.code == SG_OK || !err.text[0])
+			abort();
+		return;
+	}
+	ropts.engine = "dot";
+	ropts.legend = 1;
+	ropts.theme = t;
+	if ((g = sg_graph_new()) &&
+	    !sg_read_buffer(g, graph, sizeof(graph) - 1, "graph.json", NULL,
+			    NULL) &&
+	    !sg_graph_resolve(g, NULL) && (v = sg_select(g, &all, NULL)))
+		sg_render_buffer(v, &ropts, "dot", &out, &out_len, NULL);
+	free(out);
+	sg_view_free(v);
+	sg_graph_free(g);
+	sg_theme_free(t);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	const char *format = SG_FUZZ_FORMAT;
@@ -100,6 +170,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	sg_graph *g = sg_graph_new();
 	sg_error err = { 0 };
 
+	if (!strcmp(format, "theme")) {
+		sg_graph_free(g);
+		theme(data, len);
+		return 0;
+	}
 	if (!g)
 		return 0;
 	if (whole || !strcmp(format, "auto"))
