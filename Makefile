@@ -220,12 +220,13 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/%.o) build/fuzz/builtin.o
-# The seeds: every fixture a reader has a test for, minimised per target by
-# `make fuzz-corpus` into tests/fuzz/corpus/TARGET.
+# The seeds: every fixture a reader has a test for (up to 16 KB), merged by
+# `make fuzz-corpus` into tests/fuzz/corpus, which every target shares: a
+# fixture goes in only when it shows a target something new.
 FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.json* \
 	tests/valid/*/input.json tests/invalid/*/input.json graphs/sco.json \
 	tests/valid/theme/theme.json tests/themes-invalid/*/theme.json \
-	examples/*theme*.json
+	examples/*theme*.json tests/tools/networkx/*/*.json
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 FUZZ_RUN = -dict=tests/fuzz/json.dict -timeout=20 -rss_limit_mb=1024 \
@@ -263,28 +264,26 @@ fuzz: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)"
 	@$(MAKE) --no-print-directory fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
-		seeds=tests/fuzz/corpus/$$t; \
-		[ -d $$seeds ] || seeds=tests/fuzz/corpus/auto; \
 		rm -rf build/fuzz/new/$$t; mkdir -p build/fuzz/new/$$t; \
 		$(FUZZ_ENV) build/fuzz/fuzz-$$t $(FUZZ_RUN) \
 			-max_total_time=$(FUZZ_SECONDS) build/fuzz/new/$$t \
-			$$seeds >build/fuzz/$$t.log 2>&1 || \
+			tests/fuzz/corpus >build/fuzz/$$t.log 2>&1 || \
 			{ tail -n 60 build/fuzz/$$t.log; \
 			echo "fuzz-$$t failed: see build/fuzz/$$t.log"; exit 1; }; \
 		echo "fuzz-$$t: $$(sed -n 's/^stat::number_of_executed_units: //p' \
 			build/fuzz/$$t.log) runs, nothing found"; \
 	done
 
-# Rebuilds the committed seed corpora from the test fixtures, keeping what
-# is already there (the findings) and adding only inputs with new coverage.
+# Merges the test fixtures into the committed seed corpus, keeping what is
+# already there (the findings) and adding only inputs with new coverage.
 fuzz-corpus: fuzz-build
 	@rm -rf build/fuzz/seeds; mkdir -p build/fuzz/seeds; \
 	for f in $(FUZZ_SEEDS); do \
+		[ $$(wc -c <"$$f") -le 16384 ] || continue; \
 		cp "$$f" build/fuzz/seeds/$$(echo "$$f" | tr / _); done
 	@for t in $(FUZZ_TARGETS); do \
-		mkdir -p tests/fuzz/corpus/$$t; \
 		$(FUZZ_ENV) build/fuzz/fuzz-$$t -merge=1 \
-			-artifact_prefix=build/fuzz/crashes/$$t- tests/fuzz/corpus/$$t \
+			-artifact_prefix=build/fuzz/crashes/$$t- tests/fuzz/corpus \
 			build/fuzz/seeds >build/fuzz/$$t.log 2>&1 || \
 			{ cat build/fuzz/$$t.log; exit 1; }; \
 	done
