@@ -1,10 +1,11 @@
 /* The MCP memory server's knowledge graph: its memory file, JSON Lines of
- * entity and relation records. */
+ * entity and relation records, and its answers to read_graph. */
 #include <string.h>
 
 #include "read.h"
 
-static int mcp_entity(struct reader *rd, const json_t *list, const json_t *o)
+static int mcp_entity(struct reader *rd, const json_t *list, size_t i,
+		      const json_t *o)
 {
 	struct fields f = { o, NULL, { "type", "name", "entityType",
 				       "observations" }, 4 };
@@ -13,19 +14,19 @@ static int mcp_entity(struct reader *rd, const json_t *list, const json_t *o)
 	sg_entity e = { 0 };
 	int r;
 
-	e.loc = rd_loc(rd, list, NULL, 0);
-	r = rd_string(rd, o, 0, list, "name", 1, "entity", &e.id) ||
-	    rd_string(rd, o, 0, list, "entityType", 0, "", &e.type);
+	e.loc = rd_loc(rd, list, NULL, i);
+	r = rd_string(rd, o, i, list, "name", 1, "entity", &e.id) ||
+	    rd_string(rd, o, i, list, "entityType", 0, "", &e.type);
 	if (!r && obs && !json_is_array(obs))
 		r = rd_wrong_kind(rd, o, "observations", 0,
 				  "an array of strings");
 	/* the observations, one a line, describe the entity */
-	for (size_t i = 0; !r && i < json_array_size(obs); i++) {
-		const json_t *v = json_array_get(obs, i);
+	for (size_t k = 0; !r && k < json_array_size(obs); k++) {
+		const json_t *v = json_array_get(obs, k);
 
 		if (!json_is_string(v))
-			r = rd_wrong_kind(rd, obs, NULL, i, "a string");
-		else if (sg_buf_addf(&text, "%s%s", i ? "\n" : "",
+			r = rd_wrong_kind(rd, obs, NULL, k, "a string");
+		else if (sg_buf_addf(&text, "%s%s", k ? "\n" : "",
 				     json_string_value(v)))
 			r = rd_nomem(rd);
 	}
@@ -37,7 +38,7 @@ static int mcp_entity(struct reader *rd, const json_t *list, const json_t *o)
 	return r;
 }
 
-static int mcp_relation(struct reader *rd, const json_t *list,
+static int mcp_relation(struct reader *rd, const json_t *list, size_t i,
 			const json_t *o)
 {
 	struct fields f = { o, NULL, { "type", "from", "to", "relationType" },
@@ -45,12 +46,12 @@ static int mcp_relation(struct reader *rd, const json_t *list,
 	sg_relation rel = { 0 };
 	int r;
 
-	rel.loc = rd_loc(rd, list, NULL, 0);
+	rel.loc = rd_loc(rd, list, NULL, i);
 	rel.from_loc = rd_loc(rd, o, "from", 0);
 	rel.to_loc = rd_loc(rd, o, "to", 0);
-	r = rd_string(rd, o, 0, list, "from", 1, "relation", &rel.from_ref) ||
-	    rd_string(rd, o, 0, list, "to", 1, "relation", &rel.to_ref) ||
-	    rd_string(rd, o, 0, list, "relationType", 1, "relation",
+	r = rd_string(rd, o, i, list, "from", 1, "relation", &rel.from_ref) ||
+	    rd_string(rd, o, i, list, "to", 1, "relation", &rel.to_ref) ||
+	    rd_string(rd, o, i, list, "relationType", 1, "relation",
 		      &rel.type) ||
 	    rd_collect(rd, &f, &rel.attrs) ||
 	    sg_graph_add_relation(rd->g, &rel, rd->err);
@@ -66,9 +67,9 @@ static int mcp_record(struct reader *rd, const json_t *list, const json_t *o)
 	if (rd_string(rd, o, 0, list, "type", 1, "record", &type))
 		return -1;
 	if (!strcmp(type, "entity"))
-		return mcp_entity(rd, list, o);
+		return mcp_entity(rd, list, 0, o);
 	if (!strcmp(type, "relation"))
-		return mcp_relation(rd, list, o);
+		return mcp_relation(rd, list, 0, o);
 	loc = rd_loc(rd, o, "type", 0);
 	if (json_object_get(o, "id") || json_object_get(o, "relationType") ||
 	    !json_object_get(o, "from"))
@@ -119,9 +120,34 @@ static int add_implicit(struct reader *rd, size_t first_relation)
 }
 
 
+/* The memory server's answer to read_graph (and search_nodes, open_nodes):
+ * the same entities and relations, in two lists. */
+static int read_graph(struct reader *rd, const json_t *root)
+{
+	size_t first_relation = rd->g->nrelations;
+
+	if (!json_object_get(root, "entities"))
+		return rd_not_format(rd, "entities", "", "mcp");
+	return rd_list(rd, root, "entities", mcp_entity) ||
+		       rd_list(rd, root, "relations", mcp_relation) ||
+		       add_implicit(rd, first_relation) ?
+		       -1 : 0;
+}
+
+/* Native entities have ids; the memory server's have names and types. */
+static int detect_graph(const json_t *doc)
+{
+	return json_object_get(rd_first(doc, "entities"), "entityType") ||
+			       json_object_get(rd_first(doc, "relations"),
+					       "relationType") ?
+		       3 : 0;
+}
+
 const struct rd_format rd_mcp = {
 	.name = "mcp",
-	.about = "the MCP memory server's memory.jsonl",
+	.about = "the MCP memory server: memory.jsonl, read_graph's answer",
+	.detect = detect_graph,
+	.read = read_graph,
 	.detect_line = looks_mcp,
 	.read_line = mcp_record,
 	.finish = add_implicit,

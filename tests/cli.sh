@@ -281,6 +281,16 @@ for py in /usr/bin/python3 python3; do
 	check "networkx $v writes what is committed" sh -c \
 		"$py '$tmp/nx/make.py' 2>/dev/null && diff -r tests/tools/networkx/nx$v '$tmp/nx/nx$v'"
 done
+# the JavaScript tools, where `npm ci` has installed them (.ci/run does)
+for made in tests/tools/*/make.mjs; do
+	dir=$(dirname "$made")
+	[ -d "$dir/node_modules" ] || continue
+	rm -rf "$tmp/js" && mkdir "$tmp/js" &&
+		cp -r "$dir"/* "$tmp/js" && rm -rf "$tmp/js/node_modules" &&
+		ln -s "$PWD/$dir/node_modules" "$tmp/js/node_modules"
+	check "$dir: the tool writes what is committed" sh -c \
+		"node '$tmp/js/make.mjs' && diff -r -x node_modules '$dir' '$tmp/js'"
+done
 counts_are() { # FILE ARGS ENTITIES RELATIONS (ARGS "-": none)
 	[ "$2" = - ] && set -- "$1" "" "$3" "$4"
 	# shellcheck disable=SC2086 # ARGS are words
