@@ -387,6 +387,38 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 
 /* ---- the way in ---- */
 
+/* Fails: the text is XML. GraphML and GEXF are what graph tools write most
+ * after JSON: say which it is, and how to turn it into JSON. */
+static int xml(struct reader *rd, struct scanner s)
+{
+	static const struct {
+		const char *tag, *name, *reader;
+	} kinds[] = { { "<graphml", "GraphML", "read_graphml" },
+		      { "<gexf", "GEXF", "read_gexf" } };
+	size_t n = (size_t)(s.end - s.p) < 4096 ? (size_t)(s.end - s.p) : 4096;
+	sg_buf head = SG_BUF_INIT;
+
+	if (sg_buf_add(&head, s.p, n))
+		return rd_nomem(rd);
+	for (size_t i = 0; i < SG_ARRAY_SIZE(kinds); i++)
+		if (strstr(sg_buf_str(&head), kinds[i].tag)) {
+			sg_buf_release(&head);
+			return sg_fail(rd->err, SG_ESYNTAX, rd->file,
+				       rd->root_line, rd->root_column,
+				       "this is %s (XML), and scograph reads "
+				       "JSON; convert it first, e.g. with "
+				       "networkx: python3 -c 'import json, "
+				       "sys, networkx as nx; json.dump("
+				       "nx.node_link_data(nx.%s(sys.argv[1])), "
+				       "sys.stdout, default=str)' FILE > "
+				       "FILE.json", kinds[i].name,
+				       kinds[i].reader);
+		}
+	sg_buf_release(&head);
+	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
+		       rd->root_column, "this is XML, and scograph reads JSON");
+}
+
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		   const char *name, const char *format, sg_error *err)
 {
@@ -404,6 +436,8 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		r = unknown_format(&rd, format);
 	else if (s.p == s.end)
 		r = rd_empty(&rd);
+	else if (*s.p == '<')
+		r = xml(&rd, s);
 	else if ((lines = as_lines(&rd, s, f)) < 0)
 		r = -1;
 	else if (lines)
