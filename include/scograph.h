@@ -108,8 +108,9 @@ SG_API size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list);
  * format, or NULL tells it from the content: "native" (scograph's JSON),
  * "jsonl" (native entities and relations, one a line), "jgf" (JSON Graph
  * Format 1 and 2), "node-link" (D3, networkx), "cytoscape" (Cytoscape.js),
- * "mcp" (the MCP memory server's JSON Lines), "graphology" (and Gephi's)
- * or "graphviz" (dot -Tjson). Keys scograph does not know become the
+ * "mcp" (the MCP memory server's JSON Lines), "graphology" (and Gephi's),
+ * "graphlib" (dagre's), "ngraph", "vis" (vis-network's data) or
+ * "graphviz" (dot -Tjson). Keys scograph does not know become the
  * entity's or relation's attributes. An entity, type or source whose id is
  * already known is the same one: its fields are merged, and a field given
  * differently twice is SG_ECONFLICT. "-" reads standard input, named

@@ -11,7 +11,8 @@
 /* Every format, in the order the list of formats shows them. */
 static const struct rd_format *const formats[] = {
 	&rd_native, &rd_jsonl, &rd_jgf, &rd_node_link, &rd_nx_adjacency,
-	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphviz,
+	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphlib,
+	&rd_ngraph, &rd_vis, &rd_graphviz,
 };
 
 const char *sg_input_format(size_t i, const char **about)

@@ -62,6 +62,9 @@ struct reader {
 	sg_error error; /* err, while reading: noted in the graph and cleared */
 	/* the document's edges have no direction, unless one says otherwise */
 	int undirected;
+	/* the key of an edge's id where the format has its own (graphlib's
+	 * "name"), tried before "id" and "key"; NULL: none */
+	const char *edge_id;
 };
 
 /*
@@ -94,7 +97,7 @@ struct rd_format {
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
-	rd_graphviz;
+	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 

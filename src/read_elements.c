@@ -7,7 +7,8 @@
 
 
 static const char *const name_keys[] = { "label", "name" };
-static const char *const type_keys[] = { "type", "entityType", "class" };
+static const char *const type_keys[] = { "type", "entityType", "class",
+					 "group" };
 static const char *const description_keys[] = { "description", "tooltip" };
 static const char *const url_keys[] = { "url", "URL", "href" };
 static const char *const relation_type_keys[] = {
@@ -125,12 +126,15 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 
 	/* an edge's id (JGF, Cytoscape), key (Graphology, networkx's
 	 * multigraphs): what tells parallel edges apart */
-	for (size_t k = 0; k < SG_ARRAY_SIZE(id_keys) && !rel.id; k++)
-		if (!used(f, id_keys[k]) &&
-		    (rel.id = rd_id_text(json_object_get(f->o, id_keys[k]),
-					 id, sizeof(id))) &&
+	for (size_t k = 0; k <= SG_ARRAY_SIZE(id_keys) && !rel.id; k++) {
+		const char *key = k ? id_keys[k - 1] : rd->edge_id;
+
+		if (key && !used(f, key) &&
+		    (rel.id = rd_id_text(json_object_get(f->o, key), id,
+					 sizeof(id))) &&
 		    f->nused < RD_MAX_USED)
-			f->used[f->nused++] = id_keys[k];
+			f->used[f->nused++] = key;
+	}
 	rel.from_ref = from;
 	rel.to_ref = to;
 	/* JGF's edges say "directed", Graphology's "undirected" */

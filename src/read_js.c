@@ -1,5 +1,5 @@
-/* The graph libraries of JavaScript: Cytoscape.js and Graphology (and
- * Gephi's export of it). */
+/* The graph libraries of JavaScript: Cytoscape.js, Graphology (and Gephi's
+ * export of it), graphlib (dagre's), ngraph and vis-network. */
 #include <string.h>
 
 #include "read.h"
@@ -35,20 +35,34 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 	return rd_add_node(rd, id, NULL, &f, rd_loc(rd, list, NULL, i));
 }
 
+/* Reads a list of elements, each with its group or told by its keys. */
+static int cytoscape_list(struct reader *rd, const json_t *list)
+{
+	for (size_t i = 0; i < json_array_size(list); i++)
+		if (rd_element(rd, cytoscape_element(rd, list, i, NULL)))
+			return -1;
+	return 0;
+}
+
+/*
+ * cy.json(): elements, an array or {nodes, edges}, among the viewport's
+ * and the renderer's keys (zoom, pan, style, ...), which a drawing of the
+ * data has no use for; cy.elements().jsons(): the elements alone, a bare
+ * array.
+ */
 static int read_cytoscape(struct reader *rd, const json_t *root)
 {
 	const json_t *elements = json_object_get(root, "elements");
 	static const char *const groups[] = { "nodes", "edges" };
 
+	if (json_is_array(root))
+		return cytoscape_list(rd, root);
 	if (!elements)
 		return rd_not_format(rd, "elements", "", "cytoscape");
-	if (json_is_array(elements)) {
-		for (size_t i = 0; i < json_array_size(elements); i++)
-			if (rd_element(rd, cytoscape_element(rd, elements, i,
-							  NULL)))
-				return -1;
-		return 0;
-	}
+	if (rd_set_title(rd, json_object_get(root, "data"), "name"))
+		return -1;
+	if (json_is_array(elements))
+		return cytoscape_list(rd, elements);
 	if (!json_is_object(elements))
 		return rd_wrong_kind(rd, root, "elements", 0,
 				     "an array or an object of nodes and edges");
@@ -67,16 +81,27 @@ static int read_cytoscape(struct reader *rd, const json_t *root)
 	return 0;
 }
 
+/* An array whose first element is an element: an object with data, and
+ * a group or no key but Cytoscape's own. */
 static int detect_cytoscape(const json_t *doc)
 {
+	const json_t *first = json_array_get(doc, 0);
+	const char *group = json_string_value(json_object_get(first, "group"));
+
+	if (json_is_array(doc))
+		return json_is_object(json_object_get(first, "data")) &&
+			       (!group || !strcmp(group, "nodes") ||
+				!strcmp(group, "edges")) ?
+		       3 : 0;
 	return json_object_get(doc, "elements") ? 2 : 0;
 }
 
 const struct rd_format rd_cytoscape = {
 	.name = "cytoscape",
-	.about = "Cytoscape.js cy.json()",
+	.about = "Cytoscape.js cy.json(), cy.elements().jsons()",
 	.detect = detect_cytoscape,
 	.read = read_cytoscape,
+	.arrays = 1,
 };
 
 static int read_graphology(struct reader *rd, const json_t *root)
@@ -102,12 +127,17 @@ static int read_graphology(struct reader *rd, const json_t *root)
 }
 
 
-/* Graphology's nodes carry "key"s (node-link's carry "id"s). */
+/* Graphology's nodes carry "key"s (node-link's carry "id"s); its options
+ * are not graphlib's. */
 static int detect_graphology(const json_t *doc)
 {
-	return json_object_get(doc, "options") ||
-			       json_object_get(rd_first(doc, "nodes"), "key") ?
-		       3 : 0;
+	const json_t *options = json_object_get(doc, "options");
+
+	return json_object_get(rd_first(doc, "nodes"), "key") ||
+			       json_object_get(options, "type") ||
+			       json_object_get(options, "multi") ||
+			       json_object_get(options, "allowSelfLoops") ?
+		       3 : !!options;
 }
 
 const struct rd_format rd_graphology = {
@@ -115,4 +145,233 @@ const struct rd_format rd_graphology = {
 	.about = "Graphology export(), Gephi Lite",
 	.detect = detect_graphology,
 	.read = read_graphology,
+};
+
+/* ---- graphlib (dagre's), ngraph: what a node or edge carries ---- */
+
+/*
+ * graphlib's "value" and ngraph's "data": anything the program hung on a
+ * node or edge. An object's keys are the element's own; a string is its
+ * label (a node's name, an edge's type), as g.setNode("a", "A") means;
+ * anything else stays an attribute. *more: a new reference or NULL.
+ */
+static int carried(struct reader *rd, struct fields *f, const char *key,
+		   json_t **more)
+{
+	json_t *v = json_object_get(f->o, key);
+
+	*more = NULL;
+	if (json_is_object(v))
+		*more = json_incref(v);
+	else if (json_is_string(v) && !(*more = json_pack("{sO}", "label", v)))
+		return rd_nomem(rd);
+	if (*more && f->nused < RD_MAX_USED)
+		f->used[f->nused++] = key;
+	f->more = *more;
+	return 0;
+}
+
+/* A node whose id is o[id_key] and what it carries o[value_key]. */
+static int carrying_node(struct reader *rd, const json_t *list, size_t i,
+			 const json_t *o, const char *id_key,
+			 const char *value_key)
+{
+	struct fields f = { o, NULL, { id_key }, 1 };
+	sg_loc loc = rd_loc(rd, list, NULL, i);
+	char buf[32];
+	const char *id = rd_id_text(json_object_get(o, id_key), buf,
+				    sizeof(buf));
+	json_t *more;
+	int r;
+
+	if (!id)
+		return rd_bad_id(rd, o, id_key, "node", loc);
+	r = carried(rd, &f, value_key, &more) ||
+	    rd_add_node(rd, id, NULL, &f, loc);
+	json_decref(more);
+	return r;
+}
+
+/* An edge from o[from_key] to o[to_key], carrying o[value_key]. */
+static int carrying_edge(struct reader *rd, const json_t *list, size_t i,
+			 const json_t *o, const char *from_key,
+			 const char *to_key, const char *value_key)
+{
+	struct fields f = { o, NULL, { from_key, to_key }, 2 };
+	json_t *more;
+	int r = carried(rd, &f, value_key, &more) ||
+		rd_read_edge(rd, &f, from_key, to_key,
+			     rd_loc(rd, list, NULL, i));
+
+	json_decref(more);
+	return r;
+}
+
+static int graphlib_node(struct reader *rd, const json_t *list, size_t i,
+			 const json_t *o)
+{
+	return carrying_node(rd, list, i, o, "v", "value");
+}
+
+static int graphlib_edge(struct reader *rd, const json_t *list, size_t i,
+			 const json_t *o)
+{
+	return carrying_edge(rd, list, i, o, "v", "w", "value");
+}
+
+/* graphlib's json.write(g): options {directed, multigraph, compound},
+ * nodes [{v, value, parent}], edges [{v, w, name, value}], value. */
+static int read_graphlib(struct reader *rd, const json_t *root)
+{
+	const json_t *directed = json_object_get(json_object_get(root,
+								 "options"),
+						 "directed");
+	const json_t *value = json_object_get(root, "value");
+
+	if (!json_object_get(root, "nodes"))
+		return rd_not_format(rd, "nodes", "", "graphlib");
+	rd->undirected = json_is_false(directed);
+	/* a multigraph's parallel edges have names */
+	rd->edge_id = "name";
+	return rd_set_title(rd, value, "label") ||
+	       rd_list(rd, root, "nodes", graphlib_node) ||
+	       rd_list(rd, root, "edges", graphlib_edge);
+}
+
+static int detect_graphlib(const json_t *doc)
+{
+	const json_t *options = json_object_get(doc, "options");
+
+	return json_object_get(rd_first(doc, "nodes"), "v") ||
+			       json_object_get(rd_first(doc, "edges"), "w") ||
+			       json_object_get(options, "directed") ||
+			       json_object_get(options, "multigraph") ||
+			       json_object_get(options, "compound") ?
+		       3 : 0;
+}
+
+const struct rd_format rd_graphlib = {
+	.name = "graphlib",
+	.about = "graphlib (dagre) json.write(g)",
+	.detect = detect_graphlib,
+	.read = read_graphlib,
+};
+
+static int ngraph_node(struct reader *rd, const json_t *list, size_t i,
+		       const json_t *o)
+{
+	return carrying_node(rd, list, i, o, "id", "data");
+}
+
+static int ngraph_link(struct reader *rd, const json_t *list, size_t i,
+		       const json_t *o)
+{
+	return carrying_edge(rd, list, i, o, "fromId", "toId", "data");
+}
+
+/* ngraph.tojson: nodes [{id, data}], links [{fromId, toId, data}]. */
+static int read_ngraph(struct reader *rd, const json_t *root)
+{
+	if (!json_object_get(root, "links"))
+		return rd_not_format(rd, "links", "", "ngraph");
+	return rd_list(rd, root, "nodes", ngraph_node) ||
+	       rd_list(rd, root, "links", ngraph_link);
+}
+
+static int detect_ngraph(const json_t *doc)
+{
+	return json_object_get(rd_first(doc, "links"), "fromId") ? 3 : 0;
+}
+
+const struct rd_format rd_ngraph = {
+	.name = "ngraph",
+	.about = "ngraph.tojson",
+	.detect = detect_ngraph,
+	.read = read_ngraph,
+};
+
+/* ---- vis-network ---- */
+
+/*
+ * The ends of a vis edge that have an arrowhead: arrows is "to", "from",
+ * "middle" (pointing as "to" does) or several of them ("to, from"), or an
+ * object {to: true, from: {enabled: true}, ...}. Bit 1: to, bit 2: from.
+ */
+static int arrowheads(const json_t *arrows)
+{
+	static const char *const ends[] = { "to", "middle", "from" };
+	const char *s = json_string_value(arrows);
+	int heads = 0;
+
+	for (size_t k = 0; k < SG_ARRAY_SIZE(ends); k++) {
+		const json_t *v = json_object_get(arrows, ends[k]);
+
+		if (json_is_true(v) ||
+		    json_is_true(json_object_get(v, "enabled")) ||
+		    (s && strstr(s, ends[k])))
+			heads |= k == 2 ? 2 : 1;
+	}
+	return heads;
+}
+
+static int vis_node(struct reader *rd, const json_t *list, size_t i,
+		    const json_t *o)
+{
+	return carrying_node(rd, list, i, o, "id", NULL);
+}
+
+/*
+ * A vis edge points where its one arrowhead does: "from" turns it round.
+ * No arrowhead (vis's default, unless the document's options.edges.arrows,
+ * given as arrows, say otherwise), or one at each end, is no direction.
+ */
+static int vis_edge(struct reader *rd, const json_t *list, size_t i,
+		    const json_t *arrows)
+{
+	const json_t *o = json_array_get(list, i);
+	const json_t *own = json_object_get(o, "arrows");
+	struct fields f = { o, NULL, { "from", "to", "arrows" }, 3 };
+	int heads = arrowheads(own ? own : arrows), back = heads == 2;
+
+	if (!json_is_object(o))
+		return rd_wrong_kind(rd, list, NULL, i, "an object");
+	/* each edge's arrows are its direction */
+	rd->undirected = heads != 1 && heads != 2;
+	return rd_read_edge(rd, &f, back ? "to" : "from", back ? "from" : "to",
+			    rd_loc(rd, list, NULL, i));
+}
+
+/* vis-network's data: nodes [{id, label, group, title}], edges [{id,
+ * from, to, label, arrows}], and the Network's options, if kept beside. */
+static int read_vis(struct reader *rd, const json_t *root)
+{
+	int failed;
+	const json_t *edges = rd_container(rd, root, "edges", 1, &failed);
+	const json_t *arrows = json_object_get(
+		json_object_get(json_object_get(root, "options"), "edges"),
+		"arrows");
+
+	if (!failed && !edges)
+		return rd_not_format(rd, "edges", "", "vis");
+	if (failed || rd_list(rd, root, "nodes", vis_node))
+		return -1;
+	for (size_t i = 0; i < json_array_size(edges); i++)
+		if (rd_element(rd, vis_edge(rd, edges, i, arrows)))
+			return -1;
+	return 0;
+}
+
+static int detect_vis(const json_t *doc)
+{
+	const json_t *first = rd_first(doc, "edges");
+
+	return json_object_get(first, "from") || json_object_get(first, "to") ?
+		       3 : 0;
+}
+
+const struct rd_format rd_vis = {
+	.name = "vis",
+	.about = "vis-network's nodes and edges DataSets",
+	.detect = detect_vis,
+	.read = read_vis,
 };

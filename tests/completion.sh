@@ -51,7 +51,7 @@ check "the options sharing a start" offers_only --exclude --exclude-type \
 # ---- option values from the binary itself
 completes --from-format ''
 check "--from-format: the input formats" offers native jsonl jgf node-link \
-	cytoscape mcp graphology graphviz
+	cytoscape mcp graphology graphlib ngraph vis graphviz
 "$bin" --from-format list | cut -d' ' -f1 | sort >"$tmp/formats"
 check "--from-format: every format scograph reads" cmp -s "$tmp/formats" "$tmp/replies"
 completes --from-format node
