@@ -1,8 +1,8 @@
 /*
  * Out of memory, as Jansson's test_chaos tries it: a run of the pipeline
- * (read, resolve, select, write DOT and native JSON) is repeated with its
- * Nth allocation failed, for every N until a run makes no allocation that
- * could fail. Each failure must come back as -1 or NULL with SG_ENOMEM,
+ * (read, resolve, select, render DOT into memory, write DOT and native JSON
+ * to files) is repeated with its Nth allocation failed, for every N until
+ * a run makes no allocation that could fail. Each failure must come back as -1 or NULL with SG_ENOMEM,
  * write no file and leak nothing (make memcheck runs this under valgrind,
  * SANITIZE=address under LeakSanitizer); or, where scograph can do without
  * the memory (a guess it can make another way), succeed with the very
@@ -128,6 +128,9 @@ struct run {
 /* The diagnostics of the last run, one a line, and whether they say that
  * memory ran out. */
 static char notes[8192];
+/* The DOT of the last run, rendered into memory. */
+static char *dot_buffer;
+static size_t dot_buffer_len;
 static int notes_nomem;
 
 static int take_notes(sg_graph *g, sg_error *err)
@@ -173,7 +176,12 @@ static int pipeline(const struct run *run, sg_error *err)
 	if (run->theme && !(theme = sg_theme_open(run->theme, err)))
 		goto done;
 	ropts.theme = theme;
-	r = sg_render(v, &ropts, outs, 2, err);
+	/* into memory first, for nothing may be written after a failure */
+	free(dot_buffer);
+	dot_buffer = NULL;
+	if (!sg_render_buffer(v, &ropts, "dot", &dot_buffer, &dot_buffer_len,
+			      err))
+		r = sg_render(v, &ropts, outs, 2, err);
 done:
 	/* what the CLI shows after a failure must hold up too */
 	if (r)
@@ -263,6 +271,8 @@ static void chaos(const struct run *run)
 					    "no error\n", run->files[0], n);
 			assert_int_equal(want_r, 0);
 			same_outputs(want, want_len, run->files[0], n);
+			assert_int_equal(dot_buffer_len, want_len[0]);
+			assert_memory_equal(dot_buffer, want[0], want_len[0]);
 		} else {
 			/* a failure writes nothing */
 			assert_int_not_equal(stat(dot_path, &st), 0);
@@ -382,6 +392,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
+	free(dot_buffer);
 	return rmdir(dir);
 }
 
