@@ -33,6 +33,7 @@ void sg_graph_free(sg_graph *g)
 	free(g->sources);
 	sg_map_release(&g->by_id);
 	sg_map_release(&g->by_key);
+	sg_map_release(&g->alias_pairs);
 	sg_map_release(&g->type_ids);
 	sg_map_release(&g->relation_type_ids);
 	sg_map_release(&g->source_ids);
@@ -259,27 +260,23 @@ static int index_key(sg_graph *g, const char *key, uint32_t i, sg_error *err)
 	return 0;
 }
 
-static int has_alias(const sg_entity *e, const char *alias)
-{
-	for (size_t i = 0; i < e->naliases; i++)
-		if (!strcmp(e->aliases[i], alias))
-			return 1;
-	return 0;
-}
-
+/* Adds the aliases given to entity e, number i, but those it has: found in
+ * g->alias_pairs, not by a look through e's, which made an entity of many
+ * aliases quadratic. */
 static int add_aliases(sg_graph *g, sg_entity *e, uint32_t i,
 		       const sg_entity *given, sg_error *err)
 {
 	for (size_t k = 0; k < given->naliases; k++) {
-		const char *alias = given->aliases[k];
+		const char *alias = sg_graph_intern(g, given->aliases[k]);
+		int added = alias ? sg_map_add_unique(&g->alias_pairs, alias, i) :
+				    -1;
 
-		if (has_alias(e, alias))
-			continue;
-		if (SG_GROW(e->aliases, e->naliases + 1, e->aaliases))
+		if (added < 0 ||
+		    (added && SG_GROW(e->aliases, e->naliases + 1, e->aaliases)))
 			return nomem(err);
-		if (set_str(g, &e->aliases[e->naliases], alias, err))
-			return -1;
-		e->naliases++;
+		if (!added)
+			continue;
+		e->aliases[e->naliases++] = alias;
 		if (index_key(g, alias, i, err))
 			return -1;
 	}

@@ -68,17 +68,28 @@ size_t sg_distance(const char *a, const char *b, size_t limit);
 
 /*
  * A hash index from string keys to uint32 values. A key may be added several
- * times with different values; lookups visit every value of a key. The map
- * does not copy keys: they must outlive it (arena strings).
+ * times with different values; lookups visit every value of a key, in the
+ * order they were added. Adding and finding a key take constant time however
+ * many values it has. The map does not copy keys: they must outlive it
+ * (arena strings). A zeroed sg_map is empty.
  */
 typedef struct sg_map {
 	struct sg_map_slot {
 		const char *key;
-		uint32_t hash, value;
+		uint32_t hash, value; /* the key's first value */
+		uint32_t more, last;  /* 1 + its others' first and last in
+					 values[]; 0: none */
 	} *slots;
-	size_t nslots, used;
+	struct sg_map_value {
+		uint32_t value, next; /* 1 + the next one's index; 0: none */
+	} *values;
+	size_t nslots, used, nvalues, avalues; /* used: slots, one a key */
 } sg_map;
 int sg_map_add(sg_map *m, const char *key, uint32_t value);
+/* A set of (key, value) pairs instead: adds the pair unless it is there
+ * already (1: added, 0: there, -1: out of memory), in constant time
+ * however many values a key has. Such a map takes no other calls. */
+int sg_map_add_unique(sg_map *m, const char *key, uint32_t value);
 /* Calls fn for each value of key until fn returns non-zero; returns that. */
 int sg_map_each(const sg_map *m, const char *key,
 		int (*fn)(uint32_t value, void *data), void *data);
@@ -165,6 +176,7 @@ struct sg_graph {
 
 	sg_map by_id;      /* exact id -> entity */
 	sg_map by_key;     /* folded id, name, alias -> entity */
+	sg_map alias_pairs; /* (alias, entity): the aliases entities have */
 	sg_map type_ids, relation_type_ids, source_ids;
 
 	/* Diagnostics in the order found; sorted when asked for. */

@@ -412,57 +412,116 @@ size_t sg_distance(const char *a, const char *b, size_t limit)
 	return best > limit ? limit + 1 : best;
 }
 
-/* ---- sg_map: open addressing, linear probing, never shrinks ---- */
+/*
+ * ---- sg_map: open addressing, linear probing, never shrinks ----
+ * A key has one slot, whatever its number of values: its first value in
+ * the slot, the others on a list in values[]. Were each value a slot, equal
+ * keys (40,000 entities of one name) would fill a run of slots that every
+ * probe through it, and every add of that key, walks: quadratic.
+ */
 
-static int map_put(sg_map *m, const char *key, uint32_t hash, uint32_t value)
+/* The slot of key (hash its hash), or the empty slot where it would go;
+ * with pair, the slot of key and value, as sg_map_add_unique keeps them. */
+static size_t map_slot(const sg_map *m, const char *key, uint32_t hash,
+		       const uint32_t *pair)
 {
 	size_t i = hash & (m->nslots - 1);
 
-	while (m->slots[i].key)
-		i = (i + 1) & (m->nslots - 1);
-	m->slots[i].key = key;
-	m->slots[i].hash = hash;
-	m->slots[i].value = value;
-	m->used++;
+	for (; m->slots[i].key; i = (i + 1) & (m->nslots - 1))
+		if (m->slots[i].hash == hash &&
+		    (!pair || m->slots[i].value == *pair) &&
+		    !strcmp(m->slots[i].key, key))
+			break;
+	return i;
+}
+
+/* Room for one more slot: at most three quarters in use. */
+static int map_room(sg_map *m)
+{
+	size_t n = m->nslots ? m->nslots * 2 : 64;
+	struct sg_map_slot *slots;
+
+	if ((m->used + 1) * 4 <= m->nslots * 3)
+		return 0;
+	if (!(slots = calloc(n, sizeof(*slots))))
+		return -1;
+	for (size_t i = 0; i < m->nslots; i++) {
+		size_t k = m->slots[i].hash & (n - 1);
+
+		if (!m->slots[i].key)
+			continue;
+		while (slots[k].key) /* every key differs: the first empty */
+			k = (k + 1) & (n - 1);
+		slots[k] = m->slots[i];
+	}
+	free(m->slots);
+	m->slots = slots;
+	m->nslots = n;
 	return 0;
 }
 
 int sg_map_add(sg_map *m, const char *key, uint32_t value)
 {
-	if ((m->used + 1) * 4 > m->nslots * 3) {
-		size_t n = m->nslots ? m->nslots * 2 : 64;
-		sg_map bigger = { calloc(n, sizeof(*m->slots)), n, 0 };
+	uint32_t hash = sg_hash(key);
+	struct sg_map_slot *s;
 
-		if (!bigger.slots)
-			return -1;
-		for (size_t i = 0; i < m->nslots; i++)
-			if (m->slots[i].key)
-				map_put(&bigger, m->slots[i].key,
-					m->slots[i].hash, m->slots[i].value);
-		free(m->slots);
-		*m = bigger;
+	if (map_room(m))
+		return -1;
+	s = &m->slots[map_slot(m, key, hash, NULL)];
+	if (!s->key) {
+		*s = (struct sg_map_slot){ key, hash, value, 0, 0 };
+		m->used++;
+		return 0;
 	}
-	return map_put(m, key, sg_hash(key), value);
+	if (m->nvalues >= UINT32_MAX - 1 ||
+	    SG_GROW(m->values, m->nvalues + 1, m->avalues))
+		return -1;
+	m->values[m->nvalues].value = value;
+	m->values[m->nvalues].next = 0;
+	if (s->last)
+		m->values[s->last - 1].next = (uint32_t)m->nvalues + 1;
+	else
+		s->more = (uint32_t)m->nvalues + 1;
+	s->last = (uint32_t)++m->nvalues;
+	return 0;
+}
+
+/* The hash of key and value together, for sg_map_add_unique. */
+static uint32_t pair_hash(const char *key, uint32_t value)
+{
+	return sg_hash(key) ^ (value * 2654435761u);
+}
+
+int sg_map_add_unique(sg_map *m, const char *key, uint32_t value)
+{
+	uint32_t hash = pair_hash(key, value);
+	struct sg_map_slot *s;
+
+	if (map_room(m))
+		return -1;
+	s = &m->slots[map_slot(m, key, hash, &value)];
+	if (s->key)
+		return 0;
+	*s = (struct sg_map_slot){ key, hash, value, 0, 0 };
+	m->used++;
+	return 1;
 }
 
 int sg_map_each(const sg_map *m, const char *key,
 		int (*fn)(uint32_t value, void *data), void *data)
 {
-	uint32_t hash = sg_hash(key);
+	const struct sg_map_slot *s;
+	int r;
 
 	if (!m->nslots)
 		return 0;
-	for (size_t i = hash & (m->nslots - 1); m->slots[i].key;
-	     i = (i + 1) & (m->nslots - 1)) {
-		int r;
-
-		if (m->slots[i].hash != hash || strcmp(m->slots[i].key, key))
-			continue;
-		r = fn(m->slots[i].value, data);
-		if (r)
-			return r;
-	}
-	return 0;
+	s = &m->slots[map_slot(m, key, sg_hash(key), NULL)];
+	if (!s->key)
+		return 0;
+	r = fn(s->value, data);
+	for (uint32_t k = s->more; k && !r; k = m->values[k - 1].next)
+		r = fn(m->values[k - 1].value, data);
+	return r;
 }
 
 static int first_value(uint32_t value, void *data)
@@ -482,6 +541,6 @@ int64_t sg_map_get(const sg_map *m, const char *key)
 void sg_map_release(sg_map *m)
 {
 	free(m->slots);
-	m->slots = NULL;
-	m->nslots = m->used = 0;
+	free(m->values);
+	memset(m, 0, sizeof(*m));
 }

@@ -90,6 +90,51 @@ static void test_map(void **state)
 	sg_map_release(&m);
 }
 
+/* The values of a key, in the order visited. */
+struct seen {
+	uint32_t n, in_order;
+};
+
+static int in_order(uint32_t value, void *data)
+{
+	struct seen *s = data;
+
+	s->in_order &= value == s->n++;
+	return 0;
+}
+
+/* Equal keys take one slot between them: as a slot each, they filled a run
+ * that every add and lookup walked (40,000 entities of one name: seconds,
+ * quadratic). Counting slots holds it linear without timing anything. */
+static void test_map_equal_keys(void **state)
+{
+	sg_map m = { 0 }, pairs = { 0 };
+	struct seen s = { 0, 1 };
+	char other[8];
+
+	(void)state;
+	for (uint32_t i = 0; i < 40000; i++)
+		assert_int_equal(sg_map_add(&m, "same", i), 0);
+	assert_int_equal(sg_map_add(&m, "other", 7), 0);
+	assert_int_equal(m.used, 2);
+	assert_true(m.nslots <= 64);
+	sg_map_each(&m, "same", in_order, &s);
+	assert_int_equal(s.n, 40000);
+	assert_true(s.in_order);
+	assert_int_equal(sg_map_get(&m, "same"), 0);
+	assert_int_equal(sg_map_get(&m, "other"), 7);
+	sg_map_release(&m);
+	/* a set of pairs: one slot a pair, a pair added once */
+	snprintf(other, sizeof(other), "same");
+	for (uint32_t i = 0; i < 1000; i++)
+		assert_int_equal(sg_map_add_unique(&pairs, "same", i), 1);
+	assert_int_equal(sg_map_add_unique(&pairs, other, 999), 0);
+	assert_int_equal(sg_map_add_unique(&pairs, "same", 0), 0);
+	assert_int_equal(sg_map_add_unique(&pairs, "else", 0), 1);
+	assert_int_equal(pairs.used, 1001);
+	sg_map_release(&pairs);
+}
+
 static void check_fold(const char *in, const char *want)
 {
 	sg_buf b = SG_BUF_INIT;
@@ -139,6 +184,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_map),
+		cmocka_unit_test(test_map_equal_keys),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_distance),
