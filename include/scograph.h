@@ -63,7 +63,8 @@ typedef enum sg_code {
 	SG_WNORELATIONS, /* a graph with entities but no list of relations */
 	SG_WURL,       /* a url of another scheme than http, https, mailto */
 	SG_WLARGE,     /* a drawing too large to read */
-	SG_WGLYPHS     /* text no installed font has glyphs for */
+	SG_WGLYPHS,    /* text no installed font has glyphs for */
+	SG_NCODES      /* not a code: how many there are (new ones go before) */
 } sg_code;
 
 /* A short stable name of a code for machines: "syntax", "unknown", ... */

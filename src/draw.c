@@ -529,8 +529,11 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 static const char *const colour_attrs[] = { "color", "fillcolor",
 					    "fontcolor", "bgcolor" };
 
+/* The bytes of a colour grey() writes. */
+#define GREY_SIZE sizeof("#rrggbb")
+
 /* value, when it is "#rrggbb", as the grey of the same lightness (Rec. 709
- * luma), into buf; else value itself. */
+ * luma), into buf (GREY_SIZE bytes); else value itself. */
 static const char *grey(const char *value, char *buf)
 {
 	unsigned rgb[3], y;
@@ -541,7 +544,7 @@ static const char *grey(const char *value, char *buf)
 	y = (2126 * rgb[0] + 7152 * rgb[1] + 722 * rgb[2] + 5000) / 10000;
 	if (y > 255)
 		y = 255;
-	snprintf(buf, 8, "#%02x%02x%02x", y, y, y);
+	snprintf(buf, GREY_SIZE, "#%02x%02x%02x", y, y, y);
 	return buf;
 }
 
@@ -599,7 +602,9 @@ static int border_width(void *obj)
 
 	if (style && strstr(style, "bold") && w < 2)
 		w = 2;
-	return w < 1.5 ? 1 : (int)(w + 0.5);
+	/* -N penwidth=1e300 or nan reaches here unchecked: (int) of either
+	 * is undefined */
+	return !(w >= 1.5) ? 1 : w > 100 ? 100 : (int)(w + 0.5);
 }
 
 /* The table STYLE of obj's Graphviz style: what a table can draw of it. */
@@ -623,7 +628,7 @@ static int type_row(sg_buf *b, Agnode_t *n, const char *label,
 		    int greyscale)
 {
 	const char *style = agget(n, "style");
-	char buf[3][8];
+	char buf[3][GREY_SIZE];
 	int r;
 
 	r = sg_buf_adds(b, "<TR><TD");
@@ -653,7 +658,7 @@ static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 			    head[0] == 'o' || !strcmp(head, "empty") ? "▹" :
 								       "▸";
 	const char *colour;
-	char buf[2][8];
+	char buf[2][GREY_SIZE];
 
 	colour = look(e, "color", greyscale, buf[0]);
 	return sg_buf_addf(b, "<TR><TD SIDES=\"B\" BORDER=\"%d\"%s COLOR=\"",
@@ -682,7 +687,7 @@ struct column {
 /* Adds a node of the rows in b, a table's, to the column. */
 static int column_add(struct column *c, sg_buf *b)
 {
-	char name[32];
+	char name[sizeof("legend:\t") + 10]; /* and an unsigned */
 	Agnode_t *n;
 	Agedge_t *e;
 	char *html;
@@ -834,7 +839,7 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 		const sg_entity *e = &g->entities[v->shown[k]];
 		const char *value = group_of(g, e, key, &sc->tip);
 		int64_t index;
-		char name[32];
+		char name[sizeof("cluster_") + 20]; /* and an int64_t */
 		Agraph_t *box;
 
 		if (!value)
@@ -908,7 +913,7 @@ static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		const char *id = g->entities[e].id;
 		Agnode_t *n, *stub;
 		Agedge_t *edge;
-		char label[32];
+		char label[sizeof("+ more") + 10]; /* and a uint32_t */
 
 		if (!v->cut[e])
 			continue;
@@ -937,7 +942,7 @@ static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 /* Turns every colour of obj's kind that obj sets into grey. */
 static int grey_object(Agraph_t *ag, void *obj, int kind)
 {
-	char buf[8];
+	char buf[GREY_SIZE];
 
 	for (size_t i = 0; i < SG_ARRAY_SIZE(colour_attrs); i++) {
 		Agsym_t *sym = agattr(ag, kind, (char *)colour_attrs[i], NULL);
@@ -952,7 +957,7 @@ static int grey_object(Agraph_t *ag, void *obj, int kind)
  * apart by lightness, shape and line style. */
 static int grey_graph(Agraph_t *ag)
 {
-	char buf[8];
+	char buf[GREY_SIZE];
 	int r = 0;
 
 	for (int kind = AGRAPH; kind <= AGEDGE && !r; kind++)

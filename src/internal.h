@@ -186,7 +186,7 @@ struct sg_graph {
 	} *notes;
 	size_t nnotes, anotes, nerrors;
 	/* warnings past SG_MAX_WARNINGS of one code are only counted */
-	size_t warnings[SG_WGLYPHS + 1], unshown[SG_WGLYPHS + 1];
+	size_t warnings[SG_NCODES], unshown[SG_NCODES];
 	const char **files; /* in reading order */
 	size_t nfiles, afiles;
 	sg_error *sorted;

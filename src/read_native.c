@@ -112,21 +112,50 @@ static int read_graph_section(struct reader *rd, const json_t *root)
 int rd_style_value(struct reader *rd, const json_t *o, const char *key,
 		   int numeric, const char **out)
 {
+	/* Graphviz's sizes, a number or its text: past these, or nan, they
+	 * overflow the arithmetic of a drawing (penwidth 1e300) */
+	static const struct {
+		const char *key;
+		double min, max;
+	} sizes[] = {
+		{ "penwidth", 0, 100 }, { "fontsize", 1, 1000 },
+		{ "arrowsize", 0, 100 },
+	};
 	const json_t *v = json_object_get(o, key);
-	char number[32];
+	char number[32], *end;
 
 	if (numeric && json_is_number(v)) {
 		/* no locale is ever set: %g writes a dot */
 		snprintf(number, sizeof(number), "%g", json_number_value(v));
 		*out = sg_graph_intern(rd->g, number);
-		return *out ? 0 : rd_nomem(rd);
-	}
-	if (!json_is_string(v))
+		if (!*out)
+			return rd_nomem(rd);
+	} else if (!json_is_string(v)) {
 		return rd_wrong_kind(rd, o, key, 0,
 				     numeric ? "a string or a number" :
 					       "a string");
-	*out = json_string_value(v);
-	return rd_no_markup(rd, o, key, 0, *out);
+	} else if (rd_no_markup(rd, o, key, 0, json_string_value(v))) {
+		return -1;
+	} else {
+		*out = json_string_value(v);
+	}
+	for (size_t i = 0; i < SG_ARRAY_SIZE(sizes); i++) {
+		double d;
+		sg_loc loc;
+
+		if (strcmp(key, sizes[i].key))
+			continue;
+		d = strtod(*out, &end);
+		if (end != *out && !*end && d >= sizes[i].min &&
+		    d <= sizes[i].max) /* false for nan */
+			return 0;
+		loc = rd_loc(rd, o, key, 0);
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "'%s' must be a number from %g to "
+			       "%g, not '%s'", key, sizes[i].min, sizes[i].max,
+			       *out);
+	}
+	return 0;
 }
 
 int rd_no_markup(struct reader *rd, const json_t *parent, const char *key,

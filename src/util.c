@@ -49,6 +49,8 @@ const char *sg_code_name(sg_code code)
 		[SG_WLARGE] = "large-drawing",
 		[SG_WGLYPHS] = "missing-glyphs",
 	};
+	_Static_assert(SG_ARRAY_SIZE(names) == SG_NCODES,
+		       "every code has a name, and SG_NCODES comes last");
 
 	return (size_t)code < SG_ARRAY_SIZE(names) && names[code] ?
 		       names[code] : "unknown-code";

@@ -418,7 +418,7 @@ check "examples/house-theme.json draws" run 0 --focus KZ --legend \
 	--theme examples/house-theme.json -o "$tmp/house.svg"
 check "house style SVG" svg_ok "$tmp/house.svg"
 for name in wrong-type missing-id not-object unknown-key relation-not-object \
-	style-markup; do
+	style-markup penwidth-huge penwidth-text; do
 	check "schema rejects invalid/$name" not schema_valid "tests/invalid/$name/input.json"
 done
 
@@ -456,6 +456,8 @@ check "--exclude leaves it out" has "$tmp/out" "entities: 13"
 check "--exclude-type and --exclude-relation" run 0 --focus Kazakhstan \
 	--exclude-type proposal --exclude-relation chairs --stats
 check "they leave out" has "$tmp/out" "relations: 18"
+check "-N penwidth=1e300 in the legend" run 0 --focus KZ --legend -N penwidth=1e300
+check "a border of at most 100, not (int)1e300" not grep -q 'BORDER="-\|BORDER="[0-9]\{4\}' "$tmp/out"
 check "-G -N -E" run 0 --focus Kazakhstan -Gbgcolor=lightyellow \
 	-N shape=ellipse --edge-attr=fontsize=12
 check "-G in DOT" has "$tmp/out" "bgcolor=lightyellow"
