@@ -4,13 +4,97 @@
 
 #include "read.h"
 
-/* What Graphviz adds of its own: layout and drawing, and structure. */
+/* What Graphviz adds of its own: layout and drawing, and structure (an
+ * "id" is an SVG id, not an identity). */
 static const char *const graphviz_skip[] = {
 	"_gvid", "name", "label", "nodes", "edges", "subgraphs", "tail",
 	"head", "pos", "width", "height", "bb", "lp", "xlp", "head_lp",
 	"tail_lp", "_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_",
-	"_tldraw_",
+	"_tldraw_", "rects", "lwidth", "lheight", "headport", "tailport",
+	"id",
 };
+
+/* The names \N, \G, \T and \H stand for in a label (NULL: none). */
+struct names {
+	const char *node, *graph, *tail, *head;
+};
+
+/* Adds the text between p and end, trimmed, as a line of b. */
+static int add_line(sg_buf *b, const char *p, const char *end)
+{
+	while (p < end && *p == ' ')
+		p++;
+	while (end > p && end[-1] == ' ')
+		end--;
+	if (p == end)
+		return 0;
+	return (b->len && sg_buf_adds(b, "\n")) ||
+	       sg_buf_add(b, p, (size_t)(end - p));
+}
+
+/*
+ * A label as Graphviz draws it: escString's \n, \l and \r end lines, \N,
+ * \G, \T and \H are names, \E the edge, another \x is x; a record's
+ * fields (record shapes) come one a line, without their ports and braces.
+ */
+static int label_text(sg_buf *b, const char *label, int record,
+		      const struct names *n)
+{
+	sg_buf line = SG_BUF_INIT;
+	int r = 0, port = 0;
+
+	for (const char *p = label; *p && !r; p++) {
+		const char *name = NULL;
+
+		if (*p == '\\' && p[1]) {
+			switch (*++p) {
+			case 'n': case 'l': case 'r':
+				r = add_line(b, line.buf, line.buf + line.len);
+				sg_buf_reset(&line);
+				continue;
+			case 'N': name = n->node; break;
+			case 'G': name = n->graph; break;
+			case 'T': name = n->tail; break;
+			case 'H': name = n->head; break;
+			case 'E':
+				r = n->tail && sg_buf_addf(&line, "%s->%s",
+							   n->tail, n->head);
+				continue;
+			}
+			r = name ? sg_buf_adds(&line, name) :
+				   sg_buf_add(&line, p, 1);
+		} else if (record && (*p == '<' || (port && *p == '>'))) {
+			port = *p == '<';
+		} else if (record && !port && strchr("{}|", *p)) {
+			r = add_line(b, line.buf, line.buf + line.len);
+			sg_buf_reset(&line);
+		} else if (!port) {
+			r = sg_buf_add(&line, p, 1);
+		}
+	}
+	r = r || add_line(b, line.buf, line.buf + line.len);
+	sg_buf_release(&line);
+	return r ? -1 : 0;
+}
+
+/* Sets o's label to the text it draws. The tree is the reader's own, read
+ * whole for this document: writing into it is safe. */
+static int relabel(struct reader *rd, const json_t *o, const struct names *n)
+{
+	const char *label = json_string_value(json_object_get(o, "label"));
+	const char *shape = json_string_value(json_object_get(o, "shape"));
+	sg_buf b = SG_BUF_INIT;
+	int r;
+
+	if (!label)
+		return 0;
+	r = label_text(&b, label, shape && strstr(shape, "record") != NULL,
+		       n) ||
+	    json_object_set_new((json_t *)o, "label",
+				json_string(sg_buf_str(&b)));
+	sg_buf_release(&b);
+	return r ? rd_nomem(rd) : 0;
+}
 
 static int read_graphviz(struct reader *rd, const json_t *root)
 {
@@ -20,6 +104,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 	size_t n = json_array_size(objects);
 	const char **names = calloc(n + 1, sizeof(*names));
 	int r = failed || edges_failed || !names ? -1 : 0;
+	struct names graph = { NULL, NULL, NULL, NULL };
 
 	if (!failed && !objects) {
 		free(names);
@@ -27,8 +112,9 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 	}
 	if (!names && !failed && !edges_failed)
 		rd_nomem(rd);
+	graph.graph = json_string_value(json_object_get(root, "name"));
 	if (!r)
-		r = rd_set_title(rd, root, "label");
+		r = relabel(rd, root, &graph) || rd_set_title(rd, root, "label");
 	rd->undirected = json_is_false(json_object_get(root, "directed"));
 	/* subgraphs come first among the objects, and hold no node */
 	for (size_t i = 0; !r && i < n; i++) {
@@ -45,10 +131,12 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 			names[gvid] = name;
 		memcpy(f.used, graphviz_skip, sizeof(graphviz_skip));
 		f.nused = SG_ARRAY_SIZE(graphviz_skip);
-		r = rd_element(rd, rd_add_node(rd, name,
-					 json_string_value(json_object_get(o,
-									   "label")),
-					 &f, rd_loc(rd, objects, NULL, i)));
+		graph.node = name;
+		r = relabel(rd, o, &graph) ||
+		    rd_element(rd, rd_add_node(rd, name,
+					       json_string_value(json_object_get(
+						       o, "label")),
+					       &f, rd_loc(rd, objects, NULL, i)));
 	}
 	for (size_t i = 0; !r && edges && i < json_array_size(edges); i++) {
 		struct fields f = { json_array_get(edges, i), NULL, { 0 }, 0 };
@@ -77,9 +165,14 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 						"'%s' names no node's _gvid",
 						key));
 		} else {
-			r = rd_element(rd, rd_add_edge(rd, &f, "tail", "head", ends[0],
-						 ends[1],
-						 rd_loc(rd, edges, NULL, i)));
+			struct names edge = { NULL, graph.graph, ends[0],
+					      ends[1] };
+
+			r = relabel(rd, f.o, &edge) ||
+			    rd_element(rd, rd_add_edge(rd, &f, "tail", "head",
+						       ends[0], ends[1],
+						       rd_loc(rd, edges, NULL,
+							      i)));
 		}
 	}
 	free(names);

@@ -288,6 +288,15 @@ for py in /usr/bin/python3 python3; do
 	check "networkx $v writes what is committed" sh -c \
 		"$py '$tmp/nx/make.py' 2>/dev/null && diff -r tests/tools/networkx/nx$v '$tmp/nx/nx$v'"
 done
+for made in tests/tools/*/make.sh; do
+	dir=$(dirname "$made")
+	rm -rf "$tmp/sh" && cp -r "$dir" "$tmp/sh"
+	check "$dir: the tool writes what is committed" sh -c \
+		"sh '$tmp/sh/make.sh' && diff -r '$dir' '$tmp/sh'"
+done
+check "graphviz: labels as drawn (escapes, records, names)" run 0 \
+	tests/tools/graphviz/er.json0.json -T json
+check "graphviz: labels golden" same tests/tools/graphviz/er.expected.json "$tmp/out"
 # the JavaScript tools, where `npm ci` has installed them (.ci/run does)
 for made in tests/tools/*/make.mjs; do
 	dir=$(dirname "$made")
