@@ -357,18 +357,26 @@ static void test_merged_formats(void **state)
 
 static void test_foreign_formats(void **state)
 {
-	static const char *const formats[][2] = {
-		{ "tests/formats/node-link/graph.json", "node-link" },
-		{ "tests/formats/cytoscape/graph.json", NULL },
-		{ "tests/formats/graphology/graph.json", NULL },
-		{ "tests/formats/graphviz-json/graph.json", "graphviz" },
-		{ "tests/formats/jgf-graphs/graph.json", NULL },
+	/* file, format (NULL: told from the content), entity to focus on */
+	static const char *const formats[][3] = {
+		{ "tests/formats/node-link/graph.json", "node-link", "Kazakhstan" },
+		{ "tests/formats/cytoscape/graph.json", NULL, "Kazakhstan" },
+		{ "tests/formats/cytoscape-jsons/graph.json", NULL, "SCO" },
+		{ "tests/formats/graphology/graph.json", NULL, "Kazakhstan" },
+		{ "tests/formats/graphviz-json/graph.json", "graphviz", "SCO" },
+		{ "tests/formats/jgf-graphs/graph.json", NULL, "Kazakhstan" },
+		{ "tests/formats/graphlib/graph.json", NULL, "Kazakhstan" },
+		{ "tests/formats/ngraph/graph.json", "ngraph", "SCO" },
+		{ "tests/formats/vis/graph.json", NULL, "Kazakhstan" },
+		{ "tests/tools/networkx/nx3/digraph-adjacency.json",
+		  "nx-adjacency", "kazakhstan" },
+		{ "tests/tools/networkx/nx3/tree.json", "nx-tree", "1" },
 	};
-	static const char *const focus[] = { "Kazakhstan" };
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		const char *files[] = { formats[i][0], NULL };
+		const char *focus[] = { formats[i][2] };
 		struct run run = { files, formats[i][1], "print",
 				   { .focus = focus, .nfocus = 1, .depth = 1,
 				     .max_entities = 3 },
