@@ -55,6 +55,7 @@ typedef enum sg_code {
 	SG_EAMBIGUOUS, /* a name that matches several entities */
 	SG_EUSAGE,     /* an option the caller got wrong: format, engine, ... */
 	SG_ERENDER,    /* Graphviz failed */
+	SG_ENOTGRAPH,  /* JSON of another kind: a JSON Schema, a theme */
 	/* warnings: the graph is usable, but probably not as meant */
 	SG_WUNUSED,    /* an entity no relation uses */
 	SG_WDUPLICATE, /* a relation listed twice (drawn once) */

@@ -535,6 +535,7 @@ struct run {
 	const struct config *c;
 	struct printer p;
 	sg_select_opts so;
+	int skip_other; /* a file that is no graph is passed over, noted */
 };
 
 /* Reads files (none: the built-in graph) as one graph, selects, and prints
@@ -546,6 +547,7 @@ static int one_graph(struct run *run, const char *const *files,
 	struct printer *p = &run->p;
 	sg_error err = { 0 };
 	sg_graph *g = sg_graph_new();
+	const sg_error *seen;
 	sg_view *v = NULL;
 	int r = 0, failed = 0;
 
@@ -559,6 +561,13 @@ static int one_graph(struct run *run, const char *const *files,
 		failed = sg_read_builtin(g, &err);
 	for (size_t i = 0; i < nfiles; i++)
 		failed |= sg_read_file(g, files[i], c->from_format, &err);
+	if (failed && run->skip_other && err.code == SG_ENOTGRAPH &&
+	    sg_graph_diagnostics(g, &seen) == 1) {
+		fprintf(stderr, "scograph: %s: note: %s; passed over\n",
+			err.file, err.text);
+		sg_graph_free(g);
+		return 0;
+	}
 	if (!failed)
 		failed = sg_graph_resolve(g, &err);
 	r = print_diagnostics(p, g);
@@ -679,6 +688,9 @@ static int render_all(struct run *run)
 	size_t nformats = !outdir ? 0 : c->formats.n ? c->formats.n : 1, n, k;
 	char **names = graphs_in(c->render_all, &n);
 	sg_output *outs = calloc(nformats + 1, sizeof(*outs));
+
+	/* a folder of graphs may hold their schema and themes too */
+	run->skip_other = 1;
 	int worst = names && outs ? 0 : EXIT_BAD_INPUT;
 
 	if (!worst && !n) {
@@ -756,6 +768,7 @@ static int run(const struct config *c)
 			.path_from = c->path_from, .path_to = c->path_to,
 			.max_entities = (size_t)c->max_nodes,
 		},
+		0,
 	};
 	size_t n = c->outputs.n ? c->outputs.n : 1;
 	sg_output *outs;

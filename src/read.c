@@ -92,6 +92,30 @@ static const struct rd_format *detect(struct reader *rd, const json_t *doc,
 
 /* ---- documents ---- */
 
+/* Fails when doc is JSON of another kind that lives beside graphs: their
+ * JSON Schema, or a theme (--theme), so that a folder of graphs can hold
+ * them. A graph may name its schema in "$schema" (editors read it). */
+static int other_kind(struct reader *rd, const json_t *doc)
+{
+	static const char *const schema[] = { "$defs", "definitions",
+					      "properties" };
+	static const char *const theme[] = { "node", "edge", "palette",
+					     "greyscale" };
+	const char *what = NULL;
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(schema); i++)
+		if (json_object_get(doc, "$schema") &&
+		    json_object_get(doc, schema[i]))
+			what = "a JSON Schema";
+	for (size_t i = 0; i < SG_ARRAY_SIZE(theme); i++)
+		if (json_object_get(doc, theme[i]))
+			what = "a theme (scograph --theme)";
+	if (!what)
+		return 0;
+	return sg_fail(rd->err, SG_ENOTGRAPH, rd->file, rd->root_line,
+		       rd->root_column, "this is %s, not a graph", what);
+}
+
 /*
  * The value at s as detection sees it (struct rd_format's detect): at the
  * top (depth 0) and one level in, containers with their keys, lists with
@@ -295,6 +319,10 @@ static int read_document(struct reader *rd, struct scanner s,
 	int r;
 
 	rd_skip_space(&at);
+	if (doc && at.p == at.end && !f && other_kind(rd, doc)) {
+		json_decref(doc);
+		return -1;
+	}
 	if (doc && at.p == at.end && json_is_object(doc) &&
 	    (f || (f = detect(rd, doc, 0))) && f == &rd_native) {
 		json_decref(doc);

@@ -316,7 +316,7 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 }
 
 static const char *const top_keys[] = { "graph", "types", "relation_types",
-					"entities", "relations" };
+					"entities", "relations", "$schema" };
 
 /* Reads root, an object of top-level members: the whole document, or a part
  * of it standing in for the whole. */

@@ -40,6 +40,7 @@ const char *sg_code_name(sg_code code)
 		[SG_EAMBIGUOUS] = "ambiguous",
 		[SG_EUSAGE] = "usage",
 		[SG_ERENDER] = "render",
+		[SG_ENOTGRAPH] = "not-a-graph",
 		[SG_WUNUSED] = "unused-entity",
 		[SG_WDUPLICATE] = "duplicate-relation",
 		[SG_WSELF] = "self-relation",

@@ -663,6 +663,22 @@ check "whatever sorts between them" run 1 --render-all "$d/graphs" -o "$d/out4"
 check "names both" stderr_is "scograph: $d/graphs/lines.jsonl: error: lines.json is drawn under the same name; rename one"
 check "and draws the others" test "$(cd "$d/out4" && echo *)" = "lines.jsonb.svg lines.svg sample.svg sco.svg"
 rm "$d/graphs/lines.jsonb.json"
+# a folder of graphs holds their schema and themes too
+rm "$d/graphs/lines.json"
+cp graphs/schema.json examples/house-theme.json "$d/graphs/"
+check "schemas and themes are passed over" run 0 --strict --render-all "$d/graphs" -o "$d/out5"
+check "with a note" has "$tmp/err" "schema.json: note: this is a JSON Schema, not a graph; passed over"
+check "the theme too" has "$tmp/err" "house-theme.json: note: this is a theme (scograph --theme), not a graph; passed over"
+check "and nothing drawn of them" test "$(cd "$d/out5" && echo *)" = "lines.svg sample.svg sco.svg"
+check "the project's own folder, as the README says" run 0 --strict \
+	--render-all graphs -o "$d/own"
+check "drawn" test "$(cd "$d/own" && echo *)" = "sco.svg"
+check "graphs.mk on the project's own folder" sh -c "rm -rf '$tmp/own' && mkdir '$tmp/own' &&
+	cp -r graphs '$tmp/own/' && make -s -C '$tmp/own' -f '$top/examples/ci/graphs.mk' SCOGRAPH='$bin' >/dev/null 2>&1"
+check "a schema alone is no graph" run 1 graphs/schema.json
+check "says so" stderr_is "scograph: graphs/schema.json:1:1: error: this is a JSON Schema, not a graph"
+printf '{"$schema": "../graphs/schema.json", "entities": [{"id": "a"}]}\n' >"$tmp/with-schema.json"
+check "a graph may name its schema" run 0 "$tmp/with-schema.json" --stats
 check "no graphs" run 1 --render-all "$tmp/o" -o "$d/none"
 check "no graphs message" stderr_is "scograph: $tmp/o: error: no graphs (*.json, *.jsonl) to draw"
 check "no folder" run 1 --render-all "$d/nonesuch" -o "$d/none"

@@ -15,7 +15,11 @@ GRAPHS_DIR ?= graphs
 RENDERED_DIR ?= rendered
 SCOGRAPH_FLAGS ?= --strict
 
-GRAPHS := $(wildcard $(GRAPHS_DIR)/*.json)
+# What the folder holds beside graphs: their JSON Schemas and themes
+# (scograph --render-all tells them by their content and passes over them).
+GRAPHS_SKIP ?= %schema.json %theme.json
+
+GRAPHS := $(filter-out $(GRAPHS_SKIP),$(wildcard $(GRAPHS_DIR)/*.json))
 PICTURES := $(GRAPHS:$(GRAPHS_DIR)/%.json=$(RENDERED_DIR)/%.svg)
 
 .PHONY: render
