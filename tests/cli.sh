@@ -38,6 +38,14 @@ jsonschema.validate(json.load(open(sys.argv[1])), schema,
 	resolver=jsonschema.RefResolver.from_schema(schema, store=store))' "$@" 2>"$tmp/schema-err"
 }
 theme_valid() { schema_valid "$1" graphs/theme-schema.json; }
+counts_are() { # FILE ARGS ENTITIES RELATIONS (ARGS "-": none)
+	[ "$2" = - ] && set -- "$1" "" "$3" "$4"
+	# shellcheck disable=SC2086 # ARGS are words
+	run 0 "$1" $2 --stats </dev/null &&
+	printf 'entities: %s\nrelations: %s\n' "$3" "$4" >"$tmp/want-counts" &&
+	head -2 "$tmp/out" >"$tmp/got-counts" &&
+	same "$tmp/want-counts" "$tmp/got-counts"
+}
 
 # ---- the built-in graph, as the README shows it
 check "focus prints golden DOT" run 0 --focus Kazakhstan
@@ -259,6 +267,21 @@ if [ -w /dev/full ]; then
 	check "full stdout message" has "$tmp/err" "error: cannot write"
 fi
 
+# ---- the README's minimal file of each format loads as it stands, is
+# told from its content, and every format has one
+mkdir "$tmp/readme"
+/usr/bin/python3 tests/readme-formats.py README.md "$tmp/readme" >"$tmp/readme-rows"
+"$bin" --from-format list | cut -d' ' -f1 >"$tmp/formats-listed"
+check "README: a minimal file for every format" same "$tmp/formats-listed" "$tmp/readme-rows"
+for f in "$tmp"/readme/*; do
+	name=$(basename "${f%.*}")
+	check "README: $name's minimal file loads" run 0 --strict --from-format "$name" "$f" -T json
+	mv "$tmp/out" "$tmp/readme-named.json"
+	check "README: $name's minimal file is told from its content" run 0 "$f" -T json
+	check "README: $name's, read as the same" same "$tmp/readme-named.json" "$tmp/out"
+	check "README: $name's has a relation" counts_are "$f" - 2 1
+done
+
 # ---- every format: the same graph reads to the same drawing
 for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl \
 	tests/formats/graphviz-json/graph-dot_json.json; do
@@ -307,14 +330,6 @@ for made in tests/tools/*/make.mjs; do
 	check "$dir: the tool writes what is committed" sh -c \
 		"node '$tmp/js/make.mjs' && diff -r -x node_modules '$dir' '$tmp/js'"
 done
-counts_are() { # FILE ARGS ENTITIES RELATIONS (ARGS "-": none)
-	[ "$2" = - ] && set -- "$1" "" "$3" "$4"
-	# shellcheck disable=SC2086 # ARGS are words
-	run 0 "$1" $2 --stats </dev/null &&
-	printf 'entities: %s\nrelations: %s\n' "$3" "$4" >"$tmp/want-counts" &&
-	head -2 "$tmp/out" >"$tmp/got-counts" &&
-	same "$tmp/want-counts" "$tmp/got-counts"
-}
 for counts in tests/tools/*/counts.tsv tests/tools/*/*/counts.tsv; do
 	[ -f "$counts" ] || continue
 	dir=$(dirname "$counts")
