@@ -2,21 +2,21 @@
  * Out of memory, as Jansson's test_chaos tries it: a run of the pipeline
  * (read, resolve, select, render DOT into memory, write DOT and native JSON
  * to files) is repeated with its Nth allocation failed, for every N until
- * a run makes no allocation that could fail. Each failure must come back as -1 or NULL with SG_ENOMEM,
- * write no file and leak nothing (make memcheck runs this under valgrind,
- * SANITIZE=address under LeakSanitizer); or, where scograph can do without
- * the memory (a guess it can make another way), succeed with the very
- * output of a run where nothing failed.
+ * a run makes no allocation that could fail. Each failure must come back
+ * as -1 or NULL with SG_ENOMEM, write no file and leak nothing (make
+ * memcheck runs this under valgrind, SANITIZE=address under LeakSanitizer);
+ * or, where scograph can do without the memory (a guess it can make
+ * another way), succeed with the very output of a run where nothing failed.
  *
- * How allocations are caught: the Makefile links this test with
- * -Wl,--wrap for malloc, calloc, realloc, strdup, open_memstream and
- * json_loadb, so the calls that scograph's own objects (the static
- * libscograph.a) make to them come to the __wrap_ functions below, and
- * Jansson's other allocations come here through json_set_alloc_funcs. The allocations inside Graphviz and libc
- * are left alone: Graphviz 2.43 does not survive its own allocation
- * failures, and they are not scograph's to handle. A malloc family of the
- * test's own (wrapping __libc_malloc) would reach into Graphviz too, and
- * would clash with the sanitizers' malloc.
+ * How allocations are caught: the Makefile links this test with -Wl,--wrap
+ * for malloc, calloc, realloc, strdup, open_memstream and json_loadb, so
+ * the calls that scograph's own objects (the static libscograph.a) make to
+ * them come to the __wrap_ functions below, and Jansson's other allocations
+ * come here through json_set_alloc_funcs. The allocations inside Graphviz
+ * and libc are left alone: Graphviz 2.43 does not survive its own
+ * allocation failures, and they are not scograph's to handle. A malloc
+ * family of the test's own (wrapping __libc_malloc) would reach into
+ * Graphviz too, and would clash with the sanitizers' malloc.
  */
 #include <stdio.h>
 #include <stdlib.h>
