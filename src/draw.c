@@ -48,11 +48,13 @@ static int add_char(sg_buf *b, const char **s)
 			       sg_buf_adds(b, "\xEF\xBF\xBD");
 }
 
-/* text as add_char adds it, into b. */
+/* text as add_char adds it, into b; past TEXT_MAX bytes, cut (a style
+ * value: a theme's palette, a theme's or -N's attribute), so that no value
+ * breaks the DOT. */
 static const char *clean(sg_buf *b, const char *text)
 {
 	sg_buf_reset(b);
-	while (*text)
+	while (*text && b->len < TEXT_MAX)
 		if (add_char(b, &text))
 			return NULL;
 	return sg_buf_add(b, "", 0) ? NULL : sg_buf_str(b);
@@ -194,8 +196,12 @@ static int set_style(void *obj, const sg_theme *theme, const sg_type *t,
 		    has_key(&tt->style, "color"))))
 		return 0;
 	index = index % pairs * 2;
-	return set(obj, "fillcolor", colours[index]) ||
-	       set(obj, "color", colours[index + 1]);
+	/* a theme's palette, made safe as any style */
+	const char *kv[] = { "fillcolor", colours[index], "color",
+			     colours[index + 1] };
+	const sg_attrs pair = { kv, 4, 4 };
+
+	return set_attrs(obj, &pair);
 }
 
 /*

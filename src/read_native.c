@@ -139,6 +139,15 @@ int rd_style_value(struct reader *rd, const json_t *o, const char *key,
 	} else {
 		*out = json_string_value(v);
 	}
+	/* no style needs more, and Graphviz's DOT parser takes no string
+	 * past 16384 bytes: the drawing would fail */
+	if (strlen(*out) > 1000) {
+		sg_loc loc = rd_loc(rd, o, key, 0);
+
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "'%s' is longer than 1000 bytes",
+			       key);
+	}
 	for (size_t i = 0; i < SG_ARRAY_SIZE(sizes); i++) {
 		double d;
 		sg_loc loc;

@@ -438,11 +438,17 @@ for d in tests/themes-invalid/*; do
 	check "theme schema rejects $d" not theme_valid "$d/theme.json"
 done
 check "theme schema: examples/house-theme.json" theme_valid examples/house-theme.json
+# a palette the reader takes as it is: no noncharacter, no length breaks
+# the drawing
+/usr/bin/python3 -c 'import json
+print(json.dumps({"palette": [["#ffffff\uffff", "x" * 20000]]}))' >"$tmp/palette.json"
+check "a hostile palette" run 0 tests/text/literal.json --theme "$tmp/palette.json" -o "$tmp/palette.svg"
+check "its SVG is well-formed" svg_ok "$tmp/palette.svg"
 check "examples/house-theme.json draws" run 0 --focus KZ --legend \
 	--theme examples/house-theme.json -o "$tmp/house.svg"
 check "house style SVG" svg_ok "$tmp/house.svg"
 for name in wrong-type missing-id not-object unknown-key relation-not-object \
-	style-markup penwidth-huge penwidth-text; do
+	style-markup penwidth-huge penwidth-text style-long; do
 	check "schema rejects invalid/$name" not schema_valid "tests/invalid/$name/input.json"
 done
 
