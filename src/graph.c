@@ -236,10 +236,14 @@ static int merge_attrs(sg_graph *g, sg_attrs *have, const sg_attrs *given,
 	return 0;
 }
 
-int sg_graph_set_title(sg_graph *g, const char *title, sg_loc loc,
-		       sg_error *err)
+int sg_graph_set_title(sg_graph *g, const char *title,
+		       const char *description, sg_loc loc, sg_error *err)
 {
-	/* Merged files keep the first title: each file may well have its own. */
+	/* Merged files keep the first of each: every file may well have its
+	 * own. */
+	if (!g->description && description &&
+	    set_str(g, &g->description, description, err))
+		return -1;
 	if (g->title || !title)
 		return 0;
 	g->title_loc = loc;

@@ -162,7 +162,7 @@ typedef struct sg_relation {
 
 struct sg_graph {
 	sg_arena *arena;
-	const char *title;
+	const char *title, *description;
 	sg_loc title_loc;
 
 	sg_entity *entities;
@@ -200,7 +200,8 @@ struct sg_graph {
 
 /* Model calls the readers make. Each copies the strings it is given into the
  * graph's arena; the structs passed in hold borrowed strings (NULL: absent). */
-int sg_graph_set_title(sg_graph *g, const char *title, sg_loc loc,
+int sg_graph_set_title(sg_graph *g, const char *title,
+		       const char *description, sg_loc loc,
 		       sg_error *err);
 int sg_graph_add_entity(sg_graph *g, const sg_entity *e, sg_error *err);
 int sg_graph_add_relation(sg_graph *g, const sg_relation *r, sg_error *err);

@@ -218,8 +218,10 @@ struct fields {
 	size_t nused;
 };
 
-/* Adds the keys of f's objects but the used ones to attrs. */
-int rd_collect(struct reader *rd, struct fields *f, sg_attrs *attrs);
+/* Adds the keys of f's objects but the used ones to attrs, those of an
+ * entity's (or with relation, a relation's) own fields renamed KEY_. */
+int rd_collect(struct reader *rd, struct fields *f, int relation,
+	       sg_attrs *attrs);
 /* An id as text: a string as it is, an integer in decimal (networkx and
  * Graphviz number their nodes), a list in compact JSON (networkx's tuples)
  * when it fits in size; NULL for anything else. */

@@ -44,10 +44,38 @@ static const char *role(struct fields *f, const char *const *keys, size_t n)
 	return NULL;
 }
 
-int rd_collect(struct reader *rd, struct fields *f, sg_attrs *attrs)
+int rd_collect(struct reader *rd, struct fields *f, int relation,
+	       sg_attrs *attrs)
 {
-	return (f->o && rd_attrs(rd, f->o, f->used, f->nused, attrs)) ||
-	       (f->more && rd_attrs(rd, f->more, f->used, f->nused, attrs));
+	static const char *const entity[] = { "id", "name", "type",
+		"description", "url", "aliases", "parent" };
+	static const char *const rel[] = { "from", "to", "type", "id", "label",
+		"evidence", "source", "directed" };
+	const char *const *own = relation ? rel : entity;
+	size_t nown = relation ? SG_ARRAY_SIZE(rel) : SG_ARRAY_SIZE(entity);
+
+	if ((f->o && rd_attrs(rd, f->o, f->used, f->nused, attrs)) ||
+	    (f->more && rd_attrs(rd, f->more, f->used, f->nused, attrs)))
+		return -1;
+	/* An attribute named as a field of scograph's own that it is not
+	 * (a numeric "type") becomes KEY_: written back as KEY, it would be
+	 * read as that field, or clash with it. */
+	for (size_t i = 0; i < attrs->n; i += 2)
+		for (size_t k = 0; k < nown; k++) {
+			sg_buf b = SG_BUF_INIT;
+
+			if (strcmp(attrs->kv[i], own[k]))
+				continue;
+			if (sg_buf_addf(&b, "%s_", own[k]) ||
+			    !(attrs->kv[i] = sg_graph_intern(rd->g,
+							     sg_buf_str(&b)))) {
+				sg_buf_release(&b);
+				return rd_nomem(rd);
+			}
+			sg_buf_release(&b);
+			break;
+		}
+	return 0;
 }
 
 /* An id as text: a string as it is, an integer in decimal (networkx and
@@ -92,6 +120,7 @@ int rd_bad_id(struct reader *rd, const json_t *o, const char *key,
 int rd_add_node(struct reader *rd, const char *id, const char *name,
 		    struct fields *f, sg_loc loc)
 {
+	const char *alias[1];
 	sg_entity e = { 0 };
 	int r;
 
@@ -107,7 +136,24 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 	e.description = role(f, description_keys,
 			     SG_ARRAY_SIZE(description_keys));
 	e.url = role(f, url_keys, SG_ARRAY_SIZE(url_keys));
-	r = rd_collect(rd, f, &e.attrs) || sg_graph_add_entity(rd->g, &e, rd->err);
+	/* a node with both a label and a name (node-link): the one not
+	 * drawn is an alias, which still finds the entity */
+	for (size_t k = 0; k < SG_ARRAY_SIZE(name_keys); k++)
+		for (int m = 0; m < 2; m++) {
+			const json_t *v = json_object_get(m ? f->more : f->o,
+							  name_keys[k]);
+			const char *s = json_string_value(v);
+
+			if (!s || !*s || (e.name && !strcmp(s, e.name)) ||
+			    !strcmp(s, id) || e.naliases ||
+			    f->nused >= RD_MAX_USED)
+				continue;
+			alias[e.naliases++] = s;
+			f->used[f->nused++] = name_keys[k];
+		}
+	e.aliases = alias;
+	r = rd_collect(rd, f, 0, &e.attrs) ||
+	    sg_graph_add_entity(rd->g, &e, rd->err);
 	rd_attrs_release(&e.attrs);
 	return r;
 }
@@ -156,7 +202,7 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 	if (!rel.type)
 		rel.type = SG_UNTYPED;
 	rel.evidence = role(f, evidence_keys, 1);
-	r = rd_collect(rd, f, &rel.attrs) ||
+	r = rd_collect(rd, f, 1, &rel.attrs) ||
 	    sg_graph_add_relation(rd->g, &rel, rd->err);
 	rd_attrs_release(&rel.attrs);
 	return r;
@@ -191,7 +237,7 @@ int rd_set_title(struct reader *rd, const json_t *o, const char *key)
 
 	if (!json_is_string(v))
 		return 0;
-	return sg_graph_set_title(rd->g, json_string_value(v),
+	return sg_graph_set_title(rd->g, json_string_value(v), NULL,
 				  rd_loc(rd, o, key, 0), rd->err);
 }
 

@@ -31,7 +31,7 @@ static int mcp_entity(struct reader *rd, const json_t *list, size_t i,
 			r = rd_nomem(rd);
 	}
 	e.description = text.len ? sg_buf_str(&text) : NULL;
-	r = r || rd_collect(rd, &f, &e.attrs) ||
+	r = r || rd_collect(rd, &f, 0, &e.attrs) ||
 	    sg_graph_add_entity(rd->g, &e, rd->err);
 	rd_attrs_release(&e.attrs);
 	sg_buf_release(&text);
@@ -53,7 +53,7 @@ static int mcp_relation(struct reader *rd, const json_t *list, size_t i,
 	    rd_string(rd, o, i, list, "to", 1, "relation", &rel.to_ref) ||
 	    rd_string(rd, o, i, list, "relationType", 1, "relation",
 		      &rel.type) ||
-	    rd_collect(rd, &f, &rel.attrs) ||
+	    rd_collect(rd, &f, 1, &rel.attrs) ||
 	    sg_graph_add_relation(rd->g, &rel, rd->err);
 	rd_attrs_release(&rel.attrs);
 	return r;

@@ -103,8 +103,8 @@ static int read_graph_section(struct reader *rd, const json_t *root)
 	    rd_string(rd, graph, 0, root, "title", 0, "", &title) ||
 	    rd_string(rd, graph, 0, root, "description", 0, "",
 		       &description) ||
-	    sg_graph_set_title(rd->g, title, rd_loc(rd, graph, "title", 0),
-			       rd->err))
+	    sg_graph_set_title(rd->g, title, description,
+			       rd_loc(rd, graph, "title", 0), rd->err))
 		return -1;
 	return rd_list(rd, graph, "sources", read_source);
 }

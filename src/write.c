@@ -152,7 +152,8 @@ int sg_write_json(const sg_view *v, sg_buf *b)
 			src_used[rel->source_index] = 1;
 	}
 	r = sg_buf_adds(b, "{\n  \"graph\": {") ||
-	    add_field(b, &first, "title", g->title);
+	    add_field(b, &first, "title", g->title) ||
+	    add_field(b, &first, "description", g->description);
 	for (size_t i = 0; i < g->nsources && !r; i++) {
 		const sg_source *s = &g->sources[i];
 		int f = 1;

@@ -267,6 +267,21 @@ if [ -w /dev/full ]; then
 	check "full stdout message" has "$tmp/err" "error: cannot write"
 fi
 
+# ---- -T json reads back: what other formats hold fits scograph's own
+printf '%s\n' '{"graph": {"name": "G"}, "nodes": [{"id": "kz", "label": "Kazakhstan", "name": "Qazaqstan",' \
+	'"type": 5}, {"id": "b"}], "links": [{"source": "kz", "target": "b", "evidence": 3}]}' \
+	>"$tmp/clash.json"
+check "a label and a name" run 0 "$tmp/clash.json" -T json
+check "the name not drawn is an alias" has "$tmp/out" '{"id": "kz", "name": "Kazakhstan", "aliases": ["Qazaqstan"], "type_": 5}'
+check "a field's name on something else is KEY_" has "$tmp/out" '"evidence_": 3'
+cp "$tmp/out" "$tmp/clash-native.json"
+check "it reads back" run 0 "$tmp/clash-native.json" -T json
+check "to the same bytes" same "$tmp/clash-native.json" "$tmp/out"
+check "the alias finds it" run 0 "$tmp/clash.json" --focus qazaqstan --list
+printf '{"graph": {"title": "T", "description": "D"}, "entities": [{"id": "a"}]}\n' >"$tmp/described.json"
+check "the graph's description" run 0 "$tmp/described.json" -T json
+check "is kept" has "$tmp/out" '"graph": {"title": "T", "description": "D"}'
+
 # ---- the README's minimal file of each format loads as it stands, is
 # told from its content, and every format has one
 mkdir "$tmp/readme"
