@@ -741,37 +741,81 @@ static int same_relation(const void *a, const void *b, void *ctx)
 					       strcmp(x->type, y->type);
 }
 
+/* A hash of what same_relation compares: equal relations, equal hashes. A
+ * relation with an id is known by it, one without by its type, which
+ * link_relation has resolved to an index. */
+static uint32_t relation_hash(const sg_relation *r)
+{
+	uint32_t end[2];
+	uint64_t h;
+
+	ends(r, end);
+	h = ((uint64_t)end[0] << 32 | end[1]) * 0x9E3779B97F4A7C15u;
+	h ^= (r->id ? sg_hash(r->id) : r->type_index) +
+	     ((uint64_t)(r->undirected * 2 + !r->id) << 32);
+	/* (murmur3's finaliser: the high bits mixed into the low ones) */
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDu;
+	h ^= h >> 33;
+	return (uint32_t)h;
+}
+
 /* Marks each relation that repeats an earlier one (same ends, same type)
- * and warns of it: it is drawn once. */
+ * and warns of it, naming the first: it is drawn once. A hash table finds
+ * the first in one pass; the warnings go out in same_relation's order (of
+ * ends, then type), as they did when a sort found the duplicates, so that
+ * the same ones come before SG_MAX_WARNINGS. */
 static int mark_duplicates(sg_graph *g)
 {
-	uint32_t *order = malloc((g->nrelations + 1) * sizeof(*order));
-	int r = 0;
+	struct dup {
+		uint32_t index, first; /* index first: same_relation reads it */
+	} *dups = NULL;
+	size_t nslots = 64, ndups = 0, adups = 0;
+	uint32_t *slot; /* 1 + a relation's index, 0 for empty */
+	int r = -1;
 
-	if (!order)
+	while (nslots < g->nrelations * 2)
+		nslots *= 2;
+	if (!(slot = calloc(nslots, sizeof(*slot))))
 		return -1;
-	for (size_t i = 0; i < g->nrelations; i++)
-		order[i] = (uint32_t)i;
-	/* stable: the first of equal relations comes first */
-	r = sg_sort(order, g->nrelations, sizeof(*order), same_relation, g);
-	for (size_t i = 1, run = 0; i < g->nrelations && !r; i++) {
-		sg_relation *dup = &g->relations[order[i]];
-		const sg_relation *first = &g->relations[order[run]];
+	for (size_t i = 0; i < g->nrelations; i++) {
+		uint32_t index = (uint32_t)i, had;
+		size_t k = relation_hash(&g->relations[i]) & (nslots - 1);
 
-		if (same_relation(&order[run], &order[i], g)) {
-			run = i;
+		for (; slot[k]; k = (k + 1) & (nslots - 1)) {
+			had = slot[k] - 1;
+			if (!same_relation(&had, &index, g))
+				break;
+		}
+		if (!slot[k]) {
+			slot[k] = index + 1;
 			continue;
 		}
-		dup->duplicate = 1;
-		r = sg_graph_warn(g, SG_WDUPLICATE, dup->loc,
+		g->relations[i].duplicate = 1;
+		if (SG_GROW(dups, ndups + 1, adups))
+			goto done;
+		dups[ndups++] = (struct dup){ index, had };
+	}
+	/* stable: equal relations stay in input order */
+	if (sg_sort(dups, ndups, sizeof(*dups), same_relation, g))
+		goto done;
+	for (size_t i = 0; i < ndups; i++) {
+		const sg_relation *dup = &g->relations[dups[i].index];
+		const sg_relation *first = &g->relations[dups[i].first];
+
+		if (sg_graph_warn(g, SG_WDUPLICATE, dup->loc,
 				  "relation '%s' %s '%s' is listed again (first "
 				  "at %s:%d:%d); it is drawn once",
 				  display_name(&g->entities[dup->from]),
 				  dup->type, display_name(&g->entities[dup->to]),
 				  first->loc.file, first->loc.line,
-				  first->loc.column);
+				  first->loc.column))
+			goto done;
 	}
-	free(order);
+	r = 0;
+done:
+	free(slot);
+	free(dups);
 	return r;
 }
 

@@ -321,6 +321,85 @@ static void test_warnings_past_the_limit_are_counted(void **state)
 	sg_graph_free(g);
 }
 
+/* Duplicates: the same ends (either way round without direction), type and
+ * id (or none); each warning names the first. */
+static void test_duplicates(void **state)
+{
+	sg_error err;
+	sg_graph *g = load("{\"entities\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n"
+			   "\"relations\": [\n"
+			   " {\"from\": \"a\", \"to\": \"b\", \"type\": \"t\"},\n"
+			   " {\"from\": \"b\", \"to\": \"a\", \"type\": \"t\", "
+			   "\"directed\": false},\n"
+			   " {\"from\": \"a\", \"to\": \"b\", \"type\": \"t\", "
+			   "\"directed\": false},\n"
+			   " {\"from\": \"b\", \"to\": \"a\", \"type\": \"t\"},\n"
+			   " {\"from\": \"a\", \"to\": \"b\", \"type\": \"u\", "
+			   "\"id\": \"x\"},\n"
+			   " {\"from\": \"a\", \"to\": \"b\", \"type\": \"u\", "
+			   "\"id\": \"x\"},\n"
+			   " {\"from\": \"a\", \"to\": \"b\", \"type\": \"u\", "
+			   "\"id\": \"y\"},\n"
+			   " {\"from\": \"a\", \"to\": \"b\", \"type\": \"t\"}]}",
+			   &err);
+	const sg_error *list;
+	sg_select_opts all = { 0 };
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(g);
+	assert_int_equal(sg_graph_diagnostics(g, &list), 3);
+	check_error(&list[0], SG_WDUPLICATE, "test.json", 5, 2,
+		    "relation 'a' t 'b' is listed again (first at "
+		    "test.json:4:2); it is drawn once");
+	check_error(&list[1], SG_WDUPLICATE, "test.json", 8, 2,
+		    "relation 'a' u 'b' is listed again (first at "
+		    "test.json:7:2); it is drawn once");
+	check_error(&list[2], SG_WDUPLICATE, "test.json", 10, 2,
+		    "relation 'a' t 'b' is listed again (first at "
+		    "test.json:3:2); it is drawn once");
+	v = sg_select(g, &all, &err);
+	assert_int_equal(sg_view_relation_count(v), 5);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+/* Past the limit, the duplicates shown are the first in the order of their
+ * ends (as they always were), not of the file: here the file repeats e24's
+ * relation first and e0's last. */
+static void test_duplicates_past_the_limit(void **state)
+{
+	sg_error err;
+	char json[8192] = "{\"entities\": [{\"id\": \"h\"}";
+	const sg_error *list;
+	sg_graph *g;
+	int n = SG_MAX_WARNINGS + 5;
+
+	(void)state;
+	for (int i = 0; i < n; i++)
+		snprintf(json + strlen(json), sizeof(json) - strlen(json),
+			 ", {\"id\": \"e%d\"}", i);
+	strcat(json, "],\n\"relations\": [");
+	for (int i = 0; i < 2 * n; i++)
+		snprintf(json + strlen(json), sizeof(json) - strlen(json),
+			 "%s\n{\"from\": \"e%d\", \"to\": \"h\", \"type\": \"t\"}",
+			 i ? "," : "", i < n ? i : 2 * n - 1 - i);
+	strcat(json, "]}");
+	g = load(json, &err);
+	assert_non_null(g);
+	assert_int_equal(sg_graph_diagnostics(g, &list), SG_MAX_WARNINGS + 1);
+	/* e19's repetition, on line 3 + 2n - 1 - 19, is the last shown */
+	check_error(&list[0], SG_WDUPLICATE, "test.json", 3 + 2 * n - 20, 1,
+		    "relation 'e19' t 'h' is listed again (first at "
+		    "test.json:22:1); it is drawn once");
+	check_error(&list[SG_MAX_WARNINGS - 1], SG_WDUPLICATE, "test.json",
+		    3 + 2 * n - 1, 1, "relation 'e0' t 'h' is listed again "
+		    "(first at test.json:3:1); it is drawn once");
+	check_error(&list[SG_MAX_WARNINGS], SG_WDUPLICATE, "", 0, 0,
+		    "5 more 'duplicate-relation' warnings not shown");
+	sg_graph_free(g);
+}
+
 static void test_files(void **state)
 {
 	sg_graph *g = sg_graph_new();
@@ -374,6 +453,8 @@ int main(void)
 		cmocka_unit_test(test_errors_stop_at_the_limit),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_warnings_past_the_limit_are_counted),
+		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_duplicates_past_the_limit),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_builtin_graph),
 	};
