@@ -129,22 +129,27 @@ static json_t *sketch(struct reader *rd, struct scanner *s, int depth)
 	json_t *v = NULL, *key = NULL, *member;
 	int more = 1;
 
-	if (rd_skip_value(s))
-		return NULL;
-	if (depth > 1)
-		return json_null();
-	if (*at.p != '{' && *at.p != '[')
-		return rd_parse(rd, &at, s->p);
+	/* (a container read here is walked once, by the loop below: the
+	 * text is long, and each walk of it costs) */
+	if (depth > 1 || at.p >= at.end || (*at.p != '{' && *at.p != '[')) {
+		if (rd_skip_value(s))
+			return NULL;
+		return depth > 1 ? json_null() : rd_parse(rd, &at, s->p);
+	}
 	v = *at.p == '{' ? json_object() : json_array();
 	rd_step(&at);
 	rd_skip_space(&at);
-	if (at.p < at.end && (*at.p == '}' || *at.p == ']'))
+	if (at.p < at.end && (*at.p == '}' || *at.p == ']')) {
+		rd_step(&at);
+		*s = at;
 		return v;
+	}
 	while (v && more > 0) {
 		if (json_is_object(v)) {
 			struct scanner name = at;
 
-			if (*at.p != '"' || rd_skip_string(&at) ||
+			if (at.p >= at.end || *at.p != '"' ||
+			    rd_skip_string(&at) ||
 			    !(key = rd_parse(rd, &name, at.p)) ||
 			    json_object_get(v, json_string_value(key)))
 				goto fail;
@@ -171,8 +176,10 @@ static json_t *sketch(struct reader *rd, struct scanner *s, int depth)
 		}
 		more = rd_separator(&at, json_is_object(v) ? '}' : ']');
 	}
-	if (!more)
+	if (!more) {
+		*s = at;
 		return v;
+	}
 fail:
 	json_decref(key);
 	json_decref(v);
