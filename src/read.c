@@ -202,20 +202,29 @@ static int read_alone(struct reader *rd, const char *key, json_t *v,
 	return r;
 }
 
-/* Parses and reads one value of the text, from s to end: a whole member,
- * or when list_at is given one element of a list that stands there. */
-static int read_piece(struct reader *rd, const char *key,
-		      const struct scanner *s, const char *end,
+/* Parses and reads the value at s, a whole member or, when list_at is
+ * given, one element of a list that stands there, and moves s past it.
+ * Jansson finds where a container ends (the sketch has checked what
+ * follows it), so that the text of a large list is walked once, by
+ * rd_scan, not once more to find each element's end; a scalar's end is
+ * the scanner's, as Jansson would stop inside "5x". */
+static int take_value(struct reader *rd, struct scanner *s, const char *key,
 		      const struct pos *list_at)
 {
 	struct pos at = { s->line, s->column + 1 };
-	json_t *v = rd_parse(rd, s, end), *list = NULL;
+	struct scanner from = *s;
+	int container = s->p < s->end && (*s->p == '{' || *s->p == '[');
+	json_t *v, *list = NULL;
 	int r;
 
+	if (!container)
+		rd_skip_value(s);
+	v = container ? rd_parse_first(rd, &from) : rd_parse(rd, &from, s->p);
 	if (!v)
 		return -1;
 	rd_forget(rd);
-	r = rd_scan(rd, *s, v);
+	r = rd_scan_past(rd, &from, v);
+	*s = from;
 	if (!r && list_at && !(list = rd_wrap(rd, v, at)))
 		r = -1;
 	if (!r)
@@ -224,17 +233,6 @@ static int read_piece(struct reader *rd, const char *key,
 	json_decref(list);
 	json_decref(v);
 	return r;
-}
-
-/* Reads one value; as an element of the list standing at list_at, when
- * that is given. */
-static int take_value(struct reader *rd, struct scanner *s, const char *key,
-		      const struct pos *list_at)
-{
-	struct scanner at = *s;
-
-	rd_skip_value(s);
-	return read_piece(rd, key, &at, s->p, list_at);
 }
 
 /* The same for the elements of a list, one by one. */

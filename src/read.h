@@ -108,11 +108,15 @@ sg_loc rd_loc(struct reader *rd, const json_t *parent, const char *key,
 /* Jansson's reading of the text from s to end; NULL with its error, placed
  * in the file. */
 json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end);
+/* The same for the one value at s, however much text follows it. */
+json_t *rd_parse_first(struct reader *rd, const struct scanner *s);
 /* Whether Jansson failed for want of memory: it says so, or, on most of
  * its allocation failures, leaves the error's text empty. */
 int rd_jansson_nomem(const json_error_t *e);
 /* Notes where everything inside v stands; its text starts at s. */
 int rd_scan(struct reader *rd, struct scanner s, const json_t *v);
+/* The same, and moves s past v. */
+int rd_scan_past(struct reader *rd, struct scanner *s, const json_t *v);
 /* Notes that the one member of container c stands at at. */
 int rd_place(struct reader *rd, const json_t *c, struct pos at);
 /* A list of one element, v, standing at at: a piece of the input read as

@@ -288,10 +288,15 @@ static int scan_value(struct scanner *s, const json_t *v)
 	return 0;
 }
 
+int rd_scan_past(struct reader *rd, struct scanner *s, const json_t *v)
+{
+	s->ps = &rd->ps;
+	return scan_value(s, v) ? rd_nomem(rd) : 0;
+}
+
 int rd_scan(struct reader *rd, struct scanner s, const json_t *v)
 {
-	s.ps = &rd->ps;
-	return scan_value(&s, v) ? rd_nomem(rd) : 0;
+	return rd_scan_past(rd, &s, v);
 }
 
 int rd_jansson_nomem(const json_error_t *e)
@@ -299,11 +304,13 @@ int rd_jansson_nomem(const json_error_t *e)
 	return !e->text[0] || json_error_code(e) == json_error_out_of_memory;
 }
 
-json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
+static json_t *parse(struct reader *rd, const struct scanner *s,
+		     const char *end, size_t flags)
 {
 	json_error_t jerr;
 	json_t *v = json_loadb(s->p, (size_t)(end - s->p),
-			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | flags,
+			       &jerr);
 
 	if (v)
 		return v;
@@ -321,6 +328,16 @@ json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
 		sg_fail(rd->err, SG_ESYNTAX, rd->file, jerr.line, jerr.column,
 			"%s", jerr.text);
 	return NULL;
+}
+
+json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
+{
+	return parse(rd, s, end, 0);
+}
+
+json_t *rd_parse_first(struct reader *rd, const struct scanner *s)
+{
+	return parse(rd, s, s->end, JSON_DISABLE_EOF_CHECK);
 }
 
 json_t *rd_wrap(struct reader *rd, json_t *v, struct pos at)
