@@ -45,7 +45,8 @@ SHLIB = libscograph.so.$(VERSION)
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
 .PHONY: all deps demo check check-browser check-install unit cli memcheck \
-	helgrind examples fuzz fuzz-build fuzz-corpus install uninstall clean
+	helgrind examples fuzz fuzz-build fuzz-corpus bench install uninstall \
+	clean
 all: scograph build/libscograph.a build/$(SHLIB)
 
 # Installs the missing packages of DEBS (which a recipe may override): as
@@ -287,6 +288,21 @@ fuzz-corpus: fuzz-build
 			build/fuzz/seeds >build/fuzz/$$t.log 2>&1 || \
 			{ cat build/fuzz/$$t.log; exit 1; }; \
 	done
+
+# A benchmark, not a test (never part of check): scograph against the bare
+# Jansson parse, networkx and gvpr on generated power-law graphs, and its
+# small drawings against dot; one table. BENCH_SIZES="10k 100k 1M" adds the
+# 1M-relation graph; see tests/bench/bench.py for the rest.
+BENCH_DEBS = graphviz python3-networkx python3-pygraphviz time
+build/bench-parse: tests/bench/parse.c | build
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \
+		$(shell pkg-config --libs jansson)
+
+bench: deps
+	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
+	@$(MAKE) --no-print-directory scograph build/bench-parse
+	@/usr/bin/python3 tests/bench/bench.py ./scograph build/bench-parse \
+		build/bench
 
 # The README's pictures.
 examples: scograph
