@@ -421,6 +421,9 @@ int64_t sg_node_entity(const sg_graph *g, Agnode_t *n)
 struct scratch {
 	const sg_theme *theme;
 	sg_buf text, tip, class, words, name;
+	/* per entity, the box it is drawn as (see draw_boxes); NULL when
+	 * the view has none */
+	Agraph_t **boxes;
 };
 
 /* The node of entity e; made when make is 1. */
@@ -446,33 +449,96 @@ static int set_extras(void *obj, const char *text, const sg_attrs *attrs,
 	       (class && set(obj, "class", class));
 }
 
+/* Draws entity e as a node, or as the box it is (draw_boxes), and puts it
+ * into the box it is inside. */
 static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 		       struct scratch *sc)
 {
 	const sg_entity *ent = &v->graph->entities[e];
 	Agnode_t *n = node_of(ag, v->graph, e, 1, sc);
+	Agraph_t *box = sc->boxes ? sc->boxes[e] : NULL;
+	Agraph_t *in = v->up[e] != SG_NONE ? sc->boxes[v->up[e]] : NULL;
+	void *obj = box ? (void *)box : (void *)n;
 
 	const sg_type *t = ent->type_index != SG_NONE ?
 		&v->graph->types[ent->type_index] : NULL;
 	const char *label = wrap(&sc->words, ent->name ? ent->name : ent->id,
 				 LINE_WIDTH);
 
-	if (!n || !label || set_text(n, "label", label, &sc->text) ||
-	    set_style(n, sc->theme, t, t ? (size_t)(t - v->graph->types) : 0,
+	if (!n || !label || set_text(obj, "label", label, &sc->text) ||
+	    set_style(obj, sc->theme, t, t ? (size_t)(t - v->graph->types) : 0,
 		      1))
 		return -1;
-	if (set_extras(n, ent->description, &ent->attrs, ent->type, sc))
+	if (set_extras(obj, ent->description, &ent->attrs, ent->type, sc))
 		return -1;
-	if (ent->url && set(n, "URL", safe_url(&sc->tip, ent->url)))
+	if (ent->url && set(obj, "URL", safe_url(&sc->tip, ent->url)))
 		return -1;
 	sg_buf_reset(&sc->tip);
 	if (sg_buf_adds(&sc->tip, "e.") || add_id_piece(&sc->tip, ent->id, e) ||
-	    set(n, "id", sc->tip.buf))
+	    set(obj, "id", sc->tip.buf))
 		return -1;
 	/* The centre of the drawing stands out in any style: a thick border. */
-	if (v->focus[e] && set(n, "penwidth", "2.8"))
+	if (v->focus[e] && set(obj, "penwidth", "2.8"))
 		return -1;
+	/* a box's node is the point its relations end at */
+	if (box)
+		return set(box, "style", "rounded") ||
+		       set(box, "fontsize", "12") || set(n, "shape", "point") ||
+		       set(n, "style", "invis") || set(n, "width", "0.01") ||
+		       set(n, "height", "0.01") || !agsubnode(box, n, 1);
+	return in && !agsubnode(in, n, 1);
+}
+
+/* Whether entity a is b or inside it, in the view. */
+static int inside(const sg_view *v, uint32_t a, uint32_t b)
+{
+	for (; a != SG_NONE; a = v->up[a])
+		if (a == b)
+			return 1;
 	return 0;
+}
+
+/*
+ * Compound entities: an entity that others in the view are inside is
+ * drawn as a box (a cluster) around them, inside its own parent's, with
+ * its name on top. Its node is an invisible point in the box, where its
+ * relations end: dot cuts them at the border (lhead, ltail), other
+ * engines draw them to the point. Boxes are made outermost first.
+ */
+static int draw_boxes(Agraph_t *ag, const sg_view *v, struct scratch *sc)
+{
+	const sg_graph *g = v->graph;
+	unsigned char *is_box = calloc(g->nentities + 1, 1);
+	uint32_t *line = malloc((g->nentities + 1) * sizeof(*line));
+	int r = !is_box || !line, any = 0;
+
+	for (size_t k = 0; k < v->nshown && !r; k++)
+		if (v->up[v->shown[k]] != SG_NONE)
+			any = is_box[v->up[v->shown[k]]] = 1;
+	if (any && !r)
+		r = !(sc->boxes = calloc(g->nentities + 1,
+					 sizeof(*sc->boxes))) ||
+		    set(ag, "compound", "true");
+	for (size_t k = 0; k < v->nshown && any && !r; k++) {
+		uint32_t e = v->shown[k];
+		size_t n = 0;
+
+		for (; e != SG_NONE && is_box[e] && !sc->boxes[e]; e = v->up[e])
+			line[n++] = e;
+		while (n-- && !r) {
+			char name[sizeof("cluster_box_") + 10];
+			uint32_t up = v->up[line[n]];
+
+			snprintf(name, sizeof(name), "cluster_box_%" PRIu32,
+				 line[n]);
+			r = !(sc->boxes[line[n]] = agsubg(
+				      up == SG_NONE ? ag : sc->boxes[up], name,
+				      1));
+		}
+	}
+	free(is_box);
+	free(line);
+	return r;
 }
 
 /* A relation's evidence and the source that says it: "EVIDENCE\nsource:
@@ -508,6 +574,16 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	Agedge_t *edge = from && to ? agedge(ag, from, to, NULL, 1) : NULL;
 	const char *words =
 		relation_words(r, type_label(sc->theme, t, 0), &sc->words);
+	Agraph_t *head = sc->boxes ? sc->boxes[r->to] : NULL;
+	Agraph_t *tail = sc->boxes ? sc->boxes[r->from] : NULL;
+
+	/* a relation to a box ends at its border, unless it comes from
+	 * inside */
+	if (edge && ((head && !inside(v, r->from, r->to) &&
+		      set(edge, "lhead", agnameof(head))) ||
+		     (tail && !inside(v, r->to, r->from) &&
+		      set(edge, "ltail", agnameof(tail)))))
+		return -1;
 
 	sg_buf_reset(&sc->class);
 	if (!edge || sg_buf_adds(&sc->class, "r.") ||
@@ -848,7 +924,9 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 		char name[sizeof("cluster_") + 20]; /* and an int64_t */
 		Agraph_t *box;
 
-		if (!value)
+		/* what is in a box, and a box, stay as they are */
+		if (!value || v->up[v->shown[k]] != SG_NONE ||
+		    (sc->boxes && sc->boxes[v->shown[k]]))
 			continue;
 		index = sg_map_get(&seen, value);
 		if (index < 0) {
@@ -1075,7 +1153,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	const char *title = o->title ? o->title : g->title;
 	const sg_theme *theme = o->theme;
 	struct scratch sc = { theme, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
-			      SG_BUF_INIT, SG_BUF_INIT };
+			      SG_BUF_INIT, SG_BUF_INIT, NULL };
 	static Agdisc_t disc;
 	Agraph_t *ag;
 
@@ -1106,6 +1184,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	r = r || overrides(ag, AGRAPH, o->graph_attrs, o->ngraph_attrs) ||
 	    overrides(ag, AGNODE, o->node_attrs, o->nnode_attrs) ||
 	    overrides(ag, AGEDGE, o->edge_attrs, o->nedge_attrs);
+	r = r || draw_boxes(ag, v, &sc);
 	for (size_t k = 0; k < v->nshown && !r; k++)
 		r = draw_entity(ag, v, v->shown[k], &sc);
 	for (size_t i = 0; i < g->nrelations && !r; i++)
@@ -1119,11 +1198,16 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 		r = draw_legend(ag, v, &sc);
 	if (theme && theme->greyscale && !r)
 		r = grey_graph(ag);
+	/* boxes in boxes, which grey_graph does not reach */
+	for (size_t e = 0; sc.boxes && theme && theme->greyscale && !r &&
+			   e < g->nentities; e++)
+		r = sc.boxes[e] && grey_object(ag, sc.boxes[e], AGRAPH);
 	sg_buf_release(&sc.text);
 	sg_buf_release(&sc.tip);
 	sg_buf_release(&sc.class);
 	sg_buf_release(&sc.words);
 	sg_buf_release(&sc.name);
+	free(sc.boxes);
 	if (r) {
 		if (ag)
 			agclose(ag);

@@ -303,9 +303,13 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 	merge_str(g, &e->field, given->field, "entity", e->id, #field, \
 		  given->loc, e->loc, err)
 		if (MERGE(name) || MERGE(type) || MERGE(description) ||
-		    MERGE(url))
+		    MERGE(url) ||
+		    merge_str(g, &e->parent_ref, given->parent_ref, "entity",
+			      e->id, "parent", given->loc, e->loc, err))
 			return -1;
 #undef MERGE
+		if (given->parent_ref && !e->parent_loc.line)
+			e->parent_loc = given->parent_loc;
 		if (!had_name && e->name && index_key(g, e->name, i, err))
 			return -1;
 		return merge_attrs(g, &e->attrs, &given->attrs, "entity", e->id,
@@ -320,7 +324,10 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 	memset(e, 0, sizeof(*e));
 	e->loc = given->loc;
 	e->type_index = SG_NONE;
+	e->parent = SG_NONE;
+	e->parent_loc = given->parent_loc;
 	if (set_str(g, &e->id, given->id, err) ||
+	    set_str(g, &e->parent_ref, given->parent_ref, err) ||
 	    set_str(g, &e->name, given->name, err) ||
 	    set_str(g, &e->type, given->type, err) ||
 	    set_str(g, &e->description, given->description, err) ||
@@ -832,6 +839,61 @@ static int safe_url(const char *url)
 	return 0;
 }
 
+/* Links entity e to its parent; the error, if any, goes to err. */
+static int link_parent(sg_graph *g, sg_entity *e, sg_error *err)
+{
+	sg_error found = { 0 };
+	int64_t p = sg_graph_find(g, e->parent_ref, e->parent_loc, &found);
+
+	if (p < 0)
+		return sg_fail(err, found.code, found.file, found.line,
+			       found.column, "the parent of '%s': %s",
+			       display_name(e), found.text);
+	e->parent = (uint32_t)p;
+	g->entities[p].children++;
+	return 0;
+}
+
+/*
+ * Notes an error where parents make a cycle (an entity inside itself), so
+ * that a walk up from any entity ends; -1 then, or when memory runs out.
+ * Each entity is visited once: a walk stops at an entity an earlier walk
+ * has cleared, and meeting one this walk has passed is a cycle.
+ */
+static int check_parent_cycles(sg_graph *g)
+{
+	/* 1: on this walk, 2: cleared */
+	unsigned char *state = calloc(g->nentities + 1, 1);
+	int r = 0;
+
+	if (!state)
+		return -1;
+	for (size_t i = 0; i < g->nentities && !r; i++) {
+		uint32_t e = (uint32_t)i;
+
+		while (e != SG_NONE && !state[e]) {
+			state[e] = 1;
+			e = g->entities[e].parent;
+		}
+		if (e != SG_NONE && state[e] == 1) {
+			const sg_entity *in = &g->entities[e];
+			sg_error cycle = { 0 };
+
+			sg_fail(&cycle, SG_ESHAPE, in->parent_loc.file,
+				in->parent_loc.line, in->parent_loc.column,
+				"'%s' is inside itself: its parents make a "
+				"cycle", display_name(in));
+			sg_graph_note(g, &cycle);
+			r = -1;
+		}
+		for (e = (uint32_t)i; e != SG_NONE && state[e] == 1;
+		     e = g->entities[e].parent)
+			state[e] = 2;
+	}
+	free(state);
+	return r;
+}
+
 int sg_graph_resolve(sg_graph *g, sg_error *err)
 {
 	size_t since = g->nnotes;
@@ -859,6 +921,20 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 
 		if (note_type(g, 0, e->type, e->loc, &e->type_index, err))
 			return -1;
+		e->parent = SG_NONE;
+		e->children = 0;
+	}
+	for (size_t i = 0; i < g->nentities; i++) {
+		sg_error bad = { 0 };
+
+		/* a bad parent spoils only itself */
+		if (g->entities[i].parent_ref &&
+		    link_parent(g, &g->entities[i], &bad) &&
+		    sg_graph_note(g, &bad)) {
+			if (g->nerrors < SG_MAX_ERRORS)
+				return nomem(err);
+			break;
+		}
 	}
 	for (size_t i = 0; i < g->nrelations; i++) {
 		sg_error e = { 0 };
@@ -875,12 +951,17 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 	}
 	if (sg_graph_first_error(g, since, err))
 		return -1;
+	if (check_parent_cycles(g))
+		return sg_graph_first_error(g, since, err) ? -1 : nomem(err);
 	if (mark_duplicates(g) || build_adjacency(g, 1, &g->out_start, &g->out) ||
 	    build_adjacency(g, 0, &g->in_start, &g->in))
 		return nomem(err);
+	/* a parent and what is inside it are drawn together */
 	for (size_t e = 0; e < g->nentities; e++)
 		if (g->out_start[e] == g->out_start[e + 1] &&
 		    g->in_start[e] == g->in_start[e + 1] &&
+		    !g->entities[e].children &&
+		    g->entities[e].parent == SG_NONE &&
 		    sg_graph_warn(g, SG_WUNUSED, g->entities[e].loc,
 				  "entity '%s' is in no relation",
 				  display_name(&g->entities[e])))

@@ -133,6 +133,12 @@ typedef struct sg_source {
 
 typedef struct sg_entity {
 	const char *id, *name, *type, *description, *url;
+	/* the entity it stands inside (a compound node's parent), as written:
+	 * an id, name or alias; NULL: none. Once resolved, parent is its
+	 * index (SG_NONE: none), and children counts those inside it. */
+	const char *parent_ref;
+	sg_loc parent_loc;
+	uint32_t parent, children;
 	uint32_t type_index; /* in types, or SG_NONE; once resolved */
 	const char **aliases;
 	size_t naliases, aaliases;
@@ -246,6 +252,9 @@ struct sg_view {
 	/* with a limit: per entity, the neighbours cut from the view */
 	uint32_t *cut;
 	size_t ncut;
+	/* per entity in the view, the nearest of its parents' line in the
+	 * view, which it is drawn inside; SG_NONE: none */
+	uint32_t *up;
 };
 
 /* A theme (read_theme.c). Its strings live in styles, which holds its

@@ -17,6 +17,8 @@ static const char *const relation_type_keys[] = {
 static const char *const label_keys[] = { "label" };
 static const char *const evidence_keys[] = { "evidence" };
 static const char *const id_keys[] = { "id", "key" };
+/* Cytoscape's and graphlib's compound nodes */
+static const char *const parent_keys[] = { "parent" };
 
 /* Whether key is one of f's used ones: it means something else there. */
 static int used(const struct fields *f, const char *key)
@@ -152,6 +154,9 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 			f->used[f->nused++] = name_keys[k];
 		}
 	e.aliases = alias;
+	e.parent_ref = role(f, parent_keys, 1);
+	e.parent_loc = rd_loc(rd, json_object_get(f->o, "parent") ? f->o :
+				  f->more, "parent", 0);
 	r = rd_collect(rd, f, 0, &e.attrs) ||
 	    sg_graph_add_entity(rd->g, &e, rd->err);
 	rd_attrs_release(&e.attrs);

@@ -33,6 +33,7 @@ static const struct field entity_fields[] = {
 	FIELD(sg_entity, type, "type", 0),
 	FIELD(sg_entity, description, "description", 0),
 	FIELD(sg_entity, url, "url", 0),
+	FIELD(sg_entity, parent_ref, "parent", 0),
 };
 
 static const struct field relation_fields[] = {
@@ -285,6 +286,7 @@ int rd_entity(struct reader *rd, const json_t *list, size_t i,
 	int r;
 
 	e.loc = rd_loc(rd, list, NULL, i);
+	e.parent_loc = rd_loc(rd, o, "parent", 0);
 	/* Other keys are the user's own attributes. */
 	r = rd_attrs(rd, o, known,
 		     field_keys(entity_fields, SG_ARRAY_SIZE(entity_fields),

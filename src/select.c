@@ -15,6 +15,7 @@ void sg_view_free(sg_view *v)
 	free(v->shown);
 	free(v->shown_relations);
 	free(v->cut);
+	free(v->up);
 	free(v);
 }
 
@@ -208,6 +209,49 @@ static int on_path(const sg_relation *r, sg_direction dir, const uint32_t *from,
 			       forward || backward;
 }
 
+/*
+ * Keeps the parents of the entities in the view, those allowed, as the
+ * boxes they are drawn inside, and notes in v->up what each is inside.
+ * Each entity's line of parents is walked once: a walk stops at an entity
+ * an earlier one passed.
+ */
+static int keep_parents(sg_view *v, const unsigned char *allowed)
+{
+	const sg_graph *g = v->graph;
+	uint32_t *line = malloc((g->nentities + 1) * sizeof(*line));
+	unsigned char *done = calloc(g->nentities + 1, 1);
+
+	v->up = malloc((g->nentities + 1) * sizeof(*v->up));
+	if (!line || !done || !v->up) {
+		free(line);
+		free(done);
+		return -1;
+	}
+	for (size_t i = 0; i < g->nentities; i++) {
+		uint32_t e = (uint32_t)i, above;
+		size_t n = 0;
+
+		v->up[i] = SG_NONE;
+		if (!v->entity_on[i] || done[i])
+			continue;
+		for (; e != SG_NONE && !done[e]; e = g->entities[e].parent)
+			line[n++] = e;
+		above = e == SG_NONE ? SG_NONE : v->entity_on[e] ? e : v->up[e];
+		while (n--) {
+			e = line[n];
+			v->up[e] = above;
+			done[e] = 1;
+			if (n && allowed[e])
+				v->entity_on[e] = 1;
+			if (v->entity_on[e])
+				above = e;
+		}
+	}
+	free(line);
+	free(done);
+	return 0;
+}
+
 /* Every shortest path between the two ends of o: its entities and its
  * relations go into the view. */
 static int select_paths(sg_view *v, const sg_select_opts *o,
@@ -248,6 +292,10 @@ static int select_paths(sg_view *v, const sg_select_opts *o,
 	for (size_t e = 0; e < g->nentities; e++)
 		v->entity_on[e] = from[e] != FAR && to[e] != FAR &&
 				  from[e] + to[e] == from[b];
+	if (keep_parents(v, allowed)) {
+		nomem(err);
+		goto done;
+	}
 	for (size_t i = 0; i < g->nrelations; i++) {
 		const sg_relation *rel = &g->relations[i];
 
@@ -352,7 +400,8 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 	}
 	for (size_t e = 0; e < g->nentities; e++)
 		v->entity_on[e] = dist[e] != FAR;
-	if (o->max_entities && cut_to(v, dist, o->max_entities, rel_on)) {
+	if ((o->max_entities && cut_to(v, dist, o->max_entities, rel_on)) ||
+	    keep_parents(v, allowed)) {
 		free(dist);
 		return -1;
 	}

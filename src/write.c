@@ -86,13 +86,18 @@ static int add_types(sg_buf *b, const char *section, const sg_type *types,
 	return r || (any && sg_buf_adds(b, "\n  }"));
 }
 
-static int add_entity(sg_buf *b, const sg_entity *e)
+/* Entity e of the view: inside the nearest of its parents the view has. */
+static int add_entity(sg_buf *b, const sg_view *v, uint32_t i)
 {
+	const sg_graph *g = v->graph;
+	const sg_entity *e = &g->entities[i];
 	int first = 1, r;
 
 	r = sg_buf_adds(b, "    {") || add_field(b, &first, "id", e->id) ||
 	    add_field(b, &first, "name", e->name) ||
-	    add_field(b, &first, "type", e->type);
+	    add_field(b, &first, "type", e->type) ||
+	    add_field(b, &first, "parent", v->up[i] == SG_NONE ? NULL :
+					   g->entities[v->up[i]].id);
 	if (!r && e->naliases) {
 		r = sg_buf_adds(b, ", \"aliases\": [");
 		for (size_t k = 0; k < e->naliases && !r; k++)
@@ -179,7 +184,7 @@ int sg_write_json(const sg_view *v, sg_buf *b)
 	    sg_buf_adds(b, ",\n  \"entities\": [");
 	for (size_t k = 0; k < v->nshown && !r; k++)
 		r = sg_buf_adds(b, k ? ",\n" : "\n") ||
-		    add_entity(b, &g->entities[v->shown[k]]);
+		    add_entity(b, v, v->shown[k]);
 	r = r || sg_buf_adds(b, v->nshown ? "\n  ],\n  \"relations\": [" :
 					    "],\n  \"relations\": [");
 	any = 0;

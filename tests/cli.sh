@@ -371,6 +371,27 @@ check "undirected: native reads back the same" run 0 "$tmp/karate-native.json" -
 check "undirected: byte-identical" same "$tmp/karate-native.json" "$tmp/out"
 check "untyped relations drawn" run 0 "$karate" --focus 33
 check "untyped relations have no words" not has "$tmp/out" 'related to'
+# parents (compound nodes): boxes around their children, nested
+parents=tests/valid/parents/input.json
+check "parents: drawn" run 0 "$parents"
+check "parents: no parent is unused" test ! -s "$tmp/err"
+check "parents: a box in a box" has "$tmp/out" "$(printf '\t\tsubgraph cluster_box_1 {')"
+check "parents: a relation ends at the box" has "$tmp/out" 'lhead=cluster_box_1'
+check "parents: compound" has "$tmp/out" 'compound=true'
+check "parents: the box's node is a point" has "$tmp/out" \
+	"$(printf '\t\t\t"central-asia"\t[height=0.01,')"
+check "parents: an SVG" run 0 "$parents" -T svg
+check "parents: the box has the entity's id" has "$tmp/out" '<g id="e.asia" class="cluster region">'
+check "parents: -T json" run 0 "$parents" -T json
+check "parents: written by id" has "$tmp/out" '"id": "central-asia", "name": "Central Asia", "type": "region", "parent": "asia"}'
+cp "$tmp/out" "$tmp/parents.json"
+check "parents: read back" run 0 "$tmp/parents.json" -T json
+check "parents: the same" same "$tmp/parents.json" "$tmp/out"
+check "parents: a left-out parent is skipped" run 0 "$parents" --focus uz \
+	--exclude central-asia -T json
+check "parents: the next one up" has "$tmp/out" '"id": "uz", "name": "Uzbekistan", "type": "country", "parent": "asia"}'
+check "parents: --theme print greys boxes in boxes" run 0 "$parents" --theme print
+check "parents: no colour left" not has "$tmp/out" '#0072b2'
 
 printf '%s\n' '{"elements": [{"data": {"id": "a"}}, {"data": {"id": "b"}},' \
 	'{"data": {"id": "e1", "source": "a", "target": "b", "label": "r"}},' \
@@ -463,7 +484,7 @@ check "examples/house-theme.json draws" run 0 --focus KZ --legend \
 	--theme examples/house-theme.json -o "$tmp/house.svg"
 check "house style SVG" svg_ok "$tmp/house.svg"
 for name in wrong-type missing-id not-object unknown-key relation-not-object \
-	style-markup penwidth-huge penwidth-text style-long; do
+	style-markup penwidth-huge penwidth-text style-long parent-not-string; do
 	check "schema rejects invalid/$name" not schema_valid "tests/invalid/$name/input.json"
 done
 

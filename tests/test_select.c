@@ -38,6 +38,54 @@ static const char *selected(const sg_select_opts *o, sg_error *err)
 	return out;
 }
 
+/* p > q > r (r inside q inside p), s alone, r -> s; the ids a focus on s
+ * keeps, and the parent each is drawn inside ("-": none). */
+static void test_focus_keeps_parents(void **state)
+{
+	const char *s[] = { "s" }, *q[] = { "q" };
+	sg_select_opts o = { .focus = s, .nfocus = 1, .depth = 1 };
+	sg_error err = { 0 };
+	sg_graph *g = load("{\"entities\": [{\"id\": \"p\"},"
+			   " {\"id\": \"q\", \"parent\": \"p\"},"
+			   " {\"id\": \"r\", \"parent\": \"q\"}, {\"id\": \"s\"}],"
+			   " \"relations\": [{\"from\": \"r\", \"to\": \"s\","
+			   " \"type\": \"x\"}]}", &err);
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(g);
+	assert_int_equal(g->entities[2].parent, 1);
+	assert_int_equal(g->entities[0].children, 1);
+	v = sg_select(g, &o, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 4);
+	assert_int_equal(v->up[2], 1);
+	assert_int_equal(v->up[1], 0);
+	assert_int_equal(v->up[0], SG_NONE);
+	sg_view_free(v);
+	/* a parent left out: r is drawn inside p */
+	o.exclude = q;
+	o.nexclude = 1;
+	v = sg_select(g, &o, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 3);
+	assert_int_equal(v->up[2], 0);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+static void test_parent_cycle(void **state)
+{
+	(void)state;
+	check_load_error("{\"entities\": [{\"id\": \"a\", \"parent\": \"b\"}, "
+			 "{\"id\": \"b\", \"parent\": \"a\"}], \"relations\": []}",
+			 SG_ESHAPE, 1, 37,
+			 "'a' is inside itself: its parents make a cycle");
+	check_load_error("{\"entities\": [{\"id\": \"a\", \"parent\": \"A\"}], "
+			 "\"relations\": []}", SG_ESHAPE, 1, 37,
+			 "'a' is inside itself: its parents make a cycle");
+}
+
 static void test_focus_depth(void **state)
 {
 	const char *b[] = { "b" };
@@ -374,6 +422,8 @@ int main(void)
 		cmocka_unit_test(test_degree_and_stats),
 		cmocka_unit_test(test_select_needs_resolve),
 		cmocka_unit_test(test_view_relations),
+		cmocka_unit_test(test_focus_keeps_parents),
+		cmocka_unit_test(test_parent_cycle),
 	};
 
 	return cmocka_run_group_tests_name("select", tests, NULL, NULL);

@@ -58,6 +58,14 @@ write('cytoscape-json.json', json(cy.json()), '-', cy.nodes().length,
       cy.edges().length);
 write('cytoscape-jsons.json', json(cy.elements().jsons()),
       '--from-format cytoscape', cy.nodes().length, cy.edges().length);
+// a focus keeps its neighbours and, as boxes, their parents
+{
+	const near = cy.$id('KZ').closedNeighborhood().nodes();
+	const kept = near.union(near.ancestors());
+
+	write('cytoscape-jsons.json', null, '--focus KZ',
+	      kept.length, kept.edgesWith(kept).length);
+}
 
 // ---- Graphology: mixed (the default), undirected, and a multigraph
 // mixing directed and undirected edges
