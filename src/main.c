@@ -364,18 +364,21 @@ static int print_problem(const struct printer *p, const sg_error *e)
 	return e->code == SG_EUSAGE ? EXIT_USAGE : EXIT_BAD_INPUT;
 }
 
-/* Prints a note: neither a warning nor an error, whatever --strict says. */
-static void print_note(const struct printer *p, const char *code,
-		       const char *text)
+/* Prints a note about file ("": none): neither a warning nor an error,
+ * whatever --strict says. */
+static void print_note(const struct printer *p, const char *file,
+		       const char *code, const char *text)
 {
 	if (p->json) {
-		fprintf(stderr, "{\"file\": \"\", \"line\": 0, \"column\": 0, "
-			"\"severity\": \"note\", \"code\": \"%s\", "
-			"\"message\": ", code);
+		fprintf(stderr, "{\"file\": ");
+		json_string(file);
+		fprintf(stderr, ", \"line\": 0, \"column\": 0, \"severity\": "
+			"\"note\", \"code\": \"%s\", \"message\": ", code);
 		json_string(text);
 		fprintf(stderr, "}\n");
 	} else {
-		fprintf(stderr, "scograph: note: %s\n", text);
+		fprintf(stderr, "scograph: %s%snote: %s\n", file,
+			*file ? ": " : "", text);
 	}
 	if (p->github) {
 		fprintf(stderr, "::notice title=scograph::");
@@ -384,8 +387,10 @@ static void print_note(const struct printer *p, const char *code,
 	}
 }
 
-/* Tells what --max-nodes cut, whatever the view is used for. */
-static void note_cut(const struct printer *p, const sg_view *v, long max)
+/* Tells what --max-nodes cut from the view of file, whatever the view is
+ * used for. */
+static void note_cut(const struct printer *p, const char *file,
+		     const sg_view *v, long max)
 {
 	char text[200];
 
@@ -394,7 +399,7 @@ static void note_cut(const struct printer *p, const sg_view *v, long max)
 	snprintf(text, sizeof(text), "--max-nodes %ld kept %zu entities and "
 		 "cut %zu", max, sg_view_entity_count(v),
 		 sg_view_cut_count(v));
-	print_note(p, "cut", text);
+	print_note(p, file, "cut", text);
 }
 
 /* Prints everything reading and resolving found; the exit status. */
@@ -576,8 +581,9 @@ static int one_graph(struct run *run, const char *const *files,
 		r = print_problem(p, &err);
 	if (!r && !c->check && !(v = sg_select(g, &run->so, &err)))
 		r = print_problem(p, &err);
+	/* --render-all draws many graphs: say which */
 	if (v)
-		note_cut(p, v, c->max_nodes);
+		note_cut(p, c->render_all ? files[0] : "", v, c->max_nodes);
 	if (!r && v && !c->list && !c->stats &&
 	    sg_view_entity_count(v) > LARGE_DRAWING)
 		r = warn_large(p, v);

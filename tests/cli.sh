@@ -719,6 +719,8 @@ cp tests/formats/native/graph.json "$d/graphs/lines.jsonb.json"
 check "whatever sorts between them" run 1 --render-all "$d/graphs" -o "$d/out4"
 check "names both" stderr_is "scograph: $d/graphs/lines.jsonl: error: lines.json is drawn under the same name; rename one"
 check "and draws the others" test "$(cd "$d/out4" && echo *)" = "lines.jsonb.svg lines.svg sample.svg sco.svg"
+check "--max-nodes over many graphs" run 1 --render-all "$d/graphs" -o "$d/out-cut" --max-nodes 3
+check "says of which graph" has "$tmp/err" "scograph: $d/graphs/sco.json: note: --max-nodes 3 kept 3 entities and cut 14"
 rm "$d/graphs/lines.jsonb.json"
 # a folder of graphs holds their schema and themes too
 rm "$d/graphs/lines.json"
