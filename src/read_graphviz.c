@@ -14,6 +14,9 @@ static const char *const graphviz_skip[] = {
 	"id",
 };
 
+_Static_assert(SG_ARRAY_SIZE(graphviz_skip) <= RD_MAX_USED,
+	       "struct fields holds every key Graphviz adds");
+
 /* The names \N, \G, \T and \H stand for in a label (NULL: none). */
 struct names {
 	const char *node, *graph, *tail, *head;

@@ -216,7 +216,13 @@ int rd_types(struct reader *rd, const json_t *root, int relation)
 		sg_type t = { 0 };
 		const char *key;
 		const json_t *v;
+		/* each key at most once: a pair for every key of the longer
+		 * list */
 		const char *kv[2 * SG_ARRAY_SIZE(node_keys)];
+
+		_Static_assert(SG_ARRAY_SIZE(node_keys) >=
+				       SG_ARRAY_SIZE(edge_keys),
+			       "kv holds a relation type's style too");
 
 		t.id = id;
 		t.loc = rd_loc(rd, types, id, 0);
