@@ -62,6 +62,9 @@ struct reader {
 	sg_error error; /* err, while reading: noted in the graph and cleared */
 	/* the document's edges have no direction, unless one says otherwise */
 	int undirected;
+	/* the entity the next node stands in, where the format says so apart
+	 * from the node's keys (Graphviz's clusters); NULL: its "parent" */
+	const char *parent;
 	/* the key of an edge's id where the format has its own (graphlib's
 	 * "name"), tried before "id" and "key"; NULL: none */
 	const char *edge_id;

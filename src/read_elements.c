@@ -154,8 +154,9 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 			f->used[f->nused++] = name_keys[k];
 		}
 	e.aliases = alias;
-	e.parent_ref = role(f, parent_keys, 1);
-	e.parent_loc = rd_loc(rd, json_object_get(f->o, "parent") ? f->o :
+	e.parent_ref = rd->parent ? rd->parent : role(f, parent_keys, 1);
+	e.parent_loc = rd->parent ? loc :
+		       rd_loc(rd, json_object_get(f->o, "parent") ? f->o :
 				  f->more, "parent", 0);
 	r = rd_collect(rd, f, 0, &e.attrs) ||
 	    sg_graph_add_entity(rd->g, &e, rd->err);

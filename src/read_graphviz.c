@@ -60,7 +60,7 @@ static int label_text(sg_buf *b, const char *label, int record,
 			case 'T': name = n->tail; break;
 			case 'H': name = n->head; break;
 			case 'E':
-				r = n->tail && sg_buf_addf(&line, "%s->%s",
+				r = n->tail && sg_buf_addf(&line, "%s→%s",
 							   n->tail, n->head);
 				continue;
 			}
@@ -99,6 +99,52 @@ static int relabel(struct reader *rd, const json_t *o, const struct names *n)
 	return r ? rd_nomem(rd) : 0;
 }
 
+/* Whether o is a subgraph Graphviz draws as a box: a cluster. */
+static int is_cluster(const json_t *o)
+{
+	const char *name = json_string_value(json_object_get(o, "name"));
+
+	return name && !strncmp(name, "cluster", 7) &&
+	       (json_object_get(o, "nodes") || json_object_get(o, "subgraphs"));
+}
+
+/*
+ * up[gvid]: the cluster the object numbered gvid stands in, the innermost
+ * (the smallest one listing a node; the one listing a subgraph among its
+ * own). Graphviz numbers subgraphs and nodes in one list, the objects.
+ */
+static void clusters(const json_t *objects, const char **up, size_t *size)
+{
+	size_t n = json_array_size(objects);
+
+	for (size_t i = 0; i < n; i++) {
+		const json_t *o = json_array_get(objects, i);
+		const char *name = json_string_value(json_object_get(o, "name"));
+		const json_t *nodes = json_object_get(o, "nodes");
+		const json_t *subs = json_object_get(o, "subgraphs");
+
+		if (!is_cluster(o))
+			continue;
+		for (size_t k = 0; k < json_array_size(nodes); k++) {
+			json_int_t g = json_integer_value(json_array_get(nodes,
+									 k));
+
+			if (g >= 0 && (size_t)g < n &&
+			    (!up[g] || json_array_size(nodes) < size[g])) {
+				up[g] = name;
+				size[g] = json_array_size(nodes);
+			}
+		}
+		for (size_t k = 0; k < json_array_size(subs); k++) {
+			json_int_t g = json_integer_value(json_array_get(subs,
+									 k));
+
+			if (g >= 0 && (size_t)g < n)
+				up[g] = name;
+		}
+	}
+}
+
 static int read_graphviz(struct reader *rd, const json_t *root)
 {
 	int failed, edges_failed;
@@ -106,20 +152,23 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 	const json_t *edges = rd_container(rd, root, "edges", 1, &edges_failed);
 	size_t n = json_array_size(objects);
 	const char **names = calloc(n + 1, sizeof(*names));
-	int r = failed || edges_failed || !names ? -1 : 0;
+	const char **up = calloc(n + 1, sizeof(*up));
+	size_t *size = calloc(n + 1, sizeof(*size));
+	int r = failed || edges_failed || !names || !up || !size ? -1 : 0;
 	struct names graph = { NULL, NULL, NULL, NULL };
 
-	if (!failed && !objects) {
-		free(names);
-		return rd_not_format(rd, "objects", "", "graphviz");
-	}
-	if (!names && !failed && !edges_failed)
+	if (!r && !objects)
+		r = rd_not_format(rd, "objects", "", "graphviz");
+	else if (!failed && !edges_failed && (!names || !up || !size))
 		rd_nomem(rd);
+	else if (!r)
+		clusters(objects, up, size);
 	graph.graph = json_string_value(json_object_get(root, "name"));
 	if (!r)
 		r = relabel(rd, root, &graph) || rd_set_title(rd, root, "label");
 	rd->undirected = json_is_false(json_object_get(root, "directed"));
-	/* subgraphs come first among the objects, and hold no node */
+	/* the subgraphs come first among the objects: the clusters are
+	 * entities too, drawn as boxes around what stands in them */
 	for (size_t i = 0; !r && i < n; i++) {
 		const json_t *o = json_array_get(objects, i);
 		struct fields f = { o, NULL, { 0 }, 0 };
@@ -127,11 +176,14 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 								     "_gvid"));
 		const char *name = json_string_value(json_object_get(o, "name"));
 
-		if (!json_is_object(o) || json_object_get(o, "nodes") ||
-		    json_object_get(o, "subgraphs") || !name)
+		if (!json_is_object(o) || !name ||
+		    ((json_object_get(o, "nodes") ||
+		      json_object_get(o, "subgraphs")) && !is_cluster(o)))
 			continue;
-		if (gvid >= 0 && (size_t)gvid < n)
+		if (gvid >= 0 && (size_t)gvid < n) {
 			names[gvid] = name;
+			rd->parent = up[gvid];
+		}
 		memcpy(f.used, graphviz_skip, sizeof(graphviz_skip));
 		f.nused = SG_ARRAY_SIZE(graphviz_skip);
 		graph.node = name;
@@ -140,6 +192,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 					       json_string_value(json_object_get(
 						       o, "label")),
 					       &f, rd_loc(rd, objects, NULL, i)));
+		rd->parent = NULL;
 	}
 	for (size_t i = 0; !r && edges && i < json_array_size(edges); i++) {
 		struct fields f = { json_array_get(edges, i), NULL, { 0 }, 0 };
@@ -179,6 +232,8 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 		}
 	}
 	free(names);
+	free(up);
+	free(size);
 	return r;
 }
 
