@@ -33,7 +33,7 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
-	src/read_js.c src/read_graphviz.c src/read_mcp.c \
+	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
 	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
 	src/write.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
@@ -164,7 +164,7 @@ memcheck: scograph $(UNIT_TESTS)
 		>/dev/null 2>build/memcheck.log; \
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
 	@for f in tests/formats/*/graph.json* tests/formats/*/*.jsonl \
-		tests/formats-invalid/*/input.json*; do \
+		tests/formats-invalid/*/input.json* tests/tools/*/*.json*; do \
 		$(VALGRIND) ./scograph "$$f" >/dev/null 2>build/memcheck.log; \
 		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
 		exit 1; }; done
@@ -209,7 +209,7 @@ check-browser: deps
 # theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
-	graphology graphlib ngraph vis graphviz
+	graphology graphlib ngraph vis graphviz neo4j
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
@@ -227,7 +227,8 @@ FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/%.o) build/fuzz/builtin.o
 FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.json* \
 	tests/valid/*/input.json tests/invalid/*/input.json graphs/sco.json \
 	tests/valid/theme/theme.json tests/themes-invalid/*/theme.json \
-	examples/*theme*.json tests/tools/networkx/*/*.json
+	examples/*theme*.json tests/tools/networkx/*/*.json \
+	tests/tools/*/*.json*
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 FUZZ_RUN = -dict=tests/fuzz/json.dict -timeout=20 -rss_limit_mb=1024 \

@@ -12,7 +12,7 @@
 static const struct rd_format *const formats[] = {
 	&rd_native, &rd_jsonl, &rd_jgf, &rd_node_link, &rd_nx_adjacency,
 	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphlib,
-	&rd_ngraph, &rd_vis, &rd_graphviz,
+	&rd_ngraph, &rd_vis, &rd_graphviz, &rd_neo4j,
 };
 
 const char *sg_input_format(size_t i, const char **about)
@@ -485,6 +485,7 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	rd_note(&rd);
 	free(rd.ps.pos);
 	free(rd.ps.blocks);
+	sg_map_release(&rd.seen);
 	return sg_graph_first_error(g, since, err);
 }
 

@@ -68,6 +68,10 @@ struct reader {
 	/* the key of an edge's id where the format has its own (graphlib's
 	 * "name"), tried before "id" and "key"; NULL: none */
 	const char *edge_id;
+	/* ids already read, where a format repeats its elements (Neo4j's
+	 * query rows repeat a relationship for each path through it); keys
+	 * interned in the graph */
+	sg_map seen;
 };
 
 /*
@@ -100,7 +104,7 @@ struct rd_format {
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
-	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz;
+	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz, rd_neo4j;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 

@@ -403,6 +403,29 @@ check "edge ids: kept through -T json" run 0 "$tmp/parallel.json" -T json
 check "edge ids: written" has "$tmp/out" '"type": "r", "id": "e2"'
 check "edge ids: in SVG ids" run 0 "$tmp/parallel.json" -T svg
 check "edge ids: r.a.r.b.e2" has "$tmp/out" 'id="r.a.r.b.e2"'
+
+# ---- graph stores: Neo4j APOC exports (tests/tools/neo4j: counts.tsv)
+neo=tests/tools/neo4j
+check "neo4j: JSON Lines to native" run 0 $neo/all.jsonl -T json
+cp "$tmp/out" "$tmp/neo4j.json"
+check "neo4j: first label the type, name the name" has "$tmp/out" \
+	'{"id": "0", "name": "Adam", "type": "User", "born": '
+check "neo4j: a relationship id equal to a node id is the relation's own" \
+	has "$tmp/out" '{"from": "0", "to": "1", "type": "KNOWS", "id": "0", "since": 1993'
+for f in all-array.json all.json all-id-as-keys.json query-paths.jsonl; do
+	check "neo4j: $f" run 0 --from-format neo4j $neo/$f -T json
+	[ $f = query-paths.jsonl ] && continue
+	check "neo4j: $f reads as the JSON Lines do" same "$tmp/neo4j.json" "$tmp/out"
+done
+check "neo4j: a path repeated in query rows is one relation" not has "$tmp/err" 'listed again'
+printf '%s\n' '{"type":"node","id":"5","labels":["Country","Member"],"properties":{"title":"Kazakhstan","name_ru":"Казахстан"}}' \
+	'{"type":"node","id":"6","labels":["Organization"],"properties":{"name":"SCO","title":"Shanghai Cooperation Organisation"}}' \
+	'{"id":"5","type":"relationship","label":"MEMBER_OF","start":{"id":"5"},"end":{"id":"6"}}' >"$tmp/labels.jsonl"
+check "neo4j: labels and titles" run 0 "$tmp/labels.jsonl" -T json
+check "neo4j: the other labels an attribute, a title the name" has "$tmp/out" \
+	'{"id": "5", "name": "Kazakhstan", "type": "Country", "labels": ["Member"], "name_ru": "Казахстан"}'
+check "neo4j: a name before a title" has "$tmp/out" \
+	'{"id": "6", "name": "SCO", "type": "Organization", "title": "Shanghai Cooperation Organisation"}'
 # (where a format has no title, or its tool reorders edges, the folder has
 # its own expected.json)
 for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl; do

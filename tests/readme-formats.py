@@ -14,7 +14,7 @@ for line in open(readme, encoding="utf-8"):
         continue
     if table and not line.startswith("|"):
         break
-    m = re.match(r"^\| `([a-z-]+)` \|.*\| (`.*`) \|$", line.rstrip("\n"))
+    m = re.match(r"^\| `([a-z0-9-]+)` \|.*\| (`.*`) \|$", line.rstrip("\n"))
     if not m:
         continue
     name, cell = m.groups()
