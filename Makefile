@@ -29,11 +29,12 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # The Debian packages scograph builds, tests and renders with.
 DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 	libfontconfig-dev pkg-config fonts-dejavu-core libxml2-utils valgrind \
-	python3-jsonschema python3-networkx man-db
+	python3-jsonschema python3-networkx python3-rdflib man-db
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
+	src/read_rdf.c \
 	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
 	src/write.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
@@ -209,7 +210,7 @@ check-browser: deps
 # theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
-	graphology graphlib ngraph vis graphviz neo4j
+	graphology graphlib ngraph vis graphviz neo4j sparql jsonld
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.

@@ -65,6 +65,7 @@ typedef enum sg_code {
 	SG_WURL,       /* a url of another scheme than http, https, mailto */
 	SG_WLARGE,     /* a drawing too large to read */
 	SG_WGLYPHS,    /* text no installed font has glyphs for */
+	SG_WREMOTE,    /* a JSON-LD @context elsewhere, not fetched */
 	SG_NCODES      /* not a code: how many there are (new ones go before) */
 } sg_code;
 

@@ -12,7 +12,7 @@
 static const struct rd_format *const formats[] = {
 	&rd_native, &rd_jsonl, &rd_jgf, &rd_node_link, &rd_nx_adjacency,
 	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphlib,
-	&rd_ngraph, &rd_vis, &rd_graphviz, &rd_neo4j,
+	&rd_ngraph, &rd_vis, &rd_graphviz, &rd_neo4j, &rd_sparql, &rd_jsonld,
 };
 
 const char *sg_input_format(size_t i, const char **about)

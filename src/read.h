@@ -104,7 +104,8 @@ struct rd_format {
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
-	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz, rd_neo4j;
+	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz, rd_neo4j, rd_sparql,
+	rd_jsonld;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 
@@ -189,6 +190,8 @@ int rd_check_keys(struct reader *rd, const json_t *obj,
 int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
 	     size_t nknown, sg_attrs *attrs);
 void rd_attrs_release(sg_attrs *attrs);
+/* v as compact JSON, to free; NULL when out of memory. */
+char *rd_dumps(const json_t *v);
 /* The first element of the list doc[key], or NULL: what detection sees. */
 const json_t *rd_first(const json_t *doc, const char *key);
 /* Appends the whole file at path ("-": standard input) to data. */

@@ -34,7 +34,7 @@ static int more_labels(struct reader *rd, const json_t *labels,
 
 	for (size_t i = 1; !failed && i < json_array_size(labels); i++)
 		failed = json_array_append(rest, json_array_get(labels, i));
-	text = failed ? NULL : json_dumps(rest, JSON_COMPACT);
+	text = failed ? NULL : rd_dumps(rest);
 	json_decref(rest);
 	if (!text || SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc)) {
 		free(text);

@@ -149,6 +149,33 @@ int rd_list(struct reader *rd, const json_t *parent, const char *key,
 	return failed ? -1 : 0;
 }
 
+struct dump {
+	sg_buf text;
+	int failed;
+};
+
+static int add_text(const char *buffer, size_t size, void *data)
+{
+	struct dump *d = data;
+
+	d->failed |= sg_buf_add(&d->text, buffer, size);
+	return d->failed ? -1 : 0;
+}
+
+/* Jansson's json_dumps drops an object's key when memory runs out on it,
+ * and still succeeds; its callback is told every failure. */
+char *rd_dumps(const json_t *v)
+{
+	struct dump d = { SG_BUF_INIT, 0 };
+
+	if (json_dump_callback(v, add_text, &d,
+			       JSON_COMPACT | JSON_ENCODE_ANY) || d.failed) {
+		sg_buf_release(&d.text);
+		return NULL;
+	}
+	return d.text.buf;
+}
+
 int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
 	     size_t nknown, sg_attrs *attrs)
 {
@@ -163,7 +190,7 @@ int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
 			k++;
 		if (k < nknown)
 			continue;
-		text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		text = rd_dumps(v);
 		if (!text || SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc)) {
 			free(text);
 			return rd_nomem(rd);

@@ -49,6 +49,7 @@ const char *sg_code_name(sg_code code)
 		[SG_WURL] = "unsafe-url",
 		[SG_WLARGE] = "large-drawing",
 		[SG_WGLYPHS] = "missing-glyphs",
+		[SG_WREMOTE] = "remote-context",
 	};
 	_Static_assert(SG_ARRAY_SIZE(names) == SG_NCODES,
 		       "every code has a name, and SG_NCODES comes last");

@@ -404,6 +404,61 @@ check "edge ids: written" has "$tmp/out" '"type": "r", "id": "e2"'
 check "edge ids: in SVG ids" run 0 "$tmp/parallel.json" -T svg
 check "edge ids: r.a.r.b.e2" has "$tmp/out" 'id="r.a.r.b.e2"'
 
+# ---- RDF: SPARQL results and JSON-LD that rdflib wrote (tests/tools/rdflib)
+if /usr/bin/python3 -c 'import rdflib' 2>/dev/null; then
+	rm -rf "$tmp/rdflib" && cp -r tests/tools/rdflib "$tmp/rdflib"
+	check "rdflib writes what is committed" sh -c \
+		"/usr/bin/python3 '$tmp/rdflib/make.py' && diff -r tests/tools/rdflib '$tmp/rdflib'"
+fi
+rdf=tests/tools/rdflib
+check "jsonld: compacted to native" run 0 $rdf/compacted.json -T json
+check "jsonld: rdfs:label the name, rdf:type the type, a local prefix shortens" \
+	has "$tmp/out" '{"id": "https://example.org/sco/Kazakhstan", "name": "Kazakhstan", "type": "sco:Country", "description": "Central Asian state and founding SCO member.", "rdfs:label@ru": "Казахстан", "sco:region": "Central Asia"}'
+check "jsonld: a number stays one" has "$tmp/out" '"sco:founded": 2001}'
+check "jsonld: a blank node is an entity" has "$tmp/out" \
+	'{"id": "_:summit", "name": "SCO summit 2024", "type": "sco:Event"}'
+check "jsonld: a relation keeps its predicate" has "$tmp/out" \
+	'"to": "https://example.org/sco/SCO", "type": "sco:member_of", "predicate": "https://example.org/sco/member_of"}'
+check "sparql: ?s ?p ?o to native" run 0 $rdf/spo.json -T json
+check "sparql: local names without a context" has "$tmp/out" \
+	'"name": "Kazakhstan", "type": "Country", "description": "Central Asian state and founding SCO member.", "label@ru": "Казахстан", "region": "Central Asia"}'
+check "sparql: typed literals" has "$tmp/out" '"founded": 2001}'
+check "sparql: --focus by name" run 0 $rdf/spo.json --focus Kazakhstan --list
+check "sparql: 5 entities" test "$(wc -l <"$tmp/out")" = 6
+check "sparql: ?node ?linkedNode ?edgeLabel" run 0 $rdf/linked.json -T json
+check "sparql: ?edgeLabel types, ?nodeLabel names, once" has "$tmp/out" \
+	'{"id": "https://example.org/sco/Kazakhstan", "name": "Kazakhstan"}'
+check "sparql: untyped relations" has "$tmp/out" '"type": "member_of"}'
+printf '%s\n' '{"head": {"vars": ["item", "itemLabel", "linkTo", "rgb"]},' \
+	' "results": {"bindings": [' \
+	'  {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q232"},' \
+	'   "itemLabel": {"xml:lang": "en", "type": "literal", "value": "Kazakhstan"},' \
+	'   "linkTo": {"type": "uri", "value": "http://www.wikidata.org/entity/Q485207"},' \
+	'   "rgb": {"type": "literal", "value": "FFA500"}},' \
+	'  {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q485207"},' \
+	'   "itemLabel": {"xml:lang": "en", "type": "literal", "value": "Shanghai Cooperation Organisation"}}]}}' \
+	>"$tmp/wikidata.json"
+check "sparql: Wikidata's graph view, ?item ?linkTo" run 0 "$tmp/wikidata.json" -T json
+check "sparql: an untyped link, other variables attributes" has "$tmp/out" \
+	'{"id": "http://www.wikidata.org/entity/Q232", "name": "Kazakhstan", "rgb": "FFA500"}'
+check "sparql: the link" has "$tmp/out" \
+	'{"from": "http://www.wikidata.org/entity/Q232", "to": "http://www.wikidata.org/entity/Q485207", "type": "related_to"}'
+printf '{"@context": "https://www.w3.org/ns/activitystreams", "id": "https://example.org/a", "type": "Note", "attributedTo": {"id": "https://example.org/b", "type": "Person", "name": "B"}}\n' >"$tmp/remote.json"
+check "jsonld: a remote context is not fetched" run 0 "$tmp/remote.json" -T json
+check "jsonld: said once, as a warning" stderr_is \
+	"scograph: $tmp/remote.json:1:14: warning: remote @context 'https://www.w3.org/ns/activitystreams' is not fetched: its terms are read as they stand"
+check "jsonld: its terms as they stand, id and type its keywords" has "$tmp/out" \
+	'{"id": "https://example.org/b", "name": "B", "type": "Person"}'
+check "jsonld: a nested node" has "$tmp/out" \
+	'{"from": "https://example.org/a", "to": "https://example.org/b", "type": "attributedTo"}'
+printf '{"@context": "https://schema.org", "@type": "Person", "name": "Ada", "knows": {"@id": "https://example.org/charles", "@type": "Person", "name": "Charles"}}\n' >"$tmp/schema.json"
+check "jsonld: schema.org's context is its vocabulary" run 0 "$tmp/schema.json" -T json
+check "jsonld: no warning for it" test ! -s "$tmp/err"
+check "jsonld: names from schema:name, nested nodes related" has "$tmp/out" \
+	'{"id": "https://example.org/charles", "name": "Charles", "type": "Person"}'
+check "jsonld: the relation to a nested node" has "$tmp/out" \
+	'"to": "https://example.org/charles", "type": "knows", "predicate": "http://schema.org/knows"}'
+
 # ---- graph stores: Neo4j APOC exports (tests/tools/neo4j: counts.tsv)
 neo=tests/tools/neo4j
 check "neo4j: JSON Lines to native" run 0 $neo/all.jsonl -T json
