@@ -21,6 +21,7 @@
  * fits ("schema:Country"), else the IRI's local name (after its last '#',
  * '/' or ':').
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -276,31 +277,26 @@ static json_t *literal(const struct term *t)
 	return json_string(t->value);
 }
 
-/* Adds value under key to attrs (an object), an array once it has two. */
+/* Adds value under key to attrs (an object), an array once it has two
+ * different values (values are never arrays themselves). */
 static int add_value(json_t *attrs, const char *key, json_t *value)
 {
-	json_t *had = json_object_get(attrs, key), *list;
+	json_t *had = json_object_get(attrs, key);
+	json_t *list = json_is_array(had) ? had : NULL;
 
 	if (!value)
 		return -1;
 	if (!had)
 		return json_object_set_new(attrs, key, value);
-	list = json_is_array(had) && json_object_get(attrs, key) ? had : NULL;
-	for (size_t i = 0; list && i < json_array_size(list); i++)
-		if (json_equal(json_array_get(list, i), value)) {
+	for (size_t i = 0; i < (list ? json_array_size(list) : 1); i++)
+		if (json_equal(list ? json_array_get(list, i) : had, value)) {
 			json_decref(value);
 			return 0;
 		}
-	if (!list && json_equal(had, value)) {
+	if (!list && (!(list = json_array()) || json_array_append(list, had) ||
+		      json_object_set_new(attrs, key, list))) {
 		json_decref(value);
-		return 0;
-	}
-	if (!list) {
-		if (!(list = json_array()) || json_array_append(list, had) ||
-		    json_object_set_new(attrs, key, list)) {
-			json_decref(value);
-			return -1;
-		}
+		return -1;
 	}
 	return json_array_append_new(list, value);
 }
@@ -576,6 +572,7 @@ static int sparql_row(struct rdf *x, const struct roles *ro,
 	sg_loc row_loc = rd_loc(rd, rows, NULL, i), sl = row_loc, pl = row_loc,
 	       ol = row_loc, tl = row_loc;
 	const char *var;
+	size_t link;
 	int bound;
 
 	if (!json_is_object(row))
@@ -600,6 +597,7 @@ static int sparql_row(struct rdf *x, const struct roles *ro,
 			       "node", ro->p);
 	/* without a predicate, a link is untyped and a value is named by
 	 * its variable */
+	link = o.value ? x->n : SIZE_MAX;
 	if (o.value && triple(x, s.value, p.value ? p.value :
 			      is_node(&o) ? NULL : ro->o,
 			      !p.value || p.kind == LITERAL, &o, sl, ol))
@@ -616,8 +614,8 @@ static int sparql_row(struct rdf *x, const struct roles *ro,
 			return -1;
 		if (!strcmp(var, sg_buf_str(&ro->labels[1]))) {
 			/* the predicate's label labels the relation */
-			if (o.value && is_node(&o) && x->n)
-				x->t[x->n - 1].label = t.value;
+			if (link != SIZE_MAX && is_node(&o))
+				x->t[link].label = t.value;
 			continue;
 		}
 		if (!strcmp(var, sg_buf_str(&ro->labels[0])) ||
@@ -728,11 +726,6 @@ const struct rd_format rd_sparql = {
 
 /* ---- JSON-LD 1.1 ---- */
 
-struct ld {
-	struct rdf x;
-	const json_t *doc;
-};
-
 static const struct def *find_def(const struct context *c, const char *term)
 {
 	for (size_t i = c ? c->n : 0; i-- > 0;)
@@ -813,33 +806,33 @@ static const char *expand(const struct context *c, const char *v, int vocab,
 }
 
 /* expand, interned in the graph. */
-static const char *iri_of(struct ld *l, const struct context *c,
+static const char *iri_of(struct rdf *x, const struct context *c,
 			  const char *v, int vocab)
 {
 	sg_buf b = SG_BUF_INIT;
 	const char *r = expand(c, v, vocab, &b, 0);
 
 	if (r == nomem_mark) {
-		rd_nomem(l->x.rd);
+		rd_nomem(x->rd);
 		r = NULL;
 	} else if (r) {
-		r = intern(&l->x, r);
+		r = intern(x, r);
 	}
 	sg_buf_release(&b);
 	return r;
 }
 
 /* Says once that a remote context was not fetched. */
-static int remote(struct ld *l, const json_t *parent, const char *key,
+static int remote(struct rdf *x, const json_t *parent, const char *key,
 		  size_t index, const char *url)
 {
-	if (l->x.remote_noted++)
+	if (x->remote_noted++)
 		return 0;
-	return sg_graph_warn(l->x.rd->g, SG_WREMOTE,
-			     rd_loc(l->x.rd, parent, key, index),
+	return sg_graph_warn(x->rd->g, SG_WREMOTE,
+			     rd_loc(x->rd, parent, key, index),
 			     "remote @context '%s' is not fetched: its terms "
 			     "are read as they stand", url) ?
-		       rd_nomem(l->x.rd) : 0;
+		       rd_nomem(x->rd) : 0;
 }
 
 /* schema.org's context is known without fetching it: its vocabulary. */
@@ -853,27 +846,27 @@ static int is_schema_org(const char *url)
 	return in(url, urls, SG_ARRAY_SIZE(urls));
 }
 
-static int add_def(struct ld *l, struct context *c, const struct def *d)
+static int add_def(struct rdf *x, struct context *c, const struct def *d)
 {
 	if (SG_GROW(c->defs, c->n + 1, c->alloc))
-		return rd_nomem(l->x.rd);
+		return rd_nomem(x->rd);
 	c->defs[c->n++] = *d;
 	return 0;
 }
 
 /* One term of a local context: term -> value, in object ctx. */
-static int term_def(struct ld *l, struct context *c, const json_t *ctx,
+static int term_def(struct rdf *x, struct context *c, const json_t *ctx,
 		    const char *term, const json_t *value)
 {
-	struct reader *rd = l->x.rd;
+	struct reader *rd = x->rd;
 	struct def d = { .term = term };
 	const json_t *id, *type, *lang;
 
 	if (json_is_null(value))
-		return add_def(l, c, &d);
+		return add_def(x, c, &d);
 	if (json_is_string(value)) {
 		d.iri = json_string_value(value);
-		return add_def(l, c, &d);
+		return add_def(x, c, &d);
 	}
 	if (!json_is_object(value))
 		return rd_wrong_kind(rd, ctx, term, 0,
@@ -894,7 +887,7 @@ static int term_def(struct ld *l, struct context *c, const json_t *ctx,
 		sg_buf b = SG_BUF_INIT;
 
 		if (sg_buf_addf(&b, "%s%s", c->vocab, term) ||
-		    !(d.iri = intern(&l->x, sg_buf_str(&b)))) {
+		    !(d.iri = intern(x, sg_buf_str(&b)))) {
 			sg_buf_release(&b);
 			return rd_nomem(rd);
 		}
@@ -903,17 +896,17 @@ static int term_def(struct ld *l, struct context *c, const json_t *ctx,
 	d.type = json_string_value(type);
 	d.has_lang = lang != NULL;
 	d.lang = json_string_value(lang);
-	return add_def(l, c, &d);
+	return add_def(x, c, &d);
 }
 
 /*
  * The context in force inside an object with "@context": v (an object, a
  * URL, null, or a list of them) over parent. NULL with the error.
  */
-static struct context *context(struct ld *l, const struct context *parent,
+static struct context *context(struct rdf *x, const struct context *parent,
 			       const json_t *holder, const json_t *v)
 {
-	struct reader *rd = l->x.rd;
+	struct reader *rd = x->rd;
 	struct context *c = calloc(1, sizeof(*c));
 	const json_t *list = json_is_array(v) ? v : NULL;
 
@@ -922,8 +915,8 @@ static struct context *context(struct ld *l, const struct context *parent,
 		rd_nomem(rd);
 		return NULL;
 	}
-	c->next = l->x.contexts;
-	l->x.contexts = c;
+	c->next = x->contexts;
+	x->contexts = c;
 	if (parent) {
 		memcpy(c->defs, parent->defs, parent->n * sizeof(*c->defs));
 		c->n = parent->n;
@@ -947,7 +940,7 @@ static struct context *context(struct ld *l, const struct context *parent,
 		if (json_is_string(one)) {
 			if (is_schema_org(json_string_value(one)))
 				c->vocab = "http://schema.org/";
-			else if (remote(l, at, key, i, json_string_value(one)))
+			else if (remote(x, at, key, i, json_string_value(one)))
 				return NULL;
 			else
 				c->remote = 1;
@@ -961,7 +954,7 @@ static struct context *context(struct ld *l, const struct context *parent,
 		/* @vocab first: terms without an @id are read under it */
 		value = json_object_get(one, "@vocab");
 		if (json_is_string(value) &&
-		    !(c->vocab = iri_of(l, c, json_string_value(value), 1)) &&
+		    !(c->vocab = iri_of(x, c, json_string_value(value), 1)) &&
 		    rd->error.code != SG_OK)
 			return NULL;
 		else if (json_is_null(value))
@@ -974,50 +967,51 @@ static struct context *context(struct ld *l, const struct context *parent,
 			c->lang = json_string_value(value);
 		value = json_object_get(one, "@import");
 		if (json_is_string(value) &&
-		    remote(l, one, "@import", 0, json_string_value(value)))
+		    remote(x, one, "@import", 0, json_string_value(value)))
 			return NULL;
 		json_object_foreach((json_t *)one, term, value)
-			if (*term != '@' && term_def(l, c, one, term, value))
+			if (*term != '@' && term_def(x, c, one, term, value))
 				return NULL;
 	}
 	return c;
 }
 
-static int ld_node(struct ld *l, const struct context *c,
+static int ld_node(struct rdf *x, const struct context *c,
 		   const json_t *parent, const char *key, size_t index,
 		   const json_t *o, const char **id);
 
 /* A value of property p (d its term's definition, or NULL) of node id:
  * parent[key] or parent[index]. */
-static int ld_value(struct ld *l, const struct context *c,
+static int ld_value(struct rdf *x, const struct context *c,
 		    const struct def *d, const char *id, const char *p,
 		    const json_t *parent, const char *key, size_t index,
 		    sg_loc node_loc)
 {
-	struct reader *rd = l->x.rd;
+	struct reader *rd = x->rd;
 	const json_t *v = key ? json_object_get(parent, key) :
 				json_array_get(parent, index);
 	sg_loc at = rd_loc(rd, parent, key, index);
 	struct term t = { LITERAL, NULL, NULL, NULL, NULL };
-	const json_t *inner;
 
 	if (json_is_null(v))
 		return 0;
 	if (json_is_array(v)) {
 		for (size_t i = 0; i < json_array_size(v); i++)
-			if (ld_value(l, c, d, id, p, v, NULL, i, node_loc))
+			if (ld_value(x, c, d, id, p, v, NULL, i, node_loc))
 				return -1;
 		return 0;
 	}
-	if (json_is_object(v) && ((inner = json_object_get(v, "@list")) ||
-				  (inner = json_object_get(v, "@set"))))
-		return ld_value(l, c, d, id, p, v, json_object_get(v, "@list") ?
+	if (json_is_object(v) && (json_object_get(v, "@list") ||
+				  json_object_get(v, "@set")))
+		return ld_value(x, c, d, id, p, v, json_object_get(v, "@list") ?
 				"@list" : "@set", 0, node_loc);
 	if (json_is_object(v) && json_object_get(v, "@value")) {
 		const json_t *value = json_object_get(v, "@value");
 		const json_t *lang = json_object_get(v, "@language");
 		const json_t *type = json_object_get(v, "@type");
 
+		if (json_is_null(value))
+			return 0;
 		if (json_is_object(value) || json_is_array(value))
 			return rd_wrong_kind(rd, v, "@value", 0,
 					     "a string, a number or a boolean");
@@ -1031,26 +1025,26 @@ static int ld_value(struct ld *l, const struct context *c,
 		else
 			t.native = value;
 		t.lang = json_string_value(lang);
-		if (type && !(t.datatype = iri_of(l, c, json_string_value(type),
+		if (type && !(t.datatype = iri_of(x, c, json_string_value(type),
 						  1)))
 			return -1;
 	} else if (json_is_object(v)) {
 		const char *other;
 
-		if (ld_node(l, c, parent, key, index, v, &other))
+		if (ld_node(x, c, parent, key, index, v, &other))
 			return -1;
 		t.kind = strncmp(other, "_:", 2) ? IRI : BNODE;
 		t.value = other;
 	} else if (json_is_string(v) && d && d->type &&
 		   (!strcmp(d->type, "@id") || !strcmp(d->type, "@vocab"))) {
-		if (!(t.value = iri_of(l, c, json_string_value(v),
+		if (!(t.value = iri_of(x, c, json_string_value(v),
 				       !strcmp(d->type, "@vocab"))))
 			return -1;
 		t.kind = strncmp(t.value, "_:", 2) ? IRI : BNODE;
 	} else if (json_is_string(v)) {
 		t.value = json_string_value(v);
 		t.lang = d && d->has_lang ? d->lang : c ? c->lang : NULL;
-		if (d && d->type && !(t.datatype = iri_of(l, c, d->type, 1)))
+		if (d && d->type && !(t.datatype = iri_of(x, c, d->type, 1)))
 			return -1;
 	} else {
 		t.native = v;
@@ -1065,24 +1059,24 @@ static int ld_value(struct ld *l, const struct context *c,
 				       loc.column, "a reverse property's value "
 				       "must be a node, not %s", rd_kind(v));
 		}
-		return triple(&l->x, t.value, p, 0, &(struct term){
+		return triple(x, t.value, p, 0, &(struct term){
 			strncmp(id, "_:", 2) ? IRI : BNODE, id, NULL, NULL,
 			NULL }, at, node_loc);
 	}
-	return triple(&l->x, id, p, 0, &t, node_loc, at);
+	return triple(x, id, p, 0, &t, node_loc, at);
 }
 
 /* The properties of o (a node object, or what it nests) for node id. */
-static int ld_properties(struct ld *l, const struct context *c,
+static int ld_properties(struct rdf *x, const struct context *c,
 			 const json_t *o, const char *id, sg_loc loc)
 {
-	struct reader *rd = l->x.rd;
+	struct reader *rd = x->rd;
 	const char *key;
 	const json_t *v;
 
 	json_object_foreach((json_t *)o, key, v) {
 		const struct def *d = find_def(c, key);
-		const char *p = iri_of(l, c, key, 1);
+		const char *p = iri_of(x, c, key, 1);
 
 		if (!p) {
 			if (rd->error.code != SG_OK)
@@ -1102,11 +1096,11 @@ static int ld_properties(struct ld *l, const struct context *c,
 							      "a string") :
 						rd_wrong_kind(rd, o, key, 0,
 							      "a string or an array of strings");
-				if (!(t.value = iri_of(l, c, json_string_value(one),
+				if (!(t.value = iri_of(x, c, json_string_value(one),
 						       1)))
 					return -1;
 				t.kind = strncmp(t.value, "_:", 2) ? IRI : BNODE;
-				if (triple(&l->x, id, RDF_TYPE, 0, &t, loc,
+				if (triple(x, id, RDF_TYPE, 0, &t, loc,
 					   json_is_array(v) ?
 						   rd_loc(rd, v, NULL, i) :
 						   rd_loc(rd, o, key, 0)))
@@ -1123,7 +1117,7 @@ static int ld_properties(struct ld *l, const struct context *c,
 				if (!json_is_object(one))
 					return rd_wrong_kind(rd, o, key, 0,
 							     "an object");
-				if (ld_properties(l, c, one, id, loc))
+				if (ld_properties(x, c, one, id, loc))
 					return -1;
 			}
 			continue;
@@ -1136,11 +1130,11 @@ static int ld_properties(struct ld *l, const struct context *c,
 			if (!json_is_object(v))
 				return rd_wrong_kind(rd, o, key, 0, "an object");
 			json_object_foreach((json_t *)v, rk, rv) {
-				const char *rp = iri_of(l, c, rk, 1);
+				const char *rp = iri_of(x, c, rk, 1);
 
 				if (!rp)
 					return -1;
-				if (ld_value(l, c, &rev, id, rp, v, rk, 0, loc))
+				if (ld_value(x, c, &rev, id, rp, v, rk, 0, loc))
 					return -1;
 			}
 			continue;
@@ -1152,12 +1146,12 @@ static int ld_properties(struct ld *l, const struct context *c,
 
 				if (json_is_array(v) ?
 					    (json_is_object(json_array_get(v, i)) ?
-					     ld_node(l, c, v, NULL, i,
+					     ld_node(x, c, v, NULL, i,
 						     json_array_get(v, i), &other) :
 					     rd_wrong_kind(rd, v, NULL, i,
 							   "a node object")) :
 				    json_is_object(v) ?
-					    ld_node(l, c, o, key, 0, v, &other) :
+					    ld_node(x, c, o, key, 0, v, &other) :
 					    rd_wrong_kind(rd, o, key, 0,
 							  "an array of node objects"))
 					if (rd_element(rd, -1))
@@ -1167,7 +1161,7 @@ static int ld_properties(struct ld *l, const struct context *c,
 		}
 		if (*p == '@')
 			continue; /* @id, @context, @index, ...: no triple */
-		if (ld_value(l, c, d, id, p, o, key, 0, loc))
+		if (ld_value(x, c, d, id, p, o, key, 0, loc))
 			return -1;
 	}
 	return 0;
@@ -1175,43 +1169,43 @@ static int ld_properties(struct ld *l, const struct context *c,
 
 /* A node object o, parent[key] or parent[index]: its triples, and its id
  * in *id (a blank node named by its place when it has none). */
-static int ld_node(struct ld *l, const struct context *c,
+static int ld_node(struct rdf *x, const struct context *c,
 		   const json_t *parent, const char *key, size_t index,
 		   const json_t *o, const char **id)
 {
-	struct reader *rd = l->x.rd;
+	struct reader *rd = x->rd;
 	sg_loc loc = rd_loc(rd, parent, key, index);
 	const json_t *ctx = json_object_get(o, "@context");
 	const char *k;
 	const json_t *v;
 
-	if (ctx && !(c = context(l, c, o, ctx)))
+	if (ctx && !(c = context(x, c, o, ctx)))
 		return -1;
 	*id = NULL;
 	/* @id, or a term that stands for it */
 	json_object_foreach((json_t *)o, k, v) {
-		const char *p = iri_of(l, c, k, 1);
+		const char *p = iri_of(x, c, k, 1);
 
 		if (!p || strcmp(p, "@id"))
 			continue;
 		if (!json_is_string(v))
 			return rd_wrong_kind(rd, o, k, 0, "a string");
-		if (!(*id = iri_of(l, c, json_string_value(v), 0)))
+		if (!(*id = iri_of(x, c, json_string_value(v), 0)))
 			return -1;
 	}
 	if (!*id) {
-		sg_buf_reset(&l->x.scratch);
-		if (sg_buf_addf(&l->x.scratch, "_:L%dC%d", loc.line,
+		sg_buf_reset(&x->scratch);
+		if (sg_buf_addf(&x->scratch, "_:L%dC%d", loc.line,
 				loc.column) ||
-		    !(*id = intern(&l->x, sg_buf_str(&l->x.scratch))))
+		    !(*id = intern(x, sg_buf_str(&x->scratch))))
 			return rd_nomem(rd);
 	}
-	return ld_properties(l, c, o, *id, loc);
+	return ld_properties(x, c, o, *id, loc);
 }
 
 static int read_jsonld(struct reader *rd, const json_t *root)
 {
-	struct ld l = { .x = { .rd = rd }, .doc = root };
+	struct rdf x = { .rd = rd };
 	const json_t *ctx = json_object_get(root, "@context");
 	const char *id;
 	int r = 0;
@@ -1220,18 +1214,18 @@ static int read_jsonld(struct reader *rd, const json_t *root)
 		for (size_t i = 0; !r && i < json_array_size(root); i++)
 			r = rd_element(rd, !json_is_object(json_array_get(root, i)) ?
 				rd_wrong_kind(rd, root, NULL, i, "a node object") :
-				ld_node(&l, NULL, root, NULL, i,
+				ld_node(&x, NULL, root, NULL, i,
 					json_array_get(root, i), &id));
 	} else {
 		/* names and types are shortened by the document's own
 		 * context */
-		struct context *c = ctx ? context(&l, NULL, root, ctx) : NULL;
+		struct context *c = ctx ? context(&x, NULL, root, ctx) : NULL;
 
-		l.x.shorts = c;
-		r = (ctx && !c) || ld_node(&l, NULL, NULL, NULL, 0, root, &id);
+		x.shorts = c;
+		r = (ctx && !c) || ld_node(&x, NULL, NULL, NULL, 0, root, &id);
 	}
-	r = r || emit(&l.x);
-	rdf_release(&l.x);
+	r = r || emit(&x);
+	rdf_release(&x);
 	return r ? -1 : 0;
 }
 

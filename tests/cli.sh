@@ -443,6 +443,22 @@ check "sparql: an untyped link, other variables attributes" has "$tmp/out" \
 	'{"id": "http://www.wikidata.org/entity/Q232", "name": "Kazakhstan", "rgb": "FFA500"}'
 check "sparql: the link" has "$tmp/out" \
 	'{"from": "http://www.wikidata.org/entity/Q232", "to": "http://www.wikidata.org/entity/Q485207", "type": "related_to"}'
+printf '%s\n' '{"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": [' \
+	'{"o": {"type": "literal", "value": "x"}, "p": {"type": "uri", "value": "http://e.org/tag"}, "s": {"type": "uri", "value": "http://e.org/a"}},' \
+	'{"s": {"type": "uri", "value": "http://e.org/a"}, "p": {"type": "uri", "value": "http://e.org/tag"}, "o": {"type": "literal", "value": "y"}},' \
+	'{"s": {"type": "uri", "value": "http://e.org/a"}, "p": {"type": "uri", "value": "http://e.org/tag"}, "o": {"type": "literal", "value": "x"}},' \
+	'{"s": {"type": "uri", "value": "http://e.org/a"}, "p": {"type": "uri", "value": "http://e.org/tag"}, "o": {"type": "typed-literal", "value": "3", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]}}' \
+	>"$tmp/values.json"
+check "sparql: several values of a predicate" run 0 "$tmp/values.json" -T json
+check "sparql: an array, each value once, older endpoints' typed-literal" \
+	has "$tmp/out" '{"id": "http://e.org/a", "name": "a", "tag": ["x","y",3]}'
+printf '%s\n' '{"head": {"vars": ["s", "sLabel", "p", "pLabel", "o"]}, "results": {"bindings": [' \
+	'{"sLabel": {"type": "literal", "value": "Kazakhstan"}, "s": {"type": "uri", "value": "http://www.wikidata.org/entity/Q232"},' \
+	' "p": {"type": "uri", "value": "http://www.wikidata.org/prop/direct/P463"}, "pLabel": {"type": "literal", "value": "member of"},' \
+	' "o": {"type": "uri", "value": "http://www.wikidata.org/entity/Q485207"}}]}}' >"$tmp/plabel.json"
+check "sparql: ?pLabel" run 0 "$tmp/plabel.json" -T json
+check "sparql: ?pLabel labels the relation, ?sLabel names" has "$tmp/out" \
+	'{"from": "http://www.wikidata.org/entity/Q232", "to": "http://www.wikidata.org/entity/Q485207", "type": "P463", "label": "member of", "predicate": "http://www.wikidata.org/prop/direct/P463"}'
 printf '{"@context": "https://www.w3.org/ns/activitystreams", "id": "https://example.org/a", "type": "Note", "attributedTo": {"id": "https://example.org/b", "type": "Person", "name": "B"}}\n' >"$tmp/remote.json"
 check "jsonld: a remote context is not fetched" run 0 "$tmp/remote.json" -T json
 check "jsonld: said once, as a warning" stderr_is \
