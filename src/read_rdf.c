@@ -171,7 +171,8 @@ static const char *short_form(const struct rdf *x, const char *iri, sg_buf *b)
 		const struct def *d = &c->defs[i];
 		size_t len = d->iri ? strlen(d->iri) : 0;
 
-		if (!len || strncmp(iri, d->iri, len) || strchr(d->term, ':'))
+		if (!len || d->reverse || strncmp(iri, d->iri, len) ||
+		    strchr(d->term, ':'))
 			continue;
 		if (!iri[len])
 			return d->term;
@@ -931,6 +932,7 @@ static struct context *context(struct rdf *x, const struct context *parent,
 		const char *key = list ? NULL : "@context";
 		const char *term;
 		const json_t *value;
+		size_t first;
 
 		if (json_is_null(one)) {
 			c->n = 0;
@@ -969,8 +971,17 @@ static struct context *context(struct rdf *x, const struct context *parent,
 		if (json_is_string(value) &&
 		    remote(x, one, "@import", 0, json_string_value(value)))
 			return NULL;
+		first = c->n;
 		json_object_foreach((json_t *)one, term, value)
 			if (*term != '@' && term_def(x, c, one, term, value))
+				return NULL;
+		/* once all are known, as terms may use each other: full IRIs,
+		 * for the short forms */
+		for (size_t k = first; k < c->n; k++)
+			if (c->defs[k].iri && *c->defs[k].iri != '@' &&
+			    !(c->defs[k].iri = iri_of(x, c, c->defs[k].iri,
+						      1)) &&
+			    rd->error.code != SG_OK)
 				return NULL;
 	}
 	return c;

@@ -459,6 +459,10 @@ printf '%s\n' '{"head": {"vars": ["s", "sLabel", "p", "pLabel", "o"]}, "results"
 check "sparql: ?pLabel" run 0 "$tmp/plabel.json" -T json
 check "sparql: ?pLabel labels the relation, ?sLabel names" has "$tmp/out" \
 	'{"from": "http://www.wikidata.org/entity/Q232", "to": "http://www.wikidata.org/entity/Q485207", "type": "P463", "label": "member of", "predicate": "http://www.wikidata.org/prop/direct/P463"}'
+# @vocab, terms that use each other, @type @id, @reverse (its term listed
+# first), @list, a nested node without @id (a blank node named by its place)
+check "jsonld: terms" run 0 tests/formats/jsonld-terms/context.json -T json
+check "jsonld: terms read" same tests/formats/jsonld-terms/expected.json "$tmp/out"
 printf '{"@context": "https://www.w3.org/ns/activitystreams", "id": "https://example.org/a", "type": "Note", "attributedTo": {"id": "https://example.org/b", "type": "Person", "name": "B"}}\n' >"$tmp/remote.json"
 check "jsonld: a remote context is not fetched" run 0 "$tmp/remote.json" -T json
 check "jsonld: said once, as a warning" stderr_is \

@@ -371,6 +371,13 @@ static void test_foreign_formats(void **state)
 		{ "tests/tools/networkx/nx3/digraph-adjacency.json",
 		  "nx-adjacency", "kazakhstan" },
 		{ "tests/tools/networkx/nx3/tree.json", "nx-tree", "1" },
+		{ "tests/tools/neo4j/all.jsonl", NULL, "Adam" },
+		{ "tests/tools/neo4j/query-paths.jsonl", NULL, "Adam" },
+		{ "tests/tools/neo4j/all-id-as-keys.json", NULL, "Jim" },
+		{ "tests/tools/rdflib/compacted.json", NULL, "Kazakhstan" },
+		{ "tests/tools/rdflib/spo.json", NULL, "Kazakhstan" },
+		{ "tests/tools/rdflib/linked.json", NULL, "SCO" },
+		{ "tests/formats/jsonld-terms/context.json", NULL, "SCO" },
 	};
 
 	(void)state;
@@ -380,31 +387,6 @@ static void test_foreign_formats(void **state)
 		struct run run = { files, formats[i][1], "print",
 				   { .focus = focus, .nfocus = 1, .depth = 1,
 				     .max_entities = 3 },
-				   { .caption = 1 } };
-
-		chaos(&run);
-	}
-}
-
-/* The graph stores' formats: Neo4j's, SPARQL's and JSON-LD's readers
- * collect before they add, and the RDF ones sort. */
-static void test_store_formats(void **state)
-{
-	static const char *const formats[][2] = {
-		{ "tests/tools/neo4j/all.jsonl", "Adam" },
-		{ "tests/tools/neo4j/query-paths.jsonl", "Adam" },
-		{ "tests/tools/neo4j/all-id-as-keys.json", "Jim" },
-		{ "tests/tools/rdflib/compacted.json", "Kazakhstan" },
-		{ "tests/tools/rdflib/spo.json", "Kazakhstan" },
-		{ "tests/tools/rdflib/linked.json", "SCO" },
-	};
-
-	(void)state;
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		const char *files[] = { formats[i][0], NULL };
-		const char *focus[] = { formats[i][1] };
-		struct run run = { files, NULL, "print",
-				   { .focus = focus, .nfocus = 1, .depth = 1 },
 				   { .caption = 1 } };
 
 		chaos(&run);
@@ -436,7 +418,6 @@ int main(void)
 		cmocka_unit_test(test_merged_formats),
 		cmocka_unit_test(test_diagnostics),
 		cmocka_unit_test(test_foreign_formats),
-		cmocka_unit_test(test_store_formats),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
