@@ -61,7 +61,7 @@ static int read_node(struct reader *rd, const json_t *parent, const char *key,
 		     size_t index, const json_t *o)
 {
 	const json_t *labels = json_object_get(o, "labels"), *props;
-	const char *used[2] = { NULL, NULL };
+	struct fields f = { NULL, NULL, { NULL }, 0 };
 	sg_entity e = { 0 };
 	char buf[32];
 	int r;
@@ -77,15 +77,16 @@ static int read_node(struct reader *rd, const json_t *parent, const char *key,
 	if (properties(rd, o, &props))
 		return -1;
 	e.type = json_string_value(json_array_get(labels, 0));
-	for (size_t k = 0; k < 2 && !e.name; k++) {
-		used[0] = k ? "title" : "name";
-		e.name = json_string_value(json_object_get(props, used[0]));
-	}
-	if (!e.name)
-		used[0] = NULL;
+	f.o = props;
+	for (size_t k = 0; k < 2 && !e.name; k++)
+		if ((e.name = json_string_value(json_object_get(props, k ?
+								"title" :
+								"name"))))
+			f.used[f.nused++] = k ? "title" : "name";
+	/* (a property named as one of scograph's fields becomes KEY_) */
 	r = (json_array_size(labels) > 1 &&
 	     more_labels(rd, labels, &e.attrs)) ||
-	    (props && rd_attrs(rd, props, used, used[0] ? 1 : 0, &e.attrs)) ||
+	    rd_collect(rd, &f, 0, &e.attrs) ||
 	    sg_graph_add_entity(rd->g, &e, rd->err);
 	rd_attrs_release(&e.attrs);
 	return r;
@@ -143,7 +144,8 @@ static int read_relationship(struct reader *rd, const json_t *parent,
 		if (sg_map_add(&rd->seen, seen, 0))
 			return rd_nomem(rd);
 	}
-	r = (props && rd_attrs(rd, props, NULL, 0, &rel.attrs)) ||
+	r = rd_collect(rd, &(struct fields){ props, NULL, { NULL }, 0 }, 1,
+		       &rel.attrs) ||
 	    sg_graph_add_relation(rd->g, &rel, rd->err);
 	rd_attrs_release(&rel.attrs);
 	return r;

@@ -501,6 +501,16 @@ check "neo4j: the other labels an attribute, a title the name" has "$tmp/out" \
 	'{"id": "5", "name": "Kazakhstan", "type": "Country", "labels": ["Member"], "name_ru": "Казахстан"}'
 check "neo4j: a name before a title" has "$tmp/out" \
 	'{"id": "6", "name": "SCO", "type": "Organization", "title": "Shanghai Cooperation Organisation"}'
+printf '%s\n' '{"type":"node","id":"1","labels":["Country"],"properties":{"name":"Kazakhstan","id":"KZ","type":"republic"}}' \
+	'{"type":"node","id":"2","labels":["Organization"],"properties":{"name":"SCO"}}' \
+	'{"id":"1","type":"relationship","label":"MEMBER_OF","start":{"id":"1"},"end":{"id":"2"},"properties":{"from":2001}}' >"$tmp/own.jsonl"
+check "neo4j: properties named as scograph's fields" run 0 "$tmp/own.jsonl" -T json
+check "neo4j: become KEY_" has "$tmp/out" \
+	'{"id": "1", "name": "Kazakhstan", "type": "Country", "id_": "KZ", "type_": "republic"}'
+check "neo4j: a relation's too" has "$tmp/out" '"type": "MEMBER_OF", "id": "1", "from_": 2001}'
+cp "$tmp/out" "$tmp/own.json"
+check "neo4j: and read back" run 0 "$tmp/own.json" -T json
+check "neo4j: the same" same "$tmp/own.json" "$tmp/out"
 # (where a format has no title, or its tool reorders edges, the folder has
 # its own expected.json)
 for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl; do
