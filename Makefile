@@ -36,7 +36,7 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
 	src/read_rdf.c \
 	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
-	src/write.c
+	src/write.c src/diff.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 # The shared library's version is the header's; its soname keeps the major.
 VERSION := $(shell sed -n 's/^\#define SG_VERSION "\(.*\)"/\1/p' \
@@ -159,6 +159,12 @@ memcheck: scograph $(UNIT_TESTS)
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --from BRI --to SCO -o build/mem.svg \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph --diff tests/diff/old-node-link.json \
+		tests/diff/new.json --legend -o build/mem.svg -o build/mem.json \
+		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph --diff tests/diff/old.json tests/diff/new.json \
+		--list >/dev/null 2>build/memcheck.log || \
+		{ cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph graphs/sco.json --list >/dev/null \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph tests/invalid/unknown-entity/input.json \

@@ -220,6 +220,59 @@ typedef struct sg_stats {
 } sg_stats;
 SG_API int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
 
+/* ---- comparing two versions ------------------------------------------- */
+
+/*
+ * What changed from one version of a graph to the next. Entities match by
+ * id; an old entity whose id is now an alias of a new one, or whose id
+ * changed while its name and relations (type, direction, other end) did
+ * not, is that entity renamed: changed, its "id" field old → new.
+ * Relations match by their ends (once entities are matched; either order
+ * for one without direction), type and own id. A match is changed when a
+ * field differs: an entity's id, name, type, description, url, aliases or
+ * attributes; a relation's label, evidence, source or attributes.
+ */
+typedef struct sg_diff sg_diff;
+
+typedef enum sg_status {
+	SG_SAME = 0, SG_ADDED, SG_REMOVED, SG_CHANGED,
+	SG_NSTATUS /* not a status: how many there are */
+} sg_status;
+
+/* Compares two resolved graphs; the diff borrows both, which must outlive
+ * it. */
+SG_API sg_diff *sg_diff_new(const sg_graph *old, const sg_graph *new_graph,
+			    sg_error *err);
+SG_API void sg_diff_free(sg_diff *d);
+
+/* How many entities and relations have each status. */
+typedef struct sg_diff_stats {
+	size_t entities[SG_NSTATUS], relations[SG_NSTATUS];
+} sg_diff_stats;
+SG_API void sg_diff_stats_get(const sg_diff *d, sg_diff_stats *stats);
+/* 1 when anything was added, removed or changed, else 0. */
+SG_API int sg_diff_any(const sg_diff *d);
+
+/*
+ * The changes as text into a new buffer the caller frees with free() (*len
+ * bytes and a NUL), in the order of the new graph's entities, then of the
+ * removed ones, then the same for relations. format "list": one change a
+ * line ("+ entity ID \"NAME\" (TYPE)", "- relation A -[TYPE]-> B",
+ * "~ entity ID: FIELD BEFORE → AFTER", values as JSON); "stats": the
+ * counts; "json": the change set (sg_render writes it too for "json").
+ */
+SG_API int sg_diff_write(const sg_diff *d, const char *format, char **data,
+			 size_t *len, sg_error *err);
+
+/*
+ * A view of both versions at once, drawn with each entity's and relation's
+ * status: with no focus in opts, what changed and opts->depth steps around
+ * it (nothing when nothing changed); the filters of opts apply as in
+ * sg_select. It borrows d, which must outlive it.
+ */
+SG_API sg_view *sg_diff_select(const sg_diff *d, const sg_select_opts *opts,
+			       sg_error *err);
+
 /* ---- rendering -------------------------------------------------------- */
 
 /*

@@ -420,7 +420,7 @@ int64_t sg_node_entity(const sg_graph *g, Agnode_t *n)
  * reused from object to object. */
 struct scratch {
 	const sg_theme *theme;
-	sg_buf text, tip, class, words, name;
+	sg_buf text, tip, class, words, name, status;
 	/* per entity, the box it is drawn as (see draw_boxes); NULL when
 	 * the view has none */
 	Agraph_t **boxes;
@@ -449,6 +449,59 @@ static int set_extras(void *obj, const char *text, const sg_attrs *attrs,
 	       (class && set(obj, "class", class));
 }
 
+/* How a diff draws each status: border or line, fill, text, pen width. */
+static const struct status_look {
+	const char *name, *line, *fill, *text, *pen, *words;
+} status_looks[SG_NSTATUS] = {
+	[SG_SAME] = { "same", "#b3b3b3", "#f5f5f5", "#8a8a8a", "1",
+		      "unchanged" },
+	[SG_ADDED] = { "added", "#1a7f37", "#dcf5e0", "#0b4d1f", "2.4",
+		       "added" },
+	[SG_REMOVED] = { "removed", "#cf222e", "#ffe3e0", "#82071e", "2.4",
+			 "removed" },
+	[SG_CHANGED] = { "changed", "#bf7300", "#fff0c2", "#5c3800", "2.4",
+			 "changed (hover: before → after)" },
+};
+
+/* Draws obj, a node (node 1) or an edge, as status s: its colours, a
+ * removed one dashed, and s among its classes. */
+static int set_status(void *obj, int node, sg_status s, struct scratch *sc)
+{
+	const struct status_look *l = &status_looks[s];
+	const char *class = agget(obj, "class");
+	const char *style = node ? s == SG_REMOVED ? "filled,rounded,dashed" :
+						     "filled,rounded" :
+				   s == SG_REMOVED ? "dashed" : "solid";
+
+	sg_buf_reset(&sc->status);
+	return sg_buf_addf(&sc->status, "%s%s%s", class ? class : "",
+			   class && *class ? " " : "", l->name) ||
+	       set(obj, "class", sc->status.buf) || set(obj, "color", l->line) ||
+	       set(obj, "fontcolor", l->text) || set(obj, "penwidth", l->pen) ||
+	       set(obj, "style", style) ||
+	       (node && set(obj, "fillcolor", l->fill));
+}
+
+/* In a drawing of a diff, obj (entity or relation i) drawn as its status,
+ * its changes first in its tooltip (sc->tip holds the rest). */
+static int draw_status(void *obj, int node, const sg_graph *g, uint32_t i,
+		       struct scratch *sc)
+{
+	const char *changes;
+	sg_status s = node ? sg_diff_entity(g->diff, i, &changes) :
+			     sg_diff_relation(g->diff, i, &changes);
+
+	if (set_status(obj, node, s, sc))
+		return -1;
+	if (!changes)
+		return 0;
+	sg_buf_reset(&sc->status);
+	return sg_buf_adds(&sc->status, changes) ||
+	       (sc->tip.len && (sg_buf_adds(&sc->status, "\n\n") ||
+				sg_buf_adds(&sc->status, sc->tip.buf))) ||
+	       set_text(obj, "tooltip", sc->status.buf, &sc->text);
+}
+
 /* Draws entity e as a node, or as the box it is (draw_boxes), and puts it
  * into the box it is inside. */
 static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
@@ -469,7 +522,8 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 	    set_style(obj, sc->theme, t, t ? (size_t)(t - v->graph->types) : 0,
 		      1))
 		return -1;
-	if (set_extras(obj, ent->description, &ent->attrs, ent->type, sc))
+	if (set_extras(obj, ent->description, &ent->attrs, ent->type, sc) ||
+	    (v->graph->diff && draw_status(obj, 1, v->graph, e, sc)))
 		return -1;
 	if (ent->url && set(obj, "URL", safe_url(&sc->tip, ent->url)))
 		return -1;
@@ -605,7 +659,8 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	       (r->undirected && set(edge, "dir", "none")) ||
 	       set_style(edge, sc->theme, t, 0, 0) ||
 	       set_extras(edge, cite(&sc->words, g, r), &r->attrs, r->type,
-			  sc) ? -1 : 0;
+			  sc) ||
+	       (g->diff && draw_status(edge, 0, g, (uint32_t)i, sc)) ? -1 : 0;
 }
 
 static const char *const colour_attrs[] = { "color", "fillcolor",
@@ -825,13 +880,24 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	    set(box, "labelloc", "t") ||
 	    set(box, "color", "#9a9a9a") || set(box, "fontsize", "11") ||
 	    set(col.g, "rank", "same");
-	for (size_t k = 0; k < v->nshown && !r; k++) {
+	/* a diff's colours are its statuses': they are what it explains */
+	for (int k = 1; g->diff && k <= SG_NSTATUS && !r; k++) {
+		sg_status s = (sg_status)(k % SG_NSTATUS);
+		Agnode_t *n = agnode(ag, "legend:\tscratch", 1);
+
+		r = !n || set_status(n, 1, s, sc) ||
+		    next_row(&col, &table, &rows) ||
+		    type_row(&table, n, status_looks[s].words, grey);
+		if (n)
+			agdelnode(ag, n);
+	}
+	for (size_t k = 0; k < v->nshown && !r && !g->diff; k++) {
 		uint32_t type = g->entities[v->shown[k]].type_index;
 
 		if (type != SG_NONE)
 			used[type] = 1;
 	}
-	for (size_t i = 0; i < g->nrelations && !r; i++)
+	for (size_t i = 0; i < g->nrelations && !r && !g->diff; i++)
 		if (v->relation_on[i])
 			used[g->ntypes + g->relations[i].type_index] = 1;
 	/* each type's look, read off a scratch node or edge styled as its
@@ -1153,7 +1219,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	const char *title = o->title ? o->title : g->title;
 	const sg_theme *theme = o->theme;
 	struct scratch sc = { theme, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
-			      SG_BUF_INIT, SG_BUF_INIT, NULL };
+			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT, NULL };
 	static Agdisc_t disc;
 	Agraph_t *ag;
 
@@ -1207,6 +1273,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	sg_buf_release(&sc.class);
 	sg_buf_release(&sc.words);
 	sg_buf_release(&sc.name);
+	sg_buf_release(&sc.status);
 	free(sc.boxes);
 	if (r) {
 		if (ag)

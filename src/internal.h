@@ -37,6 +37,8 @@ int sg_buf_add(sg_buf *b, const char *s, size_t n);
 int sg_buf_adds(sg_buf *b, const char *s);
 int sg_buf_addf(sg_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Adds s as a JSON string, quoted and escaped. */
+int sg_buf_add_json(sg_buf *b, const char *s);
 const char *sg_buf_str(const sg_buf *b); /* "" for an empty buffer */
 void sg_buf_reset(sg_buf *b);
 void sg_buf_release(sg_buf *b);
@@ -202,6 +204,8 @@ struct sg_graph {
 	int resolved;
 	uint32_t *out_start, *out, *in_start, *in;
 	sg_buf scratch;
+	/* a diff's graph of both versions: the diff it draws (diff.c) */
+	const sg_diff *diff;
 };
 
 /* Model calls the readers make. Each copies the strings it is given into the
@@ -265,6 +269,19 @@ struct sg_theme {
 	sg_attrs palette;           /* fill, border, fill, border, ... */
 	int greyscale;
 };
+
+/* sg_select, starting from the entities seeds marks instead of a focus
+ * (unless opts has one): they are kept only when the filters allow them. */
+sg_view *sg_select_from(const sg_graph *g, const sg_select_opts *opts,
+			const unsigned char *seeds, sg_error *err);
+
+/* What a diff's graph draws (diff.c): the status of its entity or
+ * relation i, and in *changes (when changed) "FIELD: BEFORE → AFTER", one
+ * a line; the change set as JSON into b. */
+sg_status sg_diff_entity(const sg_diff *d, uint32_t i, const char **changes);
+sg_status sg_diff_relation(const sg_diff *d, uint32_t i,
+			   const char **changes);
+int sg_diff_json(const sg_diff *d, sg_buf *b);
 
 /* Adds the view to b as native JSON, ready to be read back (write.c). */
 int sg_write_json(const sg_view *v, sg_buf *b);

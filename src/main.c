@@ -12,7 +12,7 @@
 
 #include "scograph.h"
 
-enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
+enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, EXIT_CHANGED = 3 };
 
 struct list {
 	const char **items;
@@ -25,9 +25,10 @@ struct config {
 	struct list graph_attrs, node_attrs, edge_attrs, formats;
 	const char *render_all, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
-	const char *theme;
+	const char *theme, *diff;
 	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
+	int exit_code;
 };
 
 enum kind { FLAG, STRING, LIST, NUMBER };
@@ -104,10 +105,19 @@ static const struct option options[] = {
 	    "black and white pages), or a theme file (JSON)"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
+	OPT(0, "diff", STRING, diff, "OLD",
+	    "draw what changed from the graph in OLD (any format; '-' is "
+	    "standard input) to the FILEs' and --depth steps around it: "
+	    "added green, removed red, changed amber; -T json writes the "
+	    "changes"),
+	OPT(0, "exit-code", FLAG, exit_code, NULL,
+	    "with --diff: exit with 3 when the graphs differ"),
 	OPT(0, "list", FLAG, list, NULL,
-	    "print the selected entities (id, name, type, degree) instead"),
+	    "print the selected entities (id, name, type, degree) instead; "
+	    "with --diff, the changes, one a line"),
 	OPT(0, "stats", FLAG, stats, NULL,
-	    "print counts of the selection instead of drawing"),
+	    "print counts of the selection (with --diff, of the changes) "
+	    "instead of drawing"),
 	OPT(0, "check", FLAG, check, NULL,
 	    "only check the input; print its problems"),
 	OPT(0, "strict", FLAG, strict, NULL,
@@ -158,7 +168,8 @@ static void usage(FILE *out)
 		print_wrapped(out, o->help, 24, 79);
 	}
 	fprintf(out, "\nexit status: 0 success, 1 bad input or failed "
-		     "output, 2 bad usage\n");
+		     "output, 2 bad usage, 3 changes\n(with --diff and "
+		     "--exit-code)\n");
 }
 
 __attribute__((format(printf, 1, 2)))
@@ -543,6 +554,64 @@ struct run {
 	int skip_other; /* a file that is no graph is passed over, noted */
 };
 
+/* Prints a diff's changes as text (--list, --stats); the exit status. */
+static int print_changes(const struct printer *p, const sg_diff *d,
+			 const char *format)
+{
+	sg_error err = { 0 };
+	char *text;
+	size_t len;
+
+	if (sg_diff_write(d, format, &text, &len, &err))
+		return print_problem(p, &err);
+	fwrite(text, 1, len, stdout);
+	free(text);
+	return 0;
+}
+
+/* --diff: reads OLD, compares g with it, and prints or draws the changes;
+ * the exit status. */
+static int compare(struct run *run, const sg_graph *g, const sg_output *outs,
+		   size_t nouts)
+{
+	const struct config *c = run->c;
+	struct printer *p = &run->p;
+	sg_error err = { 0 };
+	sg_graph *old = sg_graph_new();
+	sg_diff *d = NULL;
+	sg_view *v = NULL;
+	int r = 0;
+
+	if (!old)
+		return print_problem(p, &(sg_error){ .code = SG_ENOMEM,
+					  .text = "out of memory" });
+	/* OLD is told from its content: it may be in another format */
+	if (sg_read_file(old, c->diff, NULL, &err) ||
+	    sg_graph_resolve(old, &err)) {
+		/* its warnings were the old version's to mend */
+		r = print_diagnostics(p, old);
+		if (!r)
+			r = print_problem(p, &err);
+	}
+	if (!r && !(d = sg_diff_new(old, g, &err)))
+		r = print_problem(p, &err);
+	if (!r && c->list)
+		r = print_changes(p, d, "list");
+	else if (!r && c->stats)
+		r = print_changes(p, d, "stats");
+	else if (!r && !(v = sg_diff_select(d, &run->so, &err)))
+		r = print_problem(p, &err);
+	else if (!r && draw(c, v, p, outs, nouts, &err))
+		r = p->stopped ? p->stopped :
+		    err.code ? print_problem(p, &err) : EXIT_USAGE;
+	if (!r && c->exit_code && sg_diff_any(d))
+		r = EXIT_CHANGED;
+	sg_view_free(v);
+	sg_diff_free(d);
+	sg_graph_free(old);
+	return r;
+}
+
 /* Reads files (none: the built-in graph) as one graph, selects, and prints
  * the selection or draws it to outs; the exit status. */
 static int one_graph(struct run *run, const char *const *files,
@@ -579,6 +648,11 @@ static int one_graph(struct run *run, const char *const *files,
 	/* a failure no diagnostic tells of (out of memory) is still one */
 	if (failed && !r)
 		r = print_problem(p, &err);
+	if (!r && !c->check && c->diff) {
+		r = compare(run, g, outs, nouts);
+		sg_graph_free(g);
+		return r;
+	}
 	if (!r && !c->check && !(v = sg_select(g, &run->so, &err)))
 		r = print_problem(p, &err);
 	/* --render-all draws many graphs: say which */
@@ -805,6 +879,14 @@ static int run(const struct config *c)
 	return r;
 }
 
+static int has(const struct list *l, const char *s)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->items[i], s))
+			return 1;
+	return 0;
+}
+
 /* Whether name is an input format; with "list", prints them. */
 static int input_format(const char *name)
 {
@@ -891,6 +973,12 @@ int main(int argc, char **argv)
 		r = EXIT_USAGE;
 		usage_error("%s", "--render-all DIR takes one -o FOLDER, and "
 				  "no FILE, --list or --stats");
+	} else if (c.diff && (c.render_all || c.path_from ||
+			      (!strcmp(c.diff, "-") &&
+			       has(&c.files, "-")))) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--diff takes no --render-all or --from, "
+				  "and standard input once");
 	} else if (!c.render_all && c.formats.n > 1) {
 		r = EXIT_USAGE;
 		usage_error("%s", "-T once: outputs of several formats are "

@@ -591,7 +591,9 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 		if (is_json(t->format)) {
 			sg_buf json = SG_BUF_INIT;
 
-			if (sg_write_json(v, &json))
+			/* a diff's JSON is its change set */
+			if (v->graph->diff ? sg_diff_json(v->graph->diff, &json) :
+					     sg_write_json(v, &json))
 				r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 					    "out of memory");
 			t->data = json.buf;

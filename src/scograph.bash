@@ -111,7 +111,8 @@ _scograph()
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return 0 ;;
 	esac
-	if [[ $valued == *" $prev "* && $prev != -o && $prev != --output ]]; then
+	if [[ $valued == *" $prev "* && $prev != -o && $prev != --output &&
+		$prev != --diff ]]; then
 		return 0 # a value of its own: a number, a name, a text
 	fi
 	if [[ $cur == -* ]]; then

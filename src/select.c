@@ -382,6 +382,7 @@ size_t sg_view_cut_count(const sg_view *v)
 /* The entities within o->depth steps of the focus, and the relations among
  * them; or with no focus, every entity allowed. */
 static int select_focus(sg_view *v, const sg_select_opts *o,
+			const unsigned char *seeds,
 			const unsigned char *allowed,
 			const unsigned char *rel_on)
 {
@@ -392,7 +393,7 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 		return -1;
 	for (size_t e = 0; e < g->nentities; e++)
 		dist[e] = o->nfocus ? (v->focus[e] ? 0 : FAR) :
-			  allowed[e] ? 0 : FAR;
+			  allowed[e] && (!seeds || seeds[e]) ? 0 : FAR;
 	if (walk(g, dist, o->direction, (uint32_t)o->depth, allowed,
 		 rel_on)) {
 		free(dist);
@@ -416,6 +417,12 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 }
 
 sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
+{
+	return sg_select_from(g, o, NULL, err);
+}
+
+sg_view *sg_select_from(const sg_graph *g, const sg_select_opts *o,
+			const unsigned char *seeds, sg_error *err)
 {
 	sg_view *v = calloc(1, sizeof(*v));
 	unsigned char *rel_on = NULL, *ent_type_on = NULL, *allowed = NULL;
@@ -483,7 +490,7 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 	}
 	if (o->path_from && o->path_to)
 		r = select_paths(v, o, allowed, rel_on, err);
-	else if ((r = select_focus(v, o, allowed, rel_on)))
+	else if ((r = select_focus(v, o, seeds, allowed, rel_on)))
 		nomem(err);
 	for (size_t i = 0; !r && i < g->nrelations; i++)
 		if (v->relation_on[i])

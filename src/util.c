@@ -548,3 +548,22 @@ void sg_map_release(sg_map *m)
 	free(m->values);
 	memset(m, 0, sizeof(*m));
 }
+
+int sg_buf_add_json(sg_buf *b, const char *s)
+{
+	int r = sg_buf_add(b, "\"", 1);
+
+	for (; *s && !r; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			r = sg_buf_addf(b, "\\%c", c);
+		else if (c == '\n')
+			r = sg_buf_adds(b, "\\n");
+		else if (c < 0x20)
+			r = sg_buf_addf(b, "\\u%04x", c);
+		else
+			r = sg_buf_add(b, s, 1);
+	}
+	return r || sg_buf_add(b, "\"", 1);
+}

@@ -6,25 +6,6 @@
 
 #include "internal.h"
 
-static int add_string(sg_buf *b, const char *s)
-{
-	int r = sg_buf_add(b, "\"", 1);
-
-	for (; *s && !r; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			r = sg_buf_addf(b, "\\%c", c);
-		else if (c == '\n')
-			r = sg_buf_adds(b, "\\n");
-		else if (c < 0x20)
-			r = sg_buf_addf(b, "\\u%04x", c);
-		else
-			r = sg_buf_add(b, s, 1);
-	}
-	return r || sg_buf_add(b, "\"", 1);
-}
-
 /* Adds "key": "value" (nothing when value is NULL), after a comma unless
  * it is the first field of its object (*first). */
 static int add_field(sg_buf *b, int *first, const char *key,
@@ -34,8 +15,8 @@ static int add_field(sg_buf *b, int *first, const char *key,
 
 	if (!value)
 		return 0;
-	r = sg_buf_adds(b, *first ? "" : ", ") || add_string(b, key) ||
-	    sg_buf_adds(b, ": ") || add_string(b, value);
+	r = sg_buf_adds(b, *first ? "" : ", ") || sg_buf_add_json(b, key) ||
+	    sg_buf_adds(b, ": ") || sg_buf_add_json(b, value);
 	*first = 0;
 	return r;
 }
@@ -51,7 +32,7 @@ static int add_pairs(sg_buf *b, int *first, const sg_attrs *a, int json)
 			continue;
 		}
 		r = sg_buf_adds(b, *first ? "" : ", ") ||
-		    add_string(b, a->kv[i]) || sg_buf_adds(b, ": ") ||
+		    sg_buf_add_json(b, a->kv[i]) || sg_buf_adds(b, ": ") ||
 		    sg_buf_adds(b, a->kv[i + 1]);
 		*first = 0;
 	}
@@ -74,7 +55,7 @@ static int add_types(sg_buf *b, const char *section, const sg_type *types,
 		if (!any)
 			r = sg_buf_addf(b, ",\n  \"%s\": {", section);
 		r = r || sg_buf_adds(b, any ? ",\n    " : "\n    ") ||
-		    add_string(b, types[i].id) || sg_buf_adds(b, ": {") ||
+		    sg_buf_add_json(b, types[i].id) || sg_buf_adds(b, ": {") ||
 		    add_field(b, &first, "label", types[i].label) ||
 		    add_pairs(b, &first, &types[i].style, 0) ||
 		    (types[i].symmetric &&
@@ -102,7 +83,7 @@ static int add_entity(sg_buf *b, const sg_view *v, uint32_t i)
 		r = sg_buf_adds(b, ", \"aliases\": [");
 		for (size_t k = 0; k < e->naliases && !r; k++)
 			r = sg_buf_adds(b, k ? ", " : "") ||
-			    add_string(b, e->aliases[k]);
+			    sg_buf_add_json(b, e->aliases[k]);
 		r = r || sg_buf_adds(b, "]");
 	}
 	return r || add_field(b, &first, "description", e->description) ||

@@ -898,4 +898,62 @@ check "--stats" run 0 --stats
 check "--stats counts" has "$tmp/out" "sources: 1"
 check "--stats: nothing cut" has "$tmp/out" "entities cut: 0"
 
+# ---- --diff: what changed from OLD to the FILEs
+d=tests/diff
+check "--diff --list" run 0 --diff $d/old.json $d/new.json --list
+check "--diff --list: added, removed, changed, renamed" same $d/expected-list "$tmp/out"
+check "--diff -T json" run 0 --diff $d/old.json $d/new.json -T json
+check "--diff -T json: the change set" same $d/expected.json "$tmp/out"
+check "--diff -o changes.json" run 0 --diff $d/old.json $d/new.json -o "$tmp/changes.json"
+check "--diff -o changes.json: the change set" same $d/expected.json "$tmp/changes.json"
+check "--diff, OLD in another format" run 0 --diff $d/old-node-link.json $d/new.json --list
+check "--diff, OLD in another format: the same changes" same $d/expected-list "$tmp/out"
+check "--diff - reads OLD from standard input" sh -c \
+	"'$bin' --diff - $d/new.json --list <$d/old.json >'$tmp/out'"
+check "--diff -: the same changes" same $d/expected-list "$tmp/out"
+check "--diff --stats" run 0 --diff $d/old.json $d/new.json --stats
+printf '%s\n' "entities added: 1" "entities removed: 1" "entities changed: 2" \
+	"entities unchanged: 2" "relations added: 1" "relations removed: 2" \
+	"relations changed: 0" "relations unchanged: 2" >"$tmp/want"
+check "--diff --stats counts" same "$tmp/want" "$tmp/out"
+check "--diff: changes exit 0" run 0 --diff $d/old.json $d/new.json --stats
+check "--diff --exit-code: changes exit 3" run 3 --diff $d/old.json $d/new.json --exit-code --stats
+check "--diff --exit-code: no change exits 0" run 0 --diff $d/new.json $d/new.json --exit-code --list
+check "--diff: no change, no line" test ! -s "$tmp/out"
+check "--diff: no change draws nothing" run 0 --diff $d/new.json $d/new.json -T dot
+check "--diff: no change, no node" not grep -q 'class=' "$tmp/out"
+check "--diff --legend -o svg" run 0 --diff $d/old.json $d/new.json --legend -o "$tmp/diff.svg"
+check "--diff: the SVG is valid" svg_ok "$tmp/diff.svg"
+for c in "node org added" "node org removed" "node country changed" "node person same" \
+	"edge knows added" "edge proposes removed" "edge funds same"; do
+	check "--diff: a '$c'" has "$tmp/diff.svg" "class=\"$c\""
+done
+check "--diff: removed is dashed" sh -c "grep -A3 'class=\"node org removed\"' '$tmp/diff.svg' | grep -q stroke-dasharray"
+check "--diff: changed says before → after" has "$tmp/diff.svg" 'description: &quot;old&quot; → &quot;new&quot;'
+check "--diff: renamed says its old id" has "$tmp/diff.svg" 'id: &quot;kz&quot; → &quot;kazakhstan&quot;'
+check "--diff --legend: the statuses" has "$tmp/diff.svg" "changed (hover: before → after)"
+check "--diff --depth 0: only the changes" run 0 --diff $d/old.json $d/new.json --depth 0 -T dot
+check "--diff --depth 0: Alpha (same) is left out" not grep -q '"a" \[' "$tmp/out"
+check "--diff --type: filters apply" run 0 --diff $d/old.json $d/new.json --type country --depth 0 -T dot
+check "--diff --type: one entity" test "$(grep -c 'class=' "$tmp/out")" = 1
+check "--diff --focus: focus applies" run 0 --diff $d/old.json $d/new.json --focus Gamma --depth 0 -T dot
+check "--diff --focus: one entity" test "$(grep -c 'class=' "$tmp/out")" = 1
+check "--diff: a bad OLD" run 1 --diff $d/expected-list $d/new.json -o "$tmp/bad.svg"
+check "--diff: a bad OLD says where" has "$tmp/err" "scograph: $d/expected-list:1:1: error:"
+check "--diff: a bad OLD writes nothing" test ! -e "$tmp/bad.svg"
+check "--diff: a missing OLD" run 1 --diff "$tmp/no-such.json" $d/new.json --list
+check "--diff: standard input once" run 2 --diff - - --list
+check "--diff: not with --render-all" run 2 --diff $d/old.json --render-all $d -o "$tmp/all"
+# a one-line change deep inside 5000 entities: a small picture
+awk 'BEGIN { printf "{\"entities\": ["
+	for (i = 0; i < 5000; i++) printf "%s{\"id\": \"e%d\", \"type\": \"t%d\"}", i ? ", " : "", i, i % 7
+	printf "], \"relations\": ["
+	for (i = 1; i < 5000; i++) printf "%s{\"from\": \"e%d\", \"to\": \"e%d\", \"type\": \"r\"}", (i > 1 ? ", " : ""), int((i - 1) / 3), i
+	print "]}" }' >"$tmp/big-old.json"
+sed 's/{"id": "e1000", "type": "t6"}/{"id": "e1000", "type": "t6", "name": "Changed"}/' \
+	"$tmp/big-old.json" >"$tmp/big-new.json"
+check "--diff of a large graph" run 0 --diff "$tmp/big-old.json" "$tmp/big-new.json" -o "$tmp/big.svg"
+check "--diff of a large graph: one change" test "$(grep -c 'changed"' "$tmp/big.svg")" = 1
+check "--diff of a large graph: and its 4 neighbours" test "$(grep -c 'class="node' "$tmp/big.svg")" = 5
+
 summary

@@ -44,7 +44,7 @@ completes --
 check "every long option of --help" cmp -s "$tmp/long-options" "$tmp/replies"
 completes --foc
 check "an option from its start" offers_only --focus
-completes --ex
+completes --exc
 check "the options sharing a start" offers_only --exclude --exclude-type \
 	--exclude-relation
 
@@ -107,4 +107,8 @@ completes -o tests/valid/sm
 check "-o: files" offers_only tests/valid/small
 completes tests/valid/small/inp
 check "graph files" offers_only tests/valid/small/input.json
+completes --diff tests/diff/old.j
+check "--diff: the old graph's file" offers_only tests/diff/old.json
+completes --diff tests/diff/old.json tests/valid/small/input.json --focus k
+check "--diff's file is not one of the new graph" offers_only Kazakhstan kz
 summary
