@@ -535,6 +535,11 @@ check "unknown --from-format on the built-in graph" run 2 --from-format yaml
 check "writes nothing" test ! -s "$tmp/out"
 check "--from-format list" run 0 --from-format list
 check "lists every format" has "$tmp/out" "graphviz     Graphviz dot -Tjson"
+cut -d' ' -f1 "$tmp/out" | tr '\n' ' ' | sed 's/ $//' >"$tmp/formats-list"
+make -s --no-print-directory --eval 'print-fuzz-formats: ; @echo $(FUZZ_FORMATS)' \
+	print-fuzz-formats >"$tmp/fuzz-formats" 2>/dev/null
+echo >>"$tmp/formats-list"
+check "make fuzz has a target for every format, in the same order" same "$tmp/formats-list" "$tmp/fuzz-formats"
 check "formats merge" run 0 tests/formats/jgf-v1/graph.json \
 	tests/formats/mcp-memory/memory.jsonl --title ''
 check "merged drawing" same tests/formats/expected.dot "$tmp/out"
