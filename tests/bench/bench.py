@@ -7,9 +7,9 @@ usage: bench.py SCOGRAPH PARSE WORKDIR
   WORKDIR   where the generated graphs and the outputs go
 environment:
   BENCH_SIZES   relation counts of the generated graphs (default
-                "10k 100k": about 5 minutes on 2 cores; the issue's
-                figures at 1M take another 5, with BENCH_SIZES="10k 100k 1M";
-                k and M are thousands and millions)
+                "10k 100k": 4 minutes on 2 shared cores; the issue's figures
+                at 1M take 9 more, with BENCH_SIZES="10k 100k 1M"; k and M
+                are thousands and millions)
   BENCH_NX_MAX  the largest size networkx and gvpr are run at (default 100k:
                 beyond, networkx alone would take most of the run)
   BENCH_RUNS    pairs run per row (default 3 to 7, more for quick pairs)
