@@ -800,6 +800,50 @@ rm "$tmp/repo/graphs/broken.json"
 check "renders the others" sh -c "cd '$tmp/repo' && RUNNER_TEMP='$tmp/runner' sh '$tmp/workflow.sh'"
 check "to SVG and PNG" test "$(cd "$tmp/repo/rendered" && echo *)" = "sample.png sample.svg sco.png sco.svg"
 
+# ---- examples/ci/diff-graphs.sh: a pull request's graph changes drawn
+r="$tmp/review"
+mkdir -p "$r/graphs"
+git init -q "$r"
+cp tests/diff/old.json "$r/graphs/g.json"
+cp tests/formats/native/graph.json "$r/graphs/same.json"
+cp tests/formats/native/graph.json "$r/graphs/gone.json"
+git -C "$r" add graphs
+git -C "$r" -c user.name=t -c user.email=t@t commit -q -m base
+# an added entity, a removed relation, a renamed entity, a changed field
+cp tests/diff/new.json "$r/graphs/g.json"
+cp tests/formats/native-jsonl/graph.jsonl "$r/graphs/new.jsonl"
+git -C "$r" rm -q graphs/gone.json
+git -C "$r" add graphs
+git -C "$r" -c user.name=t -c user.email=t@t commit -q -m change
+check "diff-graphs.sh" sh -c "cd '$r' && SCOGRAPH='$bin' \
+	GITHUB_STEP_SUMMARY='$tmp/summary.md' sh '$top/examples/ci/diff-graphs.sh' HEAD~1 out"
+check "diff-graphs.sh: SVG" svg_ok "$r/out/g.svg"
+check "diff-graphs.sh: PNG" test "$(head -c 4 "$r/out/g.png" | od -An -tx1 | tr -d ' ')" = 89504e47
+check "diff-graphs.sh: a new graph, all added" svg_ok "$r/out/new.svg"
+check "diff-graphs.sh: an unchanged graph is not drawn" test ! -e "$r/out/same.svg"
+check "diff-graphs.sh: nothing else left behind" test "$(cd "$r/out" && ls -A)" = \
+	"$(printf '%s\n' g.png g.svg g.txt new.png new.svg new.txt)"
+sed -n '/^### graphs\/g.json/,/^### /{/^```diff$/,/^```$/p;}' "$tmp/summary.md" |
+	sed '1d;$d' >"$tmp/summary-list"
+check "summary: the change list" same tests/diff/expected-list "$tmp/summary-list"
+check "summary: an added entity" has "$tmp/summary.md" '+ entity d "Delta" (org)'
+check "summary: a removed relation" has "$tmp/summary.md" '- relation a -[proposes]-> b'
+check "summary: a renamed entity" has "$tmp/summary.md" '~ entity kazakhstan: id "kz" → "kazakhstan"'
+check "summary: a changed field" has "$tmp/summary.md" '~ entity b: description "old" → "new"'
+check "summary: the pictures" test "$(grep -c '<img alt="changes to graphs/[gn]e*w*\.jsonl*" src="data:image/png;base64,iVBORw0KGgo' "$tmp/summary.md")" = 2
+check "summary: a deleted graph" has "$tmp/summary.md" "### graphs/gone.json"
+check "summary: in order" test "$(grep '^###' "$tmp/summary.md" | tr '\n' ' ')" = \
+	"### graphs/g.json ### graphs/gone.json ### graphs/new.jsonl "
+cp tests/invalid/unknown-entity/input.json "$r/graphs/g.json"
+check "diff-graphs.sh: a broken graph fails" sh -c "cd '$r' && ! SCOGRAPH='$bin' \
+	GITHUB_STEP_SUMMARY='$tmp/summary2.md' sh '$top/examples/ci/diff-graphs.sh' HEAD out 2>/dev/null"
+check "diff-graphs.sh: and says so" has "$tmp/summary2.md" "! scograph could not compare it"
+check "diff-graphs.sh: a bad BASE" sh -c "cd '$r' && SCOGRAPH='$bin' \
+	sh '$top/examples/ci/diff-graphs.sh' nosuch out 2>/dev/null; test \$? = 2"
+# the workflow runs the script as it is copied beside it
+check "the review workflow runs diff-graphs.sh" has examples/ci/review-graphs.yml \
+	'sh .github/workflows/diff-graphs.sh "$BASE" graph-changes'
+
 # ---- --render-all: every graph of a folder, in one run
 d="$tmp/all"
 mkdir -p "$d/graphs"
