@@ -421,9 +421,9 @@ int64_t sg_node_entity(const sg_graph *g, Agnode_t *n)
 struct scratch {
 	const sg_theme *theme;
 	sg_buf text, tip, class, words, name, status;
-	/* per entity, the box it is drawn as (see draw_boxes); NULL when
-	 * the view has none */
-	Agraph_t **boxes;
+	/* per entity, the box it is drawn as, and the box it is drawn in
+	 * (see draw_boxes); NULL when the view has none */
+	Agraph_t **boxes, **holder;
 };
 
 /* The node of entity e; made when make is 1. */
@@ -510,7 +510,7 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 	const sg_entity *ent = &v->graph->entities[e];
 	Agnode_t *n = node_of(ag, v->graph, e, 1, sc);
 	Agraph_t *box = sc->boxes ? sc->boxes[e] : NULL;
-	Agraph_t *in = v->up[e] != SG_NONE ? sc->boxes[v->up[e]] : NULL;
+	Agraph_t *in = sc->holder ? sc->holder[e] : NULL;
 	void *obj = box ? (void *)box : (void *)n;
 
 	const sg_type *t = ent->type_index != SG_NONE ?
@@ -546,52 +546,67 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 /* Whether entity a is b or inside it, in the view. */
 static int inside(const sg_view *v, uint32_t a, uint32_t b)
 {
-	for (; a != SG_NONE; a = v->up[a])
-		if (a == b)
-			return 1;
-	return 0;
+	return v->enter[b] <= v->enter[a] && v->leave[a] <= v->leave[b];
 }
+
+/*
+ * Boxes in boxes drawn at most this deep; deeper, a parent is drawn as an
+ * entity beside its children. cgraph makes a node a member of every box
+ * around it: boxes in boxes without end would cost the square of the
+ * entities.
+ */
+#define BOX_DEPTH 16
 
 /*
  * Compound entities: an entity that others in the view are inside is
  * drawn as a box (a cluster) around them, inside its own parent's, with
  * its name on top. Its node is an invisible point in the box, where its
  * relations end: dot cuts them at the border (lhead, ltail), other
- * engines draw them to the point. Boxes are made outermost first.
+ * engines draw them to the point. Each entity's line of parents is walked
+ * once, outermost first.
  */
 static int draw_boxes(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
-	unsigned char *is_box = calloc(g->nentities + 1, 1);
-	uint32_t *line = malloc((g->nentities + 1) * sizeof(*line));
-	int r = !is_box || !line, any = 0;
+	size_t n = g->nentities + 1;
+	unsigned char *is_box = calloc(n, 1), *done = calloc(n, 1);
+	uint32_t *line = malloc(n * sizeof(*line));
+	uint32_t *depth = malloc(n * sizeof(*depth)); /* boxes around */
+	int r = !is_box || !done || !line || !depth, any = 0;
 
 	for (size_t k = 0; k < v->nshown && !r; k++)
 		if (v->up[v->shown[k]] != SG_NONE)
 			any = is_box[v->up[v->shown[k]]] = 1;
 	if (any && !r)
-		r = !(sc->boxes = calloc(g->nentities + 1,
-					 sizeof(*sc->boxes))) ||
+		r = !(sc->boxes = calloc(n, sizeof(*sc->boxes))) ||
+		    !(sc->holder = calloc(n, sizeof(*sc->holder))) ||
 		    set(ag, "compound", "true");
 	for (size_t k = 0; k < v->nshown && any && !r; k++) {
 		uint32_t e = v->shown[k];
-		size_t n = 0;
+		size_t m = 0;
 
-		for (; e != SG_NONE && is_box[e] && !sc->boxes[e]; e = v->up[e])
-			line[n++] = e;
-		while (n-- && !r) {
+		for (; e != SG_NONE && !done[e]; e = v->up[e])
+			line[m++] = e;
+		while (m-- && !r) {
 			char name[sizeof("cluster_box_") + 10];
-			uint32_t up = v->up[line[n]];
+			uint32_t up = v->up[e = line[m]];
 
-			snprintf(name, sizeof(name), "cluster_box_%" PRIu32,
-				 line[n]);
-			r = !(sc->boxes[line[n]] = agsubg(
-				      up == SG_NONE ? ag : sc->boxes[up], name,
-				      1));
+			done[e] = 1;
+			depth[e] = up == SG_NONE ? 0 : depth[up] + !!sc->boxes[up];
+			sc->holder[e] = up == SG_NONE ? NULL :
+					sc->boxes[up] ? sc->boxes[up] :
+							sc->holder[up];
+			if (!is_box[e] || depth[e] >= BOX_DEPTH)
+				continue;
+			snprintf(name, sizeof(name), "cluster_box_%" PRIu32, e);
+			r = !(sc->boxes[e] = agsubg(sc->holder[e] ?
+						    sc->holder[e] : ag, name, 1));
 		}
 	}
 	free(is_box);
+	free(done);
 	free(line);
+	free(depth);
 	return r;
 }
 
@@ -1219,7 +1234,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	const char *title = o->title ? o->title : g->title;
 	const sg_theme *theme = o->theme;
 	struct scratch sc = { theme, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
-			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT, NULL };
+			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT, NULL, NULL };
 	static Agdisc_t disc;
 	Agraph_t *ag;
 
@@ -1275,6 +1290,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	sg_buf_release(&sc.name);
 	sg_buf_release(&sc.status);
 	free(sc.boxes);
+	free(sc.holder);
 	if (r) {
 		if (ag)
 			agclose(ag);

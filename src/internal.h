@@ -259,6 +259,9 @@ struct sg_view {
 	/* per entity in the view, the nearest of its parents' line in the
 	 * view, which it is drawn inside; SG_NONE: none */
 	uint32_t *up;
+	/* per entity in the view, its span in a walk of the tree up makes:
+	 * a is b or inside it when b's span holds a's */
+	uint32_t *enter, *leave;
 };
 
 /* A theme (read_theme.c). Its strings live in styles, which holds its

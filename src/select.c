@@ -16,6 +16,8 @@ void sg_view_free(sg_view *v)
 	free(v->shown_relations);
 	free(v->cut);
 	free(v->up);
+	free(v->enter);
+	free(v->leave);
 	free(v);
 }
 
@@ -252,6 +254,62 @@ static int keep_parents(sg_view *v, const unsigned char *allowed)
 	return 0;
 }
 
+/* Numbers the entities of the view in a walk, depth first, of the tree
+ * v->up makes: what is inside an entity is numbered within its span. */
+static int number_boxes(sg_view *v)
+{
+	const sg_graph *g = v->graph;
+	size_t n = g->nentities;
+	uint32_t *start = calloc(n + 2, sizeof(*start));
+	uint32_t *kids = malloc((n + 1) * sizeof(*kids));
+	uint32_t *next = malloc((n + 1) * sizeof(*next));
+	uint32_t *stack = malloc((n + 1) * sizeof(*stack));
+	uint32_t clock = 0;
+	int r = 0;
+
+	v->enter = malloc((n + 1) * sizeof(*v->enter));
+	v->leave = malloc((n + 1) * sizeof(*v->leave));
+	if (!start || !kids || !next || !stack || !v->enter || !v->leave)
+		r = -1;
+	for (size_t e = 0; e < n && !r; e++)
+		if (v->entity_on[e] && v->up[e] != SG_NONE)
+			start[v->up[e] + 1]++;
+	for (size_t e = 0; e < n && !r; e++)
+		start[e + 1] += start[e];
+	if (!r)
+		memcpy(next, start, (n + 1) * sizeof(*next));
+	for (size_t e = 0; e < n && !r; e++)
+		if (v->entity_on[e] && v->up[e] != SG_NONE)
+			kids[next[v->up[e]]++] = (uint32_t)e;
+	if (!r)
+		memcpy(next, start, (n + 1) * sizeof(*next));
+	for (size_t root = 0; root < n && !r; root++) {
+		size_t depth = 0;
+
+		if (!v->entity_on[root] || v->up[root] != SG_NONE)
+			continue;
+		v->enter[root] = clock++;
+		stack[depth++] = (uint32_t)root;
+		while (depth) {
+			uint32_t e = stack[depth - 1];
+
+			if (next[e] == start[e + 1]) {
+				v->leave[e] = clock++;
+				depth--;
+				continue;
+			}
+			e = kids[next[e]++];
+			v->enter[e] = clock++;
+			stack[depth++] = e;
+		}
+	}
+	free(start);
+	free(kids);
+	free(next);
+	free(stack);
+	return r;
+}
+
 /* Every shortest path between the two ends of o: its entities and its
  * relations go into the view. */
 static int select_paths(sg_view *v, const sg_select_opts *o,
@@ -292,7 +350,7 @@ static int select_paths(sg_view *v, const sg_select_opts *o,
 	for (size_t e = 0; e < g->nentities; e++)
 		v->entity_on[e] = from[e] != FAR && to[e] != FAR &&
 				  from[e] + to[e] == from[b];
-	if (keep_parents(v, allowed)) {
+	if (keep_parents(v, allowed) || number_boxes(v)) {
 		nomem(err);
 		goto done;
 	}
@@ -402,7 +460,7 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 	for (size_t e = 0; e < g->nentities; e++)
 		v->entity_on[e] = dist[e] != FAR;
 	if ((o->max_entities && cut_to(v, dist, o->max_entities, rel_on)) ||
-	    keep_parents(v, allowed)) {
+	    keep_parents(v, allowed) || number_boxes(v)) {
 		free(dist);
 		return -1;
 	}

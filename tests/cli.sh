@@ -392,6 +392,19 @@ check "parents: a left-out parent is skipped" run 0 "$parents" --focus uz \
 check "parents: the next one up" has "$tmp/out" '"id": "uz", "name": "Uzbekistan", "type": "country", "parent": "asia"}'
 check "parents: --theme print greys boxes in boxes" run 0 "$parents" --theme print
 check "parents: no colour left" not has "$tmp/out" '#0072b2'
+# a line of 20,000 parents, each entity inside the one before: cgraph puts
+# a node in every box around it, so only 16 are drawn, in linear memory
+/usr/bin/python3 -c 'import json, sys
+n = int(sys.argv[1])
+json.dump({"entities": [{"id": "e%d" % i, "parent": "e%d" % (i - 1)} if i
+		       else {"id": "e0"} for i in range(n)],
+	   "relations": [{"from": "e%d" % (n - 1), "to": "e0", "type": "r"}]},
+	  sys.stdout)' 20000 >"$tmp/deep.json"
+check "parents: 20,000 deep" sh -c "ulimit -v 1000000 &&
+	'$bin' '$tmp/deep.json' >'$tmp/out' 2>/dev/null"
+check "parents: boxes 16 deep" test "$(grep -c 'subgraph cluster_box_' "$tmp/out")" = 16
+check "parents: the rest are entities in the deepest box" has "$tmp/out" \
+	"$(printf '%16s' '' | tr ' ' '\t')e16"
 
 printf '%s\n' '{"elements": [{"data": {"id": "a"}}, {"data": {"id": "b"}},' \
 	'{"data": {"id": "e1", "source": "a", "target": "b", "label": "r"}},' \

@@ -27,6 +27,7 @@ const json = (v) => JSON.stringify(v, null, 2) + '\n';
 // a relation to a parent, and a style and viewport cy.json() writes too
 const cy = cytoscape({
 	headless: true,
+	styleEnabled: true,
 	style: [{ selector: 'node', style: { label: 'data(label)' } }],
 	elements: [
 		{ data: { id: 'Asia', type: 'region' } },
@@ -66,6 +67,8 @@ write('cytoscape-jsons.json', json(cy.elements().jsons()),
 	write('cytoscape-jsons.json', null, '--focus KZ',
 	      kept.length, kept.edgesWith(kept).length);
 }
+// with its style, cy keeps a timer running: node would never exit
+cy.destroy();
 
 // ---- Graphology: mixed (the default), undirected, and a multigraph
 // mixing directed and undirected edges
