@@ -129,7 +129,7 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 	e.id = id;
 	e.loc = loc;
 	e.name = role(f, name_keys, SG_ARRAY_SIZE(name_keys));
-	if (name)
+	if (name && *name)
 		e.name = name;
 	/* Graphviz's "\N" means the node's name */
 	if (e.name && (!strcmp(e.name, "\\N") || !strcmp(e.name, id)))

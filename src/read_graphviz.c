@@ -22,17 +22,20 @@ struct names {
 	const char *node, *graph, *tail, *head;
 };
 
-/* Adds the text between p and end, trimmed, as a line of b. */
-static int add_line(sg_buf *b, const char *p, const char *end)
+/* Adds line, trimmed, as a line of b, and empties it. */
+static int add_line(sg_buf *b, sg_buf *line)
 {
+	const char *p = sg_buf_str(line), *end = p + line->len;
+	int r;
+
 	while (p < end && *p == ' ')
 		p++;
 	while (end > p && end[-1] == ' ')
 		end--;
-	if (p == end)
-		return 0;
-	return (b->len && sg_buf_adds(b, "\n")) ||
-	       sg_buf_add(b, p, (size_t)(end - p));
+	r = p < end && ((b->len && sg_buf_adds(b, "\n")) ||
+			sg_buf_add(b, p, (size_t)(end - p)));
+	sg_buf_reset(line);
+	return r;
 }
 
 /*
@@ -52,8 +55,7 @@ static int label_text(sg_buf *b, const char *label, int record,
 		if (*p == '\\' && p[1]) {
 			switch (*++p) {
 			case 'n': case 'l': case 'r':
-				r = add_line(b, line.buf, line.buf + line.len);
-				sg_buf_reset(&line);
+				r = add_line(b, &line);
 				continue;
 			case 'N': name = n->node; break;
 			case 'G': name = n->graph; break;
@@ -69,13 +71,12 @@ static int label_text(sg_buf *b, const char *label, int record,
 		} else if (record && (*p == '<' || (port && *p == '>'))) {
 			port = *p == '<';
 		} else if (record && !port && strchr("{}|", *p)) {
-			r = add_line(b, line.buf, line.buf + line.len);
-			sg_buf_reset(&line);
+			r = add_line(b, &line);
 		} else if (!port) {
 			r = sg_buf_add(&line, p, 1);
 		}
 	}
-	r = r || add_line(b, line.buf, line.buf + line.len);
+	r = r || add_line(b, &line);
 	sg_buf_release(&line);
 	return r ? -1 : 0;
 }

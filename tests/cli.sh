@@ -335,6 +335,12 @@ done
 check "graphviz: labels as drawn (escapes, records, names)" run 0 \
 	tests/tools/graphviz/er.json0.json -T json
 check "graphviz: labels golden" same tests/tools/graphviz/er.expected.json "$tmp/out"
+# found by fuzzing (UBSan, under SANITIZE=address,undefined): a label of
+# nothing but line breaks
+printf '%s\n' '{"name": "g", "directed": true, "objects": [{"_gvid": 0,' \
+	'"name": "a", "label": "\\n \\l"}], "edges": []}' >"$tmp/breaks.json"
+check "graphviz: a label of line breaks only" run 0 "$tmp/breaks.json" -T json
+check "graphviz: is no name" has "$tmp/out" '{"id": "a"}'
 # the JavaScript tools, where `npm ci` has installed them (.ci/run does)
 for made in tests/tools/*/make.mjs; do
 	dir=$(dirname "$made")
