@@ -318,6 +318,9 @@ examples: scograph
 		-o examples/kazakhstan.png
 	./scograph --cluster type --legend --caption \
 		-o examples/sco-report.svg
+	./scograph --diff examples/sco-before.json --legend \
+		--title "What changed since the earlier version of the SCO graph" \
+		-o examples/sco-diff.svg -o examples/sco-diff.png
 
 # What `make install` puts where; `make uninstall` removes exactly these.
 INSTALLED = $(BINDIR)/scograph $(LIBDIR)/libscograph.a $(LIBDIR)/$(SHLIB) \

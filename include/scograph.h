@@ -266,8 +266,9 @@ SG_API int sg_diff_write(const sg_diff *d, const char *format, char **data,
 
 /*
  * A view of both versions at once, drawn with each entity's and relation's
- * status: with no focus in opts, what changed and opts->depth steps around
- * it (nothing when nothing changed); the filters of opts apply as in
+ * status: with no focus in opts, the entities that changed with opts->depth
+ * steps around them, and the relations that changed with their ends
+ * (nothing when nothing changed); the filters of opts apply as in
  * sg_select. It borrows d, which must outlive it.
  */
 SG_API sg_view *sg_diff_select(const sg_diff *d, const sg_select_opts *opts,

@@ -770,12 +770,15 @@ sg_view *sg_diff_select(const sg_diff *d, const sg_select_opts *opts,
 		nomem(err);
 		return NULL;
 	}
-	for (size_t e = 0; e < g->nentities; e++)
-		seeds[e] |= d->entities[e].status != SG_SAME;
+	/* a changed relation's ends are the step around it: around a hub
+	 * at one end, a step further would be most of the graph */
 	for (size_t i = 0; i < g->nrelations; i++)
 		if (d->relations[i].status != SG_SAME)
 			seeds[g->relations[i].from] =
-				seeds[g->relations[i].to] = 1;
+				seeds[g->relations[i].to] = 2;
+	for (size_t e = 0; e < g->nentities; e++)
+		if (d->entities[e].status != SG_SAME)
+			seeds[e] = 1;
 	v = sg_select_from(g, opts, seeds, err);
 	free(seeds);
 	return v;

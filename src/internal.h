@@ -274,7 +274,9 @@ struct sg_theme {
 };
 
 /* sg_select, starting from the entities seeds marks instead of a focus
- * (unless opts has one): they are kept only when the filters allow them. */
+ * (unless opts has one), kept only when the filters allow them: those
+ * marked 1 with opts->depth steps around them, those marked 2 as if one
+ * step from a focus already (drawn, but no step further). */
 sg_view *sg_select_from(const sg_graph *g, const sg_select_opts *opts,
 			const unsigned char *seeds, sg_error *err);
 

@@ -451,7 +451,8 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 		return -1;
 	for (size_t e = 0; e < g->nentities; e++)
 		dist[e] = o->nfocus ? (v->focus[e] ? 0 : FAR) :
-			  allowed[e] && (!seeds || seeds[e]) ? 0 : FAR;
+			  !allowed[e] ? FAR : !seeds ? 0 :
+			  seeds[e] ? (uint32_t)seeds[e] - 1 : FAR;
 	if (walk(g, dist, o->direction, (uint32_t)o->depth, allowed,
 		 rel_on)) {
 		free(dist);

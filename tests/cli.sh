@@ -1012,6 +1012,14 @@ check "--diff: a bad OLD writes nothing" test ! -e "$tmp/bad.svg"
 check "--diff: a missing OLD" run 1 --diff "$tmp/no-such.json" $d/new.json --list
 check "--diff: standard input once" run 2 --diff - - --list
 check "--diff: not with --render-all" run 2 --diff $d/old.json --render-all $d -o "$tmp/all"
+# the README's picture: an earlier version of the built-in graph
+check "--diff examples/sco-before.json" run 0 --diff examples/sco-before.json --list
+check "the README's example renames the free trade area" has "$tmp/out" \
+	'~ entity sco-free-trade-area: id "sco-fta" → "sco-free-trade-area"'
+check "the README's example: 10 lines" test "$(wc -l <"$tmp/out")" = 10
+check "the README's picture is current" run 0 --diff examples/sco-before.json --legend \
+	--title "What changed since the earlier version of the SCO graph" -T svg
+check "the README's picture is current: the same SVG" same examples/sco-diff.svg "$tmp/out"
 # a one-line change deep inside 5000 entities: a small picture
 awk 'BEGIN { printf "{\"entities\": ["
 	for (i = 0; i < 5000; i++) printf "%s{\"id\": \"e%d\", \"type\": \"t%d\"}", i ? ", " : "", i, i % 7

@@ -193,6 +193,23 @@ static void test_select_around_changes(void **state)
 	v = sg_diff_select(d, &o, &err);
 	assert_int_equal(sg_view_entity_count(v), 4);
 	sg_view_free(v);
+	sg_diff_free(d);
+	sg_graph_free(b);
+	/* a changed relation: its ends are the step around it, at any depth */
+	b = load("{\"entities\": [{\"id\": \"a\"}, {\"id\": \"b\"}, "
+		 "{\"id\": \"c\"}, {\"id\": \"d\"}], \"relations\": ["
+		 "{\"from\": \"a\", \"to\": \"b\", \"type\": \"r\"}, "
+		 "{\"from\": \"b\", \"to\": \"c\", \"type\": \"r\", "
+		 "\"label\": \"new\"}, {\"from\": \"c\", \"to\": \"d\", "
+		 "\"type\": \"r\"}]}", &err);
+	assert_non_null(b);
+	d = sg_diff_new(a, b, &err);
+	for (o.depth = 0; o.depth < 2; o.depth++) {
+		v = sg_diff_select(d, &o, &err);
+		assert_int_equal(sg_view_entity_count(v), 2); /* b, c */
+		assert_int_equal(sg_view_relation_count(v), 1);
+		sg_view_free(v);
+	}
 	sg_diff_free(same);
 	sg_diff_free(d);
 	sg_graph_free(a);
