@@ -245,28 +245,42 @@ static int compare_str(sg_diff *d, const char *field, const char *a,
 	return fail || add_change(d, field, 0, x, y);
 }
 
-static const char *find_attr(const sg_attrs *a, const char *key)
+/* The value of key among attributes a, whose keys index maps to their
+ * pair's place; NULL when a has no such key. */
+static const char *find_attr(const sg_attrs *a, const sg_map *index,
+			     const char *key)
 {
-	for (size_t i = 0; i < a->n; i += 2)
-		if (!strcmp(a->kv[i], key))
-			return a->kv[i + 1];
-	return NULL;
+	int64_t i = sg_map_get(index, key);
+
+	return i < 0 ? NULL : a->kv[i + 1];
 }
 
-/* Attributes that differ: the old keys in their order, then the new. */
+static int index_attrs(sg_map *index, const sg_attrs *a)
+{
+	for (size_t i = 0; i < a->n; i += 2)
+		if (sg_map_add(index, a->kv[i], (uint32_t)i))
+			return -1;
+	return 0;
+}
+
+/* Attributes that differ: the old keys in their order, then the new; in
+ * time linear in their number however many an entity has. */
 static int compare_attrs(sg_diff *d, const sg_attrs *a, const sg_attrs *b)
 {
-	int r = 0;
+	sg_map in_a = { 0 }, in_b = { 0 };
+	int r = index_attrs(&in_a, a) || index_attrs(&in_b, b);
 
 	for (size_t i = 0; i < a->n && !r; i += 2) {
-		const char *after = find_attr(b, a->kv[i]);
+		const char *after = find_attr(b, &in_b, a->kv[i]);
 
 		if (!same_str(a->kv[i + 1], after))
 			r = add_change(d, a->kv[i], 1, a->kv[i + 1], after);
 	}
 	for (size_t i = 0; i < b->n && !r; i += 2)
-		if (!find_attr(a, b->kv[i]))
+		if (!find_attr(a, &in_a, b->kv[i]))
 			r = add_change(d, b->kv[i], 1, NULL, b->kv[i + 1]);
+	sg_map_release(&in_a);
+	sg_map_release(&in_b);
 	return r;
 }
 
