@@ -1,4 +1,6 @@
 /* Rendering: lay the drawing out once, write every output atomically. */
+/* realpath */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -187,6 +189,8 @@ struct target {
 	char *data;  /* the rendered bytes */
 	size_t len;
 	char *tmp;   /* the file made beside path until it is renamed */
+	char *real;  /* where path, a link, leads: the file replaced */
+	int direct;  /* path is no file to replace: written to as it is */
 	int fd;      /* tmp, open for writing */
 	volatile sig_atomic_t live; /* tmp exists: a signal handler removes it */
 };
@@ -253,7 +257,7 @@ static int is_memory(const struct target *t)
 /* An output written beside its path, then renamed into place. */
 static int is_file(const struct target *t)
 {
-	return !is_memory(t) && !is_stdout(t);
+	return !is_memory(t) && !is_stdout(t) && !t->direct;
 }
 
 /* A copy of t's bytes for the caller, who frees it. */
@@ -274,20 +278,55 @@ static int write_failed(sg_error *err, const char *file)
 		       strerror(errno));
 }
 
+/*
+ * Whether a rename onto path would destroy what it names instead of
+ * replacing a file: a device, a pipe or a socket (/dev/null, a FIFO), or
+ * a name of the process's own streams (/dev/stdout, /proc/self/fd/1,
+ * which a rename would turn into a plain file). Those are written to as
+ * they are.
+ */
+static int is_special(const char *name)
+{
+	struct stat st;
+
+	return !strncmp(name, "/dev/", 5) || !strncmp(name, "/proc/", 6) ||
+	       (!stat(name, &st) && !S_ISREG(st.st_mode));
+}
+
+/* Writes t's bytes straight to its path. */
+static int write_direct(const struct target *t, sg_error *err)
+{
+	FILE *f = fopen(t->path, "wb");
+	int failed;
+
+	if (!f)
+		return write_failed(err, t->path);
+	failed = fwrite(t->data, 1, t->len, f) != t->len;
+	failed |= fclose(f) != 0;
+	return failed ? write_failed(err, t->path) : 0;
+}
+
 /* Makes the file that t's bytes go to beside its path, for a later rename:
  * made before the drawing, so that an output that cannot be written stops
  * the run before the work. */
 static int make_beside(struct target *t, sg_error *err)
 {
-	const char *slash = strrchr(t->path, '/');
-	size_t dirlen = slash ? (size_t)(slash - t->path) + 1 : 0;
+	struct stat st;
+	const char *dest, *slash;
+	size_t dirlen;
 	mode_t mask;
 
-	t->tmp = malloc(strlen(t->path) + 16);
+	/* a link stays a link: the file it leads to is replaced */
+	if (!lstat(t->path, &st) && S_ISLNK(st.st_mode) &&
+	    !(t->real = realpath(t->path, NULL)) && errno != ENOENT)
+		return write_failed(err, t->path);
+	dest = t->real ? t->real : t->path;
+	slash = strrchr(dest, '/');
+	dirlen = slash ? (size_t)(slash - dest) + 1 : 0;
+	t->tmp = malloc(strlen(dest) + 16);
 	if (!t->tmp)
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	sprintf(t->tmp, "%.*s.%s.XXXXXX", (int)dirlen, t->path,
-		t->path + dirlen);
+	sprintf(t->tmp, "%.*s.%s.XXXXXX", (int)dirlen, dest, dest + dirlen);
 	t->fd = mkstemp(t->tmp);
 	if (t->fd < 0)
 		return write_failed(err, t->path);
@@ -339,6 +378,7 @@ static void release_target(struct target *t)
 	if (t->live)
 		unlink(t->tmp);
 	forget_beside(t);
+	free(t->real);
 	/* DOT outputs share the one text; the rest is Graphviz's to free */
 	if (t->format && is_json(t->format))
 		free(t->data);
@@ -551,9 +591,13 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 			r = check_plugin(gvc, "device", t->format,
 					 "output format", err);
 	}
-	for (size_t i = 0; i < noutputs && !r; i++)
+	for (size_t i = 0; i < noutputs && !r; i++) {
+		targets[i].direct = !is_memory(&targets[i]) &&
+				    !is_stdout(&targets[i]) &&
+				    is_special(targets[i].path);
 		if (is_file(&targets[i]))
 			r = make_beside(&targets[i], err);
+	}
 	/* only native JSON asked for: no drawing to make */
 	for (size_t i = 0; i < noutputs && !r; i++)
 		drawing |= !is_json(targets[i].format);
@@ -632,7 +676,9 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 		} else if (is_stdout(t)) {
 			if (fwrite(t->data, 1, t->len, stdout) != t->len)
 				r = write_failed(err, "<stdout>");
-		} else if (rename(t->tmp, t->path)) {
+		} else if (t->direct) {
+			r = write_direct(t, err);
+		} else if (rename(t->tmp, t->real ? t->real : t->path)) {
 			r = write_failed(err, t->path);
 		} else {
 			forget_beside(t);

@@ -863,6 +863,23 @@ check "diff-graphs.sh: a bad BASE" sh -c "cd '$r' && SCOGRAPH='$bin' \
 check "the review workflow runs diff-graphs.sh" has examples/ci/review-graphs.yml \
 	'sh .github/workflows/diff-graphs.sh "$BASE" graph-changes'
 
+# ---- outputs that are no plain file: written to, never replaced
+mkfifo "$tmp/pipe.svg"
+timeout 20 cat "$tmp/pipe.svg" >"$tmp/from-pipe.svg" &
+check "to a named pipe" run 0 --focus Kazakhstan -o "$tmp/pipe.svg"
+wait
+check "the pipe is still a pipe" test -p "$tmp/pipe.svg"
+check "and carried the SVG" svg_ok "$tmp/from-pipe.svg"
+echo old >"$tmp/real.svg"
+ln -s real.svg "$tmp/link.svg"
+check "to a link" run 0 --focus Kazakhstan -o "$tmp/link.svg"
+check "the link is still a link" test -L "$tmp/link.svg"
+check "and the file it leads to has the SVG" svg_ok "$tmp/real.svg"
+check "no temporary left beside them" not sh -c "ls -A '$tmp' | grep -q '^\.\(link\|real\|pipe\)'"
+check "-o /dev/stdout writes to the output" sh -c \
+	"'$bin' --focus Kazakhstan -T dot -o /dev/stdout | cmp -s - tests/golden/kazakhstan.dot"
+check "and leaves /dev/stdout as it was" test -L /dev/stdout
+
 # ---- --render-all: every graph of a folder, in one run
 d="$tmp/all"
 mkdir -p "$d/graphs"
