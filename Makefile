@@ -70,8 +70,10 @@ deps:
 build:
 	@mkdir -p build
 
+# Objects are rebuilt when the Makefile (their flags) changes too: a stale
+# object built without -fvisibility=hidden exported what it should not.
 build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h src/read.h \
-		| build
+		Makefile | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in graph: graphs/sco.json as a C array, so that the binary
@@ -84,7 +86,7 @@ build/builtin.c: graphs/sco.json | build
 	  echo 'const size_t sg_builtin_json_len = sizeof(sg_builtin_json) - 1;'; \
 	} > $@
 
-build/builtin.o: build/builtin.c
+build/builtin.o: build/builtin.c Makefile
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 build/libscograph.a: $(LIB_OBJ)
