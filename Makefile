@@ -29,7 +29,8 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # The Debian packages scograph builds, tests and renders with.
 DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 	libfontconfig-dev pkg-config fonts-dejavu-core libxml2-utils valgrind \
-	python3-jsonschema python3-networkx python3-rdflib man-db
+	python3-jsonschema python3-networkx python3-rdflib \
+	python3-fonttools man-db
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \

@@ -1049,4 +1049,17 @@ check "--diff of a large graph" run 0 --diff "$tmp/big-old.json" "$tmp/big-new.j
 check "--diff of a large graph: one change" test "$(grep -c 'changed"' "$tmp/big.svg")" = 1
 check "--diff of a large graph: and its 4 neighbours" test "$(grep -c 'class="node' "$tmp/big.svg")" = 5
 
+# ---- what a reader sees on the page (tests/svgmeasure.py) ----
+measure() { /usr/bin/python3 tests/svgmeasure.py "$@" >"$tmp/measure" 2>"$tmp/err"; }
+check "svgmeasure: a drawing too small for A4" not measure \
+	--check entity=7,relation=6,overlaps=0 tests/measure/overlap.svg
+check "svgmeasure: halved to fit A4" has "$tmp/measure" \
+	"906 x 200 pt, scale 0.50, entity text 6.0 pt, relation text 4.5 pt, other text 8.0 pt, 1 overlaps"
+check "svgmeasure: names the overlapping texts" has "$tmp/err" \
+	"1 overlapping texts (at most 0): 'Kazakhstan' / 'Uzbekistan'"
+check "svgmeasure: names the small relation text" has "$tmp/err" "relation text 4.5 pt (at least 6)"
+check "svgmeasure: at full size on a poster" measure --page none \
+	--check entity=12,relation=9 tests/measure/overlap.svg
+check "svgmeasure: full size" has "$tmp/measure" "scale 1.00, entity text 12.0 pt"
+
 summary
