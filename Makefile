@@ -24,7 +24,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude -Isrc \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) \
 	$(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer)
 ALL_LDFLAGS = $(LDFLAGS) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # The Debian packages scograph builds, tests and renders with.
 DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
@@ -37,7 +37,7 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
 	src/read_rdf.c \
 	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
-	src/write.c src/diff.c
+	src/write.c src/diff.c src/colour.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 # The shared library's version is the header's; its soname keeps the major.
 VERSION := $(shell sed -n 's/^\#define SG_VERSION "\(.*\)"/\1/p' \
@@ -348,7 +348,7 @@ install: all
 		'Name: scograph' \
 		'Description: knowledge graphs in JSON drawn through Graphviz' \
 		'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
-		'Libs: -L$${libdir} -lscograph' 'Cflags: -I$${includedir}' \
+		'Libs: -L$${libdir} -lscograph' 'Libs.private: -lm' 'Cflags: -I$${includedir}' \
 		>$(DESTDIR)$(PKGCONFIGDIR)/scograph.pc
 	install -m 644 src/scograph.1 $(DESTDIR)$(MAN1DIR)/scograph.1
 	install -m 644 src/scograph.bash $(DESTDIR)$(BASHCOMPDIR)/scograph

@@ -277,14 +277,18 @@ SG_API sg_view *sg_diff_select(const sg_diff *d, const sg_select_opts *opts,
 /* ---- rendering -------------------------------------------------------- */
 
 /*
- * A theme: how drawings look. "light" (the default) and "print" (every
- * colour as the grey of its lightness, for black-and-white pages) are built
- * in; any other name is the path of a theme file, JSON with any of:
+ * A theme: how drawings look. Built in: "light", the types' colours;
+ * "dark", every colour turned dark (hue and contrasts kept); "auto", light,
+ * with an SVG whose own style turns it dark where its reader prefers dark
+ * (the command line's default); "print", every colour as the grey of its
+ * lightness, for black-and-white pages. Any other name is the path of a
+ * theme file, JSON with any of:
  *   "graph", "node", "edge": Graphviz attributes over scograph's defaults;
  *   "types", "relation_types": styles by type, as in a graph file, over the
  *     graph's own;
  *   "palette": [[fill, border], ...]: colours for types the input gives none;
- *   "greyscale": true: every colour grey, as in "print".
+ *   "greyscale": true: every colour grey, as in "print";
+ *   "dark": true, as in "dark", or "auto", as in "auto".
  * NULL with err: SG_EUSAGE for a name that is neither built in nor a file,
  * the file's own error (with line and column) for a bad one.
  */

@@ -681,11 +681,12 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 static const char *const colour_attrs[] = { "color", "fillcolor",
 					    "fontcolor", "bgcolor" };
 
-/* The bytes of a colour grey() writes. */
-#define GREY_SIZE sizeof("#rrggbb")
+/* A theme's last step, every colour of the drawing turned: value as it
+ * comes out, into buf (SG_COLOUR_SIZE bytes) when changed. */
+typedef const char *recolour_fn(const char *value, char *buf);
 
 /* value, when it is "#rrggbb", as the grey of the same lightness (Rec. 709
- * luma), into buf (GREY_SIZE bytes); else value itself. */
+ * luma), into buf; else value itself. */
 static const char *grey(const char *value, char *buf)
 {
 	unsigned rgb[3], y;
@@ -696,8 +697,33 @@ static const char *grey(const char *value, char *buf)
 	y = (2126 * rgb[0] + 7152 * rgb[1] + 722 * rgb[2] + 5000) / 10000;
 	if (y > 255)
 		y = 255;
-	snprintf(buf, GREY_SIZE, "#%02x%02x%02x", y, y, y);
+	snprintf(buf, SG_COLOUR_SIZE, "#%02x%02x%02x", y, y, y);
 	return buf;
+}
+
+/* value as the "dark" theme draws it; else value itself. */
+static const char *dark(const char *value, char *buf)
+{
+	const char *d = sg_colour_dark(value, buf);
+
+	return d ? d : value;
+}
+
+static const char *grey_dark(const char *value, char *buf)
+{
+	char g[SG_COLOUR_SIZE];
+
+	return dark(grey(value, g), buf);
+}
+
+/* How theme turns the finished drawing's colours; NULL: it does not. */
+static recolour_fn *recolouring(const sg_theme *theme)
+{
+	int dk = theme && theme->dark == SG_DARK_YES;
+
+	if (!theme || (!theme->greyscale && !dk))
+		return NULL;
+	return !dk ? grey : theme->greyscale ? grey_dark : dark;
 }
 
 /*
@@ -735,15 +761,15 @@ static int add_html_text(sg_buf *b, const char *text, size_t max)
 	return r;
 }
 
-/* obj's attribute name as the drawing has it, grey in a greyscale theme;
- * into buf when made grey. */
-static const char *look(void *obj, const char *name, int greyscale,
+/* obj's attribute name as the drawing shows it, turned by recolour (when
+ * not NULL); into buf when turned. */
+static const char *look(void *obj, const char *name, recolour_fn *recolour,
 			char *buf)
 {
 	const char *value = agget(obj, (char *)name);
 
 	value = value ? value : "";
-	return greyscale ? grey(value, buf) : value;
+	return recolour ? recolour(value, buf) : value;
 }
 
 /* A line width, in whole points, for a table border. */
@@ -777,23 +803,23 @@ static const char *border_style(void *obj, int rounded)
 /* An entity type's row: its label in a cell filled and bordered as its
  * entities are (n: a node styled as theirs). */
 static int type_row(sg_buf *b, Agnode_t *n, const char *label,
-		    int greyscale)
+		    recolour_fn *recolour)
 {
 	const char *style = agget(n, "style");
-	char buf[3][GREY_SIZE];
+	char buf[3][SG_COLOUR_SIZE];
 	int r;
 
 	r = sg_buf_adds(b, "<TR><TD");
 	if (style && strstr(style, "filled"))
 		r = r || sg_buf_adds(b, " BGCOLOR=\"") ||
-		    add_html_text(b, look(n, "fillcolor", greyscale, buf[0]),
+		    add_html_text(b, look(n, "fillcolor", recolour, buf[0]),
 				  40) ||
 		    sg_buf_adds(b, "\"");
 	return r || sg_buf_addf(b, " BORDER=\"%d\"%s COLOR=\"",
 				border_width(n), border_style(n, 1)) ||
-	       add_html_text(b, look(n, "color", greyscale, buf[1]), 40) ||
+	       add_html_text(b, look(n, "color", recolour, buf[1]), 40) ||
 	       sg_buf_adds(b, "\"><FONT COLOR=\"") ||
-	       add_html_text(b, look(n, "fontcolor", greyscale, buf[2]), 40) ||
+	       add_html_text(b, look(n, "fontcolor", recolour, buf[2]), 40) ||
 	       sg_buf_adds(b, "\">") || add_html_text(b, label, 200) ||
 	       sg_buf_adds(b, "</FONT></TD></TR>");
 }
@@ -801,7 +827,7 @@ static int type_row(sg_buf *b, Agnode_t *n, const char *label,
 /* A relation type's row: a short line drawn as its relations are (e: an
  * edge styled as theirs), its arrowhead, its words. */
 static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
-			int greyscale)
+			recolour_fn *recolour)
 {
 	const char *head = agget(e, "arrowhead"), *dir = agget(e, "dir");
 	const char *arrow = dir && !strcmp(dir, "none") ? "" :
@@ -810,9 +836,9 @@ static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 			    head[0] == 'o' || !strcmp(head, "empty") ? "▹" :
 								       "▸";
 	const char *colour;
-	char buf[2][GREY_SIZE];
+	char buf[2][SG_COLOUR_SIZE];
 
-	colour = look(e, "color", greyscale, buf[0]);
+	colour = look(e, "color", recolour, buf[0]);
 	return sg_buf_addf(b, "<TR><TD SIDES=\"B\" BORDER=\"%d\"%s COLOR=\"",
 			   border_width(e), border_style(e, 0)) ||
 	       add_html_text(b, colour, 40) ||
@@ -821,7 +847,7 @@ static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 	       add_html_text(b, colour, 40) ||
 	       sg_buf_addf(b, "\">%s</FONT></TD><TD ALIGN=\"LEFT\"><FONT "
 			      "COLOR=\"", arrow) ||
-	       add_html_text(b, look(e, "fontcolor", greyscale, buf[1]), 40) ||
+	       add_html_text(b, look(e, "fontcolor", recolour, buf[1]), 40) ||
 	       sg_buf_adds(b, "\">") || add_html_text(b, words, 200) ||
 	       sg_buf_adds(b, "</FONT></TD></TR>");
 }
@@ -885,7 +911,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	Agraph_t *box = agsubg(ag, "cluster_legend", 1);
 	struct column col = { box ? agsubg(box, "legend column", 1) : NULL,
 			      NULL, 0 };
-	int grey = sc->theme && sc->theme->greyscale;
+	recolour_fn *recolour = recolouring(sc->theme);
 	sg_buf table = SG_BUF_INIT;
 	unsigned rows = 0;
 	int r = !used || !col.g;
@@ -902,7 +928,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 
 		r = !n || set_status(n, 1, s, sc) ||
 		    next_row(&col, &table, &rows) ||
-		    type_row(&table, n, status_looks[s].words, grey);
+		    type_row(&table, n, status_looks[s].words, recolour);
 		if (n)
 			agdelnode(ag, n);
 	}
@@ -927,7 +953,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		n = agnode(ag, "legend:\tscratch", 1);
 		r = !n || set_style(n, sc->theme, type, t, 1) ||
 		    next_row(&col, &table, &rows) ||
-		    type_row(&table, n, label ? label : type->id, grey);
+		    type_row(&table, n, label ? label : type->id, recolour);
 		if (n)
 			agdelnode(ag, n);
 	}
@@ -951,7 +977,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		r = !e || !words || set_style(e, sc->theme, type, 0, 0) ||
 		    (type->symmetric && set(e, "dir", "none")) ||
 		    next_row(&col, &table, &rows) ||
-		    relation_row(&table, e, words, grey);
+		    relation_row(&table, e, words, recolour);
 		if (a)
 			agdelnode(ag, a);
 		if (b)
@@ -1104,25 +1130,27 @@ static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	return r;
 }
 
-/* Turns every colour of obj's kind that obj sets into grey. */
-static int grey_object(Agraph_t *ag, void *obj, int kind)
+/* Turns every colour of obj's kind that obj sets. */
+static int recolour_object(Agraph_t *ag, void *obj, int kind,
+			   recolour_fn *recolour)
 {
-	char buf[GREY_SIZE];
+	char buf[SG_COLOUR_SIZE];
 
 	for (size_t i = 0; i < SG_ARRAY_SIZE(colour_attrs); i++) {
 		Agsym_t *sym = agattr(ag, kind, (char *)colour_attrs[i], NULL);
 
-		if (sym && agxset(obj, sym, (char *)grey(agxget(obj, sym), buf)))
+		if (sym &&
+		    agxset(obj, sym, (char *)recolour(agxget(obj, sym), buf)))
 			return -1;
 	}
 	return 0;
 }
 
-/* The "print" theme: the finished drawing, every colour grey. Types stay
- * apart by lightness, shape and line style. */
-static int grey_graph(Agraph_t *ag)
+/* The "print" and "dark" themes: the finished drawing, every colour turned
+ * (grey: types stay apart by lightness, shape and line style). */
+static int recolour_graph(Agraph_t *ag, recolour_fn *recolour)
 {
-	char buf[GREY_SIZE];
+	char buf[SG_COLOUR_SIZE];
 	int r = 0;
 
 	for (int kind = AGRAPH; kind <= AGEDGE && !r; kind++)
@@ -1132,16 +1160,16 @@ static int grey_graph(Agraph_t *ag)
 
 			if (sym)
 				r = !agattr(ag, kind, (char *)colour_attrs[i],
-					    (char *)grey(sym->defval, buf));
+					    (char *)recolour(sym->defval, buf));
 		}
 	for (Agnode_t *n = agfstnode(ag); n && !r; n = agnxtnode(ag, n)) {
-		r = grey_object(ag, n, AGNODE);
+		r = recolour_object(ag, n, AGNODE, recolour);
 		for (Agedge_t *e = agfstout(ag, n); e && !r;
 		     e = agnxtout(ag, e))
-			r = grey_object(ag, e, AGEDGE);
+			r = recolour_object(ag, e, AGEDGE, recolour);
 	}
 	for (Agraph_t *sub = agfstsubg(ag); sub && !r; sub = agnxtsubg(sub))
-		r = grey_object(ag, sub, AGRAPH);
+		r = recolour_object(ag, sub, AGRAPH, recolour);
 	return r;
 }
 
@@ -1233,6 +1261,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	const sg_graph *g = v->graph;
 	const char *title = o->title ? o->title : g->title;
 	const sg_theme *theme = o->theme;
+	recolour_fn *recolour = recolouring(theme);
 	struct scratch sc = { theme, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT, NULL, NULL };
 	static Agdisc_t disc;
@@ -1277,12 +1306,17 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)
 		r = draw_legend(ag, v, &sc);
-	if (theme && theme->greyscale && !r)
-		r = grey_graph(ag);
-	/* boxes in boxes, which grey_graph does not reach */
-	for (size_t e = 0; sc.boxes && theme && theme->greyscale && !r &&
-			   e < g->nentities; e++)
-		r = sc.boxes[e] && grey_object(ag, sc.boxes[e], AGRAPH);
+	/* the title's and the groups' text is black unless told: a dark
+	 * drawing turns that black too */
+	if (theme && theme->dark == SG_DARK_YES && !r &&
+	    !agattr(ag, AGRAPH, "fontcolor", NULL))
+		r = !agattr(ag, AGRAPH, "fontcolor", "black");
+	if (recolour && !r)
+		r = recolour_graph(ag, recolour);
+	/* boxes in boxes, which recolour_graph does not reach */
+	for (size_t e = 0; sc.boxes && recolour && !r && e < g->nentities; e++)
+		r = sc.boxes[e] &&
+		    recolour_object(ag, sc.boxes[e], AGRAPH, recolour);
 	sg_buf_release(&sc.text);
 	sg_buf_release(&sc.tip);
 	sg_buf_release(&sc.class);

@@ -264,6 +264,10 @@ struct sg_view {
 	uint32_t *enter, *leave;
 };
 
+/* How a theme meets dark screens: not at all, drawn dark, or drawn light
+ * with an SVG that turns dark where its reader prefers dark. */
+enum sg_dark { SG_DARK_NO, SG_DARK_YES, SG_DARK_AUTO };
+
 /* A theme (read_theme.c). Its strings live in styles, which holds its
  * types as a graph does. */
 struct sg_theme {
@@ -271,7 +275,19 @@ struct sg_theme {
 	sg_attrs graph, node, edge; /* over the defaults, under -G, -N, -E */
 	sg_attrs palette;           /* fill, border, fill, border, ... */
 	int greyscale;
+	enum sg_dark dark;
 };
+
+/* Colours (colour.c). SG_COLOUR_SIZE bytes hold "#rrggbbaa". */
+#define SG_COLOUR_SIZE sizeof("#rrggbbaa")
+/* value ("#rrggbb", "#rrggbbaa", "white" or "black") as a dark drawing
+ * shows it, into buf: every contrast between two colours kept, hue kept,
+ * white the dark background. NULL for any other value. */
+const char *sg_colour_dark(const char *value, char *buf);
+/* The SVG svg, len bytes, into out, with a style that shows it dark on a
+ * screen whose reader prefers dark (prefers-color-scheme); unchanged when
+ * it has a colour sg_colour_dark does not read. -1 when out of memory. */
+int sg_svg_follow_scheme(sg_buf *out, const char *svg, size_t len);
 
 /* sg_select, starting from the entities seeds marks instead of a focus
  * (unless opts has one), kept only when the filters allow them: those

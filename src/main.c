@@ -101,8 +101,9 @@ static const struct option options[] = {
 	OPT(0, "caption", FLAG, caption, NULL,
 	    "put the title and the sources cited under the drawing"),
 	OPT(0, "theme", STRING, theme, "NAME",
-	    "light (the default: the types' colours), print (greys, for "
-	    "black and white pages), or a theme file (JSON)"),
+	    "auto (the default: light, and an SVG turns dark for a reader "
+	    "who prefers dark), light (the types' colours), dark, print "
+	    "(greys, for black and white pages), or a theme file (JSON)"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
 	OPT(0, "diff", STRING, diff, "OLD",
@@ -524,7 +525,7 @@ static int draw(const struct config *c, const sg_view *v, struct printer *p,
 	if (!r && refuse_binary_on_terminal(outs, n))
 		r = EXIT_USAGE;
 	if (!r && !(ro.theme = theme = sg_theme_open(
-			    c->theme ? c->theme : "light", err)))
+			    c->theme ? c->theme : "auto", err)))
 		r = -1;
 	if (!r && sg_render(v, &ro, outs, n, err))
 		r = -1;

@@ -10,7 +10,9 @@
 static const struct {
 	const char *name, *text;
 } builtins[] = {
+	{ "auto", "{\"dark\": \"auto\"}" },
 	{ "light", "{}" },
+	{ "dark", "{\"dark\": true}" },
 	{ "print", "{\"greyscale\": true}" },
 };
 
@@ -89,14 +91,22 @@ static int read_palette(struct reader *rd, const json_t *root, sg_attrs *a)
 	return failed ? -1 : 0;
 }
 
+static int bad_dark(struct reader *rd, const json_t *root)
+{
+	sg_loc loc = rd_loc(rd, root, "dark", 0);
+
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "'dark' must be true, false or \"auto\"");
+}
+
 static int read_theme(struct reader *rd, sg_theme *t, const char *data,
 		      size_t len)
 {
-	static const char *const keys[] = { "greyscale", "graph", "node",
-		"edge", "palette", "types", "relation_types" };
+	static const char *const keys[] = { "greyscale", "dark", "graph",
+		"node", "edge", "palette", "types", "relation_types" };
 	struct scanner s = rd_start(rd, data, len);
 	json_t *root;
-	const json_t *grey;
+	const json_t *grey, *dark;
 	int r;
 
 	if (s.p == s.end)
@@ -104,6 +114,7 @@ static int read_theme(struct reader *rd, sg_theme *t, const char *data,
 	if (!(root = rd_parse(rd, &s, s.end)))
 		return -1;
 	grey = json_object_get(root, "greyscale");
+	dark = json_object_get(root, "dark");
 	if (!json_is_object(root))
 		r = sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
 			    rd->root_column, "a theme must be an object, not %s",
@@ -113,6 +124,10 @@ static int read_theme(struct reader *rd, sg_theme *t, const char *data,
 		r = -1;
 	else if (grey && !json_is_boolean(grey))
 		r = rd_wrong_kind(rd, root, "greyscale", 0, "true or false");
+	else if (dark && !json_is_boolean(dark) &&
+		 !(json_is_string(dark) &&
+		   !strcmp(json_string_value(dark), "auto")))
+		r = bad_dark(rd, root);
 	else
 		r = read_attrs(rd, root, "graph", &t->graph) ||
 		    read_attrs(rd, root, "node", &t->node) ||
@@ -120,6 +135,8 @@ static int read_theme(struct reader *rd, sg_theme *t, const char *data,
 		    read_palette(rd, root, &t->palette) ||
 		    rd_types(rd, root, 0) || rd_types(rd, root, 1);
 	t->greyscale = json_is_true(grey);
+	t->dark = json_is_true(dark) ? SG_DARK_YES :
+		  json_is_string(dark) ? SG_DARK_AUTO : SG_DARK_NO;
 	json_decref(root);
 	return r;
 }
@@ -150,8 +167,8 @@ sg_theme *sg_theme_open(const char *name, sg_error *err)
 		r = sg_buf_adds(&data, builtins[i].text) ? rd_nomem(&rd) : 0;
 	else if (looks_like_a_name(name) && access(name, F_OK))
 		r = sg_fail(rd.err, SG_EUSAGE, NULL, 0, 0,
-			    "unknown theme '%s'; use light, print or a theme "
-			    "file (.json)", name);
+			    "unknown theme '%s'; use auto, light, dark, print "
+			    "or a theme file (.json)", name);
 	else
 		r = rd_slurp(name, &data, rd.err);
 	r = r || read_theme(&rd, t, sg_buf_str(&data), data.len);

@@ -188,6 +188,7 @@ struct target {
 	const char *path, *format;
 	char *data;  /* the rendered bytes */
 	size_t len;
+	int ours;    /* data is scograph's to free, not Graphviz's */
 	char *tmp;   /* the file made beside path until it is renamed */
 	char *real;  /* where path, a link, leads: the file replaced */
 	int direct;  /* path is no file to replace: written to as it is */
@@ -379,8 +380,8 @@ static void release_target(struct target *t)
 		unlink(t->tmp);
 	forget_beside(t);
 	free(t->real);
-	/* DOT outputs share the one text; the rest is Graphviz's to free */
-	if (t->format && is_json(t->format))
+	/* DOT outputs share the one text */
+	if (t->ours)
 		free(t->data);
 	else if (t->format && !is_dot(t->format))
 		gvFreeRenderData(t->data);
@@ -407,6 +408,23 @@ static uint32_t part_of(uint32_t *parent, uint32_t e)
 	while (parent[e] != e)
 		e = parent[e] = parent[parent[e]];
 	return e;
+}
+
+/* Gives t's SVG the style that turns it dark where its reader prefers
+ * dark (a theme's "dark": "auto"). */
+static int follow_scheme(struct target *t, sg_error *err)
+{
+	sg_buf svg = SG_BUF_INIT;
+
+	if (sg_svg_follow_scheme(&svg, t->data, t->len)) {
+		sg_buf_release(&svg);
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	gvFreeRenderData(t->data);
+	t->data = svg.buf;
+	t->len = svg.len;
+	t->ours = 1;
+	return 0;
 }
 
 /* ---- text no installed font has ---- */
@@ -642,6 +660,7 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 					    "out of memory");
 			t->data = json.buf;
 			t->len = json.len;
+			t->ours = 1;
 			continue;
 		}
 		if (!ag && !(ag = sg_read_dot(dot, dot_len))) {
@@ -663,6 +682,9 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 		t->len = len;
 		if (!r && !strcmp(t->format, "pdf"))
 			fix_pdf_date(t->data, t->len);
+		if (!r && !strcmp(t->format, "svg") && opts->theme &&
+		    opts->theme->dark == SG_DARK_AUTO)
+			r = follow_scheme(t, err);
 	}
 	/* Nothing reaches its final name until every output is ready. */
 	for (size_t i = 0; i < noutputs && !r; i++)

@@ -80,7 +80,7 @@ _scograph()
 			"this Graphviz has:" "$cmd" -T '?')
 		return 0 ;;
 	--theme)
-		_scograph_matching "$cur" < <(printf '%s\n' light print)
+		_scograph_matching "$cur" < <(printf '%s\n' auto light dark print)
 		# (compopt fails outside a completion, as in the tests)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY+=($(compgen -f -X '!*.json' -- "$cur")

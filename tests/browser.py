@@ -5,6 +5,7 @@ library alone (Debian's python3 is all a fresh machine has).
                         then "@name=value" for each attribute; '"text' for
                         each text; a line break in a value reads "\\n"
   browser.py png FILE   fails unless the screenshot shows a drawing
+  browser.py background FILE  the commonest colour of a PNG, as #rrggbb
 """
 import collections
 import html.parser
@@ -86,11 +87,16 @@ def unfilter(kind, row, prev, bpp):
         row[i] = (row[i] + guess) & 255
 
 
-def png(path):
+def colours(path):
     rows, bpp = pixels(path)
     counts = collections.Counter()
     for row in rows:
-        counts.update(bytes(row[i:i + bpp]) for i in range(0, len(row), bpp))
+        counts.update(bytes(row[i:i + 3]) for i in range(0, len(row), bpp))
+    return counts
+
+
+def png(path):
+    counts = colours(path)
     total = sum(counts.values())
     drawn = 1 - counts.most_common(1)[0][1] / total
     # A drawing covers a few percent of the page at least, in its colours
@@ -107,5 +113,7 @@ if __name__ == "__main__":
         Lister().feed(sys.stdin.read())
     elif len(sys.argv) == 3 and sys.argv[1] == "png":
         sys.exit(png(sys.argv[2]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "background":
+        print("#" + colours(sys.argv[2]).most_common(1)[0][0].hex())
     else:
         sys.exit(__doc__)

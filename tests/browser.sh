@@ -98,4 +98,34 @@ check "a url keeps its quotes and brackets, percent-encoded" has hostile \
 	"@xlink:href=https://example.org/?q=%22/%3E%3Cscript%3Edocument.documentElement.setAttribute(%27data-pwned%27,%27url%27)%3C/script%3E"
 check "a plain url is the link" has hostile "@xlink:href=https://example.org/sco?year=2024&lang=en"
 
+# ---- the reader's colour scheme: the SVG's own style turns it dark for a
+# reader who prefers dark (chromium's --force-dark-mode says so), and only
+# then; PNG is drawn light
+# shot NAME FLAGS...: a screenshot of NAME.svg, as NAME-shot.png
+shot() {
+	name=$1; shift
+	XDG_CONFIG_HOME=$tmp/shot XDG_CACHE_HOME=$tmp/shot timeout 60 chromium \
+		--headless --no-sandbox --disable-gpu --hide-scrollbars \
+		--user-data-dir="$tmp/shot/profile" --window-size=1000,800 \
+		--screenshot="$tmp/$name-shot.png" "$@" "file://$tmp/$name.svg" \
+		>/dev/null 2>"$tmp/shot.err" ||
+		{ echo "  chromium failed on $name.svg:"; tail -5 "$tmp/shot.err"; return 1; }
+}
+# background NAME COLOUR: the commonest colour of NAME.png is COLOUR
+background() {
+	[ "$($py tests/browser.py background "$tmp/$1.png")" = "$2" ] ||
+		{ echo "  $1.png: background $($py tests/browser.py background "$tmp/$1.png"), not $2"; return 1; }
+}
+"$bin" --focus Kazakhstan --legend -o "$tmp/scheme.svg" -o "$tmp/scheme.png"
+check "light by default" shot scheme
+check "a light background by default" background scheme-shot "#ffffff"
+cp "$tmp/scheme.svg" "$tmp/scheme-dark.svg"
+check "dark for a reader who prefers dark" shot scheme-dark --force-dark-mode
+check "a dark background for a reader who prefers dark" background scheme-dark-shot "#111111"
+check "the dark drawing shows a drawing" $py tests/browser.py png "$tmp/scheme-dark-shot.png"
+check "PNG is drawn light" background scheme "#ffffff"
+"$bin" --focus Kazakhstan --legend --theme light -o "$tmp/light.svg"
+check "--theme light stays light for a reader who prefers dark" shot light --force-dark-mode
+check "--theme light: a light background" background light-shot "#ffffff"
+
 summary

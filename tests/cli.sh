@@ -26,6 +26,13 @@ png_ok() { # signature, a sane size in bytes and in pixels
 }
 svg_ok() { xmllint --noout "$1"; }
 not() { ! "$@"; }
+# dot_draws DOT SVG: dot draws DOT as SVG, but for the style that turns
+# scograph's dark (--theme auto)
+dot_draws() {
+	dot -Tsvg "$1" >"$tmp/dot.svg" &&
+	sed -e '/^<style>@media/d' -e 's/ class="scograph">$/>/' "$2" >"$tmp/unstyled.svg" &&
+	same "$tmp/dot.svg" "$tmp/unstyled.svg"
+}
 no_files() { [ -z "$(ls -A "$1")" ] || { echo "  left behind:"; ls -A "$1"; return 1; }; }
 
 schema_valid() {
@@ -77,7 +84,7 @@ check "examples/sco-report.svg is current (make examples)" sh -c \
 check "SVG is deterministic" run 0 --focus Kazakhstan -o "$tmp/again.svg"
 check "byte-identical SVG" same "$tmp/o/k.svg" "$tmp/again.svg"
 check "the drawing is dot's drawing of the DOT" \
-	sh -c "'$bin' --focus Kazakhstan | dot -Tsvg | cmp -s - '$tmp/o/k.svg'"
+	dot_draws tests/golden/kazakhstan.dot "$tmp/o/k.svg"
 check "-T names the format" run 0 --focus Kazakhstan -T svg -o "$tmp/svg.out"
 check "-T svg is SVG" svg_ok "$tmp/svg.out"
 check "-o - is stdout" run 0 --focus Kazakhstan -o - -T svg
@@ -127,7 +134,7 @@ for text in '>Tom &amp;amp; Jerry ' 'xlink:title="&amp;lt;tag&amp;gt; &amp;#65; 
 done
 check "a link keeps its text" has "$tmp/lit.svg" 'xlink:href="http://x.org/?a=1&amp;amp;b"'
 check "the DOT escapes & for Graphviz" has "$tmp/lit.dot" 'label="Tom &amp;amp; Jerry'
-check "dot draws the DOT the same" sh -c "dot -Tsvg '$tmp/lit.dot' | cmp -s - '$tmp/lit.svg'"
+check "dot draws the DOT the same" dot_draws "$tmp/lit.dot" "$tmp/lit.svg"
 check "PNG too" run 0 $t --legend --caption -o "$tmp/lit.png"
 # an id of 5 MB names no node: Graphviz's DOT parser takes no string past
 # 16384 bytes; nor long types and urls
@@ -691,7 +698,7 @@ check "in two tables" test "$(grep -c '<TABLE' "$tmp/types.dot")" = 3
 check "markup in labels is text" has "$tmp/types.svg" '&lt;T7&gt; &amp; &quot;co&quot;'
 check "a long label is cut" has "$tmp/types.dot" '0000…'
 check "the legend SVG is well-formed" svg_ok "$tmp/types.svg"
-check "dot reads the DOT back" sh -c "dot -Tsvg '$tmp/types.dot' | cmp -s - '$tmp/types.svg'"
+check "dot reads the DOT back" dot_draws "$tmp/types.dot" "$tmp/types.svg"
 
 check "--cluster type" run 0 --cluster type -o "$tmp/cluster.dot" -o "$tmp/cluster.svg"
 check "a box per type, labelled" has "$tmp/cluster.dot" 'label="Strategy document"'
@@ -740,9 +747,32 @@ check "--theme print" run 0 --focus Kazakhstan --legend --theme print
 check "no colour is left but greys" sh -c \
 	"! grep -oE '#[0-9a-f]{6}' '$tmp/out' | grep -vE '#([0-9a-f]{2})\\1\\1' | grep -q ."
 check "Kazakhstan's fill #c6dbef turned grey" has "$tmp/out" 'fillcolor="#d8d8d8"'
-check "--theme light is the default" sh -c "'$bin' --focus KZ --theme light | cmp -s - tests/golden/kazakhstan.dot"
+check "--theme auto is the default" sh -c "'$bin' --focus KZ --theme auto | cmp -s - tests/golden/kazakhstan.dot"
+check "--theme auto draws as light" sh -c "'$bin' --focus KZ --theme light | cmp -s - tests/golden/kazakhstan.dot"
+# auto: an SVG that turns dark for a reader who prefers dark (tests/browser.sh
+# shows it in chromium); PNG and --theme light as they were
+check "auto: the SVG has a dark style" run 0 --focus KZ --legend -o "$tmp/auto.svg" -o "$tmp/auto.png"
+check "auto: its rules" has "$tmp/auto.svg" '<style>@media screen and (prefers-color-scheme: dark){svg.scograph text:not([fill]){fill:#ffffff}svg.scograph [fill="white"]{fill:#111111}'
+check "auto: a fill's dark rule" has "$tmp/auto.svg" 'svg.scograph [fill="#c6dbef"]{fill:#203140}'
+check "auto: the SVG is XML" xmllint --noout "$tmp/auto.svg"
+check "auto: PNG as light" run 0 --focus KZ --legend --theme light -o "$tmp/light.svg" -o "$tmp/light.png" -o "$tmp/light.dot"
+check "auto: PNG is the light PNG" same "$tmp/light.png" "$tmp/auto.png"
+check "light: no style" sh -c "! grep -q '<style' '$tmp/light.svg'"
+check "light: the SVG otherwise the same" dot_draws "$tmp/light.dot" "$tmp/auto.svg"
+printf '%s' '{"entities": [{"id": "a"}, {"id": "b"}], "relations": [{"from": "a", "to": "b", "type": "t"}]}' >"$tmp/pale.json"
+check "a colour given by name leaves the SVG light" run 0 "$tmp/pale.json" -N fillcolor=gold -o "$tmp/gold.svg"
+check "so no style" sh -c "! grep -q '<style' '$tmp/gold.svg'"
+# text readable on what it is drawn on (WCAG 2's 4.5:1), light and dark
+check "--theme dark" run 0 --cluster type --legend --caption --theme dark -o "$tmp/dark.svg" -o "$tmp/dark.png"
+check "dark: no white fill left" sh -c "! grep -q 'fill=\"white\"' '$tmp/dark.svg'"
+check "dark: a dark background" has "$tmp/dark.svg" '<polygon fill="#111111"'
+check "dark: text contrast 4.5 or more" /usr/bin/python3 tests/contrast.py --min 4.5 "$tmp/dark.svg"
+check "auto, as a dark reader sees it: text contrast 4.5 or more" /usr/bin/python3 tests/contrast.py --dark --min 4.5 "$tmp/auto.svg"
+check "light: text contrast 4.5 or more" /usr/bin/python3 tests/contrast.py --min 4.5 "$tmp/light.svg"
+"$bin" "$tmp/pale.json" -N fontcolor=#aaaaaa -o "$tmp/pale.svg"
+check "the contrast test finds pale text" not /usr/bin/python3 tests/contrast.py --min 4.5 "$tmp/pale.svg"
 check "unknown theme" run 2 --theme sepia
-check "unknown theme message" stderr_is "scograph: error: unknown theme 'sepia'; use light, print or a theme file (.json)"
+check "unknown theme message" stderr_is "scograph: error: unknown theme 'sepia'; use auto, light, dark, print or a theme file (.json)"
 check "a missing theme file" run 1 --theme "$tmp/none.json"
 check "a missing theme file's message" stderr_is "scograph: $tmp/none.json: error: cannot open file: No such file or directory"
 check "a theme file of any name" sh -c "cp tests/valid/theme/theme.json '$tmp/house' &&

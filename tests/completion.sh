@@ -65,7 +65,7 @@ check "-T: Graphviz's formats" offers svg png pdf dot json xdot
 completes --format p
 check "--format: from its start" offers pdf png plain
 completes --theme ''
-check "--theme: the built-in themes" offers light print
+check "--theme: the built-in themes" offers auto light dark print
 completes --theme examples/house
 check "--theme: theme files" offers_only examples/house-theme.json
 completes --direction ''

@@ -96,7 +96,8 @@ LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/embed" \
 	"$dest/usr/share/scograph/sco.json" Kazakhstan >"$tmp/embed.out" 2>&1
 check "it runs" test $? = 0 || cat "$tmp/embed.out"
 "$bin" --focus Kazakhstan --stats >"$tmp/stats"
-"$bin" --focus Kazakhstan -T svg >"$tmp/k.svg"
+# the library draws light unless told (the command line: auto)
+"$bin" --focus Kazakhstan --theme light -T svg >"$tmp/k.svg"
 embed_says() {
 	entities=$(sed -n 's/^entities: //p' "$tmp/stats")
 	relations=$(sed -n 's/^relations: //p' "$tmp/stats")

@@ -1,4 +1,5 @@
 /* Rendering: escaping, formats, atomic outputs, determinism, engines. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -250,8 +251,8 @@ static void test_theme_file(void **state)
 
 	assert_null(sg_theme_open("sepia", &err));
 	check_error(&err, SG_EUSAGE, "", 0, 0,
-		    "unknown theme 'sepia'; use light, print or a theme "
-		    "file (.json)");
+		    "unknown theme 'sepia'; use auto, light, dark, print or a "
+		    "theme file (.json)");
 	memset(&err, 0, sizeof(err));
 	f = fopen(path, "w");
 	assert_non_null(f);
@@ -263,6 +264,68 @@ static void test_theme_file(void **state)
 	memset(&err, 0, sizeof(err));
 	assert_null(sg_theme_open(path_in_dir("none.json"), &err));
 	assert_int_equal(err.code, SG_EIO);
+}
+
+/* WCAG 2's relative luminance of "#rrggbb". */
+static double luminance(const char *hex)
+{
+	unsigned c[3];
+	double y = 0, w[3] = { 0.2126, 0.7152, 0.0722 };
+
+	assert_int_equal(sscanf(hex, "#%2x%2x%2x", &c[0], &c[1], &c[2]), 3);
+	for (int i = 0; i < 3; i++) {
+		double v = c[i] / 255.0;
+
+		y += w[i] * (v <= 0.04045 ? v / 12.92 :
+			     pow((v + 0.055) / 1.055, 2.4));
+	}
+	return y;
+}
+
+/* WCAG 2's contrast ratio of two colours, 1 to 21. */
+static double contrast(const char *a, const char *b)
+{
+	double ya = luminance(a), yb = luminance(b);
+
+	return ya > yb ? (ya + 0.05) / (yb + 0.05) : (yb + 0.05) / (ya + 0.05);
+}
+
+/* The dark theme keeps the light drawing's contrasts: text on its fill,
+ * lines and words on the background, whatever the graph's colours. */
+static void test_dark_colours(void **state)
+{
+	/* scograph's defaults and palette, and the SCO graph's own */
+	static const char *const light[] = { "#ffffff", "#f2f2f2", "#5f5f5f",
+		"#1a1a1a", "#6b6b6b", "#333333", "#9a9a9a", "#d6e9f8",
+		"#0072b2", "#fff3b8", "#b59a00", "#e3e3e3", "#555555",
+		"#c6dbef", "#2b5c8a", "#0d2238", "#fde0c5", "#3d1f05",
+		"#2e7d32", "#b04f00", "#6b6b12", "#1f5f99" };
+	char da[SG_COLOUR_SIZE], db[SG_COLOUR_SIZE];
+
+	(void)state;
+	for (size_t i = 0; i < SG_ARRAY_SIZE(light); i++)
+		for (size_t k = i + 1; k < SG_ARRAY_SIZE(light); k++) {
+			double was = contrast(light[i], light[k]);
+			double is = contrast(sg_colour_dark(light[i], da),
+					     sg_colour_dark(light[k], db));
+
+			if (fabs(is / was - 1) > 0.02)
+				fail_msg("%s on %s: contrast %.2f, dark %.2f "
+					 "(%s on %s)", light[i], light[k], was,
+					 is, da, db);
+		}
+	/* white is the background; GitHub's dark one is #0d1117 */
+	assert_string_equal(sg_colour_dark("white", da), "#111111");
+	assert_string_equal(sg_colour_dark("#FFFFFF", da), "#111111");
+	assert_string_equal(sg_colour_dark("black", da), "#ffffff");
+	/* a hue stays: light blue becomes dark blue */
+	sg_colour_dark("#c6dbef", da);
+	assert_true(luminance(da) < 0.05 && da[5] > da[1]);
+	assert_string_equal(sg_colour_dark("#c6dbef80", da) + 7, "80");
+	assert_null(sg_colour_dark("gold", da));
+	assert_null(sg_colour_dark("#12345", da));
+	assert_null(sg_colour_dark("#12345g", da));
+	assert_null(sg_colour_dark("#1234567", da));
 }
 
 /* Collects the warnings sg_render finds; stops at the first when asked. */
@@ -530,6 +593,7 @@ int main(void)
 		cmocka_unit_test(test_long_texts_are_cut),
 		cmocka_unit_test(test_outputs_are_deterministic),
 		cmocka_unit_test(test_theme_file),
+		cmocka_unit_test(test_dark_colours),
 		cmocka_unit_test(test_warns_of_missing_glyphs),
 		cmocka_unit_test(test_scripts_name_their_fonts),
 		cmocka_unit_test(test_bad_requests_write_nothing),
