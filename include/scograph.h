@@ -173,11 +173,18 @@ typedef struct sg_select_opts {
 	 * the other (following relations by direction), drawn with the
 	 * entities on it; no path is SG_EUNKNOWN. */
 	const char *path_from, *path_to;
-	/* When more entities than this are selected (0: no limit), keep the
-	 * nearest to the focus first, then those with the most relations;
-	 * each kept entity shows how many neighbours were cut ("+12 more"). */
+	/* When more entities than this are selected (0: no limit), the
+	 * boxes a drawing may have: the entities nearest the focus, then
+	 * those with the most relations, are drawn as themselves; the others
+	 * are folded into summaries beside the drawn entity they are related
+	 * to ("312 policies"), so that drawn entities and summaries together
+	 * are at most this many (more only when the focus alone is). Paths
+	 * (path_from, path_to) are never folded. */
 	size_t max_entities;
 } sg_select_opts;
+
+/* What a page holds legibly: the command's --max-nodes by default. */
+#define SG_MAX_ENTITIES_DEFAULT 60
 
 /* A view of a resolved graph; it borrows g, which must outlive it. An unknown
  * name is SG_EUNKNOWN with the closest names suggested. */
@@ -193,7 +200,8 @@ typedef struct sg_entity_info {
 } sg_entity_info;
 
 SG_API size_t sg_view_entity_count(const sg_view *v);
-/* How many entities --max-nodes cut from the view (0 when none). */
+/* How many entities of the selection max_entities folded into summaries
+ * (0 when none). */
 SG_API size_t sg_view_cut_count(const sg_view *v);
 SG_API size_t sg_view_relation_count(const sg_view *v);
 /* The i-th entity of the view, in input order. */
@@ -215,8 +223,44 @@ typedef struct sg_relation_info {
 SG_API int sg_view_relation(const sg_view *v, size_t i,
 			    sg_relation_info *info);
 
+/*
+ * A summary: entities of the selection folded into one box because the
+ * selection had more than max_entities, drawn beside the entity of the view
+ * they are related to. Each folded entity is in exactly one summary, so
+ * their entities add up, with the view's, to the whole selection.
+ */
+typedef struct sg_summary_info {
+	const char *id;    /* "fold:N", N counting from 1 in their order */
+	const char *label; /* what its box says: "312 policies", "+12 more" */
+	/* the id of the entity of the view it is beside; NULL: none (what
+	 * no relation joins to the view) */
+	const char *entity;
+	/* the type of the relations that join its entities to entity; NULL
+	 * when several types do, or none (further) */
+	const char *relation;
+	/* SG_OUT: they run from entity to the summary's; SG_IN: to entity;
+	 * SG_BOTH: they have no direction, or several */
+	sg_direction direction;
+	const char *type; /* its entities' type; NULL: several, or none */
+	/* 1: its entities are related to the view only through entities of
+	 * other summaries ("+12 more", further out) */
+	int further;
+	size_t entities;  /* how many it holds */
+	size_t relations; /* how many relations join them to entity */
+} sg_summary_info;
+
+/* The summaries, ordered by the input order of their entity (those of none
+ * last), then direction, type and relation type. */
+SG_API size_t sg_view_summary_count(const sg_view *v);
+SG_API int sg_view_summary(const sg_view *v, size_t i, sg_summary_info *info);
+/* The j-th entity summary i holds, in input order; its degree counts its
+ * relations in the selection before folding. -1 past the last. */
+SG_API int sg_view_folded(const sg_view *v, size_t i, size_t j,
+			  sg_entity_info *info);
+
 typedef struct sg_stats {
 	size_t entities, relations, entity_types, relation_types, sources;
+	size_t summaries, folded; /* entities folded into summaries */
 } sg_stats;
 SG_API int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
 

@@ -1092,40 +1092,114 @@ static int draw_caption(Agraph_t *ag, const sg_view *v, const char *title,
 				set(ag, "fontsize", "12")));
 }
 
-/* For each drawn entity whose neighbours a limit cut, a grey "+N more"
- * beside it on a dashed line: the reader sees the picture is partial. */
-static int draw_stubs(Agraph_t *ag, const sg_view *v, struct scratch *sc)
+/* A summary's tooltip names this many of its entities. */
+#define SUMMARY_NAMES 20
+
+/* The tooltip of summary i: what it holds, and its first entities' names,
+ * into sc->tip. */
+static int summary_tip(const sg_view *v, size_t i, const char *words,
+		       struct scratch *sc)
+{
+	const struct sg_fold *s = &v->folds[i];
+	const sg_entity *at = s->anchor != SG_NONE ?
+		&v->graph->entities[s->anchor] : NULL;
+	sg_entity_info e;
+	int r;
+
+	sg_buf_reset(&sc->tip);
+	r = sg_buf_adds(&sc->tip, v->labels.buf + s->label);
+	if (at)
+		r = r || sg_buf_addf(&sc->tip, s->further ? ", related to %s "
+					       "through the other summaries" :
+					       ", related to %s",
+				     at->name ? at->name : at->id);
+	if (at && !s->further)
+		r = r || sg_buf_addf(&sc->tip, " (%s%s%" PRIu32 " relation%s)",
+				     words ? words : "", words ? ", " : "",
+				     s->relations, s->relations == 1 ? "" : "s");
+	r = r || sg_buf_adds(&sc->tip, ":");
+	for (size_t j = 0; j < SUMMARY_NAMES && !r &&
+			   !sg_view_folded(v, i, j, &e); j++)
+		r = sg_buf_addf(&sc->tip, "\n%s", e.name);
+	if (s->count > SUMMARY_NAMES)
+		r = r || sg_buf_addf(&sc->tip, "\n… and %" PRIu32 " more",
+				     s->count - SUMMARY_NAMES);
+	return r;
+}
+
+/*
+ * The summaries of a folded view (see fold in select.c), each beside the
+ * entity it hangs off: a box with a dashed border in its entities' type's
+ * colours, on a line of its relations' type that says how many relations
+ * it stands for; entities further out as a grey "+N more" on a dashed
+ * line. The tooltip names their first entities.
+ */
+static int draw_summaries(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
 	int r = 0;
 
-	for (size_t k = 0; k < v->nshown && !r; k++) {
-		uint32_t e = v->shown[k];
-		const char *id = g->entities[e].id;
-		Agnode_t *n, *stub;
-		Agedge_t *edge;
-		char label[sizeof("+ more") + 10]; /* and a uint32_t */
+	for (size_t i = 0; i < v->nfolds && !r; i++) {
+		const struct sg_fold *s = &v->folds[i];
+		const sg_type *t = s->type != SG_NONE ? &g->types[s->type] : NULL;
+		const sg_type *rt = s->relation != SG_NONE ?
+			&g->relation_types[s->relation] : NULL;
+		const sg_relation sample = { .type = rt ? rt->id : "" };
+		const char *words = rt ? relation_words(&sample,
+			type_label(sc->theme, rt, 0), &sc->words) : NULL;
+		Agnode_t *at = s->anchor != SG_NONE ?
+			node_of(ag, g, s->anchor, 0, sc) : NULL;
+		Agraph_t *box = at && sc->boxes ? sc->boxes[s->anchor] : NULL;
+		Agraph_t *in = at && sc->holder ? sc->holder[s->anchor] : NULL;
+		char name[sizeof("fold:\t") + 20], id[sizeof("f..edge") + 20];
+		Agnode_t *n;
+		Agedge_t *edge = NULL;
 
-		if (!v->cut[e])
+		snprintf(name, sizeof(name), "fold:\t%zu", i + 1);
+		n = agnode(ag, name, 1);
+		if (n && at)
+			edge = s->dir == SG_IN ? agedge(ag, n, at, NULL, 1) :
+						 agedge(ag, at, n, NULL, 1);
+		snprintf(id, sizeof(id), "f.%zu", i + 1);
+		r = !n || (at && !edge) || (rt && !words) ||
+		    summary_tip(v, i, words, sc) ||
+		    set_text(n, "label", v->labels.buf + s->label, &sc->text) ||
+		    set_text(n, "tooltip", sg_buf_str(&sc->tip), &sc->text) ||
+		    set(n, "id", id) || (in && !agsubnode(in, n, 1)) ||
+		    (box && set(edge, s->dir == SG_IN ? "lhead" : "ltail",
+				agnameof(box)));
+		sg_buf_reset(&sc->class);
+		r = r || sg_buf_adds(&sc->class, "summary") ||
+		    (t && (sg_buf_adds(&sc->class, " ") ||
+			   !css_class(&sc->name, t->id) ||
+			   sg_buf_adds(&sc->class, sc->name.buf))) ||
+		    set(n, "class", sc->class.buf);
+		if (r || s->further) {
+			r = r || set(n, "shape", "plaintext") ||
+			    set(n, "style", "") ||
+			    set(n, "fontcolor", "#6b6b6b") ||
+			    set(n, "fontsize", "9") ||
+			    (edge && (set(edge, "style", "dashed") ||
+				      set(edge, "arrowhead", "none") ||
+				      set(edge, "color", "#9a9a9a")));
 			continue;
-		n = node_of(ag, g, e, 0, sc);
-		sg_buf_reset(&sc->tip);
-		r = !n || sg_buf_adds(&sc->tip, "stub:\t") ||
-		    sg_buf_adds(&sc->tip, agnameof(n));
-		stub = r ? NULL : agnode(ag, sc->tip.buf, 1);
-		edge = n && stub ? agedge(ag, n, stub, NULL, 1) : NULL;
-		snprintf(label, sizeof(label), "+%" PRIu32 " more", v->cut[e]);
-		sg_buf_reset(&sc->tip);
-		r = !edge || set(stub, "label", label) ||
-		    set(stub, "shape", "plaintext") ||
-		    set(stub, "fontcolor", "#6b6b6b") ||
-		    set(stub, "fontsize", "9") ||
-		    set(stub, "tooltip", "relations to entities left out") ||
-		    sg_buf_adds(&sc->tip, "s.") || add_id_piece(&sc->tip, id, e) ||
-		    set(stub, "id", sc->tip.buf) ||
-		    set(edge, "style", "dashed") ||
-		    set(edge, "arrowhead", "none") ||
-		    set(edge, "color", "#9a9a9a");
+		}
+		r = (t && set_style(n, sc->theme, t, (size_t)(t - g->types), 1)) ||
+		    set(n, "style", "filled,rounded,dashed");
+		if (!edge || r)
+			continue;
+		snprintf(id, sizeof(id), "f.%zu.edge", i + 1);
+		sg_buf_reset(&sc->status);
+		r = set(edge, "id", id) ||
+		    (rt && set_style(edge, sc->theme, rt, 0, 0)) ||
+		    (s->dir == SG_BOTH && set(edge, "dir", "none")) ||
+		    (rt ? sg_buf_addf(&sc->status, "%s (%" PRIu32 ")", words,
+				      s->relations) :
+			  sg_buf_addf(&sc->status, "%" PRIu32 " relation%s",
+				      s->relations,
+				      s->relations == 1 ? "" : "s")) ||
+		    set_text(edge, "label", sc->status.buf, &sc->text) ||
+		    set_text(edge, "tooltip", sg_buf_str(&sc->tip), &sc->text);
 	}
 	return r;
 }
@@ -1300,8 +1374,8 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	for (size_t i = 0; i < g->nrelations && !r; i++)
 		if (v->relation_on[i])
 			r = draw_relation(ag, v, i, &sc);
-	if (v->cut && !r)
-		r = draw_stubs(ag, v, &sc);
+	if (!r)
+		r = draw_summaries(ag, v, &sc);
 	if (o->cluster && !r)
 		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)

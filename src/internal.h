@@ -253,9 +253,19 @@ struct sg_view {
 	uint32_t *shown;  /* the selected entities' indexes, in input order */
 	uint32_t *shown_relations; /* the same for relations */
 	size_t nshown, nshown_relations;
-	/* with a limit: per entity, the neighbours cut from the view */
-	uint32_t *cut;
-	size_t ncut;
+	/* with a limit (see fold in select.c): the summaries, and per
+	 * entity the summary it is folded into (SG_NONE: none), its
+	 * relations in the selection, and the folded entities by summary */
+	struct sg_fold {
+		uint32_t anchor, relation, type; /* indexes or SG_NONE */
+		sg_direction dir;
+		int further;
+		uint32_t first, count, relations; /* in members[] */
+		size_t label, id; /* offsets in labels */
+	} *folds;
+	size_t nfolds, ncut;
+	uint32_t *fold_of, *degree, *members;
+	sg_buf labels;
 	/* per entity in the view, the nearest of its parents' line in the
 	 * view, which it is drawn inside; SG_NONE: none */
 	uint32_t *up;

@@ -71,8 +71,9 @@ static const struct option options[] = {
 	    "keep only entities whose attribute (or id, name, type, ...) KEY "
 	    "is VALUE, any case (repeatable: all must hold)"),
 	OPT(0, "max-nodes", NUMBER, max_nodes, "N",
-	    "draw at most N entities: the nearest to the focus and the most "
-	    "related first; a \"+K more\" beside an entity shows what was cut"),
+	    "draw at most N boxes (default 60; 0: no limit): the entities "
+	    "nearest the focus and most related as themselves, the others "
+	    "folded into summaries (\"312 policies\") beside them"),
 	OPT(0, "exclude", LIST, exclude, "NAME",
 	    "leave out the entity NAME (repeatable)"),
 	OPT(0, "exclude-type", LIST, exclude_types, "TYPE",
@@ -399,19 +400,22 @@ static void print_note(const struct printer *p, const char *file,
 	}
 }
 
-/* Tells what --max-nodes cut from the view of file, whatever the view is
+/* Tells what --max-nodes folded in the view of file, whatever the view is
  * used for. */
-static void note_cut(const struct printer *p, const char *file,
-		     const sg_view *v, long max)
+static void note_folded(const struct printer *p, const char *file,
+			const sg_view *v, long max)
 {
 	char text[200];
 
 	if (!sg_view_cut_count(v))
 		return;
-	snprintf(text, sizeof(text), "--max-nodes %ld kept %zu entities and "
-		 "cut %zu", max, sg_view_entity_count(v),
-		 sg_view_cut_count(v));
-	print_note(p, file, "cut", text);
+	snprintf(text, sizeof(text), "%zu entities, more than --max-nodes "
+		 "%ld: %zu drawn, %zu folded into %zu %s",
+		 sg_view_entity_count(v) + sg_view_cut_count(v), max,
+		 sg_view_entity_count(v), sg_view_cut_count(v),
+		 sg_view_summary_count(v),
+		 sg_view_summary_count(v) == 1 ? "summary" : "summaries");
+	print_note(p, file, "folded", text);
 }
 
 /* Prints everything reading and resolving found; the exit status. */
@@ -444,17 +448,57 @@ static void print_field(const char *s, char end)
 	putchar(end);
 }
 
+static void print_entity(const sg_entity_info *e, char end)
+{
+	print_field(e->id, '\t');
+	print_field(e->name, '\t');
+	print_field(e->type, '\t');
+	printf("%zu%c", e->degree, end);
+}
+
+/* What summary s stands for, as --list shows it: "12 persons
+ * -[member of]-> e0", "+3 more beside e0". */
+static void print_summary(const sg_summary_info *s)
+{
+	static const char *const arrows[][2] = {
+		[SG_BOTH] = { "-", "-" }, [SG_OUT] = { "<-", "-" },
+		[SG_IN] = { "-", "->" },
+	};
+
+	printf("%s: ", s->id);
+	print_field(s->label, ' ');
+	if (s->further && s->entity) {
+		printf("beside ");
+		print_field(s->entity, '\n');
+	} else if (s->entity) {
+		printf("%s[", arrows[s->direction][0]);
+		print_field(s->relation ? s->relation : "several", ']');
+		printf("%s ", arrows[s->direction][1]);
+		print_field(s->entity, '\n');
+	} else {
+		printf("unrelated\n");
+	}
+}
+
+/* The entities of the view; when some were folded, a fifth column says
+ * into what, and the folded ones follow, summary by summary. */
 static int print_list(const sg_view *v)
 {
+	size_t n = sg_view_summary_count(v);
+	sg_summary_info s;
 	sg_entity_info e;
 
-	printf("id\tname\ttype\tdegree\n");
+	printf("id\tname\ttype\tdegree%s\n", n ? "\tfolded into" : "");
 	for (size_t i = 0; sg_view_entity(v, i, &e) == 0; i++) {
-		print_field(e.id, '\t');
-		print_field(e.name, '\t');
-		print_field(e.type, '\t');
-		printf("%zu\n", e.degree);
+		print_entity(&e, n ? '\t' : '\n');
+		if (n)
+			putchar('\n');
 	}
+	for (size_t i = 0; sg_view_summary(v, i, &s) == 0; i++)
+		for (size_t j = 0; sg_view_folded(v, i, j, &e) == 0; j++) {
+			print_entity(&e, '\t');
+			print_summary(&s);
+		}
 	return 0;
 }
 
@@ -465,9 +509,10 @@ static int print_stats(const sg_view *v, sg_error *err)
 	if (sg_view_stats(v, &s, err))
 		return -1;
 	printf("entities: %zu\nrelations: %zu\nentity types: %zu\n"
-	       "relation types: %zu\nsources: %zu\nentities cut: %zu\n",
+	       "relation types: %zu\nsources: %zu\nsummaries: %zu\n"
+	       "entities folded: %zu\n",
 	       s.entities, s.relations, s.entity_types, s.relation_types,
-	       s.sources, sg_view_cut_count(v));
+	       s.sources, s.summaries, s.folded);
 	return 0;
 }
 
@@ -658,7 +703,8 @@ static int one_graph(struct run *run, const char *const *files,
 		r = print_problem(p, &err);
 	/* --render-all draws many graphs: say which */
 	if (v)
-		note_cut(p, c->render_all ? files[0] : "", v, c->max_nodes);
+		note_folded(p, c->render_all ? files[0] : "", v,
+			    c->max_nodes);
 	if (!r && v && !c->list && !c->stats &&
 	    sg_view_entity_count(v) > LARGE_DRAWING)
 		r = warn_large(p, v);
@@ -946,6 +992,7 @@ int main(int argc, char **argv)
 
 	handle_signals();
 	c.depth = 1;
+	c.max_nodes = SG_MAX_ENTITIES_DEFAULT;
 	if (parse(&c, argc, argv)) {
 		r = EXIT_USAGE;
 	} else if (c.help) {

@@ -332,8 +332,11 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 	return failed;
 }
 
+/* "summaries": what -T json of a folded view says of its drawing (see
+ * write.c); no part of the graph, passed over. */
 static const char *const top_keys[] = { "graph", "types", "relation_types",
-					"entities", "relations", "$schema" };
+					"entities", "relations", "summaries",
+					"$schema" };
 
 /* Reads root, an object of top-level members: the whole document, or a part
  * of it standing in for the whole. */

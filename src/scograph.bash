@@ -89,7 +89,7 @@ _scograph()
 	--focus | --from | --to | --exclude | --type | --exclude-type)
 		# standard input cannot be read twice
 		[[ " ${files[*]} " == *" - "* ]] && return 0
-		_scograph_matching "$cur" < <("$cmd" --list "${format[@]}" -- \
+		_scograph_matching "$cur" < <("$cmd" --list --max-nodes 0 "${format[@]}" -- \
 			"${files[@]}" 2>/dev/null | tail -n +2 |
 			if [[ $prev == *type ]]; then cut -f3; else
 				cut -f1,2 | tr '\t' '\n'; fi | sort -u)

@@ -1,4 +1,5 @@
 /* Selection: which entities and relations of a graph a drawing shows. */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,7 +15,11 @@ void sg_view_free(sg_view *v)
 	free(v->focus);
 	free(v->shown);
 	free(v->shown_relations);
-	free(v->cut);
+	free(v->folds);
+	free(v->fold_of);
+	free(v->degree);
+	free(v->members);
+	sg_buf_release(&v->labels);
 	free(v->up);
 	free(v->enter);
 	free(v->leave);
@@ -367,6 +372,32 @@ done:
 	return r;
 }
 
+/*
+ * Folding. A page holds some 60 boxes legibly; a selection of more is a
+ * hairball, and cutting what does not fit would hide that it was there.
+ * So the entities that matter least to the picture are folded into
+ * summaries, boxes that stand for many ("312 policies"), each beside the
+ * drawn entity they are related to: every entity of the selection is drawn
+ * as itself or counted in one summary.
+ *
+ * What matters least: entities are ranked by their steps from the focus
+ * (the picture is about the focus, and an entity far from it explains
+ * least of it), then by their relations within the selection (the most
+ * connected carry most of the picture's lines; folding one of them would
+ * hide the most, folding a leaf hides one line), then by input order (the
+ * same input, the same picture). The first K are drawn as themselves.
+ *
+ * Each folded entity goes to the drawn entity it is nearest (a walk out
+ * from the drawn ones, taken in rank order, so the best ranked of its
+ * drawn neighbours claims it), and is keyed by (that entity, direction,
+ * entity type, relation type) of the relation that joins them; entities
+ * joined to the drawn ones only through folded ones are "+N more" beside
+ * the drawn entity the walk came from, and those no relation joins are
+ * keyed by type alone. Where those keys make more summaries than a third
+ * of the budget, coarser keys merge them: without the relation type, then
+ * without the entity type, then one summary a drawn entity. K is then the
+ * budget less the summaries, so that the boxes stay within it.
+ */
 struct rank {
 	uint32_t entity, dist, degree;
 };
@@ -384,52 +415,349 @@ static int rank_order(const void *a, const void *b, void *ctx)
 	return (x->entity > y->entity) - (x->entity < y->entity);
 }
 
+/* A folded entity's summary: its fields in the order summaries sort by;
+ * a coarser level of folding keys by fewer of them (level_fields). */
+struct key {
+	uint32_t field[5]; /* anchor, further, direction, type, relation */
+	uint32_t entity;
+};
+#define KEY_FIELDS 5
+#define LEVELS 4
+#define level_fields(level) (KEY_FIELDS - (level))
+
+/* By every field; sg_sort keeps input order among equals. */
+static int key_order(const void *a, const void *b, void *ctx)
+{
+	const struct key *x = a, *y = b;
+
+	(void)ctx;
+	for (int i = 0; i < KEY_FIELDS; i++)
+		if (x->field[i] != y->field[i])
+			return x->field[i] < y->field[i] ? -1 : 1;
+	return 0;
+}
+
+static int same_summary(const struct key *x, const struct key *y,
+			int fields)
+{
+	return !memcmp(x->field, y->field, (size_t)fields * sizeof(*x->field));
+}
+
+/* What folding a selection works with. */
+struct folding {
+	const sg_graph *g;
+	const unsigned char *rel_on;
+	unsigned char *in;   /* the selection, before folding */
+	struct rank *ranks;  /* the selection, best first */
+	size_t n;
+	unsigned char *keep; /* drawn as itself */
+	uint32_t *owner;     /* the drawn entity a folded one goes to */
+	uint32_t *via;       /* the relation to it, SG_NONE: further out */
+	uint32_t *queue;
+	struct key *keys;    /* the folded entities, sorted */
+	size_t nkeys;
+	struct {
+		size_t k, groups[LEVELS];
+	} memo[4 * 64]; /* LEVELS binary searches over a size_t */
+	size_t nmemo;
+};
+
 /*
- * Keeps the max entities of the view that rank first (dist: steps from the
- * focus), and counts for each kept entity its neighbours that were cut, so
- * that the drawing can show the reader that it is partial.
+ * Folds all but the first k ranked, and counts the summaries each level
+ * of folding makes into groups[].
  */
-static int cut_to(sg_view *v, const uint32_t *dist, size_t max,
-		  const unsigned char *rel_on)
+static int plan(struct folding *f, size_t k, size_t *groups)
+{
+	const sg_graph *g = f->g;
+	size_t head = 0, tail = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		uint32_t e = f->ranks[i].entity;
+
+		f->keep[e] = i < k;
+		f->owner[e] = i < k ? e : SG_NONE;
+		if (i < k)
+			f->queue[tail++] = e;
+	}
+	for (; head < tail; head++) {
+		uint32_t u = f->queue[head];
+
+		for (int out = 1; out >= 0; out--) {
+			const uint32_t *start = out ? g->out_start : g->in_start;
+			const uint32_t *list = out ? g->out : g->in;
+
+			for (uint32_t j = start[u]; j < start[u + 1]; j++) {
+				const sg_relation *r = &g->relations[list[j]];
+				uint32_t w = out ? r->to : r->from;
+
+				if (!f->in[w] || f->owner[w] != SG_NONE ||
+				    !relation_allowed(g, r, f->in, f->rel_on))
+					continue;
+				f->owner[w] = f->owner[u];
+				f->via[w] = f->keep[u] ? list[j] : SG_NONE;
+				f->queue[tail++] = w;
+			}
+		}
+	}
+	f->nkeys = 0;
+	for (size_t e = 0; e < g->nentities; e++) {
+		struct key *key = &f->keys[f->nkeys];
+		uint32_t a = f->owner[e];
+		const sg_relation *r;
+
+		if (!f->in[e] || f->keep[e])
+			continue;
+		f->nkeys++;
+		*key = (struct key){ { a, 0, SG_BOTH, g->entities[e].type_index,
+				       SG_NONE }, (uint32_t)e };
+		if (a != SG_NONE && f->via[e] == SG_NONE) {
+			key->field[1] = 1;
+			key->field[3] = SG_NONE;
+		} else if (a != SG_NONE) {
+			r = &g->relations[f->via[e]];
+			key->field[2] = r->undirected ? SG_BOTH :
+					r->from == a ? SG_OUT : SG_IN;
+			key->field[4] = r->type_index;
+		}
+	}
+	if (sg_sort(f->keys, f->nkeys, sizeof(*f->keys), key_order, NULL))
+		return -1;
+	for (int l = 0; l < LEVELS; l++) {
+		groups[l] = 0;
+		for (size_t i = 0; i < f->nkeys; i++)
+			groups[l] += !i || !same_summary(&f->keys[i - 1],
+							 &f->keys[i],
+							 level_fields(l));
+	}
+	return 0;
+}
+
+/* The summaries plan makes of the first k, remembered: the binary
+ * searches of fold ask again for the same k. */
+static int plan_memo(struct folding *f, size_t k, size_t *groups)
+{
+	for (size_t i = 0; i < f->nmemo; i++)
+		if (f->memo[i].k == k) {
+			memcpy(groups, f->memo[i].groups,
+			       sizeof(f->memo[i].groups));
+			return 0;
+		}
+	if (plan(f, k, groups))
+		return -1;
+	if (f->nmemo < SG_ARRAY_SIZE(f->memo)) {
+		f->memo[f->nmemo].k = k;
+		memcpy(f->memo[f->nmemo++].groups, groups,
+		       sizeof(f->memo[0].groups));
+	}
+	return 0;
+}
+
+/* Adds the plural of a type's name to b, by English rules on its last
+ * letter; a name that ends in no Latin letter stays as it is. */
+static int add_plural(sg_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	char last = n ? s[n - 1] : 0, before = n > 1 ? s[n - 2] : 'a';
+
+	if (!((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z')))
+		return sg_buf_adds(b, s);
+	if (last == 'y' && !strchr("aeiou", before))
+		return sg_buf_add(b, s, n - 1) || sg_buf_adds(b, "ies");
+	if (strchr("sxz", last) || (last == 'h' && strchr("cs", before)))
+		return sg_buf_adds(b, s) || sg_buf_adds(b, "es");
+	return sg_buf_adds(b, s) || sg_buf_adds(b, "s");
+}
+
+/* Adds summary s's id and label to v->labels, each ending in a NUL. */
+static int add_names(sg_view *v, struct sg_fold *s)
+{
+	const sg_type *t = s->type != SG_NONE ? &v->graph->types[s->type] :
+						NULL;
+	const char *name = !t ? "entity" : t->label ? t->label : t->id;
+	sg_buf *b = &v->labels;
+
+	s->id = b->len;
+	if (sg_buf_addf(b, "fold:%zu", v->nfolds + 1) || sg_buf_add(b, "", 1))
+		return -1;
+	s->label = b->len;
+	if (s->further)
+		return sg_buf_addf(b, "+%" PRIu32 " more", s->count) ||
+		       sg_buf_add(b, "", 1);
+	return sg_buf_addf(b, "%" PRIu32 " ", s->count) ||
+	       (s->count == 1 ? sg_buf_adds(b, name) :
+		!t ? sg_buf_adds(b, "entities") : add_plural(b, name)) ||
+	       sg_buf_add(b, "", 1);
+}
+
+/* The summaries of f's plan at a level, of the folded entities the view
+ * still leaves out, and the relations that join each to its entity. */
+static int summarise(sg_view *v, const struct folding *f, int level)
 {
 	const sg_graph *g = v->graph;
-	struct rank *ranks = malloc((g->nentities + 1) * sizeof(*ranks));
-	size_t n = 0;
+	int fields = level_fields(level);
+	size_t j;
 
-	v->cut = calloc(g->nentities + 1, sizeof(*v->cut));
-	if (!ranks || !v->cut) {
-		free(ranks);
+	v->fold_of = malloc((g->nentities + 1) * sizeof(*v->fold_of));
+	v->members = malloc((f->nkeys + 1) * sizeof(*v->members));
+	v->folds = malloc((f->nkeys + 1) * sizeof(*v->folds));
+	if (!v->fold_of || !v->members || !v->folds)
 		return -1;
+	for (size_t e = 0; e < g->nentities; e++)
+		v->fold_of[e] = SG_NONE;
+	for (size_t i = 0; i < f->nkeys; i = j) {
+		const uint32_t *k = f->keys[i].field;
+		struct sg_fold *s = &v->folds[v->nfolds];
+		/* what a coarser key leaves out is still said where all
+		 * its entities agree */
+		uint32_t same[KEY_FIELDS];
+
+		*s = (struct sg_fold){ k[0], SG_NONE, SG_NONE, SG_BOTH, (int)k[1],
+				       (uint32_t)v->ncut, 0, 0, 0, 0 };
+		memcpy(same, k, sizeof(same));
+		for (j = i; j < f->nkeys &&
+			    same_summary(&f->keys[i], &f->keys[j], fields); j++) {
+			uint32_t e = f->keys[j].entity;
+
+			if (v->entity_on[e])
+				continue;
+			if (!s->count)
+				memcpy(same, f->keys[j].field, sizeof(same));
+			for (int l = fields; l < KEY_FIELDS; l++)
+				if (same[l] != f->keys[j].field[l])
+					same[l] = l == 2 ? SG_BOTH : SG_NONE;
+			v->fold_of[e] = (uint32_t)v->nfolds;
+			s->count++;
+		}
+		v->ncut += s->count;
+		s->dir = (sg_direction)same[2];
+		s->type = same[3];
+		s->relation = same[4];
+		if (s->count && add_names(v, s))
+			return -1;
+		v->nfolds += s->count != 0;
 	}
+	/* each summary's entities in input order: counted again */
+	for (size_t i = 0; i < v->nfolds; i++)
+		v->folds[i].count = 0;
 	for (size_t e = 0; e < g->nentities; e++) {
-		if (!v->entity_on[e])
-			continue;
-		ranks[n].entity = (uint32_t)e;
-		ranks[n].dist = dist[e];
-		ranks[n++].degree = g->out_start[e + 1] - g->out_start[e] +
-				    g->in_start[e + 1] - g->in_start[e];
+		struct sg_fold *s = v->fold_of[e] != SG_NONE ?
+			&v->folds[v->fold_of[e]] : NULL;
+
+		if (s)
+			v->members[s->first + s->count++] = (uint32_t)e;
 	}
-	if (sg_sort(ranks, n, sizeof(*ranks), rank_order, NULL)) {
-		free(ranks);
-		return -1;
-	}
-	for (size_t k = max; k < n; k++)
-		v->entity_on[ranks[k].entity] = 0;
-	v->ncut = n > max ? n - max : 0;
-	/* a kept entity's cut neighbours, each counted once a relation */
 	for (size_t i = 0; i < g->nrelations; i++) {
 		const sg_relation *r = &g->relations[i];
+		uint32_t a = r->from, b = r->to;
 
-		if (r->duplicate || !type_on(g, 1, rel_on, r->type_index) ||
-		    dist[r->from] == FAR || dist[r->to] == FAR)
+		if (a == b || !relation_allowed(g, r, f->in, f->rel_on))
 			continue;
-		if (v->entity_on[r->from] && !v->entity_on[r->to])
-			v->cut[r->from]++;
-		else if (v->entity_on[r->to] && !v->entity_on[r->from])
-			v->cut[r->to]++;
+		if (v->fold_of[a] != SG_NONE)
+			a = r->to, b = r->from;
+		if (v->entity_on[a] && v->fold_of[b] != SG_NONE &&
+		    v->folds[v->fold_of[b]].anchor == a)
+			v->folds[v->fold_of[b]].relations++;
 	}
-	free(ranks);
 	return 0;
+}
+
+/*
+ * Folds the selection (v->entity_on) into at most max boxes, as said
+ * above, and keeps the parents of what it draws (keep_parents): a parent
+ * drawn as a box is no longer folded. dist: steps from the focus.
+ */
+static int fold(sg_view *v, const uint32_t *dist, size_t max,
+		const unsigned char *allowed, const unsigned char *rel_on)
+{
+	const sg_graph *g = v->graph;
+	size_t n1 = g->nentities + 1, kmin = 0, k, groups[LEVELS];
+	struct folding f = { g, rel_on, malloc(n1), malloc(n1 * sizeof(*f.ranks)),
+			     0, calloc(n1, 1), malloc(n1 * sizeof(*f.owner)),
+			     malloc(n1 * sizeof(*f.via)),
+			     malloc(n1 * sizeof(*f.queue)),
+			     malloc(n1 * sizeof(*f.keys)), 0, { { 0, { 0 } } },
+			     0 };
+	int level = 0, r = -1;
+
+	v->degree = calloc(n1, sizeof(*v->degree));
+	if (!f.in || !f.ranks || !f.keep || !f.owner || !f.via || !f.queue ||
+	    !f.keys || !v->degree)
+		goto done;
+	memcpy(f.in, v->entity_on, n1);
+	for (size_t i = 0; i < g->nrelations; i++) {
+		const sg_relation *rel = &g->relations[i];
+
+		if (!relation_allowed(g, rel, f.in, rel_on))
+			continue;
+		v->degree[rel->from]++;
+		v->degree[rel->to] += rel->to != rel->from;
+	}
+	for (size_t e = 0; e < g->nentities; e++) {
+		if (!f.in[e])
+			continue;
+		f.ranks[f.n++] = (struct rank){ (uint32_t)e, dist[e],
+						v->degree[e] };
+		kmin += v->focus[e];
+	}
+	if (f.n <= max) {
+		r = keep_parents(v, allowed);
+		goto done;
+	}
+	if (sg_sort(f.ranks, f.n, sizeof(*f.ranks), rank_order, NULL))
+		goto done;
+	kmin = kmin ? kmin : 1;
+	/* the finest level whose summaries take at most a third of the
+	 * budget beside the most entities that fit: drawing one entity more
+	 * makes at most one summary less, so the boxes grow with k, and a
+	 * binary search finds that k */
+	for (k = kmin; level < LEVELS; level++) {
+		size_t lo = kmin, hi = max > kmin ? max - 1 : kmin, best = 0;
+
+		while (lo <= hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (plan_memo(&f, mid, groups))
+				goto done;
+			if (mid + groups[level] > max) {
+				hi = mid - 1;
+			} else {
+				best = mid;
+				lo = mid + 1;
+			}
+		}
+		if (best && plan_memo(&f, best, groups))
+			goto done;
+		if (best && (groups[level] <= max / 3 || level == LEVELS - 1)) {
+			k = best;
+			break;
+		}
+	}
+	level = level < LEVELS ? level : LEVELS - 1;
+	if (plan(&f, k, groups))
+		goto done;
+	for (size_t i = 0; i < f.n; i++)
+		v->entity_on[f.ranks[i].entity] = f.keep[f.ranks[i].entity];
+	/* a summary of one entity takes a box as the entity would, and
+	 * tells less */
+	for (size_t i = 0, j; i < f.nkeys; i = j) {
+		for (j = i + 1; j < f.nkeys &&
+				same_summary(&f.keys[i], &f.keys[j],
+					     level_fields(level)); j++)
+			;
+		if (j == i + 1 && f.keys[i].field[0] != SG_NONE &&
+		    !f.keys[i].field[1])
+			v->entity_on[f.keys[i].entity] = 1;
+	}
+	r = keep_parents(v, allowed) || summarise(v, &f, level) ? -1 : 0;
+done:
+	free(f.in);
+	free(f.ranks);
+	free(f.keep);
+	free(f.owner);
+	free(f.via);
+	free(f.queue);
+	free(f.keys);
+	return r;
 }
 
 size_t sg_view_cut_count(const sg_view *v)
@@ -460,8 +788,9 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 	}
 	for (size_t e = 0; e < g->nentities; e++)
 		v->entity_on[e] = dist[e] != FAR;
-	if ((o->max_entities && cut_to(v, dist, o->max_entities, rel_on)) ||
-	    keep_parents(v, allowed) || number_boxes(v)) {
+	if ((o->max_entities ? fold(v, dist, o->max_entities, allowed, rel_on) :
+			       keep_parents(v, allowed)) ||
+	    number_boxes(v)) {
 		free(dist);
 		return -1;
 	}
@@ -578,24 +907,67 @@ size_t sg_view_relation_count(const sg_view *v)
 	return v->nshown_relations;
 }
 
+/* Entity e's id, name and type into info. */
+static void entity_info(const sg_graph *g, uint32_t e, sg_entity_info *info)
+{
+	const sg_entity *ent = &g->entities[e];
+
+	info->id = ent->id;
+	info->name = ent->name ? ent->name : ent->id;
+	info->type = ent->type ? ent->type : "";
+}
+
 int sg_view_entity(const sg_view *v, size_t i, sg_entity_info *info)
 {
 	const sg_graph *g = v->graph;
-	const sg_entity *ent;
 	uint32_t e;
 
 	if (i >= v->nshown)
 		return -1;
 	e = v->shown[i];
-	ent = &g->entities[e];
-	info->id = ent->id;
-	info->name = ent->name ? ent->name : ent->id;
-	info->type = ent->type ? ent->type : "";
+	entity_info(g, e, info);
 	info->degree = 0;
 	for (uint32_t k = g->out_start[e]; k < g->out_start[e + 1]; k++)
 		info->degree += v->relation_on[g->out[k]];
 	for (uint32_t k = g->in_start[e]; k < g->in_start[e + 1]; k++)
 		info->degree += v->relation_on[g->in[k]];
+	return 0;
+}
+
+size_t sg_view_summary_count(const sg_view *v)
+{
+	return v->nfolds;
+}
+
+int sg_view_summary(const sg_view *v, size_t i, sg_summary_info *info)
+{
+	const sg_graph *g = v->graph;
+	const struct sg_fold *s = i < v->nfolds ? &v->folds[i] : NULL;
+
+	if (!s)
+		return -1;
+	info->id = v->labels.buf + s->id;
+	info->label = v->labels.buf + s->label;
+	info->entity = s->anchor != SG_NONE ? g->entities[s->anchor].id : NULL;
+	info->relation = s->relation != SG_NONE ?
+		g->relation_types[s->relation].id : NULL;
+	info->direction = s->dir;
+	info->type = s->type != SG_NONE ? g->types[s->type].id : NULL;
+	info->further = s->further;
+	info->entities = s->count;
+	info->relations = s->relations;
+	return 0;
+}
+
+int sg_view_folded(const sg_view *v, size_t i, size_t j, sg_entity_info *info)
+{
+	uint32_t e;
+
+	if (i >= v->nfolds || j >= v->folds[i].count)
+		return -1;
+	e = v->members[v->folds[i].first + j];
+	entity_info(v->graph, e, info);
+	info->degree = v->degree[e];
 	return 0;
 }
 
@@ -626,6 +998,8 @@ int sg_view_stats(const sg_view *v, sg_stats *s, sg_error *err)
 	memset(s, 0, sizeof(*s));
 	s->entities = v->nshown;
 	s->relations = v->nshown_relations;
+	s->summaries = v->nfolds;
+	s->folded = v->ncut;
 	if (!seen)
 		return nomem(err);
 	for (size_t k = 0; k < v->nshown; k++) {

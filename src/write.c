@@ -110,6 +110,43 @@ static int add_relation(sg_buf *b, const sg_graph *g, const sg_relation *rel)
 	       add_pairs(b, &first, &rel->attrs, 1) || sg_buf_adds(b, "}");
 }
 
+/*
+ * A folded view's summaries (see fold in select.c), one a line: what each
+ * stands for, and the ids of the entities it holds, so that a program
+ * reading the view knows where every entity of the selection went. A
+ * reader of the graph passes them over: they are how it was drawn.
+ */
+static int add_summaries(sg_buf *b, const sg_view *v)
+{
+	static const char *const directions[] = {
+		[SG_BOTH] = "both", [SG_OUT] = "out", [SG_IN] = "in",
+	};
+	sg_summary_info s;
+	sg_entity_info e;
+	int r = 0;
+
+	for (size_t i = 0; !r && !sg_view_summary(v, i, &s); i++) {
+		int first = 1;
+
+		r = sg_buf_adds(b, i ? ",\n    {" :
+				      ",\n  \"summaries\": [\n    {") ||
+		    add_field(b, &first, "id", s.id) ||
+		    add_field(b, &first, "label", s.label) ||
+		    add_field(b, &first, "entity", s.entity) ||
+		    add_field(b, &first, "relation", s.relation) ||
+		    add_field(b, &first, "direction", directions[s.direction]) ||
+		    add_field(b, &first, "type", s.type) ||
+		    (s.further && sg_buf_adds(b, ", \"further\": true")) ||
+		    sg_buf_addf(b, ", \"relations\": %zu, \"entities\": [",
+				s.relations);
+		for (size_t j = 0; !r && !sg_view_folded(v, i, j, &e); j++)
+			r = sg_buf_adds(b, j ? ", " : "") ||
+			    sg_buf_add_json(b, e.id);
+		r = r || sg_buf_adds(b, "]}");
+	}
+	return r || (sg_view_summary_count(v) && sg_buf_adds(b, "\n  ]"));
+}
+
 int sg_write_json(const sg_view *v, sg_buf *b)
 {
 	const sg_graph *g = v->graph;
@@ -176,7 +213,8 @@ int sg_write_json(const sg_view *v, sg_buf *b)
 		    add_relation(b, g, &g->relations[i]);
 		any = 1;
 	}
-	r = r || sg_buf_adds(b, any ? "\n  ]\n}\n" : "]\n}\n");
+	r = r || sg_buf_adds(b, any ? "\n  ]" : "]") || add_summaries(b, v) ||
+	    sg_buf_adds(b, "\n}\n");
 	free(used);
 	return r;
 }

@@ -48,7 +48,7 @@ theme_valid() { schema_valid "$1" graphs/theme-schema.json; }
 counts_are() { # FILE ARGS ENTITIES RELATIONS (ARGS "-": none)
 	[ "$2" = - ] && set -- "$1" "" "$3" "$4"
 	# shellcheck disable=SC2086 # ARGS are words
-	run 0 "$1" $2 --stats </dev/null &&
+	run 0 "$1" $2 --stats --max-nodes 0 </dev/null &&
 	printf 'entities: %s\nrelations: %s\n' "$3" "$4" >"$tmp/want-counts" &&
 	head -2 "$tmp/out" >"$tmp/got-counts" &&
 	same "$tmp/want-counts" "$tmp/got-counts"
@@ -231,7 +231,7 @@ awk 'BEGIN { srand(1); printf "{\"entities\": ["; for (i = 0; i < 500; i++)
 interrupted() { # SIGNAL STATUS: killed once its temporary is there
 	d="$tmp/signal-$1"
 	mkdir "$d" && echo old >"$d/slow.svg"
-	env --default-signal=INT "$bin" "$tmp/slow.json" -K dot -o "$d/slow.svg" \
+	env --default-signal=INT "$bin" "$tmp/slow.json" -K dot --max-nodes 0 -o "$d/slow.svg" \
 		-o "$d/slow.png" 2>/dev/null &
 	pid=$! i=0
 	while [ $i -lt 200 ] && [ "$(ls -A "$d" | wc -l)" != 3 ]; do
@@ -719,29 +719,52 @@ check "relation ids from theirs" has "$tmp/o/k.svg" \
 	'<g id="r.kazakhstan.proposes.sco&#45;investment&#45;fund" class="edge proposes">'
 
 check "--max-nodes" run 0 --focus Kazakhstan --max-nodes 8 --list
-check "keeps 8" sh -c "[ \$(wc -l <'$tmp/out') = 9 ]"
-check "draws what it cut" run 0 --focus Kazakhstan --max-nodes 8
-check "as '+6 more' beside Kazakhstan" has "$tmp/out" 'label="+6 more"'
+check "draws 7 entities" sh -c "[ \$(grep -c '	\$' '$tmp/out') = 7 ]"
+check "and folds 7 into a summary of what Kazakhstan relates to" sh -c \
+	"[ \$(grep -c '	fold:1: 7 entities <-\[several\]- kazakhstan\$' '$tmp/out') = 7 ]"
+check "each entity once" sh -c "[ \$(wc -l <'$tmp/out') = 15 ]"
+check "draws the summary" run 0 --focus Kazakhstan --max-nodes 8
+check "as '7 entities' beside Kazakhstan" has "$tmp/out" 'label="7 entities"'
+check "on a line counting the relations" has "$tmp/out" 'label="7 relations"'
+check "its tooltip names them" has "$tmp/out" \
+	'tooltip="7 entities, related to Kazakhstan (7 relations):\nSCO Development Bank\nSCO Free Trade Area\nSCO Investment Fund'
 awk 'BEGIN { printf "{\"entities\": ["; for (i = 0; i <= 1000; i++)
 	printf "%s{\"id\": \"e%d\"}", (i ? "," : ""), i;
 	printf "], \"relations\": ["; for (i = 1; i <= 1000; i++)
 	printf "%s{\"from\": \"e0\", \"to\": \"e%d\", \"type\": \"t\"}", (i > 1 ? "," : ""), i;
 	print "]}" }' >"$tmp/large.json"
-check "a drawing too large" run 0 "$tmp/large.json" -o "$tmp/large.dot"
+check "a drawing too large" run 0 "$tmp/large.json" --max-nodes 0 -o "$tmp/large.dot"
 check "warns, suggesting --focus" has "$tmp/err" \
 	"warning: the drawing has 1001 entities, too many to read; draw a part with --focus, or cap it with --max-nodes"
-check "not with --max-nodes" run 0 "$tmp/large.json" --max-nodes 50 -o "$tmp/large.dot"
-check "which says what it kept and cut, and no more" stderr_is \
-	"scograph: note: --max-nodes 50 kept 50 entities and cut 951"
-check "--max-nodes --strict: a cut is no error" run 0 "$tmp/large.json" --max-nodes 50 --strict --list
-check "--list says so too" stderr_is "scograph: note: --max-nodes 50 kept 50 entities and cut 951"
-check "--stats counts what was cut" run 0 "$tmp/large.json" --max-nodes 50 --stats
-check "entities cut" has "$tmp/out" "entities cut: 951"
+check "folded by default" run 0 "$tmp/large.json" -o "$tmp/large.dot"
+check "which says what it drew and folded, and no more" stderr_is \
+	"scograph: note: 1001 entities, more than --max-nodes 60: 59 drawn, 942 folded into 1 summary"
+check "--max-nodes 50" run 0 "$tmp/large.json" --max-nodes 50 -o "$tmp/large.dot"
+check "folds more" stderr_is \
+	"scograph: note: 1001 entities, more than --max-nodes 50: 49 drawn, 952 folded into 1 summary"
+check "into a box of 952" has "$tmp/large.dot" 'label="952 entities"'
+check "--max-nodes --strict: folding is no error" run 0 "$tmp/large.json" --max-nodes 50 --strict --list
+check "--list says so too" stderr_is "scograph: note: 1001 entities, more than --max-nodes 50: 49 drawn, 952 folded into 1 summary"
+check "and lists all 1001" sh -c "[ \$(wc -l <'$tmp/out') = 1002 ]"
+check "--stats counts what was folded" run 0 "$tmp/large.json" --max-nodes 50 --stats
+check "entities folded" has "$tmp/out" "entities folded: 952"
+check "summaries" has "$tmp/out" "summaries: 1"
 check "as JSON" run 0 "$tmp/large.json" --max-nodes 50 --stats --diagnostics json
-check "a note" stderr_is '{"file": "", "line": 0, "column": 0, "severity": "note", "code": "cut", "message": "--max-nodes 50 kept 50 entities and cut 951"}'
-check "no cut, no note" run 0 "$tmp/large.json" --max-nodes 5000 --stats
+check "a note" stderr_is '{"file": "", "line": 0, "column": 0, "severity": "note", "code": "folded", "message": "1001 entities, more than --max-nodes 50: 49 drawn, 952 folded into 1 summary"}'
+check "no folding, no note" run 0 "$tmp/large.json" --max-nodes 5000 --stats
 check "silent" test ! -s "$tmp/err"
-check "and 0 cut" has "$tmp/out" "entities cut: 0"
+check "and nothing folded" has "$tmp/out" "entities folded: 0"
+check "-T json of a folded view" run 0 "$tmp/large.json" --max-nodes 50 -T json
+check "says what each summary holds" has "$tmp/out" \
+	'{"id": "fold:1", "label": "952 entities", "entity": "e0", "relation": "t", "direction": "out", "relations": 952, "entities": ["e49", "e50",'
+check "valid by the schema" schema_valid "$tmp/out"
+cp "$tmp/out" "$tmp/folded.json"
+check "reads back, summaries passed over" counts_are "$tmp/folded.json" - 49 48
+check "the drawn and the folded are the whole" /usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = [e["id"] for e in d["entities"]] + [i for s in d["summaries"] for i in s["entities"]]
+sys.exit(sorted(ids) != sorted("e%d" % i for i in range(1001)))' "$tmp/folded.json"
 
 check "--theme print" run 0 --focus Kazakhstan --legend --theme print
 check "no colour is left but greys" sh -c \
@@ -943,7 +966,7 @@ check "whatever sorts between them" run 1 --render-all "$d/graphs" -o "$d/out4"
 check "names both" stderr_is "scograph: $d/graphs/lines.jsonl: error: lines.json is drawn under the same name; rename one"
 check "and draws the others" test "$(cd "$d/out4" && echo *)" = "lines.jsonb.svg lines.svg sample.svg sco.svg"
 check "--max-nodes over many graphs" run 1 --render-all "$d/graphs" -o "$d/out-cut" --max-nodes 3
-check "says of which graph" has "$tmp/err" "scograph: $d/graphs/sco.json: note: --max-nodes 3 kept 3 entities and cut 14"
+check "says of which graph" has "$tmp/err" "scograph: $d/graphs/sco.json: note: 17 entities, more than --max-nodes 3: 1 drawn, 16 folded into 2 summaries"
 rm "$d/graphs/lines.jsonb.json"
 # a folder of graphs holds their schema and themes too
 rm "$d/graphs/lines.json"
@@ -1011,7 +1034,7 @@ printf 'id\tname\ttype\tdegree\nkz\tKazakhstan\tcountry\t1\nbank\tDevelopment\\n
 check "--list output of tricky names" same "$tmp/want" "$tmp/out"
 check "--stats" run 0 --stats
 check "--stats counts" has "$tmp/out" "sources: 1"
-check "--stats: nothing cut" has "$tmp/out" "entities cut: 0"
+check "--stats: nothing folded" has "$tmp/out" "entities folded: 0"
 
 # ---- --diff: what changed from OLD to the FILEs
 d=tests/diff

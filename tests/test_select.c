@@ -1,4 +1,6 @@
 /* Selection: focus by depth and direction, filters, counts. */
+#include <stdio.h>
+
 #include "testutil.h"
 #include "internal.h"
 
@@ -270,6 +272,22 @@ static void test_excludes(void **state)
 		    "'b' is both the focus and excluded");
 }
 
+/* The id, label, entity, relation, direction, type and counts of summary
+ * i, in a line. */
+static const char *summary(const sg_view *v, size_t i)
+{
+	static char out[256];
+	sg_summary_info s;
+
+	if (sg_view_summary(v, i, &s))
+		return "none";
+	snprintf(out, sizeof(out), "%s '%s' %s %s %d %s %d %zu %zu", s.id,
+		 s.label, s.entity ? s.entity : "-",
+		 s.relation ? s.relation : "-", (int)s.direction,
+		 s.type ? s.type : "-", s.further, s.entities, s.relations);
+	return out;
+}
+
 static void test_max_entities(void **state)
 {
 	const char *b[] = { "b" };
@@ -278,16 +296,86 @@ static void test_max_entities(void **state)
 	sg_error err = { 0 };
 	sg_graph *g = load(chain, &err);
 	sg_view *v = sg_select(g, &o, &err);
+	sg_entity_info e;
+	sg_stats st;
 
 	(void)state;
-	/* b, then its neighbours a, c, e: c has the most relations (2) */
+	/* b and c (the most related of b's neighbours) and a summary each
+	 * are four boxes: one too many, so b alone, with its neighbours a,
+	 * c, e in one summary (of one type, but relations of two types both
+	 * ways), and d, beyond c, in another */
+	assert_int_equal(sg_view_entity_count(v), 1);
+	assert_int_equal(sg_view_cut_count(v), 4);
+	assert_int_equal(sg_view_summary_count(v), 2);
+	assert_string_equal(summary(v, 0), "fold:1 '3 leafs' b - 0 leaf 0 3 3");
+	assert_string_equal(summary(v, 1), "fold:2 '+1 more' b - 0 - 1 1 0");
+	assert_string_equal(summary(v, 2), "none");
+	assert_int_equal(sg_view_folded(v, 0, 1, &e), 0);
+	assert_string_equal(e.id, "c"); /* in input order: a, c, e */
+	assert_int_equal(e.degree, 2);
+	assert_int_equal(sg_view_folded(v, 0, 3, &e), -1);
+	assert_int_equal(sg_view_folded(v, 2, 0, &e), -1);
+	assert_int_equal(sg_view_stats(v, &st, &err), 0);
+	assert_int_equal(st.summaries, 2);
+	assert_int_equal(st.folded, 4);
+	sg_view_free(v);
+	/* b, c, and a, e in a summary of relations into b; d alone would be
+	 * a summary of one, and is drawn as itself instead */
+	o.max_entities = 4;
+	v = sg_select(g, &o, &err);
+	assert_string_equal(summary(v, 0), "fold:1 '2 leafs' b - 2 leaf 0 2 2");
 	assert_int_equal(sg_view_entity_count(v), 3);
-	assert_int_equal(sg_view_cut_count(v), 2);
-	assert_true(v->entity_on[1] && v->entity_on[2]);
-	assert_false(v->entity_on[3]);
-	/* b lost e (or a), c lost d */
-	assert_int_equal(v->cut[1], 1);
-	assert_int_equal(v->cut[2], 1);
+	assert_true(v->entity_on[1] && v->entity_on[2] && v->entity_on[3]);
+	sg_view_free(v);
+	/* enough room: nothing folded */
+	o.max_entities = 5;
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_entity_count(v), 5);
+	assert_int_equal(sg_view_summary_count(v), 0);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+/* Entities no relation joins to what is drawn are summarised by type;
+ * an English plural for each, and none for what ends in no letter. */
+static void test_fold_unrelated(void **state)
+{
+	const char *json =
+		"{\"types\": {\"p\": {\"label\": \"policy\"}, "
+		"\"c\": {\"label\": \"church\"}, \"n\": {\"label\": \"N°\"}},"
+		" \"entities\": [{\"id\": \"h\", \"type\": \"c\"},"
+		" {\"id\": \"c\", \"type\": \"c\"}, {\"id\": \"d\", \"type\": \"c\"},"
+		" {\"id\": \"a\", \"type\": \"p\"}, {\"id\": \"b\", \"type\": \"p\"},"
+		" {\"id\": \"x\", \"type\": \"n\"}, {\"id\": \"y\", \"type\": \"n\"},"
+		" {\"id\": \"z\"}, {\"id\": \"w\"}],"
+		" \"relations\": [{\"from\": \"h\", \"to\": \"a\", \"type\": \"r\"},"
+		" {\"from\": \"h\", \"to\": \"b\", \"type\": \"r\"},"
+		" {\"from\": \"c\", \"to\": \"h\", \"type\": \"s\"},"
+		" {\"from\": \"d\", \"to\": \"h\", \"type\": \"s\"}]}";
+	const char *h[] = { "h" };
+	sg_select_opts o = { .focus = h, .nfocus = 1, .depth = 1,
+			     .max_entities = 4 };
+	sg_error err = { 0 };
+	sg_graph *g = load(json, &err);
+	sg_view *v = sg_select(g, &o, &err);
+
+	(void)state;
+	assert_string_equal(summary(v, 0), "fold:1 '2 policies' h r 1 p 0 2 2");
+	assert_int_equal(sg_view_summary_count(v), 1);
+	sg_view_free(v);
+	/* the whole graph: h, c, d, and what no relation joins to them */
+	o.nfocus = 0;
+	o.max_entities = 5;
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_entity_count(v), 3);
+	assert_string_equal(summary(v, 0), "fold:1 '2 policies' h r 1 p 0 2 2");
+	assert_string_equal(summary(v, 1), "fold:2 '4 entities' - - 0 - 0 4 0");
+	sg_view_free(v);
+	o.max_entities = 7;
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_entity_count(v), 5);
+	assert_string_equal(summary(v, 0), "fold:1 '2 N°' - - 0 n 0 2 0");
+	assert_string_equal(summary(v, 1), "fold:2 '2 entities' - - 0 - 0 2 0");
 	sg_view_free(v);
 	sg_graph_free(g);
 }
@@ -418,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_shortest_paths),
 		cmocka_unit_test(test_excludes),
 		cmocka_unit_test(test_max_entities),
+		cmocka_unit_test(test_fold_unrelated),
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
 		cmocka_unit_test(test_select_needs_resolve),
