@@ -741,6 +741,10 @@ static recolour_fn *recolouring(const sg_theme *theme)
  * parser's limit (TEXT_MAX), and an entry takes at most about 600 bytes. */
 #define LEGEND_ROWS 24
 
+/* The legend's text: a key reads smaller than what it explains, as the
+ * relations' words (9 pt) do. */
+#define LEGEND_PT "9"
+
 /* Adds text to b for an HTML-like label: markup characters as entities,
  * others as add_char adds them, cut (ending in "…") past max bytes. */
 static int add_html_text(sg_buf *b, const char *text, size_t max)
@@ -809,7 +813,7 @@ static int type_row(sg_buf *b, Agnode_t *n, const char *label,
 	char buf[3][SG_COLOUR_SIZE];
 	int r;
 
-	r = sg_buf_adds(b, "<TR><TD");
+	r = sg_buf_adds(b, "<TR><TD COLSPAN=\"3\"");
 	if (style && strstr(style, "filled"))
 		r = r || sg_buf_adds(b, " BGCOLOR=\"") ||
 		    add_html_text(b, look(n, "fillcolor", recolour, buf[0]),
@@ -842,7 +846,7 @@ static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 	return sg_buf_addf(b, "<TR><TD SIDES=\"B\" BORDER=\"%d\"%s COLOR=\"",
 			   border_width(e), border_style(e, 0)) ||
 	       add_html_text(b, colour, 40) ||
-	       sg_buf_adds(b, "\" WIDTH=\"36\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\">"
+	       sg_buf_adds(b, "\" WIDTH=\"28\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\">"
 			      "</TD><TD><FONT COLOR=\"") ||
 	       add_html_text(b, colour, 40) ||
 	       sg_buf_addf(b, "\">%s</FONT></TD><TD ALIGN=\"LEFT\"><FONT "
@@ -878,7 +882,8 @@ static int column_add(struct column *c, sg_buf *b)
 		agstrdup_html(agroot(c->g), b->buf);
 	r = !n || !html || (c->last && (!e || set(e, "style", "invis"))) ||
 	    set(n, "shape", "plaintext") || set(n, "style", "") ||
-	    set(n, "margin", "0") || set(n, "label", html) ||
+	    set(n, "margin", "0") || set(n, "fontsize", LEGEND_PT) ||
+	    set(n, "label", html) ||
 	    set(n, "tooltip", " ");
 	if (html)
 		agstrfree(agroot(c->g), html);
@@ -895,8 +900,8 @@ static int next_row(struct column *c, sg_buf *b, unsigned *rows)
 		return -1;
 	if (*rows % LEGEND_ROWS == 0) {
 		*rows = 0;
-		if (sg_buf_adds(b, "<TABLE BORDER=\"0\" CELLSPACING=\"4\" "
-				   "CELLPADDING=\"3\">"))
+		if (sg_buf_adds(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" "
+				   "CELLPADDING=\"2\">"))
 			return -1;
 	}
 	++*rows;
@@ -957,9 +962,6 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		if (n)
 			agdelnode(ag, n);
 	}
-	if (rows && !r)
-		r = column_add(&col, &table);
-	rows = 0;
 	for (size_t t = 0; t < g->nrelation_types && !r; t++) {
 		const sg_type *type = &g->relation_types[t];
 		const sg_relation sample = { .type = type->id };

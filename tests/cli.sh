@@ -674,16 +674,27 @@ check "-G message" stderr_is "scograph: error: -Gbgcolor: expected name=value"
 check "--legend" run 0 --focus Kazakhstan --legend -o "$tmp/legend.dot" -o "$tmp/legend.svg"
 check "a legend box" has "$tmp/legend.dot" 'subgraph cluster_legend'
 check "the types drawn are in it" has "$tmp/legend.dot" '<FONT COLOR="#241a3a">Policy / programme</FONT>'
-check "in their colours and line style" has "$tmp/legend.dot" '<TD BGCOLOR="#fde0c5" BORDER="1" STYLE="dashed" COLOR="#a35a1a">'
+check "in their colours and line style" has "$tmp/legend.dot" '<TD COLSPAN="3" BGCOLOR="#fde0c5" BORDER="1" STYLE="dashed" COLOR="#a35a1a">'
 check "the relation types too" has "$tmp/legend.dot" '<FONT COLOR="#7a5c00">champions adoption of</FONT>'
 check "a dotted line with an open arrowhead" has "$tmp/legend.dot" \
-	'<TD SIDES="B" BORDER="2" STYLE="dotted" COLOR="#5a5a5a" WIDTH="36" HEIGHT="8" FIXEDSIZE="TRUE"></TD><TD><FONT COLOR="#5a5a5a">▹</FONT>'
+	'<TD SIDES="B" BORDER="2" STYLE="dotted" COLOR="#5a5a5a" WIDTH="28" HEIGHT="8" FIXEDSIZE="TRUE"></TD><TD><FONT COLOR="#5a5a5a">▹</FONT>'
 check "types not drawn are not" not grep -q 'Project / event' "$tmp/legend.dot"
 check "legend SVG" svg_ok "$tmp/legend.svg"
 height() { sed -n 's/^<svg width="[0-9]*pt" height="\([0-9]*\)pt".*/\1/p' "$1"; }
 check "plain drawing" run 0 --focus Kazakhstan -o "$tmp/plain.svg"
 check "the legend keeps to one rank: it adds at most a third to the height" \
 	test "$(height "$tmp/legend.svg")" -le $(($(height "$tmp/plain.svg") * 4 / 3))
+# the legend in proportion: one table of the types drawn, in 9 pt; a small
+# drawing's (its legend was twice its height) and the report figure's
+check "a small drawing's legend" run 0 --focus nurly-zhol --legend -o "$tmp/small-legend.svg"
+check "the small drawing" run 0 --focus nurly-zhol -o "$tmp/small.svg"
+check "the legend at most doubles a small drawing's height, with its gaps" \
+	test "$(height "$tmp/small-legend.svg")" -le $(($(height "$tmp/small.svg") * 9 / 4))
+check "the legend in 9 pt" has "$tmp/small-legend.svg" 'font-size="9.00" fill="#241a3a">Policy / programme</text>'
+check "the report figure" run 0 --cluster type --legend --caption -o "$tmp/report.svg"
+check "the report figure without its legend" run 0 --cluster type --caption -o "$tmp/report0.svg"
+check "the legend adds at most a tenth to the report figure's height" \
+	test "$(height "$tmp/report.svg")" -le $(($(height "$tmp/report0.svg") * 11 / 10))
 # texts of the input are escaped in the legend's tables, long ones cut, and
 # many types take several tables, each under the DOT parser's limit
 awk 'BEGIN { printf "{\"types\": {"
@@ -694,7 +705,7 @@ awk 'BEGIN { printf "{\"types\": {"
 	for (i = 1; i < 30; i++) printf "%s{\"from\": \"e0\", \"to\": \"e%d\", \"type\": \"r\"}", (i > 1 ? "," : ""), i
 	print "]}" }' >"$tmp/types.json"
 check "a legend of 30 types" run 0 "$tmp/types.json" --legend -o "$tmp/types.dot" -o "$tmp/types.svg"
-check "in two tables" test "$(grep -c '<TABLE' "$tmp/types.dot")" = 3
+check "in two tables" test "$(grep -c "<TABLE" "$tmp/types.dot")" = 2
 check "markup in labels is text" has "$tmp/types.svg" '&lt;T7&gt; &amp; &quot;co&quot;'
 check "a long label is cut" has "$tmp/types.dot" '0000…'
 check "the legend SVG is well-formed" svg_ok "$tmp/types.svg"
