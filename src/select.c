@@ -395,8 +395,11 @@ done:
  * the drawn entity the walk came from, and those no relation joins are
  * keyed by type alone. Where those keys make more summaries than a third
  * of the budget, coarser keys merge them: without the relation type, then
- * without the entity type, then one summary a drawn entity. K is then the
- * budget less the summaries, so that the boxes stay within it.
+ * without the entity type, then one summary a drawn entity. K is the
+ * largest that keeps the drawn entities and summaries within the budget,
+ * and the lines among what is drawn within 1.5 times it: the
+ * most related entities are related to each other too, and sixty of them
+ * with their 240 relations are still a hairball.
  */
 struct rank {
 	uint32_t entity, dist, degree;
@@ -456,6 +459,7 @@ struct folding {
 	uint32_t *queue;
 	struct key *keys;    /* the folded entities, sorted */
 	size_t nkeys;
+	uint32_t *lines;     /* lines[k]: the relations among the first k */
 	struct {
 		size_t k, groups[LEVELS];
 	} memo[4 * 64]; /* LEVELS binary searches over a size_t */
@@ -675,13 +679,14 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 			     0, calloc(n1, 1), malloc(n1 * sizeof(*f.owner)),
 			     malloc(n1 * sizeof(*f.via)),
 			     malloc(n1 * sizeof(*f.queue)),
-			     malloc(n1 * sizeof(*f.keys)), 0, { { 0, { 0 } } },
+			     malloc(n1 * sizeof(*f.keys)), 0,
+			     calloc(n1 + 1, sizeof(*f.lines)), { { 0, { 0 } } },
 			     0 };
 	int level = 0, r = -1;
 
 	v->degree = calloc(n1, sizeof(*v->degree));
 	if (!f.in || !f.ranks || !f.keep || !f.owner || !f.via || !f.queue ||
-	    !f.keys || !v->degree)
+	    !f.keys || !f.lines || !v->degree)
 		goto done;
 	memcpy(f.in, v->entity_on, n1);
 	for (size_t i = 0; i < g->nrelations; i++) {
@@ -705,6 +710,19 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 	}
 	if (sg_sort(f.ranks, f.n, sizeof(*f.ranks), rank_order, NULL))
 		goto done;
+	/* the relations drawn when the first k are: those whose ends both
+	 * rank before k (owner holds each one's rank meanwhile) */
+	for (size_t i = 0; i < f.n; i++)
+		f.owner[f.ranks[i].entity] = (uint32_t)i;
+	for (size_t i = 0; i < g->nrelations; i++) {
+		const sg_relation *rel = &g->relations[i];
+		uint32_t a = f.owner[rel->from], b = f.owner[rel->to];
+
+		if (relation_allowed(g, rel, f.in, rel_on))
+			f.lines[(a > b ? a : b) + 1]++;
+	}
+	for (size_t i = 0; i < f.n; i++)
+		f.lines[i + 1] += f.lines[i];
 	kmin = kmin ? kmin : 1;
 	/* the finest level whose summaries take at most a third of the
 	 * budget beside the most entities that fit: drawing one entity more
@@ -718,7 +736,8 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 
 			if (plan_memo(&f, mid, groups))
 				goto done;
-			if (mid + groups[level] > max) {
+			if (mid + groups[level] > max ||
+			    f.lines[mid] + groups[level] > max + max / 2) {
 				hi = mid - 1;
 			} else {
 				best = mid;
@@ -757,6 +776,7 @@ done:
 	free(f.via);
 	free(f.queue);
 	free(f.keys);
+	free(f.lines);
 	return r;
 }
 
