@@ -111,7 +111,7 @@ build/test_threads: ALL_LDFLAGS += -pthread
 # (see tests/test_alloc.c).
 build/test_alloc: ALL_LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc \
 	-Wl,--wrap=realloc,--wrap=strdup,--wrap=open_memstream \
-	-Wl,--wrap=json_loadb
+	-Wl,--wrap=json_loadb,--wrap=json_load_callback
 
 demo: deps
 	@$(MAKE) --no-print-directory all

@@ -85,12 +85,52 @@ typedef struct sg_error {
 	char text[400];
 } sg_error;
 
+/* ---- progress --------------------------------------------------------- */
+
+/*
+ * What long work is doing, for a caller that shows it (the scograph
+ * command's progress line). done and total count the stage's units; total
+ * is 0 where they are unknown or not counted.
+ */
+typedef enum sg_stage {
+	SG_STAGE_READ,    /* taking in the file subject ("<stdin>" for "-"):
+			   * done bytes of total, its size (0 for a pipe) */
+	SG_STAGE_LOAD,    /* reading the text of subject into the graph:
+			   * done bytes of total */
+	SG_STAGE_RESOLVE, /* linking relations: done of total */
+	SG_STAGE_DRAW,    /* making the drawing; not counted */
+	SG_STAGE_LAYOUT,  /* laying it out with the engine subject: one call
+			   * into Graphviz, not counted */
+	SG_STAGE_RENDER,  /* rendering it in the format subject; not counted */
+	SG_STAGE_WRITE    /* writing the output subject ("-": standard
+			   * output); not counted */
+} sg_stage;
+
+typedef struct sg_progress {
+	sg_stage stage;
+	const char *subject; /* NULL when the stage has none; valid during
+			      * the call only */
+	size_t done, total;
+} sg_progress;
+
+/*
+ * Told when a stage begins, and as a counted one goes on: at most once
+ * every SG_PROGRESS_STEP units (and once more at its end, done == total),
+ * so that it may be cheap; on the thread doing the work, which waits for
+ * it. It must not call into the library with the object at work.
+ */
+typedef void (*sg_progress_fn)(void *ctx, const sg_progress *p);
+#define SG_PROGRESS_STEP 65536
+
 /* ---- the graph ------------------------------------------------------- */
 
 typedef struct sg_graph sg_graph;
 
 SG_API sg_graph *sg_graph_new(void);
 SG_API void sg_graph_free(sg_graph *g);
+/* Reading into g and resolving it tell fn (NULL: nobody) how far they
+ * are, with ctx. */
+SG_API void sg_graph_set_progress(sg_graph *g, sg_progress_fn fn, void *ctx);
 
 /*
  * Everything reading and resolving g has found, errors and warnings, sorted
@@ -365,6 +405,9 @@ typedef struct sg_render_opts {
 	 * the warning its error, before anything is written. NULL: not told. */
 	int (*warn)(void *ctx, const sg_error *warning);
 	void *warn_ctx;
+	/* Told of each stage, with progress_ctx (NULL: nobody). */
+	sg_progress_fn progress;
+	void *progress_ctx;
 } sg_render_opts;
 
 /*

@@ -12,6 +12,12 @@ sg_graph *sg_graph_new(void)
 	return calloc(1, sizeof(sg_graph));
 }
 
+void sg_graph_set_progress(sg_graph *g, sg_progress_fn fn, void *ctx)
+{
+	g->progress = fn;
+	g->progress_ctx = ctx;
+}
+
 void sg_graph_free(sg_graph *g)
 {
 	if (!g)
@@ -897,6 +903,9 @@ static int check_parent_cycles(sg_graph *g)
 int sg_graph_resolve(sg_graph *g, sg_error *err)
 {
 	size_t since = g->nnotes;
+	sg_teller tell = { g->progress, g->progress_ctx, { 0 } };
+
+	sg_tell_begin(&tell, SG_STAGE_RESOLVE, NULL, g->nrelations);
 
 	for (size_t i = 0; i < g->nentities; i++) {
 		sg_entity *e = &g->entities[i];
@@ -948,6 +957,7 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 				return nomem(err);
 			break;
 		}
+		sg_tell(&tell, i + 1);
 	}
 	if (sg_graph_first_error(g, since, err))
 		return -1;
@@ -967,5 +977,6 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 				  display_name(&g->entities[e])))
 			return nomem(err);
 	g->resolved = 1;
+	sg_tell_done(&tell, g->nrelations);
 	return 0;
 }

@@ -43,6 +43,31 @@ const char *sg_buf_str(const sg_buf *b); /* "" for an empty buffer */
 void sg_buf_reset(sg_buf *b);
 void sg_buf_release(sg_buf *b);
 
+/*
+ * Whom to tell of progress (fn NULL: nobody), and of what: the stage at
+ * work and the count last told, so that a count is told at most once
+ * every SG_PROGRESS_STEP.
+ */
+typedef struct sg_teller {
+	sg_progress_fn fn;
+	void *ctx;
+	sg_progress now;
+} sg_teller;
+/* Tells that stage begins: done 0 of total. */
+void sg_tell_begin(sg_teller *t, sg_stage stage, const char *subject,
+		   size_t total);
+/* Tells that the stage has come to done (unless that was told last): at
+ * its end. */
+void sg_tell_done(sg_teller *t, size_t done);
+/* The same as it goes, once SG_PROGRESS_STEP past the count told last:
+ * what the readers call once a piece, a comparison when there is nothing
+ * to tell. */
+static inline void sg_tell(sg_teller *t, size_t done)
+{
+	if (t->fn && done - t->now.done >= SG_PROGRESS_STEP)
+		sg_tell_done(t, done);
+}
+
 /* Strings that live as long as the arena; freed all at once. */
 typedef struct sg_arena sg_arena;
 const char *sg_arena_strndup(sg_arena **a, const char *s, size_t n);
@@ -206,6 +231,9 @@ struct sg_graph {
 	sg_buf scratch;
 	/* a diff's graph of both versions: the diff it draws (diff.c) */
 	const sg_diff *diff;
+	/* told how reading and resolving go (sg_graph_set_progress) */
+	sg_progress_fn progress;
+	void *progress_ctx;
 };
 
 /* Model calls the readers make. Each copies the strings it is given into the

@@ -249,6 +249,7 @@ static int take_list(struct reader *rd, struct scanner *s, const char *key)
 	do {
 		if (take_value(rd, s, key, &list_at))
 			return -1;
+		sg_tell(&rd->tell, (size_t)(s->p - rd->text));
 	} while (rd_separator(s, ']') > 0);
 	return 0;
 }
@@ -291,7 +292,7 @@ static int read_members(struct reader *rd, struct scanner s)
 static int read_whole(struct reader *rd, struct scanner s,
 		      const struct rd_format *f)
 {
-	json_t *root = rd_parse(rd, &s, s.end);
+	json_t *root = rd_parse_telling(rd, &s);
 	int r = -1;
 
 	if (!root)
@@ -415,6 +416,7 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 			r = r && rd_note(rd) ? -1 : 0;
 		}
 		p = eol;
+		sg_tell(&rd->tell, (size_t)(p - data));
 	}
 	return r || (f && f->finish && f->finish(rd, first_relation)) ? -1 : 0;
 }
@@ -456,7 +458,9 @@ static int xml(struct reader *rd, struct scanner s)
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		   const char *name, const char *format, sg_error *err)
 {
-	struct reader rd = { .g = g, .file = sg_graph_intern(g, name) };
+	struct reader rd = { .g = g, .file = sg_graph_intern(g, name),
+			     .text = data,
+			     .tell = { g->progress, g->progress_ctx, { 0 } } };
 	size_t since = g->nnotes;
 	const struct rd_format *f = format ? format_named(format) : NULL;
 	struct scanner s;
@@ -466,6 +470,7 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	if (!rd.file)
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	s = rd_start(&rd, data, len);
+	sg_tell_begin(&rd.tell, SG_STAGE_LOAD, rd.file, len);
 	if (format && !f)
 		r = unknown_format(&rd, format);
 	else if (s.p == s.end)
@@ -482,6 +487,8 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	 * ran out on the way */
 	if (r && rd.error.code == SG_OK && g->nerrors < SG_MAX_ERRORS)
 		rd_nomem(&rd);
+	else if (!r)
+		sg_tell_done(&rd.tell, len);
 	rd_note(&rd);
 	free(rd.ps.pos);
 	free(rd.ps.blocks);
@@ -504,7 +511,8 @@ int sg_read_file(sg_graph *g, const char *path, const char *format,
 {
 	sg_buf data = SG_BUF_INIT;
 	sg_error e = { 0 };
-	int r = rd_slurp(path, &data, &e) ?
+	sg_teller tell = { g->progress, g->progress_ctx, { 0 } };
+	int r = rd_slurp(path, &data, &tell, &e) ?
 			unreadable(g, &e, err) :
 			sg_read_buffer(g, sg_buf_str(&data), data.len,
 				       strcmp(path, "-") ? path : "<stdin>",

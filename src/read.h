@@ -72,6 +72,9 @@ struct reader {
 	 * query rows repeat a relationship for each path through it); keys
 	 * interned in the graph */
 	sg_map seen;
+	/* told how far into text the reading is (SG_STAGE_LOAD) */
+	const char *text;
+	sg_teller tell;
 };
 
 /*
@@ -116,6 +119,8 @@ sg_loc rd_loc(struct reader *rd, const json_t *parent, const char *key,
 /* Jansson's reading of the text from s to end; NULL with its error, placed
  * in the file. */
 json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end);
+/* The same, telling rd->tell how far it is: for a whole document. */
+json_t *rd_parse_telling(struct reader *rd, const struct scanner *s);
 /* The same for the one value at s, however much text follows it. */
 json_t *rd_parse_first(struct reader *rd, const struct scanner *s);
 /* Whether Jansson failed for want of memory: it says so, or, on most of
@@ -194,8 +199,9 @@ void rd_attrs_release(sg_attrs *attrs);
 char *rd_dumps(const json_t *v);
 /* The first element of the list doc[key], or NULL: what detection sees. */
 const json_t *rd_first(const json_t *doc, const char *key);
-/* Appends the whole file at path ("-": standard input) to data. */
-int rd_slurp(const char *path, sg_buf *data, sg_error *err);
+/* Appends the whole file at path ("-": standard input) to data, telling
+ * tell how much came (SG_STAGE_READ). */
+int rd_slurp(const char *path, sg_buf *data, sg_teller *tell, sg_error *err);
 
 /* ---- scograph's own format (read_native.c) ---- */
 

@@ -304,6 +304,26 @@ int rd_jansson_nomem(const json_error_t *e)
 	return !e->text[0] || json_error_code(e) == json_error_out_of_memory;
 }
 
+/* Jansson's error, placed in the file where the text at s begins. */
+static json_t *parse_failed(struct reader *rd, const struct scanner *s,
+			    json_error_t *jerr)
+{
+	if (jerr->line > 0) {
+		if (jerr->line == 1)
+			jerr->column += s->column;
+		jerr->line += s->line - 1;
+	}
+	if (json_error_code(jerr) == json_error_invalid_utf8)
+		sg_fail(rd->err, SG_EENCODING, rd->file, jerr->line,
+			jerr->column, "not valid UTF-8: %s", jerr->text);
+	else if (rd_jansson_nomem(jerr))
+		rd_nomem(rd);
+	else
+		sg_fail(rd->err, SG_ESYNTAX, rd->file, jerr->line,
+			jerr->column, "%s", jerr->text);
+	return NULL;
+}
+
 static json_t *parse(struct reader *rd, const struct scanner *s,
 		     const char *end, size_t flags)
 {
@@ -312,22 +332,7 @@ static json_t *parse(struct reader *rd, const struct scanner *s,
 			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | flags,
 			       &jerr);
 
-	if (v)
-		return v;
-	if (jerr.line > 0) {
-		if (jerr.line == 1)
-			jerr.column += s->column;
-		jerr.line += s->line - 1;
-	}
-	if (json_error_code(&jerr) == json_error_invalid_utf8)
-		sg_fail(rd->err, SG_EENCODING, rd->file, jerr.line, jerr.column,
-			"not valid UTF-8: %s", jerr.text);
-	else if (rd_jansson_nomem(&jerr))
-		rd_nomem(rd);
-	else
-		sg_fail(rd->err, SG_ESYNTAX, rd->file, jerr.line, jerr.column,
-			"%s", jerr.text);
-	return NULL;
+	return v ? v : parse_failed(rd, s, &jerr);
 }
 
 json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
@@ -338,6 +343,35 @@ json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
 json_t *rd_parse_first(struct reader *rd, const struct scanner *s)
 {
 	return parse(rd, s, s->end, JSON_DISABLE_EOF_CHECK);
+}
+
+/* Jansson's text, a piece at a time: where the next piece starts. */
+struct feed {
+	struct reader *rd;
+	const char *p, *end;
+};
+
+static size_t next_piece(void *buf, size_t size, void *data)
+{
+	struct feed *f = data;
+	size_t n = (size_t)(f->end - f->p) < size ? (size_t)(f->end - f->p) :
+						     size;
+
+	memcpy(buf, f->p, n);
+	f->p += n;
+	sg_tell(&f->rd->tell, (size_t)(f->p - f->rd->text));
+	return n;
+}
+
+json_t *rd_parse_telling(struct reader *rd, const struct scanner *s)
+{
+	struct feed f = { rd, s->p, s->end };
+	json_error_t jerr;
+	json_t *v = json_load_callback(next_piece, &f,
+				       JSON_REJECT_DUPLICATES |
+					       JSON_DECODE_ANY, &jerr);
+
+	return v ? v : parse_failed(rd, s, &jerr);
 }
 
 json_t *rd_wrap(struct reader *rd, json_t *v, struct pos at)

@@ -170,7 +170,7 @@ sg_theme *sg_theme_open(const char *name, sg_error *err)
 			    "unknown theme '%s'; use auto, light, dark, print "
 			    "or a theme file (.json)", name);
 	else
-		r = rd_slurp(name, &data, rd.err);
+		r = rd_slurp(name, &data, &(sg_teller){ 0 }, rd.err);
 	r = r || read_theme(&rd, t, sg_buf_str(&data), data.len);
 	sg_buf_release(&data);
 	free(rd.ps.pos);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "read.h"
 
@@ -219,22 +220,30 @@ int rd_empty(struct reader *rd)
 	return sg_fail(rd->err, SG_EEMPTY, rd->file, 0, 0, "file is empty");
 }
 
-int rd_slurp(const char *path, sg_buf *data, sg_error *err)
+int rd_slurp(const char *path, sg_buf *data, sg_teller *tell, sg_error *err)
 {
 	int is_stdin = !strcmp(path, "-");
 	const char *name = is_stdin ? "<stdin>" : path;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
+	char chunk[SG_PROGRESS_STEP];
+	struct stat st;
+	size_t n, since = data->len;
 	int r = 0;
 
 	if (!f)
 		return sg_fail(err, SG_EIO, name, 0, 0, "cannot open file: %s",
 			       strerror(errno));
-	while (!r && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	/* a pipe has no size to tell */
+	sg_tell_begin(tell, SG_STAGE_READ, name,
+		      !fstat(fileno(f), &st) && S_ISREG(st.st_mode) ?
+			      (size_t)st.st_size : 0);
+	while (!r && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		r = sg_buf_add(data, chunk, n) ?
 			    sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
 			    0;
+		sg_tell(tell, data->len - since);
+	}
+	sg_tell_done(tell, data->len - since);
 	if (!r && ferror(f))
 		r = sg_fail(err, SG_EIO, name, 0, 0, "cannot read file: %s",
 			    strerror(errno));

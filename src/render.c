@@ -579,6 +579,7 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	struct target *targets = calloc(noutputs + 1, sizeof(*targets));
 	agusererrf old_errf = agseterrf(keep_message);
 	int laid_out = 0, drawing = 0, r = 0;
+	sg_teller tell = { opts->progress, opts->progress_ctx, { 0 } };
 	Agraph_t *ag = NULL;
 	char *dot = NULL;
 	size_t dot_len = 0;
@@ -619,6 +620,8 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	/* only native JSON asked for: no drawing to make */
 	for (size_t i = 0; i < noutputs && !r; i++)
 		drawing |= !is_json(targets[i].format);
+	if (!r && drawing)
+		sg_tell_begin(&tell, SG_STAGE_DRAW, NULL, 0);
 	if (!r && drawing)
 		r = !(ag = sg_draw(v, opts, engine, err)) ||
 		    write_dot(ag, &dot, &dot_len, err);
@@ -667,6 +670,8 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 			r = graphviz_failed(err, "read its own DOT");
 			break;
 		}
+		if (!laid_out)
+			sg_tell_begin(&tell, SG_STAGE_LAYOUT, engine, 0);
 		if (!laid_out && gvLayout(gvc, ag, engine)) {
 			r = graphviz_failed(err, "lay out the graph");
 			break;
@@ -676,6 +681,7 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 			break;
 		}
+		sg_tell_begin(&tell, SG_STAGE_RENDER, t->format, 0);
 		if (gvRenderData(gvc, ag, t->format, &t->data, &len))
 			r = graphviz_failed(err, "render");
 		utc_end(tz);
@@ -688,11 +694,15 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	}
 	/* Nothing reaches its final name until every output is ready. */
 	for (size_t i = 0; i < noutputs && !r; i++)
-		if (is_file(&targets[i]))
+		if (is_file(&targets[i])) {
+			sg_tell_begin(&tell, SG_STAGE_WRITE, targets[i].path, 0);
 			r = write_beside(&targets[i], err);
+		}
 	for (size_t i = 0; i < noutputs && !r; i++) {
 		struct target *t = &targets[i];
 
+		if (!is_memory(t) && !is_file(t))
+			sg_tell_begin(&tell, SG_STAGE_WRITE, t->path, 0);
 		if (is_memory(t)) {
 			r = hand_over(t, data, data_len, err);
 		} else if (is_stdout(t)) {

@@ -24,6 +24,22 @@ int sg_fail(sg_error *err, sg_code code, const char *file, int line,
 	return -1;
 }
 
+void sg_tell_begin(sg_teller *t, sg_stage stage, const char *subject,
+		   size_t total)
+{
+	t->now = (sg_progress){ stage, subject, 0, total };
+	if (t->fn)
+		t->fn(t->ctx, &t->now);
+}
+
+void sg_tell_done(sg_teller *t, size_t done)
+{
+	if (!t->fn || done == t->now.done)
+		return;
+	t->now.done = done;
+	t->fn(t->ctx, &t->now);
+}
+
 const char *sg_code_name(sg_code code)
 {
 	static const char *const names[] = {

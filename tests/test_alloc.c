@@ -9,14 +9,14 @@
  * another way), succeed with the very output of a run where nothing failed.
  *
  * How allocations are caught: the Makefile links this test with -Wl,--wrap
- * for malloc, calloc, realloc, strdup, open_memstream and json_loadb, so
- * the calls that scograph's own objects (the static libscograph.a) make to
- * them come to the __wrap_ functions below, and Jansson's other allocations
- * come here through json_set_alloc_funcs. The allocations inside Graphviz
- * and libc are left alone: Graphviz 2.43 does not survive its own
- * allocation failures, and they are not scograph's to handle. A malloc
- * family of the test's own (wrapping __libc_malloc) would reach into
- * Graphviz too, and would clash with the sanitizers' malloc.
+ * for malloc, calloc, realloc, strdup, open_memstream, json_loadb and
+ * json_load_callback, so the calls that scograph's own objects (the static
+ * libscograph.a) make to them come to the __wrap_ functions below, and
+ * Jansson's other allocations come here through json_set_alloc_funcs. The
+ * allocations inside Graphviz and libc are left alone: Graphviz 2.43 does
+ * not survive its own allocation failures, and they are not scograph's to
+ * handle. A malloc family of the test's own (wrapping __libc_malloc) would
+ * reach into Graphviz too, and would clash with the sanitizers' malloc.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,31 +84,56 @@ static void *json_alloc(size_t size)
  * Inside its parser Jansson 2.14 does not report its own allocation
  * failures faithfully: the lexer drops a byte when its token buffer cannot
  * grow and then fails an assertion, and a failed string is "invalid token".
- * So the parse counts as one allocation, and failing it fails the parse as
- * Jansson does when it cannot make a value: NULL and an empty error text.
+ * So a parse (json_loadb, or json_load_callback for a whole document)
+ * counts as one allocation, and failing it fails the parse as Jansson does
+ * when it cannot make a value: NULL and an empty error text.
  */
-json_t *__real_json_loadb(const char *buf, size_t len, size_t flags,
-			  json_error_t *e);
-json_t *__wrap_json_loadb(const char *buf, size_t len, size_t flags,
-			  json_error_t *e);
+static unsigned long paused_at;
 
-json_t *__wrap_json_loadb(const char *buf, size_t len, size_t flags,
-			  json_error_t *e)
+/* 1 when the parse is to fail (e is then filled), else 0: it runs with
+ * nothing failing inside it, until parse_ends. */
+static int parse_fails(json_error_t *e)
 {
-	unsigned long was = fail_at;
-	json_t *v;
-
 	if (fail_now()) {
 		if (e) {
 			memset(e, 0, sizeof(*e));
 			e->line = e->column = -1;
 		}
-		return NULL;
+		return 1;
 	}
+	paused_at = fail_at;
 	fail_at = 0;
-	v = __real_json_loadb(buf, len, flags, e);
-	fail_at = was;
+	return 0;
+}
+
+static json_t *parse_ends(json_t *v)
+{
+	fail_at = paused_at;
 	return v;
+}
+
+json_t *__real_json_loadb(const char *buf, size_t len, size_t flags,
+			  json_error_t *e);
+json_t *__wrap_json_loadb(const char *buf, size_t len, size_t flags,
+			  json_error_t *e);
+json_t *__real_json_load_callback(json_load_callback_t callback, void *data,
+				  size_t flags, json_error_t *e);
+json_t *__wrap_json_load_callback(json_load_callback_t callback, void *data,
+				  size_t flags, json_error_t *e);
+
+json_t *__wrap_json_loadb(const char *buf, size_t len, size_t flags,
+			  json_error_t *e)
+{
+	return parse_fails(e) ? NULL :
+				parse_ends(__real_json_loadb(buf, len, flags, e));
+}
+
+json_t *__wrap_json_load_callback(json_load_callback_t callback, void *data,
+				  size_t flags, json_error_t *e)
+{
+	return parse_fails(e) ? NULL :
+				parse_ends(__real_json_load_callback(
+					callback, data, flags, e));
 }
 
 /* The outputs of every run go to one scratch folder. */

@@ -1,5 +1,6 @@
 /* The reader: every bad input gets a precise error, good input its model. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "testutil.h"
 
@@ -434,6 +435,117 @@ static void test_builtin_graph(void **state)
 	sg_graph_free(g);
 }
 
+/* A graph of n entities and n relations, about 100 bytes a pair, in one
+ * of the forms below. */
+enum form { NATIVE, LINES, NODE_LINK };
+
+static char *many(int n, enum form form)
+{
+	static const char *const keys[][4] = {
+		[NATIVE] = { "entities", "relations", "from", "to" },
+		[LINES] = { "", "", "from", "to" },
+		[NODE_LINK] = { "nodes", "links", "source", "target" },
+	};
+	const char *const *k = keys[form], *sep = form == LINES ? "\n" : ",";
+	size_t size = (size_t)n * 120 + 64, len = 0;
+	char *text = malloc(size);
+
+	assert_non_null(text);
+	if (form != LINES)
+		len += (size_t)sprintf(text, "{\"%s\": [", k[0]);
+	for (int i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, "%s{\"id\": \"e%d\", "
+				       "\"name\": \"Entity %d\"}",
+				       i ? sep : "", i, i);
+	if (form != LINES)
+		len += (size_t)sprintf(text + len, "], \"%s\": [", k[1]);
+	for (int i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, "%s{\"%s\": \"e%d\", "
+				       "\"%s\": \"e%d\", \"type\": \"r\"}",
+				       i || form == LINES ? sep : "", k[2], i,
+				       k[3], (i + 1) % n);
+	sprintf(text + len, form == LINES ? "\n" : "]}");
+	return text;
+}
+
+/* Checks that t told of a counted stage from its call first on: done 0
+ * first, then counts SG_PROGRESS_STEP apart (and one piece more: an
+ * element, a line, what Jansson asks for at a time; at the end, less),
+ * rising to total; the index past its last call. */
+static size_t check_counted(const struct told *t, size_t first,
+			    sg_stage stage, const char *subject, size_t total)
+{
+	size_t i = first;
+
+	assert_true(i < t->n);
+	assert_int_equal(t->at[i].done, 0);
+	for (; i < t->n && t->at[i].stage == stage; i++) {
+		assert_string_equal(t->subject[i], subject);
+		assert_int_equal(t->at[i].total, total);
+		assert_true(t->at[i].done <= total);
+		if (i > first)
+			assert_true(t->at[i].done > t->at[i - 1].done &&
+				    t->at[i].done - t->at[i - 1].done <=
+					    SG_PROGRESS_STEP + 1024);
+		if (i > first + 1)
+			assert_true(t->at[i - 1].done - t->at[i - 2].done >=
+				    SG_PROGRESS_STEP);
+	}
+	assert_int_equal(t->at[i - 1].done, total);
+	return i;
+}
+
+/* Reading tells how far into the file it is, and resolving how many
+ * relations it has linked, whether the document is streamed (native), read
+ * a line at a time (JSON Lines) or whole (any other format). */
+static void test_progress(void **state)
+{
+	static const char path[] = "/tmp/sg-test-progress.json";
+	char *native = many(3000, NATIVE), *lines = many(3000, LINES);
+	char *whole = many(3000, NODE_LINK);
+	struct told *t = calloc(1, sizeof(*t));
+	sg_graph *g = sg_graph_new();
+	sg_error err = { 0 };
+	size_t len = strlen(native), i;
+	FILE *f = fopen(path, "wb");
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(fwrite(native, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	sg_graph_set_progress(g, record_progress, t);
+	assert_int_equal(sg_read_file(g, path, NULL, &err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	i = check_counted(t, 0, SG_STAGE_READ, path, len);
+	i = check_counted(t, i, SG_STAGE_LOAD, path, len);
+	i = check_counted(t, i, SG_STAGE_RESOLVE, "", 3000);
+	assert_int_equal(i, t->n);
+	sg_graph_free(g);
+	remove(path);
+
+	t->n = 0;
+	g = sg_graph_new();
+	sg_graph_set_progress(g, record_progress, t);
+	assert_int_equal(sg_read_buffer(g, lines, strlen(lines), "g.jsonl",
+					NULL, &err), 0);
+	assert_int_equal(check_counted(t, 0, SG_STAGE_LOAD, "g.jsonl",
+				       strlen(lines)), t->n);
+	sg_graph_free(g);
+
+	t->n = 0;
+	g = sg_graph_new();
+	sg_graph_set_progress(g, record_progress, t);
+	assert_int_equal(sg_read_buffer(g, whole, strlen(whole), "nl.json",
+					"node-link", &err), 0);
+	assert_int_equal(check_counted(t, 0, SG_STAGE_LOAD, "nl.json",
+				       strlen(whole)), t->n);
+	sg_graph_free(g);
+	free(t);
+	free(native);
+	free(lines);
+	free(whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +569,7 @@ int main(void)
 		cmocka_unit_test(test_duplicates_past_the_limit),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_builtin_graph),
+		cmocka_unit_test(test_progress),
 	};
 
 	return cmocka_run_group_tests_name("read", tests, NULL, NULL);

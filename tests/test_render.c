@@ -585,6 +585,54 @@ static void test_auto_engine(void **state)
 	free(json);
 }
 
+/* Rendering tells each stage as it begins: the drawing, its layout (once,
+ * however many outputs), each rendering and each output written; a DOT
+ * output is neither laid out nor rendered. */
+static void test_progress(void **state)
+{
+	static const struct {
+		sg_stage stage;
+		const char *subject;
+	} want[] = {
+		{ SG_STAGE_DRAW, "" }, { SG_STAGE_LAYOUT, "neato" },
+		{ SG_STAGE_RENDER, "svg" }, { SG_STAGE_RENDER, "png" },
+		{ SG_STAGE_WRITE, "a.svg" }, { SG_STAGE_WRITE, "a.png" },
+		{ SG_STAGE_WRITE, "a.dot" },
+	};
+	struct told *t = calloc(1, sizeof(*t));
+	sg_render_opts ro = { .engine = "neato", .progress = record_progress,
+			      .progress_ctx = t };
+	sg_select_opts all = { 0 };
+	sg_error err = { 0 };
+	sg_graph *g = load(tricky, &err);
+	sg_view *v = sg_select(g, &all, &err);
+	sg_output outs[] = { { path_in_dir("a.svg"), NULL },
+			     { path_in_dir("a.png"), NULL },
+			     { path_in_dir("a.dot"), NULL } };
+
+	(void)state;
+	assert_non_null(v);
+	assert_int_equal(sg_render(v, &ro, outs, 3, &err), 0);
+	assert_int_equal(t->n, SG_ARRAY_SIZE(want));
+	for (size_t i = 0; i < t->n; i++) {
+		const char *slash = strrchr(t->subject[i], '/');
+
+		assert_int_equal(t->at[i].stage, want[i].stage);
+		assert_string_equal(slash ? slash + 1 : t->subject[i],
+				    want[i].subject);
+		assert_int_equal(t->at[i].done, 0);
+		assert_int_equal(t->at[i].total, 0);
+	}
+	t->n = 0;
+	assert_int_equal(sg_render(v, &ro, outs + 2, 1, &err), 0);
+	assert_int_equal(t->n, 2);
+	assert_int_equal(t->at[0].stage, SG_STAGE_DRAW);
+	assert_int_equal(t->at[1].stage, SG_STAGE_WRITE);
+	sg_view_free(v);
+	sg_graph_free(g);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -601,6 +649,7 @@ int main(void)
 		cmocka_unit_test(test_failed_output_leaves_no_file),
 		cmocka_unit_test(test_png_and_pdf),
 		cmocka_unit_test(test_auto_engine),
+		cmocka_unit_test(test_progress),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, make_dir,

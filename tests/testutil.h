@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -47,5 +48,25 @@ static inline sg_graph *load(const char *json, sg_error *err)
 		check_error(&e_, (code), "test.json", (line), (column), \
 			    (text)); \
 	} while (0)
+
+/* What a progress function was told, in order (record_progress). */
+#define MAX_TOLD 1024
+struct told {
+	size_t n;
+	sg_progress at[MAX_TOLD];
+	char subject[MAX_TOLD][64]; /* "" for none */
+};
+
+static inline void record_progress(void *ctx, const sg_progress *p)
+{
+	struct told *t = ctx;
+
+	assert_true(t->n < MAX_TOLD);
+	t->at[t->n] = *p;
+	snprintf(t->subject[t->n], sizeof(t->subject[0]), "%s",
+		 p->subject ? p->subject : "");
+	t->at[t->n].subject = NULL;
+	t->n++;
+}
 
 #endif
