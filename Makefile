@@ -74,7 +74,7 @@ build:
 # Objects are rebuilt when the Makefile (their flags) changes too: a stale
 # object built without -fvisibility=hidden exported what it should not.
 build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h src/read.h \
-		Makefile | build
+		src/progress.h Makefile | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in graph: graphs/sco.json as a C array, so that the binary
@@ -97,8 +97,10 @@ build/$(SHLIB): $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined \
 		$(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-scograph: build/main.o build/libscograph.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+# (the command's progress line is redrawn by a thread of its own)
+scograph: build/main.o build/progress.o build/libscograph.a
+	$(CC) $(ALL_LDFLAGS) -pthread -o $@ $^ $(LIBS)
+build/progress.o: ALL_CFLAGS += -pthread
 
 build/test_%: tests/test_%.c tests/testutil.h build/libscograph.a
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< build/libscograph.a \
@@ -162,6 +164,9 @@ memcheck: scograph $(UNIT_TESTS)
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --from BRI --to SCO -o build/mem.svg \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@SCOGRAPH_PROGRESS_DELAY=0 $(VALGRIND) ./scograph --progress \
+		graphs/sco.json -o build/mem.svg 2>build/memcheck.log || \
+		{ cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --diff tests/diff/old-node-link.json \
 		tests/diff/new.json --legend -o build/mem.svg -o build/mem.json \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
@@ -180,11 +185,18 @@ memcheck: scograph $(UNIT_TESTS)
 		exit 1; }; done
 	@echo "memcheck: no errors, no leaks"
 
-# Reading and selecting in two threads at once, under helgrind: no race.
-helgrind: build/test_threads
+# Reading and selecting in two threads at once, and the command's progress
+# line drawn by its thread while the work goes on, under helgrind: no race.
+# (Not through a layout: pango's and fontconfig's own threads race in
+# helgrind's eyes, in code of theirs that the line's thread never runs.)
+helgrind: build/test_threads scograph
 	@valgrind -q --tool=helgrind --error-exitcode=99 ./build/test_threads \
 		>/dev/null 2>build/helgrind.log || \
 		{ cat build/helgrind.log; exit 1; }
+	@SCOGRAPH_PROGRESS_DELAY=0 valgrind -q --tool=helgrind \
+		--error-exitcode=99 ./scograph --progress graphs/sco.json \
+		-o build/hel.dot -o build/hel.json 2>build/helgrind.log || \
+		{ cat -v build/helgrind.log; exit 1; }
 	@echo "helgrind: no data races"
 
 # make install into a scratch folder, the installed copy used, and uninstall;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "progress.h"
 #include "scograph.h"
 
 enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, EXIT_CHANGED = 3 };
@@ -29,9 +30,11 @@ struct config {
 	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
 	int exit_code;
+	int progress; /* 1 shown, -1 not, 0 on a terminal */
 };
 
-enum kind { FLAG, STRING, LIST, NUMBER };
+/* FLAG sets its field to 1, OFF to -1: the last of a pair wins. */
+enum kind { FLAG, OFF, STRING, LIST, NUMBER };
 
 struct option {
 	char short_name;
@@ -126,6 +129,12 @@ static const struct option options[] = {
 	    "treat warnings as errors"),
 	OPT(0, "diagnostics", STRING, diagnostics, "FORM",
 	    "print problems as text (default) or json, one object a line"),
+	OPT(0, "progress", FLAG, progress, NULL,
+	    "show how far long work is, on one line of standard error, even "
+	    "when that is no terminal (default: on a terminal, past a "
+	    "second)"),
+	OPT(0, "no-progress", OFF, progress, NULL,
+	    "never show how far long work is"),
 	OPT('h', "help", FLAG, help, NULL, "show this help"),
 	OPT('V', "version", FLAG, version, NULL, "show the version"),
 };
@@ -205,7 +214,8 @@ static int take(struct config *c, const struct option *o, const char *arg)
 
 	switch (o->kind) {
 	case FLAG:
-		*(int *)field = 1;
+	case OFF:
+		*(int *)field = o->kind == FLAG ? 1 : -1;
 		return 0;
 	case STRING:
 		*(const char **)field = arg;
@@ -222,6 +232,11 @@ static int take(struct config *c, const struct option *o, const char *arg)
 		return 0;
 	}
 	return 0;
+}
+
+static int takes_value(const struct option *o)
+{
+	return o->kind != FLAG && o->kind != OFF;
 }
 
 static const struct option *find_option(const char *name, size_t len,
@@ -263,18 +278,18 @@ static int parse(struct config *c, int argc, char **argv)
 			if (!o)
 				return usage_error("unknown option '%s'", a);
 			value = eq ? eq + 1 : NULL;
-			if (eq && o->kind == FLAG)
+			if (eq && !takes_value(o))
 				return usage_error("option '%s' takes no value",
 						   a);
 		} else {
 			o = find_option(NULL, 0, a[1]);
 			if (!o)
 				return usage_error("unknown option '%s'", a);
-			if (a[2] && o->kind == FLAG)
+			if (a[2] && !takes_value(o))
 				return usage_error("unknown option '%s'", a);
 			value = a[2] ? a + 2 : NULL;
 		}
-		if (o->kind != FLAG && !value) {
+		if (takes_value(o) && !value) {
 			if (i + 1 >= argc)
 				return usage_error("option '%s' needs a value",
 						   a);
@@ -303,6 +318,7 @@ static int one_of(const char *value, const char *const *allowed, size_t n,
 struct printer {
 	int json, github, strict;
 	int stopped; /* the exit status a warning stopped the rendering with */
+	struct progress *line; /* erased before anything is printed */
 };
 
 static void json_string(const char *s)
@@ -340,6 +356,7 @@ static int print_problem(const struct printer *p, const sg_error *e)
 	int error = e->severity == SG_ERROR || p->strict;
 	const char *severity = error ? "error" : "warning";
 
+	progress_hush(p->line);
 	if (p->json) {
 		fprintf(stderr, "{\"file\": ");
 		json_string(e->file);
@@ -382,6 +399,7 @@ static int print_problem(const struct printer *p, const sg_error *e)
 static void print_note(const struct printer *p, const char *file,
 		       const char *code, const char *text)
 {
+	progress_hush(p->line);
 	if (p->json) {
 		fprintf(stderr, "{\"file\": ");
 		json_string(file);
@@ -556,6 +574,8 @@ static int draw(const struct config *c, const sg_view *v, struct printer *p,
 		.edge_attrs = c->edge_attrs.items,
 		.nedge_attrs = c->edge_attrs.n,
 		.warn = render_warning, .warn_ctx = p,
+		.progress = p->line ? progress_tell : NULL,
+		.progress_ctx = p->line,
 	};
 	sg_theme *theme = NULL;
 	int r = 0, k;
@@ -574,6 +594,7 @@ static int draw(const struct config *c, const sg_view *v, struct printer *p,
 		r = -1;
 	if (!r && sg_render(v, &ro, outs, n, err))
 		r = -1;
+	progress_hush(p->line);
 	sg_theme_free(theme);
 	return r;
 }
@@ -631,6 +652,8 @@ static int compare(struct run *run, const sg_graph *g, const sg_output *outs,
 	if (!old)
 		return print_problem(p, &(sg_error){ .code = SG_ENOMEM,
 					  .text = "out of memory" });
+	if (p->line)
+		sg_graph_set_progress(old, progress_tell, p->line);
 	/* OLD is told from its content: it may be in another format */
 	if (sg_read_file(old, c->diff, NULL, &err) ||
 	    sg_graph_resolve(old, &err)) {
@@ -639,6 +662,7 @@ static int compare(struct run *run, const sg_graph *g, const sg_output *outs,
 		if (!r)
 			r = print_problem(p, &err);
 	}
+	progress_hush(p->line);
 	if (!r && !(d = sg_diff_new(old, g, &err)))
 		r = print_problem(p, &err);
 	if (!r && c->list)
@@ -675,12 +699,15 @@ static int one_graph(struct run *run, const char *const *files,
 		fprintf(stderr, "scograph: error: out of memory\n");
 		return EXIT_BAD_INPUT;
 	}
+	if (p->line)
+		sg_graph_set_progress(g, progress_tell, p->line);
 	/* Every file is read, so that one run reports all their problems;
 	 * relations are linked only when all of them read well. */
 	if (!nfiles)
 		failed = sg_read_builtin(g, &err);
 	for (size_t i = 0; i < nfiles; i++)
 		failed |= sg_read_file(g, files[i], c->from_format, &err);
+	progress_hush(p->line);
 	if (failed && run->skip_other && err.code == SG_ENOTGRAPH &&
 	    sg_graph_diagnostics(g, &seen) == 1) {
 		fprintf(stderr, "scograph: %s: note: %s; passed over\n",
@@ -690,6 +717,7 @@ static int one_graph(struct run *run, const char *const *files,
 	}
 	if (!failed)
 		failed = sg_graph_resolve(g, &err);
+	progress_hush(p->line);
 	r = print_diagnostics(p, g);
 	/* a failure no diagnostic tells of (out of memory) is still one */
 	if (failed && !r)
@@ -876,9 +904,10 @@ static int run(const struct config *c)
 	static const char *const directions[] = { "both", "out", "in" };
 	static const char *const forms[] = { "text", "json" };
 	const char *github = getenv("GITHUB_ACTIONS");
+	const char *term = getenv("TERM");
 	struct run run = {
 		c,
-		{ 0, github && !strcmp(github, "true"), c->strict, 0 },
+		{ 0, github && !strcmp(github, "true"), c->strict, 0, NULL },
 		{
 			.focus = c->focus.items, .nfocus = c->focus.n,
 			.depth = (int)c->depth, .direction = SG_BOTH,
@@ -911,18 +940,26 @@ static int run(const struct config *c)
 			return EXIT_USAGE;
 		run.p.json = k == 1;
 	}
-	if (c->render_all)
-		return render_all(&run);
-	if (!(outs = calloc(n, sizeof(*outs)))) {
+	/* (a terminal that cannot erase a line is none to draw one on) */
+	if (c->progress > 0 ||
+	    (!c->progress && isatty(STDERR_FILENO) && term &&
+	     strcmp(term, "dumb")))
+		run.p.line = progress_start();
+	if (c->render_all) {
+		r = render_all(&run);
+	} else if (!(outs = calloc(n, sizeof(*outs)))) {
 		fprintf(stderr, "scograph: error: out of memory\n");
-		return EXIT_BAD_INPUT;
+		r = EXIT_BAD_INPUT;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			outs[i].path = c->outputs.n ? c->outputs.items[i] : "-";
+			outs[i].format = c->formats.n ? c->formats.items[0] :
+							NULL;
+		}
+		r = one_graph(&run, c->files.items, c->files.n, outs, n);
+		free(outs);
 	}
-	for (size_t i = 0; i < n; i++) {
-		outs[i].path = c->outputs.n ? c->outputs.items[i] : "-";
-		outs[i].format = c->formats.n ? c->formats.items[0] : NULL;
-	}
-	r = one_graph(&run, c->files.items, c->files.n, outs, n);
-	free(outs);
+	progress_stop(run.p.line);
 	return r;
 }
 
@@ -960,6 +997,7 @@ static int input_format(const char *name)
  * the process ends by the signal, as it would have. */
 static void end_by_signal(int sig)
 {
+	progress_erase_now();
 	sg_remove_temporaries();
 	signal(sig, SIG_DFL);
 	raise(sig);

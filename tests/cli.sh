@@ -1011,6 +1011,8 @@ check "-T once message" has "$tmp/err" "-T once: outputs of several formats are 
 # ---- usage
 check "--help" run 0 --help
 check "help lists --focus" has "$tmp/out" "--focus NAME"
+sed -n '/^usage: scograph/,/^```$/p' README.md | sed '$d' >"$tmp/readme-help"
+check "the README's options are --help's" same "$tmp/readme-help" "$tmp/out"
 check "--version" run 0 --version
 check "version text" has "$tmp/out" "scograph "
 check "unknown option" run 2 --bogus
@@ -1162,5 +1164,77 @@ for hub in 650:100 6500:736 9500:994 66000:4992; do
 	check "text of 4.5 pt on A4, 10 overlaps at most" measure \
 		--check entity=4.5,overlaps=10 "$tmp/hub.svg"
 done
+
+# ---- the progress line: on a terminal (or asked for), erased when done,
+# never on standard output. A delay of 0 shows it from the start: what a
+# file or a pipe must not get, and what --progress must show.
+SCOGRAPH_PROGRESS_DELAY=0
+export SCOGRAPH_PROGRESS_DELAY
+visible() { cat -v "$tmp/err" >"$tmp/err-v"; }
+ends_erased() { [ "$(tail -c 4 "$tmp/err" | od -An -c | tr -d ' ')" = '\r033[K' ]; }
+check "progress: not into a file" run 0 "$tmp/big-new.json" --check
+check "progress: stderr stays empty" test ! -s "$tmp/err"
+check "progress: not into a file, through a layout" run 0 graphs/sco.json -o "$tmp/p.svg"
+check "progress: stderr stays empty again" test ! -s "$tmp/err"
+check "progress: not into a pipe" sh -c "'$bin' '$tmp/big-new.json' --check 2>&1 >/dev/null | cat >'$tmp/err'"
+check "progress: the pipe stays empty" test ! -s "$tmp/err"
+check "progress: --progress" run 0 --progress graphs/sco.json --focus Kazakhstan -o "$tmp/p.svg"
+visible
+check "progress: the file read, of its size" has "$tmp/err-v" "^Mreading graphs/sco.json: 0 of 15 kB (0%)^[[K"
+check "progress: its loading" has "$tmp/err-v" "^Mloading graphs/sco.json: "
+check "progress: the layout" has "$tmp/err-v" "^Mlaying out with dot...^[[K"
+check "progress: the rendering" has "$tmp/err-v" "^Mrendering svg...^[[K"
+check "progress: the writing" has "$tmp/err-v" "^Mwriting $tmp/p.svg...^[[K"
+check "progress: on one line" test "$(wc -l <"$tmp/err")" = 0
+check "progress: erased at the end" ends_erased
+check "progress: the drawing as without it" run 0 --focus Kazakhstan -o "$tmp/q.svg"
+check "progress: the same drawing" same "$tmp/p.svg" "$tmp/q.svg"
+check "progress: DOT to standard output" run 0 --progress --focus Kazakhstan
+check "progress: none of it on standard output" same "$top/tests/golden/kazakhstan.dot" "$tmp/out"
+check "progress: erased before the DOT" ends_erased
+check "progress: --no-progress, last, wins" run 0 --progress --no-progress graphs/sco.json -o "$tmp/p.svg"
+check "progress: so nothing" test ! -s "$tmp/err"
+check "progress: --progress, last, wins" run 0 --no-progress --progress graphs/sco.json -o "$tmp/p.svg"
+check "progress: so shown" has "$tmp/err" "laying out with dot"
+check "progress: a warning erases it first" run 0 --progress tests/diagnostics/warnings.json --check
+visible
+check "progress: the warning on a line of its own" grep -q '\^M\^\[\[Kscograph: tests/diagnostics/warnings.json:[0-9]*:[0-9]*: warning: ' "$tmp/err-v"
+check "progress: a pipe has no size" sh -c "cat graphs/sco.json | '$bin' --progress - --stats >'$tmp/out' 2>'$tmp/err'"
+visible
+check "progress: so only bytes" has "$tmp/err-v" "^Mreading <stdin>: 0 kB^[[K"
+check "progress: and never 'of'" not grep -q 'reading <stdin>: [^^]* of ' "$tmp/err-v"
+COLUMNS=30 "$bin" --progress graphs/sco.json -o "$tmp/p.svg" 2>"$tmp/err"
+check "progress: cut to the width" test -z "$(tr '\r' '\n' <"$tmp/err" | sed 's/\x1b\[K//g' | awk 'length > 29')"
+# a signal that ends the run erases the line it leaves
+: >"$tmp/err"
+{ sleep 3 | "$bin" --progress - >/dev/null 2>"$tmp/err" & pid=$!
+  n=0; while [ ! -s "$tmp/err" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+  kill -TERM $pid; wait $pid; } 2>/dev/null
+check "progress: SIGTERM erases it" ends_erased
+# on a real terminal (script(1) gives the run one), unless TERM says it cannot
+if command -v script >/dev/null; then
+	TERM=xterm script -qec "'$bin' graphs/sco.json -o '$tmp/p.svg'" /dev/null \
+		</dev/null >"$tmp/err" 2>&1
+	visible
+	check "progress: shown on a terminal" has "$tmp/err-v" "^Mlaying out with dot...^[[K"
+	check "progress: erased on a terminal" ends_erased
+	TERM=dumb script -qec "'$bin' graphs/sco.json -o '$tmp/p.svg'" /dev/null \
+		</dev/null >"$tmp/err" 2>&1
+	check "progress: not on a dumb terminal" test ! -s "$tmp/err"
+	TERM=xterm script -qec "'$bin' --no-progress graphs/sco.json -o '$tmp/p.svg'" \
+		/dev/null </dev/null >"$tmp/err" 2>&1
+	check "progress: --no-progress on a terminal" test ! -s "$tmp/err"
+fi
+# only past a second of work: a quick run never flashes it
+SCOGRAPH_PROGRESS_DELAY=30
+check "progress: a quick run" run 0 --progress graphs/sco.json -o "$tmp/p.svg"
+check "progress: not before the delay" test ! -s "$tmp/err"
+unset SCOGRAPH_PROGRESS_DELAY
+check "progress: a second of waiting, and not into a file" sh -c \
+	"(sleep 1.5; cat graphs/sco.json) | '$bin' - --stats >/dev/null 2>'$tmp/err'"
+check "progress: so nothing" test ! -s "$tmp/err"
+check "progress: a second of waiting, asked for" sh -c \
+	"(sleep 1.5; cat graphs/sco.json) | '$bin' --progress - --stats >/dev/null 2>'$tmp/err'"
+check "progress: shown after a second" has "$tmp/err" "reading <stdin>: 0 kB"
 
 summary
