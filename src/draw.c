@@ -1176,11 +1176,12 @@ static int draw_summaries(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 			   !css_class(&sc->name, t->id) ||
 			   sg_buf_adds(&sc->class, sc->name.buf))) ||
 		    set(n, "class", sc->class.buf);
+		/* further out: as much a box as the others (overlap removal
+		 * and the page's text size count it), but empty and grey */
 		if (r || s->further) {
-			r = r || set(n, "shape", "plaintext") ||
-			    set(n, "style", "") ||
+			r = r || set(n, "style", "rounded,dashed") ||
+			    set(n, "color", "#9a9a9a") ||
 			    set(n, "fontcolor", "#6b6b6b") ||
-			    set(n, "fontsize", "9") ||
 			    (edge && (set(edge, "style", "dashed") ||
 				      set(edge, "arrowhead", "none") ||
 				      set(edge, "color", "#9a9a9a")));

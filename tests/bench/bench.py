@@ -119,22 +119,23 @@ def main():
         size = label(n)
         big = n >= 1000000
         focus = lambda name, depth, to="x.dot": [
-            scograph, g, "--focus", name, "--depth", str(depth), "-o",
-            out(to)]
+            scograph, g, "--focus", name, "--depth", str(depth),
+            "--max-nodes", "0", "-o", out(to)]
         row("leaf, depth 1 → DOT", size, "bare Jansson parse",
             focus("leaf", 1), [parse, g], workdir,
             goal=1.1 if big else None, mem_goal=0.4 if big else None)
         row("hub, depth 2 → DOT", size, "bare Jansson parse",
             focus("e0", 2), [parse, g], workdir, goal=2 if big else None)
         row("whole graph → DOT", size, "whole graph → JSON",
-            [scograph, g, "-o", out("x.dot")],
-            [scograph, g, "-o", out("x.json")], workdir,
+            [scograph, g, "--max-nodes", "0", "-o", out("x.dot")],
+            [scograph, g, "--max-nodes", "0", "-o", out("x.json")], workdir,
             goal=1.3 if big else None)
         if n > nx_max:
             continue
         # gvpr's input: the same graph as scograph writes it
         dot = out("whole.dot")
-        subprocess.run([scograph, g, "-o", dot], stderr=subprocess.DEVNULL,
+        subprocess.run([scograph, g, "--max-nodes", "0", "-o", dot],
+                       stderr=subprocess.DEVNULL,
                        check=True)
         for name, depth, stated in (("leaf", 1, True), ("e0", 1, False),
                                      ("e0", 2, True)):
@@ -157,7 +158,8 @@ def main():
         small, large = generate(workdir, kind, n), generate(workdir, kind,
                                                             10 * n)
         row("%s %s → --stats" % (label(10 * n), what), "", label(n) + " of them",
-            [scograph, "--stats", large], [scograph, "--stats", small],
+            [scograph, "--stats", "--max-nodes", "0", large],
+            [scograph, "--stats", "--max-nodes", "0", small],
             workdir, goal=15)
     # The small drawings, against Graphviz drawing the very DOT scograph
     # gives it.
