@@ -37,7 +37,7 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
 	src/read_rdf.c \
 	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
-	src/write.c src/diff.c src/colour.c
+	src/write.c src/diff.c src/colour.c src/crossings.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 # The shared library's version is the header's; its soname keeps the major.
 VERSION := $(shell sed -n 's/^\#define SG_VERSION "\(.*\)"/\1/p' \
@@ -148,6 +148,9 @@ memcheck: scograph $(UNIT_TESTS)
 		--theme examples/house-theme.json --focus Kazakhstan \
 		--max-nodes 8 -o build/mem.svg \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph tests/tools/networkx/nx3/davis.json --theme dark \
+		-o build/mem.svg -o build/mem.png 2>build/memcheck.log || \
+		{ cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --theme tests/themes-invalid/type-key/theme.json \
 		>/dev/null 2>build/memcheck.log; \
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }

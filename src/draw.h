@@ -15,6 +15,13 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *opts,
  * the stubs' nodes. */
 int64_t sg_node_entity(const sg_graph *g, Agnode_t *n);
 
+/* Of laid-out drawing ag of g: in *relations, how many relations between
+ * entities it draws, and in *crossings how many pairs of them cross
+ * (relations that share an entity meet there, and are not counted). -1
+ * when memory ran out. */
+int sg_crossings(Agraph_t *ag, const sg_graph *g, size_t *relations,
+		 size_t *crossings);
+
 /* The graph of DOT text dot, len bytes, numbered as sg_draw numbers its
  * subgraphs (in the order they are made); NULL on failure. */
 Agraph_t *sg_read_dot(const char *dot, size_t len);

@@ -568,6 +568,75 @@ static const char *auto_engine(const sg_view *v)
 	return cycles <= SG_AUTO_DOT_CYCLES ? "dot" : "sfdp";
 }
 
+/* The DOT text of v drawn for engine in *dot, *len, and laid out in *ag. */
+static int lay_out(const sg_view *v, const sg_render_opts *opts,
+		   const char *engine, GVC_t *gvc, Agraph_t **ag, char **dot,
+		   size_t *len, sg_error *err)
+{
+	Agraph_t *drawn = sg_draw(v, opts, engine, err);
+	int r = !drawn || write_dot(drawn, dot, len, err);
+
+	if (drawn)
+		agclose(drawn);
+	if (!r && !(*ag = sg_read_dot(*dot, *len)))
+		r = graphviz_failed(err, "read its own DOT");
+	if (!r && gvLayout(gvc, *ag, engine)) {
+		agclose(*ag);
+		*ag = NULL;
+		r = graphviz_failed(err, "lay out the graph");
+	}
+	return r;
+}
+
+/* How many other relations a relation of laid-out ag crosses, on average
+ * (two for each crossing pair); -1 when memory ran out. */
+static double tangle(Agraph_t *ag, const sg_graph *g)
+{
+	size_t relations, crossings;
+
+	if (sg_crossings(ag, g, &relations, &crossings))
+		return -1;
+	return relations ? 2.0 * crossings / (double)relations : 0;
+}
+
+/*
+ * -K auto's second look (SG_AUTO_TANGLE): *ag, laid out by dot from *dot,
+ * is laid out again by sfdp when its relations tangle, and the sfdp one
+ * replaces it, in *ag, *dot, *len and *engine, when it crosses less.
+ */
+static int judge(const sg_view *v, const sg_render_opts *opts, GVC_t *gvc,
+		 Agraph_t **ag, char **dot, size_t *len, const char **engine,
+		 sg_error *err)
+{
+	double was = tangle(*ag, v->graph), is;
+	Agraph_t *other = NULL;
+	char *text = NULL;
+	size_t n = 0;
+	int r = was < 0;
+
+	if (r || was <= SG_AUTO_TANGLE)
+		return r ? sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
+	r = lay_out(v, opts, "sfdp", gvc, &other, &text, &n, err);
+	if (!r && (is = tangle(other, v->graph)) < 0)
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!r && is < was) {
+		gvFreeLayout(gvc, *ag);
+		agclose(*ag);
+		free(*dot);
+		*ag = other;
+		*dot = text;
+		*len = n;
+		*engine = "sfdp";
+		return 0;
+	}
+	if (other) {
+		gvFreeLayout(gvc, other);
+		agclose(other);
+	}
+	free(text);
+	return r;
+}
+
 /* sg_render, or with data sg_render_buffer: its one output, of no path,
  * goes to *data and *data_len. */
 static int render(const sg_view *v, const sg_render_opts *opts,
@@ -578,8 +647,11 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 				     opts->engine : auto_engine(v);
 	struct target *targets = calloc(noutputs + 1, sizeof(*targets));
 	agusererrf old_errf = agseterrf(keep_message);
-	int laid_out = 0, drawing = 0, r = 0;
+	int laid_out = 0, drawing = 0, picture = 0, r = 0;
 	sg_teller tell = { opts->progress, opts->progress_ctx, { 0 } };
+	/* -K auto's dot is judged by its layout */
+	int judged = engine && !strcmp(engine, "dot") &&
+		     (!opts->engine || !strcmp(opts->engine, "auto"));
 	Agraph_t *ag = NULL;
 	char *dot = NULL;
 	size_t dot_len = 0;
@@ -618,13 +690,21 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 			r = make_beside(&targets[i], err);
 	}
 	/* only native JSON asked for: no drawing to make */
-	for (size_t i = 0; i < noutputs && !r; i++)
+	for (size_t i = 0; i < noutputs && !r; i++) {
 		drawing |= !is_json(targets[i].format);
+		picture |= !is_ours(targets[i].format);
+	}
 	if (!r && drawing)
 		sg_tell_begin(&tell, SG_STAGE_DRAW, NULL, 0);
-	if (!r && drawing)
+	if (!r && picture && judged) {
+		sg_tell_begin(&tell, SG_STAGE_LAYOUT, engine, 0);
+		r = lay_out(v, opts, engine, gvc, &ag, &dot, &dot_len, err) ||
+		    judge(v, opts, gvc, &ag, &dot, &dot_len, &engine, err);
+		laid_out = ag != NULL;
+	} else if (!r && drawing) {
 		r = !(ag = sg_draw(v, opts, engine, err)) ||
 		    write_dot(ag, &dot, &dot_len, err);
+	}
 	if (r)
 		goto done;
 	for (size_t i = 0; i < noutputs && opts->warn && !r; i++)
@@ -640,9 +720,10 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	 * not the order scograph made them in. Drawing from the DOT text itself
 	 * makes `dot -Tsvg` of scograph's DOT the very drawing scograph makes.
 	 */
-	if (ag)
+	if (ag && !laid_out) {
 		agclose(ag);
-	ag = NULL;
+		ag = NULL;
+	}
 	for (size_t i = 0; i < noutputs && !r; i++) {
 		struct target *t = &targets[i];
 		unsigned int len = 0;

@@ -29,9 +29,9 @@ not() { ! "$@"; }
 # dot_draws DOT SVG: dot draws DOT as SVG, but for the style that turns
 # scograph's dark (--theme auto)
 dot_draws() {
-	dot -Tsvg "$1" >"$tmp/dot.svg" &&
+	dot -Tsvg "$1" >"$tmp/dot-draws.svg" &&
 	sed -e '/^<style>@media/d' -e 's/ class="scograph">$/>/' "$2" >"$tmp/unstyled.svg" &&
-	same "$tmp/dot.svg" "$tmp/unstyled.svg"
+	same "$tmp/dot-draws.svg" "$tmp/unstyled.svg"
 }
 no_files() { [ -z "$(ls -A "$1")" ] || { echo "  left behind:"; ls -A "$1"; return 1; }; }
 
@@ -114,6 +114,19 @@ for engine in dot neato fdp sfdp circo twopi auto; do
 	check "-K $engine" run 0 --focus Kazakhstan -K $engine -o "$tmp/$engine.svg"
 	check "-K $engine SVG" svg_ok "$tmp/$engine.svg"
 done
+# -K auto judges dot's layout: Davis' 89 relations between two columns
+# tangle (12.8 crossings each), sfdp's cross less and are drawn; a DOT
+# alone is not laid out, and the SCO drawings keep dot
+davis=tests/tools/networkx/nx3/davis.json
+check "-K auto: Davis" run 0 "$davis" -o "$tmp/davis.svg" -o "$tmp/davis.dot"
+check "-K auto: Davis is drawn by sfdp" has "$tmp/davis.dot" 'layout=sfdp'
+check "-K auto: its SVG is sfdp's drawing" dot_draws "$tmp/davis.dot" "$tmp/davis.svg"
+check "-K auto: Davis' DOT alone" run 0 "$davis"
+check "-K auto: keeps dot" has "$tmp/out" 'layout=dot'
+check "-K dot: Davis" run 0 "$davis" -K dot -o "$tmp/davis-dot.svg" -o "$tmp/davis-dot.dot"
+check "-K dot is dot" has "$tmp/davis-dot.dot" 'layout=dot'
+check "-K auto: Kazakhstan is dot's" has "$tmp/auto.svg" '<svg width="1073pt" height="948pt"'
+check "-K auto: Kazakhstan as -K dot draws it" same "$tmp/dot.svg" "$tmp/auto.svg"
 check "--rankdir" run 0 --focus Kazakhstan --rankdir TB
 check "rankdir=TB in DOT" has "$tmp/out" "rankdir=TB"
 check "--title" run 0 --focus Kazakhstan --title 'Kazakhstan & "friends"'
