@@ -219,8 +219,9 @@ typedef struct sg_select_opts {
 	 * are folded into summaries beside the drawn entity they are related
 	 * to ("312 policies"), so that drawn entities and summaries together
 	 * are at most this many, and the lines among them at most 1.5 times
-	 * as many (more only when the focus alone is). Paths (path_from,
-	 * path_to) are never folded. */
+	 * as many (more only when the focus, or one entity, and the
+	 * summaries around it already are). Paths (path_from, path_to) are
+	 * never folded. */
 	size_t max_entities;
 } sg_select_opts;
 

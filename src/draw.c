@@ -946,6 +946,13 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	for (size_t i = 0; i < g->nrelations && !r && !g->diff; i++)
 		if (v->relation_on[i])
 			used[g->ntypes + g->relations[i].type_index] = 1;
+	/* a summary shows its entities' type and its relations' */
+	for (size_t i = 0; i < v->nfolds && !g->diff; i++) {
+		if (v->folds[i].type != SG_NONE)
+			used[v->folds[i].type] = 1;
+		if (v->folds[i].relation != SG_NONE)
+			used[g->ntypes + v->folds[i].relation] = 1;
+	}
 	/* each type's look, read off a scratch node or edge styled as its
 	 * entities or relations are */
 	for (size_t t = 0; t < g->ntypes && !r; t++) {

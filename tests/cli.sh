@@ -780,6 +780,21 @@ check "a note" stderr_is '{"file": "", "line": 0, "column": 0, "severity": "note
 check "no folding, no note" run 0 "$tmp/large.json" --max-nodes 5000 --stats
 check "silent" test ! -s "$tmp/err"
 check "and nothing folded" has "$tmp/out" "entities folded: 0"
+cat >"$tmp/policies.json" <<'EOF'
+{"types": {"p": {"label": "policy"}, "c": {"label": "country"}},
+ "relation_types": {"adopts": {"color": "#aa0000"}},
+ "entities": [{"id": "h", "type": "c"}, {"id": "a", "type": "p"},
+              {"id": "b", "type": "p"}, {"id": "c", "type": "p"}],
+ "relations": [{"from": "h", "to": "a", "type": "adopts"},
+               {"from": "h", "to": "b", "type": "adopts"},
+               {"from": "h", "to": "c", "type": "adopts"}]}
+EOF
+check "a summary by type and relation" run 0 "$tmp/policies.json" --max-nodes 2 --legend
+check "says what and how many" has "$tmp/out" 'label="3 policies"'
+check "its line, their relations and how many" has "$tmp/out" 'label="adopts (3)"'
+check "in their relations' colour" has "$tmp/out" 'color="#aa0000"'
+check "the legend shows the type it holds" has "$tmp/out" '>policy</FONT>'
+check "and its relations'" has "$tmp/out" '>adopts</FONT>'
 check "-T json of a folded view" run 0 "$tmp/large.json" --max-nodes 50 -T json
 check "says what each summary holds" has "$tmp/out" \
 	'{"id": "fold:1", "label": "952 entities", "entity": "e0", "relation": "t", "direction": "out", "relations": 952, "entities": ["e49", "e50",'
@@ -1177,6 +1192,8 @@ for hub in 650:100 6500:736 9500:994 66000:4992; do
 	check "text of 4.5 pt on A4, 10 overlaps at most" measure \
 		--check entity=4.5,overlaps=10 "$tmp/hub.svg"
 done
+check "folding again folds the same" sh -c "'$bin' '$tmp/hub-graph.json' \
+	--focus e0 -T json 2>/dev/null | cmp -s - '$tmp/hub.json'"
 
 # ---- the progress line: on a terminal (or asked for), erased when done,
 # never on standard output. A delay of 0 shows it from the start: what a

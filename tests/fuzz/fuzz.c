@@ -44,10 +44,11 @@ static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
 	sg_render_opts ropts = { 0 };
 	sg_entity_info first, last;
 	sg_relation_info rel;
+	sg_summary_info sum;
 	const char *focus[1];
 	sg_stats stats;
 	sg_view *v = NULL;
-	size_t n;
+	size_t n, folded = 0;
 
 	if (sg_graph_resolve(g, NULL))
 		return;
@@ -78,6 +79,18 @@ static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
 	for (size_t i = 0; !sg_view_relation(v, i, &rel); i++)
 		if (!rel.from || !rel.to || !rel.type || !rel.label)
 			abort();
+	/* every folded entity is in one summary, which counts it */
+	for (size_t i = 0; !sg_view_summary(v, i, &sum); i++) {
+		size_t j = 0;
+
+		while (!sg_view_folded(v, i, j, &first))
+			j++;
+		if (!sum.id || !sum.label || j != sum.entities)
+			abort();
+		folded += j;
+	}
+	if (folded != sg_view_cut_count(v))
+		abort();
 	ropts.engine = "dot";
 	ropts.legend = (h >> 16) & 1;
 	ropts.caption = (h >> 17) & 1;
