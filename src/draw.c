@@ -804,16 +804,17 @@ static const char *border_style(void *obj, int rounded)
 	       rounded ? " STYLE=\"rounded\"" : "";
 }
 
-/* An entity type's row: its label in a cell filled and bordered as its
- * entities are (n: a node styled as theirs). */
-static int type_row(sg_buf *b, Agnode_t *n, const char *label,
+/* An entity type's entry: its label in a cell filled and bordered as its
+ * entities are (n: a node styled as theirs), as wide as a relation type's
+ * three cells when span. */
+static int type_row(sg_buf *b, Agnode_t *n, const char *label, int span,
 		    recolour_fn *recolour)
 {
 	const char *style = agget(n, "style");
 	char buf[3][SG_COLOUR_SIZE];
 	int r;
 
-	r = sg_buf_adds(b, "<TR><TD COLSPAN=\"3\"");
+	r = sg_buf_adds(b, span ? "<TD COLSPAN=\"3\"" : "<TD");
 	if (style && strstr(style, "filled"))
 		r = r || sg_buf_adds(b, " BGCOLOR=\"") ||
 		    add_html_text(b, look(n, "fillcolor", recolour, buf[0]),
@@ -825,10 +826,10 @@ static int type_row(sg_buf *b, Agnode_t *n, const char *label,
 	       sg_buf_adds(b, "\"><FONT COLOR=\"") ||
 	       add_html_text(b, look(n, "fontcolor", recolour, buf[2]), 40) ||
 	       sg_buf_adds(b, "\">") || add_html_text(b, label, 200) ||
-	       sg_buf_adds(b, "</FONT></TD></TR>");
+	       sg_buf_adds(b, "</FONT></TD>");
 }
 
-/* A relation type's row: a short line drawn as its relations are (e: an
+/* A relation type's entry: a short line drawn as its relations are (e: an
  * edge styled as theirs), its arrowhead, its words. */
 static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 			recolour_fn *recolour)
@@ -843,7 +844,7 @@ static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 	char buf[2][SG_COLOUR_SIZE];
 
 	colour = look(e, "color", recolour, buf[0]);
-	return sg_buf_addf(b, "<TR><TD SIDES=\"B\" BORDER=\"%d\"%s COLOR=\"",
+	return sg_buf_addf(b, "<TD SIDES=\"B\" BORDER=\"%d\"%s COLOR=\"",
 			   border_width(e), border_style(e, 0)) ||
 	       add_html_text(b, colour, 40) ||
 	       sg_buf_adds(b, "\" WIDTH=\"28\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\">"
@@ -853,18 +854,36 @@ static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 			      "COLOR=\"", arrow) ||
 	       add_html_text(b, look(e, "fontcolor", recolour, buf[1]), 40) ||
 	       sg_buf_adds(b, "\">") || add_html_text(b, words, 200) ||
-	       sg_buf_adds(b, "</FONT></TD></TR>");
+	       sg_buf_adds(b, "</FONT></TD>");
 }
 
 /* The legend's nodes, one under the other: kept in the order they are
  * added by invisible edges between them (dot orders a rank by its flat
  * edges; drawn left to right, rank order runs from the bottom, hence the
- * edges point from each node back to the one before). */
+ * edges point from each node back to the one before). Across the flow of
+ * the drawing: its entries one under the other in a drawing that flows
+ * left to right, where the legend is a column beside the first, and side
+ * by side, ACROSS to a line (one line for the entity types, one for the
+ * relation types), in one that flows down, where it is a row above it. */
 struct column {
 	Agraph_t *g;
 	Agnode_t *last;
 	unsigned count;
+	int across;
+	unsigned rows, in_line; /* entries in the table, in its line */
+	int kind;               /* of the last entry: 1 entity, 0 relation */
 };
+
+#define ACROSS 6
+
+/* Ends the line of entries open in b, across. */
+static int end_line(struct column *c, sg_buf *b)
+{
+	int r = c->in_line && sg_buf_adds(b, "</TR></TABLE></TD></TR>");
+
+	c->in_line = 0;
+	return r;
+}
 
 /* Adds a node of the rows in b, a table's, to the column. */
 static int column_add(struct column *c, sg_buf *b)
@@ -878,8 +897,9 @@ static int column_add(struct column *c, sg_buf *b)
 	snprintf(name, sizeof(name), "legend:\t%u", c->count++);
 	n = agnode(c->g, name, 1);
 	e = n && c->last ? agedge(c->g, n, c->last, NULL, 1) : NULL;
-	html = sg_buf_adds(b, "</TABLE>") ? NULL :
+	html = end_line(c, b) || sg_buf_adds(b, "</TABLE>") ? NULL :
 		agstrdup_html(agroot(c->g), b->buf);
+	c->rows = 0;
 	r = !n || !html || (c->last && (!e || set(e, "style", "invis"))) ||
 	    set(n, "shape", "plaintext") || set(n, "style", "") ||
 	    set(n, "margin", "0") || set(n, "fontsize", LEGEND_PT) ||
@@ -892,33 +912,48 @@ static int column_add(struct column *c, sg_buf *b)
 	return r;
 }
 
-/* Opens a table in b, or, when the one open is full, adds it to the
- * column first. */
-static int next_row(struct column *c, sg_buf *b, unsigned *rows)
+/* Opens an entry of kind (1: an entity type's) in b: in a new table
+ * when the one open is full, which is added to the column first; across,
+ * in a new line when the kind changes or the line is full. */
+static int next_row(struct column *c, sg_buf *b, int kind)
 {
-	if (*rows == LEGEND_ROWS && column_add(c, b))
+	static const char table[] = "<TABLE BORDER=\"0\" CELLSPACING=\"2\" "
+				    "CELLPADDING=\"2\">";
+
+	if (c->rows == LEGEND_ROWS && column_add(c, b))
 		return -1;
-	if (*rows % LEGEND_ROWS == 0) {
-		*rows = 0;
-		if (sg_buf_adds(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" "
-				   "CELLPADDING=\"2\">"))
-			return -1;
-	}
-	++*rows;
-	return 0;
+	if (!c->rows && sg_buf_adds(b, table))
+		return -1;
+	if (c->across && (!c->in_line || c->in_line == ACROSS ||
+			  c->kind != kind) &&
+	    (end_line(c, b) || sg_buf_adds(b, "<TR><TD>") ||
+	     sg_buf_adds(b, table) || sg_buf_adds(b, "<TR>")))
+		return -1;
+	c->rows++;
+	c->in_line += c->across;
+	c->kind = kind;
+	return !c->across && sg_buf_adds(b, "<TR>");
 }
 
-static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
+/* Closes the entry next_row opened. */
+static int end_row(struct column *c, sg_buf *b)
+{
+	return !c->across && sg_buf_adds(b, "</TR>");
+}
+
+/* The legend of v, for a drawing that flows rankdir. */
+static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
+		       struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
 	size_t ntypes = g->ntypes + g->nrelation_types;
 	unsigned char *used = calloc(ntypes + 1, 1);
 	Agraph_t *box = agsubg(ag, "cluster_legend", 1);
 	struct column col = { box ? agsubg(box, "legend column", 1) : NULL,
-			      NULL, 0 };
+			      NULL, 0, !strcmp(rankdir, "TB") ||
+				       !strcmp(rankdir, "BT"), 0, 0, 0 };
 	recolour_fn *recolour = recolouring(sc->theme);
 	sg_buf table = SG_BUF_INIT;
-	unsigned rows = 0;
 	int r = !used || !col.g;
 
 	/* labelloc: a caption moves the graph's label down, not the boxes' */
@@ -932,8 +967,10 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		Agnode_t *n = agnode(ag, "legend:\tscratch", 1);
 
 		r = !n || set_status(n, 1, s, sc) ||
-		    next_row(&col, &table, &rows) ||
-		    type_row(&table, n, status_looks[s].words, recolour);
+		    next_row(&col, &table, 1) ||
+		    type_row(&table, n, status_looks[s].words, !col.across,
+			     recolour) ||
+		    end_row(&col, &table);
 		if (n)
 			agdelnode(ag, n);
 	}
@@ -964,8 +1001,10 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 			continue;
 		n = agnode(ag, "legend:\tscratch", 1);
 		r = !n || set_style(n, sc->theme, type, t, 1) ||
-		    next_row(&col, &table, &rows) ||
-		    type_row(&table, n, label ? label : type->id, recolour);
+		    next_row(&col, &table, 1) ||
+		    type_row(&table, n, label ? label : type->id, !col.across,
+			     recolour) ||
+		    end_row(&col, &table);
 		if (n)
 			agdelnode(ag, n);
 	}
@@ -985,14 +1024,15 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 				       &sc->words);
 		r = !e || !words || set_style(e, sc->theme, type, 0, 0) ||
 		    (type->symmetric && set(e, "dir", "none")) ||
-		    next_row(&col, &table, &rows) ||
-		    relation_row(&table, e, words, recolour);
+		    next_row(&col, &table, 0) ||
+		    relation_row(&table, e, words, recolour) ||
+		    end_row(&col, &table);
 		if (a)
 			agdelnode(ag, a);
 		if (b)
 			agdelnode(ag, b);
 	}
-	if (rows && !r)
+	if (col.rows && !r)
 		r = column_add(&col, &table);
 	sg_buf_release(&table);
 	free(used);
@@ -1346,6 +1386,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	const char *title = o->title ? o->title : g->title;
 	const sg_theme *theme = o->theme;
 	recolour_fn *recolour = recolouring(theme);
+	const char *rankdir = o->rankdir ? o->rankdir : "LR";
 	struct scratch sc = { theme, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT, NULL, NULL };
 	static Agdisc_t disc;
@@ -1369,8 +1410,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 		    declare(ag, AGNODE, theme->node.kv, theme->node.n) ||
 		    declare(ag, AGEDGE, theme->edge.kv, theme->edge.n);
 	r = r || !agattr(ag, AGRAPH, "layout", (char *)engine);
-	r = r || !agattr(ag, AGRAPH, "rankdir",
-			 (char *)(o->rankdir ? o->rankdir : "LR"));
+	r = r || !agattr(ag, AGRAPH, "rankdir", (char *)rankdir);
 	if (o->caption)
 		r = r || draw_caption(ag, v, title, &sc);
 	else if (title && *title)
@@ -1389,7 +1429,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	if (o->cluster && !r)
 		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)
-		r = draw_legend(ag, v, &sc);
+		r = draw_legend(ag, v, rankdir, &sc);
 	/* the title's and the groups' text is black unless told: a dark
 	 * drawing turns that black too */
 	if (theme && theme->dark == SG_DARK_YES && !r &&

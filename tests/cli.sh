@@ -708,6 +708,16 @@ check "the report figure" run 0 --cluster type --legend --caption -o "$tmp/repor
 check "the report figure without its legend" run 0 --cluster type --caption -o "$tmp/report0.svg"
 check "the legend adds at most a tenth to the report figure's height" \
 	test "$(height "$tmp/report.svg")" -le $(($(height "$tmp/report0.svg") * 11 / 10))
+# a drawing that flows down has its legend as a row above it, entries side
+# by side (in a column it made the first row 90 pt taller, now 54)
+check "a legend across" run 0 --focus nurly-zhol --legend --rankdir TB -o "$tmp/across.svg" -o "$tmp/across.dot"
+check "its entries side by side" has "$tmp/across.dot" \
+	'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2"><TR><TD BGCOLOR="#c6dbef" BORDER="2" STYLE="rounded" COLOR="#2b5c8a"><FONT COLOR="#0d2238">Country</FONT></TD><TD BGCOLOR="#ddd0f0"'
+check "the relation types in a line of their own" has "$tmp/across.dot" \
+	'</TR></TABLE></TD></TR><TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2"><TR><TD SIDES="B"'
+check "the drawing flowing down" run 0 --focus nurly-zhol --rankdir TB -o "$tmp/down.svg"
+check "the legend across adds at most a fifth to its height" \
+	test "$(height "$tmp/across.svg")" -le $(($(height "$tmp/down.svg") * 6 / 5))
 # texts of the input are escaped in the legend's tables, long ones cut, and
 # many types take several tables, each under the DOT parser's limit
 awk 'BEGIN { printf "{\"types\": {"
@@ -719,6 +729,10 @@ awk 'BEGIN { printf "{\"types\": {"
 	print "]}" }' >"$tmp/types.json"
 check "a legend of 30 types" run 0 "$tmp/types.json" --legend -o "$tmp/types.dot" -o "$tmp/types.svg"
 check "in two tables" test "$(grep -c "<TABLE" "$tmp/types.dot")" = 2
+check "a legend of 30 types across" run 0 "$tmp/types.json" --legend --rankdir TB -o "$tmp/types-across.dot" -o "$tmp/types-across.svg"
+# 24 entries in 4 lines of 6, then 6 entity types and 1 relation type
+check "in two tables of lines of 6" test "$(grep -o "<TABLE" "$tmp/types-across.dot" | wc -l)" = 8
+check "the legend across SVG is well-formed" svg_ok "$tmp/types-across.svg"
 check "markup in labels is text" has "$tmp/types.svg" '&lt;T7&gt; &amp; &quot;co&quot;'
 check "a long label is cut" has "$tmp/types.dot" '0000…'
 check "the legend SVG is well-formed" svg_ok "$tmp/types.svg"
