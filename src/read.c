@@ -202,14 +202,14 @@ static int read_alone(struct reader *rd, const char *key, json_t *v,
 	return r;
 }
 
-/* Parses and reads the value at s, a whole member or, when list_at is
- * given, one element of a list that stands there, and moves s past it.
+/* Parses and reads the value at s, a whole member or, with element, one
+ * element of the list 'entities' or 'relations' (key), and moves s past it.
  * Jansson finds where a container ends (the sketch has checked what
  * follows it), so that the text of a large list is walked once, by
  * rd_scan, not once more to find each element's end; a scalar's end is
  * the scanner's, as Jansson would stop inside "5x". */
 static int take_value(struct reader *rd, struct scanner *s, const char *key,
-		      const struct pos *list_at)
+		      int element)
 {
 	struct pos at = { s->line, s->column + 1 };
 	struct scanner from = *s;
@@ -225,10 +225,13 @@ static int take_value(struct reader *rd, struct scanner *s, const char *key,
 	rd_forget(rd);
 	r = rd_scan_past(rd, &from, v);
 	*s = from;
-	if (!r && list_at && !(list = rd_wrap(rd, v, at)))
+	if (!r && element && !(list = rd_wrap(rd, v, at)))
 		r = -1;
+	/* an element is read as the list's own are, without a document
+	 * around it: a million of them make a million documents otherwise */
 	if (!r)
-		r = list ? read_alone(rd, key, list, *list_at) :
+		r = list ? rd_items(rd, list, strcmp(key, "entities") ?
+						      rd_relation : rd_entity) :
 			   read_alone(rd, key, v, at);
 	json_decref(list);
 	json_decref(v);
@@ -238,8 +241,6 @@ static int take_value(struct reader *rd, struct scanner *s, const char *key,
 /* The same for the elements of a list, one by one. */
 static int take_list(struct reader *rd, struct scanner *s, const char *key)
 {
-	struct pos list_at = { s->line, s->column + 1 };
-
 	rd_step(s);
 	rd_skip_space(s);
 	if (s->p < s->end && *s->p == ']') {
@@ -247,7 +248,7 @@ static int take_list(struct reader *rd, struct scanner *s, const char *key)
 		return 0;
 	}
 	do {
-		if (take_value(rd, s, key, &list_at))
+		if (take_value(rd, s, key, 1))
 			return -1;
 		sg_tell(&rd->tell, (size_t)(s->p - rd->text));
 	} while (rd_separator(s, ']') > 0);
@@ -279,7 +280,7 @@ static int read_members(struct reader *rd, struct scanner s)
 		     !strcmp(json_string_value(name), "relations")) &&
 				    *s.p == '[' ?
 			    take_list(rd, &s, json_string_value(name)) :
-			    take_value(rd, &s, json_string_value(name), NULL);
+			    take_value(rd, &s, json_string_value(name), 0);
 		json_decref(name);
 		if (r)
 			return -1;

@@ -183,6 +183,10 @@ const json_t *rd_container(struct reader *rd, const json_t *parent,
 int rd_list(struct reader *rd, const json_t *parent, const char *key,
 	    int (*read_one)(struct reader *, const json_t *list, size_t i,
 			    const json_t *o));
+/* The same for the elements of list. */
+int rd_items(struct reader *rd, const json_t *list,
+	     int (*read_one)(struct reader *, const json_t *list, size_t i,
+			     const json_t *o));
 /* Rejects a key of obj that is not one of allowed, suggesting the closest;
  * what names obj in the message ("a type"). */
 int rd_check_keys(struct reader *rd, const json_t *obj,

@@ -130,14 +130,11 @@ const json_t *rd_container(struct reader *rd, const json_t *parent,
 }
 
 /* Reads the objects of list parent[key] one by one with read_one. */
-int rd_list(struct reader *rd, const json_t *parent, const char *key,
-		     int (*read_one)(struct reader *, const json_t *list,
-				     size_t i, const json_t *o))
+int rd_items(struct reader *rd, const json_t *list,
+	     int (*read_one)(struct reader *, const json_t *list, size_t i,
+			     const json_t *o))
 {
-	int failed;
-	const json_t *list = rd_container(rd, parent, key, 1, &failed);
-
-	for (size_t i = 0; list && i < json_array_size(list); i++) {
+	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *o = json_array_get(list, i);
 
 		/* a bad element spoils only itself */
@@ -147,7 +144,17 @@ int rd_list(struct reader *rd, const json_t *parent, const char *key,
 		    rd_note(rd))
 			return -1;
 	}
-	return failed ? -1 : 0;
+	return 0;
+}
+
+int rd_list(struct reader *rd, const json_t *parent, const char *key,
+	    int (*read_one)(struct reader *, const json_t *list, size_t i,
+			    const json_t *o))
+{
+	int failed;
+	const json_t *list = rd_container(rd, parent, key, 1, &failed);
+
+	return (list && rd_items(rd, list, read_one)) || failed ? -1 : 0;
 }
 
 struct dump {
