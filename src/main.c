@@ -89,7 +89,8 @@ static const struct option options[] = {
 	OPT(0, "to", STRING, path_to, "NAME", "the end of the paths --from draws"),
 	OPT('K', "engine", STRING, engine, "ENGINE",
 	    "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi, or auto "
-	    "(default: dot for small drawings, sfdp for large ones)"),
+	    "(default: dot for small drawings, sfdp for large or tangled "
+	    "ones)"),
 	OPT(0, "rankdir", STRING, rankdir, "DIR",
 	    "flow of a dot drawing: TB, LR (default), BT or RL"),
 	OPT('G', "graph-attr", LIST, graph_attrs, "NAME=VALUE",
