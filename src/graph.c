@@ -948,6 +948,17 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 	for (size_t i = 0; i < g->nrelations; i++) {
 		sg_error e = { 0 };
 
+		/* (the ends of relations ahead, on their way from memory) */
+		for (size_t k = 0; k < 2; k++) {
+			size_t ahead = i + (k ? 8 : 16);
+
+			if (ahead < g->nrelations) {
+				sg_map_prefetch(&g->by_id,
+						g->relations[ahead].from_ref, k);
+				sg_map_prefetch(&g->by_id,
+						g->relations[ahead].to_ref, k);
+			}
+		}
 		/* a bad relation spoils only itself */
 		if (link_relation(g, &g->relations[i], &e) &&
 		    sg_graph_note(g, &e)) {

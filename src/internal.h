@@ -122,6 +122,11 @@ int sg_map_each(const sg_map *m, const char *key,
 		int (*fn)(uint32_t value, void *data), void *data);
 /* The first value of key, or -1 */
 int64_t sg_map_get(const sg_map *m, const char *key);
+/* Starts bringing what finding key will read into the cache: with step 0
+ * its slot, with 1 (once the slot is there) the key the slot holds. For a
+ * run of lookups, each a few ahead of its own: an index far larger than
+ * the cache otherwise waits on memory twice a lookup. */
+void sg_map_prefetch(const sg_map *m, const char *key, int step);
 void sg_map_release(sg_map *m);
 
 /* ---- the model -------------------------------------------------------- */

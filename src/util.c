@@ -544,6 +544,26 @@ int sg_map_each(const sg_map *m, const char *key,
 	return r;
 }
 
+void sg_map_prefetch(const sg_map *m, const char *key, int step)
+{
+	uint32_t hash;
+	const struct sg_map_slot *s;
+
+	if (!m->nslots)
+		return;
+	hash = sg_hash(key);
+	s = &m->slots[hash & (m->nslots - 1)];
+#if defined(__GNUC__)
+	if (!step)
+		__builtin_prefetch(s);
+	else if (s->key && s->hash == hash)
+		__builtin_prefetch(s->key);
+#else
+	(void)s;
+	(void)step;
+#endif
+}
+
 static int first_value(uint32_t value, void *data)
 {
 	*(int64_t *)data = value;
