@@ -66,6 +66,7 @@ typedef enum sg_code {
 	SG_WLARGE,     /* a drawing too large to read */
 	SG_WGLYPHS,    /* text no installed font has glyphs for */
 	SG_WREMOTE,    /* a JSON-LD @context elsewhere, not fetched */
+	SG_WPAGE,      /* a drawing whose text is too small on its page */
 	SG_NCODES      /* not a code: how many there are (new ones go before) */
 } sg_code;
 
@@ -387,7 +388,22 @@ typedef struct sg_render_opts {
 	 * enough for it, sfdp beyond or when dot's relations tangle (see
 	 * SG_AUTO_DOT_CYCLES, SG_AUTO_TANGLE). */
 	const char *engine;
-	const char *rankdir; /* TB, LR, BT or RL; NULL for the default, LR */
+	/* TB, LR, BT or RL; NULL: the flow that fits the page best (LR
+	 * unless TB fits better), LR with page "none" */
+	const char *rankdir;
+	/*
+	 * The page the drawing is made for, by the size of its text area in
+	 * points: "a4" (453 x 700, a report's; NULL means it), "letter"
+	 * (468 x 648), "slide" (720 x 405), or "none": no fitting. On a
+	 * page, the layout is chosen to fit it at a readable scale (the
+	 * flow, the spacing, where names and relations' words break), and
+	 * the drawing carries its size on the page (Graphviz's size): SVG
+	 * and PDF are as large as they are printed. When no layout keeps
+	 * entity text at SG_PAGE_ENTITY_PT and relation text at
+	 * SG_PAGE_RELATION_PT, rendering warns (SG_WPAGE). Unknown names are
+	 * SG_EUSAGE.
+	 */
+	const char *page;
 	const char *title;   /* NULL: the graph's own title; "": none */
 	/* Graphviz attributes, "name=value" each, as dot's -G, -N and -E take
 	 * them: the graph's, and the defaults of nodes and of edges (a type's
@@ -403,7 +419,8 @@ typedef struct sg_render_opts {
 	int caption;
 	const sg_theme *theme; /* NULL: the light theme */
 	/* Called with each warning rendering finds (SG_WGLYPHS: a label PNG
-	 * or PDF will draw boxes for); a nonzero return stops the rendering,
+	 * or PDF will draw boxes for; SG_WPAGE: text too small on the page,
+	 * with the sizes reached and what would help); a nonzero return stops the rendering,
 	 * the warning its error, before anything is written. NULL: not told. */
 	int (*warn)(void *ctx, const sg_error *warning);
 	void *warn_ctx;
@@ -433,6 +450,10 @@ typedef struct sg_render_opts {
  * keeps dot.
  */
 #define SG_AUTO_TANGLE 1.0
+/* The smallest text a page keeps readable, in points once the drawing is
+ * shrunk to the page: journals ask for 6 to 8. */
+#define SG_PAGE_ENTITY_PT 7
+#define SG_PAGE_RELATION_PT 6
 
 typedef struct sg_output {
 	const char *path;   /* "-" is standard output */

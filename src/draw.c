@@ -255,9 +255,15 @@ static const char *relation_words(const sg_relation *r, const char *label,
 	return sg_buf_str(b);
 }
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+/* The sizes of the title's and the caption's text. */
+#define TITLE_PT 16
+#define CAPTION_PT 12
+
 /* name, value, name, value, ... */
 static const char *const graph_defaults[] = {
-	"fontname", "DejaVu Sans", "fontsize", "16", "labelloc", "t",
+	"fontname", "DejaVu Sans", "fontsize", STR(TITLE_PT), "labelloc", "t",
 	"pad", "0.3", "nodesep", "0.3", "ranksep", "0.6",
 	"bgcolor", "white", "outputorder", "edgesfirst",
 };
@@ -416,11 +422,46 @@ int64_t sg_node_entity(const sg_graph *g, Agnode_t *n)
 /* Entity names break into lines of about this many characters. */
 #define LINE_WIDTH 22
 
-/* What drawing an object takes besides the view: the theme, and buffers
- * reused from object to object. */
+/*
+ * A drawing on a page, packed ever more tightly by level: where entity
+ * names and relations' words break (in characters), and the space between
+ * entities side by side and between ranks (inches). Words in narrow
+ * lines make narrow columns of a drawing that flows left to right, and
+ * narrow boxes in one that flows down.
+ */
+static const struct packing {
+	size_t entity, relation;
+	const char *nodesep, *ranksep;
+} packings[SG_FIT_LEVELS] = {
+	{ 16, 14, "0.15", "0.3" },
+	{ 12, 10, "0.1", "0.2" },
+	{ 10, 8, "0.06", "0.15" },
+};
+
+/* On a page, the space around the drawing and inside boxes: the page's
+ * own margins are around it already. Graphviz gives a PDF a margin of half
+ * an inch, which made it larger than its size; the graph's margin is its
+ * boxes' too, so each box sets its own. */
+static const char *const page_graph[] = { "pad", "0.05", "margin", "0" };
+static const char *const page_node[] = { "margin", "0.08,0.04" };
+/* Relations' words a little larger than on a screen: shrunk with the
+ * drawing, they reach a page's least size (6 pt) when entities' reach
+ * theirs (7 pt of 11). */
+static const char *const page_edge[] = { "fontsize", "10" };
+#define PAGE_BOX_MARGIN "4"
+
+/* The packing of a drawing on a page, as sg_fit says; NULL when none. */
+static const struct packing *packing_of(const sg_fit *fit)
+{
+	return fit && fit->packed ? &packings[fit->level] : NULL;
+}
+
+/* What drawing an object takes besides the view: the theme, the page,
+ * and buffers reused from object to object. */
 struct scratch {
 	const sg_theme *theme;
-	sg_buf text, tip, class, words, name, status;
+	const sg_fit *fit; /* NULL: no page */
+	sg_buf text, tip, class, words, name, status, wrapped;
 	/* per entity, the box it is drawn as, and the box it is drawn in
 	 * (see draw_boxes); NULL when the view has none */
 	Agraph_t **boxes, **holder;
@@ -516,7 +557,9 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 	const sg_type *t = ent->type_index != SG_NONE ?
 		&v->graph->types[ent->type_index] : NULL;
 	const char *label = wrap(&sc->words, ent->name ? ent->name : ent->id,
-				 LINE_WIDTH);
+				 packing_of(sc->fit) ?
+					 packing_of(sc->fit)->entity :
+					 LINE_WIDTH);
 
 	if (!n || !label || set_text(obj, "label", label, &sc->text) ||
 	    set_style(obj, sc->theme, t, t ? (size_t)(t - v->graph->types) : 0,
@@ -537,6 +580,7 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 	/* a box's node is the point its relations end at */
 	if (box)
 		return set(box, "style", "rounded") ||
+		       (sc->fit && set(box, "margin", PAGE_BOX_MARGIN)) ||
 		       set(box, "fontsize", "12") || set(n, "shape", "point") ||
 		       set(n, "style", "invis") || set(n, "width", "0.01") ||
 		       set(n, "height", "0.01") || !agsubnode(box, n, 1);
@@ -670,6 +714,9 @@ static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
 	if (!r->label && !type_label(sc->theme, t, 0) &&
 	    !strcmp(r->type, SG_UNTYPED))
 		words = "";
+	if (words && *words && packing_of(sc->fit))
+		words = wrap(&sc->wrapped, words,
+			     packing_of(sc->fit)->relation);
 	return !words || (*words && set_text(edge, "label", words, &sc->text)) ||
 	       (r->undirected && set(edge, "dir", "none")) ||
 	       set_style(edge, sc->theme, t, 0, 0) ||
@@ -958,6 +1005,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
 
 	/* labelloc: a caption moves the graph's label down, not the boxes' */
 	r = r || set(box, "label", "Legend") || set(box, "style", "rounded") ||
+	    (sc->fit && set(box, "margin", PAGE_BOX_MARGIN)) ||
 	    set(box, "labelloc", "t") ||
 	    set(box, "color", "#9a9a9a") || set(box, "fontsize", "11") ||
 	    set(col.g, "rank", "same");
@@ -1094,6 +1142,7 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 		snprintf(name, sizeof(name), "cluster_%" PRId64, index);
 		box = r ? NULL : agsubg(ag, name, 1);
 		r = r || !box || set_text(box, "label", value, &sc->text) ||
+		    (sc->fit && set(box, "margin", PAGE_BOX_MARGIN)) ||
 		    set(box, "style", "rounded,dashed") ||
 		    set(box, "color", "#9a9a9a") || set(box, "fontsize", "12") ||
 		    set(box, "labelloc", "t") ||
@@ -1102,6 +1151,18 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 	sg_map_release(&seen);
 	sg_arena_free(names);
 	return r;
+}
+
+/* The graph's label: on a page, broken into lines as wide as the page at
+ * the text's size (DejaVu Sans' letters average 0.6 of it), so that a long
+ * title does not make a small drawing wide. */
+static int set_title(Agraph_t *ag, const char *text, int pt,
+		     struct scratch *sc)
+{
+	if (sc->fit && !(text = wrap(&sc->wrapped, text,
+				     (size_t)(sc->fit->width / (pt * 0.6)))))
+		return -1;
+	return set_text(ag, "label", text, &sc->text);
 }
 
 /* The caption: the title, then one line a source the drawn relations cite
@@ -1136,9 +1197,9 @@ static int draw_caption(Agraph_t *ag, const sg_view *v, const char *title,
 			r = sg_buf_adds(b, s->id);
 	}
 	free(cited);
-	return r || (b->len && (set_text(ag, "label", sg_buf_str(b), &sc->text) ||
+	return r || (b->len && (set_title(ag, sg_buf_str(b), CAPTION_PT, sc) ||
 				set(ag, "labelloc", "b") ||
-				set(ag, "fontsize", "12")));
+				set(ag, "fontsize", STR(CAPTION_PT))));
 }
 
 /* A summary's tooltip names this many of its entities. */
@@ -1380,15 +1441,17 @@ Agraph_t *sg_read_dot(const char *dot, size_t len)
 }
 
 Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
-		  const char *engine, sg_error *err)
+		  const char *engine, const sg_fit *fit, sg_error *err)
 {
 	const sg_graph *g = v->graph;
 	const char *title = o->title ? o->title : g->title;
 	const sg_theme *theme = o->theme;
 	recolour_fn *recolour = recolouring(theme);
-	const char *rankdir = o->rankdir ? o->rankdir : "LR";
-	struct scratch sc = { theme, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
-			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT, NULL, NULL };
+	const char *rankdir = o->rankdir ? o->rankdir :
+			      fit && fit->rankdir ? fit->rankdir : "LR";
+	struct scratch sc = { theme, fit, SG_BUF_INIT, SG_BUF_INIT,
+			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
+			      SG_BUF_INIT, SG_BUF_INIT, NULL, NULL };
 	static Agdisc_t disc;
 	Agraph_t *ag;
 
@@ -1405,6 +1468,28 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 			 SG_ARRAY_SIZE(node_defaults));
 	r = r || declare(ag, AGEDGE, edge_defaults,
 			 SG_ARRAY_SIZE(edge_defaults));
+	if (fit && !r) {
+		const struct packing *p = packing_of(fit);
+		char size[64];
+		/* Graphviz shrinks a drawing larger than size (inches) to
+		 * it: the SVG's and PDF's size is then the printed one */
+		const char *kv[] = { "size", size };
+
+		snprintf(size, sizeof(size), "%.4f,%.4f", fit->width / 72,
+			 fit->height / 72);
+		r = declare(ag, AGRAPH, page_graph, SG_ARRAY_SIZE(page_graph)) ||
+		    declare(ag, AGRAPH, kv, SG_ARRAY_SIZE(kv));
+		if (p && !r) {
+			const char *graph[] = { "nodesep", p->nodesep,
+						"ranksep", p->ranksep };
+
+			r = declare(ag, AGRAPH, graph, SG_ARRAY_SIZE(graph)) ||
+			    declare(ag, AGNODE, page_node,
+				    SG_ARRAY_SIZE(page_node)) ||
+			    declare(ag, AGEDGE, page_edge,
+				    SG_ARRAY_SIZE(page_edge));
+		}
+	}
 	if (theme)
 		r = r || declare(ag, AGRAPH, theme->graph.kv, theme->graph.n) ||
 		    declare(ag, AGNODE, theme->node.kv, theme->node.n) ||
@@ -1414,7 +1499,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	if (o->caption)
 		r = r || draw_caption(ag, v, title, &sc);
 	else if (title && *title)
-		r = r || set_text(ag, "label", title, &sc.text);
+		r = r || set_title(ag, title, TITLE_PT, &sc);
 	r = r || overrides(ag, AGRAPH, o->graph_attrs, o->ngraph_attrs) ||
 	    overrides(ag, AGNODE, o->node_attrs, o->nnode_attrs) ||
 	    overrides(ag, AGEDGE, o->edge_attrs, o->nedge_attrs);
@@ -1447,6 +1532,7 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	sg_buf_release(&sc.words);
 	sg_buf_release(&sc.name);
 	sg_buf_release(&sc.status);
+	sg_buf_release(&sc.wrapped);
 	free(sc.boxes);
 	free(sc.holder);
 	if (r) {

@@ -6,10 +6,24 @@
 
 #include "internal.h"
 
-/* The Graphviz graph of a view, styled for engine; NULL on failure. The
- * caller closes it with agclose. */
+/* How tightly a drawing on a page is packed: 0 up to SG_FIT_LEVELS - 1. */
+#define SG_FIT_LEVELS 3
+
+/* A drawing fitted to a page (render.c chooses, draw.c draws it so). */
+typedef struct sg_fit {
+	double width, height; /* the page's text area, in points */
+	const char *rankdir;  /* the flow, unless the caller chose one */
+	int level;            /* how tightly it is packed */
+	/* 0: only sized to the page, for engines other than dot, whose
+	 * packing is tuned to dot's ranks */
+	int packed;
+} sg_fit;
+
+/* The Graphviz graph of a view, styled for engine, and fitted to a page
+ * unless fit is NULL (page "none"); NULL on failure. The caller closes it
+ * with agclose. */
 Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *opts,
-		  const char *engine, sg_error *err);
+		  const char *engine, const sg_fit *fit, sg_error *err);
 
 /* The entity that node n of a drawing of g draws; -1 for the legend's and
  * the stubs' nodes. */

@@ -26,7 +26,7 @@ struct config {
 	struct list graph_attrs, node_attrs, edge_attrs, formats;
 	const char *render_all, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
-	const char *theme, *diff;
+	const char *theme, *diff, *page;
 	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
 	int exit_code;
@@ -92,7 +92,13 @@ static const struct option options[] = {
 	    "(default: dot for small drawings, sfdp for large or tangled "
 	    "ones)"),
 	OPT(0, "rankdir", STRING, rankdir, "DIR",
-	    "flow of a dot drawing: TB, LR (default), BT or RL"),
+	    "flow of a dot drawing: TB, LR, BT or RL (default: LR, or TB "
+	    "when that fits the page better)"),
+	OPT(0, "page", STRING, page, "PAGE",
+	    "make the drawing for a4 (the default: a report's text area), "
+	    "letter, slide, or none (as large as it comes, for screens and "
+	    "posters): its layout fits the page with its text readable, and "
+	    "SVG and PDF come out at their printed size"),
 	OPT('G', "graph-attr", LIST, graph_attrs, "NAME=VALUE",
 	    "a Graphviz graph attribute, as dot -G takes it (repeatable)"),
 	OPT('N', "node-attr", LIST, node_attrs, "NAME=VALUE",
@@ -567,6 +573,7 @@ static int draw(const struct config *c, const sg_view *v, struct printer *p,
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
 	sg_render_opts ro = {
 		.engine = c->engine, .title = c->title, .legend = c->legend,
+		.page = c->page,
 		.cluster = c->cluster, .caption = c->caption,
 		.graph_attrs = c->graph_attrs.items,
 		.ngraph_attrs = c->graph_attrs.n,

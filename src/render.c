@@ -447,13 +447,13 @@ struct glyph_check {
 };
 
 /* Tells the caller of warning w; when told to stop, w is the error. */
-static int tell(struct glyph_check *gc, sg_error *w)
+static int tell(const sg_render_opts *opts, sg_error *err, sg_error *w)
 {
-	if (!gc->opts->warn(gc->opts->warn_ctx, w))
+	if (!opts->warn || !opts->warn(opts->warn_ctx, w))
 		return 0;
 	w->severity = SG_ERROR;
-	if (gc->err && gc->err->code == SG_OK)
-		*gc->err = *w;
+	if (err && err->code == SG_OK)
+		*err = *w;
 	return -1;
 }
 
@@ -491,7 +491,7 @@ static int check_label(struct glyph_check *gc, void *obj, const char *what,
 		 "that has them (Debian: %s)", script ? "the " : "some",
 		 script ? script : "", what, (unsigned)c, quote, label,
 		 (int)strlen(label) > quote ? "…" : "", package);
-	return tell(gc, &w);
+	return tell(gc->opts, gc->err, &w);
 }
 
 /* Warns of every label of the drawing ag that PNG or PDF would draw
@@ -530,10 +530,335 @@ static int check_glyphs(Agraph_t *ag, const sg_view *v,
 
 		snprintf(w.text, sizeof(w.text), "%zu more labels have "
 			 "characters no installed font has", gc.more);
-		r = tell(&gc, &w);
+		r = tell(opts, err, &w);
 	}
 	sg_glyphs_close(gc.gl);
 	free(gc.seen);
+	return r;
+}
+
+/* ---- laying out ---- */
+
+/* The DOT text of v drawn for engine (and for a page, unless fit is
+ * NULL) in *dot, *len, and laid out in *ag. */
+static int lay_out(const sg_view *v, const sg_render_opts *opts,
+		   const char *engine, const sg_fit *fit, GVC_t *gvc,
+		   Agraph_t **ag, char **dot, size_t *len, sg_error *err)
+{
+	Agraph_t *drawn = sg_draw(v, opts, engine, fit, err);
+	int r = !drawn || write_dot(drawn, dot, len, err);
+
+	if (drawn)
+		agclose(drawn);
+	if (!r && !(*ag = sg_read_dot(*dot, *len)))
+		r = graphviz_failed(err, "read its own DOT");
+	if (!r && gvLayout(gvc, *ag, engine)) {
+		agclose(*ag);
+		*ag = NULL;
+		r = graphviz_failed(err, "lay out the graph");
+	}
+	return r;
+}
+
+/* Graphviz renders with what it kept of the last layout it made (its
+ * attributes' symbols, for one): ag, laid out before another, is laid
+ * out again before it is rendered. */
+static int lay_out_again(GVC_t *gvc, Agraph_t **ag, const char *engine,
+			 sg_error *err)
+{
+	gvFreeLayout(gvc, *ag);
+	if (!gvLayout(gvc, *ag, engine))
+		return 0;
+	agclose(*ag);
+	*ag = NULL;
+	return graphviz_failed(err, "lay out the graph");
+}
+
+/* ---- fitting a drawing to a page ---- */
+
+static const struct page {
+	const char *name, *what;
+	double width, height; /* the text area, in points */
+} pages[] = {
+	{ "a4", "an A4 page", 453, 700 },
+	{ "letter", "a US Letter page", 468, 648 },
+	{ "slide", "a 16:9 slide", 720, 405 },
+	{ "none", NULL, 0, 0 },
+};
+
+/* The page named name (NULL: A4); NULL with err for an unknown one. */
+static const struct page *find_page(const char *name, sg_error *err)
+{
+	for (size_t i = 0; i < SG_ARRAY_SIZE(pages); i++)
+		if (!strcmp(pages[i].name, name ? name : "a4"))
+			return &pages[i];
+	sg_fail(err, SG_EUSAGE, NULL, 0, 0, "unknown page '%s'; use a4, "
+		"letter, slide or none", name);
+	return NULL;
+}
+
+/* What a laid-out drawing reaches on its page: the scale that shrinks it
+ * to the page, and its smallest entity and relation text then, in points
+ * (0 when it has none). */
+struct reach {
+	double width, height, scale, entity, relation;
+	size_t overlaps; /* pairs of texts that overlap */
+};
+
+/* The box of a text centred at pos, dimen large; 0 when it has none. */
+static int text_box(const textlabel_t *l, pointf pos, boxf *b)
+{
+	if (!l || l->dimen.x <= 0 || l->dimen.y <= 0)
+		return 0;
+	b->LL.x = pos.x - l->dimen.x / 2;
+	b->UR.x = pos.x + l->dimen.x / 2;
+	b->LL.y = pos.y - l->dimen.y / 2;
+	b->UR.y = pos.y + l->dimen.y / 2;
+	return 1;
+}
+
+/* Texts closer than this (points) are taken to overlap: Graphviz sets
+ * the labels of relations between the same entities edge to edge, and
+ * the fonts that draw them may be wider than it measured. */
+#define GAP 1.0
+
+/* How many pairs of ag's texts (its nodes' and its relations' words)
+ * overlap, laid out; 0 when memory runs out to count them. */
+static size_t overlaps(Agraph_t *ag)
+{
+	size_t n = 0, k = 0, pairs = 0;
+	boxf *b;
+
+	for (Agnode_t *nd = agfstnode(ag); nd; nd = agnxtnode(ag, nd))
+		for (Agedge_t *e = agfstout(ag, nd); e; e = agnxtout(ag, e))
+			n++;
+	n += (size_t)agnnodes(ag);
+	if (!(b = malloc((n + 1) * sizeof(*b))))
+		return 0;
+	for (Agnode_t *nd = agfstnode(ag); nd; nd = agnxtnode(ag, nd)) {
+		k += text_box(ND_label(nd), ND_coord(nd), &b[k]);
+		for (Agedge_t *e = agfstout(ag, nd); e; e = agnxtout(ag, e))
+			k += ED_label(e) &&
+			     text_box(ED_label(e), ED_label(e)->pos, &b[k]);
+	}
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = i + 1; j < k; j++)
+			pairs += b[i].LL.x < b[j].UR.x + GAP &&
+				 b[j].LL.x < b[i].UR.x + GAP &&
+				 b[i].LL.y < b[j].UR.y + GAP &&
+				 b[j].LL.y < b[i].UR.y + GAP;
+	free(b);
+	return pairs;
+}
+
+/* The smallest text size of the labels of obj's kind so far, in *min. */
+static void smallest(void *obj, double *min)
+{
+	const char *size = agget(obj, "fontsize");
+	/* Graphviz's default */
+	double pt = size && *size ? atof(size) : 14;
+
+	if (*min == 0 || pt < *min)
+		*min = pt;
+}
+
+static void measure(Agraph_t *ag, const sg_graph *g, const struct page *p,
+		    struct reach *m)
+{
+	const char *pad = agget(ag, "pad");
+	double x = 4, y; /* Graphviz's default pad, in points */
+	int n = pad && *pad ? sscanf(pad, "%lf,%lf", &x, &y) : 0;
+
+	if (n >= 1)
+		x *= 72;
+	y = n == 2 ? y * 72 : x;
+	m->width = GD_bb(ag).UR.x - GD_bb(ag).LL.x + 2 * x;
+	m->height = GD_bb(ag).UR.y - GD_bb(ag).LL.y + 2 * y;
+	m->scale = 1;
+	if (p->width < m->width)
+		m->scale = p->width / m->width;
+	if (p->height < m->height * m->scale)
+		m->scale = p->height / m->height;
+	m->entity = m->relation = 0;
+	for (Agnode_t *nd = agfstnode(ag); nd; nd = agnxtnode(ag, nd)) {
+		if (sg_node_entity(g, nd) >= 0)
+			smallest(nd, &m->entity);
+		for (Agedge_t *e = agfstout(ag, nd); e; e = agnxtout(ag, e)) {
+			const char *label = agget(e, "label");
+
+			if (label && *label)
+				smallest(e, &m->relation);
+		}
+	}
+	m->entity *= m->scale;
+	m->relation *= m->scale;
+	m->overlaps = overlaps(ag);
+}
+
+/* How readable m is: at least 1 when its text is as large as a page
+ * needs and none overlaps, less the smaller it is; texts that overlap
+ * weigh as much as text at half the size. */
+static double readable(const struct reach *m)
+{
+	double e = m->entity / SG_PAGE_ENTITY_PT;
+	double r = m->relation ? m->relation / SG_PAGE_RELATION_PT : e;
+
+	return (e < r ? e : r) * (m->overlaps ? 0.5 : 1);
+}
+
+/* Warns when the text of m, on page p, is too small to read. */
+static int warn_small(const sg_render_opts *opts, const struct page *p,
+		      const struct reach *m, sg_error *err)
+{
+	sg_error w = { SG_WPAGE, SG_WARNING, 0, 0, "", "" };
+
+	if (readable(m) >= 1)
+		return 0;
+	snprintf(w.text, sizeof(w.text), "the drawing is %.0f x %.0f pt: "
+		 "shrunk to fit %s (%.0f x %.0f pt), its entity text is %.1f "
+		 "pt and its relation text %.1f pt (a reader needs %d and %d), "
+		 "and %zu pairs of its texts overlap; draw less (--focus, "
+		 "--max-nodes), or for no page (--page none)", m->width,
+		 m->height, p->what, p->width, p->height, m->entity,
+		 m->relation, SG_PAGE_ENTITY_PT, SG_PAGE_RELATION_PT,
+		 m->overlaps);
+	return tell(opts, err, &w);
+}
+
+static double smaller(double a, double b)
+{
+	return a < b ? a : b;
+}
+
+/* The rank of each entity of v, along its longest path of relations
+ * (cycles cut where a rank would pass the number of entities), into
+ * rank[]; the number of ranks. */
+static size_t longest_paths(const sg_view *v, uint32_t *rank)
+{
+	const sg_graph *g = v->graph;
+	size_t ranks = 1;
+	int changed = 1;
+
+	for (size_t k = 0; k < v->nshown; k++)
+		rank[v->shown[k]] = 0;
+	for (size_t pass = 0; changed && pass < v->nshown; pass++) {
+		changed = 0;
+		for (size_t i = 0; i < g->nrelations; i++) {
+			const sg_relation *r = &g->relations[i];
+
+			if (v->relation_on[i] && rank[r->to] <= rank[r->from] &&
+			    rank[r->from] + 1 < v->nshown) {
+				rank[r->to] = rank[r->from] + 1;
+				changed = 1;
+				if (rank[r->to] + 1 > ranks)
+					ranks = rank[r->to] + 1;
+			}
+		}
+	}
+	return ranks;
+}
+
+/*
+ * The flow a drawing of v most likely fits page p best in, guessed from
+ * its ranks (longest paths) and their entities: a rank takes about 190 pt
+ * and an entity 45 down a drawing that flows left to right (its column
+ * and its relations' words), 120 across and 80 down one that flows down.
+ * Left to right unless down fits clearly better: only a guess, to try
+ * first; NULL when memory ran out.
+ */
+static const char *likely_flow(const sg_view *v, const struct page *p)
+{
+	uint32_t *rank = malloc((v->graph->nentities + 1) * sizeof(*rank));
+	size_t *count = calloc(v->nshown + 1, sizeof(*count));
+	size_t ranks, widest = 0;
+	double lr, tb;
+
+	if (!rank || !count) {
+		free(rank);
+		free(count);
+		return NULL;
+	}
+	ranks = longest_paths(v, rank);
+	for (size_t k = 0; k < v->nshown; k++)
+		if (++count[rank[v->shown[k]]] > widest)
+			widest = count[rank[v->shown[k]]];
+	free(rank);
+	free(count);
+	/* as large as it is, a drawing fits */
+	lr = smaller(1, smaller(p->width / (190.0 * ranks),
+				p->height / (45.0 * widest)));
+	tb = smaller(1, smaller(p->width / (120.0 * widest),
+				p->height / (80.0 * ranks)));
+	return tb > lr * 1.1 ? "TB" : "LR";
+}
+
+/* The candidates fit_drawing tries, in order: the likely flow or the
+ * other one, and how tightly packed. */
+static const struct {
+	int other, level;
+} tries[] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 0, 2 }, { 1, 2 } };
+
+/* Forgets a drawing laid out by fit_drawing. */
+static void drop(GVC_t *gvc, Agraph_t **ag, char **dot)
+{
+	if (*ag) {
+		gvFreeLayout(gvc, *ag);
+		agclose(*ag);
+	}
+	free(*dot);
+	*ag = NULL;
+	*dot = NULL;
+}
+
+/*
+ * Draws v for page p with dot, laid out, trying the candidates until one
+ * keeps its text readable on the page; the first that does, else the most
+ * readable, in *ag (laid out, read from its DOT) and *dot (*len bytes),
+ * what it reaches in *m. Most drawings fit at the first try, whose layout
+ * is the one rendered: only those that do not cost more layouts.
+ */
+static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
+		       const char *engine, const struct page *p, GVC_t *gvc,
+		       Agraph_t **ag, char **dot, size_t *len, struct reach *m,
+		       sg_error *err)
+{
+	const char *flow = opts->rankdir ? NULL : likely_flow(v, p);
+	const char *other = flow && !strcmp(flow, "TB") ? "LR" : "TB";
+	int r = !opts->rankdir && !flow ?
+		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
+	int last = 0; /* *ag was the last laid out */
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(tries) && !r; i++) {
+		sg_fit fit = { p->width, p->height,
+			       tries[i].other ? other : flow, tries[i].level, 1 };
+		Agraph_t *try = NULL;
+		char *text = NULL;
+		size_t n = 0;
+		struct reach got;
+
+		if (tries[i].other && !flow)
+			continue; /* the caller's flow */
+		r = lay_out(v, opts, engine, &fit, gvc, &try, &text, &n, err);
+		if (r) {
+			free(text);
+			break;
+		}
+		measure(try, v->graph, p, &got);
+		last = !*ag || readable(&got) > readable(m);
+		if (!last) {
+			drop(gvc, &try, &text);
+			continue;
+		}
+		drop(gvc, ag, dot);
+		*ag = try;
+		*dot = text;
+		*len = n;
+		*m = got;
+		if (readable(m) >= 1)
+			break;
+	}
+	if (!r && *ag && !last)
+		r = lay_out_again(gvc, ag, engine, err);
 	return r;
 }
 
@@ -568,26 +893,6 @@ static const char *auto_engine(const sg_view *v)
 	return cycles <= SG_AUTO_DOT_CYCLES ? "dot" : "sfdp";
 }
 
-/* The DOT text of v drawn for engine in *dot, *len, and laid out in *ag. */
-static int lay_out(const sg_view *v, const sg_render_opts *opts,
-		   const char *engine, GVC_t *gvc, Agraph_t **ag, char **dot,
-		   size_t *len, sg_error *err)
-{
-	Agraph_t *drawn = sg_draw(v, opts, engine, err);
-	int r = !drawn || write_dot(drawn, dot, len, err);
-
-	if (drawn)
-		agclose(drawn);
-	if (!r && !(*ag = sg_read_dot(*dot, *len)))
-		r = graphviz_failed(err, "read its own DOT");
-	if (!r && gvLayout(gvc, *ag, engine)) {
-		agclose(*ag);
-		*ag = NULL;
-		r = graphviz_failed(err, "lay out the graph");
-	}
-	return r;
-}
-
 /* How many other relations a relation of laid-out ag crosses, on average
  * (two for each crossing pair); -1 when memory ran out. */
 static double tangle(Agraph_t *ag, const sg_graph *g)
@@ -604,9 +909,9 @@ static double tangle(Agraph_t *ag, const sg_graph *g)
  * is laid out again by sfdp when its relations tangle, and the sfdp one
  * replaces it, in *ag, *dot, *len and *engine, when it crosses less.
  */
-static int judge(const sg_view *v, const sg_render_opts *opts, GVC_t *gvc,
-		 Agraph_t **ag, char **dot, size_t *len, const char **engine,
-		 sg_error *err)
+static int judge(const sg_view *v, const sg_render_opts *opts,
+		 const sg_fit *fit, GVC_t *gvc, Agraph_t **ag, char **dot,
+		 size_t *len, const char **engine, sg_error *err)
 {
 	double was = tangle(*ag, v->graph), is;
 	Agraph_t *other = NULL;
@@ -616,7 +921,7 @@ static int judge(const sg_view *v, const sg_render_opts *opts, GVC_t *gvc,
 
 	if (r || was <= SG_AUTO_TANGLE)
 		return r ? sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
-	r = lay_out(v, opts, "sfdp", gvc, &other, &text, &n, err);
+	r = lay_out(v, opts, "sfdp", fit, gvc, &other, &text, &n, err);
 	if (!r && (is = tangle(other, v->graph)) < 0)
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	if (!r && is < was) {
@@ -634,7 +939,7 @@ static int judge(const sg_view *v, const sg_render_opts *opts, GVC_t *gvc,
 		agclose(other);
 	}
 	free(text);
-	return r;
+	return r || (other && lay_out_again(gvc, ag, *engine, err));
 }
 
 /* sg_render, or with data sg_render_buffer: its one output, of no path,
@@ -656,6 +961,9 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	char *dot = NULL;
 	size_t dot_len = 0;
 	GVC_t *gvc = context();
+	const struct page *page = NULL;
+	struct reach reached;
+	sg_fit fit = { 0 };
 
 	sg_buf_reset(&gv_message);
 	if (!targets || !gvc || !engine) {
@@ -665,7 +973,8 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	for (size_t i = 0; i < noutputs; i++)
 		targets[i].fd = -1;
 	watch(targets, noutputs);
-	r = check_plugin(gvc, "layout", engine, "layout engine", err) ||
+	r = !(page = find_page(opts->page, err)) ||
+	    check_plugin(gvc, "layout", engine, "layout engine", err) ||
 	    check_attrs(opts->graph_attrs, opts->ngraph_attrs, "-G", err) ||
 	    check_attrs(opts->node_attrs, opts->nnode_attrs, "-N", err) ||
 	    check_attrs(opts->edge_attrs, opts->nedge_attrs, "-E", err);
@@ -696,13 +1005,32 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	}
 	if (!r && drawing)
 		sg_tell_begin(&tell, SG_STAGE_DRAW, NULL, 0);
-	if (!r && picture && judged) {
+	if (!r && drawing)
+		fit = (sg_fit){ page->width, page->height, NULL, 0,
+				!strcmp(engine, "dot") };
+	/* dot drawings small enough are fitted by trying layouts; the
+	 * others are only shrunk to the page */
+	if (!r && drawing && page->what && !strcmp(engine, "dot") &&
+	    v->nshown <= SG_AUTO_DOT_ENTITIES) {
+		/* drawn and laid out in turns, as long as laying out is */
 		sg_tell_begin(&tell, SG_STAGE_LAYOUT, engine, 0);
-		r = lay_out(v, opts, engine, gvc, &ag, &dot, &dot_len, err) ||
-		    judge(v, opts, gvc, &ag, &dot, &dot_len, &engine, err);
+		r = fit_drawing(v, opts, engine, page, gvc, &ag, &dot, &dot_len,
+				&reached, err);
+		laid_out = ag != NULL;
+		fit.packed = 0; /* for sfdp, if judged */
+		r = r || (picture && judged &&
+			  judge(v, opts, &fit, gvc, &ag, &dot, &dot_len,
+				&engine, err));
+	} else if (!r && picture && judged) {
+		sg_tell_begin(&tell, SG_STAGE_LAYOUT, engine, 0);
+		r = lay_out(v, opts, engine, page->what ? &fit : NULL, gvc,
+			    &ag, &dot, &dot_len, err) ||
+		    judge(v, opts, page->what ? &fit : NULL, gvc, &ag, &dot,
+			  &dot_len, &engine, err);
 		laid_out = ag != NULL;
 	} else if (!r && drawing) {
-		r = !(ag = sg_draw(v, opts, engine, err)) ||
+		r = !(ag = sg_draw(v, opts, engine, page->what ? &fit : NULL,
+				   err)) ||
 		    write_dot(ag, &dot, &dot_len, err);
 	}
 	if (r)
@@ -718,11 +1046,18 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	 * Graphviz lays a graph out in the order its objects were made, and a
 	 * graph read from DOT is made in the order agwrite lists it, which is
 	 * not the order scograph made them in. Drawing from the DOT text itself
-	 * makes `dot -Tsvg` of scograph's DOT the very drawing scograph makes.
+	 * makes `dot -Tsvg` of scograph's DOT the very drawing scograph makes
+	 * (fit_drawing's is read from it already).
 	 */
 	if (ag && !laid_out) {
 		agclose(ag);
 		ag = NULL;
+	}
+	/* what was laid out before the outputs, measured on the page (a
+	 * layout -K auto judged may not be fit_drawing's) */
+	if (laid_out && picture && page->what) {
+		measure(ag, v->graph, page, &reached);
+		r = warn_small(opts, page, &reached, err);
 	}
 	for (size_t i = 0; i < noutputs && !r; i++) {
 		struct target *t = &targets[i];
@@ -757,7 +1092,13 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 			r = graphviz_failed(err, "lay out the graph");
 			break;
 		}
+		if (!laid_out && page->what) {
+			measure(ag, v->graph, page, &reached);
+			r = warn_small(opts, page, &reached, err);
+		}
 		laid_out = 1;
+		if (r)
+			break;
 		if (utc_begin(&tz)) {
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 			break;

@@ -100,6 +100,9 @@ _scograph()
 	--rankdir)
 		_scograph_matching "$cur" < <(printf '%s\n' TB LR BT RL)
 		return 0 ;;
+	--page)
+		_scograph_matching "$cur" < <(printf '%s\n' a4 letter slide none)
+		return 0 ;;
 	--diagnostics)
 		_scograph_matching "$cur" < <(printf '%s\n' text json)
 		return 0 ;;

@@ -66,6 +66,7 @@ const char *sg_code_name(sg_code code)
 		[SG_WLARGE] = "large-drawing",
 		[SG_WGLYPHS] = "missing-glyphs",
 		[SG_WREMOTE] = "remote-context",
+		[SG_WPAGE] = "small-text",
 	};
 	_Static_assert(SG_ARRAY_SIZE(names) == SG_NCODES,
 		       "every code has a name, and SG_NCODES comes last");

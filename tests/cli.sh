@@ -71,7 +71,7 @@ check "nothing on stdout with -o" test ! -s "$tmp/out"
 check "the .dot output is the golden DOT" same tests/golden/kazakhstan.dot "$tmp/o/k.dot"
 check "SVG is well-formed XML" svg_ok "$tmp/o/k.svg"
 check "SVG shows the focus" has "$tmp/o/k.svg" ">Kazakhstan</text>"
-check "SVG shows a proposal" has "$tmp/o/k.svg" ">SCO Investment Fund</text>"
+check "SVG shows a proposal" has "$tmp/o/k.svg" ">SCO Investment</text>"
 check "SVG shows a relation" has "$tmp/o/k.svg" ">proposes</text>"
 check "PNG signature and size" png_ok "$tmp/o/k.png"
 check "no temporary files" sh -c "[ \$(ls -A '$tmp/o' | wc -l) = 3 ]"
@@ -125,17 +125,67 @@ check "-K auto: Davis' DOT alone" run 0 "$davis"
 check "-K auto: keeps dot" has "$tmp/out" 'layout=dot'
 check "-K dot: Davis" run 0 "$davis" -K dot -o "$tmp/davis-dot.svg" -o "$tmp/davis-dot.dot"
 check "-K dot is dot" has "$tmp/davis-dot.dot" 'layout=dot'
-check "-K auto: Kazakhstan is dot's" has "$tmp/auto.svg" '<svg width="1073pt" height="948pt"'
+check "-K auto: Kazakhstan is dot's" has "$tmp/auto.svg" '<svg width="453pt" height="506pt"'
 check "-K auto: Kazakhstan as -K dot draws it" same "$tmp/dot.svg" "$tmp/auto.svg"
 check "--rankdir" run 0 --focus Kazakhstan --rankdir TB
 check "rankdir=TB in DOT" has "$tmp/out" "rankdir=TB"
 check "--title" run 0 --focus Kazakhstan --title 'Kazakhstan & "friends"'
 check "title in DOT" has "$tmp/out" 'label="Kazakhstan &amp; \"friends\""'
 
+# ---- made for a page: as a reader sees it at a report's text width
+# (tests/svgmeasure.py: the SVG's size, its smallest texts once shrunk to
+# the page, overlapping texts)
+measure() {
+	/usr/bin/python3 tests/svgmeasure.py "$@" >"$tmp/measure" 2>&1 ||
+		{ cat "$tmp/measure"; return 1; }
+}
+readable() { measure --check entity=7,relation=6,overlaps=0 "$@"; }
+mkdir "$tmp/page" "$tmp/none"
+"$bin" --list | tail -n +2 | cut -f1 >"$tmp/ids"
+check "the built-in graph has entities to focus on" test -s "$tmp/ids"
+while read -r id; do
+	"$bin" --focus "$id" -o "$tmp/page/$id.svg" 2>>"$tmp/page-err"
+	"$bin" --focus "$id" --page none -o "$tmp/none/$id.svg"
+done <"$tmp/ids"
+check "every entity's focus drawing is readable on A4" readable "$tmp"/page/*.svg
+check "and says nothing of it" test ! -s "$tmp/page-err"
+check "the headline drawing fits an A4 text width at 100%" measure --json "$tmp/page/kazakhstan.svg"
+check "at 100%" has "$tmp/measure" '"width": 453.0,'
+check "--page none draws as before" run 0 --focus Kazakhstan --page none
+check "the DOT of no page" same tests/golden/kazakhstan-none.dot "$tmp/out"
+check "no page: the headline drawing is too small on A4" not readable "$tmp/none/kazakhstan.svg"
+check "and so is the report figure" sh -c "'$bin' --cluster type --legend --caption --page none -o '$tmp/none/report.svg' && ! /usr/bin/python3 tests/svgmeasure.py --check entity=7,relation=6 '$tmp/none/report.svg' >/dev/null"
+for page in letter slide; do
+	check "--page $page: Kazakhstan's drawing" run 0 --focus Kazakhstan --page $page -o "$tmp/$page.svg"
+	check "--page $page: within the page" measure --page $page --json "$tmp/$page.svg"
+	check "--page $page: at 100%" has "$tmp/measure" '"scale": 1.0,'
+done
+check "a PDF is as large as printed" run 0 --focus Kazakhstan -o "$tmp/page.pdf"
+check "its MediaBox" sh -c "strings '$tmp/page.pdf' | grep -q 'MediaBox \[ 0 0 453 '"
+check "--rankdir wins over the page" run 0 --focus Kazakhstan --rankdir TB
+check "rankdir=TB" has "$tmp/out" "rankdir=TB"
+check "unknown page" run 2 --focus Kazakhstan --page a5
+check "unknown page's message" stderr_is "scograph: error: unknown page 'a5'; use a4, letter, slide or none"
+check "unknown page: nothing written" run 2 --page a5 -o "$tmp/a5.svg"
+check "unknown page: no file" test ! -e "$tmp/a5.svg"
+# the whole graph without its boxes is a tall column: too small on A4
+check "too small: a warning" run 0 --legend --caption -o "$tmp/small.svg"
+check "too small: what it reached and what would help" has "$tmp/err" \
+	"scograph: warning: the drawing is "
+check "too small: the sizes" has "$tmp/err" "its entity text is "
+check "too small: what would help" has "$tmp/err" "draw less (--focus, --max-nodes), or for no page (--page none)"
+check "too small: still drawn" svg_ok "$tmp/small.svg"
+check "too small, --strict: an error" run 1 --legend --caption --strict -o "$tmp/strict.svg"
+check "too small, --strict: nothing written" test ! -e "$tmp/strict.svg"
+check "too small, as JSON" run 0 --legend --caption --diagnostics json -o "$tmp/small.svg"
+check "too small, its code" has "$tmp/err" '"code": "small-text"'
+check "no page, no warning" run 0 --legend --caption --page none -o "$tmp/small.svg"
+check "no page: silent" test ! -s "$tmp/err"
+
 # ---- text is data: character references drawn as written; what XML 1.0
 # forbids, noncharacters and malformed UTF-8 as U+FFFD, everywhere
 t=tests/text/literal.json
-check "references and noncharacters" run 0 $t --legend --caption --cluster group \
+check "references and noncharacters" run 0 $t --legend --caption --cluster group --page none \
 	--title "$(printf '&lt;i&gt; &#65; \357\277\277 \377')" -o "$tmp/lit.svg" -o "$tmp/lit.dot"
 check "the SVG is well-formed" svg_ok "$tmp/lit.svg"
 check "no noncharacter reaches it" not grep -q "$(printf '\357\277[\276\277]\|\357\267[\220-\257]\|\364\217\277[\276\277]\|\360\237\277\277')" "$tmp/lit.svg"
@@ -710,12 +760,14 @@ check "the legend adds at most a tenth to the report figure's height" \
 	test "$(height "$tmp/report.svg")" -le $(($(height "$tmp/report0.svg") * 11 / 10))
 # a drawing that flows down has its legend as a row above it, entries side
 # by side (in a column it made the first row 90 pt taller, now 54)
-check "a legend across" run 0 --focus nurly-zhol --legend --rankdir TB -o "$tmp/across.svg" -o "$tmp/across.dot"
+# (with no page, as measured then: a page's smaller pads make the drawing
+# 55 pt shorter, and the 51 pt of its legend a larger part of it)
+check "a legend across" run 0 --focus nurly-zhol --legend --rankdir TB --page none -o "$tmp/across.svg" -o "$tmp/across.dot"
 check "its entries side by side" has "$tmp/across.dot" \
 	'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2"><TR><TD BGCOLOR="#c6dbef" BORDER="2" STYLE="rounded" COLOR="#2b5c8a"><FONT COLOR="#0d2238">Country</FONT></TD><TD BGCOLOR="#ddd0f0"'
 check "the relation types in a line of their own" has "$tmp/across.dot" \
 	'</TR></TABLE></TD></TR><TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2"><TR><TD SIDES="B"'
-check "the drawing flowing down" run 0 --focus nurly-zhol --rankdir TB -o "$tmp/down.svg"
+check "the drawing flowing down" run 0 --focus nurly-zhol --rankdir TB --page none -o "$tmp/down.svg"
 check "the legend across adds at most a fifth to its height" \
 	test "$(height "$tmp/across.svg")" -le $(($(height "$tmp/down.svg") * 6 / 5))
 # texts of the input are escaped in the legend's tables, long ones cut, and
@@ -746,10 +798,13 @@ check "--cluster by an attribute" run 0 tests/formats/jgf-v1/graph.json --cluste
 check "its box" has "$tmp/out" 'label="Central Asia"'
 check "only who has it" sh -c "[ \$(grep -c 'subgraph cluster_' '$tmp/out') = 1 ]"
 
-check "--caption" run 0 --focus Kazakhstan --caption
+check "--caption" run 0 --focus Kazakhstan --caption --page none
 check "the title and the source, under the drawing" has "$tmp/out" \
 	'label="Kazakhstan in the Shanghai Cooperation Organization (2024)\nSource: Kazakhstan’s Crucial Role in SCO, Naveed Miraj, 2024-06-22",'
 check "at the bottom" has "$tmp/out" "labelloc=b"
+check "on a page, the caption breaks into lines as wide as the page" run 0 --focus Kazakhstan --caption
+check "the caption's lines" has "$tmp/out" \
+	'label="Kazakhstan in the Shanghai Cooperation Organization (2024)\nSource: Kazakhstan’s Crucial Role in SCO, Naveed Miraj,\n2024-06-22",'
 # (Graphviz writes '-' in SVG as &#45;)
 check "SVG ids come from entity ids" has "$tmp/o/k.svg" \
 	'<g id="e.sco&#45;investment&#45;fund" class="node proposal">'

@@ -72,6 +72,8 @@ completes --direction ''
 check "--direction" offers_only both out in
 completes --rankdir ''
 check "--rankdir" offers_only TB LR BT RL
+completes --page ''
+check "--page" offers_only a4 letter slide none
 completes --diagnostics j
 check "--diagnostics" offers_only json
 completes --depth ''
