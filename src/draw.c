@@ -431,11 +431,11 @@ int64_t sg_node_entity(const sg_graph *g, Agnode_t *n)
  */
 static const struct packing {
 	size_t entity, relation;
-	const char *nodesep, *ranksep;
+	const char *nodesep, *ranksep, *margin; /* margin: in the boxes */
 } packings[SG_FIT_LEVELS] = {
-	{ 16, 14, "0.15", "0.3" },
-	{ 12, 10, "0.1", "0.2" },
-	{ 10, 8, "0.06", "0.15" },
+	{ 16, 14, "0.15", "0.3", "0.08,0.04" },
+	{ 12, 10, "0.1", "0.2", "0.06,0.03" },
+	{ 10, 8, "0.06", "0.15", "0.04,0.02" },
 };
 
 /* On a page, the space around the drawing and inside boxes: the page's
@@ -443,7 +443,6 @@ static const struct packing {
  * an inch, which made it larger than its size; the graph's margin is its
  * boxes' too, so each box sets its own. */
 static const char *const page_graph[] = { "pad", "0.05", "margin", "0" };
-static const char *const page_node[] = { "margin", "0.08,0.04" };
 /* Relations' words a little larger than on a screen: shrunk with the
  * drawing, they reach a page's least size (6 pt) when entities' reach
  * theirs (7 pt of 11). */
@@ -851,11 +850,33 @@ static const char *border_style(void *obj, int rounded)
 	       rounded ? " STYLE=\"rounded\"" : "";
 }
 
+/* Adds text to b as add_html_text does, broken into lines of about width
+ * characters (0: one line). */
+static int add_html_lines(sg_buf *b, const char *text, size_t max,
+			  size_t width)
+{
+	sg_buf lines = SG_BUF_INIT;
+	char *line, *end = NULL;
+	int r;
+
+	if (!width)
+		return add_html_text(b, text, max);
+	r = !wrap(&lines, text, width);
+	for (line = lines.buf; !r && line; line = end ? end + 1 : NULL) {
+		if ((end = strchr(line, '\n')))
+			*end = '\0';
+		r = add_html_text(b, line, max) ||
+		    (end && sg_buf_adds(b, "<BR/>"));
+	}
+	sg_buf_release(&lines);
+	return r;
+}
+
 /* An entity type's entry: its label in a cell filled and bordered as its
  * entities are (n: a node styled as theirs), as wide as a relation type's
- * three cells when span. */
+ * three cells when span, broken into lines of width characters (0: not). */
 static int type_row(sg_buf *b, Agnode_t *n, const char *label, int span,
-		    recolour_fn *recolour)
+		    size_t width, recolour_fn *recolour)
 {
 	const char *style = agget(n, "style");
 	char buf[3][SG_COLOUR_SIZE];
@@ -872,14 +893,15 @@ static int type_row(sg_buf *b, Agnode_t *n, const char *label, int span,
 	       add_html_text(b, look(n, "color", recolour, buf[1]), 40) ||
 	       sg_buf_adds(b, "\"><FONT COLOR=\"") ||
 	       add_html_text(b, look(n, "fontcolor", recolour, buf[2]), 40) ||
-	       sg_buf_adds(b, "\">") || add_html_text(b, label, 200) ||
+	       sg_buf_adds(b, "\">") || add_html_lines(b, label, 200, width) ||
 	       sg_buf_adds(b, "</FONT></TD>");
 }
 
 /* A relation type's entry: a short line drawn as its relations are (e: an
- * edge styled as theirs), its arrowhead, its words. */
+ * edge styled as theirs), its arrowhead, its words, broken into lines of
+ * width characters (0: not). */
 static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
-			recolour_fn *recolour)
+			size_t width, recolour_fn *recolour)
 {
 	const char *head = agget(e, "arrowhead"), *dir = agget(e, "dir");
 	const char *arrow = dir && !strcmp(dir, "none") ? "" :
@@ -900,7 +922,7 @@ static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
 	       sg_buf_addf(b, "\">%s</FONT></TD><TD ALIGN=\"LEFT\"><FONT "
 			      "COLOR=\"", arrow) ||
 	       add_html_text(b, look(e, "fontcolor", recolour, buf[1]), 40) ||
-	       sg_buf_adds(b, "\">") || add_html_text(b, words, 200) ||
+	       sg_buf_adds(b, "\">") || add_html_lines(b, words, 200, width) ||
 	       sg_buf_adds(b, "</FONT></TD>");
 }
 
@@ -1000,8 +1022,15 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
 			      NULL, 0, !strcmp(rankdir, "TB") ||
 				       !strcmp(rankdir, "BT"), 0, 0, 0 };
 	recolour_fn *recolour = recolouring(sc->theme);
+	const struct packing *p = packing_of(sc->fit);
+	/* on a page, a column's words break as the drawing's: beside a
+	 * drawing that flows left to right, its width is the drawing's */
+	struct packing lines = { 0 };
 	sg_buf table = SG_BUF_INIT;
 	int r = !used || !col.g;
+
+	if (p && !col.across)
+		lines.relation = p->relation;
 
 	/* labelloc: a caption moves the graph's label down, not the boxes' */
 	r = r || set(box, "label", "Legend") || set(box, "style", "rounded") ||
@@ -1017,7 +1046,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
 		r = !n || set_status(n, 1, s, sc) ||
 		    next_row(&col, &table, 1) ||
 		    type_row(&table, n, status_looks[s].words, !col.across,
-			     recolour) ||
+			     lines.entity, recolour) ||
 		    end_row(&col, &table);
 		if (n)
 			agdelnode(ag, n);
@@ -1051,7 +1080,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
 		r = !n || set_style(n, sc->theme, type, t, 1) ||
 		    next_row(&col, &table, 1) ||
 		    type_row(&table, n, label ? label : type->id, !col.across,
-			     recolour) ||
+			     lines.entity, recolour) ||
 		    end_row(&col, &table);
 		if (n)
 			agdelnode(ag, n);
@@ -1073,7 +1102,7 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
 		r = !e || !words || set_style(e, sc->theme, type, 0, 0) ||
 		    (type->symmetric && set(e, "dir", "none")) ||
 		    next_row(&col, &table, 0) ||
-		    relation_row(&table, e, words, recolour) ||
+		    relation_row(&table, e, words, lines.relation, recolour) ||
 		    end_row(&col, &table);
 		if (a)
 			agdelnode(ag, a);
@@ -1482,10 +1511,10 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 		if (p && !r) {
 			const char *graph[] = { "nodesep", p->nodesep,
 						"ranksep", p->ranksep };
+			const char *node[] = { "margin", p->margin };
 
 			r = declare(ag, AGRAPH, graph, SG_ARRAY_SIZE(graph)) ||
-			    declare(ag, AGNODE, page_node,
-				    SG_ARRAY_SIZE(page_node)) ||
+			    declare(ag, AGNODE, node, SG_ARRAY_SIZE(node)) ||
 			    declare(ag, AGEDGE, page_edge,
 				    SG_ARRAY_SIZE(page_edge));
 		}

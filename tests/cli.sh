@@ -148,6 +148,9 @@ while read -r id; do
 	"$bin" --focus "$id" --page none -o "$tmp/none/$id.svg"
 done <"$tmp/ids"
 check "every entity's focus drawing is readable on A4" readable "$tmp"/page/*.svg
+check "the report figure" run 0 --cluster type --legend --caption -o "$tmp/report-page.svg"
+check "the report figure is readable on A4" readable "$tmp/report-page.svg"
+check "and says nothing of it" test ! -s "$tmp/err"
 check "and says nothing of it" test ! -s "$tmp/page-err"
 check "the headline drawing fits an A4 text width at 100%" measure --json "$tmp/page/kazakhstan.svg"
 check "at 100%" has "$tmp/measure" '"width": 453.0,'
@@ -738,7 +741,7 @@ check "--legend" run 0 --focus Kazakhstan --legend -o "$tmp/legend.dot" -o "$tmp
 check "a legend box" has "$tmp/legend.dot" 'subgraph cluster_legend'
 check "the types drawn are in it" has "$tmp/legend.dot" '<FONT COLOR="#241a3a">Policy / programme</FONT>'
 check "in their colours and line style" has "$tmp/legend.dot" '<TD COLSPAN="3" BGCOLOR="#fde0c5" BORDER="1" STYLE="dashed" COLOR="#a35a1a">'
-check "the relation types too" has "$tmp/legend.dot" '<FONT COLOR="#7a5c00">champions adoption of</FONT>'
+check "the relation types too" has "$tmp/legend.dot" '<FONT COLOR="#7a5c00">champions<BR/>adoption of</FONT>'
 check "a dotted line with an open arrowhead" has "$tmp/legend.dot" \
 	'<TD SIDES="B" BORDER="2" STYLE="dotted" COLOR="#5a5a5a" WIDTH="28" HEIGHT="8" FIXEDSIZE="TRUE"></TD><TD><FONT COLOR="#5a5a5a">▹</FONT>'
 check "types not drawn are not" not grep -q 'Project / event' "$tmp/legend.dot"
@@ -754,8 +757,10 @@ check "the small drawing" run 0 --focus nurly-zhol -o "$tmp/small.svg"
 check "the legend at most doubles a small drawing's height, with its gaps" \
 	test "$(height "$tmp/small-legend.svg")" -le $(($(height "$tmp/small.svg") * 9 / 4))
 check "the legend in 9 pt" has "$tmp/small-legend.svg" 'font-size="9.00" fill="#241a3a">Policy / programme</text>'
-check "the report figure" run 0 --cluster type --legend --caption -o "$tmp/report.svg"
-check "the report figure without its legend" run 0 --cluster type --caption -o "$tmp/report0.svg"
+# (with no page: on one, both are shrunk to it, the one by its height and
+# the other by its width; tests/svgmeasure.py measures them there)
+check "the report figure" run 0 --cluster type --legend --caption --page none -o "$tmp/report.svg"
+check "the report figure without its legend" run 0 --cluster type --caption --page none -o "$tmp/report0.svg"
 check "the legend adds at most a tenth to the report figure's height" \
 	test "$(height "$tmp/report.svg")" -le $(($(height "$tmp/report0.svg") * 11 / 10))
 # a drawing that flows down has its legend as a row above it, entries side
