@@ -1338,7 +1338,7 @@ check "progress: a second of waiting, and not into a file" sh -c \
 	"(sleep 1.5; cat graphs/sco.json) | '$bin' - --stats >/dev/null 2>'$tmp/err'"
 check "progress: so nothing" test ! -s "$tmp/err"
 check "progress: a second of waiting, asked for" sh -c \
-	"(sleep 1.5; cat graphs/sco.json) | '$bin' --progress - --stats >/dev/null 2>'$tmp/err'"
+	"(sleep 2.5; cat graphs/sco.json) | '$bin' --progress - --stats >/dev/null 2>'$tmp/err'"
 check "progress: shown after a second" has "$tmp/err" "reading <stdin>: 0 kB"
 
 summary
