@@ -764,9 +764,12 @@ static size_t longest_paths(const sg_view *v, uint32_t *rank)
  * and an entity 45 down a drawing that flows left to right (its column
  * and its relations' words), 120 across and 80 down one that flows down.
  * Left to right unless down fits clearly better: only a guess, to try
- * first; NULL when memory ran out.
+ * first; NULL when memory ran out. *both is 0 when the other flow fits
+ * less than two thirds as well: not worth a try (the whole SCO graph, a
+ * star, flowing down was over three times too wide for A4).
  */
-static const char *likely_flow(const sg_view *v, const struct page *p)
+static const char *likely_flow(const sg_view *v, const struct page *p,
+			       int *both)
 {
 	uint32_t *rank = malloc((v->graph->nentities + 1) * sizeof(*rank));
 	size_t *count = calloc(v->nshown + 1, sizeof(*count));
@@ -789,6 +792,7 @@ static const char *likely_flow(const sg_view *v, const struct page *p)
 				p->height / (45.0 * widest)));
 	tb = smaller(1, smaller(p->width / (120.0 * widest),
 				p->height / (80.0 * ranks)));
+	*both = tb > lr * 2 / 3 && lr > tb * 2 / 3;
 	return tb > lr * 1.1 ? "TB" : "LR";
 }
 
@@ -822,7 +826,8 @@ static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 		       Agraph_t **ag, char **dot, size_t *len, struct reach *m,
 		       sg_error *err)
 {
-	const char *flow = opts->rankdir ? NULL : likely_flow(v, p);
+	int both = 0;
+	const char *flow = opts->rankdir ? NULL : likely_flow(v, p, &both);
 	const char *other = flow && !strcmp(flow, "TB") ? "LR" : "TB";
 	int r = !opts->rankdir && !flow ?
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
@@ -836,8 +841,8 @@ static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 		size_t n = 0;
 		struct reach got;
 
-		if (tries[i].other && !flow)
-			continue; /* the caller's flow */
+		if (tries[i].other && (!flow || !both))
+			continue; /* the caller's flow, or a hopeless one */
 		r = lay_out(v, opts, engine, &fit, gvc, &try, &text, &n, err);
 		if (r) {
 			free(text);
