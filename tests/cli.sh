@@ -176,6 +176,7 @@ check "too small: a warning" run 0 --legend --caption -o "$tmp/small.svg"
 check "too small: what it reached and what would help" has "$tmp/err" \
 	"scograph: warning: the drawing is "
 check "too small: the sizes" has "$tmp/err" "its entity text is "
+check "too small: overlaps are told only when there are" not grep -q "0 pairs" "$tmp/err"
 check "too small: what would help" has "$tmp/err" "draw less (--focus, --max-nodes), or for no page (--page none)"
 check "too small: still drawn" svg_ok "$tmp/small.svg"
 check "too small, --strict: an error" run 1 --legend --caption --strict -o "$tmp/strict.svg"
