@@ -36,8 +36,8 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
 	src/read_rdf.c \
-	src/read_theme.c src/select.c src/draw.c src/render.c src/glyphs.c \
-	src/write.c src/diff.c src/colour.c src/crossings.c
+	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
+	src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 # The shared library's version is the header's; its soname keeps the major.
 VERSION := $(shell sed -n 's/^\#define SG_VERSION "\(.*\)"/\1/p' \

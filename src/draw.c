@@ -1,4 +1,5 @@
-/* Drawing: a view becomes a cgraph graph, styled, with every text escaped. */
+/* Drawing: a view becomes a drawing (drawing.c), styled, with every text
+ * escaped. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,13 +109,19 @@ static const char *esc(sg_buf *b, const char *s, int passes)
 	return sg_buf_add(b, "", 0) ? NULL : sg_buf_str(b);
 }
 
-/* Sets attribute name of obj; value is copied by cgraph. */
-static int set(void *obj, const char *name, const char *value)
+/* Sets attribute name of obj; value is copied. */
+static int set(sg_dobj *obj, const char *name, const char *value)
 {
-	return agsafeset(obj, (char *)name, (char *)value, "");
+	return sg_drawing_set(obj, name, value, 0);
 }
 
-static int set_text(void *obj, const char *name, const char *text,
+/* obj's attribute name; NULL when no object of its kind has it. */
+static const char *get(const sg_dobj *obj, const char *name)
+{
+	return sg_drawing_get(obj, name);
+}
+
+static int set_text(sg_dobj *obj, const char *name, const char *text,
 		    sg_buf *b)
 {
 	const char *s = esc(b, text, strcmp(name, "tooltip") ? 1 : 2);
@@ -145,7 +152,7 @@ static int has_key(const sg_attrs *a, const char *key)
 }
 
 /* Sets a style's attributes on obj, their values as add_char adds them. */
-static int set_attrs(void *obj, const sg_attrs *a)
+static int set_attrs(sg_dobj *obj, const sg_attrs *a)
 {
 	sg_buf value = SG_BUF_INIT;
 	int r = 0;
@@ -178,7 +185,7 @@ static const char *type_label(const sg_theme *theme, const sg_type *t,
 /* Sets type t's style on obj, and over it the theme's; an entity type
  * without colours from either (index: its place in the table) gets the
  * palette's, the theme's if it has one. */
-static int set_style(void *obj, const sg_theme *theme, const sg_type *t,
+static int set_style(sg_dobj *obj, const sg_theme *theme, const sg_type *t,
 		     size_t index, int entity)
 {
 	const sg_type *tt = themed(theme, t, entity);
@@ -284,7 +291,8 @@ static const char *const edge_defaults[] = {
 
 /* Sets the defaults of kind's attributes: n strings, name then value (as
  * add_char adds it: a theme's reach the SVG). */
-static int declare(Agraph_t *g, int kind, const char *const *kv, size_t n)
+static int declare(sg_drawing *d, int kind, const char *const *kv,
+		   size_t n)
 {
 	sg_buf value = SG_BUF_INIT;
 	int r = 0;
@@ -292,7 +300,7 @@ static int declare(Agraph_t *g, int kind, const char *const *kv, size_t n)
 	for (size_t i = 0; i + 1 < n && !r; i += 2) {
 		const char *v = clean(&value, kv[i + 1]);
 
-		r = !v || !agattr(g, kind, (char *)kv[i], (char *)v);
+		r = !v || sg_drawing_declare(d, kind, kv[i], v);
 	}
 	sg_buf_release(&value);
 	return r ? -1 : 0;
@@ -463,20 +471,26 @@ struct scratch {
 	sg_buf text, tip, class, words, name, status, wrapped;
 	/* per entity, the box it is drawn as, and the box it is drawn in
 	 * (see draw_boxes); NULL when the view has none */
-	Agraph_t **boxes, **holder;
+	sg_dobj **boxes, **holder;
+	sg_dobj **nodes; /* per entity, its node once made */
 };
 
 /* The node of entity e; made when make is 1. */
-static Agnode_t *node_of(Agraph_t *ag, const sg_graph *g, uint32_t e,
-			 int make, struct scratch *sc)
+static sg_dobj *node_of(sg_drawing *ag, const sg_graph *g, uint32_t e,
+			int make, struct scratch *sc)
 {
-	const char *name = node_name(&sc->name, g, e);
+	const char *name;
 
-	return name ? agnode(ag, (char *)name, make) : NULL;
+	if (!make || sc->nodes[e])
+		return sc->nodes[e];
+	name = node_name(&sc->name, g, e);
+	return name ? sc->nodes[e] = sg_drawing_node(sg_drawing_root(ag), name,
+						     e) :
+		      NULL;
 }
 
 /* Sets the tooltip and the class of obj. */
-static int set_extras(void *obj, const char *text, const sg_attrs *attrs,
+static int set_extras(sg_dobj *obj, const char *text, const sg_attrs *attrs,
 		      const char *type, struct scratch *sc)
 {
 	const char *class = NULL;
@@ -505,10 +519,11 @@ static const struct status_look {
 
 /* Draws obj, a node (node 1) or an edge, as status s: its colours, a
  * removed one dashed, and s among its classes. */
-static int set_status(void *obj, int node, sg_status s, struct scratch *sc)
+static int set_status(sg_dobj *obj, int node, sg_status s,
+		      struct scratch *sc)
 {
 	const struct status_look *l = &status_looks[s];
-	const char *class = agget(obj, "class");
+	const char *class = get(obj, "class");
 	const char *style = node ? s == SG_REMOVED ? "filled,rounded,dashed" :
 						     "filled,rounded" :
 				   s == SG_REMOVED ? "dashed" : "solid";
@@ -524,7 +539,7 @@ static int set_status(void *obj, int node, sg_status s, struct scratch *sc)
 
 /* In a drawing of a diff, obj (entity or relation i) drawn as its status,
  * its changes first in its tooltip (sc->tip holds the rest). */
-static int draw_status(void *obj, int node, const sg_graph *g, uint32_t i,
+static int draw_status(sg_dobj *obj, int node, const sg_graph *g, uint32_t i,
 		       struct scratch *sc)
 {
 	const char *changes;
@@ -544,14 +559,14 @@ static int draw_status(void *obj, int node, const sg_graph *g, uint32_t i,
 
 /* Draws entity e as a node, or as the box it is (draw_boxes), and puts it
  * into the box it is inside. */
-static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
+static int draw_entity(sg_drawing *ag, const sg_view *v, uint32_t e,
 		       struct scratch *sc)
 {
 	const sg_entity *ent = &v->graph->entities[e];
-	Agnode_t *n = node_of(ag, v->graph, e, 1, sc);
-	Agraph_t *box = sc->boxes ? sc->boxes[e] : NULL;
-	Agraph_t *in = sc->holder ? sc->holder[e] : NULL;
-	void *obj = box ? (void *)box : (void *)n;
+	sg_dobj *n = node_of(ag, v->graph, e, 1, sc);
+	sg_dobj *box = sc->boxes ? sc->boxes[e] : NULL;
+	sg_dobj *in = sc->holder ? sc->holder[e] : NULL;
+	sg_dobj *obj = box ? box : n;
 
 	const sg_type *t = ent->type_index != SG_NONE ?
 		&v->graph->types[ent->type_index] : NULL;
@@ -577,13 +592,15 @@ static int draw_entity(Agraph_t *ag, const sg_view *v, uint32_t e,
 	if (v->focus[e] && set(obj, "penwidth", "2.8"))
 		return -1;
 	/* a box's node is the point its relations end at */
-	if (box)
-		return set(box, "style", "rounded") ||
-		       (sc->fit && set(box, "margin", PAGE_BOX_MARGIN)) ||
-		       set(box, "fontsize", "12") || set(n, "shape", "point") ||
-		       set(n, "style", "invis") || set(n, "width", "0.01") ||
-		       set(n, "height", "0.01") || !agsubnode(box, n, 1);
-	return in && !agsubnode(in, n, 1);
+	if (box && (set(box, "style", "rounded") ||
+		    (sc->fit && set(box, "margin", PAGE_BOX_MARGIN)) ||
+		    set(box, "fontsize", "12") || set(n, "shape", "point") ||
+		    set(n, "style", "invis") || set(n, "width", "0.01") ||
+		    set(n, "height", "0.01")))
+		return -1;
+	if (box || in)
+		sg_drawing_put(box ? box : in, n);
+	return 0;
 }
 
 /* Whether entity a is b or inside it, in the view. */
@@ -608,7 +625,7 @@ static int inside(const sg_view *v, uint32_t a, uint32_t b)
  * engines draw them to the point. Each entity's line of parents is walked
  * once, outermost first.
  */
-static int draw_boxes(Agraph_t *ag, const sg_view *v, struct scratch *sc)
+static int draw_boxes(sg_drawing *ag, const sg_view *v, struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
 	size_t n = g->nentities + 1;
@@ -623,7 +640,7 @@ static int draw_boxes(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	if (any && !r)
 		r = !(sc->boxes = calloc(n, sizeof(*sc->boxes))) ||
 		    !(sc->holder = calloc(n, sizeof(*sc->holder))) ||
-		    set(ag, "compound", "true");
+		    set(sg_drawing_root(ag), "compound", "true");
 	for (size_t k = 0; k < v->nshown && any && !r; k++) {
 		uint32_t e = v->shown[k];
 		size_t m = 0;
@@ -642,8 +659,10 @@ static int draw_boxes(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 			if (!is_box[e] || depth[e] >= BOX_DEPTH)
 				continue;
 			snprintf(name, sizeof(name), "cluster_box_%" PRIu32, e);
-			r = !(sc->boxes[e] = agsubg(sc->holder[e] ?
-						    sc->holder[e] : ag, name, 1));
+			r = !(sc->boxes[e] = sg_drawing_subgraph(
+				      sc->holder[e] ? sc->holder[e] :
+						      sg_drawing_root(ag),
+				      name));
 		}
 	}
 	free(is_box);
@@ -675,26 +694,27 @@ static const char *cite(sg_buf *b, const sg_graph *g, const sg_relation *r)
 	return fail || !b->len ? NULL : sg_buf_str(b);
 }
 
-static int draw_relation(Agraph_t *ag, const sg_view *v, size_t i,
+static int draw_relation(sg_drawing *ag, const sg_view *v, size_t i,
 			 struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
 	const sg_relation *r = &g->relations[i];
 	const sg_type *t = &g->relation_types[r->type_index];
-	Agnode_t *from = node_of(ag, g, r->from, 0, sc);
-	Agnode_t *to = node_of(ag, g, r->to, 0, sc);
-	Agedge_t *edge = from && to ? agedge(ag, from, to, NULL, 1) : NULL;
+	sg_dobj *from = node_of(ag, g, r->from, 0, sc);
+	sg_dobj *to = node_of(ag, g, r->to, 0, sc);
+	sg_dobj *edge = from && to ? sg_drawing_edge(sg_drawing_root(ag), from,
+						     to) : NULL;
 	const char *words =
 		relation_words(r, type_label(sc->theme, t, 0), &sc->words);
-	Agraph_t *head = sc->boxes ? sc->boxes[r->to] : NULL;
-	Agraph_t *tail = sc->boxes ? sc->boxes[r->from] : NULL;
+	sg_dobj *head = sc->boxes ? sc->boxes[r->to] : NULL;
+	sg_dobj *tail = sc->boxes ? sc->boxes[r->from] : NULL;
 
 	/* a relation to a box ends at its border, unless it comes from
 	 * inside */
 	if (edge && ((head && !inside(v, r->from, r->to) &&
-		      set(edge, "lhead", agnameof(head))) ||
+		      set(edge, "lhead", sg_drawing_name(head))) ||
 		     (tail && !inside(v, r->to, r->from) &&
-		      set(edge, "ltail", agnameof(tail)))))
+		      set(edge, "ltail", sg_drawing_name(tail)))))
 		return -1;
 
 	sg_buf_reset(&sc->class);
@@ -813,19 +833,19 @@ static int add_html_text(sg_buf *b, const char *text, size_t max)
 
 /* obj's attribute name as the drawing shows it, turned by recolour (when
  * not NULL); into buf when turned. */
-static const char *look(void *obj, const char *name, recolour_fn *recolour,
-			char *buf)
+static const char *look(const sg_dobj *obj, const char *name,
+			recolour_fn *recolour, char *buf)
 {
-	const char *value = agget(obj, (char *)name);
+	const char *value = get(obj, name);
 
 	value = value ? value : "";
 	return recolour ? recolour(value, buf) : value;
 }
 
 /* A line width, in whole points, for a table border. */
-static int border_width(void *obj)
+static int border_width(const sg_dobj *obj)
 {
-	const char *style = agget(obj, "style"), *pen = agget(obj, "penwidth");
+	const char *style = get(obj, "style"), *pen = get(obj, "penwidth");
 	double w = pen && *pen ? atof(pen) : 1;
 
 	if (style && strstr(style, "bold") && w < 2)
@@ -836,9 +856,9 @@ static int border_width(void *obj)
 }
 
 /* The table STYLE of obj's Graphviz style: what a table can draw of it. */
-static const char *border_style(void *obj, int rounded)
+static const char *border_style(const sg_dobj *obj, int rounded)
 {
-	const char *style = agget(obj, "style");
+	const char *style = get(obj, "style");
 	int dashed = style && strstr(style, "dashed") != NULL;
 	int dotted = style && strstr(style, "dotted") != NULL;
 
@@ -875,10 +895,10 @@ static int add_html_lines(sg_buf *b, const char *text, size_t max,
 /* An entity type's entry: its label in a cell filled and bordered as its
  * entities are (n: a node styled as theirs), as wide as a relation type's
  * three cells when span, broken into lines of width characters (0: not). */
-static int type_row(sg_buf *b, Agnode_t *n, const char *label, int span,
+static int type_row(sg_buf *b, const sg_dobj *n, const char *label, int span,
 		    size_t width, recolour_fn *recolour)
 {
-	const char *style = agget(n, "style");
+	const char *style = get(n, "style");
 	char buf[3][SG_COLOUR_SIZE];
 	int r;
 
@@ -900,10 +920,10 @@ static int type_row(sg_buf *b, Agnode_t *n, const char *label, int span,
 /* A relation type's entry: a short line drawn as its relations are (e: an
  * edge styled as theirs), its arrowhead, its words, broken into lines of
  * width characters (0: not). */
-static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
+static int relation_row(sg_buf *b, const sg_dobj *e, const char *words,
 			size_t width, recolour_fn *recolour)
 {
-	const char *head = agget(e, "arrowhead"), *dir = agget(e, "dir");
+	const char *head = get(e, "arrowhead"), *dir = get(e, "dir");
 	const char *arrow = dir && !strcmp(dir, "none") ? "" :
 			    !head || !*head ? "▸" :
 			    !strcmp(head, "none") ? "" :
@@ -935,8 +955,8 @@ static int relation_row(sg_buf *b, Agedge_t *e, const char *words,
  * by side, ACROSS to a line (one line for the entity types, one for the
  * relation types), in one that flows down, where it is a row above it. */
 struct column {
-	Agraph_t *g;
-	Agnode_t *last;
+	sg_dobj *g;
+	sg_dobj *last;
 	unsigned count;
 	int across;
 	unsigned rows, in_line; /* entries in the table, in its line */
@@ -958,24 +978,19 @@ static int end_line(struct column *c, sg_buf *b)
 static int column_add(struct column *c, sg_buf *b)
 {
 	char name[sizeof("legend:\t") + 10]; /* and an unsigned */
-	Agnode_t *n;
-	Agedge_t *e;
-	char *html;
+	sg_dobj *n, *e;
 	int r;
 
 	snprintf(name, sizeof(name), "legend:\t%u", c->count++);
-	n = agnode(c->g, name, 1);
-	e = n && c->last ? agedge(c->g, n, c->last, NULL, 1) : NULL;
-	html = end_line(c, b) || sg_buf_adds(b, "</TABLE>") ? NULL :
-		agstrdup_html(agroot(c->g), b->buf);
+	n = sg_drawing_node(c->g, name, -1);
+	e = n && c->last ? sg_drawing_edge(c->g, n, c->last) : NULL;
+	r = !n || end_line(c, b) || sg_buf_adds(b, "</TABLE>");
 	c->rows = 0;
-	r = !n || !html || (c->last && (!e || set(e, "style", "invis"))) ||
+	r = r || (c->last && (!e || set(e, "style", "invis"))) ||
 	    set(n, "shape", "plaintext") || set(n, "style", "") ||
 	    set(n, "margin", "0") || set(n, "fontsize", LEGEND_PT) ||
-	    set(n, "label", html) ||
+	    sg_drawing_set(n, "label", b->buf, 1) ||
 	    set(n, "tooltip", " ");
-	if (html)
-		agstrfree(agroot(c->g), html);
 	c->last = n;
 	sg_buf_reset(b);
 	return r;
@@ -1011,14 +1026,15 @@ static int end_row(struct column *c, sg_buf *b)
 }
 
 /* The legend of v, for a drawing that flows rankdir. */
-static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
+static int draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 		       struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
 	size_t ntypes = g->ntypes + g->nrelation_types;
 	unsigned char *used = calloc(ntypes + 1, 1);
-	Agraph_t *box = agsubg(ag, "cluster_legend", 1);
-	struct column col = { box ? agsubg(box, "legend column", 1) : NULL,
+	sg_dobj *box = sg_drawing_subgraph(sg_drawing_root(ag), "cluster_legend");
+	struct column col = { box ? sg_drawing_subgraph(box, "legend column") :
+				    NULL,
 			      NULL, 0, !strcmp(rankdir, "TB") ||
 				       !strcmp(rankdir, "BT"), 0, 0, 0 };
 	recolour_fn *recolour = recolouring(sc->theme);
@@ -1041,15 +1057,13 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
 	/* a diff's colours are its statuses': they are what it explains */
 	for (int k = 1; g->diff && k <= SG_NSTATUS && !r; k++) {
 		sg_status s = (sg_status)(k % SG_NSTATUS);
-		Agnode_t *n = agnode(ag, "legend:\tscratch", 1);
+		sg_dobj *n = sg_drawing_sample(ag, SG_DNODE);
 
 		r = !n || set_status(n, 1, s, sc) ||
 		    next_row(&col, &table, 1) ||
 		    type_row(&table, n, status_looks[s].words, !col.across,
 			     lines.entity, recolour) ||
 		    end_row(&col, &table);
-		if (n)
-			agdelnode(ag, n);
 	}
 	for (size_t k = 0; k < v->nshown && !r && !g->diff; k++) {
 		uint32_t type = g->entities[v->shown[k]].type_index;
@@ -1072,31 +1086,26 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
 	for (size_t t = 0; t < g->ntypes && !r; t++) {
 		const sg_type *type = &g->types[t];
 		const char *label = type_label(sc->theme, type, 1);
-		Agnode_t *n;
+		sg_dobj *n;
 
 		if (!used[t])
 			continue;
-		n = agnode(ag, "legend:\tscratch", 1);
+		n = sg_drawing_sample(ag, SG_DNODE);
 		r = !n || set_style(n, sc->theme, type, t, 1) ||
 		    next_row(&col, &table, 1) ||
 		    type_row(&table, n, label ? label : type->id, !col.across,
 			     lines.entity, recolour) ||
 		    end_row(&col, &table);
-		if (n)
-			agdelnode(ag, n);
 	}
 	for (size_t t = 0; t < g->nrelation_types && !r; t++) {
 		const sg_type *type = &g->relation_types[t];
 		const sg_relation sample = { .type = type->id };
-		Agnode_t *a, *b;
-		Agedge_t *e;
+		sg_dobj *e;
 		const char *words;
 
 		if (!used[g->ntypes + t])
 			continue;
-		a = agnode(ag, "legend:\tscratch", 1);
-		b = agnode(ag, "legend:\tscratch end", 1);
-		e = a && b ? agedge(ag, a, b, NULL, 1) : NULL;
+		e = sg_drawing_sample(ag, SG_DEDGE);
 		words = relation_words(&sample, type_label(sc->theme, type, 0),
 				       &sc->words);
 		r = !e || !words || set_style(e, sc->theme, type, 0, 0) ||
@@ -1104,10 +1113,6 @@ static int draw_legend(Agraph_t *ag, const sg_view *v, const char *rankdir,
 		    next_row(&col, &table, 0) ||
 		    relation_row(&table, e, words, lines.relation, recolour) ||
 		    end_row(&col, &table);
-		if (a)
-			agdelnode(ag, a);
-		if (b)
-			agdelnode(ag, b);
 	}
 	if (col.rows && !r)
 		r = column_add(&col, &table);
@@ -1141,7 +1146,7 @@ static const char *group_of(const sg_graph *g, const sg_entity *e,
  * the order the values first appear; the clusters are named by that order,
  * so the same input makes the same DOT.
  */
-static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
+static int draw_clusters(sg_drawing *ag, const sg_view *v, const char *key,
 			 struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
@@ -1155,7 +1160,7 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 		const char *value = group_of(g, e, key, &sc->tip);
 		int64_t index;
 		char name[sizeof("cluster_") + 20]; /* and an int64_t */
-		Agraph_t *box;
+		sg_dobj *box;
 
 		/* what is in a box, and a box, stay as they are */
 		if (!value || v->up[v->shown[k]] != SG_NONE ||
@@ -1169,13 +1174,14 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 			r = !copy || sg_map_add(&seen, copy, (uint32_t)index);
 		}
 		snprintf(name, sizeof(name), "cluster_%" PRId64, index);
-		box = r ? NULL : agsubg(ag, name, 1);
+		box = r ? NULL : sg_drawing_subgraph(sg_drawing_root(ag), name);
 		r = r || !box || set_text(box, "label", value, &sc->text) ||
 		    (sc->fit && set(box, "margin", PAGE_BOX_MARGIN)) ||
 		    set(box, "style", "rounded,dashed") ||
 		    set(box, "color", "#9a9a9a") || set(box, "fontsize", "12") ||
-		    set(box, "labelloc", "t") ||
-		    !agsubnode(box, node_of(ag, g, v->shown[k], 0, sc), 1);
+		    set(box, "labelloc", "t");
+		if (!r)
+			sg_drawing_put(box, node_of(ag, g, v->shown[k], 0, sc));
 	}
 	sg_map_release(&seen);
 	sg_arena_free(names);
@@ -1185,7 +1191,7 @@ static int draw_clusters(Agraph_t *ag, const sg_view *v, const char *key,
 /* The graph's label: on a page, broken into lines as wide as the page at
  * the text's size (DejaVu Sans' letters average 0.6 of it), so that a long
  * title does not make a small drawing wide. */
-static int set_title(Agraph_t *ag, const char *text, int pt,
+static int set_title(sg_dobj *ag, const char *text, int pt,
 		     struct scratch *sc)
 {
 	if (sc->fit && !(text = wrap(&sc->wrapped, text,
@@ -1196,7 +1202,7 @@ static int set_title(Agraph_t *ag, const char *text, int pt,
 
 /* The caption: the title, then one line a source the drawn relations cite
  * (title, author, date), under the drawing. */
-static int draw_caption(Agraph_t *ag, const sg_view *v, const char *title,
+static int draw_caption(sg_dobj *ag, const sg_view *v, const char *title,
 			struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
@@ -1273,7 +1279,7 @@ static int summary_tip(const sg_view *v, size_t i, const char *words,
  * it stands for; entities further out as a grey "+N more" on a dashed
  * line. The tooltip names their first entities.
  */
-static int draw_summaries(Agraph_t *ag, const sg_view *v, struct scratch *sc)
+static int draw_summaries(sg_drawing *ag, const sg_view *v, struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
 	int r = 0;
@@ -1286,27 +1292,29 @@ static int draw_summaries(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 		const sg_relation sample = { .type = rt ? rt->id : "" };
 		const char *words = rt ? relation_words(&sample,
 			type_label(sc->theme, rt, 0), &sc->words) : NULL;
-		Agnode_t *at = s->anchor != SG_NONE ?
+		sg_dobj *at = s->anchor != SG_NONE ?
 			node_of(ag, g, s->anchor, 0, sc) : NULL;
-		Agraph_t *box = at && sc->boxes ? sc->boxes[s->anchor] : NULL;
-		Agraph_t *in = at && sc->holder ? sc->holder[s->anchor] : NULL;
+		sg_dobj *box = at && sc->boxes ? sc->boxes[s->anchor] : NULL;
+		sg_dobj *in = at && sc->holder ? sc->holder[s->anchor] : NULL;
 		char name[sizeof("fold:\t") + 20], id[sizeof("f..edge") + 20];
-		Agnode_t *n;
-		Agedge_t *edge = NULL;
+		sg_dobj *n, *edge = NULL;
 
 		snprintf(name, sizeof(name), "fold:\t%zu", i + 1);
-		n = agnode(ag, name, 1);
+		n = sg_drawing_node(sg_drawing_root(ag), name, -1);
 		if (n && at)
-			edge = s->dir == SG_IN ? agedge(ag, n, at, NULL, 1) :
-						 agedge(ag, at, n, NULL, 1);
+			edge = s->dir == SG_IN ?
+				sg_drawing_edge(sg_drawing_root(ag), n, at) :
+				sg_drawing_edge(sg_drawing_root(ag), at, n);
+		if (n && in)
+			sg_drawing_put(in, n);
 		snprintf(id, sizeof(id), "f.%zu", i + 1);
 		r = !n || (at && !edge) || (rt && !words) ||
 		    summary_tip(v, i, words, sc) ||
 		    set_text(n, "label", v->labels.buf + s->label, &sc->text) ||
 		    set_text(n, "tooltip", sg_buf_str(&sc->tip), &sc->text) ||
-		    set(n, "id", id) || (in && !agsubnode(in, n, 1)) ||
+		    set(n, "id", id) ||
 		    (box && set(edge, s->dir == SG_IN ? "lhead" : "ltail",
-				agnameof(box)));
+				sg_drawing_name(box)));
 		sg_buf_reset(&sc->class);
 		r = r || sg_buf_adds(&sc->class, "summary") ||
 		    (t && (sg_buf_adds(&sc->class, " ") ||
@@ -1344,17 +1352,22 @@ static int draw_summaries(Agraph_t *ag, const sg_view *v, struct scratch *sc)
 	return r;
 }
 
-/* Turns every colour of obj's kind that obj sets. */
-static int recolour_object(Agraph_t *ag, void *obj, int kind,
+/* Turns every colour of obj's kind that obj has. A subgraph takes each as
+ * its own, as cgraph's agxset makes it; a node or an edge turns those set
+ * on it and follows its kind's default for the rest (recolour_graph turns
+ * the defaults). */
+static int recolour_object(sg_drawing *ag, sg_dobj *obj, int kind,
 			   recolour_fn *recolour)
 {
 	char buf[SG_COLOUR_SIZE];
 
+	(void)ag;
 	for (size_t i = 0; i < SG_ARRAY_SIZE(colour_attrs); i++) {
-		Agsym_t *sym = agattr(ag, kind, (char *)colour_attrs[i], NULL);
+		const char *value = kind == SG_DGRAPH ?
+			get(obj, colour_attrs[i]) :
+			sg_drawing_own(obj, colour_attrs[i]);
 
-		if (sym &&
-		    agxset(obj, sym, (char *)recolour(agxget(obj, sym), buf)))
+		if (value && set(obj, colour_attrs[i], recolour(value, buf)))
 			return -1;
 	}
 	return 0;
@@ -1362,34 +1375,39 @@ static int recolour_object(Agraph_t *ag, void *obj, int kind,
 
 /* The "print" and "dark" themes: the finished drawing, every colour turned
  * (grey: types stay apart by lightness, shape and line style). */
-static int recolour_graph(Agraph_t *ag, recolour_fn *recolour)
+static int recolour_graph(sg_drawing *ag, recolour_fn *recolour)
 {
 	char buf[SG_COLOUR_SIZE];
+	sg_dobj *root = sg_drawing_root(ag);
 	int r = 0;
 
-	for (int kind = AGRAPH; kind <= AGEDGE && !r; kind++)
+	for (int kind = SG_DGRAPH; kind <= SG_DEDGE && !r; kind++)
 		for (size_t i = 0; i < SG_ARRAY_SIZE(colour_attrs) && !r; i++) {
-			Agsym_t *sym = agattr(ag, kind,
-					      (char *)colour_attrs[i], NULL);
+			const char *def = sg_drawing_default(ag, kind,
+							     colour_attrs[i]);
 
-			if (sym)
-				r = !agattr(ag, kind, (char *)colour_attrs[i],
-					    (char *)recolour(sym->defval, buf));
+			if (def)
+				r = sg_drawing_declare(ag, kind,
+						       colour_attrs[i],
+						       recolour(def, buf));
 		}
-	for (Agnode_t *n = agfstnode(ag); n && !r; n = agnxtnode(ag, n)) {
-		r = recolour_object(ag, n, AGNODE, recolour);
-		for (Agedge_t *e = agfstout(ag, n); e && !r;
-		     e = agnxtout(ag, e))
-			r = recolour_object(ag, e, AGEDGE, recolour);
+	for (int kind = SG_DNODE; kind <= SG_DEDGE; kind++)
+		for (size_t i = 0; i < sg_drawing_count(ag, kind) && !r; i++)
+			r = recolour_object(ag, sg_drawing_nth(ag, kind, i),
+					    kind, recolour);
+	/* the subgraphs of the root */
+	for (size_t i = 1; i < sg_drawing_count(ag, SG_DGRAPH) && !r; i++) {
+		sg_dobj *sub = sg_drawing_nth(ag, SG_DGRAPH, i);
+
+		if (sg_drawing_parent(sub) == root)
+			r = recolour_object(ag, sub, SG_DGRAPH, recolour);
 	}
-	for (Agraph_t *sub = agfstsubg(ag); sub && !r; sub = agnxtsubg(sub))
-		r = recolour_object(ag, sub, AGRAPH, recolour);
 	return r;
 }
 
 /* The user's -G, -N or -E attributes, "name=value" each (checked by
  * sg_render). */
-static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
+static int overrides(sg_drawing *ag, int kind, const char *const *attrs,
 		     size_t n)
 {
 	sg_buf name = SG_BUF_INIT;
@@ -1400,7 +1418,7 @@ static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
 
 		sg_buf_reset(&name);
 		r = sg_buf_add(&name, attrs[i], (size_t)(eq - attrs[i])) ||
-		    !agattr(ag, kind, name.buf, (char *)eq + 1);
+		    sg_drawing_declare(ag, kind, name.buf, eq + 1);
 	}
 	sg_buf_release(&name);
 	return r;
@@ -1413,9 +1431,9 @@ static int overrides(Agraph_t *ag, int kind, const char *const *attrs,
  * cgraph numbers a named subgraph by the address of its interned name and
  * keeps subgraphs in the order of those numbers, so clusters came out in
  * an order that changed from run to run. Refusing to map subgraph names
- * makes cgraph number them in the order they are made, keeping the names
- * aside in its own table. (Not the root's: cgraph 2.43 never frees the
- * root's entry in that table.)
+ * makes cgraph number them in the order they are read, the order the
+ * drawing made them in, keeping the names aside in its own table. (Not
+ * the root's: cgraph 2.43 never frees the root's entry in that table.)
  */
 static long map_id(void *state, int objtype, char *str, IDTYPE *id,
 		   int createflag)
@@ -1469,8 +1487,8 @@ Agraph_t *sg_read_dot(const char *dot, size_t len)
 	return agread(&t, &disc);
 }
 
-Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
-		  const char *engine, const sg_fit *fit, sg_error *err)
+sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
+		    const char *engine, const sg_fit *fit, sg_error *err)
 {
 	const sg_graph *g = v->graph;
 	const char *title = o->title ? o->title : g->title;
@@ -1480,22 +1498,22 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 			      fit && fit->rankdir ? fit->rankdir : "LR";
 	struct scratch sc = { theme, fit, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
-			      SG_BUF_INIT, SG_BUF_INIT, NULL, NULL };
-	static Agdisc_t disc;
-	Agraph_t *ag;
+			      SG_BUF_INIT, SG_BUF_INIT, NULL, NULL,
+			      calloc(g->nentities + 1, sizeof(*sc.nodes)) };
+	sg_drawing *ag = sg_drawing_new(ROOT_NAME);
+	sg_dobj *root = ag ? sg_drawing_root(ag) : NULL;
+	int r = !ag || !sc.nodes;
 
-	disc = (Agdisc_t){ &AgMemDisc, stable_ids(), &AgIoDisc };
-	ag = agopen(ROOT_NAME, Agdirected, &disc);
-	int r = !ag;
-
-	r = r || declare(ag, AGRAPH, graph_defaults,
+	/* what Graphviz declares for every graph (gvContext) */
+	r = r || sg_drawing_declare(ag, SG_DNODE, "label", "\\N");
+	r = r || declare(ag, SG_DGRAPH, graph_defaults,
 			 SG_ARRAY_SIZE(graph_defaults));
 	if (!strcmp(engine, "sfdp"))
-		r = r || declare(ag, AGRAPH, sfdp_defaults,
+		r = r || declare(ag, SG_DGRAPH, sfdp_defaults,
 				 SG_ARRAY_SIZE(sfdp_defaults));
-	r = r || declare(ag, AGNODE, node_defaults,
+	r = r || declare(ag, SG_DNODE, node_defaults,
 			 SG_ARRAY_SIZE(node_defaults));
-	r = r || declare(ag, AGEDGE, edge_defaults,
+	r = r || declare(ag, SG_DEDGE, edge_defaults,
 			 SG_ARRAY_SIZE(edge_defaults));
 	if (fit && !r) {
 		const struct packing *p = packing_of(fit);
@@ -1506,32 +1524,35 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 
 		snprintf(size, sizeof(size), "%.4f,%.4f", fit->width / 72,
 			 fit->height / 72);
-		r = declare(ag, AGRAPH, page_graph, SG_ARRAY_SIZE(page_graph)) ||
-		    declare(ag, AGRAPH, kv, SG_ARRAY_SIZE(kv));
+		r = declare(ag, SG_DGRAPH, page_graph,
+			    SG_ARRAY_SIZE(page_graph)) ||
+		    declare(ag, SG_DGRAPH, kv, SG_ARRAY_SIZE(kv));
 		if (p && !r) {
 			const char *graph[] = { "nodesep", p->nodesep,
 						"ranksep", p->ranksep };
 			const char *node[] = { "margin", p->margin };
 
-			r = declare(ag, AGRAPH, graph, SG_ARRAY_SIZE(graph)) ||
-			    declare(ag, AGNODE, node, SG_ARRAY_SIZE(node)) ||
-			    declare(ag, AGEDGE, page_edge,
+			r = declare(ag, SG_DGRAPH, graph,
+				    SG_ARRAY_SIZE(graph)) ||
+			    declare(ag, SG_DNODE, node, SG_ARRAY_SIZE(node)) ||
+			    declare(ag, SG_DEDGE, page_edge,
 				    SG_ARRAY_SIZE(page_edge));
 		}
 	}
 	if (theme)
-		r = r || declare(ag, AGRAPH, theme->graph.kv, theme->graph.n) ||
-		    declare(ag, AGNODE, theme->node.kv, theme->node.n) ||
-		    declare(ag, AGEDGE, theme->edge.kv, theme->edge.n);
-	r = r || !agattr(ag, AGRAPH, "layout", (char *)engine);
-	r = r || !agattr(ag, AGRAPH, "rankdir", (char *)rankdir);
+		r = r ||
+		    declare(ag, SG_DGRAPH, theme->graph.kv, theme->graph.n) ||
+		    declare(ag, SG_DNODE, theme->node.kv, theme->node.n) ||
+		    declare(ag, SG_DEDGE, theme->edge.kv, theme->edge.n);
+	r = r || sg_drawing_declare(ag, SG_DGRAPH, "layout", engine);
+	r = r || sg_drawing_declare(ag, SG_DGRAPH, "rankdir", rankdir);
 	if (o->caption)
-		r = r || draw_caption(ag, v, title, &sc);
+		r = r || draw_caption(root, v, title, &sc);
 	else if (title && *title)
-		r = r || set_title(ag, title, TITLE_PT, &sc);
-	r = r || overrides(ag, AGRAPH, o->graph_attrs, o->ngraph_attrs) ||
-	    overrides(ag, AGNODE, o->node_attrs, o->nnode_attrs) ||
-	    overrides(ag, AGEDGE, o->edge_attrs, o->nedge_attrs);
+		r = r || set_title(root, title, TITLE_PT, &sc);
+	r = r || overrides(ag, SG_DGRAPH, o->graph_attrs, o->ngraph_attrs) ||
+	    overrides(ag, SG_DNODE, o->node_attrs, o->nnode_attrs) ||
+	    overrides(ag, SG_DEDGE, o->edge_attrs, o->nedge_attrs);
 	r = r || draw_boxes(ag, v, &sc);
 	for (size_t k = 0; k < v->nshown && !r; k++)
 		r = draw_entity(ag, v, v->shown[k], &sc);
@@ -1547,14 +1568,14 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	/* the title's and the groups' text is black unless told: a dark
 	 * drawing turns that black too */
 	if (theme && theme->dark == SG_DARK_YES && !r &&
-	    !agattr(ag, AGRAPH, "fontcolor", NULL))
-		r = !agattr(ag, AGRAPH, "fontcolor", "black");
+	    !sg_drawing_default(ag, SG_DGRAPH, "fontcolor"))
+		r = sg_drawing_declare(ag, SG_DGRAPH, "fontcolor", "black");
 	if (recolour && !r)
 		r = recolour_graph(ag, recolour);
 	/* boxes in boxes, which recolour_graph does not reach */
 	for (size_t e = 0; sc.boxes && recolour && !r && e < g->nentities; e++)
 		r = sc.boxes[e] &&
-		    recolour_object(ag, sc.boxes[e], AGRAPH, recolour);
+		    recolour_object(ag, sc.boxes[e], SG_DGRAPH, recolour);
 	sg_buf_release(&sc.text);
 	sg_buf_release(&sc.tip);
 	sg_buf_release(&sc.class);
@@ -1564,9 +1585,9 @@ Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *o,
 	sg_buf_release(&sc.wrapped);
 	free(sc.boxes);
 	free(sc.holder);
+	free(sc.nodes);
 	if (r) {
-		if (ag)
-			agclose(ag);
+		sg_drawing_free(ag);
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 			"out of memory while drawing");
 		return NULL;

@@ -1,4 +1,4 @@
-/* Between draw.c, which builds the Graphviz graph, and render.c. */
+/* Between draw.c, which makes the drawing of a view, and render.c. */
 #ifndef SG_DRAW_H
 #define SG_DRAW_H
 
@@ -19,14 +19,89 @@ typedef struct sg_fit {
 	int packed;
 } sg_fit;
 
-/* The Graphviz graph of a view, styled for engine, and fitted to a page
- * unless fit is NULL (page "none"); NULL on failure. The caller closes it
- * with agclose. */
-Agraph_t *sg_draw(const sg_view *v, const sg_render_opts *opts,
-		  const char *engine, const sg_fit *fit, sg_error *err);
 
-/* The entity that node n of a drawing of g draws; -1 for the legend's and
- * the stubs' nodes. */
+/*
+ * A drawing (drawing.c): a directed graph of nodes, edges and nested
+ * subgraphs with Graphviz attributes, made as cgraph makes one and written
+ * as the DOT text cgraph 2.43's agwrite writes of it, byte for byte,
+ * without cgraph (which costs 13-18 times as much): only a layout needs
+ * cgraph, and it reads that text. Each call below is named after the
+ * cgraph call it stands for; pointers live as long as the drawing.
+ */
+typedef struct sg_drawing sg_drawing;
+/* A graph (the root or a subgraph), a node or an edge of a drawing. */
+typedef struct sg_dobj sg_dobj;
+/* The kinds of objects, as cgraph's AGRAPH, AGNODE, AGEDGE. */
+enum { SG_DGRAPH, SG_DNODE, SG_DEDGE };
+
+/* agopen: a drawing of one root graph, named name; NULL when out of
+ * memory. */
+sg_drawing *sg_drawing_new(const char *name);
+void sg_drawing_free(sg_drawing *d);
+sg_dobj *sg_drawing_root(const sg_drawing *d);
+/* agsubg, agnode, agedge: a new object in graph (the root or a
+ * subgraph); NULL when out of memory. Names are copied: a subgraph's name
+ * names one subgraph, which a second call finds (of the same parent); no
+ * two nodes may share a name. entity: the entity a node draws, -1 for
+ * none. */
+sg_dobj *sg_drawing_subgraph(sg_dobj *parent, const char *name);
+sg_dobj *sg_drawing_node(sg_dobj *graph, const char *name, int64_t entity);
+sg_dobj *sg_drawing_edge(sg_dobj *graph, sg_dobj *tail, sg_dobj *head);
+/* A node or an edge (kind) in no graph: a sample of a style, whose values
+ * are read back; NULL when out of memory. */
+sg_dobj *sg_drawing_sample(sg_drawing *d, int kind);
+/* agsubnode: node is in subgraph graph (and the graphs around it), which
+ * is inside the one it was in. */
+void sg_drawing_put(sg_dobj *graph, sg_dobj *node);
+/* agattr: declares kind's attribute name with its default value, or
+ * changes the default; the root graph's value is its default. 0 or -1. */
+int sg_drawing_declare(sg_drawing *d, int kind, const char *name,
+		       const char *value);
+/* The default of kind's attribute name; NULL when undeclared. */
+const char *sg_drawing_default(const sg_drawing *d, int kind,
+			       const char *name);
+/* agsafeset: obj's attribute name is value (copied), HTML-like when html
+ * is 1; an undeclared attribute is declared with the default "". */
+int sg_drawing_set(sg_dobj *obj, const char *name, const char *value,
+		   int html);
+/* agget: obj's value of name; NULL when undeclared. */
+const char *sg_drawing_get(const sg_dobj *obj, const char *name);
+/* The value set on node or edge obj (by sg_drawing_set); NULL when none. */
+const char *sg_drawing_own(const sg_dobj *obj, const char *name);
+/* The attributes obj sets itself (the root: every default), each passed to
+ * fn until it returns non-zero; returns that. Kind's defaults likewise. */
+typedef int sg_drawing_attr_fn(const char *name, const char *value, int html,
+			       void *ctx);
+int sg_drawing_each_attr(const sg_dobj *obj, sg_drawing_attr_fn *fn,
+			 void *ctx);
+int sg_drawing_each_default(const sg_drawing *d, int kind,
+			    sg_drawing_attr_fn *fn, void *ctx);
+
+/* The objects of kind, in the order they were made: the root is the first
+ * graph. */
+size_t sg_drawing_count(const sg_drawing *d, int kind);
+sg_dobj *sg_drawing_nth(const sg_drawing *d, int kind, size_t i);
+const char *sg_drawing_name(const sg_dobj *obj);
+int64_t sg_drawing_entity(const sg_dobj *node);
+/* A subgraph's parent (NULL for the root); the innermost graph a node or
+ * an edge is in. */
+sg_dobj *sg_drawing_parent(const sg_dobj *obj);
+/* An edge's head (head 1) or tail. */
+sg_dobj *sg_drawing_end(const sg_dobj *edge, int head);
+/* The n edges out of node in *edges, in the order cgraph keeps them: by
+ * their heads' age, then their own; 0 or -1 (out of memory). */
+int sg_drawing_out(sg_drawing *d, const sg_dobj *node,
+		   sg_dobj *const **edges, size_t *n);
+/* Adds d as DOT to out, the bytes agwrite writes; 0 or -1. */
+int sg_drawing_dot(sg_drawing *d, sg_buf *out);
+
+/* The drawing of a view, styled for engine, and fitted to a page unless
+ * fit is NULL (page "none"); NULL on failure. */
+sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *opts,
+		    const char *engine, const sg_fit *fit, sg_error *err);
+
+/* The entity that node n of a drawing of g read from its DOT draws; -1
+ * for the nodes of no entity (legend, summaries). */
 int64_t sg_node_entity(const sg_graph *g, Agnode_t *n);
 
 /* Of laid-out drawing ag of g: in *relations, how many relations between

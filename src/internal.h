@@ -72,6 +72,8 @@ static inline void sg_tell(sg_teller *t, size_t done)
 typedef struct sg_arena sg_arena;
 const char *sg_arena_strndup(sg_arena **a, const char *s, size_t n);
 const char *sg_arena_strdup(sg_arena **a, const char *s);
+/* size zeroed bytes, aligned for any object; NULL when out of memory. */
+void *sg_arena_alloc(sg_arena **a, size_t size);
 void sg_arena_free(sg_arena *a);
 
 /* Keys folded for matching that ignores case (ASCII, Latin-1, Greek and

@@ -362,13 +362,25 @@ static void forget_beside(struct target *t)
 	t->tmp = NULL;
 }
 
-/* The DOT text of ag, in *text (malloc'd) and *len. */
-static int write_dot(Agraph_t *ag, char **text, size_t *len, sg_error *err)
+/* The DOT text of v drawn for engine (and for a page, unless fit is
+ * NULL), in *text (malloc'd) and *len: written by scograph's own writer,
+ * no cgraph graph made (see drawing.c). */
+static int write_dot(const sg_view *v, const sg_render_opts *opts,
+		     const char *engine, const sg_fit *fit, char **text,
+		     size_t *len, sg_error *err)
 {
-	FILE *f = open_memstream(text, len);
+	sg_drawing *d = sg_draw(v, opts, engine, fit, err);
+	sg_buf dot = SG_BUF_INIT;
+	int r = !d ? -1 : sg_drawing_dot(d, &dot) ?
+		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
 
-	if (!f || (agwrite(ag, f) | fclose(f)))
-		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	sg_drawing_free(d);
+	if (r) {
+		sg_buf_release(&dot);
+		return r;
+	}
+	*text = dot.buf;
+	*len = dot.len;
 	return 0;
 }
 
@@ -545,11 +557,8 @@ static int lay_out(const sg_view *v, const sg_render_opts *opts,
 		   const char *engine, const sg_fit *fit, GVC_t *gvc,
 		   Agraph_t **ag, char **dot, size_t *len, sg_error *err)
 {
-	Agraph_t *drawn = sg_draw(v, opts, engine, fit, err);
-	int r = !drawn || write_dot(drawn, dot, len, err);
+	int r = write_dot(v, opts, engine, fit, dot, len, err);
 
-	if (drawn)
-		agclose(drawn);
 	if (!r && !(*ag = sg_read_dot(*dot, *len)))
 		r = graphviz_failed(err, "read its own DOT");
 	if (!r && gvLayout(gvc, *ag, engine)) {
@@ -1037,17 +1046,9 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 			  &dot_len, &engine, err);
 		laid_out = ag != NULL;
 	} else if (!r && drawing) {
-		r = !(ag = sg_draw(v, opts, engine, page->what ? &fit : NULL,
-				   err)) ||
-		    write_dot(ag, &dot, &dot_len, err);
+		r = write_dot(v, opts, engine, page->what ? &fit : NULL, &dot,
+			      &dot_len, err);
 	}
-	if (r)
-		goto done;
-	for (size_t i = 0; i < noutputs && opts->warn && !r; i++)
-		if (draws_text(targets[i].format)) {
-			r = check_glyphs(ag, v, opts, err);
-			break;
-		}
 	if (r)
 		goto done;
 	/*
@@ -1055,12 +1056,18 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	 * graph read from DOT is made in the order agwrite lists it, which is
 	 * not the order scograph made them in. Drawing from the DOT text itself
 	 * makes `dot -Tsvg` of scograph's DOT the very drawing scograph makes
-	 * (fit_drawing's is read from it already).
+	 * (fit_drawing's is read from it already). Only a picture reads it: a
+	 * DOT output makes no cgraph graph.
 	 */
-	if (ag && !laid_out) {
-		agclose(ag);
-		ag = NULL;
-	}
+	for (size_t i = 0; i < noutputs && opts->warn && !r; i++)
+		if (draws_text(targets[i].format)) {
+			if (!ag && !(ag = sg_read_dot(dot, dot_len)))
+				r = graphviz_failed(err, "read its own DOT");
+			r = r || check_glyphs(ag, v, opts, err);
+			break;
+		}
+	if (r)
+		goto done;
 	/* what was laid out before the outputs, measured on the page (a
 	 * layout -K auto judged may not be fit_drawing's) */
 	if (laid_out && picture && page->what) {

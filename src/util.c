@@ -1,5 +1,7 @@
 /* The small tools under the model: errors, growth, buffers, arena, map. */
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,12 +188,16 @@ struct sg_arena {
 	char data[];
 };
 
-const char *sg_arena_strndup(sg_arena **a, const char *s, size_t n)
+/* n bytes of the arena at a multiple of align (a power of two); NULL when
+ * out of memory. */
+static char *take(sg_arena **a, size_t n, size_t align)
 {
+	size_t pad = *a ? (align - (uintptr_t)((*a)->data + (*a)->used) %
+					   align) % align : 0;
 	char *p;
 
-	if (!*a || (*a)->size - (*a)->used < n + 1) {
-		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+	if (!*a || (*a)->size - (*a)->used < n + pad) {
+		size_t size = n + align > 65536 ? n + align : 65536;
 		sg_arena *block = malloc(sizeof(*block) + size);
 
 		if (!block)
@@ -200,12 +206,29 @@ const char *sg_arena_strndup(sg_arena **a, const char *s, size_t n)
 		block->used = 0;
 		block->size = size;
 		*a = block;
+		pad = (align - (uintptr_t)block->data % align) % align;
 	}
-	p = (*a)->data + (*a)->used;
+	p = (*a)->data + (*a)->used + pad;
+	(*a)->used += pad + n;
+	return p;
+}
+
+const char *sg_arena_strndup(sg_arena **a, const char *s, size_t n)
+{
+	char *p = take(a, n + 1, 1);
+
+	if (!p)
+		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
-	(*a)->used += n + 1;
 	return p;
+}
+
+void *sg_arena_alloc(sg_arena **a, size_t size)
+{
+	char *p = take(a, size, _Alignof(max_align_t));
+
+	return p ? memset(p, 0, size) : NULL;
 }
 
 const char *sg_arena_strdup(sg_arena **a, const char *s)

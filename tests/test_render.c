@@ -633,6 +633,250 @@ static void test_progress(void **state)
 	free(t);
 }
 
+/* ---- the DOT writer against agwrite ---- */
+
+/* Subgraphs numbered in the order made, as sg_read_dot numbers them (see
+ * draw.c): agwrite lists them in that order. */
+static long by_age(void *state, int objtype, char *str, IDTYPE *id,
+		   int createflag)
+{
+	if (objtype == AGRAPH && str && strcmp(str, "scograph"))
+		return 0;
+	return AgIdDisc.map(state, objtype, str, id, createflag);
+}
+
+/* Sets an attribute of cgraph object obj, an HTML string as one. */
+static int replay_attr(const char *name, const char *value, int html,
+		       void *obj)
+{
+	Agraph_t *root = agroot(obj);
+	char *v = html ? agstrdup_html(root, (char *)value) : NULL;
+
+	agsafeset(obj, (char *)name, v ? v : (char *)value, "");
+	if (v)
+		agstrfree(root, v);
+	return 0;
+}
+
+struct replay_kind {
+	Agraph_t *g;
+	int kind;
+};
+
+static int replay_default(const char *name, const char *value, int html,
+			  void *ctx)
+{
+	const struct replay_kind *k = ctx;
+
+	(void)html;
+	return !agattr(k->g, k->kind, (char *)name, (char *)value);
+}
+
+/* The cgraph graph of the object of d that is o (the root: g). */
+static void *cgraph_of(sg_drawing *d, Agraph_t **graphs, const sg_dobj *o)
+{
+	size_t k = 0;
+
+	while (sg_drawing_nth(d, SG_DGRAPH, k) != o)
+		k++;
+	return graphs[k];
+}
+
+/*
+ * The drawing made again with cgraph as drawing.c stands for it: each
+ * kind's defaults as they end, then the subgraphs, the nodes and the
+ * edges in the order made, with their own values.
+ */
+static Agraph_t *replay(sg_drawing *d)
+{
+	static Agiddisc_t ids;
+	static Agdisc_t disc;
+	size_t ng = sg_drawing_count(d, SG_DGRAPH);
+	Agraph_t **graphs = calloc(ng, sizeof(*graphs)), *g;
+	const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
+
+	assert_non_null(graphs);
+	ids = AgIdDisc;
+	ids.map = by_age;
+	disc = (Agdisc_t){ &AgMemDisc, &ids, &AgIoDisc };
+	g = graphs[0] = agopen("scograph", Agdirected, &disc);
+	for (int kind = SG_DGRAPH; kind <= SG_DEDGE; kind++) {
+		struct replay_kind k = { g, kinds[kind] };
+
+		assert_int_equal(sg_drawing_each_default(d, kind,
+							 replay_default, &k),
+				 0);
+	}
+	for (size_t i = 1; i < ng; i++) {
+		sg_dobj *sub = sg_drawing_nth(d, SG_DGRAPH, i);
+
+		graphs[i] = agsubg(cgraph_of(d, graphs, sg_drawing_parent(sub)),
+				   (char *)sg_drawing_name(sub), 1);
+		sg_drawing_each_attr(sub, replay_attr, graphs[i]);
+	}
+	for (size_t i = 0; i < sg_drawing_count(d, SG_DNODE); i++) {
+		sg_dobj *n = sg_drawing_nth(d, SG_DNODE, i);
+		Agnode_t *an = agnode(g, (char *)sg_drawing_name(n), 1);
+
+		agsubnode(cgraph_of(d, graphs, sg_drawing_parent(n)), an, 1);
+		sg_drawing_each_attr(n, replay_attr, an);
+	}
+	for (size_t i = 0; i < sg_drawing_count(d, SG_DEDGE); i++) {
+		sg_dobj *e = sg_drawing_nth(d, SG_DEDGE, i);
+		const char *tail = sg_drawing_name(sg_drawing_end(e, 0));
+		const char *head = sg_drawing_name(sg_drawing_end(e, 1));
+		Agedge_t *ae = agedge(cgraph_of(d, graphs, sg_drawing_parent(e)),
+				      agnode(g, (char *)tail, 0),
+				      agnode(g, (char *)head, 0), NULL, 1);
+
+		sg_drawing_each_attr(e, replay_attr, ae);
+	}
+	free(graphs);
+	return g;
+}
+
+/* sg_drawing_dot writes what agwrite writes of the same drawing, on no
+ * page and on a page, packed. */
+static void check_dot_on(const sg_view *v, const sg_render_opts *ro,
+			 const sg_fit *fit)
+{
+	sg_error err = { 0 };
+	sg_drawing *d = sg_draw(v, ro, ro->engine ? ro->engine : "dot", fit,
+				&err);
+	sg_buf ours = SG_BUF_INIT;
+	char *theirs = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&theirs, &len);
+	Agraph_t *g;
+
+	assert_non_null(d);
+	assert_non_null(f);
+	assert_int_equal(sg_drawing_dot(d, &ours), 0);
+	g = replay(d);
+	assert_int_equal(agwrite(g, f), 0);
+	fclose(f);
+	assert_string_equal(sg_buf_str(&ours), theirs);
+	agclose(g);
+	free(theirs);
+	sg_buf_release(&ours);
+	sg_drawing_free(d);
+}
+
+static void check_dot(const sg_view *v, const sg_render_opts *ro)
+{
+	const sg_fit page = { 453, 700, "TB", 1, 1 };
+
+	check_dot_on(v, ro, NULL);
+	check_dot_on(v, ro, &page);
+}
+
+/* Boxes in boxes deeper than draw.c draws them, and beside them. */
+static char *deep_boxes(void)
+{
+	sg_buf b = SG_BUF_INIT;
+
+	sg_buf_adds(&b, "{\"entities\": [{\"id\": \"out\", \"type\": \"x\"}");
+	for (int i = 0; i < 20; i++) {
+		sg_buf_addf(&b, ", {\"id\": \"b%d\", \"type\": \"t%d\"", i, i % 3);
+		if (i)
+			sg_buf_addf(&b, ", \"parent\": \"b%d\"", i - 1);
+		sg_buf_addf(&b, "}, {\"id\": \"l%d\", \"parent\": \"b%d\", "
+			    "\"region\": \"r%d\"}", i, i, i % 2);
+	}
+	sg_buf_adds(&b, "], \"relations\": [");
+	for (int i = 0; i < 20; i++)
+		sg_buf_addf(&b, "%s{\"from\": \"l%d\", \"to\": \"b%d\", "
+			    "\"type\": \"x\"}, {\"from\": \"out\", "
+			    "\"to\": \"b%d\", \"type\": \"y\"}, "
+			    "{\"from\": \"b%d\", \"to\": \"out\", "
+			    "\"type\": \"z\"}",
+			    i ? ", " : "", i, i * 7 % 20, i, i);
+	sg_buf_adds(&b, "]}");
+	return b.buf;
+}
+
+static void test_dot_is_agwrites(void **state)
+{
+	static const char *files[] = {
+		"graphs/sco.json", "tests/valid/small/input.json",
+		"tests/valid/parents/input.json", "tests/valid/theme/input.json",
+		"tests/valid/symmetric/input.json", "tests/links/urls.json",
+		"tests/text/literal.json", "tests/text/dot-quoting.json",
+	};
+	const char *ports[] = { "tailport=e", "headport=w:n" };
+	const char *line60[] = { "linelength=60", "fontcolor=red" };
+	const char *line0[] = { "linelength=0" };
+	const char *empty[] = { "label=" };
+	const char *focus[] = { "Kazakhstan" };
+	sg_render_opts plain = { 0 }, all = { .legend = 1, .caption = 1,
+					      .cluster = "type" };
+	sg_render_opts grey = { .legend = 1, .cluster = "region",
+				.edge_attrs = ports, .nedge_attrs = 2 };
+	sg_render_opts odd = { .engine = "sfdp", .graph_attrs = line60,
+			       .ngraph_attrs = 2, .node_attrs = empty,
+			       .nnode_attrs = 1, .title = "A \"t\" \\ <b>",
+			       .legend = 1 };
+	sg_render_opts nobreak = { .graph_attrs = line0, .ngraph_attrs = 1,
+				   .cluster = "type" };
+	sg_render_opts dark = { .legend = 1, .caption = 1, .cluster = "type",
+				.edge_attrs = line60 + 1, .nedge_attrs = 1 };
+	sg_render_opts *opts[] = { &plain, &all, &grey, &odd, &nobreak, &dark };
+	sg_select_opts whole = { 0 }, few = { .max_entities = 3 };
+	sg_select_opts around = { .focus = focus, .nfocus = 1, .depth = 2 };
+	sg_select_opts *selects[] = { &whole, &few, &around };
+	sg_error err = { 0 };
+	char *deep = deep_boxes();
+	sg_graph *old, *new_graph;
+	sg_diff *diff;
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(deep);
+	grey.theme = sg_theme_open("print", &err);
+	dark.theme = sg_theme_open("dark", &err);
+	assert_non_null(grey.theme);
+	assert_non_null(dark.theme);
+	for (size_t i = 0; i <= SG_ARRAY_SIZE(files); i++) {
+		sg_graph *g = i < SG_ARRAY_SIZE(files) ? sg_graph_new() :
+							 load(deep, &err);
+
+		assert_non_null(g);
+		if (i < SG_ARRAY_SIZE(files))
+			assert_int_equal(sg_read_file(g, files[i], NULL, &err) ||
+					 sg_graph_resolve(g, &err), 0);
+		for (size_t s = 0; s < SG_ARRAY_SIZE(selects); s++) {
+			if (selects[s] == &around && i)
+				continue;
+			v = sg_select(g, selects[s], &err);
+			assert_non_null(v);
+			for (size_t o = 0; o < SG_ARRAY_SIZE(opts); o++)
+				check_dot(v, opts[o]);
+			sg_view_free(v);
+		}
+		sg_graph_free(g);
+	}
+	old = sg_graph_new();
+	new_graph = sg_graph_new();
+	assert_int_equal(sg_read_file(old, "tests/diff/old.json", NULL, &err) ||
+			 sg_graph_resolve(old, &err) ||
+			 sg_read_file(new_graph, "tests/diff/new.json", NULL,
+				      &err) ||
+			 sg_graph_resolve(new_graph, &err), 0);
+	diff = sg_diff_new(old, new_graph, &err);
+	assert_non_null(diff);
+	v = sg_diff_select(diff, &whole, &err);
+	assert_non_null(v);
+	for (size_t o = 0; o < SG_ARRAY_SIZE(opts); o++)
+		check_dot(v, opts[o]);
+	sg_view_free(v);
+	sg_diff_free(diff);
+	sg_graph_free(old);
+	sg_graph_free(new_graph);
+	sg_theme_free((sg_theme *)grey.theme);
+	sg_theme_free((sg_theme *)dark.theme);
+	free(deep);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -650,6 +894,7 @@ int main(void)
 		cmocka_unit_test(test_png_and_pdf),
 		cmocka_unit_test(test_auto_engine),
 		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_dot_is_agwrites),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, make_dir,

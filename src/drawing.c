@@ -1,0 +1,946 @@
+/*
+ * A drawing, made as cgraph makes a graph and written as the DOT text
+ * cgraph 2.43's agwrite writes of it (lib/cgraph/write.c and attr.c are the
+ * model for every rule here), without cgraph's cost.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "draw.h"
+
+/* An attribute an object sets: a node's or an edge's own value, a
+ * subgraph's local one (cgraph's local symbol, which agxset makes). */
+struct attr {
+	uint32_t sym;
+	int html;
+	const char *value;
+	struct attr *next;
+};
+
+struct sg_dobj {
+	sg_drawing *d;
+	int kind;
+	uint32_t seq;      /* place among the objects of its kind */
+	const char *name;  /* graphs and nodes */
+	int64_t entity;    /* nodes */
+	struct attr *attrs;
+	/* a graph's parent; a node's or an edge's innermost subgraph, NULL
+	 * for the root */
+	sg_dobj *up;
+	sg_dobj *tail, *head; /* edges */
+	/* a subgraph's value of each graph attribute declared when it was
+	 * made: what the graphs around it then had */
+	const char **inherited;
+	uint32_t ninherited;
+};
+
+struct sym {
+	const char *name;
+	const char *def;  /* the default; for the root graph, its value */
+	const char *first; /* the value it was declared with */
+	const char *last;  /* the last value stored, shared by the next equal */
+	int html;
+};
+
+struct syms {
+	struct sym *v;
+	size_t n, alloc;
+	sg_map index; /* name -> v[] */
+};
+
+struct sg_drawing {
+	sg_arena *mem;
+	sg_dobj **objs[3]; /* by kind, in the order they were made */
+	size_t n[3], alloc[3];
+	struct syms syms[3];
+	sg_map subgraphs; /* name -> graph */
+	/* out-edges by tail, then head, then age (see sg_drawing_out) */
+	sg_dobj **out;
+	size_t *out_start, nout;
+};
+
+static struct sym *find_sym(const sg_drawing *d, int kind, const char *name)
+{
+	int64_t i = sg_map_get(&d->syms[kind].index, name);
+
+	return i < 0 ? NULL : &d->syms[kind].v[i];
+}
+
+static const char *keep(sg_drawing *d, struct sym *s, const char *value)
+{
+	if (s && s->last && !strcmp(s->last, value))
+		return s->last;
+	value = sg_arena_strdup(&d->mem, value);
+	if (s && value)
+		s->last = value;
+	return value;
+}
+
+static sg_dobj *make(sg_drawing *d, int kind, const char *name)
+{
+	sg_dobj *o;
+
+	if (SG_GROW(d->objs[kind], d->n[kind] + 1, d->alloc[kind]) ||
+	    !(o = sg_arena_alloc(&d->mem, sizeof(*o))) ||
+	    (name && !(o->name = sg_arena_strdup(&d->mem, name))))
+		return NULL;
+	o->d = d;
+	o->kind = kind;
+	o->seq = (uint32_t)d->n[kind];
+	o->entity = -1;
+	d->objs[kind][d->n[kind]++] = o;
+	return o;
+}
+
+sg_drawing *sg_drawing_new(const char *name)
+{
+	sg_drawing *d = calloc(1, sizeof(*d));
+
+	if (d && !make(d, SG_DGRAPH, name)) {
+		sg_drawing_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void sg_drawing_free(sg_drawing *d)
+{
+	if (!d)
+		return;
+	for (int k = 0; k < 3; k++) {
+		free(d->objs[k]);
+		free(d->syms[k].v);
+		sg_map_release(&d->syms[k].index);
+	}
+	sg_map_release(&d->subgraphs);
+	free(d->out);
+	free(d->out_start);
+	sg_arena_free(d->mem);
+	free(d);
+}
+
+sg_dobj *sg_drawing_root(const sg_drawing *d)
+{
+	return d->objs[SG_DGRAPH][0];
+}
+
+static struct attr *local(const sg_dobj *o, uint32_t sym)
+{
+	for (struct attr *a = o->attrs; a; a = a->next)
+		if (a->sym == sym)
+			return a;
+	return NULL;
+}
+
+/* Over the root's values in v, the local values of graph g and of the
+ * graphs around it, the nearest last. */
+static void inherit(const char **v, const sg_dobj *g)
+{
+	if (!g->up)
+		return;
+	inherit(v, g->up);
+	for (const struct attr *a = g->attrs; a; a = a->next)
+		v[a->sym] = a->value;
+}
+
+sg_dobj *sg_drawing_subgraph(sg_dobj *parent, const char *name)
+{
+	sg_drawing *d = parent->d;
+	const struct syms *gs = &d->syms[SG_DGRAPH];
+	int64_t old = sg_map_get(&d->subgraphs, name);
+	sg_dobj *s;
+
+	if (old >= 0)
+		return d->objs[SG_DGRAPH][old];
+	s = make(d, SG_DGRAPH, name);
+	if (!s || sg_map_add(&d->subgraphs, s->name, s->seq) ||
+	    !(s->inherited = sg_arena_alloc(&d->mem, (gs->n + 1) *
+						  sizeof(*s->inherited))))
+		return NULL;
+	s->up = parent;
+	s->ninherited = (uint32_t)gs->n;
+	for (size_t i = 0; i < gs->n; i++)
+		s->inherited[i] = gs->v[i].def;
+	inherit(s->inherited, parent);
+	return s;
+}
+
+sg_dobj *sg_drawing_node(sg_dobj *graph, const char *name, int64_t entity)
+{
+	sg_dobj *n = make(graph->d, SG_DNODE, name);
+
+	if (n) {
+		n->entity = entity;
+		n->up = graph->up ? graph : NULL;
+	}
+	return n;
+}
+
+sg_dobj *sg_drawing_edge(sg_dobj *graph, sg_dobj *tail, sg_dobj *head)
+{
+	sg_dobj *e = make(graph->d, SG_DEDGE, NULL);
+
+	if (e) {
+		e->up = graph->up ? graph : NULL;
+		e->tail = tail;
+		e->head = head;
+	}
+	return e;
+}
+
+sg_dobj *sg_drawing_sample(sg_drawing *d, int kind)
+{
+	sg_dobj *o = sg_arena_alloc(&d->mem, sizeof(*o));
+
+	if (o) {
+		o->d = d;
+		o->kind = kind;
+		o->entity = -1;
+	}
+	return o;
+}
+
+void sg_drawing_put(sg_dobj *graph, sg_dobj *node)
+{
+	node->up = graph->up ? graph : NULL;
+}
+
+int sg_drawing_declare(sg_drawing *d, int kind, const char *name,
+		       const char *value)
+{
+	struct syms *ss = &d->syms[kind];
+	struct sym *s = find_sym(d, kind, name);
+
+	if (!s) {
+		const char *copy = sg_arena_strdup(&d->mem, name);
+
+		if (!copy || SG_GROW(ss->v, ss->n + 1, ss->alloc) ||
+		    sg_map_add(&ss->index, copy, (uint32_t)ss->n))
+			return -1;
+		s = &ss->v[ss->n++];
+		*s = (struct sym){ copy, NULL, NULL, NULL, 0 };
+	}
+	s->def = keep(d, s, value);
+	s->html = 0;
+	if (!s->first)
+		s->first = s->def;
+	return s->def ? 0 : -1;
+}
+
+const char *sg_drawing_default(const sg_drawing *d, int kind,
+			       const char *name)
+{
+	const struct sym *s = find_sym(d, kind, name);
+
+	return s ? s->def : NULL;
+}
+
+int sg_drawing_set(sg_dobj *obj, const char *name, const char *value,
+		   int html)
+{
+	sg_drawing *d = obj->d;
+	struct sym *s = find_sym(d, obj->kind, name);
+	struct attr *a;
+
+	/* as agsafeset: an attribute unknown so far is declared empty */
+	if (!s && (sg_drawing_declare(d, obj->kind, name, "") ||
+		   !(s = find_sym(d, obj->kind, name))))
+		return -1;
+	if (obj->kind == SG_DGRAPH && !obj->up) {
+		if (!(s->def = keep(d, s, value)))
+			return -1;
+		s->html = html;
+		return 0;
+	}
+	a = local(obj, (uint32_t)(s - d->syms[obj->kind].v));
+	if (!a) {
+		struct attr **end = &obj->attrs;
+
+		if (!(a = sg_arena_alloc(&d->mem, sizeof(*a))))
+			return -1;
+		a->sym = (uint32_t)(s - d->syms[obj->kind].v);
+		while (*end)
+			end = &(*end)->next;
+		*end = a;
+	}
+	a->html = html;
+	return (a->value = keep(d, s, value)) ? 0 : -1;
+}
+
+/* obj's value of symbol s (of obj's kind), and whether it is HTML. */
+static const char *value_of(const sg_dobj *obj, const struct sym *s,
+			    int *html)
+{
+	uint32_t i = (uint32_t)(s - obj->d->syms[obj->kind].v);
+	const struct attr *a = obj->kind == SG_DGRAPH && !obj->up ? NULL :
+			       local(obj, i);
+
+	*html = a ? a->html : s->html;
+	if (a)
+		return a->value;
+	if (obj->kind != SG_DGRAPH || !obj->up)
+		return s->def;
+	*html = 0;
+	return i < obj->ninherited ? obj->inherited[i] : s->first;
+}
+
+const char *sg_drawing_get(const sg_dobj *obj, const char *name)
+{
+	const struct sym *s = find_sym(obj->d, obj->kind, name);
+	int html;
+
+	return s ? value_of(obj, s, &html) : NULL;
+}
+
+const char *sg_drawing_own(const sg_dobj *obj, const char *name)
+{
+	const struct sym *s = find_sym(obj->d, obj->kind, name);
+	const struct attr *a = s && (obj->kind != SG_DGRAPH || obj->up) ?
+		local(obj, (uint32_t)(s - obj->d->syms[obj->kind].v)) : NULL;
+
+	return a ? a->value : NULL;
+}
+
+size_t sg_drawing_count(const sg_drawing *d, int kind)
+{
+	return d->n[kind];
+}
+
+sg_dobj *sg_drawing_nth(const sg_drawing *d, int kind, size_t i)
+{
+	return d->objs[kind][i];
+}
+
+const char *sg_drawing_name(const sg_dobj *obj)
+{
+	return obj->name;
+}
+
+int64_t sg_drawing_entity(const sg_dobj *node)
+{
+	return node->entity;
+}
+
+sg_dobj *sg_drawing_parent(const sg_dobj *obj)
+{
+	return obj->up ? obj->up :
+	       obj->kind == SG_DGRAPH ? NULL : sg_drawing_root(obj->d);
+}
+
+sg_dobj *sg_drawing_end(const sg_dobj *edge, int head)
+{
+	return head ? edge->head : edge->tail;
+}
+
+int sg_drawing_each_attr(const sg_dobj *obj, sg_drawing_attr_fn *fn,
+			 void *ctx)
+{
+	const struct syms *ss = &obj->d->syms[obj->kind];
+	int r = 0;
+
+	if (obj->kind == SG_DGRAPH && !obj->up) {
+		for (size_t i = 0; i < ss->n && !r; i++)
+			r = fn(ss->v[i].name, ss->v[i].def, ss->v[i].html, ctx);
+		return r;
+	}
+	for (const struct attr *a = obj->attrs; a && !r; a = a->next)
+		r = fn(ss->v[a->sym].name, a->value, a->html, ctx);
+	return r;
+}
+
+int sg_drawing_each_default(const sg_drawing *d, int kind,
+			    sg_drawing_attr_fn *fn, void *ctx)
+{
+	const struct syms *ss = &d->syms[kind];
+	int r = 0;
+
+	for (size_t i = 0; i < ss->n && !r; i++)
+		r = fn(ss->v[i].name, ss->v[i].def, ss->v[i].html, ctx);
+	return r;
+}
+
+/* ---- the order agwrite lists edges in ---- */
+
+/* Sorts the n edges of edges[] stably by the end head (1) or tail (0)
+ * into to[], counting: nodes are numbered 0..nnodes-1. start[] (nnodes +
+ * 1) gets where each node's edges begin. */
+static void by_end(sg_dobj **edges, size_t n, sg_dobj **to, size_t *start,
+		   size_t nnodes, int head)
+{
+	memset(start, 0, (nnodes + 1) * sizeof(*start));
+	for (size_t i = 0; i < n; i++)
+		start[(head ? edges[i]->head : edges[i]->tail)->seq + 1]++;
+	for (size_t i = 0; i < nnodes; i++)
+		start[i + 1] += start[i];
+	for (size_t i = 0; i < n; i++) {
+		sg_dobj *end = head ? edges[i]->head : edges[i]->tail;
+
+		to[start[end->seq]++] = edges[i];
+	}
+	memmove(start + 1, start, nnodes * sizeof(*start));
+	start[0] = 0;
+}
+
+/* cgraph keeps a node's out-edges ordered by their heads' age, then their
+ * own: d->out holds every edge so, grouped by tail. */
+static int order_edges(sg_drawing *d)
+{
+	size_t ne = d->n[SG_DEDGE], nn = d->n[SG_DNODE];
+	sg_dobj **tmp;
+
+	if (d->out && d->nout == ne)
+		return 0;
+	free(d->out);
+	free(d->out_start);
+	d->out = malloc((ne + 1) * sizeof(*d->out));
+	d->out_start = malloc((nn + 1) * sizeof(*d->out_start));
+	tmp = malloc((ne + 1) * sizeof(*tmp));
+	if (!d->out || !d->out_start || !tmp) {
+		free(tmp);
+		free(d->out);
+		d->out = NULL;
+		return -1;
+	}
+	by_end(d->objs[SG_DEDGE], ne, tmp, d->out_start, nn, 1);
+	by_end(tmp, ne, d->out, d->out_start, nn, 0);
+	free(tmp);
+	d->nout = ne;
+	return 0;
+}
+
+int sg_drawing_out(sg_drawing *d, const sg_dobj *node, sg_dobj *const **edges,
+		   size_t *n)
+{
+	if (order_edges(d))
+		return -1;
+	*edges = d->out + d->out_start[node->seq];
+	*n = d->out_start[node->seq + 1] - d->out_start[node->seq];
+	return 0;
+}
+
+/* ---- DOT, as agwrite writes it ---- */
+
+/* agwrite breaks quoted strings at about this many characters, unless the
+ * graph's linelength says otherwise */
+#define MAX_OUTPUTLINE 128
+#define MIN_OUTPUTLINE 60
+
+struct writer {
+	sg_drawing *d;
+	sg_buf *out;
+	int level, fail;
+	long max_line;
+	const struct sym *tailport, *headport;
+	/* by kind, the symbols in the order of their names, and each
+	 * symbol's place in it */
+	uint32_t *order[3], *rank[3];
+	const struct attr **own; /* room for an object's every attribute */
+	/* by graph (seq): its place in a walk of the subgraph tree, and
+	 * past its subtree's places; its subgraphs, in the order made */
+	uint32_t *enter, *leave;
+	size_t *kids_start, *kids;
+	/* nodes and edges by the place of their innermost graph, each in
+	 * the order made */
+	sg_dobj **nodes, **edges;
+	size_t *node_start, *edge_start;
+	/* by node: written already; of the edges of the graph being
+	 * written, how many it has and the oldest tail of those into it */
+	unsigned char *written;
+	uint32_t *degree, *oldest_tail;
+};
+
+static void put(struct writer *w, const char *s, size_t n)
+{
+	w->fail |= sg_buf_add(w->out, s, n) != 0;
+}
+
+static void put_str(struct writer *w, const char *s)
+{
+	put(w, s, strlen(s));
+}
+
+static void indent(struct writer *w)
+{
+	for (int i = 0; i < w->level; i++)
+		put(w, "\t", 1);
+}
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* What agwrite lets a line break between: an unquoted ID's characters. */
+static int is_id_char(unsigned char c)
+{
+	return is_alnum(c) || c == '.' || c == '-' || c >= 0x80;
+}
+
+/*
+ * agstrcanon: s as an ID, a numeral or, when it is neither or a keyword,
+ * quoted with '"' escaped; long strings broken with "\\\n" past max_line
+ * characters where the next is an ID's and the last is not (the scanner
+ * joins such lines). An HTML string goes between '<' and '>'.
+ */
+static void canon(struct writer *w, const char *s, int html)
+{
+	static const char *const keywords[] = { "node", "edge", "strict",
+						"graph", "digraph",
+						"subgraph" };
+	const unsigned char *p = (const unsigned char *)s;
+	size_t start = w->out->len;
+	long cnt = 0, dots = 0;
+	int quote = 0, number, pending = 0;
+
+	if (html) {
+		put(w, "<", 1);
+		put_str(w, s);
+		put(w, ">", 1);
+		return;
+	}
+	if (!*p) {
+		put(w, "\"\"", 2);
+		return;
+	}
+	put(w, "\"", 1);
+	number = is_digit(*p) || *p == '.' || *p == '-';
+	while (*p) {
+		unsigned char c = *p++;
+
+		if (c == '"') {
+			put(w, "\\", 1);
+			quote = 1;
+		} else if (number) {
+			if (c == '-' ? cnt != 0 :
+			    c == '.' ? dots++ != 0 : !is_digit(c)) {
+				number = 0;
+				quote = 1;
+			}
+		} else if (!is_alnum(c) && c != '_' && c < 0x80) {
+			quote = 1;
+		}
+		put(w, (const char *)&c, 1);
+		cnt++;
+		if (!w->max_line || !*p)
+			continue;
+		if ((pending || cnt >= w->max_line) &&
+		    !is_id_char(c) && c != '\\' && is_id_char(*p)) {
+			put(w, "\\\n", 2);
+			quote = 1;
+			pending = 0;
+			cnt = 0;
+		} else if (cnt >= w->max_line) {
+			pending = 1;
+		}
+	}
+	put(w, "\"", 1);
+	if (quote || (cnt == 1 && (*s == '.' || *s == '-')) || w->fail)
+		return;
+	for (size_t i = 0; i < SG_ARRAY_SIZE(keywords); i++)
+		if (!strcasecmp(keywords[i], s))
+			return;
+	w->out->len = start;
+	put_str(w, s);
+}
+
+/* Starts a list of attributes (open: "graph [", "\t[") or goes on. */
+static void next_attr(struct writer *w, int *count, const char *open)
+{
+	if ((*count)++ == 0) {
+		put_str(w, open);
+		w->level++;
+	} else {
+		put(w, ",\n", 2);
+		indent(w);
+	}
+}
+
+static void write_attr(struct writer *w, const char *name, const char *value,
+		       int html)
+{
+	canon(w, name, 0);
+	put(w, "=", 1);
+	canon(w, value, html);
+}
+
+/* "graph [...];" and the like: the root's defaults of kind that are not
+ * empty, or a subgraph g's local values (cgraph's local symbols), each
+ * even when empty. */
+static void write_dict(struct writer *w, const sg_dobj *g, int kind,
+		       const char *what)
+{
+	const struct syms *ss = &w->d->syms[kind];
+	const struct attr **at = NULL;
+	int count = 0;
+
+	if (g->up && !(at = calloc(ss->n + 1, sizeof(*at)))) {
+		w->fail = 1;
+		return;
+	}
+	for (const struct attr *a = g->up ? g->attrs : NULL; a; a = a->next)
+		at[w->rank[kind][a->sym]] = a;
+	for (size_t k = 0; k < ss->n; k++) {
+		const struct sym *s = &ss->v[w->order[kind][k]];
+		const struct attr *a = at ? at[k] : NULL;
+
+		if (at ? !a : !*s->def)
+			continue;
+		if (!count)
+			indent(w);
+		next_attr(w, &count, what);
+		write_attr(w, s->name, a ? a->value : s->def,
+			   a ? a->html : s->html);
+	}
+	free(at);
+	if (!count)
+		return;
+	w->level--;
+	if (count > 1) {
+		put(w, "\n", 1);
+		indent(w);
+	}
+	put(w, "];\n", 3);
+}
+
+/* Whether a node's or an edge's own value a is not its default (cgraph
+ * compares interned strings: equal texts are the same string). */
+static int differs(const sg_dobj *obj, const struct attr *a)
+{
+	return strcmp(a->value, obj->d->syms[obj->kind].v[a->sym].def) != 0;
+}
+
+static int non_default(const sg_dobj *obj)
+{
+	for (const struct attr *a = obj->attrs; a; a = a->next)
+		if (differs(obj, a))
+			return 1;
+	return 0;
+}
+
+/* A node's or an edge's values other than its defaults, in the order of
+ * their names, but the ports (written with the ends). */
+static void write_own(struct writer *w, const sg_dobj *obj)
+{
+	const struct syms *ss = &w->d->syms[obj->kind];
+	const uint32_t *rank = w->rank[obj->kind];
+	const struct attr **v = w->own;
+	size_t n = 0;
+	int count = 0;
+
+	for (const struct attr *a = obj->attrs; a; a = a->next) {
+		const struct sym *s = &ss->v[a->sym];
+		size_t at;
+
+		if (!differs(obj, a) || s == w->tailport || s == w->headport)
+			continue;
+		/* into place by name: an object has few */
+		for (at = n++; at && rank[v[at - 1]->sym] > rank[a->sym]; at--)
+			v[at] = v[at - 1];
+		v[at] = a;
+	}
+	for (size_t i = 0; i < n; i++) {
+		next_attr(w, &count, "\t[");
+		write_attr(w, ss->v[v[i]->sym].name, v[i]->value, v[i]->html);
+	}
+	if (count) {
+		put(w, "]", 1);
+		w->level--;
+	}
+}
+
+static void write_node(struct writer *w, const sg_dobj *n)
+{
+	indent(w);
+	canon(w, n->name, 0);
+	if (!w->written[n->seq])
+		write_own(w, n);
+	w->written[n->seq] = 1;
+	put(w, ";\n", 2);
+}
+
+/* ":port" after an edge's end: an HTML port as it is, else its parts
+ * around the first ':' each as an ID. */
+static void write_port(struct writer *w, const sg_dobj *e,
+		       const struct sym *port)
+{
+	int html;
+	const char *v = port ? value_of(e, port, &html) : "";
+	const char *colon = strchr(v, ':');
+
+	if (!*v)
+		return;
+	put(w, ":", 1);
+	if (html || !colon) {
+		canon(w, v, html);
+		return;
+	}
+	char *first = strndup(v, (size_t)(colon - v));
+
+	if (!first) {
+		w->fail = 1;
+		return;
+	}
+	canon(w, first, 0);
+	put(w, ":", 1);
+	canon(w, colon + 1, 0);
+	free(first);
+}
+
+static void write_edge(struct writer *w, const sg_dobj *e)
+{
+	indent(w);
+	canon(w, e->tail->name, 0);
+	write_port(w, e, w->tailport);
+	put(w, " -> ", 4);
+	canon(w, e->head->name, 0);
+	write_port(w, e, w->headport);
+	write_own(w, e);
+	put(w, ";\n", 2);
+}
+
+/* The place of the innermost graph obj is in. */
+static uint32_t place(const struct writer *w, const sg_dobj *obj)
+{
+	return obj->up ? w->enter[obj->up->seq] : 0;
+}
+
+/* agwrite's test for writing node n in graph g on its own when the nodes
+ * from since on are written: g is its innermost graph, no edge of g from
+ * an older node leads to it, and it has attributes or no edge. */
+static int stands_alone(const struct writer *w, const sg_dobj *g,
+			const sg_dobj *n, uint32_t since)
+{
+	return place(w, n) == w->enter[g->seq] && n->seq >= since &&
+	       w->oldest_tail[n->seq] >= since &&
+	       (!w->degree[n->seq] || non_default(n));
+}
+
+static int by_seq(const void *a, const void *b, void *ctx)
+{
+	uint32_t x = (*(sg_dobj *const *)a)->seq, y = (*(sg_dobj *const *)b)->seq;
+
+	(void)ctx;
+	return (x > y) - (x < y);
+}
+
+static void write_graph(struct writer *w, const sg_dobj *g);
+
+/*
+ * agwrite's write_body: subgraphs first; then each node of g, oldest
+ * first, on its own if stands_alone, then its edges in g by head, each
+ * edge's head first when it stands alone and comes later; the nodes and
+ * edges of a subgraph are written there.
+ */
+static void write_body(struct writer *w, const sg_dobj *g)
+{
+	uint32_t from = w->enter[g->seq], to = w->leave[g->seq];
+	size_t nedges = w->edge_start[to] - w->edge_start[from];
+	size_t nnodes = w->node_start[to] - w->node_start[from];
+	sg_dobj **nodes = w->nodes + w->node_start[from], **mine = NULL;
+
+	for (size_t k = w->kids_start[g->seq]; k < w->kids_start[g->seq + 1];
+	     k++)
+		write_graph(w, w->d->objs[SG_DGRAPH][w->kids[k]]);
+	if (!nedges) { /* no edge: only the nodes g holds itself */
+		nnodes = w->node_start[from + 1] - w->node_start[from];
+	} else if (g->up) { /* its nodes and its subgraphs', oldest first */
+		if (!(mine = malloc(nnodes * sizeof(*mine)))) {
+			w->fail = 1;
+			return;
+		}
+		memcpy(mine, nodes, nnodes * sizeof(*mine));
+		sg_sort(mine, nnodes, sizeof(*mine), by_seq, NULL);
+		nodes = mine;
+	} else { /* the root: every node */
+		nodes = w->d->objs[SG_DNODE];
+	}
+	for (size_t i = w->edge_start[from]; i < w->edge_start[to]; i++) {
+		const sg_dobj *e = w->edges[i];
+		uint32_t *oldest = &w->oldest_tail[e->head->seq];
+
+		w->degree[e->tail->seq]++;
+		w->degree[e->head->seq]++;
+		if (e->tail->seq < *oldest)
+			*oldest = e->tail->seq;
+	}
+	for (size_t i = 0; i < nnodes && !w->fail; i++) {
+		const sg_dobj *n = nodes[i], *prev = n;
+
+		if (stands_alone(w, g, n, n->seq))
+			write_node(w, n);
+		for (size_t k = w->d->out_start[n->seq];
+		     nedges && k < w->d->out_start[n->seq + 1]; k++) {
+			const sg_dobj *e = w->d->out[k];
+			uint32_t at = place(w, e);
+
+			if (at < from || at >= to)
+				continue;
+			if (prev != e->head &&
+			    stands_alone(w, g, e->head, n->seq)) {
+				write_node(w, e->head);
+				prev = e->head;
+			}
+			if (at == from)
+				write_edge(w, e);
+		}
+	}
+	for (size_t i = w->edge_start[from]; i < w->edge_start[to]; i++) {
+		w->degree[w->edges[i]->tail->seq] = 0;
+		w->degree[w->edges[i]->head->seq] = 0;
+		w->oldest_tail[w->edges[i]->head->seq] = UINT32_MAX;
+	}
+	free(mine);
+}
+
+static void write_graph(struct writer *w, const sg_dobj *g)
+{
+	indent(w);
+	put_str(w, g->up ? "subgraph " : "digraph ");
+	canon(w, g->name, 0);
+	put(w, " {\n", 3);
+	w->level++;
+	write_dict(w, g, SG_DGRAPH, "graph [");
+	if (!g->up) {
+		write_dict(w, g, SG_DNODE, "node [");
+		write_dict(w, g, SG_DEDGE, "edge [");
+	}
+	write_body(w, g);
+	w->level--;
+	indent(w);
+	put(w, "}\n", 2);
+}
+
+static int by_name(const void *a, const void *b, void *ctx)
+{
+	const struct syms *ss = ctx;
+
+	return strcmp(ss->v[*(const uint32_t *)a].name,
+		      ss->v[*(const uint32_t *)b].name);
+}
+
+/* Numbers graph g and its subgraphs in a walk of the tree from *next on. */
+static void walk(struct writer *w, uint32_t g, uint32_t *next)
+{
+	w->enter[g] = (*next)++;
+	for (size_t k = w->kids_start[g]; k < w->kids_start[g + 1]; k++)
+		walk(w, (uint32_t)w->kids[k], next);
+	w->leave[g] = *next;
+}
+
+/* Sorts the objects of kind by the place of their innermost graph, each
+ * place's in the order made: into *to, with *start. */
+static int by_place(struct writer *w, int kind, sg_dobj ***to,
+		    size_t **start)
+{
+	size_t n = w->d->n[kind], places = w->d->n[SG_DGRAPH];
+	sg_dobj **objs = w->d->objs[kind];
+
+	*to = malloc((n + 1) * sizeof(**to));
+	*start = calloc(places + 1, sizeof(**start));
+	if (!*to || !*start)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		(*start)[place(w, objs[i]) + 1]++;
+	for (size_t i = 0; i < places; i++)
+		(*start)[i + 1] += (*start)[i];
+	for (size_t i = 0; i < n; i++)
+		(*to)[(*start)[place(w, objs[i])]++] = objs[i];
+	memmove(*start + 1, *start, places * sizeof(**start));
+	(*start)[0] = 0;
+	return 0;
+}
+
+static int prepare(struct writer *w)
+{
+	sg_drawing *d = w->d;
+	size_t ng = d->n[SG_DGRAPH], nn = d->n[SG_DNODE];
+	const char *len = sg_drawing_default(d, SG_DGRAPH, "linelength");
+	uint32_t next = 0;
+
+	/* agwrite takes a linelength of 0 (no breaks) or at least 60 */
+	w->max_line = MAX_OUTPUTLINE;
+	if (len && is_digit((unsigned char)*len)) {
+		long n = strtol(len, NULL, 10);
+
+		if (n == 0 || n >= MIN_OUTPUTLINE)
+			w->max_line = n;
+	}
+	w->tailport = find_sym(d, SG_DEDGE, "tailport");
+	w->headport = find_sym(d, SG_DEDGE, "headport");
+	for (int k = 0; k < 3; k++) {
+		const struct syms *ss = &d->syms[k];
+
+		w->rank[k] = malloc((ss->n + 1) * sizeof(*w->rank[k]));
+		w->order[k] = malloc((ss->n + 1) * sizeof(*w->order[k]));
+		if (!w->rank[k] || !w->order[k])
+			return -1;
+		for (uint32_t i = 0; i < ss->n; i++)
+			w->order[k][i] = i;
+		if (sg_sort(w->order[k], ss->n, sizeof(*w->order[k]), by_name,
+			    (void *)ss))
+			return -1;
+		for (uint32_t i = 0; i < ss->n; i++)
+			w->rank[k][w->order[k][i]] = i;
+	}
+	w->own = malloc((d->syms[SG_DNODE].n + d->syms[SG_DEDGE].n + 1) *
+			sizeof(*w->own));
+	w->enter = malloc((ng + 1) * sizeof(*w->enter));
+	w->leave = malloc((ng + 1) * sizeof(*w->leave));
+	w->kids_start = calloc(ng + 1, sizeof(*w->kids_start));
+	w->kids = malloc((ng + 1) * sizeof(*w->kids));
+	w->written = calloc(nn + 1, 1);
+	w->degree = calloc(nn + 1, sizeof(*w->degree));
+	w->oldest_tail = malloc((nn + 1) * sizeof(*w->oldest_tail));
+	if (!w->own || !w->enter || !w->leave || !w->kids_start || !w->kids ||
+	    !w->written || !w->degree || !w->oldest_tail || order_edges(d))
+		return -1;
+	for (size_t i = 0; i < nn; i++)
+		w->oldest_tail[i] = UINT32_MAX;
+	/* subgraphs under their parents, in the order made */
+	for (size_t i = 1; i < ng; i++)
+		w->kids_start[d->objs[SG_DGRAPH][i]->up->seq + 1]++;
+	for (size_t i = 0; i < ng; i++)
+		w->kids_start[i + 1] += w->kids_start[i];
+	for (size_t i = 1; i < ng; i++)
+		w->kids[w->kids_start[d->objs[SG_DGRAPH][i]->up->seq]++] = i;
+	memmove(w->kids_start + 1, w->kids_start, ng * sizeof(*w->kids_start));
+	w->kids_start[0] = 0;
+	walk(w, 0, &next);
+	return by_place(w, SG_DNODE, &w->nodes, &w->node_start) ||
+	       by_place(w, SG_DEDGE, &w->edges, &w->edge_start);
+}
+
+int sg_drawing_dot(sg_drawing *d, sg_buf *out)
+{
+	struct writer w = { .d = d, .out = out };
+	int r = prepare(&w);
+
+	if (!r) {
+		write_graph(&w, sg_drawing_root(d));
+		r = w.fail ? -1 : 0;
+	}
+	for (int k = 0; k < 3; k++) {
+		free(w.rank[k]);
+		free(w.order[k]);
+	}
+	free(w.own);
+	free(w.enter);
+	free(w.leave);
+	free(w.kids_start);
+	free(w.kids);
+	free(w.nodes);
+	free(w.node_start);
+	free(w.edges);
+	free(w.edge_start);
+	free(w.written);
+	free(w.degree);
+	free(w.oldest_tail);
+	return r;
+}
