@@ -199,6 +199,7 @@ helgrind: build/test_threads scograph
 		>/dev/null 2>build/helgrind.log || \
 		{ cat build/helgrind.log; exit 1; }
 	@SCOGRAPH_PROGRESS_DELAY=0 valgrind -q --tool=helgrind \
+		--suppressions=tests/helgrind.supp \
 		--error-exitcode=99 ./scograph --progress --page none \
 		graphs/sco.json -o build/hel.dot -o build/hel.json 2>build/helgrind.log || \
 		{ cat -v build/helgrind.log; exit 1; }
