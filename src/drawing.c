@@ -494,7 +494,7 @@ static void canon(struct writer *w, const char *s, int html)
 	static const char *const keywords[] = { "node", "edge", "strict",
 						"graph", "digraph",
 						"subgraph" };
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p = s, *run = s; /* run: what is not yet written */
 	size_t start = w->out->len;
 	long cnt = 0, dots = 0;
 	int quote = 0, number, pending = 0;
@@ -510,12 +510,14 @@ static void canon(struct writer *w, const char *s, int html)
 		return;
 	}
 	put(w, "\"", 1);
-	number = is_digit(*p) || *p == '.' || *p == '-';
+	number = is_digit((unsigned char)*p) || *p == '.' || *p == '-';
 	while (*p) {
-		unsigned char c = *p++;
+		unsigned char c = (unsigned char)*p++;
 
 		if (c == '"') {
+			put(w, run, (size_t)(p - 1 - run));
 			put(w, "\\", 1);
+			run = p - 1;
 			quote = 1;
 		} else if (number) {
 			if (c == '-' ? cnt != 0 :
@@ -526,13 +528,14 @@ static void canon(struct writer *w, const char *s, int html)
 		} else if (!is_alnum(c) && c != '_' && c < 0x80) {
 			quote = 1;
 		}
-		put(w, (const char *)&c, 1);
 		cnt++;
 		if (!w->max_line || !*p)
 			continue;
-		if ((pending || cnt >= w->max_line) &&
-		    !is_id_char(c) && c != '\\' && is_id_char(*p)) {
+		if ((pending || cnt >= w->max_line) && !is_id_char(c) &&
+		    c != '\\' && is_id_char((unsigned char)*p)) {
+			put(w, run, (size_t)(p - run));
 			put(w, "\\\n", 2);
+			run = p;
 			quote = 1;
 			pending = 0;
 			cnt = 0;
@@ -540,10 +543,13 @@ static void canon(struct writer *w, const char *s, int html)
 			pending = 1;
 		}
 	}
+	put(w, run, (size_t)(p - run));
 	put(w, "\"", 1);
 	if (quote || (cnt == 1 && (*s == '.' || *s == '-')) || w->fail)
 		return;
-	for (size_t i = 0; i < SG_ARRAY_SIZE(keywords); i++)
+	/* (a keyword is 4 to 8 letters) */
+	for (size_t i = 0; i < SG_ARRAY_SIZE(keywords) && cnt >= 4 && cnt <= 8;
+	     i++)
 		if (!strcasecmp(keywords[i], s))
 			return;
 	w->out->len = start;
@@ -613,7 +619,9 @@ static void write_dict(struct writer *w, const sg_dobj *g, int kind,
  * compares interned strings: equal texts are the same string). */
 static int differs(const sg_dobj *obj, const struct attr *a)
 {
-	return strcmp(a->value, obj->d->syms[obj->kind].v[a->sym].def) != 0;
+	const char *def = obj->d->syms[obj->kind].v[a->sym].def;
+
+	return a->value != def && strcmp(a->value, def) != 0;
 }
 
 static int non_default(const sg_dobj *obj)
