@@ -1220,6 +1220,12 @@ check "--diff of a large graph" run 0 --diff "$tmp/big-old.json" "$tmp/big-new.j
 check "--diff of a large graph: one change" test "$(grep -c 'changed"' "$tmp/big.svg")" = 1
 check "--diff of a large graph: and its 4 neighbours" test "$(grep -c 'class="node' "$tmp/big.svg")" = 5
 
+# the README names every package make deps installs, where it says so
+awk '/^Both install what is missing/,/to run\.$/' README.md >"$tmp/readme-debs"
+for deb in $(sed -n '/^DEBS = /,/[^\\]$/p' Makefile | tr -d '\\' | sed 's/^DEBS = //'); do
+	check "README names the package $deb" grep -qw -- "$deb" "$tmp/readme-debs"
+done
+
 # ---- what a reader sees on the page (tests/svgmeasure.py) ----
 measure() { /usr/bin/python3 tests/svgmeasure.py "$@" >"$tmp/measure" 2>"$tmp/err"; }
 check "svgmeasure: a drawing too small for A4" not measure \
