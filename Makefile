@@ -37,7 +37,7 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
 	src/read_rdf.c \
 	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
-	src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
+	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
 # The shared library's version is the header's; its soname keeps the major.
 VERSION := $(shell sed -n 's/^\#define SG_VERSION "\(.*\)"/\1/p' \
@@ -74,7 +74,7 @@ build:
 # Objects are rebuilt when the Makefile (their flags) changes too: a stale
 # object built without -fvisibility=hidden exported what it should not.
 build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h src/read.h \
-		src/progress.h Makefile | build
+		src/output.h src/progress.h Makefile | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in graph: graphs/sco.json as a C array, so that the binary

@@ -1,20 +1,14 @@
-/* Rendering: lay the drawing out once, write every output atomically. */
-/* realpath */
-#define _XOPEN_SOURCE 700
-#include <errno.h>
-#include <signal.h>
-#include <stdatomic.h>
+/* Rendering: the drawing laid out once, for a page, every output produced
+ * before any is written (output.c writes them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <gvc.h>
 
 #include "draw.h"
+#include "output.h"
 
 /* Formats scograph writes itself: the drawing before layout. */
 static const char *const dot_formats[] = { "dot", "gv", "canon" };
@@ -182,50 +176,7 @@ static void utc_end(char *saved)
 	free(saved);
 }
 
-/* ---- writing ---- */
-
-struct target {
-	const char *path, *format;
-	char *data;  /* the rendered bytes */
-	size_t len;
-	int ours;    /* data is scograph's to free, not Graphviz's */
-	char *tmp;   /* the file made beside path until it is renamed */
-	char *real;  /* where path, a link, leads: the file replaced */
-	int direct;  /* path is no file to replace: written to as it is */
-	int fd;      /* tmp, open for writing */
-	volatile sig_atomic_t live; /* tmp exists: a signal handler removes it */
-};
-
-/*
- * The outputs sg_render is writing, for sg_remove_temporaries, which a
- * signal handler may call at any moment: the pair is set and cleared in
- * an order that leaves it consistent between any two stores.
- */
-static struct target *volatile pending;
-static volatile size_t npending;
-
-static void watch(struct target *targets, size_t n)
-{
-	if (targets) {
-		pending = targets;
-		atomic_signal_fence(memory_order_seq_cst);
-		npending = n;
-	} else {
-		npending = 0;
-		atomic_signal_fence(memory_order_seq_cst);
-		pending = NULL;
-	}
-}
-
-void sg_remove_temporaries(void)
-{
-	struct target *t = pending;
-	size_t n = npending;
-
-	for (size_t i = 0; t && i < n; i++)
-		if (t[i].live)
-			unlink(t[i].tmp);
-}
+/* ---- what an output is ---- */
 
 static int is_dot(const char *format)
 {
@@ -244,122 +195,27 @@ static int is_ours(const char *format)
 	return is_dot(format) || is_json(format);
 }
 
-static int is_stdout(const struct target *t)
+/* Who frees an output's bytes. */
+enum owner {
+	DOT_TEXT, /* the drawing's DOT text, which every DOT output shares */
+	OURS,
+	GRAPHVIZ, /* given back to Graphviz */
+};
+
+/* One output's format and, once produced, its bytes. */
+struct product {
+	const char *format;
+	char *data;
+	size_t len;
+	enum owner owner;
+};
+
+static void release_product(struct product *p)
 {
-	return t->path && !strcmp(t->path, "-");
-}
-
-/* sg_render_buffer's one output has no path. */
-static int is_memory(const struct target *t)
-{
-	return !t->path;
-}
-
-/* An output written beside its path, then renamed into place. */
-static int is_file(const struct target *t)
-{
-	return !is_memory(t) && !is_stdout(t) && !t->direct;
-}
-
-/* A copy of t's bytes for the caller, who frees it. */
-static int hand_over(const struct target *t, char **data, size_t *len,
-		     sg_error *err)
-{
-	if (!(*data = malloc(t->len + 1)))
-		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	memcpy(*data, t->data, t->len);
-	(*data)[t->len] = '\0';
-	*len = t->len;
-	return 0;
-}
-
-static int write_failed(sg_error *err, const char *file)
-{
-	return sg_fail(err, SG_EIO, file, 0, 0, "cannot write file: %s",
-		       strerror(errno));
-}
-
-/*
- * Whether a rename onto path would destroy what it names instead of
- * replacing a file: a device, a pipe or a socket (/dev/null, a FIFO), or
- * a name of the process's own streams (/dev/stdout, /proc/self/fd/1,
- * which a rename would turn into a plain file). Those are written to as
- * they are.
- */
-static int is_special(const char *name)
-{
-	struct stat st;
-
-	return !strncmp(name, "/dev/", 5) || !strncmp(name, "/proc/", 6) ||
-	       (!stat(name, &st) && !S_ISREG(st.st_mode));
-}
-
-/* Writes t's bytes straight to its path. */
-static int write_direct(const struct target *t, sg_error *err)
-{
-	FILE *f = fopen(t->path, "wb");
-	int failed;
-
-	if (!f)
-		return write_failed(err, t->path);
-	failed = fwrite(t->data, 1, t->len, f) != t->len;
-	failed |= fclose(f) != 0;
-	return failed ? write_failed(err, t->path) : 0;
-}
-
-/* Makes the file that t's bytes go to beside its path, for a later rename:
- * made before the drawing, so that an output that cannot be written stops
- * the run before the work. */
-static int make_beside(struct target *t, sg_error *err)
-{
-	struct stat st;
-	const char *dest, *slash;
-	size_t dirlen;
-	mode_t mask;
-
-	/* a link stays a link: the file it leads to is replaced */
-	if (!lstat(t->path, &st) && S_ISLNK(st.st_mode) &&
-	    !(t->real = realpath(t->path, NULL)) && errno != ENOENT)
-		return write_failed(err, t->path);
-	dest = t->real ? t->real : t->path;
-	slash = strrchr(dest, '/');
-	dirlen = slash ? (size_t)(slash - dest) + 1 : 0;
-	t->tmp = malloc(strlen(dest) + 16);
-	if (!t->tmp)
-		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	sprintf(t->tmp, "%.*s.%s.XXXXXX", (int)dirlen, dest, dest + dirlen);
-	t->fd = mkstemp(t->tmp);
-	if (t->fd < 0)
-		return write_failed(err, t->path);
-	atomic_signal_fence(memory_order_seq_cst);
-	t->live = 1;
-	/* mkstemp makes the file private; give it the usual mode */
-	mask = umask(0);
-	umask(mask);
-	return fchmod(t->fd, 0666 & ~mask) ? write_failed(err, t->path) : 0;
-}
-
-/* Writes t's bytes to its file beside its path. */
-static int write_beside(struct target *t, sg_error *err)
-{
-	FILE *f = fdopen(t->fd, "wb");
-	int failed;
-
-	if (!f)
-		return write_failed(err, t->path);
-	t->fd = -1; /* closed with f */
-	failed = fwrite(t->data, 1, t->len, f) != t->len;
-	failed |= fclose(f) != 0;
-	return failed ? write_failed(err, t->path) : 0;
-}
-
-/* The file beside t's path is no longer t's to remove. */
-static void forget_beside(struct target *t)
-{
-	t->live = 0;
-	atomic_signal_fence(memory_order_seq_cst);
-	free(t->tmp);
-	t->tmp = NULL;
+	if (p->owner == OURS)
+		free(p->data);
+	else if (p->owner == GRAPHVIZ)
+		gvFreeRenderData(p->data);
 }
 
 /* The DOT text of v drawn for engine (and for a page, unless fit is
@@ -384,19 +240,17 @@ static int write_dot(const sg_view *v, const sg_render_opts *opts,
 	return 0;
 }
 
-static void release_target(struct target *t)
+/* The view as native JSON in p; a diff's JSON is its change set. */
+static int write_json(const sg_view *v, struct product *p, sg_error *err)
 {
-	if (t->fd >= 0)
-		close(t->fd);
-	if (t->live)
-		unlink(t->tmp);
-	forget_beside(t);
-	free(t->real);
-	/* DOT outputs share the one text */
-	if (t->ours)
-		free(t->data);
-	else if (t->format && !is_dot(t->format))
-		gvFreeRenderData(t->data);
+	sg_buf json = SG_BUF_INIT;
+	int r = v->graph->diff ? sg_diff_json(v->graph->diff, &json) :
+				 sg_write_json(v, &json);
+
+	p->data = json.buf;
+	p->len = json.len;
+	p->owner = OURS;
+	return r ? sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
 }
 
 /*
@@ -414,31 +268,22 @@ static GVC_t *context(void)
 	return gvc;
 }
 
-/* The root of e's part in the union-find forest parent[]. */
-static uint32_t part_of(uint32_t *parent, uint32_t e)
-{
-	while (parent[e] != e)
-		e = parent[e] = parent[parent[e]];
-	return e;
-}
-
-/* Gives t's SVG the style that turns it dark where its reader prefers
+/* Gives p's SVG the style that turns it dark where its reader prefers
  * dark (a theme's "dark": "auto"). */
-static int follow_scheme(struct target *t, sg_error *err)
+static int follow_scheme(struct product *p, sg_error *err)
 {
 	sg_buf svg = SG_BUF_INIT;
 
-	if (sg_svg_follow_scheme(&svg, t->data, t->len)) {
+	if (sg_svg_follow_scheme(&svg, p->data, p->len)) {
 		sg_buf_release(&svg);
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	gvFreeRenderData(t->data);
-	t->data = svg.buf;
-	t->len = svg.len;
-	t->ours = 1;
+	gvFreeRenderData(p->data);
+	p->data = svg.buf;
+	p->len = svg.len;
+	p->owner = OURS;
 	return 0;
 }
-
 /* ---- text no installed font has ---- */
 
 /* Formats drawn with the installed fonts (by cairo or gd), where a
@@ -879,6 +724,14 @@ static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 	return r;
 }
 
+/* The root of e's part in the union-find forest parent[]. */
+static uint32_t part_of(uint32_t *parent, uint32_t e)
+{
+	while (parent[e] != e)
+		e = parent[e] = parent[parent[e]];
+	return e;
+}
+
 /* The engine -K auto picks for v; NULL when memory ran out. */
 static const char *auto_engine(const sg_view *v)
 {
@@ -959,210 +812,300 @@ static int judge(const sg_view *v, const sg_render_opts *opts,
 	return r || (other && lay_out_again(gvc, ag, *engine, err));
 }
 
+/* ---- plan -> produce -> commit ---- */
+
+/*
+ * A rendering, in three steps so that nothing is written unless
+ * everything works: plan checks the request and decides each output's
+ * format and destination (making the files beside them), writing
+ * nothing; produce makes every output's bytes; commit puts them at their
+ * names.
+ */
+struct job {
+	const sg_view *v;
+	const sg_render_opts *opts;
+	sg_teller tell;
+	GVC_t *gvc;
+	/* planned */
+	const char *engine;
+	int judged; /* -K auto's dot: its layout may give way to sfdp's */
+	const struct page *page;
+	size_t n;
+	struct product *out; /* each output's format and bytes */
+	sg_dest *dests;      /* and where they go */
+	int drawing;         /* an output needs the drawing (not only JSON) */
+	int picture;         /* an output is rendered by Graphviz */
+	/* produced */
+	char *dot; /* the drawing as DOT text, dot_len bytes */
+	size_t dot_len;
+	Agraph_t *ag; /* read from dot, once a layout or a check needs it */
+	int laid_out;
+};
+
+/* The page, the engine and the attributes exist. */
+static int plan_request(struct job *j, sg_error *err)
+{
+	const sg_render_opts *o = j->opts;
+
+	return !(j->page = find_page(o->page, err)) ||
+	       check_plugin(j->gvc, "layout", j->engine, "layout engine",
+			    err) ||
+	       check_attrs(o->graph_attrs, o->ngraph_attrs, "-G", err) ||
+	       check_attrs(o->node_attrs, o->nnode_attrs, "-N", err) ||
+	       check_attrs(o->edge_attrs, o->nedge_attrs, "-E", err) ? -1 : 0;
+}
+
+/* Each output's format, one scograph writes or this Graphviz has. */
+static int plan_formats(struct job *j, const sg_output *outputs,
+			sg_error *err)
+{
+	for (size_t i = 0; i < j->n; i++) {
+		const char *format = sg_output_format(&outputs[i]);
+
+		if (!format)
+			return sg_fail(err, SG_EUSAGE, outputs[i].path, 0, 0,
+				       "cannot tell the output format from "
+				       "the file name; name it with -T");
+		if (!is_ours(format) &&
+		    check_plugin(j->gvc, "device", format, "output format",
+				 err))
+			return -1;
+		j->out[i].format = format;
+		j->drawing |= !is_json(format);
+		j->picture |= !is_ours(format);
+	}
+	return 0;
+}
+
+/* Where each output goes: an output of no path to memory, *data and
+ * *data_len. Checked last, as it makes files. */
+static int plan_dests(struct job *j, const sg_output *outputs, char **data,
+		      size_t *data_len, sg_error *err)
+{
+	for (size_t i = 0; i < j->n; i++) {
+		if (!outputs[i].path)
+			sg_dest_memory(&j->dests[i], data, data_len);
+		else if (sg_dest_open(&j->dests[i], outputs[i].path, err))
+			return -1;
+	}
+	return 0;
+}
+
+static int plan(struct job *j, const sg_output *outputs, char **data,
+		size_t *data_len, sg_error *err)
+{
+	const char *asked = j->opts->engine;
+	int chosen = !asked || !strcmp(asked, "auto");
+
+	j->engine = chosen ? auto_engine(j->v) : asked;
+	j->judged = chosen && j->engine && !strcmp(j->engine, "dot");
+	if (!j->out || !j->dests || !j->gvc || !j->engine)
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	/* from here on, a signal may come while the files are made */
+	sg_dests_watch(j->dests, j->n);
+	return plan_request(j, err) || plan_formats(j, outputs, err) ||
+	       plan_dests(j, outputs, data, data_len, err) ? -1 : 0;
+}
+
+/*
+ * The drawing's DOT text. dot drawings small enough are fitted to the
+ * page by trying layouts, and -K auto's dot is judged by its layout: both
+ * leave the layout chosen in j->ag. The others are only drawn, shrunk to
+ * the page, and laid out when a picture needs it.
+ */
+static int make_drawing(struct job *j, sg_error *err)
+{
+	const struct page *p = j->page;
+	int dot = !strcmp(j->engine, "dot");
+	sg_fit fit = { p->width, p->height, NULL, 0, dot };
+	const sg_fit *fitted = p->what ? &fit : NULL;
+	struct reach reached = { 0 }; /* fit_drawing's, measured again later */
+	int r;
+
+	sg_tell_begin(&j->tell, SG_STAGE_DRAW, NULL, 0);
+	if (p->what && dot && j->v->nshown <= SG_AUTO_DOT_ENTITIES) {
+		/* drawn and laid out in turns, as long as laying out is */
+		sg_tell_begin(&j->tell, SG_STAGE_LAYOUT, j->engine, 0);
+		r = fit_drawing(j->v, j->opts, j->engine, p, j->gvc, &j->ag,
+				&j->dot, &j->dot_len, &reached, err);
+		j->laid_out = j->ag != NULL;
+		fit.packed = 0; /* for sfdp, if judged */
+		return r || (j->picture && j->judged &&
+			     judge(j->v, j->opts, &fit, j->gvc, &j->ag, &j->dot,
+				   &j->dot_len, &j->engine, err)) ? -1 : 0;
+	}
+	if (j->picture && j->judged) {
+		sg_tell_begin(&j->tell, SG_STAGE_LAYOUT, j->engine, 0);
+		r = lay_out(j->v, j->opts, j->engine, fitted, j->gvc, &j->ag,
+			    &j->dot, &j->dot_len, err) ||
+		    judge(j->v, j->opts, fitted, j->gvc, &j->ag, &j->dot,
+			  &j->dot_len, &j->engine, err);
+		j->laid_out = j->ag != NULL;
+		return r ? -1 : 0;
+	}
+	return write_dot(j->v, j->opts, j->engine, fitted, &j->dot,
+			 &j->dot_len, err);
+}
+
+/*
+ * The drawing as cgraph's graph, in j->ag. Graphviz lays a graph out in
+ * the order its objects were made, and a graph read from DOT is made in
+ * the order agwrite lists it, which is not the order scograph made them
+ * in: drawing from the DOT text itself makes `dot -Tsvg` of scograph's
+ * DOT the very drawing scograph makes (make_drawing's layouts are read
+ * from it already).
+ */
+static int read_drawing(struct job *j, sg_error *err)
+{
+	if (!j->ag && !(j->ag = sg_read_dot(j->dot, j->dot_len)))
+		return graphviz_failed(err, "read its own DOT");
+	return 0;
+}
+
+/* Warns of labels that an output drawing its own text would draw boxes
+ * for. */
+static int check_text(struct job *j, sg_error *err)
+{
+	for (size_t i = 0; i < j->n && j->opts->warn; i++)
+		if (draws_text(j->out[i].format))
+			return read_drawing(j, err) ||
+			       check_glyphs(j->ag, j->v, j->opts, err) ? -1 : 0;
+	return 0;
+}
+
+/* The layout the pictures are rendered from (made now unless make_drawing
+ * chose one), and a warning when its text is too small on the page. */
+static int lay_out_pictures(struct job *j, sg_error *err)
+{
+	struct reach reached;
+
+	if (!j->picture)
+		return 0;
+	if (read_drawing(j, err))
+		return -1;
+	if (!j->laid_out) {
+		sg_tell_begin(&j->tell, SG_STAGE_LAYOUT, j->engine, 0);
+		if (gvLayout(j->gvc, j->ag, j->engine))
+			return graphviz_failed(err, "lay out the graph");
+		j->laid_out = 1;
+	}
+	if (!j->page->what)
+		return 0;
+	measure(j->ag, j->v->graph, j->page, &reached);
+	return warn_small(j->opts, j->page, &reached, err);
+}
+
+/* Graphviz's rendering of the layout in p's format. */
+static int render_picture(struct job *j, struct product *p, sg_error *err)
+{
+	unsigned int len = 0;
+	char *tz;
+	int r;
+
+	if (utc_begin(&tz))
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	sg_tell_begin(&j->tell, SG_STAGE_RENDER, p->format, 0);
+	p->owner = GRAPHVIZ;
+	r = gvRenderData(j->gvc, j->ag, p->format, &p->data, &len) ?
+		    graphviz_failed(err, "render") : 0;
+	utc_end(tz);
+	p->len = len;
+	if (!r && !strcmp(p->format, "pdf"))
+		fix_pdf_date(p->data, p->len);
+	if (!r && !strcmp(p->format, "svg") && j->opts->theme &&
+	    j->opts->theme->dark == SG_DARK_AUTO)
+		r = follow_scheme(p, err);
+	return r;
+}
+
+/* Every output's bytes: the drawing's DOT text itself, the view as JSON,
+ * or a picture of the one layout. */
+static int produce(struct job *j, sg_error *err)
+{
+	if ((j->drawing && make_drawing(j, err)) || check_text(j, err) ||
+	    lay_out_pictures(j, err))
+		return -1;
+	for (size_t i = 0; i < j->n; i++) {
+		struct product *p = &j->out[i];
+		int r = 0;
+
+		if (is_dot(p->format)) {
+			p->data = j->dot;
+			p->len = j->dot_len;
+		} else if (is_json(p->format)) {
+			r = write_json(j->v, p, err);
+		} else {
+			r = render_picture(j, p, err);
+		}
+		if (r)
+			return -1;
+	}
+	return 0;
+}
+
+/* Every output at its name. Every file is filled beside its name before
+ * any is renamed onto it: nothing reaches its name until every output
+ * is ready. */
+static int commit(struct job *j, sg_error *err)
+{
+	for (size_t i = 0; i < j->n; i++) {
+		if (j->dests[i].kind == SG_DEST_FILE)
+			sg_tell_begin(&j->tell, SG_STAGE_WRITE,
+				      j->dests[i].path, 0);
+		if (sg_dest_fill(&j->dests[i], j->out[i].data, j->out[i].len,
+				 err))
+			return -1;
+	}
+	for (size_t i = 0; i < j->n; i++) {
+		sg_dest *d = &j->dests[i];
+
+		/* (a rename is too quick to tell) */
+		if (d->kind == SG_DEST_STDOUT || d->kind == SG_DEST_SPECIAL)
+			sg_tell_begin(&j->tell, SG_STAGE_WRITE, d->path, 0);
+		if (sg_dest_commit(d, j->out[i].data, j->out[i].len, err))
+			return -1;
+	}
+	return 0;
+}
+
+static void release_job(struct job *j)
+{
+	for (size_t i = 0; j->dests && i < j->n; i++)
+		sg_dest_release(&j->dests[i]);
+	sg_dests_watch(NULL, 0);
+	for (size_t i = 0; j->out && i < j->n; i++)
+		release_product(&j->out[i]);
+	if (j->ag && j->laid_out)
+		gvFreeLayout(j->gvc, j->ag);
+	if (j->ag)
+		agclose(j->ag);
+	free(j->out);
+	free(j->dests);
+	free(j->dot);
+}
+
 /* sg_render, or with data sg_render_buffer: its one output, of no path,
  * goes to *data and *data_len. */
 static int render(const sg_view *v, const sg_render_opts *opts,
 		  const sg_output *outputs, size_t noutputs, char **data,
 		  size_t *data_len, sg_error *err)
 {
-	const char *engine = opts->engine && strcmp(opts->engine, "auto") ?
-				     opts->engine : auto_engine(v);
-	struct target *targets = calloc(noutputs + 1, sizeof(*targets));
+	struct job j = {
+		.v = v,
+		.opts = opts,
+		.tell = { opts->progress, opts->progress_ctx, { 0 } },
+		.gvc = context(),
+		.n = noutputs,
+		.out = calloc(noutputs + 1, sizeof(struct product)),
+		.dests = calloc(noutputs + 1, sizeof(sg_dest)),
+	};
 	agusererrf old_errf = agseterrf(keep_message);
-	int laid_out = 0, drawing = 0, picture = 0, r = 0;
-	sg_teller tell = { opts->progress, opts->progress_ctx, { 0 } };
-	/* -K auto's dot is judged by its layout */
-	int judged = engine && !strcmp(engine, "dot") &&
-		     (!opts->engine || !strcmp(opts->engine, "auto"));
-	Agraph_t *ag = NULL;
-	char *dot = NULL;
-	size_t dot_len = 0;
-	GVC_t *gvc = context();
-	const struct page *page = NULL;
-	struct reach reached;
-	sg_fit fit = { 0 };
+	int r;
 
 	sg_buf_reset(&gv_message);
-	if (!targets || !gvc || !engine) {
-		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-		goto done;
-	}
-	for (size_t i = 0; i < noutputs; i++)
-		targets[i].fd = -1;
-	watch(targets, noutputs);
-	r = !(page = find_page(opts->page, err)) ||
-	    check_plugin(gvc, "layout", engine, "layout engine", err) ||
-	    check_attrs(opts->graph_attrs, opts->ngraph_attrs, "-G", err) ||
-	    check_attrs(opts->node_attrs, opts->nnode_attrs, "-N", err) ||
-	    check_attrs(opts->edge_attrs, opts->nedge_attrs, "-E", err);
-	for (size_t i = 0; i < noutputs && !r; i++) {
-		struct target *t = &targets[i];
-
-		t->path = outputs[i].path;
-		t->format = sg_output_format(&outputs[i]);
-		if (!t->format)
-			r = sg_fail(err, SG_EUSAGE, t->path, 0, 0,
-				    "cannot tell the output format from the "
-				    "file name; name it with -T");
-		else if (!is_ours(t->format))
-			r = check_plugin(gvc, "device", t->format,
-					 "output format", err);
-	}
-	for (size_t i = 0; i < noutputs && !r; i++) {
-		targets[i].direct = !is_memory(&targets[i]) &&
-				    !is_stdout(&targets[i]) &&
-				    is_special(targets[i].path);
-		if (is_file(&targets[i]))
-			r = make_beside(&targets[i], err);
-	}
-	/* only native JSON asked for: no drawing to make */
-	for (size_t i = 0; i < noutputs && !r; i++) {
-		drawing |= !is_json(targets[i].format);
-		picture |= !is_ours(targets[i].format);
-	}
-	if (!r && drawing)
-		sg_tell_begin(&tell, SG_STAGE_DRAW, NULL, 0);
-	if (!r && drawing)
-		fit = (sg_fit){ page->width, page->height, NULL, 0,
-				!strcmp(engine, "dot") };
-	/* dot drawings small enough are fitted by trying layouts; the
-	 * others are only shrunk to the page */
-	if (!r && drawing && page->what && !strcmp(engine, "dot") &&
-	    v->nshown <= SG_AUTO_DOT_ENTITIES) {
-		/* drawn and laid out in turns, as long as laying out is */
-		sg_tell_begin(&tell, SG_STAGE_LAYOUT, engine, 0);
-		r = fit_drawing(v, opts, engine, page, gvc, &ag, &dot, &dot_len,
-				&reached, err);
-		laid_out = ag != NULL;
-		fit.packed = 0; /* for sfdp, if judged */
-		r = r || (picture && judged &&
-			  judge(v, opts, &fit, gvc, &ag, &dot, &dot_len,
-				&engine, err));
-	} else if (!r && picture && judged) {
-		sg_tell_begin(&tell, SG_STAGE_LAYOUT, engine, 0);
-		r = lay_out(v, opts, engine, page->what ? &fit : NULL, gvc,
-			    &ag, &dot, &dot_len, err) ||
-		    judge(v, opts, page->what ? &fit : NULL, gvc, &ag, &dot,
-			  &dot_len, &engine, err);
-		laid_out = ag != NULL;
-	} else if (!r && drawing) {
-		r = write_dot(v, opts, engine, page->what ? &fit : NULL, &dot,
-			      &dot_len, err);
-	}
-	if (r)
-		goto done;
-	/*
-	 * Graphviz lays a graph out in the order its objects were made, and a
-	 * graph read from DOT is made in the order agwrite lists it, which is
-	 * not the order scograph made them in. Drawing from the DOT text itself
-	 * makes `dot -Tsvg` of scograph's DOT the very drawing scograph makes
-	 * (fit_drawing's is read from it already). Only a picture reads it: a
-	 * DOT output makes no cgraph graph.
-	 */
-	for (size_t i = 0; i < noutputs && opts->warn && !r; i++)
-		if (draws_text(targets[i].format)) {
-			if (!ag && !(ag = sg_read_dot(dot, dot_len)))
-				r = graphviz_failed(err, "read its own DOT");
-			r = r || check_glyphs(ag, v, opts, err);
-			break;
-		}
-	if (r)
-		goto done;
-	/* what was laid out before the outputs, measured on the page (a
-	 * layout -K auto judged may not be fit_drawing's) */
-	if (laid_out && picture && page->what) {
-		measure(ag, v->graph, page, &reached);
-		r = warn_small(opts, page, &reached, err);
-	}
-	for (size_t i = 0; i < noutputs && !r; i++) {
-		struct target *t = &targets[i];
-		unsigned int len = 0;
-		char *tz;
-
-		if (is_dot(t->format)) {
-			t->data = dot;
-			t->len = dot_len;
-			continue;
-		}
-		if (is_json(t->format)) {
-			sg_buf json = SG_BUF_INIT;
-
-			/* a diff's JSON is its change set */
-			if (v->graph->diff ? sg_diff_json(v->graph->diff, &json) :
-					     sg_write_json(v, &json))
-				r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
-					    "out of memory");
-			t->data = json.buf;
-			t->len = json.len;
-			t->ours = 1;
-			continue;
-		}
-		if (!ag && !(ag = sg_read_dot(dot, dot_len))) {
-			r = graphviz_failed(err, "read its own DOT");
-			break;
-		}
-		if (!laid_out)
-			sg_tell_begin(&tell, SG_STAGE_LAYOUT, engine, 0);
-		if (!laid_out && gvLayout(gvc, ag, engine)) {
-			r = graphviz_failed(err, "lay out the graph");
-			break;
-		}
-		if (!laid_out && page->what) {
-			measure(ag, v->graph, page, &reached);
-			r = warn_small(opts, page, &reached, err);
-		}
-		laid_out = 1;
-		if (r)
-			break;
-		if (utc_begin(&tz)) {
-			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-			break;
-		}
-		sg_tell_begin(&tell, SG_STAGE_RENDER, t->format, 0);
-		if (gvRenderData(gvc, ag, t->format, &t->data, &len))
-			r = graphviz_failed(err, "render");
-		utc_end(tz);
-		t->len = len;
-		if (!r && !strcmp(t->format, "pdf"))
-			fix_pdf_date(t->data, t->len);
-		if (!r && !strcmp(t->format, "svg") && opts->theme &&
-		    opts->theme->dark == SG_DARK_AUTO)
-			r = follow_scheme(t, err);
-	}
-	/* Nothing reaches its final name until every output is ready. */
-	for (size_t i = 0; i < noutputs && !r; i++)
-		if (is_file(&targets[i])) {
-			sg_tell_begin(&tell, SG_STAGE_WRITE, targets[i].path, 0);
-			r = write_beside(&targets[i], err);
-		}
-	for (size_t i = 0; i < noutputs && !r; i++) {
-		struct target *t = &targets[i];
-
-		if (!is_memory(t) && !is_file(t))
-			sg_tell_begin(&tell, SG_STAGE_WRITE, t->path, 0);
-		if (is_memory(t)) {
-			r = hand_over(t, data, data_len, err);
-		} else if (is_stdout(t)) {
-			if (fwrite(t->data, 1, t->len, stdout) != t->len)
-				r = write_failed(err, "<stdout>");
-		} else if (t->direct) {
-			r = write_direct(t, err);
-		} else if (rename(t->tmp, t->real ? t->real : t->path)) {
-			r = write_failed(err, t->path);
-		} else {
-			forget_beside(t);
-		}
-	}
-done:
-	for (size_t i = 0; targets && i < noutputs; i++)
-		release_target(&targets[i]);
-	watch(NULL, 0);
-	if (laid_out)
-		gvFreeLayout(gvc, ag);
-	if (ag)
-		agclose(ag);
-	free(targets);
-	free(dot);
+	r = plan(&j, outputs, data, data_len, err) || produce(&j, err) ||
+	    commit(&j, err);
+	release_job(&j);
 	agseterrf(old_errf);
 	sg_buf_release(&gv_message);
 	return r ? -1 : 0;
