@@ -88,10 +88,6 @@ int64_t sg_drawing_entity(const sg_dobj *node);
 sg_dobj *sg_drawing_parent(const sg_dobj *obj);
 /* An edge's head (head 1) or tail. */
 sg_dobj *sg_drawing_end(const sg_dobj *edge, int head);
-/* The n edges out of node in *edges, in the order cgraph keeps them: by
- * their heads' age, then their own; 0 or -1 (out of memory). */
-int sg_drawing_out(sg_drawing *d, const sg_dobj *node,
-		   sg_dobj *const **edges, size_t *n);
 /* Adds d as DOT to out, the bytes agwrite writes; 0 or -1. */
 int sg_drawing_dot(sg_drawing *d, sg_buf *out);
 

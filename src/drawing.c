@@ -28,7 +28,6 @@ struct sg_dobj {
 	/* a graph's parent; a node's or an edge's innermost subgraph, NULL
 	 * for the root */
 	sg_dobj *up;
-	sg_dobj *tail, *head; /* edges */
 	/* a subgraph's value of each graph attribute declared when it was
 	 * made: what the graphs around it then had */
 	const char **inherited;
@@ -55,9 +54,10 @@ struct sg_drawing {
 	size_t n[3], alloc[3];
 	struct syms syms[3];
 	sg_map subgraphs; /* name -> graph */
-	/* out-edges by tail, then head, then age (see sg_drawing_out) */
-	sg_dobj **out;
-	size_t *out_start, nout;
+	/* by edge (seq), the seq of its tail (0) and of its head (1): flat,
+	 * as the writer reads them in its own order */
+	uint32_t *end[2];
+	size_t end_alloc[2];
 };
 
 static struct sym *find_sym(const sg_drawing *d, int kind, const char *name)
@@ -114,8 +114,8 @@ void sg_drawing_free(sg_drawing *d)
 		sg_map_release(&d->syms[k].index);
 	}
 	sg_map_release(&d->subgraphs);
-	free(d->out);
-	free(d->out_start);
+	free(d->end[0]);
+	free(d->end[1]);
 	sg_arena_free(d->mem);
 	free(d);
 }
@@ -179,13 +179,17 @@ sg_dobj *sg_drawing_node(sg_dobj *graph, const char *name, int64_t entity)
 
 sg_dobj *sg_drawing_edge(sg_dobj *graph, sg_dobj *tail, sg_dobj *head)
 {
-	sg_dobj *e = make(graph->d, SG_DEDGE, NULL);
+	sg_drawing *d = graph->d;
+	size_t n = d->n[SG_DEDGE];
+	sg_dobj *e;
 
-	if (e) {
-		e->up = graph->up ? graph : NULL;
-		e->tail = tail;
-		e->head = head;
-	}
+	if (SG_GROW(d->end[0], n + 1, d->end_alloc[0]) ||
+	    SG_GROW(d->end[1], n + 1, d->end_alloc[1]) ||
+	    !(e = make(d, SG_DEDGE, NULL)))
+		return NULL;
+	e->up = graph->up ? graph : NULL;
+	d->end[0][n] = tail->seq;
+	d->end[1][n] = head->seq;
 	return e;
 }
 
@@ -330,7 +334,7 @@ sg_dobj *sg_drawing_parent(const sg_dobj *obj)
 
 sg_dobj *sg_drawing_end(const sg_dobj *edge, int head)
 {
-	return head ? edge->head : edge->tail;
+	return edge->d->objs[SG_DNODE][edge->d->end[!!head][edge->seq]];
 }
 
 int sg_drawing_each_attr(const sg_dobj *obj, sg_drawing_attr_fn *fn,
@@ -360,65 +364,6 @@ int sg_drawing_each_default(const sg_drawing *d, int kind,
 	return r;
 }
 
-/* ---- the order agwrite lists edges in ---- */
-
-/* Sorts the n edges of edges[] stably by the end head (1) or tail (0)
- * into to[], counting: nodes are numbered 0..nnodes-1. start[] (nnodes +
- * 1) gets where each node's edges begin. */
-static void by_end(sg_dobj **edges, size_t n, sg_dobj **to, size_t *start,
-		   size_t nnodes, int head)
-{
-	memset(start, 0, (nnodes + 1) * sizeof(*start));
-	for (size_t i = 0; i < n; i++)
-		start[(head ? edges[i]->head : edges[i]->tail)->seq + 1]++;
-	for (size_t i = 0; i < nnodes; i++)
-		start[i + 1] += start[i];
-	for (size_t i = 0; i < n; i++) {
-		sg_dobj *end = head ? edges[i]->head : edges[i]->tail;
-
-		to[start[end->seq]++] = edges[i];
-	}
-	memmove(start + 1, start, nnodes * sizeof(*start));
-	start[0] = 0;
-}
-
-/* cgraph keeps a node's out-edges ordered by their heads' age, then their
- * own: d->out holds every edge so, grouped by tail. */
-static int order_edges(sg_drawing *d)
-{
-	size_t ne = d->n[SG_DEDGE], nn = d->n[SG_DNODE];
-	sg_dobj **tmp;
-
-	if (d->out && d->nout == ne)
-		return 0;
-	free(d->out);
-	free(d->out_start);
-	d->out = malloc((ne + 1) * sizeof(*d->out));
-	d->out_start = malloc((nn + 1) * sizeof(*d->out_start));
-	tmp = malloc((ne + 1) * sizeof(*tmp));
-	if (!d->out || !d->out_start || !tmp) {
-		free(tmp);
-		free(d->out);
-		d->out = NULL;
-		return -1;
-	}
-	by_end(d->objs[SG_DEDGE], ne, tmp, d->out_start, nn, 1);
-	by_end(tmp, ne, d->out, d->out_start, nn, 0);
-	free(tmp);
-	d->nout = ne;
-	return 0;
-}
-
-int sg_drawing_out(sg_drawing *d, const sg_dobj *node, sg_dobj *const **edges,
-		   size_t *n)
-{
-	if (order_edges(d))
-		return -1;
-	*edges = d->out + d->out_start[node->seq];
-	*n = d->out_start[node->seq + 1] - d->out_start[node->seq];
-	return 0;
-}
-
 /* ---- DOT, as agwrite writes it ---- */
 
 /* agwrite breaks quoted strings at about this many characters, unless the
@@ -440,10 +385,21 @@ struct writer {
 	 * past its subtree's places; its subgraphs, in the order made */
 	uint32_t *enter, *leave;
 	size_t *kids_start, *kids;
-	/* nodes and edges by the place of their innermost graph, each in
-	 * the order made */
-	sg_dobj **nodes, **edges;
+	/* nodes and edges (seq) by the place of their innermost graph, each
+	 * in the order made; by node and by edge, that place */
+	uint32_t *nodes, *edges, *node_at, *edge_at;
 	size_t *node_start, *edge_start;
+	/*
+	 * The edges (seq) out of each node from out_start[node] on, in the
+	 * order cgraph keeps them: by their heads' age, then their own; of
+	 * each, its head and its place, read in that order (flat arrays: an
+	 * edge's object is read only when it is written).
+	 */
+	uint32_t *out_edge, *out_head, *out_at;
+	size_t *out_start;
+	/* each node's name as written, from name_at[node] on in names */
+	sg_buf names;
+	size_t *name_at;
 	/* by node: written already; of the edges of the graph being
 	 * written, how many it has and the oldest tail of those into it */
 	unsigned char *written;
@@ -452,7 +408,15 @@ struct writer {
 
 static void put(struct writer *w, const char *s, size_t n)
 {
-	w->fail |= sg_buf_add(w->out, s, n) != 0;
+	sg_buf *b = w->out;
+
+	/* (most pieces are short: sg_buf_add only when the buffer grows) */
+	if (b->len + n < b->alloc) {
+		memcpy(b->buf + b->len, s, n);
+		b->buf[b->len += n] = '\0';
+		return;
+	}
+	w->fail |= sg_buf_add(b, s, n) != 0;
 }
 
 static void put_str(struct writer *w, const char *s)
@@ -663,13 +627,19 @@ static void write_own(struct writer *w, const sg_dobj *obj)
 	}
 }
 
-static void write_node(struct writer *w, const sg_dobj *n)
+/* Node n's name, as canon wrote it in prepare. */
+static void put_name(struct writer *w, uint32_t n)
+{
+	put(w, w->names.buf + w->name_at[n], w->name_at[n + 1] - w->name_at[n]);
+}
+
+static void write_node(struct writer *w, uint32_t n)
 {
 	indent(w);
-	canon(w, n->name, 0);
-	if (!w->written[n->seq])
-		write_own(w, n);
-	w->written[n->seq] = 1;
+	put_name(w, n);
+	if (!w->written[n])
+		write_own(w, w->d->objs[SG_DNODE][n]);
+	w->written[n] = 1;
 	put(w, ";\n", 2);
 }
 
@@ -701,44 +671,43 @@ static void write_port(struct writer *w, const sg_dobj *e,
 	free(first);
 }
 
-static void write_edge(struct writer *w, const sg_dobj *e)
+static void write_edge(struct writer *w, uint32_t e)
 {
-	indent(w);
-	canon(w, e->tail->name, 0);
-	write_port(w, e, w->tailport);
-	put(w, " -> ", 4);
-	canon(w, e->head->name, 0);
-	write_port(w, e, w->headport);
-	write_own(w, e);
-	put(w, ";\n", 2);
-}
+	const sg_dobj *obj = w->d->objs[SG_DEDGE][e];
 
-/* The place of the innermost graph obj is in. */
-static uint32_t place(const struct writer *w, const sg_dobj *obj)
-{
-	return obj->up ? w->enter[obj->up->seq] : 0;
+	indent(w);
+	put_name(w, w->d->end[0][e]);
+	write_port(w, obj, w->tailport);
+	put(w, " -> ", 4);
+	put_name(w, w->d->end[1][e]);
+	write_port(w, obj, w->headport);
+	write_own(w, obj);
+	put(w, ";\n", 2);
 }
 
 /* agwrite's test for writing node n in graph g on its own when the nodes
  * from since on are written: g is its innermost graph, no edge of g from
  * an older node leads to it, and it has attributes or no edge. */
 static int stands_alone(const struct writer *w, const sg_dobj *g,
-			const sg_dobj *n, uint32_t since)
+			uint32_t n, uint32_t since)
 {
-	return place(w, n) == w->enter[g->seq] && n->seq >= since &&
-	       w->oldest_tail[n->seq] >= since &&
-	       (!w->degree[n->seq] || non_default(n));
+	return w->node_at[n] == w->enter[g->seq] && n >= since &&
+	       w->oldest_tail[n] >= since &&
+	       (!w->degree[n] || non_default(w->d->objs[SG_DNODE][n]));
 }
 
 static int by_seq(const void *a, const void *b, void *ctx)
 {
-	uint32_t x = (*(sg_dobj *const *)a)->seq, y = (*(sg_dobj *const *)b)->seq;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
 	(void)ctx;
 	return (x > y) - (x < y);
 }
 
 static void write_graph(struct writer *w, const sg_dobj *g);
+
+/* How far ahead write_body asks for the edges it will write. */
+#define AHEAD 8
 
 /*
  * agwrite's write_body: subgraphs first; then each node of g, oldest
@@ -748,10 +717,11 @@ static void write_graph(struct writer *w, const sg_dobj *g);
  */
 static void write_body(struct writer *w, const sg_dobj *g)
 {
+	const uint32_t *tail = w->d->end[0], *head = w->d->end[1];
 	uint32_t from = w->enter[g->seq], to = w->leave[g->seq];
 	size_t nedges = w->edge_start[to] - w->edge_start[from];
 	size_t nnodes = w->node_start[to] - w->node_start[from];
-	sg_dobj **nodes = w->nodes + w->node_start[from], **mine = NULL;
+	uint32_t *nodes = w->nodes + w->node_start[from], *mine = NULL;
 
 	for (size_t k = w->kids_start[g->seq]; k < w->kids_start[g->seq + 1];
 	     k++)
@@ -767,42 +737,50 @@ static void write_body(struct writer *w, const sg_dobj *g)
 		sg_sort(mine, nnodes, sizeof(*mine), by_seq, NULL);
 		nodes = mine;
 	} else { /* the root: every node */
-		nodes = w->d->objs[SG_DNODE];
+		nodes = NULL;
+		nnodes = w->d->n[SG_DNODE];
 	}
 	for (size_t i = w->edge_start[from]; i < w->edge_start[to]; i++) {
-		const sg_dobj *e = w->edges[i];
-		uint32_t *oldest = &w->oldest_tail[e->head->seq];
+		uint32_t e = w->edges[i];
+		uint32_t *oldest = &w->oldest_tail[head[e]];
 
-		w->degree[e->tail->seq]++;
-		w->degree[e->head->seq]++;
-		if (e->tail->seq < *oldest)
-			*oldest = e->tail->seq;
+		w->degree[tail[e]]++;
+		w->degree[head[e]]++;
+		if (tail[e] < *oldest)
+			*oldest = tail[e];
 	}
 	for (size_t i = 0; i < nnodes && !w->fail; i++) {
-		const sg_dobj *n = nodes[i], *prev = n;
+		uint32_t n = nodes ? nodes[i] : (uint32_t)i, prev = n;
 
-		if (stands_alone(w, g, n, n->seq))
+		if (stands_alone(w, g, n, n))
 			write_node(w, n);
-		for (size_t k = w->d->out_start[n->seq];
-		     nedges && k < w->d->out_start[n->seq + 1]; k++) {
-			const sg_dobj *e = w->d->out[k];
-			uint32_t at = place(w, e);
+		for (size_t k = w->out_start[n];
+		     nedges && k < w->out_start[n + 1]; k++) {
+			uint32_t at = w->out_at[k], h = w->out_head[k];
 
+#if defined(__GNUC__)
+			/* (the edges are far apart in memory: asked for
+			 * early, they come while others are written) */
+			if (k + AHEAD < w->out_start[w->d->n[SG_DNODE]])
+				__builtin_prefetch(w->d->objs[SG_DEDGE]
+						   [w->out_edge[k + AHEAD]]);
+#endif
 			if (at < from || at >= to)
 				continue;
-			if (prev != e->head &&
-			    stands_alone(w, g, e->head, n->seq)) {
-				write_node(w, e->head);
-				prev = e->head;
+			if (prev != h && stands_alone(w, g, h, n)) {
+				write_node(w, h);
+				prev = h;
 			}
 			if (at == from)
-				write_edge(w, e);
+				write_edge(w, w->out_edge[k]);
 		}
 	}
 	for (size_t i = w->edge_start[from]; i < w->edge_start[to]; i++) {
-		w->degree[w->edges[i]->tail->seq] = 0;
-		w->degree[w->edges[i]->head->seq] = 0;
-		w->oldest_tail[w->edges[i]->head->seq] = UINT32_MAX;
+		uint32_t e = w->edges[i];
+
+		w->degree[tail[e]] = 0;
+		w->degree[head[e]] = 0;
+		w->oldest_tail[head[e]] = UINT32_MAX;
 	}
 	free(mine);
 }
@@ -842,27 +820,89 @@ static void walk(struct writer *w, uint32_t g, uint32_t *next)
 	w->leave[g] = *next;
 }
 
-/* Sorts the objects of kind by the place of their innermost graph, each
- * place's in the order made: into *to, with *start. */
-static int by_place(struct writer *w, int kind, sg_dobj ***to,
+/*
+ * Sorts the n objects (seq) of objs[] (NULL: 0 to n - 1) stably by their
+ * key in key[] (0 to nkeys - 1) into to[], counting; start[] (nkeys + 1)
+ * gets where each key's objects begin.
+ */
+static void by_key(const uint32_t *objs, size_t n, const uint32_t *key,
+		   size_t nkeys, uint32_t *to, size_t *start)
+{
+	memset(start, 0, (nkeys + 1) * sizeof(*start));
+	for (size_t i = 0; i < n; i++)
+		start[key[objs ? objs[i] : i] + 1]++;
+	for (size_t i = 0; i < nkeys; i++)
+		start[i + 1] += start[i];
+	for (size_t i = 0; i < n; i++) {
+		uint32_t o = objs ? objs[i] : (uint32_t)i;
+
+		to[start[key[o]]++] = o;
+	}
+	memmove(start + 1, start, nkeys * sizeof(*start));
+	start[0] = 0;
+}
+
+/* The objects of kind by the place of their innermost graph (at[], by
+ * object), each place's in the order made: into *to, with *start. */
+static int by_place(struct writer *w, int kind, uint32_t **at, uint32_t **to,
 		    size_t **start)
 {
 	size_t n = w->d->n[kind], places = w->d->n[SG_DGRAPH];
 	sg_dobj **objs = w->d->objs[kind];
 
+	*at = malloc((n + 1) * sizeof(**at));
 	*to = malloc((n + 1) * sizeof(**to));
-	*start = calloc(places + 1, sizeof(**start));
-	if (!*to || !*start)
+	*start = malloc((places + 1) * sizeof(**start));
+	if (!*at || !*to || !*start)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		(*start)[place(w, objs[i]) + 1]++;
-	for (size_t i = 0; i < places; i++)
-		(*start)[i + 1] += (*start)[i];
-	for (size_t i = 0; i < n; i++)
-		(*to)[(*start)[place(w, objs[i])]++] = objs[i];
-	memmove(*start + 1, *start, places * sizeof(**start));
-	(*start)[0] = 0;
+		(*at)[i] = objs[i]->up ? w->enter[objs[i]->up->seq] : 0;
+	by_key(NULL, n, *at, places, *to, *start);
 	return 0;
+}
+
+/* The edges out of each node in cgraph's order (see struct writer). */
+static int order_edges(struct writer *w)
+{
+	size_t ne = w->d->n[SG_DEDGE], nn = w->d->n[SG_DNODE];
+	uint32_t *by_head = malloc((ne + 1) * sizeof(*by_head));
+
+	w->out_edge = malloc((ne + 1) * sizeof(*w->out_edge));
+	w->out_head = malloc((ne + 1) * sizeof(*w->out_head));
+	w->out_at = malloc((ne + 1) * sizeof(*w->out_at));
+	w->out_start = malloc((nn + 1) * sizeof(*w->out_start));
+	if (!by_head || !w->out_edge || !w->out_head || !w->out_at ||
+	    !w->out_start) {
+		free(by_head);
+		return -1;
+	}
+	by_key(NULL, ne, w->d->end[1], nn, by_head, w->out_start);
+	by_key(by_head, ne, w->d->end[0], nn, w->out_edge,
+	       w->out_start);
+	free(by_head);
+	for (size_t k = 0; k < ne; k++) {
+		w->out_head[k] = w->d->end[1][w->out_edge[k]];
+		w->out_at[k] = w->edge_at[w->out_edge[k]];
+	}
+	return 0;
+}
+
+/* Each node's name, as canon writes it, into w->names. */
+static int name_nodes(struct writer *w)
+{
+	size_t nn = w->d->n[SG_DNODE];
+	sg_buf *out = w->out;
+
+	if (!(w->name_at = malloc((nn + 1) * sizeof(*w->name_at))))
+		return -1;
+	w->out = &w->names;
+	for (size_t i = 0; i < nn; i++) {
+		w->name_at[i] = w->names.len;
+		canon(w, w->d->objs[SG_DNODE][i]->name, 0);
+	}
+	w->name_at[nn] = w->names.len;
+	w->out = out;
+	return w->fail ? -1 : 0;
 }
 
 static int prepare(struct writer *w)
@@ -907,7 +947,7 @@ static int prepare(struct writer *w)
 	w->degree = calloc(nn + 1, sizeof(*w->degree));
 	w->oldest_tail = malloc((nn + 1) * sizeof(*w->oldest_tail));
 	if (!w->own || !w->enter || !w->leave || !w->kids_start || !w->kids ||
-	    !w->written || !w->degree || !w->oldest_tail || order_edges(d))
+	    !w->written || !w->degree || !w->oldest_tail || name_nodes(w))
 		return -1;
 	for (size_t i = 0; i < nn; i++)
 		w->oldest_tail[i] = UINT32_MAX;
@@ -921,13 +961,15 @@ static int prepare(struct writer *w)
 	memmove(w->kids_start + 1, w->kids_start, ng * sizeof(*w->kids_start));
 	w->kids_start[0] = 0;
 	walk(w, 0, &next);
-	return by_place(w, SG_DNODE, &w->nodes, &w->node_start) ||
-	       by_place(w, SG_DEDGE, &w->edges, &w->edge_start);
+	return by_place(w, SG_DNODE, &w->node_at, &w->nodes, &w->node_start) ||
+	       by_place(w, SG_DEDGE, &w->edge_at, &w->edges,
+			&w->edge_start) ||
+	       order_edges(w);
 }
 
 int sg_drawing_dot(sg_drawing *d, sg_buf *out)
 {
-	struct writer w = { .d = d, .out = out };
+	struct writer w = { .d = d, .out = out, .names = SG_BUF_INIT };
 	int r = prepare(&w);
 
 	if (!r) {
@@ -944,9 +986,17 @@ int sg_drawing_dot(sg_drawing *d, sg_buf *out)
 	free(w.kids_start);
 	free(w.kids);
 	free(w.nodes);
+	free(w.node_at);
 	free(w.node_start);
 	free(w.edges);
+	free(w.edge_at);
 	free(w.edge_start);
+	free(w.out_edge);
+	free(w.out_head);
+	free(w.out_at);
+	free(w.out_start);
+	sg_buf_release(&w.names);
+	free(w.name_at);
 	free(w.written);
 	free(w.degree);
 	free(w.oldest_tail);
