@@ -54,9 +54,9 @@ struct sg_drawing {
 	size_t n[3], alloc[3];
 	struct syms syms[3];
 	sg_map subgraphs; /* name -> graph */
-	/* by edge (seq), the seq of its tail (0) and of its head (1): flat,
-	 * as the writer reads them in its own order */
-	uint32_t *end[2];
+	/* by edge (seq), its tail (0) and its head (1), apart from the
+	 * edges' objects: the writer reads them in its own order */
+	sg_dobj **end[2];
 	size_t end_alloc[2];
 };
 
@@ -188,8 +188,8 @@ sg_dobj *sg_drawing_edge(sg_dobj *graph, sg_dobj *tail, sg_dobj *head)
 	    !(e = make(d, SG_DEDGE, NULL)))
 		return NULL;
 	e->up = graph->up ? graph : NULL;
-	d->end[0][n] = tail->seq;
-	d->end[1][n] = head->seq;
+	d->end[0][n] = tail;
+	d->end[1][n] = head;
 	return e;
 }
 
@@ -334,7 +334,7 @@ sg_dobj *sg_drawing_parent(const sg_dobj *obj)
 
 sg_dobj *sg_drawing_end(const sg_dobj *edge, int head)
 {
-	return edge->d->objs[SG_DNODE][edge->d->end[!!head][edge->seq]];
+	return edge->d->end[!!head][edge->seq];
 }
 
 int sg_drawing_each_attr(const sg_dobj *obj, sg_drawing_attr_fn *fn,
@@ -389,13 +389,16 @@ struct writer {
 	 * in the order made; by node and by edge, that place */
 	uint32_t *nodes, *edges, *node_at, *edge_at;
 	size_t *node_start, *edge_start;
+	/* by edge, the seq of its tail (0) and of its head (1) */
+	uint32_t *end[2];
 	/*
-	 * The edges (seq) out of each node from out_start[node] on, in the
-	 * order cgraph keeps them: by their heads' age, then their own; of
-	 * each, its head and its place, read in that order (flat arrays: an
-	 * edge's object is read only when it is written).
+	 * The edges out of each node from out_start[node] on, in the order
+	 * cgraph keeps them: by their heads' age, then their own; of each,
+	 * its head and its place, read in that order (flat arrays: an edge's
+	 * object is read only when it is written).
 	 */
-	uint32_t *out_edge, *out_head, *out_at;
+	sg_dobj **out_edge;
+	uint32_t *out_head, *out_at;
 	size_t *out_start;
 	/* each node's name as written, from name_at[node] on in names */
 	sg_buf names;
@@ -671,15 +674,14 @@ static void write_port(struct writer *w, const sg_dobj *e,
 	free(first);
 }
 
-static void write_edge(struct writer *w, uint32_t e)
+static void write_edge(struct writer *w, const sg_dobj *obj, uint32_t tail,
+		       uint32_t head)
 {
-	const sg_dobj *obj = w->d->objs[SG_DEDGE][e];
-
 	indent(w);
-	put_name(w, w->d->end[0][e]);
+	put_name(w, tail);
 	write_port(w, obj, w->tailport);
 	put(w, " -> ", 4);
-	put_name(w, w->d->end[1][e]);
+	put_name(w, head);
 	write_port(w, obj, w->headport);
 	write_own(w, obj);
 	put(w, ";\n", 2);
@@ -706,8 +708,11 @@ static int by_seq(const void *a, const void *b, void *ctx)
 
 static void write_graph(struct writer *w, const sg_dobj *g);
 
-/* How far ahead write_body asks for the edges it will write. */
+/* How far ahead write_body asks for the edges it will write, and how
+ * many bytes of each: an edge's object, then its attributes and their
+ * values, made right after it. */
 #define AHEAD 8
+#define AHEAD_BYTES 256
 
 /*
  * agwrite's write_body: subgraphs first; then each node of g, oldest
@@ -717,7 +722,7 @@ static void write_graph(struct writer *w, const sg_dobj *g);
  */
 static void write_body(struct writer *w, const sg_dobj *g)
 {
-	const uint32_t *tail = w->d->end[0], *head = w->d->end[1];
+	const uint32_t *tail = w->end[0], *head = w->end[1];
 	uint32_t from = w->enter[g->seq], to = w->leave[g->seq];
 	size_t nedges = w->edge_start[to] - w->edge_start[from];
 	size_t nnodes = w->node_start[to] - w->node_start[from];
@@ -761,9 +766,10 @@ static void write_body(struct writer *w, const sg_dobj *g)
 #if defined(__GNUC__)
 			/* (the edges are far apart in memory: asked for
 			 * early, they come while others are written) */
-			if (k + AHEAD < w->out_start[w->d->n[SG_DNODE]])
-				__builtin_prefetch(w->d->objs[SG_DEDGE]
-						   [w->out_edge[k + AHEAD]]);
+			for (int b = 0; b < AHEAD_BYTES &&
+					k + AHEAD < w->d->n[SG_DEDGE]; b += 64)
+				__builtin_prefetch((const char *)w->out_edge
+						   [k + AHEAD] + b);
 #endif
 			if (at < from || at >= to)
 				continue;
@@ -772,7 +778,7 @@ static void write_body(struct writer *w, const sg_dobj *g)
 				prev = h;
 			}
 			if (at == from)
-				write_edge(w, w->out_edge[k]);
+				write_edge(w, w->out_edge[k], n, h);
 		}
 	}
 	for (size_t i = w->edge_start[from]; i < w->edge_start[to]; i++) {
@@ -876,13 +882,26 @@ static int order_edges(struct writer *w)
 		free(by_head);
 		return -1;
 	}
-	by_key(NULL, ne, w->d->end[1], nn, by_head, w->out_start);
-	by_key(by_head, ne, w->d->end[0], nn, w->out_edge,
-	       w->out_start);
+	w->end[0] = malloc((ne + 1) * sizeof(*w->end[0]));
+	w->end[1] = malloc((ne + 1) * sizeof(*w->end[1]));
+	if (!w->end[0] || !w->end[1]) {
+		free(by_head);
+		return -1;
+	}
+	for (size_t i = 0; i < ne; i++) {
+		w->end[0][i] = w->d->end[0][i]->seq;
+		w->end[1][i] = w->d->end[1][i]->seq;
+	}
+	by_key(NULL, ne, w->end[1], nn, by_head, w->out_start);
+	/* (out_head for a while: the edges in their order, by seq) */
+	by_key(by_head, ne, w->end[0], nn, w->out_head, w->out_start);
 	free(by_head);
 	for (size_t k = 0; k < ne; k++) {
-		w->out_head[k] = w->d->end[1][w->out_edge[k]];
-		w->out_at[k] = w->edge_at[w->out_edge[k]];
+		uint32_t e = w->out_head[k];
+
+		w->out_edge[k] = w->d->objs[SG_DEDGE][e];
+		w->out_at[k] = w->edge_at[e];
+		w->out_head[k] = w->end[1][e];
 	}
 	return 0;
 }
@@ -992,6 +1011,8 @@ int sg_drawing_dot(sg_drawing *d, sg_buf *out)
 	free(w.edge_at);
 	free(w.edge_start);
 	free(w.out_edge);
+	free(w.end[0]);
+	free(w.end[1]);
 	free(w.out_head);
 	free(w.out_at);
 	free(w.out_start);
