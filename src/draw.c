@@ -372,18 +372,51 @@ static const char *safe_url(sg_buf *b, const char *url)
  * Graphviz would number the elements. Past ID_PIECE_BYTES, "__" and the
  * index end the piece instead (no other piece has "__").
  */
+static int is_id_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-';
+}
+
 static int add_id_piece(sg_buf *b, const char *s, uint32_t index)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p = s, *end = s + strnlen(s, ID_PIECE_BYTES);
 	int r = 0;
 
-	for (; *p && !r && p - (const unsigned char *)s < ID_PIECE_BYTES; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-')
-			r = sg_buf_add(b, (const char *)p, 1);
-		else
-			r = sg_buf_addf(b, "_%02X", *p);
-	return r || (*p && sg_buf_addf(b, "__%" PRIu32, index));
+	while (p < end && !r) {
+		const char *run = p;
+
+		while (p < end && is_id_byte((unsigned char)*p))
+			p++;
+		r = sg_buf_add(b, run, (size_t)(p - run)) ||
+		    (p < end && sg_buf_addf(b, "_%02X", (unsigned char)*p++));
+	}
+	return r || (*end && sg_buf_addf(b, "__%" PRIu32, index));
+}
+
+/*
+ * The pieces of entities' and relation types' ids, each made once: a
+ * relation's id has the pieces of its ends and its type, and the ends'
+ * ids lie far apart in memory. at[index] is where the piece of index
+ * starts in buf, plus 1 (0: not made yet); pieces end in '\0'.
+ */
+struct pieces {
+	sg_buf buf;
+	size_t *entity, *type;
+};
+
+/* Adds the piece of s, the id of entity or type index (at: pieces.entity
+ * or pieces.type), to b. */
+static int add_kept_piece(sg_buf *b, struct pieces *pc, size_t *at,
+			  const char *s, uint32_t index)
+{
+	if (!at[index]) {
+		at[index] = pc->buf.len + 1;
+		if (add_id_piece(&pc->buf, s, index) ||
+		    sg_buf_add(&pc->buf, "", 1))
+			return -1;
+	}
+	return sg_buf_adds(b, pc->buf.buf + at[index] - 1);
 }
 
 /* Ids longer than this do not name their node as they are. */
@@ -473,6 +506,7 @@ struct scratch {
 	 * (see draw_boxes); NULL when the view has none */
 	sg_dobj **boxes, **holder;
 	sg_dobj **nodes; /* per entity, its node once made */
+	struct pieces pieces;
 };
 
 /* The node of entity e; made when make is 1. */
@@ -585,7 +619,9 @@ static int draw_entity(sg_drawing *ag, const sg_view *v, uint32_t e,
 	if (ent->url && set(obj, "URL", safe_url(&sc->tip, ent->url)))
 		return -1;
 	sg_buf_reset(&sc->tip);
-	if (sg_buf_adds(&sc->tip, "e.") || add_id_piece(&sc->tip, ent->id, e) ||
+	if (sg_buf_adds(&sc->tip, "e.") ||
+	    add_kept_piece(&sc->tip, &sc->pieces, sc->pieces.entity, ent->id,
+			   e) ||
 	    set(obj, "id", sc->tip.buf))
 		return -1;
 	/* The centre of the drawing stands out in any style: a thick border. */
@@ -719,11 +755,14 @@ static int draw_relation(sg_drawing *ag, const sg_view *v, size_t i,
 
 	sg_buf_reset(&sc->class);
 	if (!edge || sg_buf_adds(&sc->class, "r.") ||
-	    add_id_piece(&sc->class, g->entities[r->from].id, r->from) ||
+	    add_kept_piece(&sc->class, &sc->pieces, sc->pieces.entity,
+			   g->entities[r->from].id, r->from) ||
 	    sg_buf_adds(&sc->class, ".") ||
-	    add_id_piece(&sc->class, r->type, r->type_index) ||
+	    add_kept_piece(&sc->class, &sc->pieces, sc->pieces.type, r->type,
+			   r->type_index) ||
 	    sg_buf_adds(&sc->class, ".") ||
-	    add_id_piece(&sc->class, g->entities[r->to].id, r->to) ||
+	    add_kept_piece(&sc->class, &sc->pieces, sc->pieces.entity,
+			   g->entities[r->to].id, r->to) ||
 	    (r->id && (sg_buf_adds(&sc->class, ".") ||
 		       add_id_piece(&sc->class, r->id, (uint32_t)i))) ||
 	    set(edge, "id", sc->class.buf))
@@ -1499,10 +1538,14 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	struct scratch sc = { theme, fit, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, NULL, NULL,
-			      calloc(g->nentities + 1, sizeof(*sc.nodes)) };
+			      calloc(g->nentities + 1, sizeof(*sc.nodes)),
+			      { SG_BUF_INIT,
+				calloc(g->nentities + 1, sizeof(size_t)),
+				calloc(g->nrelation_types + 1,
+				       sizeof(size_t)) } };
 	sg_drawing *ag = sg_drawing_new(ROOT_NAME);
 	sg_dobj *root = ag ? sg_drawing_root(ag) : NULL;
-	int r = !ag || !sc.nodes;
+	int r = !ag || !sc.nodes || !sc.pieces.entity || !sc.pieces.type;
 
 	/* what Graphviz declares for every graph (gvContext) */
 	r = r || sg_drawing_declare(ag, SG_DNODE, "label", "\\N");
@@ -1586,6 +1629,9 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	free(sc.boxes);
 	free(sc.holder);
 	free(sc.nodes);
+	sg_buf_release(&sc.pieces.buf);
+	free(sc.pieces.entity);
+	free(sc.pieces.type);
 	if (r) {
 		sg_drawing_free(ag);
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0,
