@@ -654,10 +654,15 @@ static const char *likely_flow(const sg_view *v, const struct page *p,
 }
 
 /* The candidates fit_drawing tries, in order: the likely flow or the
- * other one, and how tightly packed. */
+ * other one, and how tightly packed. The other flow when likely_flow
+ * called it hopeless comes last: that guess counts a star's chains of
+ * neighbours as ranks, and a hub flowing left to right, its neighbours
+ * down a column, was twice as readable on A4 as the row it guessed. */
 static const struct {
-	int other, level;
-} tries[] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 0, 2 }, { 1, 2 } };
+	int other, level, hopeless;
+} tries[] = { { 0, 0, 0 }, { 0, 1, 0 }, { 1, 0, 0 }, { 1, 1, 0 },
+	      { 0, 2, 0 }, { 1, 2, 0 }, { 1, 0, 1 }, { 1, 1, 1 },
+	      { 1, 2, 1 } };
 
 /* Forgets a drawing laid out by fit_drawing. */
 static void drop(GVC_t *gvc, Agraph_t **ag, char **dot)
@@ -698,8 +703,8 @@ static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 		size_t n = 0;
 		struct reach got;
 
-		if (tries[i].other && (!flow || !both))
-			continue; /* the caller's flow, or a hopeless one */
+		if (tries[i].other && (!flow || tries[i].hopeless == both))
+			continue; /* the caller's flow, or not yet */
 		r = lay_out(v, opts, engine, &fit, gvc, &try, &text, &n, err);
 		if (r) {
 			free(text);
