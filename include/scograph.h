@@ -224,10 +224,25 @@ typedef struct sg_select_opts {
 	 * summaries around it already are). Paths (path_from, path_to) are
 	 * never folded. */
 	size_t max_entities;
+	/* When folding, the lines among what is drawn at most, if fewer than
+	 * 1.5 times max_entities (0: that many): a page's drawing asks for
+	 * SG_PAGE_LINES. */
+	size_t max_lines;
 } sg_select_opts;
 
 /* What a page holds legibly: the command's --max-nodes by default. */
 #define SG_MAX_ENTITIES_DEFAULT 60
+/*
+ * The relations a drawing for a page (sg_render_opts' page) shows among
+ * the entities it draws, at most, when it folds some: the command's unless
+ * --page none. Each is a line with its words, and it is they, more than
+ * the boxes, that crowd a page: the 736-entity neighbourhood of a
+ * generated hub (tests/bench/gen.py kg 6500) drawn as 38 entities and 5
+ * summaries with 89 lines reached 4.2 pt on A4; with 30 lines, 12 and 5
+ * with 29 reach 6.2 pt, and the hubs of 100, 994 and 4992 entities 7.7,
+ * 7.4 and 9.0 pt.
+ */
+#define SG_PAGE_LINES 30
 
 /* A view of a resolved graph; it borrows g, which must outlive it. An unknown
  * name is SG_EUNKNOWN with the closest names suggested. */

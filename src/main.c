@@ -931,6 +931,9 @@ static int run(const struct config *c)
 			.nexclude_relations = c->exclude_relations.n,
 			.path_from = c->path_from, .path_to = c->path_to,
 			.max_entities = (size_t)c->max_nodes,
+			/* a page holds fewer lines than a poster */
+			.max_lines = c->page && !strcmp(c->page, "none") ?
+					     0 : SG_PAGE_LINES,
 		},
 		0,
 	};

@@ -397,9 +397,10 @@ done:
  * of the budget, coarser keys merge them: without the relation type, then
  * without the entity type, then one summary a drawn entity. K is the
  * largest that keeps the drawn entities and summaries within the budget,
- * and the lines among what is drawn within 1.5 times it: the
- * most related entities are related to each other too, and sixty of them
- * with their 240 relations are still a hairball.
+ * and the lines among what is drawn within 1.5 times it (or the fewer a
+ * page holds, max_lines): the most related entities are related to each
+ * other too, and sixty of them with their 240 relations are still a
+ * hairball.
  */
 struct rank {
 	uint32_t entity, dist, degree;
@@ -671,10 +672,13 @@ static int summarise(sg_view *v, const struct folding *f, int level)
  * drawn as a box is no longer folded. dist: steps from the focus.
  */
 static int fold(sg_view *v, const uint32_t *dist, size_t max,
-		const unsigned char *allowed, const unsigned char *rel_on)
+		size_t max_lines, const unsigned char *allowed,
+		const unsigned char *rel_on)
 {
 	const sg_graph *g = v->graph;
 	size_t n1 = g->nentities + 1, kmin = 0, k, groups[LEVELS];
+	size_t most_lines = max_lines && max_lines < max + max / 2 ?
+		max_lines : max + max / 2;
 	struct folding f = { g, rel_on, malloc(n1), malloc(n1 * sizeof(*f.ranks)),
 			     0, calloc(n1, 1), malloc(n1 * sizeof(*f.owner)),
 			     malloc(n1 * sizeof(*f.via)),
@@ -737,7 +741,7 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 			if (plan_memo(&f, mid, groups))
 				goto done;
 			if (mid + groups[level] > max ||
-			    f.lines[mid] + groups[level] > max + max / 2) {
+			    f.lines[mid] + groups[level] > most_lines) {
 				hi = mid - 1;
 			} else {
 				best = mid;
@@ -808,7 +812,8 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 	}
 	for (size_t e = 0; e < g->nentities; e++)
 		v->entity_on[e] = dist[e] != FAR;
-	if ((o->max_entities ? fold(v, dist, o->max_entities, allowed, rel_on) :
+	if ((o->max_entities ? fold(v, dist, o->max_entities, o->max_lines,
+				    allowed, rel_on) :
 			       keep_parents(v, allowed)) ||
 	    number_boxes(v)) {
 		free(dist);

@@ -327,6 +327,19 @@ static void test_max_entities(void **state)
 	assert_int_equal(sg_view_entity_count(v), 3);
 	assert_true(v->entity_on[1] && v->entity_on[2] && v->entity_on[3]);
 	sg_view_free(v);
+	/* more lines than that allows are the same */
+	o.max_lines = 7;
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_entity_count(v), 3);
+	sg_view_free(v);
+	/* a page of two lines: b, c, d and a summary have three (b-c, c-d
+	 * and the summary's), so b alone with its two summaries */
+	o.max_lines = 2;
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_entity_count(v), 1);
+	assert_int_equal(sg_view_summary_count(v), 2);
+	sg_view_free(v);
+	o.max_lines = 0;
 	/* enough room: nothing folded */
 	o.max_entities = 5;
 	v = sg_select(g, &o, &err);
