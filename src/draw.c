@@ -1560,7 +1560,7 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 			 SG_ARRAY_SIZE(edge_defaults));
 	if (fit && !r) {
 		const struct packing *p = packing_of(fit);
-		char size[64];
+		char size[64], ranksep[32];
 		/* Graphviz shrinks a drawing larger than size (inches) to
 		 * it: the SVG's and PDF's size is then the printed one */
 		const char *kv[] = { "size", size };
@@ -1570,9 +1570,11 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 		r = declare(ag, SG_DGRAPH, page_graph,
 			    SG_ARRAY_SIZE(page_graph)) ||
 		    declare(ag, SG_DGRAPH, kv, SG_ARRAY_SIZE(kv));
+		snprintf(ranksep, sizeof(ranksep), "%.2f", fit->ranksep);
 		if (p && !r) {
 			const char *graph[] = { "nodesep", p->nodesep,
-						"ranksep", p->ranksep };
+						"ranksep", fit->ranksep > 0 ?
+						ranksep : p->ranksep };
 			const char *node[] = { "margin", p->margin };
 
 			r = declare(ag, SG_DGRAPH, graph,

@@ -17,6 +17,9 @@ typedef struct sg_fit {
 	/* 0: only sized to the page, for engines other than dot, whose
 	 * packing is tuned to dot's ranks */
 	int packed;
+	/* packed: the space between ranks, in inches, where relations that
+	 * cross need more than the packing's; 0: the packing's */
+	double ranksep;
 } sg_fit;
 
 

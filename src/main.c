@@ -89,8 +89,8 @@ static const struct option options[] = {
 	OPT(0, "to", STRING, path_to, "NAME", "the end of the paths --from draws"),
 	OPT('K', "engine", STRING, engine, "ENGINE",
 	    "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi, or auto "
-	    "(default: dot for small drawings, sfdp for large or tangled "
-	    "ones)"),
+	    "(default: dot for small drawings, sfdp for large ones and "
+	    "where it reads better)"),
 	OPT(0, "rankdir", STRING, rankdir, "DIR",
 	    "flow of a dot drawing: TB, LR, BT or RL (default: LR, or TB "
 	    "when that fits the page better)"),

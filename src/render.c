@@ -549,15 +549,21 @@ static void measure(Agraph_t *ag, const sg_graph *g, const struct page *p,
 	m->overlaps = overlaps(ag);
 }
 
-/* How readable m is: at least 1 when its text is as large as a page
- * needs and none overlaps, less the smaller it is; texts that overlap
- * weigh as much as text at half the size. */
-static double readable(const struct reach *m)
+/* How large m's text is on its page: at least 1 when as large as a page
+ * needs, less the smaller it is. */
+static double large(const struct reach *m)
 {
 	double e = m->entity / SG_PAGE_ENTITY_PT;
 	double r = m->relation ? m->relation / SG_PAGE_RELATION_PT : e;
 
-	return (e < r ? e : r) * (m->overlaps ? 0.5 : 1);
+	return e < r ? e : r;
+}
+
+/* How readable m is: as large(), but texts that overlap weigh as much as
+ * text at half the size. */
+static double readable(const struct reach *m)
+{
+	return large(m) * (m->overlaps ? 0.5 : 1);
 }
 
 /* Warns when the text of m, on page p, is too small to read. */
@@ -664,7 +670,7 @@ static const struct {
 	      { 0, 2, 0 }, { 1, 2, 0 }, { 1, 0, 1 }, { 1, 1, 1 },
 	      { 1, 2, 1 } };
 
-/* Forgets a drawing laid out by fit_drawing. */
+/* Forgets a drawing laid out, and its DOT text. */
 static void drop(GVC_t *gvc, Agraph_t **ag, char **dot)
 {
 	if (*ag) {
@@ -680,13 +686,14 @@ static void drop(GVC_t *gvc, Agraph_t **ag, char **dot)
  * Draws v for page p with dot, laid out, trying the candidates until one
  * keeps its text readable on the page; the first that does, else the most
  * readable, in *ag (laid out, read from its DOT) and *dot (*len bytes),
- * what it reaches in *m. Most drawings fit at the first try, whose layout
- * is the one rendered: only those that do not cost more layouts.
+ * what it reaches in *m, how it was fitted in *chosen. Most drawings fit
+ * at the first try, whose layout is the one rendered: only those that do
+ * not cost more layouts.
  */
 static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 		       const char *engine, const struct page *p, GVC_t *gvc,
 		       Agraph_t **ag, char **dot, size_t *len, struct reach *m,
-		       sg_error *err)
+		       sg_fit *chosen, sg_error *err)
 {
 	int both = 0;
 	const char *flow = opts->rankdir ? NULL : likely_flow(v, p, &both);
@@ -697,7 +704,8 @@ static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 
 	for (size_t i = 0; i < SG_ARRAY_SIZE(tries) && !r; i++) {
 		sg_fit fit = { p->width, p->height,
-			       tries[i].other ? other : flow, tries[i].level, 1 };
+			       tries[i].other ? other : flow, tries[i].level, 1,
+			       0 };
 		Agraph_t *try = NULL;
 		char *text = NULL;
 		size_t n = 0;
@@ -721,6 +729,7 @@ static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 		*dot = text;
 		*len = n;
 		*m = got;
+		*chosen = fit;
 		if (readable(m) >= 1)
 			break;
 	}
@@ -779,42 +788,154 @@ static double tangle(Agraph_t *ag, const sg_graph *g)
 	return relations ? 2.0 * crossings / (double)relations : 0;
 }
 
-/*
- * -K auto's second look (SG_AUTO_TANGLE): *ag, laid out by dot from *dot,
- * is laid out again by sfdp when its relations tangle, and the sfdp one
- * replaces it, in *ag, *dot, *len and *engine, when it crosses less.
- */
-static int judge(const sg_view *v, const sg_render_opts *opts,
-		 const sg_fit *fit, GVC_t *gvc, Agraph_t **ag, char **dot,
-		 size_t *len, const char **engine, sg_error *err)
+/* A layout as -K auto weighs it: how its relations tangle, and on a page
+ * what its text reaches there. */
+struct weight {
+	double tangle;
+	struct reach reach;
+};
+
+static int weigh(Agraph_t *ag, const sg_graph *g, const struct page *p,
+		 struct weight *w, sg_error *err)
 {
-	double was = tangle(*ag, v->graph), is;
+	if ((w->tangle = tangle(ag, g)) < 0)
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	if (p->what)
+		measure(ag, g, p, &w->reach);
+	return 0;
+}
+
+/* How readable w's text is on page p (readable(): its size, and whether
+ * texts overlap), up to readable enough (1); every layout's is with no
+ * page. */
+static double legible(const struct weight *w, const struct page *p)
+{
+	return p->what ? smaller(readable(&w->reach), 1) : 1;
+}
+
+/*
+ * Whether w's text is too small on page p: what makes -K auto look at
+ * another engine. Overlapping texts alone do not: they come from where
+ * relations' words are put, which sfdp does no better (it sets them at
+ * the middle of their lines, over what is there), while the size on the
+ * page is what another engine changes.
+ */
+static int too_small(const struct weight *w, const struct page *p)
+{
+	return p->what && large(&w->reach) < 1;
+}
+
+/*
+ * Whether a reader is better served by layout a than by b. Text too small
+ * to read, or lying over other text, is lost on the page whatever the
+ * lines do, so the more legible comes first, when clearly so (by a tenth:
+ * Graphviz's sizes are estimates); then the one whose relations cross
+ * less.
+ */
+static int serves_better(const struct weight *a, const struct weight *b,
+			 const struct page *p)
+{
+	double la = legible(a, p), lb = legible(b, p);
+
+	if (la > lb * 1.1 || lb > la * 1.1)
+		return la > lb;
+	return a->tangle < b->tangle;
+}
+
+/*
+ * Relations that cross need room between the ranks they cross to be told
+ * apart: dot packs a page's drawing tight (Davis: two columns 22 pt apart,
+ * 89 relations between them, on a page 453 pt wide). *ag, tangled, is
+ * drawn again with its ranks spread over the room the page leaves along
+ * its flow (nine tenths of it: the sizes are Graphviz's estimates), and
+ * kept so if its text stays as legible; else laid out again as it was.
+ */
+static int spread(const sg_view *v, const sg_render_opts *opts,
+		  const struct page *p, const sg_fit *fit, GVC_t *gvc,
+		  Agraph_t **ag, char **dot, size_t *len,
+		  const struct weight *was, sg_error *err)
+{
+	const char *rankdir = agget(*ag, "rankdir"), *attr;
+	int across = rankdir && (!strcmp(rankdir, "LR") ||
+				 !strcmp(rankdir, "RL"));
+	const struct reach *m = &was->reach;
+	double room = across ? p->width / m->scale - m->width :
+			       p->height / m->scale - m->height;
+	int gaps = GD_maxrank(*ag) - GD_minrank(*ag);
+	sg_fit wide = *fit;
 	Agraph_t *other = NULL;
 	char *text = NULL;
 	size_t n = 0;
-	int r = was < 0;
+	struct weight is;
+	int r;
 
-	if (r || was <= SG_AUTO_TANGLE)
-		return r ? sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
-	r = lay_out(v, opts, "sfdp", fit, gvc, &other, &text, &n, err);
-	if (!r && (is = tangle(other, v->graph)) < 0)
-		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	if (!r && is < was) {
-		gvFreeLayout(gvc, *ag);
-		agclose(*ag);
-		free(*dot);
+	/* the spacing dot used, in points (GD_ranksep: halved when
+	 * relations' words take ranks of their own), grown by the room
+	 * each gap may take, the attribute in proportion */
+	attr = agget(*ag, "ranksep");
+	if (gaps < 1 || room < 72 || !attr || GD_ranksep(*ag) <= 0)
+		return lay_out_again(gvc, ag, "dot", err);
+	wide.ranksep = atof(attr) * (GD_ranksep(*ag) + 0.9 * room / gaps) /
+		       GD_ranksep(*ag);
+	r = lay_out(v, opts, "dot", &wide, gvc, &other, &text, &n, err) ||
+	    weigh(other, v->graph, p, &is, err);
+	if (!r && legible(&is, p) >= legible(was, p)) {
+		drop(gvc, ag, dot);
+		*ag = other;
+		*dot = text;
+		*len = n;
+		return 0;
+	}
+	drop(gvc, &other, &text);
+	return r ? r : lay_out_again(gvc, ag, "dot", err);
+}
+
+/*
+ * -K auto's second look at dot's layout *ag (of *dot, *len bytes), drawn
+ * for page p as fit says (NULL: no page): one whose relations do not
+ * tangle (SG_AUTO_TANGLE) and whose text is not too small on the page is
+ * kept. Else sfdp lays the drawing out too, and its layout replaces
+ * dot's, in *ag, *dot, *len and *engine, when it serves a reader better
+ * (serves_better: legible text first, then fewer crossings); a tangled dot
+ * layout kept has its ranks spread over the page. On A4: Davis' dot
+ * columns cross 12.1 relations each with 9.1 pt text, sfdp's 3.4 with 4.6
+ * pt: dot's, spread; the 736 hub's dot layout has 6.2 pt text, sfdp's 9.2
+ * pt with overlapping texts: dot's.
+ */
+static int judge(const sg_view *v, const sg_render_opts *opts,
+		 const struct page *p, const sg_fit *fit, GVC_t *gvc,
+		 Agraph_t **ag, char **dot, size_t *len, const char **engine,
+		 sg_error *err)
+{
+	/* sfdp's packing is its own: only sized to the page */
+	sg_fit loose = { p->width, p->height, NULL, 0, 0, 0 };
+	struct weight was, is;
+	Agraph_t *other = NULL;
+	char *text = NULL;
+	size_t n = 0;
+	int r;
+
+	if (weigh(*ag, v->graph, p, &was, err))
+		return -1;
+	if (was.tangle <= SG_AUTO_TANGLE && !too_small(&was, p))
+		return 0;
+	r = lay_out(v, opts, "sfdp", fit ? &loose : NULL, gvc, &other, &text,
+		    &n, err);
+	r = r || weigh(other, v->graph, p, &is, err);
+	if (!r && serves_better(&is, &was, p)) {
+		drop(gvc, ag, dot);
 		*ag = other;
 		*dot = text;
 		*len = n;
 		*engine = "sfdp";
 		return 0;
 	}
-	if (other) {
-		gvFreeLayout(gvc, other);
-		agclose(other);
-	}
-	free(text);
-	return r || (other && lay_out_again(gvc, ag, *engine, err));
+	drop(gvc, &other, &text);
+	if (r)
+		return r;
+	if (fit && was.tangle > SG_AUTO_TANGLE)
+		return spread(v, opts, p, fit, gvc, ag, dot, len, &was, err);
+	return lay_out_again(gvc, ag, *engine, err);
 }
 
 /* ---- plan -> produce -> commit ---- */
@@ -922,7 +1043,7 @@ static int make_drawing(struct job *j, sg_error *err)
 {
 	const struct page *p = j->page;
 	int dot = !strcmp(j->engine, "dot");
-	sg_fit fit = { p->width, p->height, NULL, 0, dot };
+	sg_fit fit = { p->width, p->height, NULL, 0, dot, 0 };
 	const sg_fit *fitted = p->what ? &fit : NULL;
 	struct reach reached = { 0 }; /* fit_drawing's, measured again later */
 	int r;
@@ -932,18 +1053,18 @@ static int make_drawing(struct job *j, sg_error *err)
 		/* drawn and laid out in turns, as long as laying out is */
 		sg_tell_begin(&j->tell, SG_STAGE_LAYOUT, j->engine, 0);
 		r = fit_drawing(j->v, j->opts, j->engine, p, j->gvc, &j->ag,
-				&j->dot, &j->dot_len, &reached, err);
+				&j->dot, &j->dot_len, &reached, &fit, err);
 		j->laid_out = j->ag != NULL;
-		fit.packed = 0; /* for sfdp, if judged */
 		return r || (j->picture && j->judged &&
-			     judge(j->v, j->opts, &fit, j->gvc, &j->ag, &j->dot,
-				   &j->dot_len, &j->engine, err)) ? -1 : 0;
+			     judge(j->v, j->opts, p, &fit, j->gvc, &j->ag,
+				   &j->dot, &j->dot_len, &j->engine, err)) ?
+			       -1 : 0;
 	}
 	if (j->picture && j->judged) {
 		sg_tell_begin(&j->tell, SG_STAGE_LAYOUT, j->engine, 0);
 		r = lay_out(j->v, j->opts, j->engine, fitted, j->gvc, &j->ag,
 			    &j->dot, &j->dot_len, err) ||
-		    judge(j->v, j->opts, fitted, j->gvc, &j->ag, &j->dot,
+		    judge(j->v, j->opts, p, fitted, j->gvc, &j->ag, &j->dot,
 			  &j->dot_len, &j->engine, err);
 		j->laid_out = j->ag != NULL;
 		return r ? -1 : 0;

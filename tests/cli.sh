@@ -114,13 +114,28 @@ for engine in dot neato fdp sfdp circo twopi auto; do
 	check "-K $engine" run 0 --focus Kazakhstan -K $engine -o "$tmp/$engine.svg"
 	check "-K $engine SVG" svg_ok "$tmp/$engine.svg"
 done
-# -K auto judges dot's layout: Davis' 89 relations between two columns
-# tangle (12.8 crossings each), sfdp's cross less and are drawn; a DOT
-# alone is not laid out, and the SCO drawings keep dot
+# -K auto judges dot's layout as a reader sees it on the page: Davis' 89
+# relations between two columns tangle (12.1 crossings each), but sfdp's
+# layout, crossing 3.4, has 4.6 pt text on A4 where dot's has 9.1: dot's
+# is drawn, its columns spread over the page (measured below). With no
+# page only the crossings count, and sfdp's is drawn; a DOT alone is not
+# laid out, and the SCO drawings keep dot
 davis=tests/tools/networkx/nx3/davis.json
 check "-K auto: Davis" run 0 "$davis" -o "$tmp/davis.svg" -o "$tmp/davis.dot"
-check "-K auto: Davis is drawn by sfdp" has "$tmp/davis.dot" 'layout=sfdp'
-check "-K auto: its SVG is sfdp's drawing" dot_draws "$tmp/davis.dot" "$tmp/davis.svg"
+check "-K auto: Davis on A4 is dot's" has "$tmp/davis.dot" 'layout=dot'
+check "-K auto: its SVG is the DOT's drawing" dot_draws "$tmp/davis.dot" "$tmp/davis.svg"
+check "-K auto: Davis' columns spread over the page" has "$tmp/davis.svg" \
+	'<svg width="419pt" height="700pt"'
+check "-K auto: Davis for no page" run 0 "$davis" --page none -o "$tmp/davis-none.dot" \
+	-o "$tmp/davis-none.svg"
+check "-K auto: for no page, sfdp's crossing less" has "$tmp/davis-none.dot" 'layout=sfdp'
+# (the hub tests below have -K auto keep dot's 6.2 pt over sfdp's 9.2 pt
+# whose texts overlap.) Texts that overlap do not make it look further:
+# this dot layout has two relations' words 1 pt apart, which sfdp would
+# lay over a box
+check "-K auto: words close together" run 0 tests/tools/js/cytoscape-json.json \
+	-o "$tmp/close.dot" -o "$tmp/close.svg"
+check "-K auto: keep dot's layout" has "$tmp/close.dot" 'layout=dot'
 check "-K auto: Davis' DOT alone" run 0 "$davis"
 check "-K auto: keeps dot" has "$tmp/out" 'layout=dot'
 check "-K dot: Davis" run 0 "$davis" -K dot -o "$tmp/davis-dot.svg" -o "$tmp/davis-dot.dot"
@@ -152,6 +167,7 @@ check "the report figure" run 0 --cluster type --legend --caption -o "$tmp/repor
 check "the report figure is readable on A4" readable "$tmp/report-page.svg"
 check "and says nothing of it" test ! -s "$tmp/err"
 check "and says nothing of it" test ! -s "$tmp/page-err"
+check "-K auto: Davis is readable on A4" readable "$tmp/davis.svg"
 check "the headline drawing fits an A4 text width at 100%" measure --json "$tmp/page/kazakhstan.svg"
 check "at 100%" has "$tmp/measure" '"width": 453.0,'
 check "--page none draws as before" run 0 --focus Kazakhstan --page none
