@@ -955,6 +955,13 @@ check "a PNG with Chinese and Devanagari names" latin run 0 tests/fonts/scripts.
 check "warns, naming entity, script and package, once a label" same tests/fonts/expected-warnings "$tmp/err"
 check "a PDF too" latin run 0 tests/fonts/scripts.json -o "$tmp/fonts/s.pdf"
 check "the same warnings" same tests/fonts/expected-warnings "$tmp/err"
+# in the input's order, entities then relations: the DOT lists the
+# relations by the entity they leave, and the boxes of --cluster first
+check "warnings in input order" latin run 0 tests/fonts/order.json -o "$tmp/fonts/o.png"
+check "not the DOT's" same tests/fonts/expected-order "$tmp/err"
+check "warnings in input order, with boxes" latin run 0 tests/fonts/order.json \
+	--cluster type -o "$tmp/fonts/o.png"
+check "not the DOT's, whose boxes come first" same tests/fonts/expected-order "$tmp/err"
 check "not SVG: its viewer has its own fonts" latin run 0 tests/fonts/scripts.json -o "$tmp/fonts/s.svg"
 check "silent" test ! -s "$tmp/err"
 check "Cyrillic and Greek are in DejaVu" latin run 0 tests/fonts/scripts.json \
