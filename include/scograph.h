@@ -239,8 +239,9 @@ typedef struct sg_select_opts {
  * the boxes, that crowd a page: the 736-entity neighbourhood of a
  * generated hub (tests/bench/gen.py kg 6500) drawn as 38 entities and 5
  * summaries with 89 lines reached 4.2 pt on A4; with 30 lines, 12 and 5
- * with 29 reach 6.2 pt, and the hubs of 100, 994 and 4992 entities 7.7,
- * 7.4 and 9.0 pt.
+ * with 29 reach 6.2 pt, and the hubs of 100, 994 and 4992 entities 7.5,
+ * 7.0 and 9.0 pt. The lines of the entities a summary of one is drawn
+ * as count too: other foci of those graphs had 56 lines and 4.5 pt.
  */
 #define SG_PAGE_LINES 30
 

@@ -666,6 +666,31 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 	return 0;
 }
 
+/* The relations of e that would be drawn if it were: those to the
+ * entities drawn and to itself (at least the one to the summary's
+ * entity). */
+static size_t drawn_lines(const struct folding *f, const unsigned char *on,
+			  uint32_t e)
+{
+	const sg_graph *g = f->g;
+	size_t n = 0;
+
+	for (int out = 1; out >= 0; out--) {
+		const uint32_t *start = out ? g->out_start : g->in_start;
+		const uint32_t *list = out ? g->out : g->in;
+
+		for (uint32_t j = start[e]; j < start[e + 1]; j++) {
+			const sg_relation *r = &g->relations[list[j]];
+			uint32_t w = out ? r->to : r->from;
+
+			/* (a loop, once) */
+			n += (on[w] || (w == e && out)) &&
+			     relation_allowed(g, r, f->in, f->rel_on);
+		}
+	}
+	return n ? n : 1;
+}
+
 /*
  * Folds the selection (v->entity_on) into at most max boxes, as said
  * above, and keeps the parents of what it draws (keep_parents): a parent
@@ -676,7 +701,7 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 		const unsigned char *rel_on)
 {
 	const sg_graph *g = v->graph;
-	size_t n1 = g->nentities + 1, kmin = 0, k, groups[LEVELS];
+	size_t n1 = g->nentities + 1, kmin = 0, k, groups[LEVELS], lines;
 	size_t most_lines = max_lines && max_lines < max + max / 2 ?
 		max_lines : max + max / 2;
 	struct folding f = { g, rel_on, malloc(n1), malloc(n1 * sizeof(*f.ranks)),
@@ -761,15 +786,24 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 	for (size_t i = 0; i < f.n; i++)
 		v->entity_on[f.ranks[i].entity] = f.keep[f.ranks[i].entity];
 	/* a summary of one entity takes a box as the entity would, and
-	 * tells less */
+	 * tells less; but drawn, it brings all its relations to what is
+	 * drawn, not the summary's one line: only while they fit */
+	lines = f.lines[k] + groups[level];
 	for (size_t i = 0, j; i < f.nkeys; i = j) {
 		for (j = i + 1; j < f.nkeys &&
 				same_summary(&f.keys[i], &f.keys[j],
 					     level_fields(level)); j++)
 			;
 		if (j == i + 1 && f.keys[i].field[0] != SG_NONE &&
-		    !f.keys[i].field[1])
-			v->entity_on[f.keys[i].entity] = 1;
+		    !f.keys[i].field[1]) {
+			size_t more = drawn_lines(&f, v->entity_on,
+						  f.keys[i].entity);
+
+			if (lines + more - 1 <= most_lines) {
+				v->entity_on[f.keys[i].entity] = 1;
+				lines += more - 1;
+			}
+		}
 	}
 	r = keep_parents(v, allowed) || summarise(v, &f, level) ? -1 : 0;
 done:

@@ -1313,6 +1313,25 @@ check "no page, 1.5 lines a box" run 0 "$tmp/hub-graph.json" --focus e0 \
 check "more drawn" has "$tmp/err" \
 	"scograph: note: 4992 entities, more than --max-nodes 60: 49 drawn, 4943 folded into 6 summaries"
 
+# ---- not only e0: the foci users bring (tests/pagesweep.py draws 186 of
+# them). A summary of one entity is drawn as the entity, and that brought
+# all its relations to what is drawn: gen.py kg 650's e2 at depth 2 had 52
+# lines, not a page's 30, and e12's 56 lines took its text to 4.5 pt; kg
+# 6500's e2 at depth 2, 36 lines and 4.6 pt.
+lines_drawn() { # SVG MAX: at most MAX relations drawn
+	n=$(grep -c 'class="edge' "$1")
+	[ "$n" -le "$2" ] || { echo "  $n lines"; false; }
+}
+/usr/bin/python3 tests/bench/gen.py kg 650 >"$tmp/kg650.json"
+/usr/bin/python3 tests/bench/gen.py kg 6500 >"$tmp/kg6500.json"
+for focus in kg650:e2 kg650:e12 kg6500:e2; do
+	check "$focus at depth 2, folded" run 0 "$tmp/${focus%:*}.json" \
+		--focus ${focus#*:} --depth 2 -o "$tmp/focus.svg"
+	check "in a page's 30 lines" lines_drawn "$tmp/focus.svg" 30
+	check "entity text of 6 pt on A4, none overlapping" measure \
+		--check entity=6,overlaps=0 "$tmp/focus.svg"
+done
+
 # ---- the progress line: on a terminal (or asked for), erased when done,
 # never on standard output. A delay of 0 shows it from the start: what a
 # file or a pipe must not get, and what --progress must show.
