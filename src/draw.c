@@ -80,10 +80,21 @@ static const char *esc(sg_buf *b, const char *s, int passes)
 	sg_buf_reset(b);
 	while (*s) {
 		const char *as = NULL; /* what *s is written as, n bytes */
+		const char *run = s;
 		size_t n = 0;
 
 		if (b->len + quotes >= TEXT_MAX)
 			return sg_buf_adds(b, "…") ? NULL : sg_buf_str(b);
+		/* printable ASCII but '\\', '&' and '"': a run at once */
+		while ((size_t)(s - run) < TEXT_MAX - b->len - quotes &&
+		       *s >= ' ' && *s < 0x7F && *s != '\\' && *s != '&' &&
+		       *s != '"')
+			s++;
+		if (s != run) {
+			if (sg_buf_add(b, run, (size_t)(s - run)))
+				return NULL;
+			continue;
+		}
 		quotes += *s == '"';
 		switch (*s) {
 		case '\\':
