@@ -406,28 +406,22 @@ static int add_id_piece(sg_buf *b, const char *s, uint32_t index)
 }
 
 /*
- * The pieces of entities' and relation types' ids, each made once: a
- * relation's id has the pieces of its ends and its type, and the ends'
- * ids lie far apart in memory. at[index] is where the piece of index
- * starts in buf, plus 1 (0: not made yet); pieces end in '\0'.
+ * Adds the piece of *s, the id of entity or relation type index, to b:
+ * made once into pieces, each ending in '\0', where *at (plus 1; 0 until
+ * made) says it starts, and copied from there. A relation's id has the
+ * pieces of its ends and its type, and the ends' ids lie far apart in
+ * memory: *s is read only the first time.
  */
-struct pieces {
-	sg_buf buf;
-	size_t *entity, *type;
-};
-
-/* Adds the piece of s, the id of entity or type index (at: pieces.entity
- * or pieces.type), to b. */
-static int add_kept_piece(sg_buf *b, struct pieces *pc, size_t *at,
-			  const char *s, uint32_t index)
+static int add_kept_piece(sg_buf *b, sg_buf *pieces, size_t *at,
+			  const char *const *s, uint32_t index)
 {
-	if (!at[index]) {
-		at[index] = pc->buf.len + 1;
-		if (add_id_piece(&pc->buf, s, index) ||
-		    sg_buf_add(&pc->buf, "", 1))
+	if (!*at) {
+		*at = pieces->len + 1;
+		if (add_id_piece(pieces, *s, index) ||
+		    sg_buf_add(pieces, "", 1))
 			return -1;
 	}
-	return sg_buf_adds(b, pc->buf.buf + at[index] - 1);
+	return sg_buf_adds(b, pieces->buf + *at - 1);
 }
 
 /* Ids longer than this do not name their node as they are. */
@@ -516,8 +510,14 @@ struct scratch {
 	/* per entity, the box it is drawn as, and the box it is drawn in
 	 * (see draw_boxes); NULL when the view has none */
 	sg_dobj **boxes, **holder;
-	sg_dobj **nodes; /* per entity, its node once made */
-	struct pieces pieces;
+	/* per entity, its node once made and its id's piece (see
+	 * add_kept_piece); per relation type, its id's piece */
+	struct drawn {
+		sg_dobj *node;
+		size_t piece;
+	} *drawn;
+	size_t *type_piece;
+	sg_buf pieces;
 };
 
 /* The node of entity e; made when make is 1. */
@@ -526,10 +526,10 @@ static sg_dobj *node_of(sg_drawing *ag, const sg_graph *g, uint32_t e,
 {
 	const char *name;
 
-	if (!make || sc->nodes[e])
-		return sc->nodes[e];
+	if (!make || sc->drawn[e].node)
+		return sc->drawn[e].node;
 	name = node_name(&sc->name, g, e);
-	return name ? sc->nodes[e] = sg_drawing_node(sg_drawing_root(ag), name,
+	return name ? sc->drawn[e].node = sg_drawing_node(sg_drawing_root(ag), name,
 						     e) :
 		      NULL;
 }
@@ -631,7 +631,7 @@ static int draw_entity(sg_drawing *ag, const sg_view *v, uint32_t e,
 		return -1;
 	sg_buf_reset(&sc->tip);
 	if (sg_buf_adds(&sc->tip, "e.") ||
-	    add_kept_piece(&sc->tip, &sc->pieces, sc->pieces.entity, ent->id,
+	    add_kept_piece(&sc->tip, &sc->pieces, &sc->drawn[e].piece, &ent->id,
 			   e) ||
 	    set(obj, "id", sc->tip.buf))
 		return -1;
@@ -741,6 +741,38 @@ static const char *cite(sg_buf *b, const sg_graph *g, const sg_relation *r)
 	return fail || !b->len ? NULL : sg_buf_str(b);
 }
 
+/* How far ahead of the relation it draws sg_draw asks for what its ends'
+ * ids' pieces are, and half as far the pieces. */
+#define AHEAD 8
+
+/* The ends of relations lie anywhere in memory: asked for early, while
+ * relation i is drawn, they are there when their relation's turn comes. */
+static void ask_ahead(const sg_view *v, size_t i, const struct scratch *sc)
+{
+#if defined(__GNUC__)
+	const sg_graph *g = v->graph;
+
+	if (i + AHEAD < g->nrelations) {
+		__builtin_prefetch(&sc->drawn[g->relations[i + AHEAD].from]);
+		__builtin_prefetch(&sc->drawn[g->relations[i + AHEAD].to]);
+	}
+	if (i + AHEAD / 2 < g->nrelations) {
+		const sg_relation *r = &g->relations[i + AHEAD / 2];
+		size_t from = sc->drawn[r->from].piece;
+		size_t to = sc->drawn[r->to].piece;
+
+		if (from)
+			__builtin_prefetch(sc->pieces.buf + from - 1);
+		if (to)
+			__builtin_prefetch(sc->pieces.buf + to - 1);
+	}
+#else
+	(void)v;
+	(void)i;
+	(void)sc;
+#endif
+}
+
 static int draw_relation(sg_drawing *ag, const sg_view *v, size_t i,
 			 struct scratch *sc)
 {
@@ -766,14 +798,15 @@ static int draw_relation(sg_drawing *ag, const sg_view *v, size_t i,
 
 	sg_buf_reset(&sc->class);
 	if (!edge || sg_buf_adds(&sc->class, "r.") ||
-	    add_kept_piece(&sc->class, &sc->pieces, sc->pieces.entity,
-			   g->entities[r->from].id, r->from) ||
+	    add_kept_piece(&sc->class, &sc->pieces, &sc->drawn[r->from].piece,
+			   &g->entities[r->from].id, r->from) ||
 	    sg_buf_adds(&sc->class, ".") ||
-	    add_kept_piece(&sc->class, &sc->pieces, sc->pieces.type, r->type,
+	    add_kept_piece(&sc->class, &sc->pieces,
+			   &sc->type_piece[r->type_index], &r->type,
 			   r->type_index) ||
 	    sg_buf_adds(&sc->class, ".") ||
-	    add_kept_piece(&sc->class, &sc->pieces, sc->pieces.entity,
-			   g->entities[r->to].id, r->to) ||
+	    add_kept_piece(&sc->class, &sc->pieces, &sc->drawn[r->to].piece,
+			   &g->entities[r->to].id, r->to) ||
 	    (r->id && (sg_buf_adds(&sc->class, ".") ||
 		       add_id_piece(&sc->class, r->id, (uint32_t)i))) ||
 	    set(edge, "id", sc->class.buf))
@@ -1549,14 +1582,13 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	struct scratch sc = { theme, fit, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, NULL, NULL,
-			      calloc(g->nentities + 1, sizeof(*sc.nodes)),
-			      { SG_BUF_INIT,
-				calloc(g->nentities + 1, sizeof(size_t)),
-				calloc(g->nrelation_types + 1,
-				       sizeof(size_t)) } };
+			      calloc(g->nentities + 1, sizeof(*sc.drawn)),
+			      calloc(g->nrelation_types + 1,
+				     sizeof(*sc.type_piece)),
+			      SG_BUF_INIT };
 	sg_drawing *ag = sg_drawing_new(ROOT_NAME);
 	sg_dobj *root = ag ? sg_drawing_root(ag) : NULL;
-	int r = !ag || !sc.nodes || !sc.pieces.entity || !sc.pieces.type;
+	int r = !ag || !sc.drawn || !sc.type_piece;
 
 	/* what Graphviz declares for every graph (gvContext) */
 	r = r || sg_drawing_declare(ag, SG_DNODE, "label", "\\N");
@@ -1612,9 +1644,11 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	r = r || draw_boxes(ag, v, &sc);
 	for (size_t k = 0; k < v->nshown && !r; k++)
 		r = draw_entity(ag, v, v->shown[k], &sc);
-	for (size_t i = 0; i < g->nrelations && !r; i++)
+	for (size_t i = 0; i < g->nrelations && !r; i++) {
+		ask_ahead(v, i, &sc);
 		if (v->relation_on[i])
 			r = draw_relation(ag, v, i, &sc);
+	}
 	if (!r)
 		r = draw_summaries(ag, v, &sc);
 	if (o->cluster && !r)
@@ -1641,10 +1675,9 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	sg_buf_release(&sc.wrapped);
 	free(sc.boxes);
 	free(sc.holder);
-	free(sc.nodes);
-	sg_buf_release(&sc.pieces.buf);
-	free(sc.pieces.entity);
-	free(sc.pieces.type);
+	free(sc.drawn);
+	free(sc.type_piece);
+	sg_buf_release(&sc.pieces);
 	if (r) {
 		sg_drawing_free(ag);
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0,

@@ -403,9 +403,10 @@ struct writer {
 	/* each node's name as written, from name_at[node] on in names */
 	sg_buf names;
 	size_t *name_at;
-	/* by node: written already; of the edges of the graph being
-	 * written, how many it has and the oldest tail of those into it */
-	unsigned char *written;
+	/* by node: written already; whether it has values other than
+	 * its defaults; of the edges of the graph being written, how many
+	 * it has and the oldest tail of those into it */
+	unsigned char *written, *own_values;
 	uint32_t *degree, *oldest_tail;
 };
 
@@ -693,9 +694,9 @@ static void write_edge(struct writer *w, const sg_dobj *obj, uint32_t tail,
 static int stands_alone(const struct writer *w, const sg_dobj *g,
 			uint32_t n, uint32_t since)
 {
-	return w->node_at[n] == w->enter[g->seq] && n >= since &&
+	return n >= since && w->node_at[n] == w->enter[g->seq] &&
 	       w->oldest_tail[n] >= since &&
-	       (!w->degree[n] || non_default(w->d->objs[SG_DNODE][n]));
+	       (!w->degree[n] || w->own_values[n]);
 }
 
 static int by_seq(const void *a, const void *b, void *ctx)
@@ -963,13 +964,17 @@ static int prepare(struct writer *w)
 	w->kids_start = calloc(ng + 1, sizeof(*w->kids_start));
 	w->kids = malloc((ng + 1) * sizeof(*w->kids));
 	w->written = calloc(nn + 1, 1);
+	w->own_values = malloc(nn + 1);
 	w->degree = calloc(nn + 1, sizeof(*w->degree));
 	w->oldest_tail = malloc((nn + 1) * sizeof(*w->oldest_tail));
 	if (!w->own || !w->enter || !w->leave || !w->kids_start || !w->kids ||
-	    !w->written || !w->degree || !w->oldest_tail || name_nodes(w))
+	    !w->written || !w->own_values || !w->degree || !w->oldest_tail ||
+	    name_nodes(w))
 		return -1;
-	for (size_t i = 0; i < nn; i++)
+	for (size_t i = 0; i < nn; i++) {
 		w->oldest_tail[i] = UINT32_MAX;
+		w->own_values[i] = (unsigned char)non_default(d->objs[SG_DNODE][i]);
+	}
 	/* subgraphs under their parents, in the order made */
 	for (size_t i = 1; i < ng; i++)
 		w->kids_start[d->objs[SG_DGRAPH][i]->up->seq + 1]++;
@@ -1019,6 +1024,7 @@ int sg_drawing_dot(sg_drawing *d, sg_buf *out)
 	sg_buf_release(&w.names);
 	free(w.name_at);
 	free(w.written);
+	free(w.own_values);
 	free(w.degree);
 	free(w.oldest_tail);
 	return r;
