@@ -400,9 +400,11 @@ struct writer {
 	sg_dobj **out_edge;
 	uint32_t *out_head, *out_at;
 	size_t *out_start;
-	/* each node's name as written, from name_at[node] on in names */
-	sg_buf names;
-	size_t *name_at;
+	/* each node's name as written, from name_at[node] on in names; each
+	 * attribute's of each kind and '=', from attr_at[kind][sym] on in
+	 * attr_names */
+	sg_buf names, attr_names;
+	size_t *name_at, *attr_at[3];
 	/* by node: written already; whether it has values other than
 	 * its defaults; of the edges of the graph being written, how many
 	 * it has and the oldest tail of those into it */
@@ -459,9 +461,11 @@ static int is_id_char(unsigned char c)
  */
 static void canon(struct writer *w, const char *s, int html)
 {
-	static const char *const keywords[] = { "node", "edge", "strict",
-						"graph", "digraph",
-						"subgraph" };
+	static const struct {
+		const char *word;
+		long len;
+	} keywords[] = { { "node", 4 }, { "edge", 4 }, { "strict", 6 },
+			 { "graph", 5 }, { "digraph", 7 }, { "subgraph", 8 } };
 	const char *p = s, *run = s; /* run: what is not yet written */
 	size_t start = w->out->len;
 	long cnt = 0, dots = 0;
@@ -515,10 +519,8 @@ static void canon(struct writer *w, const char *s, int html)
 	put(w, "\"", 1);
 	if (quote || (cnt == 1 && (*s == '.' || *s == '-')) || w->fail)
 		return;
-	/* (a keyword is 4 to 8 letters) */
-	for (size_t i = 0; i < SG_ARRAY_SIZE(keywords) && cnt >= 4 && cnt <= 8;
-	     i++)
-		if (!strcasecmp(keywords[i], s))
+	for (size_t i = 0; i < SG_ARRAY_SIZE(keywords); i++)
+		if (cnt == keywords[i].len && !strcasecmp(keywords[i].word, s))
 			return;
 	w->out->len = start;
 	put_str(w, s);
@@ -536,11 +538,13 @@ static void next_attr(struct writer *w, int *count, const char *open)
 	}
 }
 
-static void write_attr(struct writer *w, const char *name, const char *value,
-		       int html)
+/* kind's attribute sym (its name as made in name_attrs) is value. */
+static void write_attr(struct writer *w, int kind, uint32_t sym,
+		       const char *value, int html)
 {
-	canon(w, name, 0);
-	put(w, "=", 1);
+	const size_t *at = w->attr_at[kind];
+
+	put(w, w->attr_names.buf + at[sym], at[sym + 1] - at[sym]);
 	canon(w, value, html);
 }
 
@@ -569,7 +573,7 @@ static void write_dict(struct writer *w, const sg_dobj *g, int kind,
 		if (!count)
 			indent(w);
 		next_attr(w, &count, what);
-		write_attr(w, s->name, a ? a->value : s->def,
+		write_attr(w, kind, w->order[kind][k], a ? a->value : s->def,
 			   a ? a->html : s->html);
 	}
 	free(at);
@@ -623,7 +627,7 @@ static void write_own(struct writer *w, const sg_dobj *obj)
 	}
 	for (size_t i = 0; i < n; i++) {
 		next_attr(w, &count, "\t[");
-		write_attr(w, ss->v[v[i]->sym].name, v[i]->value, v[i]->html);
+		write_attr(w, obj->kind, v[i]->sym, v[i]->value, v[i]->html);
 	}
 	if (count) {
 		put(w, "]", 1);
@@ -907,7 +911,8 @@ static int order_edges(struct writer *w)
 	return 0;
 }
 
-/* Each node's name, as canon writes it, into w->names. */
+/* Each node's name and each attribute's, as canon writes them, into
+ * w->names and w->attr_names: written once, not once an edge. */
 static int name_nodes(struct writer *w)
 {
 	size_t nn = w->d->n[SG_DNODE];
@@ -921,6 +926,22 @@ static int name_nodes(struct writer *w)
 		canon(w, w->d->objs[SG_DNODE][i]->name, 0);
 	}
 	w->name_at[nn] = w->names.len;
+	w->out = &w->attr_names;
+	for (int k = 0; k < 3 && !w->fail; k++) {
+		const struct syms *ss = &w->d->syms[k];
+
+		if (!(w->attr_at[k] = malloc((ss->n + 1) *
+					     sizeof(*w->attr_at[k])))) {
+			w->fail = 1;
+			break;
+		}
+		for (size_t i = 0; i < ss->n; i++) {
+			w->attr_at[k][i] = w->attr_names.len;
+			canon(w, ss->v[i].name, 0);
+			put(w, "=", 1);
+		}
+		w->attr_at[k][ss->n] = w->attr_names.len;
+	}
 	w->out = out;
 	return w->fail ? -1 : 0;
 }
@@ -993,7 +1014,8 @@ static int prepare(struct writer *w)
 
 int sg_drawing_dot(sg_drawing *d, sg_buf *out)
 {
-	struct writer w = { .d = d, .out = out, .names = SG_BUF_INIT };
+	struct writer w = { .d = d, .out = out, .names = SG_BUF_INIT,
+			    .attr_names = SG_BUF_INIT };
 	int r = prepare(&w);
 
 	if (!r) {
@@ -1003,6 +1025,7 @@ int sg_drawing_dot(sg_drawing *d, sg_buf *out)
 	for (int k = 0; k < 3; k++) {
 		free(w.rank[k]);
 		free(w.order[k]);
+		free(w.attr_at[k]);
 	}
 	free(w.own);
 	free(w.enter);
@@ -1022,6 +1045,7 @@ int sg_drawing_dot(sg_drawing *d, sg_buf *out)
 	free(w.out_at);
 	free(w.out_start);
 	sg_buf_release(&w.names);
+	sg_buf_release(&w.attr_names);
 	free(w.name_at);
 	free(w.written);
 	free(w.own_values);
