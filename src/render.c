@@ -754,20 +754,26 @@ static int warn_small(const sg_render_opts *opts, const struct page *p,
 		      const struct reach *m, sg_error *err)
 {
 	sg_error w = { SG_WPAGE, SG_WARNING, 0, 0, "", "" };
-	char overlap[64] = "";
+	char sizes[128], overlap[64] = "";
 
 	if (readable(m) >= 1)
 		return 0;
+	/* a drawing of relations without words has no relation text */
+	if (m->relation)
+		snprintf(sizes, sizeof(sizes), "its entity text is %.1f pt and "
+			 "its relation text %.1f pt (a reader needs %d and %d)",
+			 m->entity, m->relation, SG_PAGE_ENTITY_PT,
+			 SG_PAGE_RELATION_PT);
+	else
+		snprintf(sizes, sizeof(sizes), "its entity text is %.1f pt (a "
+			 "reader needs %d)", m->entity, SG_PAGE_ENTITY_PT);
 	if (m->overlaps)
 		snprintf(overlap, sizeof(overlap), ", and %zu pairs of its "
 			 "texts overlap", m->overlaps);
 	snprintf(w.text, sizeof(w.text), "the drawing is %.0f x %.0f pt: "
-		 "shrunk to fit %s (%.0f x %.0f pt), its entity text is %.1f "
-		 "pt and its relation text %.1f pt (a reader needs %d and "
-		 "%d)%s; draw less (--focus, --max-nodes), or for no page "
-		 "(--page none)", m->width, m->height, p->what, p->width,
-		 p->height, m->entity, m->relation, SG_PAGE_ENTITY_PT,
-		 SG_PAGE_RELATION_PT, overlap);
+		 "shrunk to fit %s (%.0f x %.0f pt), %s%s; draw less (--focus, "
+		 "--max-nodes), or for no page (--page none)", m->width,
+		 m->height, p->what, p->width, p->height, sizes, overlap);
 	return tell(opts, err, &w);
 }
 

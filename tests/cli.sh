@@ -193,6 +193,9 @@ check "too small: what it reached and what would help" has "$tmp/err" \
 	"scograph: warning: the drawing is "
 check "too small: the sizes" has "$tmp/err" "its entity text is "
 check "too small: overlaps are told only when there are" not grep -q "0 pairs" "$tmp/err"
+check "too small, no relation words" run 0 tests/tools/networkx/nx3/karate.json -K sfdp -o "$tmp/small.svg"
+check "too small: no relation text to tell of" has "$tmp/err" \
+	"its entity text is 4.3 pt (a reader needs 7); draw less"
 check "too small: what would help" has "$tmp/err" "draw less (--focus, --max-nodes), or for no page (--page none)"
 check "too small: still drawn" svg_ok "$tmp/small.svg"
 check "too small, --strict: an error" run 1 --legend --caption --strict -o "$tmp/strict.svg"
