@@ -114,13 +114,13 @@ int sg_crossings(Agraph_t *ag, const sg_graph *g, size_t *relations,
  * subgraphs (in the order they are made); NULL on failure. */
 Agraph_t *sg_read_dot(const char *dot, size_t len);
 
-/* The characters the installed fonts have (glyphs.c). */
-typedef struct sg_glyphs sg_glyphs;
-sg_glyphs *sg_glyphs_open(void); /* NULL when out of memory */
-void sg_glyphs_close(sg_glyphs *gl);
-/* The first character of UTF-8 text that no installed font has; 0 when
- * they have every one. */
-uint32_t sg_glyphs_missing(const sg_glyphs *gl, const char *text);
+/* Warns through opts of every label of drawing ag, of view v, that PNG or
+ * PDF would draw boxes in, as no installed font has one of its characters
+ * (glyphs.c): naming its entity or relation, in input order, once a
+ * label. 0, or -1 when out of memory or told to stop (err then holds the
+ * warning as an error). */
+int sg_check_glyphs(Agraph_t *ag, const sg_view *v,
+		    const sg_render_opts *opts, sg_error *err);
 /* The script of character c ("Han", "Arabic", ...; NULL when none known),
  * and in *package the Debian package of fonts that has it. */
 const char *sg_script_of(uint32_t c, const char **package);

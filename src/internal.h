@@ -15,6 +15,10 @@ int sg_fail(sg_error *err, sg_code code, const char *file, int line,
 	    int column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* Tells the caller of a rendering (opts->warn) of warning w; when told to
+ * stop, w becomes the error, in err: -1. */
+int sg_render_warn(const sg_render_opts *opts, sg_error *err, sg_error *w);
+
 /*
  * Grows the array *ptr of *alloc elements of size bytes so that it holds at
  * least nr; 0 or -1 (out of memory, *ptr untouched). Use SG_GROW.

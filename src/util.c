@@ -26,6 +26,16 @@ int sg_fail(sg_error *err, sg_code code, const char *file, int line,
 	return -1;
 }
 
+int sg_render_warn(const sg_render_opts *opts, sg_error *err, sg_error *w)
+{
+	if (!opts->warn || !opts->warn(opts->warn_ctx, w))
+		return 0;
+	w->severity = SG_ERROR;
+	if (err && err->code == SG_OK)
+		*err = *w;
+	return -1;
+}
+
 void sg_tell_begin(sg_teller *t, sg_stage stage, const char *subject,
 		   size_t total)
 {
