@@ -226,7 +226,8 @@ typedef struct sg_select_opts {
 	size_t max_entities;
 	/* When folding, the lines among what is drawn at most, if fewer than
 	 * 1.5 times max_entities (0: that many): a page's drawing asks for
-	 * SG_PAGE_LINES. */
+	 * SG_PAGE_LINES. A focus's selection of more relations than this is
+	 * folded too, however few its entities. */
 	size_t max_lines;
 } sg_select_opts;
 

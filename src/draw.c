@@ -1373,7 +1373,10 @@ static int draw_summaries(sg_drawing *ag, const sg_view *v, struct scratch *sc)
 		const sg_type *rt = s->relation != SG_NONE ?
 			&g->relation_types[s->relation] : NULL;
 		const sg_relation sample = { .type = rt ? rt->id : "" };
-		const char *words = rt ? relation_words(&sample,
+		/* untyped relations say nothing, as draw_relation's */
+		int says = rt && (type_label(sc->theme, rt, 0) ||
+				  strcmp(rt->id, SG_UNTYPED));
+		const char *words = says ? relation_words(&sample,
 			type_label(sc->theme, rt, 0), &sc->words) : NULL;
 		sg_dobj *at = s->anchor != SG_NONE ?
 			node_of(ag, g, s->anchor, 0, sc) : NULL;
@@ -1391,7 +1394,7 @@ static int draw_summaries(sg_drawing *ag, const sg_view *v, struct scratch *sc)
 		if (n && in)
 			sg_drawing_put(in, n);
 		snprintf(id, sizeof(id), "f.%zu", i + 1);
-		r = !n || (at && !edge) || (rt && !words) ||
+		r = !n || (at && !edge) || (says && !words) ||
 		    summary_tip(v, i, words, sc) ||
 		    set_text(n, "label", v->labels.buf + s->label, &sc->text) ||
 		    set_text(n, "tooltip", sg_buf_str(&sc->tip), &sc->text) ||
@@ -1424,7 +1427,7 @@ static int draw_summaries(sg_drawing *ag, const sg_view *v, struct scratch *sc)
 		r = set(edge, "id", id) ||
 		    (rt && set_style(edge, sc->theme, rt, 0, 0)) ||
 		    (s->dir == SG_BOTH && set(edge, "dir", "none")) ||
-		    (rt ? sg_buf_addf(&sc->status, "%s (%" PRIu32 ")", words,
+		    (words ? sg_buf_addf(&sc->status, "%s (%" PRIu32 ")", words,
 				      s->relations) :
 			  sg_buf_addf(&sc->status, "%" PRIu32 " relation%s",
 				      s->relations,

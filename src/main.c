@@ -430,13 +430,19 @@ static void print_note(const struct printer *p, const char *file,
 static void note_folded(const struct printer *p, const char *file,
 			const sg_view *v, long max)
 {
-	char text[200];
+	char text[200], why[80];
+	size_t n = sg_view_entity_count(v) + sg_view_cut_count(v);
 
 	if (!sg_view_cut_count(v))
 		return;
-	snprintf(text, sizeof(text), "%zu entities, more than --max-nodes "
-		 "%ld: %zu drawn, %zu folded into %zu %s",
-		 sg_view_entity_count(v) + sg_view_cut_count(v), max,
+	/* (few enough entities are folded for their lines: a page's) */
+	if (n > (size_t)max)
+		snprintf(why, sizeof(why), "more than --max-nodes %ld", max);
+	else
+		snprintf(why, sizeof(why), "with more relations than the %d "
+			 "lines a page holds", SG_PAGE_LINES);
+	snprintf(text, sizeof(text), "%zu entities, %s: %zu drawn, %zu "
+		 "folded into %zu %s", n, why,
 		 sg_view_entity_count(v), sg_view_cut_count(v),
 		 sg_view_summary_count(v),
 		 sg_view_summary_count(v) == 1 ? "summary" : "summaries");

@@ -400,7 +400,8 @@ done:
  * and the lines among what is drawn within 1.5 times it (or the fewer a
  * page holds, max_lines): the most related entities are related to each
  * other too, and sixty of them with their 240 relations are still a
- * hairball.
+ * hairball. So is a focus's neighbourhood of twenty with sixty: on a
+ * page, one of more relations than max_lines is folded too.
  */
 struct rank {
 	uint32_t entity, dist, degree;
@@ -701,7 +702,7 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 		const unsigned char *rel_on)
 {
 	const sg_graph *g = v->graph;
-	size_t n1 = g->nentities + 1, kmin = 0, k, groups[LEVELS], lines;
+	size_t n1 = g->nentities + 1, kmin = 0, k, groups[LEVELS], lines = 0, top;
 	size_t most_lines = max_lines && max_lines < max + max / 2 ?
 		max_lines : max + max / 2;
 	struct folding f = { g, rel_on, malloc(n1), malloc(n1 * sizeof(*f.ranks)),
@@ -725,6 +726,7 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 			continue;
 		v->degree[rel->from]++;
 		v->degree[rel->to] += rel->to != rel->from;
+		lines++;
 	}
 	for (size_t e = 0; e < g->nentities; e++) {
 		if (!f.in[e])
@@ -733,7 +735,7 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 						v->degree[e] };
 		kmin += v->focus[e];
 	}
-	if (f.n <= max) {
+	if (f.n <= max && (!kmin || !max_lines || lines <= max_lines)) {
 		r = keep_parents(v, allowed);
 		goto done;
 	}
@@ -757,8 +759,10 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 	 * budget beside the most entities that fit: drawing one entity more
 	 * makes at most one summary less, so the boxes grow with k, and a
 	 * binary search finds that k */
+	/* (fewer than max entities are folded for their lines: one at least) */
+	top = max < f.n ? max : f.n;
 	for (k = kmin; level < LEVELS; level++) {
-		size_t lo = kmin, hi = max > kmin ? max - 1 : kmin, best = 0;
+		size_t lo = kmin, hi = top > kmin ? top - 1 : kmin, best = 0;
 
 		while (lo <= hi) {
 			size_t mid = lo + (hi - lo) / 2;

@@ -469,7 +469,10 @@ cp "$tmp/out" "$tmp/karate-native.json"
 check "undirected: native reads back the same" run 0 "$tmp/karate-native.json" -T json
 check "undirected: byte-identical" same "$tmp/karate-native.json" "$tmp/out"
 check "untyped relations drawn" run 0 "$karate" --focus 33
-check "untyped relations have no words" not has "$tmp/out" 'related to'
+check "untyped relations have no words" not has "$tmp/out" 'label="related to'
+# (its 18 entities have more relations than a page's lines: three are
+# folded, and their summary's line counts them, wordless too)
+check "untyped relations folded: counted" has "$tmp/out" 'label="3 relations"'
 # parents (compound nodes): boxes around their children, nested
 parents=tests/valid/parents/input.json
 check "parents: drawn" run 0 "$parents"
@@ -1334,6 +1337,27 @@ for focus in kg650:e2 kg650:e12 kg6500:e2; do
 	check "entity text of 6 pt on A4, none overlapping" measure \
 		--check entity=6,overlaps=0 "$tmp/focus.svg"
 done
+# few entities with many relations: kg 650's e21 at depth 2 is 40 entities
+# (under --max-nodes) with 135 relations, drawn whole 3.7 pt with 11 texts
+# overlapping; on a page it is folded to 30 lines, and not with --page none
+check "a focus of few entities and many lines, folded" run 0 \
+	"$tmp/kg650.json" --focus e21 --depth 2 -o "$tmp/focus.svg"
+check "says why" has "$tmp/err" "scograph: note: 40 entities, with more relations than the 30 lines a page holds: 8 drawn, 32 folded into 9 summaries"
+check "in a page's 30 lines" lines_drawn "$tmp/focus.svg" 30
+check "entity text of 6 pt on A4, none overlapping" measure \
+	--check entity=6,overlaps=0 "$tmp/focus.svg"
+check "22 entities with 70 relations, folded" run 0 "$tmp/kg650.json" \
+	--focus e2 -o "$tmp/focus.svg"
+check "in a page's 30 lines" lines_drawn "$tmp/focus.svg" 30
+check "no page, drawn whole" run 0 "$tmp/kg650.json" --focus e21 --depth 2 \
+	--page none --stats
+check "all 40" has "$tmp/out" "entities folded: 0"
+# the sweep (tests/pagesweep.py) of the larger two graphs: each of their
+# 124 drawings that folds reaches 6 pt on A4 with no text overlapping
+sweep() { /usr/bin/python3 tests/pagesweep.py --scograph "$bin" "$@" \
+	>"$tmp/sweep" 2>&1 || { grep folded, "$tmp/sweep"; false; }; }
+check "pagesweep: kg 6500 and 30000, e0..e30, depths 1 and 2" sweep \
+	--sizes 6500,30000 --check
 
 # ---- the progress line: on a terminal (or asked for), erased when done,
 # never on standard output. A delay of 0 shows it from the start: what a
