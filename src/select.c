@@ -462,6 +462,7 @@ struct folding {
 	struct key *keys;    /* the folded entities, sorted */
 	size_t nkeys;
 	uint32_t *lines;     /* lines[k]: the relations among the first k */
+	uint32_t *boxes;     /* boxes[k]: the first k and the boxes they are in */
 	struct {
 		size_t k, groups[LEVELS];
 	} memo[4 * 64]; /* LEVELS binary searches over a size_t */
@@ -697,6 +698,35 @@ static size_t drawn_lines(const struct folding *f, const unsigned char *on,
  * above, and keeps the parents of what it draws (keep_parents): a parent
  * drawn as a box is no longer folded. dist: steps from the focus.
  */
+/*
+ * f->boxes[k]: the boxes drawn when the first k ranked are, counting the
+ * parents keep_parents draws around them (a kept entity 20,000 parents
+ * deep brought them all back past the budget). Each entity is counted
+ * once, the first time a chain reaches it, so this is linear. f->keep is
+ * borrowed as the mark and left cleared.
+ */
+static void count_boxes(struct folding *f, const unsigned char *allowed)
+{
+	const sg_graph *g = f->g;
+	uint32_t count = 0;
+
+	f->boxes[0] = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		uint32_t e = f->ranks[i].entity;
+
+		count += !f->keep[e];
+		for (; e != SG_NONE && !f->keep[e]; e = g->entities[e].parent) {
+			f->keep[e] = 1;
+			count += e != f->ranks[i].entity && allowed[e];
+		}
+		f->boxes[i + 1] = count;
+	}
+	for (size_t i = 0; i < f->n; i++)
+		for (uint32_t e = f->ranks[i].entity; e != SG_NONE && f->keep[e];
+		     e = g->entities[e].parent)
+			f->keep[e] = 0;
+}
+
 static int fold(sg_view *v, const uint32_t *dist, size_t max,
 		size_t max_lines, const unsigned char *allowed,
 		const unsigned char *rel_on)
@@ -710,13 +740,14 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 			     malloc(n1 * sizeof(*f.via)),
 			     malloc(n1 * sizeof(*f.queue)),
 			     malloc(n1 * sizeof(*f.keys)), 0,
-			     calloc(n1 + 1, sizeof(*f.lines)), { { 0, { 0 } } },
-			     0 };
+			     calloc(n1 + 1, sizeof(*f.lines)),
+			     malloc((n1 + 1) * sizeof(*f.boxes)),
+			     { { 0, { 0 } } }, 0 };
 	int level = 0, r = -1;
 
 	v->degree = calloc(n1, sizeof(*v->degree));
 	if (!f.in || !f.ranks || !f.keep || !f.owner || !f.via || !f.queue ||
-	    !f.keys || !f.lines || !v->degree)
+	    !f.keys || !f.lines || !f.boxes || !v->degree)
 		goto done;
 	memcpy(f.in, v->entity_on, n1);
 	for (size_t i = 0; i < g->nrelations; i++) {
@@ -754,6 +785,7 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 	}
 	for (size_t i = 0; i < f.n; i++)
 		f.lines[i + 1] += f.lines[i];
+	count_boxes(&f, allowed);
 	kmin = kmin ? kmin : 1;
 	/* the finest level whose summaries take at most a third of the
 	 * budget beside the most entities that fit: drawing one entity more
@@ -769,7 +801,7 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 
 			if (plan_memo(&f, mid, groups))
 				goto done;
-			if (mid + groups[level] > max ||
+			if (f.boxes[mid] + groups[level] > max ||
 			    f.lines[mid] + groups[level] > most_lines) {
 				hi = mid - 1;
 			} else {
@@ -819,6 +851,7 @@ done:
 	free(f.queue);
 	free(f.keys);
 	free(f.lines);
+	free(f.boxes);
 	return r;
 }
 

@@ -882,6 +882,18 @@ check "a note" stderr_is '{"file": "", "line": 0, "column": 0, "severity": "note
 check "no folding, no note" run 0 "$tmp/large.json" --max-nodes 5000 --stats
 check "silent" test ! -s "$tmp/err"
 check "and nothing folded" has "$tmp/out" "entities folded: 0"
+# boxes count against the budget: a kept entity draws the boxes it is in
+/usr/bin/python3 -c 'import json, sys
+json.dump({"entities": [{"id": "hub"}] + [e for i in range(40) for e in
+	   ({"id": "g%d" % i}, {"id": "p%d" % i, "parent": "g%d" % i},
+	    {"id": "c%d" % i, "parent": "p%d" % i})],
+	   "relations": [{"from": "c%d" % i, "to": "hub", "type": "r"}
+			 for i in range(40)]}, sys.stdout)' >"$tmp/chains.json"
+check "entities in boxes, folded" run 0 "$tmp/chains.json" --focus hub \
+	--max-nodes 20 --page none
+check "their boxes count: 20 in all" stderr_is \
+	"scograph: note: 53 entities, more than --max-nodes 20: 19 drawn, 34 folded into 1 summary"
+check "as drawn: 6 entities in their 12 boxes" test "$(grep -c 'subgraph cluster' "$tmp/out")" = 12
 cat >"$tmp/policies.json" <<'EOF'
 {"types": {"p": {"label": "policy"}, "c": {"label": "country"}},
  "relation_types": {"adopts": {"color": "#aa0000"}},
