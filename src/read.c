@@ -45,24 +45,43 @@ static int unknown_format(struct reader *rd, const char *name)
 	return -1;
 }
 
-/*
- * The format of doc, a document (or with line, the first record of JSON
- * Lines): the one surest of it. Where none is, native, so that a mistyped
- * key gets its did-you-mean; where several are as sure, NULL with the error.
- */
-static const struct rd_format *detect(struct reader *rd, const json_t *doc,
-				      int line)
+/* Fails: several formats are as sure of the input (a text, or JSON whose
+ * keys are theirs), named in names. */
+static int mixed(struct reader *rd, int text, const char *names)
 {
-	const struct rd_format *found = line ? &rd_jsonl : &rd_native;
+	sg_loc loc = rd_loc(rd, NULL, NULL, 0);
+
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "%s (%s); name the one meant with --from-format",
+		       text ? "the text reads as several formats" :
+			      "the top-level keys mix formats",
+		       names);
+}
+
+/*
+ * The format the surest of the input: a JSON document (doc), the first
+ * record of JSON Lines (doc, with line), or a text (head, len). Where none
+ * is sure at all, dflt; where several are as sure, NULL with the error.
+ */
+static const struct rd_format *surest(struct reader *rd, const json_t *doc,
+				      int line, const char *head, size_t len,
+				      const struct rd_format *dflt,
+				      enum rd_sure *how)
+{
+	const struct rd_format *found = dflt;
 	sg_buf names = SG_BUF_INIT;
-	int best = 0, n = 0;
+	enum rd_sure best = RD_NOT;
+	int n = 0;
 
 	for (size_t i = 0; i < SG_ARRAY_SIZE(formats); i++) {
 		const struct rd_format *f = formats[i];
-		int (*sure)(const json_t *) = line ? f->detect_line : f->detect;
-		int score = sure ? sure(doc) : 0;
+		enum rd_sure score = RD_NOT;
 
-		if (!score || score < best)
+		if (head)
+			score = f->sniff ? f->sniff(head, len) : RD_NOT;
+		else if (line ? f->detect_line != NULL : f->detect != NULL)
+			score = line ? f->detect_line(doc) : f->detect(doc);
+		if (score == RD_NOT || score < best)
 			continue;
 		if (score > best) {
 			best = score;
@@ -79,15 +98,23 @@ static const struct rd_format *detect(struct reader *rd, const json_t *doc,
 		}
 	}
 	if (found && n > 1) {
-		sg_loc loc = rd_loc(rd, NULL, NULL, 0);
-
-		sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
-			"the top-level keys mix formats (%s); name the one "
-			"meant with --from-format", sg_buf_str(&names));
+		mixed(rd, head != NULL, sg_buf_str(&names));
 		found = NULL;
 	}
 	sg_buf_release(&names);
+	if (how)
+		*how = best;
 	return found;
+}
+
+/* The format of doc, a document (or with line, the first record of JSON
+ * Lines). Where none is sure, native, so that a mistyped key gets its
+ * did-you-mean. */
+static const struct rd_format *detect(struct reader *rd, const json_t *doc,
+				      int line)
+{
+	return surest(rd, doc, line, NULL, 0, line ? &rd_jsonl : &rd_native,
+		      NULL);
 }
 
 /* ---- documents ---- */
@@ -456,6 +483,35 @@ static int xml(struct reader *rd, struct scanner s)
 		       rd->root_column, "this is XML, and scograph reads JSON");
 }
 
+/* The text format of the text at s, when a text format is sure enough of
+ * it: any sureness of a text that does not begin as JSON does, RD_SURE of
+ * one that does. NULL when none is, or with the error. */
+static const struct rd_format *text_format(struct reader *rd,
+					   struct scanner s)
+{
+	size_t n = (size_t)(s.end - s.p);
+	enum rd_sure how;
+	const struct rd_format *f = surest(rd, NULL, 0, s.p,
+					   n < RD_HEAD ? n : RD_HEAD, NULL,
+					   &how);
+
+	return f && (how == RD_SURE || (*s.p != '{' && *s.p != '[')) ? f :
+								      NULL;
+}
+
+/* Reads the text data of text format f, past a byte-order mark. */
+static int read_text(struct reader *rd, const struct rd_format *f,
+		     const char *data, size_t len)
+{
+	static const char bom[] = "\xEF\xBB\xBF";
+
+	if (len >= 3 && !memcmp(data, bom, 3)) {
+		data += 3;
+		len -= 3;
+	}
+	return f->read_text(rd, data, len);
+}
+
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		   const char *name, const char *format, sg_error *err)
 {
@@ -464,6 +520,7 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 			     .tell = { g->progress, g->progress_ctx, { 0 } } };
 	size_t since = g->nnotes;
 	const struct rd_format *f = format ? format_named(format) : NULL;
+	const struct rd_format *t = NULL;
 	struct scanner s;
 	int r, lines = 0;
 
@@ -476,6 +533,10 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		r = unknown_format(&rd, format);
 	else if (s.p == s.end)
 		r = rd_empty(&rd);
+	else if ((f && f->read_text) || (!f && (t = text_format(&rd, s))))
+		r = read_text(&rd, f ? f : t, data, len);
+	else if (rd.error.code != SG_OK)
+		r = -1;
 	else if (*s.p == '<')
 		r = xml(&rd, s);
 	else if ((lines = as_lines(&rd, s, f)) < 0)

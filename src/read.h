@@ -78,6 +78,22 @@ struct reader {
 };
 
 /*
+ * How sure a detector is that a document (or a text) is of its format.
+ * The surest format wins; two formats equally sure is an error asking for
+ * --from-format, so a detector says RD_SURE only of what no other format
+ * writes.
+ */
+enum rd_sure {
+	RD_NOT,    /* not this format */
+	RD_MAYBE,  /* its keys are shared with other formats */
+	RD_LIKELY, /* a key this format writes, which another may write too */
+	RD_SURE,   /* a key or shape that only this format writes */
+};
+
+/* How much of a text's beginning a text format's sniff is shown. */
+#define RD_HEAD 4096
+
+/*
  * A format: one entry of the table in read.c, which drives detection,
  * --from-format and the list of formats. Each family's file defines its
  * entries.
@@ -86,23 +102,32 @@ struct rd_format {
 	const char *name;  /* as --from-format takes it */
 	const char *about; /* who writes it, for the list of formats */
 	/*
-	 * How surely a document is of this format: 0 not, 1 maybe (its keys
-	 * are shared with other formats), 2 surely. doc is the top-level
+	 * How surely a JSON document is of this format. doc is the top-level
 	 * object or array; detect looks only at its keys, at the keys of the
 	 * objects in it and at the first element of each list in it (the
-	 * rest may not have been read yet). NULL: never a document.
+	 * rest may not have been read yet). NULL: never a JSON document.
 	 */
-	int (*detect)(const json_t *doc);
+	enum rd_sure (*detect)(const json_t *doc);
 	int (*read)(struct reader *rd, const json_t *doc);
 	int arrays; /* read reads top-level arrays too, not only objects */
 	/* JSON Lines: how surely a first record is of this format, and the
 	 * reading of one record o, standing in list; NULL: never lines. */
-	int (*detect_line)(const json_t *o);
+	enum rd_sure (*detect_line)(const json_t *o);
 	int (*read_line)(struct reader *rd, const json_t *list,
 			 const json_t *o);
 	/* After the last line (may be NULL): the relations read are those
 	 * from first_relation on. */
 	int (*finish)(struct reader *rd, size_t first_relation);
+	/*
+	 * A format of text other than JSON (RDF, XML, CSV): how surely the
+	 * text is of it, shown its first len bytes (at most RD_HEAD, past a
+	 * byte-order mark and space); and the reading of the whole text
+	 * (which need not end in a NUL). NULL: not a text format. The surest
+	 * text format reads a text that does not begin as JSON does ('{' or
+	 * '['), or one it is RD_SURE of.
+	 */
+	enum rd_sure (*sniff)(const char *head, size_t len);
+	int (*read_text)(struct reader *rd, const char *data, size_t len);
 };
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,

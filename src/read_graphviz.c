@@ -238,11 +238,11 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 	return r;
 }
 
-static int detect_graphviz(const json_t *doc)
+static enum rd_sure detect_graphviz(const json_t *doc)
 {
 	return json_object_get(doc, "objects") ||
 			       json_object_get(doc, "_subgraph_cnt") ?
-		       2 : 0;
+		       RD_LIKELY : RD_NOT;
 }
 
 const struct rd_format rd_graphviz = {

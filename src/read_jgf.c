@@ -63,7 +63,7 @@ static int jgf_graph(struct reader *rd, const json_t *parent,
 
 /* "graphs", or a "graph" that holds nodes or edges (scograph's own "graph"
  * holds a title). */
-static int detect_jgf(const json_t *doc)
+static enum rd_sure detect_jgf(const json_t *doc)
 {
 	const json_t *graph = json_object_get(doc, "graph");
 
@@ -71,7 +71,7 @@ static int detect_jgf(const json_t *doc)
 			       (json_is_object(graph) &&
 				(json_object_get(graph, "nodes") ||
 				 json_object_get(graph, "edges"))) ?
-		       2 : 0;
+		       RD_LIKELY : RD_NOT;
 }
 
 static int read_jgf(struct reader *rd, const json_t *root)

@@ -83,7 +83,7 @@ static int read_cytoscape(struct reader *rd, const json_t *root)
 
 /* An array whose first element is an element: an object with data, and
  * a group or no key but Cytoscape's own. */
-static int detect_cytoscape(const json_t *doc)
+static enum rd_sure detect_cytoscape(const json_t *doc)
 {
 	const json_t *first = json_array_get(doc, 0);
 	const char *group = json_string_value(json_object_get(first, "group"));
@@ -92,8 +92,8 @@ static int detect_cytoscape(const json_t *doc)
 		return json_is_object(json_object_get(first, "data")) &&
 			       (!group || !strcmp(group, "nodes") ||
 				!strcmp(group, "edges")) ?
-		       3 : 0;
-	return json_object_get(doc, "elements") ? 2 : 0;
+		       RD_SURE : RD_NOT;
+	return json_object_get(doc, "elements") ? RD_LIKELY : RD_NOT;
 }
 
 const struct rd_format rd_cytoscape = {
@@ -129,7 +129,7 @@ static int read_graphology(struct reader *rd, const json_t *root)
 
 /* Graphology's nodes carry "key"s (node-link's carry "id"s); its options
  * are not graphlib's. */
-static int detect_graphology(const json_t *doc)
+static enum rd_sure detect_graphology(const json_t *doc)
 {
 	const json_t *options = json_object_get(doc, "options");
 
@@ -137,7 +137,7 @@ static int detect_graphology(const json_t *doc)
 			       json_object_get(options, "type") ||
 			       json_object_get(options, "multi") ||
 			       json_object_get(options, "allowSelfLoops") ?
-		       3 : !!options;
+		       RD_SURE : options ? RD_MAYBE : RD_NOT;
 }
 
 const struct rd_format rd_graphology = {
@@ -238,7 +238,7 @@ static int read_graphlib(struct reader *rd, const json_t *root)
 	       rd_list(rd, root, "edges", graphlib_edge);
 }
 
-static int detect_graphlib(const json_t *doc)
+static enum rd_sure detect_graphlib(const json_t *doc)
 {
 	const json_t *options = json_object_get(doc, "options");
 
@@ -247,7 +247,7 @@ static int detect_graphlib(const json_t *doc)
 			       json_object_get(options, "directed") ||
 			       json_object_get(options, "multigraph") ||
 			       json_object_get(options, "compound") ?
-		       3 : 0;
+		       RD_SURE : RD_NOT;
 }
 
 const struct rd_format rd_graphlib = {
@@ -278,9 +278,10 @@ static int read_ngraph(struct reader *rd, const json_t *root)
 	       rd_list(rd, root, "links", ngraph_link);
 }
 
-static int detect_ngraph(const json_t *doc)
+static enum rd_sure detect_ngraph(const json_t *doc)
 {
-	return json_object_get(rd_first(doc, "links"), "fromId") ? 3 : 0;
+	return json_object_get(rd_first(doc, "links"), "fromId") ? RD_SURE :
+								    RD_NOT;
 }
 
 const struct rd_format rd_ngraph = {
@@ -361,12 +362,12 @@ static int read_vis(struct reader *rd, const json_t *root)
 	return 0;
 }
 
-static int detect_vis(const json_t *doc)
+static enum rd_sure detect_vis(const json_t *doc)
 {
 	const json_t *first = rd_first(doc, "edges");
 
 	return json_object_get(first, "from") || json_object_get(first, "to") ?
-		       3 : 0;
+		       RD_SURE : RD_NOT;
 }
 
 const struct rd_format rd_vis = {

@@ -84,14 +84,14 @@ static int mcp_record(struct reader *rd, const json_t *list, const json_t *o)
 }
 
 /* An MCP memory record, by its first line. */
-static int looks_mcp(const json_t *o)
+static enum rd_sure looks_mcp(const json_t *o)
 {
 	const char *type = json_string_value(json_object_get(o, "type"));
 
 	return type && ((!strcmp(type, "entity") && !json_object_get(o, "id")) ||
 			(!strcmp(type, "relation") &&
 			 json_object_get(o, "relationType"))) ?
-		       2 : 0;
+		       RD_LIKELY : RD_NOT;
 }
 
 /* MCP relations may name entities that were never created: they are added,
@@ -135,12 +135,12 @@ static int read_graph(struct reader *rd, const json_t *root)
 }
 
 /* Native entities have ids; the memory server's have names and types. */
-static int detect_graph(const json_t *doc)
+static enum rd_sure detect_graph(const json_t *doc)
 {
 	return json_object_get(rd_first(doc, "entities"), "entityType") ||
 			       json_object_get(rd_first(doc, "relations"),
 					       "relationType") ?
-		       3 : 0;
+		       RD_SURE : RD_NOT;
 }
 
 const struct rd_format rd_mcp = {

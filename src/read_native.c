@@ -372,22 +372,22 @@ static int read_record(struct reader *rd, const json_t *list,
 
 
 /* Any of the native sections; a "graph" alone may be another format's. */
-static int detect_native(const json_t *doc)
+static enum rd_sure detect_native(const json_t *doc)
 {
 	static const char *const sections[] = { "entities", "relations",
 						"types", "relation_types" };
 
 	for (size_t i = 0; i < SG_ARRAY_SIZE(sections); i++)
 		if (json_object_get(doc, sections[i]))
-			return 2;
-	return json_object_get(doc, "graph") ? 1 : 0;
+			return RD_LIKELY;
+	return json_object_get(doc, "graph") ? RD_MAYBE : RD_NOT;
 }
 
 /* Lines that are no other format's are native, for their errors. */
-static int detect_record(const json_t *o)
+static enum rd_sure detect_record(const json_t *o)
 {
 	(void)o;
-	return 1;
+	return RD_MAYBE;
 }
 
 const struct rd_format rd_native = {

@@ -273,28 +273,28 @@ static int looks_record(const json_t *o)
 }
 
 /* A first line: a record, or a query row with one in a column. */
-static int detect_line(const json_t *o)
+static enum rd_sure detect_line(const json_t *o)
 {
 	const char *key;
 	const json_t *v;
 
 	if (looks_record(o))
-		return 3;
+		return RD_SURE;
 	json_object_foreach((json_t *)o, key, v)
 		if (looks_record(v) || is_path(v) ||
 		    looks_record(json_array_get(v, 0)))
-			return 2;
-	return 0;
+			return RD_LIKELY;
+	return RD_NOT;
 }
 
 /* ARRAY_JSON, {nodes, rels}, or a document of one record. */
-static int detect_document(const json_t *doc)
+static enum rd_sure detect_document(const json_t *doc)
 {
 	if (json_is_array(doc))
-		return detect_line(json_array_get(doc, 0)) ? 3 : 0;
+		return detect_line(json_array_get(doc, 0)) ? RD_SURE : RD_NOT;
 	if (json_object_get(doc, "rels") || looks_record(doc))
-		return 3;
-	return 0;
+		return RD_SURE;
+	return RD_NOT;
 }
 
 const struct rd_format rd_neo4j = {

@@ -160,12 +160,13 @@ static int read_node_link(struct reader *rd, const json_t *root)
 
 /* Lists of nodes with ids, of links, or of edges: other formats have these
  * too, and tell themselves apart by what they hold. */
-static int detect_node_link(const json_t *doc)
+static enum rd_sure detect_node_link(const json_t *doc)
 {
 	if (json_object_get(rd_first(doc, "nodes"), "id") ||
 	    json_object_get(doc, "links"))
-		return 2;
-	return json_object_get(doc, "nodes") || json_object_get(doc, "edges");
+		return RD_LIKELY;
+	return json_object_get(doc, "nodes") || json_object_get(doc, "edges") ?
+		       RD_MAYBE : RD_NOT;
 }
 
 const struct rd_format rd_node_link = {
@@ -241,9 +242,9 @@ static int read_adjacency(struct reader *rd, const json_t *root)
 	return 0;
 }
 
-static int detect_adjacency(const json_t *doc)
+static enum rd_sure detect_adjacency(const json_t *doc)
 {
-	return json_object_get(doc, "adjacency") ? 3 : 0;
+	return json_object_get(doc, "adjacency") ? RD_SURE : RD_NOT;
 }
 
 const struct rd_format rd_nx_adjacency = {
@@ -290,11 +291,11 @@ static int read_nx_tree(struct reader *rd, const json_t *root)
 }
 
 /* A root node: an "id" and its "children". */
-static int detect_tree(const json_t *doc)
+static enum rd_sure detect_tree(const json_t *doc)
 {
 	return json_object_get(doc, "children") &&
 			       json_object_get(doc, "id") ?
-		       3 : 0;
+		       RD_SURE : RD_NOT;
 }
 
 const struct rd_format rd_nx_tree = {

@@ -711,12 +711,12 @@ static int read_sparql(struct reader *rd, const json_t *root)
 	return r;
 }
 
-static int detect_sparql(const json_t *doc)
+static enum rd_sure detect_sparql(const json_t *doc)
 {
 	return json_object_get(doc, "head") &&
 			       (json_object_get(doc, "results") ||
 				json_object_get(doc, "boolean")) ?
-		       3 : 0;
+		       RD_SURE : RD_NOT;
 }
 
 const struct rd_format rd_sparql = {
@@ -1255,13 +1255,13 @@ static int ld_keys(const json_t *o)
 	return 0;
 }
 
-static int detect_jsonld(const json_t *doc)
+static enum rd_sure detect_jsonld(const json_t *doc)
 {
 	if (json_is_array(doc))
-		return ld_keys(json_array_get(doc, 0)) ? 3 : 0;
+		return ld_keys(json_array_get(doc, 0)) ? RD_SURE : RD_NOT;
 	return json_object_get(doc, "@context") ||
 			       json_object_get(doc, "@graph") ?
-		       3 : ld_keys(doc) ? 2 : 0;
+		       RD_SURE : ld_keys(doc) ? RD_LIKELY : RD_NOT;
 }
 
 const struct rd_format rd_jsonld = {
