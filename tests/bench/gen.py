@@ -3,6 +3,10 @@
 usage: gen.py kg RELATIONS      power-law graph: RELATIONS relations among
                                 RELATIONS / 5 entities; entity e0 is the hub,
                                 entity "leaf" has exactly one relation
+       gen.py kg-dot RELATIONS  the same graph as a Graphviz user keeps it:
+                                lean DOT, as networkx's write_dot writes a
+                                MultiDiGraph (a name and type a node, a key
+                                and type an edge), one statement a line
        gen.py aliases N         one entity with N aliases
        gen.py names N           N entities sharing one name
        gen.py parallel N        N relations (each with its id) between two
@@ -25,30 +29,46 @@ def lcg(seed):
         yield (state >> 11) / 2**53
 
 
-def entity(out, i, first):
-    out.write('%s{"id": "e%d", "name": "Entity %d", "type": "%s"}\n'
-              % ("" if first else ",", i, i, TYPES[i % len(TYPES)]))
-
-
-def kg(out, nrel):
+def graph(nrel):
+    """The kg graph: (entities as (id, name, type), relations as (from, to,
+    type))."""
     n = max(nrel // 5, 2)
     rand = lcg(1)
-    out.write('{"entities": [\n')
-    for i in range(n):
-        entity(out, i, i == 0)
-    out.write(',{"id": "leaf", "name": "The leaf", "type": "event"}\n')
-    out.write('], "relations": [\n')
+    entities = [("e%d" % i, "Entity %d" % i, TYPES[i % len(TYPES)])
+                for i in range(n)] + [("leaf", "The leaf", "event")]
     # From any entity, to one drawn from a power law: entity k is the end of
     # about (n / k)^(3/4) / 4 times as many relations as a uniform draw would
     # give it, and e0 of about nrel / n^(1/4) (47k of 1M).
+    relations = []
     for i in range(nrel - 1):
         a = int(next(rand) * n)
         b = int(n * next(rand) ** 4)
-        out.write("%s%s\n" % ("," if i else "", relation(
-            "e%d" % a, "e%d" % b, RELATION_TYPES[i % len(RELATION_TYPES)])))
-    out.write("%s%s\n" % ("," if nrel > 1 else "",
-                          relation("leaf", "e%d" % (n // 2), "cites")))
+        relations.append(("e%d" % a, "e%d" % b,
+                          RELATION_TYPES[i % len(RELATION_TYPES)]))
+    relations.append(("leaf", "e%d" % (n // 2), "cites"))
+    return entities, relations
+
+
+def kg(out, nrel):
+    entities, relations = graph(nrel)
+    out.write('{"entities": [\n')
+    out.write(",".join('{"id": "%s", "name": "%s", "type": "%s"}\n' % e
+                       for e in entities))
+    out.write('], "relations": [\n')
+    out.write(",".join(relation(*r) + "\n" for r in relations))
     out.write(']}\n')
+
+
+def kg_dot(out, nrel):
+    entities, relations = graph(nrel)
+    keys = {}
+    out.write('digraph "" {\n')
+    for e in entities:
+        out.write('%s [name="%s", type=%s];\n' % e)
+    for a, b, kind in relations:
+        key = keys[a, b] = keys.get((a, b), -1) + 1
+        out.write('%s -> %s [key=%d, type="%s"];\n' % (a, b, key, kind))
+    out.write("}\n")
 
 
 def document(out, entities, relations):
@@ -81,5 +101,5 @@ def parallel(out, n):
 
 if __name__ == "__main__":
     kind, count = sys.argv[1], int(sys.argv[2])
-    {"kg": kg, "aliases": aliases, "names": names,
+    {"kg": kg, "kg-dot": kg_dot, "aliases": aliases, "names": names,
      "parallel": parallel}[kind](sys.stdout, count)
