@@ -133,7 +133,7 @@ struct rd_format {
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
 	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz, rd_neo4j, rd_sparql,
-	rd_jsonld;
+	rd_jsonld, rd_graphml, rd_gexf;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 
@@ -157,6 +157,11 @@ int rd_scan(struct reader *rd, struct scanner s, const json_t *v);
 int rd_scan_past(struct reader *rd, struct scanner *s, const json_t *v);
 /* Notes that the one member of container c stands at at. */
 int rd_place(struct reader *rd, const json_t *c, struct pos at);
+/* Notes that the n members of object c stand at at[0..n): a piece of
+ * another format than JSON (XML's data of a node) read as an object. An
+ * object without members (n 0) stands at at[0]. */
+int rd_place_members(struct reader *rd, const json_t *c, const struct pos *at,
+		     size_t n);
 /* A list of one element, v, standing at at: a piece of the input read as
  * an element of a list. NULL when out of memory. */
 json_t *rd_wrap(struct reader *rd, json_t *v, struct pos at);
@@ -289,6 +294,11 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 		const char *to_key, const char *from, const char *to,
 		sg_loc loc);
+/* Adds rel, whose ends, id, direction and places the format has set, with
+ * the type, label and evidence f names where rel has none (SG_UNTYPED
+ * where neither does), and f's other keys as its attributes: for a format
+ * whose edges are not JSON objects (XML). */
+int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel);
 /* Reads edge f->o, whose endpoints are its members from_key and to_key. */
 int rd_read_edge(struct reader *rd, struct fields *f, const char *from_key,
 		 const char *to_key, sg_loc loc);

@@ -7,14 +7,15 @@
 
 
 static const char *const name_keys[] = { "label", "name" };
-static const char *const type_keys[] = { "type", "entityType", "class",
-					 "group" };
+/* (entity_type: LightRAG's) */
+static const char *const type_keys[] = { "type", "entityType", "entity_type",
+					 "class", "group" };
 static const char *const description_keys[] = { "description", "tooltip" };
 static const char *const url_keys[] = { "url", "URL", "href" };
 static const char *const relation_type_keys[] = {
 	"type", "relation", "relationType", "interaction", "class", "label"
 };
-static const char *const label_keys[] = { "label" };
+static const char *const label_keys[] = { "label", "keywords" };
 static const char *const evidence_keys[] = { "evidence" };
 static const char *const id_keys[] = { "id", "key" };
 /* Cytoscape's and graphlib's compound nodes */
@@ -164,6 +165,29 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 	return r;
 }
 
+int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel)
+{
+	int r;
+
+	if (!rel->type)
+		rel->type = role(f, relation_type_keys,
+				 SG_ARRAY_SIZE(relation_type_keys));
+	/* a label beside a type is the relation's label; where there is no
+	 * type, no "label" either (it would be the type), but LightRAG's
+	 * keywords are what its users see on a relation */
+	if (!rel->label && (!rel->type || !f->nused ||
+			    strcmp(f->used[f->nused - 1], "label")))
+		rel->label = role(f, label_keys, SG_ARRAY_SIZE(label_keys));
+	if (!rel->type)
+		rel->type = SG_UNTYPED;
+	if (!rel->evidence)
+		rel->evidence = role(f, evidence_keys, 1);
+	r = rd_collect(rd, f, 1, &rel->attrs) ||
+	    sg_graph_add_relation(rd->g, rel, rd->err);
+	rd_attrs_release(&rel->attrs);
+	return r;
+}
+
 /* Adds the relation made of f, whose endpoints are f->o[from_key] and
  * f->o[to_key]; where the format names no type, it is SG_UNTYPED. */
 int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
@@ -174,7 +198,6 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 	const json_t *undirected = json_object_get(f->o, "undirected");
 	sg_relation rel = { 0 };
 	char id[32];
-	int r;
 
 	/* an edge's id (JGF, Cytoscape), key (Graphology, networkx's
 	 * multigraphs): what tells parallel edges apart */
@@ -200,18 +223,7 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 	rel.loc = loc;
 	rel.from_loc = rd_loc(rd, f->o, from_key, 0);
 	rel.to_loc = rd_loc(rd, f->o, to_key, 0);
-	rel.type = role(f, relation_type_keys,
-			SG_ARRAY_SIZE(relation_type_keys));
-	/* a label beside a type is the relation's label */
-	if (rel.type && strcmp(f->used[f->nused - 1], "label"))
-		rel.label = role(f, label_keys, 1);
-	if (!rel.type)
-		rel.type = SG_UNTYPED;
-	rel.evidence = role(f, evidence_keys, 1);
-	r = rd_collect(rd, f, 1, &rel.attrs) ||
-	    sg_graph_add_relation(rd->g, &rel, rd->err);
-	rd_attrs_release(&rel.attrs);
-	return r;
+	return rd_add_relation(rd, f, &rel);
 }
 
 /* Reads edge f->o, whose endpoints are its members from_key and to_key. */

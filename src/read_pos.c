@@ -62,14 +62,20 @@ static int block_add(struct positions *ps, const json_t *c, size_t n,
 	return 0;
 }
 
-int rd_place(struct reader *rd, const json_t *c, struct pos at)
+int rd_place_members(struct reader *rd, const json_t *c, const struct pos *at,
+		     size_t n)
 {
 	size_t start;
 
-	if (block_add(&rd->ps, c, 1, &start))
+	if (block_add(&rd->ps, c, n ? n : 1, &start))
 		return rd_nomem(rd);
-	rd->ps.pos[start] = at;
+	memcpy(rd->ps.pos + start, at, (n ? n : 1) * sizeof(*at));
 	return 0;
+}
+
+int rd_place(struct reader *rd, const json_t *c, struct pos at)
+{
+	return rd_place_members(rd, c, &at, 1);
 }
 
 /* The ordinal of member key of object c. Readers look the members of a

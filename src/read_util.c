@@ -234,16 +234,19 @@ int rd_slurp(const char *path, sg_buf *data, sg_teller *tell, sg_error *err)
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	char chunk[SG_PROGRESS_STEP];
 	struct stat st;
-	size_t n, since = data->len;
+	size_t n, size, since = data->len;
 	int r = 0;
 
 	if (!f)
 		return sg_fail(err, SG_EIO, name, 0, 0, "cannot open file: %s",
 			       strerror(errno));
-	/* a pipe has no size to tell */
-	sg_tell_begin(tell, SG_STAGE_READ, name,
-		      !fstat(fileno(f), &st) && S_ISREG(st.st_mode) ?
-			      (size_t)st.st_size : 0);
+	/* a pipe has no size to tell; a file's room is made at once, not
+	 * doubled (and copied) on the way */
+	size = !fstat(fileno(f), &st) && S_ISREG(st.st_mode) ?
+		       (size_t)st.st_size : 0;
+	sg_tell_begin(tell, SG_STAGE_READ, name, size);
+	if (size && !SG_GROW(data->buf, data->len + size + 1, data->alloc))
+		data->buf[data->len] = '\0';
 	while (!r && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		r = sg_buf_add(data, chunk, n) ?
 			    sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
