@@ -14,7 +14,7 @@ LDFLAGS ?=
 # SANITIZE=address,undefined builds everything with those sanitizers.
 SANITIZE ?=
 
-PKGS = libgvc libcgraph jansson fontconfig
+PKGS = libgvc libcgraph jansson fontconfig expat
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef -Wvla
 # Position-independent for the shared library; only what include/scograph.h
@@ -28,14 +28,14 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # The Debian packages scograph builds, tests and renders with.
 DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
-	libfontconfig-dev pkg-config fonts-dejavu-core libxml2-utils valgrind \
-	python3-jsonschema python3-networkx python3-rdflib \
-	python3-fonttools man-db
+	libfontconfig-dev libexpat1-dev pkg-config fonts-dejavu-core \
+	libxml2-utils valgrind python3-jsonschema python3-networkx \
+	python3-igraph python3-rdflib python3-fonttools man-db
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
-	src/read_rdf.c \
+	src/read_rdf.c src/read_xml.c \
 	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
 	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
@@ -182,7 +182,8 @@ memcheck: scograph $(UNIT_TESTS)
 		>/dev/null 2>build/memcheck.log; \
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
 	@for f in tests/formats/*/graph.json* tests/formats/*/*.jsonl \
-		tests/formats-invalid/*/input.json* tests/tools/*/*.json*; do \
+		tests/formats-invalid/*/input.* tests/tools/*/*.json* \
+		tests/tools/*/*.graphml tests/tools/*/*.gexf; do \
 		$(VALGRIND) ./scograph "$$f" >/dev/null 2>build/memcheck.log; \
 		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
 		exit 1; }; done
@@ -237,7 +238,7 @@ check-browser: deps
 # theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
-	graphology graphlib ngraph vis graphviz neo4j sparql jsonld
+	graphology graphlib ngraph vis graphviz neo4j sparql jsonld graphml gexf
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
@@ -256,10 +257,16 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.json* \
 	tests/valid/*/input.json tests/invalid/*/input.json graphs/sco.json \
 	tests/valid/theme/theme.json tests/themes-invalid/*/theme.json \
 	examples/*theme*.json tests/tools/networkx/*/*.json \
-	tests/tools/*/*.json*
+	tests/tools/*/*.json* tests/formats-invalid/*/input.graphml \
+	tests/formats-invalid/*/input.gexf tests/tools/*/*.graphml \
+	tests/tools/*/*.gexf tests/tools/networkx/*/*.graphml \
+	tests/tools/networkx/*/*.gexf
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
-FUZZ_RUN = -dict=tests/fuzz/json.dict -timeout=20 -rss_limit_mb=1024 \
+# (the XML formats' targets take the names XML is made of)
+FUZZ_XML = graphml gexf
+FUZZ_RUN = -dict=tests/fuzz/$$(case " $(FUZZ_XML) " in *" $$t "*) echo xml;; \
+		*) echo json;; esac).dict -timeout=20 -rss_limit_mb=1024 \
 	-artifact_prefix=build/fuzz/crashes/$$t- -print_final_stats=1
 # Graphviz's own leaks are suppressed by library stack, as in make check;
 # only the slow unwinder sees through Graphviz's frames, and it costs the

@@ -67,6 +67,7 @@ typedef enum sg_code {
 	SG_WGLYPHS,    /* text no installed font has glyphs for */
 	SG_WREMOTE,    /* a JSON-LD @context elsewhere, not fetched */
 	SG_WPAGE,      /* a drawing whose text is too small on its page */
+	SG_WUNREAD,    /* a part of the input not read (named, and counted) */
 	SG_NCODES      /* not a code: how many there are (new ones go before) */
 } sg_code;
 

@@ -13,6 +13,7 @@ static const struct rd_format *const formats[] = {
 	&rd_native, &rd_jsonl, &rd_jgf, &rd_node_link, &rd_nx_adjacency,
 	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphlib,
 	&rd_ngraph, &rd_vis, &rd_graphviz, &rd_neo4j, &rd_sparql, &rd_jsonld,
+	&rd_graphml, &rd_gexf,
 };
 
 const char *sg_input_format(size_t i, const char **about)
@@ -451,36 +452,13 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 
 /* ---- the way in ---- */
 
-/* Fails: the text is XML. GraphML and GEXF are what graph tools write most
- * after JSON: say which it is, and how to turn it into JSON. */
-static int xml(struct reader *rd, struct scanner s)
+/* Fails: the text is XML, but of no format the table reads (their sniffs
+ * have looked at its first element). */
+static int xml(struct reader *rd)
 {
-	static const struct {
-		const char *tag, *name, *reader;
-	} kinds[] = { { "<graphml", "GraphML", "read_graphml" },
-		      { "<gexf", "GEXF", "read_gexf" } };
-	size_t n = (size_t)(s.end - s.p) < 4096 ? (size_t)(s.end - s.p) : 4096;
-	sg_buf head = SG_BUF_INIT;
-
-	if (sg_buf_add(&head, s.p, n))
-		return rd_nomem(rd);
-	for (size_t i = 0; i < SG_ARRAY_SIZE(kinds); i++)
-		if (strstr(sg_buf_str(&head), kinds[i].tag)) {
-			sg_buf_release(&head);
-			return sg_fail(rd->err, SG_ESYNTAX, rd->file,
-				       rd->root_line, rd->root_column,
-				       "this is %s (XML), and scograph reads "
-				       "JSON; convert it first, e.g. with "
-				       "networkx: python3 -c 'import json, "
-				       "sys, networkx as nx; json.dump("
-				       "nx.node_link_data(nx.%s(sys.argv[1])), "
-				       "sys.stdout, default=str)' FILE > "
-				       "FILE.json", kinds[i].name,
-				       kinds[i].reader);
-		}
-	sg_buf_release(&head);
 	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
-		       rd->root_column, "this is XML, and scograph reads JSON");
+		       rd->root_column, "this is XML, but neither GraphML nor "
+		       "GEXF, the XML that scograph reads");
 }
 
 /* The text format of the text at s, when a text format is sure enough of
@@ -538,7 +516,7 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	else if (rd.error.code != SG_OK)
 		r = -1;
 	else if (*s.p == '<')
-		r = xml(&rd, s);
+		r = xml(&rd);
 	else if ((lines = as_lines(&rd, s, f)) < 0)
 		r = -1;
 	else if (lines)

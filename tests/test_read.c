@@ -417,6 +417,67 @@ static void test_files(void **state)
 	sg_graph_free(g);
 }
 
+/* GraphML is fed to expat in pieces: a value across the seam of two
+ * pieces is read whole, and an error past the first piece stands at its
+ * line and column; what is not read is counted, at its first place. */
+static void test_graphml_in_pieces(void **state)
+{
+	static char text[70000];
+	const char *last = "<node id=\"last\"><data key=\"k\">a name that "
+			   "crosses the seam</data><port name=\"p\"/></node>\n";
+	sg_graph *g = sg_graph_new();
+	sg_error err = { 0 };
+	const sg_error *list;
+	sg_view *v;
+	sg_select_opts all = { 0 };
+	sg_entity_info info;
+	const char *port, *line;
+	size_t len, n, nodes;
+
+	(void)state;
+	len = (size_t)snprintf(text, sizeof(text), "<graphml>\n<key id=\"k\" "
+			       "for=\"node\" attr.name=\"label\"/>\n<graph>\n");
+	/* nodes, and space, until the last one's label begins 10 bytes
+	 * before the end of the first 64 KiB */
+	for (n = 0; len < 65536 - 100; n++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+					"<node id=\"n%zu\"/>\n", n);
+	while (len + (size_t)(strstr(last, "a name") - last) < 65536 - 10)
+		text[len++] = ' ';
+	len += (size_t)snprintf(text + len, sizeof(text) - len,
+				"%s<edge source=\"n0\" target=\"n1\"><port/>"
+				"</edge>\n</graph>\n</graphml>\n", last);
+	for (port = strstr(text, "<port"), line = port; line[-1] != '\n';)
+		line--;
+	assert_int_equal(sg_read_buffer(g, text, len, "t.graphml", NULL,
+					&err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	v = sg_select(g, &all, &err);
+	nodes = n;
+	assert_int_equal(sg_view_entity_count(v), n + 1);
+	assert_int_equal(sg_view_relation_count(v), 1);
+	assert_int_equal(sg_view_entity(v, n, &info), 0);
+	assert_string_equal(info.name, "a name that crosses the seam");
+	sg_view_free(v);
+	/* (beside the warnings of entities in no relation) */
+	for (n = sg_graph_diagnostics(g, &list);
+	     n && list->code != SG_WUNREAD; n--)
+		list++;
+	assert_true(n > 0);
+	check_error(list, SG_WUNREAD, "t.graphml", 4 + (int)nodes,
+		    (int)(port - line) + 1,
+		    "element 'port' (2 of them, the first here) was not read");
+	sg_graph_free(g);
+
+	/* the same text, cut inside its last line */
+	g = sg_graph_new();
+	assert_int_equal(sg_read_buffer(g, text, len - 5, "t.graphml",
+					"graphml", &err), -1);
+	check_error(&err, SG_ESYNTAX, "t.graphml", 7 + (int)nodes, 1,
+		    "unclosed token");
+	sg_graph_free(g);
+}
+
 static void test_builtin_graph(void **state)
 {
 	sg_graph *g = sg_graph_new();
@@ -569,6 +630,7 @@ int main(void)
 		cmocka_unit_test(test_duplicates_past_the_limit),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_builtin_graph),
+		cmocka_unit_test(test_graphml_in_pieces),
 		cmocka_unit_test(test_progress),
 	};
 

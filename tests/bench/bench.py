@@ -134,6 +134,17 @@ def main():
             goal=1.3 if big else None)
         if n > nx_max:
             continue
+        # GraphML as networkx writes it, read and drawn around the leaf
+        # against networkx's read_graphml alone
+        graphml = out("kg-%d.graphml" % n)
+        subprocess.run([PYTHON, os.path.join(HERE, "graphml.py"), g,
+                        graphml], check=True)
+        row("GraphML, leaf, depth 1 → DOT", size, "networkx read_graphml",
+            [scograph, graphml, "--focus", "leaf", "--max-nodes", "0",
+             "-o", out("x.dot")],
+            [PYTHON, "-c", "import sys, networkx; "
+             "networkx.read_graphml(sys.argv[1])", graphml], workdir,
+            goal=1 / 10 if n == 100000 else None)
         # gvpr's input: the same graph as a Graphviz user keeps it (not as
         # scograph draws it: a label, class and id on every edge made that
         # DOT 2.5 times as large and gvpr half as fast)

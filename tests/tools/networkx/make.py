@@ -10,6 +10,7 @@ Regenerate with Debian's python3-networkx (2.8) and with a networkx 3:
 """
 import json
 import os
+import re
 
 import networkx as nx
 from networkx.readwrite import json_graph
@@ -108,6 +109,97 @@ count("tree.json", tree)
 davis = nx.davis_southern_women_graph()
 write("davis.json", node_link(davis))
 count("davis.json", davis)
+
+# ---- GraphML and GEXF, counted as networkx reads them back
+# (write_graphml_xml: the writer without lxml, whose output does not
+# depend on lxml being installed)
+
+
+def write_xml(name, G, writer, reader, args="-", H=None):
+    path = os.path.join(here, name)
+    writer(G, path)
+    if name.endswith(".gexf"):
+        # write_gexf dates its file today: the date is fixed, so that
+        # the file is the same every day
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r'lastmodifieddate="[^"]*"',
+                      'lastmodifieddate="2024-01-01"', text)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    back = reader(path)
+    count(name, back, args, H)
+
+
+def graphml(name, G, args="-", H=None):
+    write_xml(name, G, nx.write_graphml_xml, nx.read_graphml, args, H)
+
+
+def gexf(name, G, args="-", H=None):
+    write_xml(name, G, nx.write_gexf, nx.read_gexf, args, H)
+
+
+graphml("karate.graphml", karate)
+graphml("karate.graphml", karate, "--focus 33 --direction out",
+        nx.ego_graph(karate, 33))
+gexf("karate.gexf", karate)
+graphml("miserables.graphml", miserables)
+gexf("miserables.gexf", miserables)
+gexf("miserables.gexf", miserables, "--focus Valjean",
+     nx.ego_graph(miserables, "Valjean"))
+graphml("multigraph.graphml", multi)
+gexf("multigraph.gexf", multi)
+
+# a knowledge graph with typed attributes: names, types, descriptions,
+# relation types, a weight, a flag, and a default
+kg = nx.DiGraph(name="SCO members")
+kg.graph["node_default"] = {"founding": False}
+kg.add_node("kz", label="Kazakhstan", type="country", population=19828165,
+            founding=True, description="A country in Central Asia")
+kg.add_node("sco", label="Shanghai Cooperation Organisation",
+            type="organisation")
+kg.add_node("in", label="India", type="country", population=1428627663)
+kg.add_edge("kz", "sco", relation="member_of", since=2001, weight=1.0)
+kg.add_edge("in", "sco", relation="member_of", since=2017, weight=0.5)
+kg.add_edge("kz", "in", relation="trades_with", weight=0.25)
+graphml("kg.graphml", kg)
+graphml("kg.graphml", kg, "--focus sco --direction in",
+        kg.subgraph(["sco", "kz", "in"]))
+gexf("kg.gexf", kg)
+
+# the graph LightRAG keeps (graph_chunk_entity_relation.graphml): an
+# undirected nx.Graph its NetworkXStorage writes with nx.write_graphml,
+# named by the entity, with the attributes LightRAG documents
+light = nx.Graph()
+for name, kind, text in [
+        ("Alex", "person", "Alex is a member of the team."),
+        ("Taylor", "person", "Taylor leads the team."),
+        ("The Device", "technology", "A device of unknown origin."),
+        ("Cosmic Vocalization", "event", "A signal heard in space.")]:
+    light.add_node(name, entity_id=name, entity_type=kind, description=text,
+                   source_id="chunk-1", file_path="story.txt",
+                   created_at=1735689600)
+for a, b, words, text, w in [
+        ("Alex", "Taylor", "leadership, trust", "Alex follows Taylor.", 2.0),
+        ("Taylor", "The Device", "study", "Taylor studies the device.", 1.0),
+        ("The Device", "Cosmic Vocalization", "signal origin",
+         "The device may send the signal.", 1.0)]:
+    light.add_edge(a, b, weight=w, description=text, keywords=words,
+                   source_id="chunk-1", file_path="story.txt",
+                   created_at=1735689600)
+graphml("lightrag.graphml", light)
+
+# GraphRAG's graph.graphml: its relationships as an undirected graph,
+# weighted (snapshot_graphml: from_pandas_edgelist, generate_graphml)
+rag = nx.Graph()
+rag.add_edge("ALEX", "TAYLOR", weight=2.0)
+rag.add_edge("TAYLOR", "THE DEVICE", weight=1.0)
+rag.add_edge("THE DEVICE", "COSMIC VOCALIZATION", weight=1.0)
+with open(os.path.join(here, "graphrag.graphml"), "w",
+          encoding="utf-8") as f:
+    f.write("\n".join(nx.generate_graphml(rag)))
+count("graphrag.graphml", nx.read_graphml(os.path.join(here,
+                                                      "graphrag.graphml")))
 
 with open(os.path.join(here, "counts.tsv"), "w", encoding="utf-8") as f:
     for row in rows:
