@@ -378,18 +378,20 @@ static int text_box(const textlabel_t *l, pointf pos, boxf *b)
 #define GAP 1.0
 
 /* How many pairs of ag's texts (its nodes' and its relations' words)
- * overlap, laid out; 0 when memory runs out to count them. */
-static size_t overlaps(Agraph_t *ag)
+ * overlap, laid out, in *pairs; -1 when memory runs out to count them
+ * (counting none would choose another layout than a run that could). */
+static int overlaps(Agraph_t *ag, size_t *pairs)
 {
-	size_t n = 0, k = 0, pairs = 0;
+	size_t n = 0, k = 0;
 	boxf *b;
 
 	for (Agnode_t *nd = agfstnode(ag); nd; nd = agnxtnode(ag, nd))
 		for (Agedge_t *e = agfstout(ag, nd); e; e = agnxtout(ag, e))
 			n++;
 	n += (size_t)agnnodes(ag);
+	*pairs = 0;
 	if (!(b = malloc((n + 1) * sizeof(*b))))
-		return 0;
+		return -1;
 	for (Agnode_t *nd = agfstnode(ag); nd; nd = agnxtnode(ag, nd)) {
 		k += text_box(ND_label(nd), ND_coord(nd), &b[k]);
 		for (Agedge_t *e = agfstout(ag, nd); e; e = agnxtout(ag, e))
@@ -398,12 +400,12 @@ static size_t overlaps(Agraph_t *ag)
 	}
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = i + 1; j < k; j++)
-			pairs += b[i].LL.x < b[j].UR.x + GAP &&
-				 b[j].LL.x < b[i].UR.x + GAP &&
-				 b[i].LL.y < b[j].UR.y + GAP &&
-				 b[j].LL.y < b[i].UR.y + GAP;
+			*pairs += b[i].LL.x < b[j].UR.x + GAP &&
+				  b[j].LL.x < b[i].UR.x + GAP &&
+				  b[i].LL.y < b[j].UR.y + GAP &&
+				  b[j].LL.y < b[i].UR.y + GAP;
 	free(b);
-	return pairs;
+	return 0;
 }
 
 /* The smallest text size of the labels of obj's kind so far, in *min. */
@@ -417,8 +419,8 @@ static void smallest(void *obj, double *min)
 		*min = pt;
 }
 
-static void measure(Agraph_t *ag, const sg_graph *g, const struct page *p,
-		    struct reach *m)
+static int measure(Agraph_t *ag, const sg_graph *g, const struct page *p,
+		   struct reach *m, sg_error *err)
 {
 	const char *pad = agget(ag, "pad");
 	double x = 4, y; /* Graphviz's default pad, in points */
@@ -447,7 +449,9 @@ static void measure(Agraph_t *ag, const sg_graph *g, const struct page *p,
 	}
 	m->entity *= m->scale;
 	m->relation *= m->scale;
-	m->overlaps = overlaps(ag);
+	if (overlaps(ag, &m->overlaps))
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	return 0;
 }
 
 /* How large m's text is on its page: at least 1 when as large as a page
@@ -625,7 +629,11 @@ static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 			free(text);
 			break;
 		}
-		measure(try, v->graph, p, &got);
+		if (measure(try, v->graph, p, &got, err)) {
+			drop(gvc, &try, &text);
+			r = -1;
+			break;
+		}
 		last = !*ag || readable(&got) > readable(m);
 		if (!last) {
 			drop(gvc, &try, &text);
@@ -707,9 +715,7 @@ static int weigh(Agraph_t *ag, const sg_graph *g, const struct page *p,
 {
 	if ((w->tangle = tangle(ag, g)) < 0)
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	if (p->what)
-		measure(ag, g, p, &w->reach);
-	return 0;
+	return p->what ? measure(ag, g, p, &w->reach, err) : 0;
 }
 
 /* How readable w's text is on page p (readable(): its size, and whether
@@ -1025,7 +1031,8 @@ static int lay_out_pictures(struct job *j, sg_error *err)
 	}
 	if (!j->page->what)
 		return 0;
-	measure(j->ag, j->v->graph, j->page, &reached);
+	if (measure(j->ag, j->v->graph, j->page, &reached, err))
+		return -1;
 	return warn_small(j->opts, j->page, &reached, err);
 }
 
