@@ -229,6 +229,10 @@ int rd_check_keys(struct reader *rd, const json_t *obj,
 int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
 	     size_t nknown, sg_attrs *attrs);
 void rd_attrs_release(sg_attrs *attrs);
+/* Adds value (whose reference it takes) to attrs[key]: a second value
+ * makes an array, a value already there is dropped; -1 when out of
+ * memory. */
+int rd_add_value(json_t *attrs, const char *key, json_t *value);
 /* v as compact JSON, to free; NULL when out of memory. */
 char *rd_dumps(const json_t *v);
 /* The first element of the list doc[key], or NULL: what detection sees. */
@@ -272,6 +276,10 @@ struct fields {
 	size_t nused;
 };
 
+/* An attribute's key, renamed KEY_ where it names a field of scograph's
+ * own entities (or with relation, relations) that it is not: written back
+ * as KEY, it would be read as that field. NULL when out of memory. */
+const char *rd_own_key(struct reader *rd, const char *key, int relation);
 /* Adds the keys of f's objects but the used ones to attrs, those of an
  * entity's (or with relation, a relation's) own fields renamed KEY_. */
 int rd_collect(struct reader *rd, struct fields *f, int relation,

@@ -47,8 +47,7 @@ static const char *role(struct fields *f, const char *const *keys, size_t n)
 	return NULL;
 }
 
-int rd_collect(struct reader *rd, struct fields *f, int relation,
-	       sg_attrs *attrs)
+const char *rd_own_key(struct reader *rd, const char *key, int relation)
 {
 	static const char *const entity[] = { "id", "name", "type",
 		"description", "url", "aliases", "parent" };
@@ -56,28 +55,29 @@ int rd_collect(struct reader *rd, struct fields *f, int relation,
 		"evidence", "source", "directed" };
 	const char *const *own = relation ? rel : entity;
 	size_t nown = relation ? SG_ARRAY_SIZE(rel) : SG_ARRAY_SIZE(entity);
+	const char *renamed;
+	sg_buf b = SG_BUF_INIT;
+	size_t k = 0;
 
+	while (k < nown && strcmp(key, own[k]))
+		k++;
+	if (k == nown)
+		return key;
+	renamed = sg_buf_addf(&b, "%s_", key) ? NULL :
+		  sg_graph_intern(rd->g, sg_buf_str(&b));
+	sg_buf_release(&b);
+	return renamed;
+}
+
+int rd_collect(struct reader *rd, struct fields *f, int relation,
+	       sg_attrs *attrs)
+{
 	if ((f->o && rd_attrs(rd, f->o, f->used, f->nused, attrs)) ||
 	    (f->more && rd_attrs(rd, f->more, f->used, f->nused, attrs)))
 		return -1;
-	/* An attribute named as a field of scograph's own that it is not
-	 * (a numeric "type") becomes KEY_: written back as KEY, it would be
-	 * read as that field, or clash with it. */
 	for (size_t i = 0; i < attrs->n; i += 2)
-		for (size_t k = 0; k < nown; k++) {
-			sg_buf b = SG_BUF_INIT;
-
-			if (strcmp(attrs->kv[i], own[k]))
-				continue;
-			if (sg_buf_addf(&b, "%s_", own[k]) ||
-			    !(attrs->kv[i] = sg_graph_intern(rd->g,
-							     sg_buf_str(&b)))) {
-				sg_buf_release(&b);
-				return rd_nomem(rd);
-			}
-			sg_buf_release(&b);
-			break;
-		}
+		if (!(attrs->kv[i] = rd_own_key(rd, attrs->kv[i], relation)))
+			return rd_nomem(rd);
 	return 0;
 }
 

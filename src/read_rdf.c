@@ -278,30 +278,6 @@ static json_t *literal(const struct term *t)
 	return json_string(t->value);
 }
 
-/* Adds value under key to attrs (an object), an array once it has two
- * different values (values are never arrays themselves). */
-static int add_value(json_t *attrs, const char *key, json_t *value)
-{
-	json_t *had = json_object_get(attrs, key);
-	json_t *list = json_is_array(had) ? had : NULL;
-
-	if (!value)
-		return -1;
-	if (!had)
-		return json_object_set_new(attrs, key, value);
-	for (size_t i = 0; i < (list ? json_array_size(list) : 1); i++)
-		if (json_equal(list ? json_array_get(list, i) : had, value)) {
-			json_decref(value);
-			return 0;
-		}
-	if (!list && (!(list = json_array()) || json_array_append(list, had) ||
-		      json_object_set_new(attrs, key, list))) {
-		json_decref(value);
-		return -1;
-	}
-	return json_array_append_new(list, value);
-}
-
 /* The entity of node i, from its triples ts[0..n). */
 static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 {
@@ -333,7 +309,7 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 			const char *cls = short_form(x, t->obj.value, &shown);
 
 			if (!cls || (type.len ?
-				     add_value(attrs, "rdf:type",
+				     rd_add_value(attrs, "rdf:type",
 					       json_string(cls)) :
 				     sg_buf_adds(&type, cls)))
 				r = rd_nomem(x->rd);
@@ -345,7 +321,7 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 		else if (t->obj.lang && *t->obj.lang &&
 			 sg_buf_addf(&key, "@%s", t->obj.lang))
 			r = rd_nomem(x->rd);
-		else if (add_value(attrs, sg_buf_str(&key), literal(&t->obj)))
+		else if (rd_add_value(attrs, sg_buf_str(&key), literal(&t->obj)))
 			r = rd_nomem(x->rd);
 	}
 	e.type = type.len ? sg_buf_str(&type) : NULL;

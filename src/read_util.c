@@ -209,6 +209,28 @@ int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
 	return 0;
 }
 
+int rd_add_value(json_t *attrs, const char *key, json_t *value)
+{
+	json_t *had = json_object_get(attrs, key);
+	json_t *list = json_is_array(had) ? had : NULL;
+
+	if (!value)
+		return -1;
+	if (!had)
+		return json_object_set_new(attrs, key, value);
+	for (size_t i = 0; i < (list ? json_array_size(list) : 1); i++)
+		if (json_equal(list ? json_array_get(list, i) : had, value)) {
+			json_decref(value);
+			return 0;
+		}
+	if (!list && (!(list = json_array()) || json_array_append(list, had) ||
+		      json_object_set_new(attrs, key, list))) {
+		json_decref(value);
+		return -1;
+	}
+	return json_array_append_new(list, value);
+}
+
 void rd_attrs_release(sg_attrs *attrs)
 {
 	for (size_t i = 1; i < attrs->n; i += 2)
