@@ -24,18 +24,20 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude -Isrc \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) \
 	$(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer)
 ALL_LDFLAGS = $(LDFLAGS) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# (libcsv has no pkg-config file)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 # The Debian packages scograph builds, tests and renders with.
 DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 	libfontconfig-dev libexpat1-dev pkg-config fonts-dejavu-core \
 	libxml2-utils valgrind python3-jsonschema python3-networkx \
-	python3-igraph python3-rdflib python3-fonttools man-db
+	python3-igraph python3-rdflib python3-fonttools man-db libcsv-dev \
+	python3-pandas
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
-	src/read_rdf.c src/read_xml.c \
+	src/read_rdf.c src/read_xml.c src/read_table.c \
 	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
 	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
@@ -183,7 +185,8 @@ memcheck: scograph $(UNIT_TESTS)
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
 	@for f in tests/formats/*/graph.json* tests/formats/*/*.jsonl \
 		tests/formats-invalid/*/input.* tests/tools/*/*.json* \
-		tests/tools/*/*.graphml tests/tools/*/*.gexf; do \
+		tests/tools/*/*.graphml tests/tools/*/*.gexf \
+		tests/tools/*/*.csv tests/tools/*/*.tsv; do \
 		$(VALGRIND) ./scograph "$$f" >/dev/null 2>build/memcheck.log; \
 		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
 		exit 1; }; done
@@ -238,7 +241,8 @@ check-browser: deps
 # theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
-	graphology graphlib ngraph vis graphviz neo4j sparql jsonld graphml gexf
+	graphology graphlib ngraph vis graphviz neo4j sparql jsonld graphml gexf \
+	csv tsv kgtk
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
@@ -260,7 +264,9 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.json* \
 	tests/tools/*/*.json* tests/formats-invalid/*/input.graphml \
 	tests/formats-invalid/*/input.gexf tests/tools/*/*.graphml \
 	tests/tools/*/*.gexf tests/tools/networkx/*/*.graphml \
-	tests/tools/networkx/*/*.gexf
+	tests/tools/networkx/*/*.gexf \
+	tests/tools/*/*.csv tests/tools/*/*.tsv tests/formats/*/*.tsv \
+	tests/formats-invalid/*/input.csv tests/formats-invalid/*/input.tsv
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 # (the XML formats' targets take the names XML is made of)
@@ -373,7 +379,7 @@ install: all
 		'Name: scograph' \
 		'Description: knowledge graphs in JSON drawn through Graphviz' \
 		'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
-		'Libs: -L$${libdir} -lscograph' 'Libs.private: -lm' 'Cflags: -I$${includedir}' \
+		'Libs: -L$${libdir} -lscograph' 'Libs.private: -lcsv -lm' 'Cflags: -I$${includedir}' \
 		>$(DESTDIR)$(PKGCONFIGDIR)/scograph.pc
 	install -m 644 src/scograph.1 $(DESTDIR)$(MAN1DIR)/scograph.1
 	install -m 644 src/scograph.bash $(DESTDIR)$(BASHCOMPDIR)/scograph

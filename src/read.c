@@ -14,6 +14,7 @@ static const struct rd_format *const formats[] = {
 	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphlib,
 	&rd_ngraph, &rd_vis, &rd_graphviz, &rd_neo4j, &rd_sparql, &rd_jsonld,
 	&rd_graphml, &rd_gexf,
+	&rd_csv, &rd_tsv, &rd_kgtk,
 };
 
 const char *sg_input_format(size_t i, const char **about)

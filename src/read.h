@@ -53,6 +53,19 @@ struct scanner {
 	struct positions *ps;
 };
 
+/*
+ * Which columns of a table (CSV, TSV, KGTK) hold what, by the names its
+ * header gives them (matched ignoring case); NULL: the first column with
+ * one of the usual names (source, from, subject, head, node1, ...; see
+ * read_table.c). The seam for a shape spec: --shape 'from=COL to=COL
+ * type=COL id=COL name=COL' fills these before the table is read. A
+ * column named here that the header lacks is an error.
+ */
+struct rd_columns {
+	const char *from, *to, *type, *id;
+	const char *name; /* a node list's names; an edge list's labels */
+};
+
 struct reader {
 	sg_graph *g;
 	const char *file; /* interned */
@@ -72,6 +85,8 @@ struct reader {
 	 * query rows repeat a relationship for each path through it); keys
 	 * interned in the graph */
 	sg_map seen;
+	/* a table's column roles (zeroed: by the header's names) */
+	struct rd_columns columns;
 	/* told how far into text the reading is (SG_STAGE_LOAD) */
 	const char *text;
 	sg_teller tell;
@@ -133,7 +148,7 @@ struct rd_format {
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
 	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz, rd_neo4j, rd_sparql,
-	rd_jsonld, rd_graphml, rd_gexf;
+	rd_jsonld, rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 

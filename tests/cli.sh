@@ -685,6 +685,60 @@ check "neo4j: a relation's too" has "$tmp/out" '"type": "MEMBER_OF", "id": "1", 
 cp "$tmp/out" "$tmp/own.json"
 check "neo4j: and read back" run 0 "$tmp/own.json" -T json
 check "neo4j: the same" same "$tmp/own.json" "$tmp/out"
+# ---- tables: CSV, TSV (tests/tools/csv: counts.tsv) and KGTK
+csv=tests/tools/csv
+if /usr/bin/python3 -c 'import igraph, pandas, networkx' 2>/dev/null; then
+	rm -rf "$tmp/csv" && cp -r $csv "$tmp/csv"
+	check "csv: Python's csv, pandas and igraph write what is committed" sh -c \
+		"/usr/bin/python3 '$tmp/csv/make.py' && diff -r $csv '$tmp/csv'"
+fi
+check "csv: quoted names, a line break, other scripts" run 0 $csv/quoting.csv -T json
+check "csv: the names whole" has "$tmp/out" \
+	'{"from": "Shanghai Cooperation Organisation, The", "to": "Kazakhstan", "type": "has member", "id": "e1", "since": 2001}'
+check "csv: a line break in a quoted field" has "$tmp/out" \
+	'"note": "called \"Nur-Sultan\"\nfrom 2019 to 2022"}'
+check "csv: pandas' index column" run 0 $csv/karate-pandas.csv --stats
+check "csv: is no attribute, and said so" stderr_is \
+	"scograph: $csv/karate-pandas.csv:1:1: warning: column 1 has no name: its values were not read"
+check "csv: a weight is a number" run 0 $csv/karate-pandas.tsv -T json
+check "csv: written as one" has "$tmp/out" '{"from": "0", "to": "1", "type": "related_to", "weight": 4}'
+check "csv: igraph's vertex ids and names" run 0 $csv/igraph-vertices.csv $csv/igraph-edges.csv -T json
+check "csv: the vertex named" has "$tmp/out" '{"id": "0", "name": "v0"}'
+check "csv: the edge's id" has "$tmp/out" '{"from": "0", "to": "1", "type": "part of", "id": "0"}'
+printf '\357\273\277source,target,type\r\n"a",b,r\r\n\r\nb,"c\r\nd",\r\n' >"$tmp/bom.csv"
+check "csv: a byte-order mark, CR LF, a blank line" run 0 "$tmp/bom.csv" -T json
+check "csv: read" has "$tmp/out" '{"from": "b", "to": "c\u000d\nd", "type": "related_to"}'
+printf 'source,target,type\na,b,r\nb\n' >"$tmp/short.csv"
+check "csv: a short row" run 1 "$tmp/short.csv" -o "$tmp/short.svg"
+check "csv: is at its end" stderr_is "scograph: $tmp/short.csv:3:2: error: a row of 1 field where the header has 3"
+check "csv: nothing written" test ! -e "$tmp/short.svg"
+printf 'Source,Target,Type,Id,Label,Weight\na,b,Undirected,0,likes,1.0\n' >"$tmp/gephi.csv"
+check "csv: Gephi's edge table" run 0 "$tmp/gephi.csv" -T json
+check "csv: its Type a direction, its Label the label" has "$tmp/out" \
+	'{"from": "a", "to": "b", "type": "related_to", "id": "0", "label": "likes", "directed": false, "Weight": 1.0}'
+for fmt in csv tsv kgtk; do
+	check "--from-format $fmt is listed" has "$tmp/formats-listed" "$fmt"
+done
+check "tsv: --from-format" run 0 --from-format tsv $csv/karate-pandas.tsv --stats
+printf 'id,x\ty,name\n1,2\t3,one\n' >"$tmp/both.txt"
+check "csv or tsv: both as sure is an error" run 1 "$tmp/both.txt"
+check "csv or tsv: that names both" stderr_is \
+	"scograph: $tmp/both.txt:1:1: error: the text reads as several formats (csv, tsv); name the one meant with --from-format"
+check "csv or tsv: named, it reads" run 0 --from-format csv "$tmp/both.txt" --stats
+kgtk=tests/formats/kgtk-spec
+check "kgtk: the specification's edge file" run 0 $kgtk/edges.tsv -T json
+check "kgtk: read" same $kgtk/expected-edges.json "$tmp/out"
+check "kgtk: its node file" run 0 --from-format kgtk $kgtk/nodes.tsv -T json
+check "kgtk: read too" same $kgtk/expected-nodes.json "$tmp/out"
+# every fixture is told as before: no table takes a JSON, JSON Lines or
+# XML file (their text never begins as a table's does)
+for f in tests/formats/*/*.json* tests/tools/*/*.json* tests/tools/*/*/*.json \
+	tests/valid/*/input.json; do
+	case $(head -c 1 "$f") in "{"|"[") ;; *) continue ;; esac
+	"$bin" --check "$f" 2>&1 >/dev/null | sed "s|$f||g" >"$tmp/err"
+	check "tables take no JSON: $f" not grep -q 'csv\|tsv\|kgtk\|row of\|column' "$tmp/err"
+done
+
 # (where a format has no title, or its tool reorders edges, the folder has
 # its own expected.json)
 for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl; do

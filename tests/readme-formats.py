@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes the README's minimal file of each input format into a folder, as
-NAME.json or NAME.jsonl (a row's "⏎" separates lines), and lists the
-formats with a row, one a line. usage: readme-formats.py README.md DIR"""
+NAME.json or NAME.jsonl (a row's "⏎" separates lines, "⇥" stands for a
+tab), and lists the formats with a row, one a line.
+usage: readme-formats.py README.md DIR"""
 import os
 import re
 import sys
@@ -21,5 +22,5 @@ for line in open(readme, encoding="utf-8"):
     records = re.findall(r"`([^`]*)`", cell)
     ext = ".jsonl" if len(records) > 1 else ".json"
     with open(os.path.join(out, name + ext), "w", encoding="utf-8") as f:
-        f.write("\n".join(records) + "\n")
+        f.write("\n".join(records).replace("⇥", "\t") + "\n")
     print(name)

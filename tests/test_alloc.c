@@ -403,6 +403,8 @@ static void test_foreign_formats(void **state)
 		{ "tests/tools/rdflib/spo.json", NULL, "Kazakhstan" },
 		{ "tests/tools/rdflib/linked.json", NULL, "SCO" },
 		{ "tests/formats/jsonld-terms/context.json", NULL, "SCO" },
+		{ "tests/tools/csv/quoting.csv", NULL, "Kazakhstan" },
+		{ "tests/formats/kgtk-spec/edges.tsv", NULL, "Moe" },
 	};
 
 	(void)state;

@@ -120,6 +120,41 @@ static void test_byte_order_mark_is_skipped(void **state)
 	sg_graph_free(g);
 }
 
+/* Tables: positions counted through quoted line breaks and other
+ * scripts, in CSV, TSV and KGTK alike. */
+static void test_tables(void **state)
+{
+	sg_error err;
+	sg_graph *g = load("source,target,type,note\r\n"
+			   "a,b,r,\"two\r\nlines, \"\"quoted\"\"\"\r\n"
+			   "\r\n"
+			   "b,c,,7\r\n", &err);
+	sg_select_opts all = { 0 };
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(g);
+	v = sg_select(g, &all, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 3);
+	assert_int_equal(sg_view_relation_count(v), 2);
+	sg_view_free(v);
+	sg_graph_free(g);
+	check_load_error("source,target,note\na,b,\"x\ny\"\nc,\"d\n",
+			 SG_ESYNTAX, 4, 3, "a quoted field that never ends");
+	check_load_error("source,target\n\xd0\x90\xd1\x81,\"b\"x\n",
+			 SG_ESYNTAX, 2, 7, "'x' after a quoted field's closing "
+			 "quote (a quote inside a quoted field is written "
+			 "twice)");
+	check_load_error("source\ttarget\na\t\"b\nc\"\td\n", SG_ESHAPE, 3,
+			 4, "a row of 3 fields where the header has 2");
+	check_load_error("node1\tlabel\tnode2\n# a\tcomment\nx\tr\t\n",
+			 SG_EMISSING, 3, 5, "a relation without its target "
+			 "('node2' is empty)");
+	check_load_error("id,name\n,\n", SG_EMISSING, 2, 1,
+			 "a node without an id ('id' is empty)");
+}
+
 static void test_wrong_kinds(void **state)
 {
 	(void)state;
@@ -616,6 +651,7 @@ int main(void)
 		cmocka_unit_test(test_pieces_read_like_a_whole),
 		cmocka_unit_test(test_empty_and_encoding),
 		cmocka_unit_test(test_byte_order_mark_is_skipped),
+		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_wrong_kinds),
 		cmocka_unit_test(test_unknown_keys),
 		cmocka_unit_test(test_missing_fields),

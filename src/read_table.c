@@ -1,0 +1,964 @@
+/*
+ * Tables of text: CSV and TSV with a header (RFC 4180 quoting, through
+ * libcsv), and KGTK's TSV (no quoting: its values escape with '\').
+ *
+ * The header names the columns' roles (struct rd_columns): a table with a
+ * from and a to column is an edge list, a row a relation between entities
+ * named by those cells; one with an id or name column and neither end is a
+ * node list, a row an entity, so that a nodes file and an edges file read
+ * together make one graph (Gephi, Neo4j's import, KGTK write them so).
+ * Every other column is an attribute: a cell that is a JSON number is
+ * that number, any other the text; an empty cell is no value. A column
+ * without a name is not read, with a warning.
+ *
+ * libcsv gives no positions, so the text is handed to it in pieces that
+ * end at a delimiter or a line's end: a field can end only there, so the
+ * place after the piece in which one ended is where the next begins.
+ */
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "read.h"
+
+enum table_kind { TABLE_CSV, TABLE_TSV, TABLE_KGTK };
+
+enum role {
+	ROLE_ATTR,  /* an attribute */
+	ROLE_FROM,
+	ROLE_TO,
+	ROLE_TYPE,  /* a relation's type, a node's */
+	ROLE_LABEL, /* a relation's label, beside its type */
+	ROLE_ID,    /* a relation's own id, a node's */
+	ROLE_NAME,  /* a node's name */
+	ROLE_NONE,  /* a column without a name: not read */
+	NROLES
+};
+
+/* The usual names of each role, as writers of tables name them: the first
+ * column a list names takes the role. networkx and igraph write
+ * source/target, R's igraph from/to, PyKEEN head/relation/tail, DGL and
+ * PyG src/dst, KGTK node1/label/node2, Neo4j's import :START_ID/:END_ID. */
+static const char *const from_names[] = {
+	"source", "from", "subject", "head", "src", "start", "node1",
+	"source_id", "from_id", "start_id", ":start_id", NULL
+};
+static const char *const to_names[] = {
+	"target", "to", "object", "tail", "dst", "end", "node2", "target_id",
+	"to_id", "end_id", ":end_id", NULL
+};
+static const char *const type_names[] = {
+	"type", "relation", "relationship", "predicate", "relation_type",
+	"edge_type", "relationship_type", "rel", ":type", "label", NULL
+};
+/* (igraph's data frames: "vertex ID", "edge ID") */
+static const char *const id_names[] = {
+	"id", "key", "edge_id", "edge id", "relation_id", ":id", "node",
+	"node_id", "vertex id", NULL
+};
+/* a node list's */
+static const char *const node_type_names[] = {
+	"type", "category", "kind", "class", "group", ":label", NULL
+};
+static const char *const name_names[] = { "name", "label", "title", NULL };
+/* KGTK's own names and their aliases (its "source" is provenance) */
+static const char *const kgtk_from_names[] = { "node1", "from", "subject",
+					       NULL };
+static const char *const kgtk_to_names[] = { "node2", "to", "object", NULL };
+static const char *const kgtk_type_names[] = { "label", "predicate",
+	"relation", "relationship", NULL };
+static const char *const kgtk_id_names[] = { "id", NULL };
+
+/* A column of the header. */
+struct column {
+	const char *name; /* interned, trimmed */
+	const char *key;  /* as an attribute: the name, or NAME_ where it is
+			     one of scograph's own fields */
+	enum role role;
+	struct pos at;
+};
+
+struct table {
+	struct reader *rd;
+	enum table_kind kind;
+	struct csv_parser parser;
+	const char *data;
+	struct pos here;     /* the next byte to parse; column 1-based */
+	struct pos field_at; /* where the field being read began */
+	int fired, in_field, ended; /* in the piece just parsed */
+	/* the row being read: its fields' text one after the other, each
+	 * ending in a NUL, and where each begins in text and in the input */
+	sg_buf text;
+	size_t *off, aoff;
+	struct pos *at;
+	size_t n, aat;
+	/* the header, once read */
+	struct column *cols;
+	size_t ncols;
+	int role[NROLES]; /* the column of each role; -1: none */
+	int header_done, nodes, failed;
+	int kgtk_comment; /* KGTK: inside a comment line */
+	sg_buf scratch;
+	/* KGTK: literal values gathered for each node (an edge to a number
+	 * or a string is a value of its node1), added once all is read */
+	sg_map gathered;
+	struct gathered {
+		const char *id, *name;
+		json_t *attrs, *aliases;
+		sg_loc loc;
+	} *nodes_seen;
+	size_t ngathered, agathered;
+};
+
+static sg_loc loc_at(const struct table *t, struct pos at)
+{
+	return (sg_loc){ t->rd->file, at.line, at.column };
+}
+
+/* The text of field i of the row. */
+static const char *field(const struct table *t, size_t i)
+{
+	return t->text.buf + t->off[i];
+}
+
+static int add_field(struct table *t, const char *s, size_t len)
+{
+	if (SG_GROW(t->off, t->n + 1, t->aoff) ||
+	    SG_GROW(t->at, t->n + 1, t->aat) ||
+	    (t->off[t->n] = t->text.len, 0) || sg_buf_add(&t->text, s, len) ||
+	    sg_buf_add(&t->text, "", 1)) {
+		t->failed = 1;
+		return -1;
+	}
+	t->at[t->n++] = t->field_at;
+	return 0;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct table *t = data;
+
+	t->fired = 1;
+	if (!t->failed)
+		add_field(t, s ? s : "", len);
+}
+
+static void on_row(int c, void *data)
+{
+	(void)c;
+	((struct table *)data)->ended = 1;
+}
+
+/* Spaces are a field's own (RFC 4180), and a tab is TSV's delimiter. */
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* ---- the header ---- */
+
+/* Whether name is one of names (NULL-ended), ignoring case. */
+static int named(const char *name, const char *const *names)
+{
+	for (size_t i = 0; names[i]; i++)
+		if (!strcasecmp(name, names[i]))
+			return 1;
+	return 0;
+}
+
+/* The column that takes a role: the one given (by --shape), else the
+ * first the list of usual names names; -1 when none does. */
+static int find_role(const struct table *t, const char *given,
+		     const char *const *names)
+{
+	for (size_t k = 0; given ? k < 1 : names[k] != NULL; k++)
+		for (size_t i = 0; i < t->ncols; i++)
+			if (t->cols[i].role == ROLE_ATTR &&
+			    !strcasecmp(t->cols[i].name, given ? given :
+								 names[k]))
+				return (int)i;
+	return -1;
+}
+
+static int take_role(struct table *t, enum role role, const char *given,
+		     const char *const *names)
+{
+	int i = find_role(t, given, names);
+
+	t->role[role] = i;
+	if (i >= 0)
+		t->cols[i].role = role;
+	else if (given)
+		return sg_fail(t->rd->err, SG_EMISSING, t->rd->file,
+			       t->at[0].line, t->at[0].column,
+			       "the header has no column '%s'", given);
+	return 0;
+}
+
+/* The first few of names, for a message that must stay short. */
+static void list_names(sg_buf *b, const char *const *names)
+{
+	for (size_t i = 0; names[i] && i < 5; i++)
+		sg_buf_addf(b, "%s%s", i ? ", " : "", names[i]);
+	sg_buf_adds(b, "...");
+}
+
+/* Fails: the header names no role scograph can read a row by. */
+static int no_roles(struct table *t)
+{
+	sg_buf b = SG_BUF_INIT;
+	int r;
+
+	for (size_t i = 0; i < t->ncols && i < 6; i++)
+		sg_buf_addf(&b, "%s'%s'", i ? ", " : "", t->cols[i].name);
+	sg_buf_adds(&b, t->ncols > 6 ? "...; a source is a column named " :
+				      "; a source is a column named ");
+	list_names(&b, from_names);
+	sg_buf_adds(&b, " (a target: ");
+	list_names(&b, to_names);
+	sg_buf_addf(&b, "; a list of nodes: id or name); or say which: "
+		    "--shape 'from=%s to=%s'", t->cols[0].name,
+		    t->cols[t->ncols > 1 ? 1 : 0].name);
+	r = sg_fail(t->rd->err, SG_ESHAPE, t->rd->file, t->at[0].line,
+		    t->at[0].column, "no column names a relation's ends: the "
+		    "header has %s", sg_buf_str(&b));
+	sg_buf_release(&b);
+	return r;
+}
+
+static int header(struct table *t)
+{
+	const struct rd_columns *c = &t->rd->columns;
+	struct reader *rd = t->rd;
+	int kgtk = t->kind == TABLE_KGTK;
+
+	t->header_done = 1;
+	if (!(t->cols = calloc(t->n, sizeof(*t->cols))))
+		return rd_nomem(rd);
+	t->ncols = t->n;
+	for (size_t i = 0; i < t->n; i++) {
+		const char *s = field(t, i), *e = s + strlen(s);
+		struct column *col = &t->cols[i];
+
+		while (*s == ' ')
+			s++;
+		while (e > s && e[-1] == ' ')
+			e--;
+		sg_buf_reset(&t->scratch);
+		if (sg_buf_add(&t->scratch, s, (size_t)(e - s)) ||
+		    !(col->name = sg_graph_intern(rd->g,
+						  sg_buf_str(&t->scratch))))
+			return rd_nomem(rd);
+		col->at = t->at[i];
+		col->role = *col->name ? ROLE_ATTR : ROLE_NONE;
+		for (size_t k = 0; k < i; k++)
+			if (*col->name && !strcmp(t->cols[k].name, col->name))
+				return sg_fail(rd->err, SG_ECONFLICT, rd->file,
+					       col->at.line, col->at.column,
+					       "column '%s' is named again "
+					       "(column %zu)", col->name, k + 1);
+	}
+	if (take_role(t, ROLE_FROM, c->from, kgtk ? kgtk_from_names :
+						    from_names) ||
+	    take_role(t, ROLE_TO, c->to, kgtk ? kgtk_to_names : to_names))
+		return -1;
+	t->nodes = t->role[ROLE_FROM] < 0 && t->role[ROLE_TO] < 0;
+	if (!t->nodes && (t->role[ROLE_FROM] < 0 || t->role[ROLE_TO] < 0))
+		return no_roles(t);
+	if (take_role(t, ROLE_ID, c->id, kgtk ? kgtk_id_names : id_names) ||
+	    take_role(t, ROLE_TYPE, c->type,
+		      t->nodes ? node_type_names :
+		      kgtk ? kgtk_type_names : type_names) ||
+	    take_role(t, t->nodes ? ROLE_NAME : ROLE_LABEL, c->name,
+		      t->nodes ? name_names : (const char *const[]){
+			      "label", NULL }))
+		return -1;
+	if (t->nodes && t->role[ROLE_ID] < 0 && t->role[ROLE_NAME] < 0)
+		return no_roles(t);
+	for (size_t i = 0; i < t->ncols; i++) {
+		struct column *col = &t->cols[i];
+
+		if (col->role == ROLE_NONE &&
+		    sg_graph_warn(rd->g, SG_WUNREAD, loc_at(t, col->at),
+				  "column %zu has no name: its values were "
+				  "not read", i + 1))
+			return -1;
+		if (col->role == ROLE_ATTR &&
+		    !(col->key = rd_own_key(rd, col->name, !t->nodes)))
+			return rd_nomem(rd);
+	}
+	return 0;
+}
+
+/* ---- values ---- */
+
+/* Whether s is a number as JSON writes one. */
+static int is_number(const char *s)
+{
+	s += *s == '-';
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
+		return 0;
+	if (*s == '.') {
+		if (!(*++s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		s += *s == '+' || *s == '-';
+		if (!(*s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return !*s;
+}
+
+/* KGTK: the text a value stands for: a string's ("..." with escapes, or
+ * 'text'@lang) without its quotes, anything else as written. Into b. */
+static int kgtk_text(sg_buf *b, const char *s)
+{
+	const char *end = s + strlen(s), *close;
+	char quote = *s;
+
+	sg_buf_reset(b);
+	if ((quote != '"' && quote != '\'') ||
+	    !(close = strrchr(s + 1, quote)) ||
+	    (close[1] && (quote == '"' || close[1] != '@')))
+		return sg_buf_add(b, s, (size_t)(end - s));
+	for (s++; s < close; s++) {
+		static const char from[] = "tnr", to[] = "\t\n\r";
+		const char *esc;
+
+		if (*s == '\\' && s + 1 < close) {
+			s++;
+			esc = strchr(from, *s);
+			if (sg_buf_add(b, esc && *s ? &to[esc - from] : s, 1))
+				return -1;
+		} else if (sg_buf_add(b, s, 1)) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* KGTK: whether a value is a literal (a number, string, date, place...),
+ * not a node's symbol. */
+static int kgtk_literal(const char *s)
+{
+	return *s && strchr("0123456789+-.\"^@'!", *s) != NULL;
+}
+
+/* KGTK: whether an edge's node2 is a value of its node1, not a node: a
+ * number, a date, a place, a language's text; a string ("...") where it
+ * is a name (label), as KGTK's own examples name nodes by strings. */
+static int kgtk_value(const char *label, const char *node2)
+{
+	return kgtk_literal(node2) &&
+	       (*node2 != '"' || !strcmp(label, "label"));
+}
+
+/* One value as JSON, appended to b. */
+static int one_value(const struct table *t, sg_buf *b, const char *s)
+{
+	sg_buf text = SG_BUF_INIT;
+	int r;
+
+	if (is_number(s))
+		return sg_buf_adds(b, s);
+	if (t->kind != TABLE_KGTK || !kgtk_literal(s))
+		return sg_buf_add_json(b, s);
+	r = kgtk_text(&text, s) || sg_buf_add_json(b, sg_buf_str(&text));
+	sg_buf_release(&text);
+	return r;
+}
+
+/* The cell s as an attribute's value (JSON text), appended to b with its
+ * NUL; KGTK's lists (values between unescaped '|') an array. */
+static int value_json(const struct table *t, sg_buf *b, const char *s)
+{
+	sg_buf one = SG_BUF_INIT;
+	const char *p = s;
+	int r = 0, list = 0;
+
+	while (t->kind == TABLE_KGTK && *p && !list) {
+		list = *p == '|';
+		p += *p == '\\' && p[1] ? 2 : 1;
+	}
+	if (!list)
+		return one_value(t, b, s) || sg_buf_add(b, "", 1);
+	r = sg_buf_adds(b, "[");
+	for (p = s; !r; p++) {
+		if (*p && *p != '|') {
+			r = sg_buf_add(&one, p, *p == '\\' && p[1] ? 2 : 1);
+			p += *p == '\\' && p[1];
+			continue;
+		}
+		r = one_value(t, b, sg_buf_str(&one)) ||
+		    sg_buf_adds(b, *p ? "," : "]");
+		sg_buf_reset(&one);
+		if (!*p)
+			break;
+	}
+	sg_buf_release(&one);
+	return r || sg_buf_add(b, "", 1);
+}
+
+/* The attributes of the row: its attribute columns' non-empty cells. */
+static int row_attrs(struct table *t, sg_attrs *attrs)
+{
+	size_t start = 0;
+
+	sg_buf_reset(&t->scratch);
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (t->cols[i].role != ROLE_ATTR || !*field(t, i))
+			continue;
+		if (SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc) ||
+		    value_json(t, &t->scratch, field(t, i)))
+			return rd_nomem(t->rd);
+		attrs->kv[attrs->n++] = t->cols[i].key;
+		/* an offset until the buffer has stopped moving */
+		attrs->kv[attrs->n++] = (const char *)start;
+		start = t->scratch.len;
+	}
+	for (size_t i = 1; i < attrs->n; i += 2)
+		attrs->kv[i] = t->scratch.buf + (size_t)attrs->kv[i];
+	return 0;
+}
+
+/* The cell of role, or NULL; KGTK's strings without their quotes (into
+ * b, which must outlive the use). */
+static const char *cell(const struct table *t, enum role role, sg_buf *b,
+			struct pos *at)
+{
+	const char *s;
+
+	if (t->role[role] < 0)
+		return NULL;
+	s = field(t, (size_t)t->role[role]);
+	*at = t->at[t->role[role]];
+	if (t->kind == TABLE_KGTK && *s) {
+		if (kgtk_text(b, s))
+			return NULL;
+		s = sg_buf_str(b);
+	}
+	return s;
+}
+
+/* ---- rows ---- */
+
+static int end_entity(struct table *t, const char *id, struct pos at)
+{
+	sg_entity e = { .id = id, .loc = loc_at(t, at) };
+
+	return sg_graph_add_entity(t->rd->g, &e, t->rd->err);
+}
+
+/* KGTK: value, an edge's literal node2, becomes a value of node1: its
+ * label a name, a description or an attribute named by the label. */
+static int gather(struct table *t, const char *node1, const char *label,
+		  const char *value, struct pos at)
+{
+	struct gathered *n;
+	int64_t i = sg_map_get(&t->gathered, node1);
+	const char *id = node1;
+	json_t *v;
+
+	if (i < 0) {
+		if (!(id = sg_graph_intern(t->rd->g, node1)) ||
+		    SG_GROW(t->nodes_seen, t->ngathered + 1, t->agathered) ||
+		    sg_map_add(&t->gathered, id, (uint32_t)t->ngathered))
+			return rd_nomem(t->rd);
+		i = (int64_t)t->ngathered++;
+		t->nodes_seen[i] = (struct gathered){ .id = id,
+						      .loc = loc_at(t, at) };
+		if (!(t->nodes_seen[i].attrs = json_object()) ||
+		    !(t->nodes_seen[i].aliases = json_array()))
+			return rd_nomem(t->rd);
+	}
+	n = &t->nodes_seen[i];
+	if (!strcmp(label, "label") && (*value == '"' || *value == '\'')) {
+		/* a name; several (one a language) are its aliases */
+		if (kgtk_text(&t->scratch, value))
+			return rd_nomem(t->rd);
+		if (!n->name)
+			return (n->name = sg_graph_intern(
+					t->rd->g, sg_buf_str(&t->scratch))) ?
+				       0 : rd_nomem(t->rd);
+		if (!strcmp(n->name, sg_buf_str(&t->scratch)))
+			return 0;
+		return json_array_append_new(n->aliases,
+				json_string(sg_buf_str(&t->scratch))) ?
+			       rd_nomem(t->rd) : 0;
+	}
+	sg_buf_reset(&t->scratch);
+	if (value_json(t, &t->scratch, value) ||
+	    !(v = json_loads(t->scratch.buf, JSON_DECODE_ANY, NULL)))
+		return rd_nomem(t->rd);
+	return rd_add_value(n->attrs, label, v) ? rd_nomem(t->rd) : 0;
+}
+
+/* KGTK: the gathered nodes, merged into their entities. */
+static int add_gathered(struct table *t)
+{
+	for (size_t i = 0; i < t->ngathered; i++) {
+		struct gathered *n = &t->nodes_seen[i];
+		sg_entity e = { .id = n->id, .name = n->name, .loc = n->loc };
+		const char **aliases = NULL;
+		size_t k;
+		json_t *a;
+		int r;
+
+		if (!(aliases = calloc(json_array_size(n->aliases) + 1,
+				       sizeof(*aliases))))
+			return rd_nomem(t->rd);
+		json_array_foreach(n->aliases, k, a)
+			aliases[e.naliases++] = json_string_value(a);
+		e.aliases = aliases;
+		r = rd_attrs(t->rd, n->attrs, NULL, 0, &e.attrs) ||
+		    sg_graph_add_entity(t->rd->g, &e, t->rd->err);
+		rd_attrs_release(&e.attrs);
+		free(aliases);
+		if (r)
+			return -1;
+	}
+	return 0;
+}
+
+static int node_row(struct table *t)
+{
+	sg_buf idb = SG_BUF_INIT, nameb = SG_BUF_INIT, typeb = SG_BUF_INIT;
+	struct pos at = t->at[0], name_at;
+	const char *id = cell(t, ROLE_ID, &idb, &at);
+	sg_entity e = { 0 };
+	int r;
+
+	e.name = cell(t, ROLE_NAME, &nameb, &name_at);
+	e.type = cell(t, ROLE_TYPE, &typeb, &name_at);
+	if (e.type && !*e.type)
+		e.type = NULL;
+	e.id = id && *id ? id : e.name;
+	if (e.id == e.name) {
+		e.name = NULL;
+		at = t->at[t->role[ROLE_ID] < 0 ? t->role[ROLE_NAME] :
+						   t->role[ROLE_ID]];
+	}
+	e.loc = loc_at(t, at);
+	if (!e.id || !*e.id)
+		r = sg_fail(t->rd->err, SG_EMISSING, t->rd->file, at.line,
+			    at.column, "a node without an id ('%s' is empty)",
+			    t->cols[t->role[ROLE_ID] < 0 ? t->role[ROLE_NAME] :
+							 t->role[ROLE_ID]].name);
+	else
+		r = row_attrs(t, &e.attrs) ||
+		    sg_graph_add_entity(t->rd->g, &e, t->rd->err);
+	free(e.attrs.kv);
+	sg_buf_release(&idb);
+	sg_buf_release(&nameb);
+	sg_buf_release(&typeb);
+	return r;
+}
+
+/* Fails: the row's cell of role is empty. */
+static int empty_end(struct table *t, enum role role, struct pos at)
+{
+	return sg_fail(t->rd->err, SG_EMISSING, t->rd->file, at.line,
+		       at.column, "a relation without its %s ('%s' is empty)",
+		       role == ROLE_FROM ? "source" : "target",
+		       t->cols[t->role[role]].name);
+}
+
+static int edge_row(struct table *t)
+{
+	sg_buf b[5] = { SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
+			SG_BUF_INIT };
+	sg_relation rel = { 0 };
+	struct pos at;
+	int r = 0;
+
+	rel.loc = loc_at(t, t->at[0]);
+	rel.from_ref = cell(t, ROLE_FROM, &b[0], &at);
+	rel.from_loc = loc_at(t, at);
+	rel.to_ref = cell(t, ROLE_TO, &b[1], &at);
+	rel.to_loc = loc_at(t, at);
+	rel.type = cell(t, ROLE_TYPE, &b[2], &at);
+	rel.id = cell(t, ROLE_ID, &b[3], &at);
+	rel.label = cell(t, ROLE_LABEL, &b[4], &at);
+	if (!rel.from_ref || !rel.to_ref ||
+	    (t->role[ROLE_TYPE] >= 0 && !rel.type) ||
+	    (t->role[ROLE_ID] >= 0 && !rel.id) ||
+	    (t->role[ROLE_LABEL] >= 0 && !rel.label)) {
+		r = rd_nomem(t->rd);
+		goto done;
+	}
+	if (!*rel.from_ref || !*rel.to_ref) {
+		r = empty_end(t, *rel.from_ref ? ROLE_TO : ROLE_FROM,
+			      *rel.from_ref ? t->at[t->role[ROLE_TO]] :
+					      t->at[t->role[ROLE_FROM]]);
+		goto done;
+	}
+	if (rel.id && !*rel.id)
+		rel.id = NULL;
+	if (rel.label && !*rel.label)
+		rel.label = NULL;
+	if (!rel.type || !*rel.type)
+		rel.type = SG_UNTYPED;
+	/* Gephi's edge table says a direction where others say a type;
+	 * KGTK's labels "_" and "_x" have none */
+	if (!strcasecmp(rel.type, "directed") ||
+	    !strcasecmp(rel.type, "undirected")) {
+		rel.undirected = !strcasecmp(rel.type, "undirected");
+		rel.type = SG_UNTYPED;
+	} else if (t->kind == TABLE_KGTK && *rel.type == '_') {
+		rel.undirected = 1;
+		rel.type = rel.type[1] ? rel.type + 1 : SG_UNTYPED;
+	}
+	if (end_entity(t, rel.from_ref, t->at[t->role[ROLE_FROM]])) {
+		r = -1;
+	} else if (t->kind == TABLE_KGTK &&
+		   kgtk_value(rel.type, field(t, (size_t)t->role[ROLE_TO]))) {
+		r = gather(t, rel.from_ref, rel.type,
+			   field(t, (size_t)t->role[ROLE_TO]), t->at[0]);
+	} else {
+		r = end_entity(t, rel.to_ref, t->at[t->role[ROLE_TO]]) ||
+		    row_attrs(t, &rel.attrs) ||
+		    sg_graph_add_relation(t->rd->g, &rel, t->rd->err);
+	}
+done:
+	free(rel.attrs.kv);
+	for (size_t i = 0; i < SG_ARRAY_SIZE(b); i++)
+		sg_buf_release(&b[i]);
+	return r;
+}
+
+/* Fails: a field of the row is not text: it holds a NUL byte, or is not
+ * UTF-8 (where JSON, whose parser judges that, never does). */
+static int not_text(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		const char *s = field(t, i), *end = t->text.buf +
+			(i + 1 < t->n ? t->off[i + 1] : t->text.len) - 1;
+		struct pos at = t->at[i];
+
+		while (s < end) {
+			const char *c = s;
+
+			if (!*s)
+				return sg_fail(t->rd->err, SG_EENCODING,
+					       t->rd->file, at.line, at.column,
+					       "a NUL byte in a field");
+			if (sg_utf8_next(&s) == SG_NOT_CHAR)
+				return sg_fail(t->rd->err, SG_EENCODING,
+					       t->rd->file, at.line, at.column,
+					       "not valid UTF-8: byte 0x%02x in "
+					       "a field", (unsigned char)*c);
+		}
+	}
+	return 0;
+}
+
+/* Reads the row just ended; a bad row is noted and skipped. */
+static int row(struct table *t, struct pos end)
+{
+	int r;
+
+	if (!t->n)
+		return 0;
+	if (not_text(t))
+		return -1;
+	if (!t->header_done) {
+		r = header(t);
+		t->n = 0;
+		sg_buf_reset(&t->text);
+		return r;
+	}
+	if (t->n != t->ncols)
+		r = sg_fail(t->rd->err, SG_ESHAPE, t->rd->file,
+			    t->n > t->ncols ? t->at[t->ncols].line : end.line,
+			    t->n > t->ncols ? t->at[t->ncols].column :
+					      end.column,
+			    "a row of %zu field%s where the header has %zu",
+			    t->n, t->n == 1 ? "" : "s", t->ncols);
+	else
+		r = t->nodes ? node_row(t) : edge_row(t);
+	t->n = 0;
+	sg_buf_reset(&t->text);
+	return r && (t->rd->error.code == SG_ENOMEM || rd_note(t->rd)) ? -1 :
+									 0;
+}
+
+/* ---- the text ---- */
+
+/* Moves at past the bytes [p, q) of text that ends at end. */
+static void advance(struct pos *at, const char *p, const char *q,
+		    const char *end)
+{
+	for (; p < q; p++)
+		if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n'))) {
+			at->line++;
+			at->column = 1;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			at->column++;
+		}
+}
+
+/* Fails: libcsv stopped at p. */
+static int syntax(struct table *t, const char *p, struct pos at)
+{
+	return sg_fail(t->rd->err, SG_ESYNTAX, t->rd->file, at.line,
+		       at.column, *p == '"' ?
+		       "a quote inside a field that does not begin with one "
+		       "(quote the whole field, and write a quote in it twice)" :
+		       "'%c' after a quoted field's closing quote (a quote "
+		       "inside a quoted field is written twice)", *p);
+}
+
+/* KGTK: the piece [p, q) holds a field (no quoting: values escape tabs
+ * and line ends), and may end the row; a line of '#' is a comment. */
+static void kgtk_piece(struct table *t, const char *p, const char *q,
+		       const char *end)
+{
+	const char *e = q;
+	int eol = q == end || q[-1] == '\n' || q[-1] == '\r';
+
+	if (q < end || (q > p && strchr("\t\n\r", q[-1])))
+		e--;
+	if (t->kgtk_comment || (!t->n && !t->in_field && *p == '#')) {
+		t->kgtk_comment = !eol;
+		return;
+	}
+	if (!t->n && eol && e == p)
+		return; /* a blank line */
+	on_field((void *)p, (size_t)(e - p), t);
+	t->ended = eol;
+}
+
+static int parse(struct table *t, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	char delim = t->kind == TABLE_CSV ? ',' : '\t';
+
+	t->here = t->field_at = (struct pos){ 1, 1 };
+	while (p < end) {
+		const char *q = p;
+		struct pos start = t->here;
+
+		while (q < end && *q != delim && *q != '\n' && *q != '\r')
+			q++;
+		if (q < end)
+			q++;
+		t->fired = t->ended = 0;
+		if (t->kind == TABLE_KGTK) {
+			kgtk_piece(t, p, q, end);
+		} else {
+			size_t n = csv_parse(&t->parser, p, (size_t)(q - p),
+					     on_field, on_row, t);
+
+			if (n < (size_t)(q - p) && !t->failed) {
+				advance(&start, p, p + n, end);
+				return syntax(t, p + n, start);
+			}
+		}
+		if (t->failed)
+			return rd_nomem(t->rd);
+		t->in_field = !t->fired &&
+			      (t->in_field || (q - p > 1) ||
+			       (q == end && q > p && !strchr("\n\r", q[-1])));
+		advance(&t->here, p, q, end);
+		if (!t->in_field)
+			t->field_at = t->here;
+		/* (a row ends at the piece's last byte) */
+		advance(&start, p, q - 1, end);
+		if (t->ended && row(t, start))
+			return -1;
+		sg_tell(&t->rd->tell, (size_t)(q - t->data));
+		p = q;
+	}
+	if (t->kind != TABLE_KGTK) {
+		t->ended = 0;
+		if (csv_fini(&t->parser, on_field, on_row, t))
+			return sg_fail(t->rd->err, SG_ESYNTAX, t->rd->file,
+				       t->field_at.line, t->field_at.column,
+				       "a quoted field that never ends");
+		if (t->failed)
+			return rd_nomem(t->rd);
+	}
+	return row(t, t->here);
+}
+
+static int read_table(struct reader *rd, const char *data, size_t len,
+		      enum table_kind kind)
+{
+	struct table t = { .rd = rd, .kind = kind, .data = data,
+			   .role = { -1, -1, -1, -1, -1, -1, -1, -1 } };
+	int r;
+
+	if (csv_init(&t.parser, CSV_STRICT | CSV_STRICT_FINI |
+					CSV_APPEND_NULL))
+		return rd_nomem(rd);
+	csv_set_space_func(&t.parser, no_space);
+	/* (ours, not libcsv's own: the allocation-failure test fails them) */
+	csv_set_realloc_func(&t.parser, realloc);
+	csv_set_free_func(&t.parser, free);
+	if (kind == TABLE_TSV)
+		csv_set_delim(&t.parser, '\t');
+	r = parse(&t, data, len);
+	if (!r && !t.header_done)
+		r = rd_empty(rd);
+	if (!r)
+		r = add_gathered(&t);
+	csv_free(&t.parser);
+	for (size_t i = 0; i < t.ngathered; i++) {
+		json_decref(t.nodes_seen[i].attrs);
+		json_decref(t.nodes_seen[i].aliases);
+	}
+	free(t.nodes_seen);
+	sg_map_release(&t.gathered);
+	free(t.cols);
+	free(t.off);
+	free(t.at);
+	sg_buf_release(&t.text);
+	sg_buf_release(&t.scratch);
+	return r;
+}
+
+/* ---- telling a table from its beginning ---- */
+
+struct sniff {
+	enum table_kind kind;
+	size_t row, fields, header_fields;
+	int ragged, unnamed;
+	int has[NROLES];
+	int kgtk; /* KGTK's own names: node1, label and node2 */
+};
+
+static void sniff_field(void *s, size_t len, void *data)
+{
+	struct sniff *x = data;
+	char name[32];
+	const char *p = s ? s : "";
+
+	x->fields++;
+	if (x->row)
+		return;
+	while (len && *p == ' ') {
+		p++;
+		len--;
+	}
+	while (len && p[len - 1] == ' ')
+		len--;
+	x->unnamed |= !len;
+	if (!len || len >= sizeof(name))
+		return;
+	memcpy(name, p, len);
+	name[len] = '\0';
+	x->has[ROLE_FROM] |= named(name, from_names);
+	x->has[ROLE_TO] |= named(name, to_names);
+	x->kgtk += !strcmp(name, "node1") || !strcmp(name, "label") ||
+		   !strcmp(name, "node2");
+}
+
+static void sniff_row(int c, void *data)
+{
+	struct sniff *x = data;
+
+	(void)c;
+	if (!x->row)
+		x->header_fields = x->fields;
+	else if (x->fields != x->header_fields)
+		x->ragged = 1;
+	x->row++;
+	x->fields = 0;
+}
+
+/*
+ * How surely head, a text's first len bytes, is a table of kind: sure of
+ * KGTK's own header; likely where the header names a relation's ends;
+ * maybe where the header and the rows after it have as many fields, two
+ * at least. Never of what begins as JSON, XML or RDF do ('{', '[', '<',
+ * '@', '#'), so that a table never takes their place.
+ */
+static enum rd_sure sniff_table(const char *head, size_t len,
+				enum table_kind kind)
+{
+	struct sniff x = { .kind = kind };
+	struct csv_parser p;
+
+	if (!len || strchr("{[<@#", *head) || csv_init(&p, CSV_APPEND_NULL))
+		return RD_NOT;
+	csv_set_space_func(&p, no_space);
+	csv_set_delim(&p, kind == TABLE_CSV ? ',' : '\t');
+	csv_parse(&p, head, len, sniff_field, sniff_row, &x);
+	/* a shorter head is the whole text: its last row ends with it */
+	if (len < RD_HEAD)
+		csv_fini(&p, sniff_field, sniff_row, &x);
+	csv_free(&p);
+	if (!x.row || x.header_fields < 2)
+		return RD_NOT;
+	if (kind == TABLE_KGTK)
+		return x.kgtk == 3 ? RD_SURE : RD_NOT;
+	if (x.has[ROLE_FROM] && x.has[ROLE_TO])
+		return RD_LIKELY;
+	return x.ragged || x.unnamed ? RD_NOT : RD_MAYBE;
+}
+
+static enum rd_sure sniff_csv(const char *head, size_t len)
+{
+	return sniff_table(head, len, TABLE_CSV);
+}
+
+static enum rd_sure sniff_tsv(const char *head, size_t len)
+{
+	return sniff_table(head, len, TABLE_TSV);
+}
+
+static enum rd_sure sniff_kgtk(const char *head, size_t len)
+{
+	return sniff_table(head, len, TABLE_KGTK);
+}
+
+static int read_csv(struct reader *rd, const char *data, size_t len)
+{
+	return read_table(rd, data, len, TABLE_CSV);
+}
+
+static int read_tsv(struct reader *rd, const char *data, size_t len)
+{
+	return read_table(rd, data, len, TABLE_TSV);
+}
+
+static int read_kgtk(struct reader *rd, const char *data, size_t len)
+{
+	return read_table(rd, data, len, TABLE_KGTK);
+}
+
+const struct rd_format rd_csv = {
+	.name = "csv",
+	.about = "CSV with a header: an edge list (source, target, type ... "
+		 "columns) or a node list (id, name ...)",
+	.sniff = sniff_csv,
+	.read_text = read_csv,
+};
+
+const struct rd_format rd_tsv = {
+	.name = "tsv",
+	.about = "TSV with a header: the same as csv, tab-separated",
+	.sniff = sniff_tsv,
+	.read_text = read_tsv,
+};
+
+const struct rd_format rd_kgtk = {
+	.name = "kgtk",
+	.about = "KGTK's TSV: edge files (node1, label, node2, id) and node "
+		 "files (id ...)",
+	.sniff = sniff_kgtk,
+	.read_text = read_kgtk,
+};
