@@ -534,6 +534,7 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	free(rd.ps.pos);
 	free(rd.ps.blocks);
 	sg_map_release(&rd.seen);
+	sg_map_release(&rd.ends);
 	return sg_graph_first_error(g, since, err);
 }
 

@@ -87,6 +87,10 @@ struct reader {
 	sg_map seen;
 	/* a table's column roles (zeroed: by the header's names) */
 	struct rd_columns columns;
+	/* entities by another name a format's edges call them by (networkx's
+	 * cytoscape_data names a tuple's node "(0, 1)", its edges [0,1]):
+	 * keys interned in the graph */
+	sg_map ends;
 	/* told how far into text the reading is (SG_STAGE_LOAD) */
 	const char *text;
 	sg_teller tell;
@@ -248,6 +252,9 @@ void rd_attrs_release(sg_attrs *attrs);
  * makes an array, a value already there is dropped; -1 when out of
  * memory. */
 int rd_add_value(json_t *attrs, const char *key, json_t *value);
+/* Adds the one attribute key (which must outlive attrs) = v. */
+int rd_attr(struct reader *rd, sg_attrs *attrs, const char *key,
+	    const json_t *v);
 /* v as compact JSON, to free; NULL when out of memory. */
 char *rd_dumps(const json_t *v);
 /* The first element of the list doc[key], or NULL: what detection sees. */

@@ -4,6 +4,36 @@
 
 #include "read.h"
 
+/* The end data[key] of an edge, as text into buf: the id of the node
+ * whose value it is where that differs. NULL when it is no id. */
+static const char *cytoscape_end(struct reader *rd, const json_t *data,
+				 const char *key, char *buf, size_t size)
+{
+	const char *text = rd_id_text(json_object_get(data, key), buf, size);
+	int64_t i = text ? sg_map_get(&rd->ends, text) : -1;
+
+	return i >= 0 ? rd->g->entities[i].id : text;
+}
+
+/* Notes that the node id is named by value where edges name it, when that
+ * is other than its id (networkx writes each node's own value). */
+static int cytoscape_value(struct reader *rd, const char *id,
+			   const json_t *data)
+{
+	char buf[64];
+	const char *value = rd_id_text(json_object_get(data, "value"), buf,
+				       sizeof(buf));
+	int64_t i = sg_map_get(&rd->g->by_id, id);
+
+	if (!value || !strcmp(value, id) || i < 0 ||
+	    sg_map_get(&rd->g->by_id, value) >= 0)
+		return 0;
+	if (!(value = sg_graph_intern(rd->g, value)) ||
+	    sg_map_add(&rd->ends, value, (uint32_t)i))
+		return rd_nomem(rd);
+	return 0;
+}
+
 static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 			     const char *group)
 {
@@ -11,8 +41,8 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 	const json_t *data = json_object_get(el, "data");
 	const char *g = json_string_value(json_object_get(el, "group"));
 	struct fields f = { data, NULL, { "source", "target", "id" }, 3 };
-	char buf[32];
-	const char *id;
+	char buf[32], tbuf[64];
+	const char *id, *to;
 
 	if (!json_is_object(el))
 		return rd_wrong_kind(rd, list, NULL, i, "an object");
@@ -25,14 +55,22 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 					json_object_get(data, "target") ?
 			    "edges" : "nodes";
 	if (!strcmp(group, "edges")) {
+		sg_loc at = rd_loc(rd, list, NULL, i);
+
 		f.nused = 2; /* an edge's id is the relation's */
-		return rd_read_edge(rd, &f, "source", "target",
-				 rd_loc(rd, list, NULL, i));
+		if (!(id = cytoscape_end(rd, data, "source", buf,
+					 sizeof(buf))))
+			return rd_bad_id(rd, data, "source", "edge", at);
+		if (!(to = cytoscape_end(rd, data, "target", tbuf,
+					 sizeof(tbuf))))
+			return rd_bad_id(rd, data, "target", "edge", at);
+		return rd_add_edge(rd, &f, "source", "target", id, to, at);
 	}
 	id = rd_id_text(json_object_get(data, "id"), buf, sizeof(buf));
 	if (!id)
 		return rd_bad_id(rd, data, "id", "node", rd_loc(rd, list, NULL, i));
-	return rd_add_node(rd, id, NULL, &f, rd_loc(rd, list, NULL, i));
+	return rd_add_node(rd, id, NULL, &f, rd_loc(rd, list, NULL, i)) ||
+	       cytoscape_value(rd, id, data);
 }
 
 /* Reads a list of elements, each with its group or told by its keys. */
@@ -61,6 +99,8 @@ static int read_cytoscape(struct reader *rd, const json_t *root)
 		return rd_not_format(rd, "elements", "", "cytoscape");
 	if (rd_set_title(rd, json_object_get(root, "data"), "name"))
 		return -1;
+	/* networkx's cytoscape_data says whether the graph is directed */
+	rd->undirected = json_is_false(json_object_get(root, "directed"));
 	if (json_is_array(elements))
 		return cytoscape_list(rd, elements);
 	if (!json_is_object(elements))

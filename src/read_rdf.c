@@ -21,7 +21,9 @@
  * fits ("schema:Country"), else the IRI's local name (after its last '#',
  * '/' or ':').
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -243,6 +245,17 @@ static int same_literal(const struct triple *t, const struct triple *chosen)
 		       chosen->obj.lang ? chosen->obj.lang : "");
 }
 
+/* 0 with the integer the whole of s writes in *n; -1 when it writes none
+ * or one too large. */
+static int whole(const char *s, long long *n)
+{
+	char *end;
+
+	errno = 0;
+	*n = strtoll(s, &end, 10);
+	return *s && !*end && errno != ERANGE && !strchr(" \t\n", *s) ? 0 : -1;
+}
+
 /* A literal as JSON: numbers and booleans of XSD's types as such. */
 static json_t *literal(const struct term *t)
 {
@@ -256,21 +269,31 @@ static json_t *literal(const struct term *t)
 	static const char *const reals[] = { XSD "decimal", XSD "double",
 					     XSD "float" };
 	const char *dt = t->datatype;
+	long long n;
 	char *end;
 
 	if (t->native)
 		return json_deep_copy(t->native);
-	if (dt && *t->value && in(dt, integers, SG_ARRAY_SIZE(integers))) {
-		long long v = strtoll(t->value, &end, 10);
-
-		if (!*end)
-			return json_integer(v);
-	}
+	if (dt && *t->value && in(dt, integers, SG_ARRAY_SIZE(integers)) &&
+	    !whole(t->value, &n))
+		return json_integer(n);
+	/* a decimal keeps its own text: 19828165 stays an integer, and one
+	 * that a number would write otherwise (1.50, 1E7) stays a string */
 	if (dt && *t->value && in(dt, reals, SG_ARRAY_SIZE(reals))) {
-		double v = strtod(t->value, &end);
+		double v;
+		char buf[32];
 
-		if (!*end && v == v)
-			return json_real(v);
+		if (!whole(t->value, &n))
+			return json_integer(n);
+		v = strtod(t->value, &end);
+		for (int digits = 15; !*end && v == v && digits <= 17;
+		     digits++) {
+			snprintf(buf, sizeof(buf), "%.*g", digits, v);
+			if (strtod(buf, NULL) == v)
+				return strcmp(buf, t->value) ?
+					       json_string(t->value) :
+					       json_real(v);
+		}
 	}
 	if (dt && !strcmp(dt, XSD "boolean") &&
 	    (!strcmp(t->value, "true") || !strcmp(t->value, "false")))
@@ -465,14 +488,15 @@ static void rdf_release(struct rdf *x)
 
 /* The variables each role takes, surest first (case ignored): ?s ?p ?o,
  * the names of the triple, and the ?node ?linkedNode ?edgeLabel of graph
- * views (Wikidata's is ?item ?linkTo). */
+ * views (Wikidata's is ?item ?linkTo, and its everyday ?item ?prop
+ * ?value). */
 static const char *const subject_vars[] = { "s", "subject", "node", "item",
 					    "source", "from" };
 static const char *const predicate_vars[] = { "p", "predicate", "property",
-					      "edge", "relation",
+					      "prop", "edge", "relation",
 					      "edgeLabel" };
 static const char *const object_vars[] = { "o", "object", "linkedNode",
-					   "linkTo", "target", "to" };
+					   "linkTo", "target", "to", "value" };
 
 /* The variable of vars the surest for a role, or NULL. */
 static const char *role_var(const json_t *vars, const char *const *names,
@@ -591,9 +615,14 @@ static int sparql_row(struct rdf *x, const struct roles *ro,
 		if (sparql_term(x, row, var, &t, &tl) < 0)
 			return -1;
 		if (!strcmp(var, sg_buf_str(&ro->labels[1]))) {
-			/* the predicate's label labels the relation */
+			/* the predicate's label labels the relation, and
+			 * names the attribute a literal is */
 			if (link != SIZE_MAX && is_node(&o))
 				x->t[link].label = t.value;
+			else if (link != SIZE_MAX && t.value && *t.value) {
+				x->t[link].p = t.value;
+				x->t[link].word = 1;
+			}
 			continue;
 		}
 		if (!strcmp(var, sg_buf_str(&ro->labels[0])) ||

@@ -170,6 +170,44 @@ static int add_text(const char *buffer, size_t size, void *data)
 	return d->failed ? -1 : 0;
 }
 
+/*
+ * The fewest significant digits, 15 to 17, that write every real number
+ * in v so that it reads back the same: Jansson writes 17 unless told,
+ * and 0.9 would come out as 0.90000000000000002. Jansson nests at most
+ * 2048 levels, which bounds the recursion.
+ */
+static int digits(const json_t *v)
+{
+	char buf[32];
+	int most = 15, d;
+	size_t i;
+	const char *key;
+	json_t *m;
+
+	switch (json_typeof(v)) {
+	case JSON_REAL:
+		for (; most < 17; most++) {
+			snprintf(buf, sizeof(buf), "%.*g", most,
+				 json_real_value(v));
+			if (strtod(buf, NULL) == json_real_value(v))
+				break;
+		}
+		return most;
+	case JSON_ARRAY:
+		for (i = 0; i < json_array_size(v) && most < 17; i++)
+			if ((d = digits(json_array_get(v, i))) > most)
+				most = d;
+		return most;
+	case JSON_OBJECT:
+		json_object_foreach((json_t *)v, key, m)
+			if ((d = digits(m)) > most)
+				most = d;
+		return most;
+	default:
+		return most;
+	}
+}
+
 /* Jansson's json_dumps drops an object's key when memory runs out on it,
  * and still succeeds; its callback is told every failure. */
 char *rd_dumps(const json_t *v)
@@ -177,7 +215,8 @@ char *rd_dumps(const json_t *v)
 	struct dump d = { SG_BUF_INIT, 0 };
 
 	if (json_dump_callback(v, add_text, &d,
-			       JSON_COMPACT | JSON_ENCODE_ANY) || d.failed) {
+			       JSON_COMPACT | JSON_ENCODE_ANY |
+			       JSON_REAL_PRECISION(digits(v))) || d.failed) {
 		sg_buf_release(&d.text);
 		return NULL;
 	}
@@ -192,19 +231,11 @@ int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
 
 	json_object_foreach((json_t *)o, key, v) {
 		size_t k = 0;
-		char *text;
 
 		while (k < nknown && strcmp(known[k], key))
 			k++;
-		if (k < nknown)
-			continue;
-		text = rd_dumps(v);
-		if (!text || SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc)) {
-			free(text);
-			return rd_nomem(rd);
-		}
-		attrs->kv[attrs->n++] = key;
-		attrs->kv[attrs->n++] = text;
+		if (k == nknown && rd_attr(rd, attrs, key, v))
+			return -1;
 	}
 	return 0;
 }
@@ -229,6 +260,20 @@ int rd_add_value(json_t *attrs, const char *key, json_t *value)
 		return -1;
 	}
 	return json_array_append_new(list, value);
+}
+
+int rd_attr(struct reader *rd, sg_attrs *attrs, const char *key,
+	    const json_t *v)
+{
+	char *text = rd_dumps(v);
+
+	if (!text || SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc)) {
+		free(text);
+		return rd_nomem(rd);
+	}
+	attrs->kv[attrs->n++] = key;
+	attrs->kv[attrs->n++] = text;
+	return 0;
 }
 
 void rd_attrs_release(sg_attrs *attrs)

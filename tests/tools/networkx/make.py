@@ -201,6 +201,23 @@ with open(os.path.join(here, "graphrag.graphml"), "w",
 count("graphrag.graphml", nx.read_graphml(os.path.join(here,
                                                       "graphrag.graphml")))
 
+# cytoscape_data: undirected graphs say so at the top ("directed": false),
+# and tuple nodes are named "(0, 1)" while edges name them by value
+for name, G, focus in [("karate", karate, 33),
+                       ("davis", davis, "E1"),
+                       ("florentine", nx.florentine_families_graph(),
+                        "Medici")]:
+    write(name + "-cytoscape.json", json_graph.cytoscape_data(G))
+    count(name + "-cytoscape.json", G)
+    count(name + "-cytoscape.json", G, "--focus %s --direction out" % focus,
+          nx.ego_graph(G, focus))
+write("grid-cytoscape.json", json_graph.cytoscape_data(grid))
+count("grid-cytoscape.json", grid)
+write("digraph-cytoscape.json", json_graph.cytoscape_data(digraph))
+count("digraph-cytoscape.json", digraph)
+count("digraph-cytoscape.json", digraph, "--focus sco --direction out",
+      digraph.subgraph(["sco"]))
+
 with open(os.path.join(here, "counts.tsv"), "w", encoding="utf-8") as f:
     for row in rows:
         f.write("\t".join(str(x) for x in row) + "\n")
