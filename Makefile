@@ -37,7 +37,8 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
-	src/read_rdf.c src/read_xml.c src/read_table.c \
+	src/read_rdf.c src/read_xml.c src/read_table.c src/read_kg.c \
+	src/read_igraph.c \
 	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
 	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
@@ -242,7 +243,7 @@ check-browser: deps
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphology graphlib ngraph vis graphviz neo4j sparql jsonld graphml gexf \
-	csv tsv kgtk
+	csv tsv kgtk triples kg-gen llamaindex igraph wikidata
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.

@@ -15,6 +15,8 @@ static const struct rd_format *const formats[] = {
 	&rd_ngraph, &rd_vis, &rd_graphviz, &rd_neo4j, &rd_sparql, &rd_jsonld,
 	&rd_graphml, &rd_gexf,
 	&rd_csv, &rd_tsv, &rd_kgtk,
+	&rd_triples, &rd_kggen, &rd_llamaindex, &rd_igraph,
+	&rd_wikidata,
 };
 
 const char *sg_input_format(size_t i, const char **about)

@@ -152,7 +152,8 @@ struct rd_format {
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
 	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz, rd_neo4j, rd_sparql,
-	rd_jsonld, rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk;
+	rd_jsonld, rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk, rd_triples,
+	rd_kggen, rd_llamaindex, rd_igraph, rd_wikidata;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 

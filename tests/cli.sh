@@ -452,6 +452,35 @@ for counts in tests/tools/*/counts.tsv tests/tools/*/*/counts.tsv; do
 			counts_are "$dir/$file" "$args" "$entities" "$relations"
 	done <"$counts"
 done
+# knowledge graphs: what each reader makes of the tool's own words
+wd=tests/tools/wikidata
+check "wikidata: labels in English, claims as attributes" run 0 $wd/Q232.json -T json
+check "wikidata: English name and aliases" has "$tmp/out" \
+	'"name": "Kazakhstan", "aliases": ["Republic of Kazakhstan", "KZ"]'
+check "wikidata: a population is an integer" has "$tmp/out" '"P1082": 19828165,'
+check "wikidata: deprecated claims are not relations" not has "$tmp/out" Q35493
+check "wikidata: the language the file holds" run 0 $wd/wbgetentities-de.json -T json
+check "wikidata: a property's label labels its relations" has "$tmp/out" \
+	'"type": "P36", "label": "Hauptstadt"'
+check "wdqs: ?prop ?value pair into relations" run 0 $wd/wdqs-item-prop-value.json -T json
+check "wdqs: labelled by ?propLabel" has "$tmp/out" '"type": "P463", "label": "member of"'
+check "wdqs: a decimal keeps its text" has "$tmp/out" '"population": 19828165, "area": "2724902.0"'
+check "llamaindex: a chunk named by its text's beginning" run 0 \
+	tests/tools/llamaindex/property_graph_store.json -T json
+check "llamaindex: chunk name" has "$tmp/out" \
+	'"name": "Kazakhstan, whose capital is Astana, is a founding member of…"'
+check "llamaindex: a relation's properties" has "$tmp/out" \
+	'"type": "MEMBER_OF", "triplet_source_id": "c1", "since": 2001}'
+check "kg-gen: clusters are aliases, scores attributes" run 0 \
+	tests/tools/kg-gen/graph.json -T json
+check "kg-gen: aliases" has "$tmp/out" '"aliases": ["Republic of Kazakhstan", "KZ"]'
+check "kg-gen: score" has "$tmp/out" '"type": "member of", "score": 0.98}'
+check "triples: an end's type" run 0 tests/tools/triples/head-relation-tail.jsonl -T json
+check "triples: head_type" has "$tmp/out" '{"id": "Kazakhstan", "type": "country"}'
+check "cytoscape_data: tuple nodes found by value" run 0 \
+	tests/tools/networkx/nx3/grid-cytoscape.json -T json
+check "cytoscape_data: undirected" has "$tmp/out" \
+	'{"from": "(0, 0)", "to": "(1, 0)", "type": "related_to", "directed": false}'
 karate=tests/tools/networkx/nx2/karate.json
 check "undirected: no arrowheads" run 0 "$karate" --focus 33
 check "undirected: dir=none" has "$tmp/out" 'dir=none'
