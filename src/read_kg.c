@@ -392,11 +392,14 @@ static enum rd_sure detect_kggen(const json_t *doc)
 	const json_t *e = rd_first(doc, "entities");
 	const json_t *r = rd_first(doc, "relations");
 
-	if (json_is_string(e) || json_is_array(r) ||
-	    (json_object_get(doc, "edges") &&
-	     json_object_get(doc, "entity_clusters")))
-		return RD_SURE;
-	return RD_NOT;
+	/* (Graph has all three: a list of names alone is a mistake in
+	 * scograph's own format more likely) */
+	if (!json_object_get(doc, "edges") ||
+	    !json_object_get(doc, "relations"))
+		return RD_NOT;
+	return json_is_string(e) || json_is_array(r) ||
+			       json_object_get(doc, "entity_clusters") ?
+		       RD_SURE : RD_NOT;
 }
 
 const struct rd_format rd_kggen = {
@@ -928,8 +931,8 @@ static enum rd_sure detect_wikidata(const json_t *doc)
 	if (json_is_array(doc))
 		return json_object_get(first, "claims") &&
 			       json_object_get(first, "id") ? RD_SURE : RD_NOT;
-	return json_is_object(json_object_get(doc, "entities")) ? RD_SURE :
-								  RD_NOT;
+	return json_object_size(json_object_get(doc, "entities")) ? RD_SURE :
+								    RD_NOT;
 }
 
 const struct rd_format rd_wikidata = {
