@@ -720,27 +720,6 @@ static json_t *claim_value(const json_t *dv)
 	return json_deep_copy(v);
 }
 
-/* Adds value (new) under key to attrs, a list once it has two values. */
-static int add_claim(json_t *attrs, const char *key, json_t *value)
-{
-	json_t *had = json_object_get(attrs, key);
-	json_t *list;
-
-	if (!value)
-		return -1;
-	if (!had)
-		return json_object_set_new(attrs, key, value);
-	if (json_is_array(had))
-		return json_array_append_new(had, value);
-	list = json_array();
-	if (!list || json_array_append(list, had) ||
-	    json_array_append_new(list, value)) {
-		json_decref(list);
-		return -1;
-	}
-	return json_object_set_new(attrs, key, list);
-}
-
 /* The claims of entity id, claims[p][k]: relations, and attributes into
  * attrs. */
 static int claims_of(struct reader *rd, const struct wikidata *w,
@@ -779,7 +758,7 @@ static int claims_of(struct reader *rd, const struct wikidata *w,
 				r = rd_bad_id(rd, c, "mainsnak", "claim", loc);
 			else if (snaktype && strcmp(snaktype, "value"))
 				/* as Wikidata shows them */
-				r = add_claim(attrs, name, json_string(
+				r = rd_add_value(attrs, name, json_string(
 					strcmp(snaktype, "novalue") ?
 						"unknown value" : "no value")) ?
 					    rd_nomem(rd) : 0;
@@ -800,7 +779,7 @@ static int claims_of(struct reader *rd, const struct wikidata *w,
 			} else if (!dv) {
 				r = rd_bad_id(rd, snak, "datavalue", "claim",
 					      loc);
-			} else if (add_claim(attrs, name, claim_value(dv))) {
+			} else if (rd_add_value(attrs, name, claim_value(dv))) {
 				r = rd_nomem(rd);
 			}
 			if (rd_element(rd, r))
