@@ -1262,8 +1262,14 @@ static int ld_keys(const json_t *o)
 
 static enum rd_sure detect_jsonld(const json_t *doc)
 {
+	/* (a value object, {"@type", "@value"}, is no node at the top:
+	 * GraphSON's typed values look so) */
 	if (json_is_array(doc))
-		return ld_keys(json_array_get(doc, 0)) ? RD_SURE : RD_NOT;
+		return ld_keys(json_array_get(doc, 0)) &&
+				       !json_object_get(json_array_get(doc, 0),
+							"@value") ?
+			       RD_SURE :
+			       RD_NOT;
 	return json_object_get(doc, "@context") ||
 			       json_object_get(doc, "@graph") ?
 		       RD_SURE : ld_keys(doc) ? RD_LIKELY : RD_NOT;
