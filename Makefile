@@ -37,8 +37,8 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
-	src/read_rdf.c src/read_xml.c src/read_table.c src/read_kg.c \
-	src/read_igraph.c \
+	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_xml.c \
+	src/read_table.c src/read_kg.c src/read_igraph.c \
 	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
 	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
@@ -187,7 +187,8 @@ memcheck: scograph $(UNIT_TESTS)
 	@for f in tests/formats/*/graph.json* tests/formats/*/*.jsonl \
 		tests/formats-invalid/*/input.* tests/tools/*/*.json* \
 		tests/tools/*/*.graphml tests/tools/*/*.gexf \
-		tests/tools/*/*.csv tests/tools/*/*.tsv; do \
+		tests/tools/*/*.csv tests/tools/*/*.tsv \
+		tests/tools/*/*.cx tests/tools/*/*.cx2; do \
 		$(VALGRIND) ./scograph "$$f" >/dev/null 2>build/memcheck.log; \
 		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
 		exit 1; }; done
@@ -242,8 +243,9 @@ check-browser: deps
 # theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
-	graphology graphlib ngraph vis graphviz neo4j sparql jsonld graphml gexf \
-	csv tsv kgtk triples kg-gen llamaindex igraph wikidata
+	graphology graphlib ngraph vis graphviz neo4j neo4j-driver graphson cx \
+	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
+	igraph wikidata
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
@@ -267,7 +269,8 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.json* \
 	tests/tools/*/*.gexf tests/tools/networkx/*/*.graphml \
 	tests/tools/networkx/*/*.gexf \
 	tests/tools/*/*.csv tests/tools/*/*.tsv tests/formats/*/*.tsv \
-	tests/formats-invalid/*/input.csv tests/formats-invalid/*/input.tsv
+	tests/formats-invalid/*/input.csv tests/formats-invalid/*/input.tsv \
+	tests/tools/*/*.cx tests/tools/*/*.cx2 tests/formats-invalid/*/input.cx*
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 # (the XML formats' targets take the names XML is made of)

@@ -66,6 +66,14 @@ struct rd_columns {
 	const char *name; /* a node list's names; an edge list's labels */
 };
 
+/*
+ * Where a format wraps its values (GraphSON's {"@type", "@value"}, the
+ * neo4j driver's Integer {low, high}): 1 when v is such a wrapper, with
+ * *plain a new reference to the value it stands for (NULL when out of
+ * memory); 0 when v is a plain value or a container.
+ */
+typedef int rd_unwrap(const json_t *v, json_t **plain);
+
 struct reader {
 	sg_graph *g;
 	const char *file; /* interned */
@@ -91,6 +99,9 @@ struct reader {
 	 * cytoscape_data names a tuple's node "(0, 1)", its edges [0,1]):
 	 * keys interned in the graph */
 	sg_map ends;
+	/* the attributes' values, where the format wraps them; NULL: as
+	 * they are */
+	rd_unwrap *unwrap;
 	/* told how far into text the reading is (SG_STAGE_LOAD) */
 	const char *text;
 	sg_teller tell;
@@ -151,9 +162,10 @@ struct rd_format {
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
-	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz, rd_neo4j, rd_sparql,
-	rd_jsonld, rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk, rd_triples,
-	rd_kggen, rd_llamaindex, rd_igraph, rd_wikidata;
+	rd_graphlib, rd_ngraph, rd_vis, rd_graphviz, rd_neo4j,
+	rd_neo4j_driver, rd_graphson, rd_cx, rd_cx2, rd_sparql, rd_jsonld,
+	rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk, rd_triples, rd_kggen,
+	rd_llamaindex, rd_igraph, rd_wikidata;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 
@@ -242,9 +254,13 @@ int rd_items(struct reader *rd, const json_t *list,
 int rd_check_keys(struct reader *rd, const json_t *obj,
 		  const char *const *allowed, size_t nallowed,
 		  const char *what);
+/* v with every wrapper inside it unwrapped: a new reference, NULL when out
+ * of memory. */
+json_t *rd_plain(const json_t *v, rd_unwrap *unwrap);
 /*
  * Adds the keys of o outside known to attrs (zeroed at first), as
- * attributes: values in compact JSON. Release with rd_attrs_release.
+ * attributes: values in compact JSON, unwrapped with rd->unwrap. Release
+ * with rd_attrs_release.
  */
 int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
 	     size_t nknown, sg_attrs *attrs);
@@ -253,7 +269,8 @@ void rd_attrs_release(sg_attrs *attrs);
  * makes an array, a value already there is dropped; -1 when out of
  * memory. */
 int rd_add_value(json_t *attrs, const char *key, json_t *value);
-/* Adds the one attribute key (which must outlive attrs) = v. */
+/* Adds the one attribute key (which must outlive attrs) = v, unwrapped
+ * with rd->unwrap. */
 int rd_attr(struct reader *rd, sg_attrs *attrs, const char *key,
 	    const json_t *v);
 /* v as compact JSON, to free; NULL when out of memory. */
@@ -330,6 +347,10 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
  * where neither does), and f's other keys as its attributes: for a format
  * whose edges are not JSON objects (XML). */
 int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel);
+/* The name of a property graph's node (Neo4j's, TinkerPop's), whose
+ * properties are f->o: its "name", else its "title" property, noted as
+ * used; NULL when it has neither. */
+const char *rd_property_name(struct fields *f);
 /* Reads edge f->o, whose endpoints are its members from_key and to_key. */
 int rd_read_edge(struct reader *rd, struct fields *f, const char *from_key,
 		 const char *to_key, sg_loc loc);

@@ -243,6 +243,22 @@ int rd_read_edge(struct reader *rd, struct fields *f, const char *from_key,
 	return rd_add_edge(rd, f, from_key, to_key, from, to, loc);
 }
 
+const char *rd_property_name(struct fields *f)
+{
+	static const char *const keys[] = { "name", "title" };
+
+	for (size_t k = 0; k < SG_ARRAY_SIZE(keys); k++) {
+		const char *name = json_string_value(json_object_get(f->o,
+								     keys[k]));
+
+		if (name && f->nused < RD_MAX_USED) {
+			f->used[f->nused++] = keys[k];
+			return name;
+		}
+	}
+	return NULL;
+}
+
 /* Notes a bad element and goes on, as rd_list does; -1 to stop. */
 int rd_element(struct reader *rd, int failed)
 {

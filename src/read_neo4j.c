@@ -3,11 +3,99 @@
  * or JSON_ID_AS_KEYS with objects keyed by id); and the rows of
  * apoc.export.json.query, whose columns hold nodes, relationships and
  * paths. Node ids and relationship ids are separate spaces: a node's id is
- * its entity's, a relationship's its relation's own. */
+ * its entity's, a relationship's its relation's own.
+ *
+ * And the results of a query as the drivers hand them over: the
+ * JavaScript driver's records (JSON.stringify(result.records): keys and
+ * _fields), Neo4j Browser's "Export JSON" (the same records, each an object
+ * keyed by column), whose nodes, relationships and paths are the driver's
+ * Node {identity, labels, properties, elementId}, Relationship {identity,
+ * start, end, type, properties, elementId, startNodeElementId,
+ * endNodeElementId} and Path {start, end, segments}; and the Python
+ * driver's result.data(), where a node is its properties alone and a
+ * relationship [start, TYPE, end]. The same record mapping reads both. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "read.h"
+
+/* The driver's Integer {low, high}: JSON.stringify writes a 64-bit integer
+ * as its two 32-bit halves; 1 when v is one, with its value in *n. */
+static int integer(const json_t *v, json_int_t *n)
+{
+	const json_t *low = json_object_get(v, "low");
+	const json_t *high = json_object_get(v, "high");
+
+	if (json_object_size(v) != 2 || !json_is_integer(low) ||
+	    !json_is_integer(high) ||
+	    json_integer_value(low) < INT32_MIN ||
+	    json_integer_value(low) > INT32_MAX ||
+	    json_integer_value(high) < INT32_MIN ||
+	    json_integer_value(high) > INT32_MAX)
+		return 0;
+	*n = (json_int_t)(int64_t)(((uint64_t)(uint32_t)json_integer_value(
+					    high) << 32) |
+				   (uint32_t)json_integer_value(low));
+	return 1;
+}
+
+static int unwrap_integer(const json_t *v, json_t **plain)
+{
+	json_int_t n;
+
+	if (!integer(v, &n))
+		return 0;
+	*plain = json_integer(n);
+	return 1;
+}
+
+/* An identity as text: an id as rd_id_text takes it, or an Integer. */
+static const char *identity(const json_t *v, char *buf, size_t size)
+{
+	json_int_t n;
+
+	if (!integer(v, &n))
+		return rd_id_text(v, buf, size);
+	snprintf(buf, size, "%" JSON_INTEGER_FORMAT, n);
+	return buf;
+}
+
+/* Whether o is the driver's (Node, Relationship, Path), not APOC's. */
+static int driver_node(const json_t *o)
+{
+	return json_is_object(o) && json_object_get(o, "identity") &&
+	       json_is_array(json_object_get(o, "labels"));
+}
+
+static int driver_relationship(const json_t *o)
+{
+	return json_is_object(o) && json_object_get(o, "identity") &&
+	       json_object_get(o, "start") && json_object_get(o, "end") &&
+	       json_is_string(json_object_get(o, "type"));
+}
+
+static int driver_path(const json_t *o)
+{
+	return json_is_object(o) && json_object_get(o, "start") &&
+	       json_is_array(json_object_get(o, "segments"));
+}
+
+/* The key of a node's id, or of a relationship's end (end: "start",
+ * "end"): the driver's elementId where it has one (from Neo4j 5 on; the
+ * numeric identity is deprecated and may be reused), else its identity;
+ * APOC's "id". */
+static const char *id_key(const json_t *o, const char *end)
+{
+	if (!end)
+		return json_is_string(json_object_get(o, "elementId")) ?
+			       "elementId" :
+		       json_object_get(o, "identity") ? "identity" : "id";
+	if (!json_is_string(json_object_get(o, "elementId")))
+		return end;
+	return strcmp(end, "start") ? "endNodeElementId" :
+				      "startNodeElementId";
+}
 
 static int is_record(const json_t *o, const char *type)
 {
@@ -62,13 +150,14 @@ static int read_node(struct reader *rd, const json_t *parent, const char *key,
 {
 	const json_t *labels = json_object_get(o, "labels"), *props;
 	struct fields f = { NULL, NULL, { NULL }, 0 };
+	const char *ik = id_key(o, NULL);
 	sg_entity e = { 0 };
-	char buf[32];
+	char buf[64];
 	int r;
 
 	e.loc = rd_loc(rd, parent, key, index);
-	if (!(e.id = rd_id_text(json_object_get(o, "id"), buf, sizeof(buf))))
-		return rd_bad_id(rd, o, "id", "node", e.loc);
+	if (!(e.id = identity(json_object_get(o, ik), buf, sizeof(buf))))
+		return rd_bad_id(rd, o, ik, "node", e.loc);
 	if (labels && !json_is_array(labels))
 		return rd_wrong_kind(rd, o, "labels", 0, "an array of strings");
 	for (size_t i = 0; i < json_array_size(labels); i++)
@@ -78,11 +167,7 @@ static int read_node(struct reader *rd, const json_t *parent, const char *key,
 		return -1;
 	e.type = json_string_value(json_array_get(labels, 0));
 	f.o = props;
-	for (size_t k = 0; k < 2 && !e.name; k++)
-		if ((e.name = json_string_value(json_object_get(props, k ?
-								"title" :
-								"name"))))
-			f.used[f.nused++] = k ? "title" : "name";
+	e.name = rd_property_name(&f);
 	/* (a property named as one of scograph's fields becomes KEY_) */
 	r = (json_array_size(labels) > 1 &&
 	     more_labels(rd, labels, &e.attrs)) ||
@@ -92,13 +177,21 @@ static int read_node(struct reader *rd, const json_t *parent, const char *key,
 	return r;
 }
 
-/* The node id o[key]["id"] at a relationship's end. */
+/* The node id at a relationship's end, key: the driver's o[key] (or its
+ * elementId), APOC's o[key]["id"]. */
 static const char *end_id(struct reader *rd, const json_t *o, const char *key,
 			  sg_loc at, char *buf, size_t size, sg_loc *loc)
 {
 	const json_t *end = json_object_get(o, key);
 	const char *id;
 
+	if (driver_relationship(o)) {
+		key = id_key(o, key);
+		*loc = rd_loc(rd, o, key, 0);
+		if (!(id = identity(json_object_get(o, key), buf, size)))
+			rd_bad_id(rd, o, key, "relationship", at);
+		return id;
+	}
 	if (!end) {
 		rd_bad_id(rd, o, key, "relationship", at);
 		return NULL;
@@ -119,18 +212,20 @@ static int read_relationship(struct reader *rd, const json_t *parent,
 {
 	const json_t *props;
 	sg_relation rel = { 0 };
-	char fbuf[32], tbuf[32], ibuf[32];
-	int r;
+	char fbuf[64], tbuf[64], ibuf[64];
+	int r, driver = driver_relationship(o);
 
 	rel.loc = rd_loc(rd, parent, key, index);
 	if (!(rel.from_ref = end_id(rd, o, "start", rel.loc, fbuf,
 				    sizeof(fbuf), &rel.from_loc)) ||
 	    !(rel.to_ref = end_id(rd, o, "end", rel.loc, tbuf, sizeof(tbuf),
 				  &rel.to_loc)) ||
-	    rd_string(rd, o, index, parent, "label", 0, "", &rel.type) ||
+	    rd_string(rd, o, index, parent, driver ? "type" : "label", 0, "",
+		      &rel.type) ||
 	    properties(rd, o, &props))
 		return -1;
-	rel.id = rd_id_text(json_object_get(o, "id"), ibuf, sizeof(ibuf));
+	rel.id = identity(json_object_get(o, id_key(o, NULL)), ibuf,
+			  sizeof(ibuf));
 	if (!rel.type)
 		rel.type = SG_UNTYPED;
 	/* query rows repeat a relationship for each path through it */
@@ -188,8 +283,167 @@ static int read_elements(struct reader *rd, const json_t *parent,
  * columns) are passed over. */
 static int read_value(struct reader *rd, const json_t *parent,
 		      const char *key, size_t index, const json_t *v,
+		      int *found);
+
+/* The driver's Path p: its start node, then each segment's relationship
+ * and end node (a relationship runs as its own start and end say, which
+ * need not be the path's way). */
+static int read_path(struct reader *rd, const json_t *p)
+{
+	const json_t *segments = json_object_get(p, "segments");
+	int found = 0;
+
+	if (!driver_node(json_object_get(p, "start")))
+		return rd_wrong_kind(rd, p, "start", 0, "a node");
+	if (rd_element(rd, read_node(rd, p, "start", 0,
+				     json_object_get(p, "start"))))
+		return -1;
+	for (size_t i = 0; i < json_array_size(segments); i++) {
+		const json_t *s = json_array_get(segments, i);
+		const json_t *rel = json_object_get(s, "relationship");
+		const json_t *end = json_object_get(s, "end");
+		int r = !json_is_object(s) ?
+			rd_wrong_kind(rd, segments, NULL, i, "an object") :
+			!driver_relationship(rel) ?
+			rd_wrong_kind(rd, s, "relationship", 0,
+				      "a relationship") :
+			!driver_node(end) ?
+			rd_wrong_kind(rd, s, "end", 0, "a node") :
+			read_value(rd, s, "relationship", 0, rel, &found) ||
+			read_value(rd, s, "end", 0, end, &found);
+
+		if (rd_element(rd, r))
+			return -1;
+	}
+	return 0;
+}
+
+/* The Python driver's result.data() keeps of a relationship [start,
+ * "TYPE", end], and of a path [node, "TYPE", node, ...]: nodes as their
+ * properties alone, relationships as their types. Whether v is one. */
+static int python_walk(const json_t *v)
+{
+	size_t n = json_array_size(v);
+
+	if (n < 3 || n % 2 == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (i % 2 ? !json_is_string(json_array_get(v, i)) :
+			    !json_is_object(json_array_get(v, i)))
+			return 0;
+	return 1;
+}
+
+/* A row of the Python driver's result.data(): a relationship or a path
+ * in a column. */
+static int python_row(const json_t *o)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)o, key, v)
+		if (python_walk(v))
+			return 1;
+	return 0;
+}
+
+/* A node of result.data(), its properties props at parent[key] or
+ * parent[index]: having no id there, it is known by them all (as compact
+ * JSON, into *id, to free). */
+static int python_node(struct reader *rd, const json_t *parent,
+		       const char *key, size_t index, const json_t *props,
+		       char **id)
+{
+	json_t *o = json_object();
+	int r;
+
+	if (!(*id = rd_dumps(props)) || !o ||
+	    json_object_set_new(o, "id", json_string(*id)) ||
+	    json_object_set(o, "properties", (json_t *)props)) {
+		json_decref(o);
+		return rd_nomem(rd);
+	}
+	r = read_node(rd, parent, key, index, o);
+	json_decref(o);
+	return r;
+}
+
+/* The key under which a relationship of result.data() is known, from,
+ * type and to: interned, NULL when out of memory. */
+static const char *python_key(struct reader *rd, const char *from,
+			      const char *type, const char *to)
+{
+	sg_buf key = SG_BUF_INIT;
+	const char *interned = sg_buf_addf(&key, "%s\x1f%s\x1f%s", from, type,
+					   to) ?
+				       NULL :
+				       sg_graph_intern(rd->g, sg_buf_str(&key));
+
+	sg_buf_release(&key);
+	return interned;
+}
+
+/* A relationship or path of result.data(), v, parent[key] or
+ * parent[index]. A relationship runs from its start to its end; a path's
+ * relationships, whose way data() does not keep, have none (a path of one
+ * relationship cannot be told from a relationship). One met again (the
+ * same ends and type) is read once. */
+static int python_relationships(struct reader *rd, const json_t *parent,
+				const char *key, size_t index, const json_t *v)
+{
+	char *from = NULL, *to = NULL;
+	int walk = json_array_size(v) > 3;
+	int r = python_node(rd, v, NULL, 0, json_array_get(v, 0), &from);
+
+	for (size_t i = 1; !r && i + 1 < json_array_size(v); i += 2) {
+		const char *type = json_string_value(json_array_get(v, i));
+		sg_relation rel = { 0 };
+		const char *seen, *back = NULL;
+
+		if (python_node(rd, v, NULL, i + 1, json_array_get(v, i + 1),
+				&to))
+			r = -1;
+		else if (!(seen = python_key(rd, from, type, to)) ||
+			 (walk && !(back = python_key(rd, to, type, from))))
+			r = rd_nomem(rd);
+		else if (sg_map_get(&rd->seen, seen) < 0 &&
+			 (!back || sg_map_get(&rd->seen, back) < 0)) {
+			rel.undirected = walk;
+			rel.from_ref = from;
+			rel.to_ref = to;
+			rel.type = type;
+			rel.loc = rd_loc(rd, parent, key, index);
+			rel.from_loc = rd_loc(rd, v, NULL, i - 1);
+			rel.to_loc = rd_loc(rd, v, NULL, i + 1);
+			r = sg_map_add(&rd->seen, seen, 0) ? rd_nomem(rd) :
+			    sg_graph_add_relation(rd->g, &rel, rd->err);
+		}
+		free(from);
+		from = to;
+		to = NULL;
+	}
+	free(from);
+	free(to);
+	return r;
+}
+
+static int read_value(struct reader *rd, const json_t *parent,
+		      const char *key, size_t index, const json_t *v,
 		      int *found)
 {
+	/* (before APOC's: a relationship's type may be "node") */
+	if (driver_relationship(v)) {
+		++*found;
+		return read_relationship(rd, parent, key, index, v);
+	}
+	if (driver_node(v)) {
+		++*found;
+		return read_node(rd, parent, key, index, v);
+	}
+	if (driver_path(v)) {
+		++*found;
+		return read_path(rd, v);
+	}
 	if (is_record(v, "node")) {
 		++*found;
 		return read_node(rd, parent, key, index, v);
@@ -211,9 +465,10 @@ static int read_value(struct reader *rd, const json_t *parent,
 	return 0;
 }
 
-/* One record, or one row of a query's: o, list[index]. */
+/* One record, or one row of a query's: o, list[index]; with driver, the
+ * drivers'. */
 static int read_record(struct reader *rd, const json_t *list, size_t index,
-		       const json_t *o)
+		       const json_t *o, int driver)
 {
 	const char *key;
 	const json_t *v;
@@ -223,12 +478,37 @@ static int read_record(struct reader *rd, const json_t *list, size_t index,
 	if (is_record(o, "node") || is_record(o, "relationship") ||
 	    is_path(o))
 		return read_value(rd, list, NULL, index, o, &found);
-	json_object_foreach((json_t *)o, key, v)
-		if (read_value(rd, o, key, 0, v, &found))
-			return -1;
+	/* the Python driver's result.data(): its nodes are only objects */
+	if (driver && python_row(o)) {
+		json_object_foreach((json_t *)o, key, v) {
+			char *id = NULL;
+			int r = python_walk(v) ?
+				python_relationships(rd, o, key, 0, v) :
+				json_is_object(v) ?
+				python_node(rd, o, key, 0, v, &id) : 0;
+
+			free(id);
+			if (rd_element(rd, r))
+				return -1;
+		}
+		return 0;
+	}
+	/* the JavaScript driver's Record: its values, by column */
+	if (json_is_array(json_object_get(o, "_fields")) &&
+	    read_value(rd, o, "_fields", 0, json_object_get(o, "_fields"),
+		       &found))
+		return -1;
+	else if (!json_object_get(o, "_fields"))
+		json_object_foreach((json_t *)o, key, v)
+			if (read_value(rd, o, key, 0, v, &found))
+				return -1;
 	if (found)
 		return 0;
 	loc = rd_loc(rd, list, NULL, index);
+	if (driver)
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "this record holds no node, "
+			       "relationship or path");
 	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
 		       "a Neo4j record must be a node (\"type\": \"node\"), "
 		       "a relationship (\"type\": \"relationship\") or a query "
@@ -237,22 +517,15 @@ static int read_record(struct reader *rd, const json_t *list, size_t index,
 
 static int read_line(struct reader *rd, const json_t *list, const json_t *o)
 {
-	return read_record(rd, list, 0, o);
+	return read_record(rd, list, 0, o, 0);
 }
+
+static int read_records(struct reader *rd, const json_t *root, int driver);
 
 static int read_document(struct reader *rd, const json_t *root)
 {
-	if (json_is_array(root)) {
-		for (size_t i = 0; i < json_array_size(root); i++) {
-			const json_t *o = json_array_get(root, i);
-
-			if (rd_element(rd, !json_is_object(o) ?
-				rd_wrong_kind(rd, root, NULL, i, "an object") :
-				read_record(rd, root, i, o)))
-				return -1;
-		}
-		return 0;
-	}
+	if (json_is_array(root))
+		return read_records(rd, root, 0);
 	if (!json_object_get(root, "rels") && !is_record(root, "node") &&
 	    !is_record(root, "relationship"))
 		return rd_not_format(rd, "rels", "", "neo4j");
@@ -296,6 +569,58 @@ static enum rd_sure detect_document(const json_t *doc)
 		return RD_SURE;
 	return RD_NOT;
 }
+
+/* The drivers' records, a list of them or one alone: the JavaScript
+ * driver's (keys and _fields), or Neo4j Browser's rows, keyed by column,
+ * which hold the driver's nodes, relationships and paths. */
+static enum rd_sure detect_driver(const json_t *doc)
+{
+	const json_t *first = json_is_array(doc) ? json_array_get(doc, 0) :
+						   doc, *v;
+	const char *key;
+
+	if (json_object_get(first, "_fields") &&
+	    (json_object_get(first, "_fieldLookup") ||
+	     json_is_array(json_object_get(first, "keys"))))
+		return RD_SURE;
+	if (!json_is_array(doc))
+		return RD_NOT;
+	json_object_foreach((json_t *)first, key, v)
+		if (driver_node(v) || driver_relationship(v) || driver_path(v))
+			return RD_SURE;
+	return python_row(first) ? RD_LIKELY : RD_NOT;
+}
+
+/* A list of records (or, of the drivers', one alone). */
+static int read_records(struct reader *rd, const json_t *root, int driver)
+{
+	if (json_is_object(root))
+		return read_record(rd, NULL, 0, root, driver);
+	for (size_t i = 0; i < json_array_size(root); i++) {
+		const json_t *o = json_array_get(root, i);
+
+		if (rd_element(rd, !json_is_object(o) ?
+			rd_wrong_kind(rd, root, NULL, i, "an object") :
+			read_record(rd, root, i, o, driver)))
+			return -1;
+	}
+	return 0;
+}
+
+static int read_driver(struct reader *rd, const json_t *root)
+{
+	rd->unwrap = unwrap_integer;
+	return read_records(rd, root, 1);
+}
+
+const struct rd_format rd_neo4j_driver = {
+	.name = "neo4j-driver",
+	.about = "Neo4j drivers' query results: JavaScript records, "
+		 "Browser's Export JSON, Python's data()",
+	.detect = detect_driver,
+	.read = read_driver,
+	.arrays = 1,
+};
 
 const struct rd_format rd_neo4j = {
 	.name = "neo4j",

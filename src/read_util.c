@@ -265,8 +265,11 @@ int rd_add_value(json_t *attrs, const char *key, json_t *value)
 int rd_attr(struct reader *rd, sg_attrs *attrs, const char *key,
 	    const json_t *v)
 {
-	char *text = rd_dumps(v);
+	json_t *value = rd->unwrap ? rd_plain(v, rd->unwrap) :
+				     json_incref((json_t *)v);
+	char *text = value ? rd_dumps(value) : NULL;
 
+	json_decref(value);
 	if (!text || SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc)) {
 		free(text);
 		return rd_nomem(rd);
@@ -274,6 +277,36 @@ int rd_attr(struct reader *rd, sg_attrs *attrs, const char *key,
 	attrs->kv[attrs->n++] = key;
 	attrs->kv[attrs->n++] = text;
 	return 0;
+}
+
+json_t *rd_plain(const json_t *v, rd_unwrap *unwrap)
+{
+	const char *key;
+	const json_t *member;
+	json_t *copy, *out;
+	int failed = 0;
+
+	if (unwrap(v, &out))
+		return out;
+	if (json_is_array(v)) {
+		copy = json_array();
+		for (size_t i = 0; copy && !failed && i < json_array_size(v); i++)
+			failed = json_array_append_new(copy, rd_plain(
+				json_array_get(v, i), unwrap));
+	} else if (json_is_object(v)) {
+		copy = json_object();
+		json_object_foreach((json_t *)v, key, member)
+			if (copy && !failed)
+				failed = json_object_set_new(copy, key,
+						rd_plain(member, unwrap));
+	} else {
+		return json_incref((json_t *)v);
+	}
+	if (failed) {
+		json_decref(copy);
+		return NULL;
+	}
+	return copy;
 }
 
 void rd_attrs_release(sg_attrs *attrs)

@@ -768,6 +768,42 @@ for f in tests/formats/*/*.json* tests/tools/*/*.json* tests/tools/*/*/*.json \
 	check "tables take no JSON: $f" not grep -q 'csv\|tsv\|kgtk\|row of\|column' "$tmp/err"
 done
 
+# ---- query results of the neo4j driver, GraphSON, CX (tests/tools/*:
+# counts.tsv has their counts)
+drv=tests/tools/neo4j-driver
+check "neo4j-driver: records" run 0 $drv/records-paths.json -T json
+cp "$tmp/out" "$tmp/driver.json"
+check "neo4j-driver: a 64-bit Integer is its number" has "$tmp/out" '"views": 12345678901'
+check "neo4j-driver: a path walked against a relationship keeps its way" \
+	has "$tmp/out" '{"from": "4:c8a3a9b4-1d4e-4b7e-9f3c-2f1e8d0b5a61:1", "to": "4:c8a3a9b4-1d4e-4b7e-9f3c-2f1e8d0b5a61:2", "type": "ACTED_IN"'
+check "neo4j-driver: the Browser's export" run 0 $drv/browser-paths.json -T json
+check "neo4j-driver: reads as the records do" same "$tmp/driver.json" "$tmp/out"
+check "neo4j-driver: names and labels" run 0 $drv/browser-nrm.json --list
+check "neo4j-driver: names and labels listed" has "$tmp/out" "$(printf 'Lana Wachowski\tPerson\t2')"
+tp=tests/tools/tinkerpop
+check "graphson: v1 adjacency" run 0 $tp/modern-v1.json -T json
+cp "$tmp/out" "$tmp/modern.json"
+check "graphson: label the type, name the name" has "$tmp/out" \
+	'{"id": "1", "name": "marko", "type": "person", "age": 29}'
+check "graphson: an edge read once, from its out vertex" has "$tmp/out" \
+	'{"from": "1", "to": "2", "type": "knows", "id": "7", "weight": 0.5}'
+sed "s/,$//" "$tmp/modern.json" | sort >"$tmp/modern-sorted"
+# (results list edges in their own order, an adjacency list by vertex)
+for f in modern-v3.json modern-v1-wrapped.json results-v1.json results-v3.json; do
+	check "graphson: $f" run 0 $tp/$f -T json
+	sed "s/,$//" "$tmp/out" | sort >"$tmp/sorted"
+	check "graphson: $f reads as version 1 does" same "$tmp/modern-sorted" "$tmp/sorted"
+done
+check "graphson: properties of a property" run 0 $tp/crew-v3.json -T json
+check "graphson: kept with their value" has "$tmp/out" \
+	'"location": [{"startTime":1997,"endTime":2001,"value":"san diego"},{"startTime":2001,"endTime":2004,"value":"santa cruz"}]'
+check "graphson: TinkerPop 2, EXTENDED" run 0 $tp/modern-tp2-extended.json -T json
+check "graphson: its typed values read" has "$tmp/out" '{"id": "1", "name": "marko", "age": 29}'
+check "cx: attributes typed by d" run 0 tests/tools/ndex/p53.cx -T json
+check "cx: a double, a list of longs" has "$tmp/out" '"pmids": [8242752,7958917]'
+check "cx: the interaction the type" has "$tmp/out" '{"from": "1", "to": "0", "type": "inhibits", "id": "4"'
+check "cx2: aliases and defaults" run 0 tests/tools/ndex/p53.cx2 -T json
+check "cx2: a default type" has "$tmp/out" '{"id": "1", "name": "MDM2", "type": "protein", "represents": "uniprot:Q00987"}'
 # (where a format has no title, or its tool reorders edges, the folder has
 # its own expected.json)
 for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl; do

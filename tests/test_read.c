@@ -39,6 +39,35 @@ static void test_good_document(void **state)
 	sg_graph_free(g);
 }
 
+/* The neo4j driver's Integer {low, high}: two signed 32-bit halves of one
+ * 64-bit number, here an identity, a node's and a relationship's end. */
+static void test_driver_integers(void **state)
+{
+	sg_error err;
+	sg_graph *g = load(
+		"[{\"n\": {\"identity\": {\"low\": -1, \"high\": 0},"
+		" \"labels\": [\"T\"], \"properties\": {}},\n"
+		"  \"r\": {\"identity\": {\"low\": 5, \"high\": 0}, \"start\":"
+		" {\"low\": -1, \"high\": 0}, \"end\": {\"low\": 2, \"high\": 0},"
+		" \"type\": \"R\", \"properties\": {}},\n"
+		"  \"m\": {\"identity\": {\"low\": 2, \"high\": 0},"
+		" \"labels\": [\"T\"], \"properties\": {}}}]", &err);
+	sg_select_opts all = { 0 };
+	sg_entity_info info;
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(g);
+	v = sg_select(g, &all, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_relation_count(v), 1);
+	assert_int_equal(sg_view_entity(v, 0, &info), 0);
+	assert_string_equal(info.id, "4294967295");
+	assert_int_equal(info.degree, 1);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_syntax_errors(void **state)
 {
 	(void)state;
@@ -646,6 +675,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_document),
+		cmocka_unit_test(test_driver_integers),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_errors_in_pieces),
 		cmocka_unit_test(test_pieces_read_like_a_whole),
