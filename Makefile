@@ -37,7 +37,8 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
-	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_xml.c \
+	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_sparql.c \
+	src/read_jsonld.c src/read_xml.c \
 	src/read_table.c src/read_kg.c src/read_igraph.c \
 	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
 	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
@@ -77,7 +78,7 @@ build:
 # Objects are rebuilt when the Makefile (their flags) changes too: a stale
 # object built without -fvisibility=hidden exported what it should not.
 build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h src/read.h \
-		src/output.h src/progress.h Makefile | build
+		src/read_rdf.h src/output.h src/progress.h Makefile | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in graph: graphs/sco.json as a C array, so that the binary

@@ -1,0 +1,253 @@
+/* SPARQL 1.1 query results in JSON (W3C): their rows as triples, drawn as
+ * read_rdf.c maps them. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "read_rdf.h"
+
+/* The variables each role takes, surest first (case ignored): ?s ?p ?o,
+ * the names of the triple, and the ?node ?linkedNode ?edgeLabel of graph
+ * views (Wikidata's is ?item ?linkTo, and its everyday ?item ?prop
+ * ?value). */
+static const char *const subject_vars[] = { "s", "subject", "node", "item",
+					    "source", "from" };
+static const char *const predicate_vars[] = { "p", "predicate", "property",
+					      "prop", "edge", "relation",
+					      "edgeLabel" };
+static const char *const object_vars[] = { "o", "object", "linkedNode",
+					   "linkTo", "target", "to", "value" };
+
+/* The variable of vars the surest for a role, or NULL. */
+static const char *role_var(const json_t *vars, const char *const *names,
+			    size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < json_array_size(vars); i++) {
+			const char *v = json_string_value(json_array_get(vars,
+									 i));
+
+			if (v && !strcasecmp(v, names[k]))
+				return v;
+		}
+	return NULL;
+}
+
+struct roles {
+	const char *s, *p, *o;
+	sg_buf labels[3]; /* "sLabel", "pLabel", "oLabel" */
+};
+
+/* Reads the term row[var], at where, into t; 0 when unbound. */
+static int sparql_term(struct rdf *x, const json_t *row, const char *var,
+		       struct term *t, sg_loc *where)
+{
+	struct reader *rd = x->rd;
+	const json_t *o = json_object_get(row, var);
+	const char *type, *lang, *dt;
+
+	memset(t, 0, sizeof(*t));
+	if (!o)
+		return 0;
+	*where = rd_loc(rd, row, var, 0);
+	if (!json_is_object(o))
+		return rd_wrong_kind(rd, row, var, 0, "an object (an RDF term)");
+	if (rd_string(rd, o, 0, row, "type", 1, "term", &type) ||
+	    rd_string(rd, o, 0, row, "xml:lang", 0, "", &lang) ||
+	    rd_string(rd, o, 0, row, "datatype", 0, "", &dt))
+		return -1;
+	if (!json_is_string(json_object_get(o, "value")))
+		return json_object_get(o, "value") ?
+			       rd_wrong_kind(rd, o, "value", 0, "a string") :
+			       rd_bad_id(rd, o, "value", "term", *where);
+	t->value = json_string_value(json_object_get(o, "value"));
+	t->lang = lang;
+	t->datatype = dt;
+	if (!strcmp(type, "uri")) {
+		t->kind = TERM_IRI;
+	} else if (!strcmp(type, "bnode")) {
+		t->kind = TERM_BNODE;
+		sg_buf_reset(&x->scratch);
+		if (sg_buf_addf(&x->scratch, "_:%s", t->value) ||
+		    !(t->value = rd_rdf_intern(x, sg_buf_str(&x->scratch))))
+			return rd_nomem(rd);
+	} else if (!strcmp(type, "literal") || !strcmp(type, "typed-literal")) {
+		t->kind = TERM_LITERAL;
+	} else {
+		sg_loc loc = rd_loc(rd, o, "type", 0);
+
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "unknown term type '%s' (a SPARQL "
+			       "term is a 'uri', a 'literal' or a 'bnode')",
+			       type);
+	}
+	return 1;
+}
+
+/* One row of bindings: the subject's triple, names and other values. */
+static int sparql_row(struct rdf *x, const struct roles *ro,
+		      const json_t *rows, size_t i)
+{
+	struct reader *rd = x->rd;
+	const json_t *row = json_array_get(rows, i), *v;
+	struct term s = { 0 }, p = { 0 }, o = { 0 }, t;
+	sg_loc row_loc = rd_loc(rd, rows, NULL, i), sl = row_loc, pl = row_loc,
+	       ol = row_loc, tl = row_loc;
+	const char *var;
+	size_t link;
+	int bound;
+
+	if (!json_is_object(row))
+		return rd_wrong_kind(rd, rows, NULL, i, "an object");
+	if ((bound = sparql_term(x, row, ro->s, &s, &sl)) <= 0)
+		return bound ? -1 : sg_fail(rd->err, SG_EMISSING,
+					    row_loc.file, row_loc.line,
+					    row_loc.column,
+					    "row has no '%s'", ro->s);
+	if (!rd_rdf_is_node(&s))
+		return sg_fail(rd->err, SG_ESHAPE, sl.file, sl.line, sl.column,
+			       "'%s' must be an IRI or a blank node, not a "
+			       "literal", ro->s);
+	if (rd_rdf_node(x, s.value, sl) < 0)
+		return -1;
+	if ((ro->p && sparql_term(x, row, ro->p, &p, &pl) < 0) ||
+	    (ro->o && sparql_term(x, row, ro->o, &o, &ol) < 0))
+		return -1;
+	if (p.value && p.kind == TERM_BNODE)
+		return sg_fail(rd->err, SG_ESHAPE, pl.file, pl.line, pl.column,
+			       "'%s' must be an IRI or a literal, not a blank "
+			       "node", ro->p);
+	/* without a predicate, a link is untyped and a value is named by
+	 * its variable */
+	link = o.value ? x->n : SIZE_MAX;
+	if (o.value && rd_rdf_triple(x, s.value, p.value ? p.value :
+			      rd_rdf_is_node(&o) ? NULL : ro->o,
+			      !p.value || p.kind == TERM_LITERAL, &o, sl, ol))
+		return -1;
+	json_object_foreach((json_t *)row, var, v) {
+		const char *on = s.value;
+		const char *pred = var;
+		int word = 1;
+
+		if (!strcmp(var, ro->s) || (ro->p && !strcmp(var, ro->p)) ||
+		    (ro->o && !strcmp(var, ro->o)))
+			continue;
+		if (sparql_term(x, row, var, &t, &tl) < 0)
+			return -1;
+		if (!strcmp(var, sg_buf_str(&ro->labels[1]))) {
+			/* the predicate's label labels the relation, and
+			 * names the attribute a literal is */
+			if (link != SIZE_MAX && rd_rdf_is_node(&o))
+				x->t[link].label = t.value;
+			else if (link != SIZE_MAX && t.value && *t.value) {
+				x->t[link].p = t.value;
+				x->t[link].word = 1;
+			}
+			continue;
+		}
+		if (!strcmp(var, sg_buf_str(&ro->labels[0])) ||
+		    !strcmp(var, sg_buf_str(&ro->labels[2]))) {
+			on = strcmp(var, sg_buf_str(&ro->labels[0])) ?
+				     o.value : s.value;
+			pred = RDFS "label";
+			word = 0;
+			if (!on || (on == o.value && !rd_rdf_is_node(&o)))
+				continue;
+		}
+		t.kind = TERM_LITERAL;
+		if (rd_rdf_triple(x, on, pred, word, &t, sl, tl))
+			return -1;
+	}
+	return 0;
+}
+
+static int read_sparql(struct reader *rd, const json_t *root)
+{
+	struct rdf x = { .rd = rd };
+	struct roles ro = { 0 };
+	int failed;
+	const json_t *head = rd_container(rd, root, "head", 0, &failed);
+	const json_t *vars, *results, *rows;
+	int r = -1;
+
+	if (failed)
+		return -1;
+	if (!head)
+		return rd_not_format(rd, "head", "", "SPARQL results");
+	if (json_object_get(root, "boolean")) {
+		sg_loc loc = rd_loc(rd, root, "boolean", 0);
+
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "the answer of an ASK query (%s) "
+			       "is no graph; SELECT ?s ?p ?o gives one",
+			       json_is_true(json_object_get(root, "boolean")) ?
+				       "true" : "false");
+	}
+	vars = rd_container(rd, head, "vars", 1, &failed);
+	if (failed)
+		return -1;
+	if (!vars)
+		return rd_not_format(rd, "vars", " in 'head'",
+				     "SPARQL results");
+	for (size_t i = 0; i < json_array_size(vars); i++)
+		if (!json_is_string(json_array_get(vars, i)))
+			return rd_wrong_kind(rd, vars, NULL, i, "a string");
+	results = rd_container(rd, root, "results", 0, &failed);
+	if (failed)
+		return -1;
+	if (!results)
+		return rd_not_format(rd, "results", "", "SPARQL results");
+	rows = rd_container(rd, results, "bindings", 1, &failed);
+	if (failed)
+		return -1;
+	if (!rows)
+		return rd_not_format(rd, "bindings", " in 'results'",
+				     "SPARQL results");
+	ro.s = role_var(vars, subject_vars, SG_ARRAY_SIZE(subject_vars));
+	ro.o = role_var(vars, object_vars, SG_ARRAY_SIZE(object_vars));
+	ro.p = role_var(vars, predicate_vars, SG_ARRAY_SIZE(predicate_vars));
+	if (!ro.s) {
+		sg_loc loc = rd_loc(rd, head, "vars", 0);
+		sg_buf names = SG_BUF_INIT;
+
+		for (size_t i = 0; i < json_array_size(vars); i++)
+			sg_buf_addf(&names, "%s?%s", i ? " " : "",
+				    json_string_value(json_array_get(vars, i)));
+		sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+			"no variable names a subject (%s): scograph draws "
+			"?s ?p ?o, or ?node ?linkedNode ?edgeLabel",
+			names.len ? sg_buf_str(&names) : "none");
+		sg_buf_release(&names);
+		return -1;
+	}
+	r = 0;
+	for (int k = 0; k < 3; k++) {
+		const char *v = k == 0 ? ro.s : k == 1 ? ro.p : ro.o;
+
+		if (v && sg_buf_addf(&ro.labels[k], "%sLabel", v))
+			r = rd_nomem(rd);
+	}
+	for (size_t i = 0; !r && i < json_array_size(rows); i++)
+		r = rd_element(rd, sparql_row(&x, &ro, rows, i));
+	r = r || rd_rdf_emit(&x);
+	for (int k = 0; k < 3; k++)
+		sg_buf_release(&ro.labels[k]);
+	rd_rdf_release(&x);
+	return r;
+}
+
+static enum rd_sure detect_sparql(const json_t *doc)
+{
+	return json_object_get(doc, "head") &&
+			       (json_object_get(doc, "results") ||
+				json_object_get(doc, "boolean")) ?
+		       RD_SURE : RD_NOT;
+}
+
+const struct rd_format rd_sparql = {
+	.name = "sparql",
+	.about = "SPARQL 1.1 query results (JSON)",
+	.detect = detect_sparql,
+	.read = read_sparql,
+};
