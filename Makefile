@@ -14,7 +14,7 @@ LDFLAGS ?=
 # SANITIZE=address,undefined builds everything with those sanitizers.
 SANITIZE ?=
 
-PKGS = libgvc libcgraph jansson fontconfig expat
+PKGS = libgvc libcgraph jansson fontconfig expat serd-0
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef -Wvla
 # Position-independent for the shared library; only what include/scograph.h
@@ -28,7 +28,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 # The Debian packages scograph builds, tests and renders with.
-DEBS = graphviz libgraphviz-dev libjansson-dev libcmocka-dev \
+DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev libcmocka-dev \
 	libfontconfig-dev libexpat1-dev pkg-config fonts-dejavu-core \
 	libxml2-utils valgrind python3-jsonschema python3-networkx \
 	python3-igraph python3-rdflib python3-fonttools man-db libcsv-dev \
@@ -38,7 +38,7 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
 	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_sparql.c \
-	src/read_jsonld.c src/read_xml.c \
+	src/read_jsonld.c src/read_serd.c src/read_xml.c \
 	src/read_table.c src/read_kg.c src/read_igraph.c \
 	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
 	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
@@ -189,7 +189,9 @@ memcheck: scograph $(UNIT_TESTS)
 		tests/formats-invalid/*/input.* tests/tools/*/*.json* \
 		tests/tools/*/*.graphml tests/tools/*/*.gexf \
 		tests/tools/*/*.csv tests/tools/*/*.tsv \
-		tests/tools/*/*.cx tests/tools/*/*.cx2; do \
+		tests/tools/*/*.cx tests/tools/*/*.cx2 \
+		tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
+		tests/tools/*/*.trig; do \
 		$(VALGRIND) ./scograph "$$f" >/dev/null 2>build/memcheck.log; \
 		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
 		exit 1; }; done
@@ -246,7 +248,7 @@ check-browser: deps
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphology graphlib ngraph vis graphviz neo4j neo4j-driver graphson cx \
 	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
-	igraph wikidata
+	igraph wikidata ntriples turtle nquads trig
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
@@ -261,23 +263,27 @@ FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/%.o) build/fuzz/builtin.o
 # The seeds: every fixture a reader has a test for (up to 16 KB), merged by
 # `make fuzz-corpus` into tests/fuzz/corpus, which every target shares: a
 # fixture goes in only when it shows a target something new.
-FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.json* \
+FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
 	tests/valid/*/input.json tests/invalid/*/input.json graphs/sco.json \
 	tests/valid/theme/theme.json tests/themes-invalid/*/theme.json \
 	examples/*theme*.json tests/tools/networkx/*/*.json \
-	tests/tools/*/*.json* tests/formats-invalid/*/input.graphml \
-	tests/formats-invalid/*/input.gexf tests/tools/*/*.graphml \
+	tests/tools/*/*.json* tests/tools/*/*.graphml \
 	tests/tools/*/*.gexf tests/tools/networkx/*/*.graphml \
 	tests/tools/networkx/*/*.gexf \
 	tests/tools/*/*.csv tests/tools/*/*.tsv tests/formats/*/*.tsv \
 	tests/formats-invalid/*/input.csv tests/formats-invalid/*/input.tsv \
-	tests/tools/*/*.cx tests/tools/*/*.cx2 tests/formats-invalid/*/input.cx*
+	tests/tools/*/*.cx tests/tools/*/*.cx2 tests/formats-invalid/*/input.cx* \
+	tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
+	tests/tools/*/*.trig
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
-# (the XML formats' targets take the names XML is made of)
+# (the XML formats' targets take the names XML is made of, and the RDF
+# formats' RDF's)
 FUZZ_XML = graphml gexf
+FUZZ_RDF = ntriples turtle nquads trig
 FUZZ_RUN = -dict=tests/fuzz/$$(case " $(FUZZ_XML) " in *" $$t "*) echo xml;; \
-		*) echo json;; esac).dict -timeout=20 -rss_limit_mb=1024 \
+		*) case " $(FUZZ_RDF) " in *" $$t "*) echo rdf;; \
+		*) echo json;; esac;; esac).dict -timeout=20 -rss_limit_mb=1024 \
 	-artifact_prefix=build/fuzz/crashes/$$t- -print_final_stats=1
 # Graphviz's own leaks are suppressed by library stack, as in make check;
 # only the slow unwinder sees through Graphviz's frames, and it costs the
@@ -340,7 +346,7 @@ fuzz-corpus: fuzz-build
 # Jansson parse, networkx and gvpr on generated power-law graphs, and its
 # small drawings against dot; one table. BENCH_SIZES="10k 100k 1M" adds the
 # 1M-relation graph; see tests/bench/bench.py for the rest.
-BENCH_DEBS = graphviz python3-networkx python3-pygraphviz time
+BENCH_DEBS = graphviz python3-networkx python3-pygraphviz time serdi
 build/bench-parse: tests/bench/parse.c | build
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \
 		$(shell pkg-config --libs jansson)

@@ -15,7 +15,8 @@ static const struct rd_format *const formats[] = {
 	&rd_ngraph, &rd_vis, &rd_graphviz, &rd_neo4j, &rd_neo4j_driver,
 	&rd_graphson, &rd_cx, &rd_cx2, &rd_sparql, &rd_jsonld, &rd_graphml,
 	&rd_gexf, &rd_csv, &rd_tsv, &rd_kgtk, &rd_triples, &rd_kggen,
-	&rd_llamaindex, &rd_igraph, &rd_wikidata,
+	&rd_llamaindex, &rd_igraph, &rd_wikidata, &rd_ntriples, &rd_turtle,
+	&rd_nquads, &rd_trig,
 };
 
 const char *sg_input_format(size_t i, const char **about)

@@ -1,7 +1,7 @@
 /*
  * The RDF family's one mapping: the triples that SPARQL results
- * (read_sparql.c) and JSON-LD (read_jsonld.c) are read into become the
- * graph, as follows:
+ * (read_sparql.c), JSON-LD (read_jsonld.c) and RDF text (read_serd.c) are
+ * read into become the graph, as follows:
  *
  * - an entity is every subject, and every IRI or blank node that is the
  *   object of a triple whose predicate is not rdf:type; its id is the full
@@ -13,7 +13,9 @@
  *   name, the short form of its IRI;
  * - a triple whose object is an IRI or a blank node is a relation, typed by
  *   the short form of its predicate, whose full IRI it keeps as the
- *   attribute "predicate"; the same triple twice is one relation;
+ *   attribute "predicate"; the same triple twice is one relation, which
+ *   keeps the named graphs it is stated in (TriG's, N-Quads') as the
+ *   attribute "graph";
  * - any other literal is an attribute named by the short form of its
  *   predicate (with "@lang" for a language-tagged one); several values of
  *   one name are an array.
@@ -85,6 +87,9 @@ int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 	*t = (struct triple){ .s = (size_t)si, .o = (size_t)oi, .p = p,
 			      .word = word, .obj = *o, .graph = x->graph,
 			      .loc = loc, .o_loc = o_loc };
+	/* (the node's own copy: o's text may not outlive the call) */
+	if (rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE)))
+		t->obj.value = x->nodes[oi].id;
 	return 0;
 }
 
@@ -343,40 +348,38 @@ static int by_triple(const void *a, const void *b, void *ctx)
 	return strcmp(ta->label ? ta->label : "", tb->label ? tb->label : "");
 }
 
-static int relation(struct rdf *x, const struct triple *t)
+/* The relation of the triples rels[0..n), the same triple stated once or
+ * more (SPARQL rows may repeat one; TriG may state it in several graphs):
+ * the named graphs they are stated in are its attribute "graph". */
+static int relation(struct rdf *x, const size_t *rels, size_t n)
 {
+	const struct triple *t = &x->t[rels[0]];
 	sg_buf type = SG_BUF_INIT;
 	sg_relation rel = { 0 };
-	char *iri = NULL;
-	int r = 0;
+	json_t *attrs = json_object();
+	int r = attrs ? 0 : rd_nomem(x->rd);
 
 	rel.from_ref = x->nodes[t->s].id;
 	rel.to_ref = x->nodes[t->o].id;
 	rel.type = !t->p ? SG_UNTYPED : t->word ? t->p :
 		   short_form(x, t->p, &type);
-	if (!rel.type) {
-		sg_buf_release(&type);
-		return rd_nomem(x->rd);
-	}
+	if (!rel.type)
+		r = rd_nomem(x->rd);
 	rel.label = t->label;
 	rel.loc = rel.from_loc = t->loc;
 	rel.to_loc = t->o_loc;
-	if (t->p && !t->word && strcmp(rel.type, t->p)) {
-		json_t *v = json_string(t->p);
-
-		iri = v ? rd_dumps(v) : NULL;
-		json_decref(v);
-		if (!iri || SG_GROW(rel.attrs.kv, 2, rel.attrs.alloc))
+	if (!r && t->p && !t->word && strcmp(rel.type, t->p) &&
+	    json_object_set_new(attrs, "predicate", json_string(t->p)))
+		r = rd_nomem(x->rd);
+	for (size_t i = 0; !r && i < n; i++)
+		if (x->t[rels[i]].graph &&
+		    rd_add_value(attrs, "graph", json_string(x->t[rels[i]].graph)))
 			r = rd_nomem(x->rd);
-		else {
-			rel.attrs.kv[rel.attrs.n++] = "predicate";
-			rel.attrs.kv[rel.attrs.n++] = iri;
-			iri = NULL;
-		}
-	}
-	r = r || sg_graph_add_relation(x->rd->g, &rel, x->rd->err);
-	free(iri);
+	r = r || rd_collect(x->rd, &(struct fields){ attrs, NULL, { NULL }, 0 },
+			    1, &rel.attrs) ||
+	    sg_graph_add_relation(x->rd->g, &rel, x->rd->err);
 	rd_attrs_release(&rel.attrs);
+	json_decref(attrs);
 	sg_buf_release(&type);
 	return r;
 }
@@ -386,12 +389,15 @@ int rd_rdf_emit(struct rdf *x)
 {
 	size_t *order = malloc((x->n + 1) * sizeof(*order));
 	size_t *rels = malloc((x->n + 1) * sizeof(*rels));
+	/* by triple: where its run of equal triples begins in rels, when it
+	 * is the first of them; else SIZE_MAX */
+	size_t *run = malloc((x->n + 1) * sizeof(*run));
 	size_t nrels = 0, k = 0;
-	unsigned char *again = calloc(x->n + 1, 1);
-	int r = order && rels && again ? 0 : rd_nomem(x->rd);
+	int r = order && rels && run ? 0 : rd_nomem(x->rd);
 
 	for (size_t i = 0; !r && i < x->n; i++) {
 		order[i] = i;
+		run[i] = SIZE_MAX;
 		if (is_relation(&x->t[i]))
 			rels[nrels++] = i;
 	}
@@ -404,18 +410,24 @@ int rd_rdf_emit(struct rdf *x)
 			k++;
 		r = rd_element(x->rd, entity(x, i, order + from, k - from));
 	}
-	/* the same triple again (SPARQL rows may repeat one) is one relation */
+	/* (the sort keeps equal triples in the order stated) */
 	if (!r && sg_sort(rels, nrels, sizeof(*rels), by_triple, x))
 		r = rd_nomem(x->rd);
-	for (size_t i = 1; !r && i < nrels; i++)
-		if (!by_triple(&rels[i - 1], &rels[i], x))
-			again[rels[i]] = 1;
-	for (size_t i = 0; !r && i < x->n; i++)
-		if (is_relation(&x->t[i]) && !again[i])
-			r = rd_element(x->rd, relation(x, &x->t[i]));
+	for (size_t i = 0; !r && i < nrels; i++)
+		if (!i || by_triple(&rels[i - 1], &rels[i], x))
+			run[rels[i]] = i;
+	for (size_t i = 0; !r && i < x->n; i++) {
+		size_t from = run[i], to = from + 1;
+
+		if (from == SIZE_MAX)
+			continue;
+		while (to < nrels && !by_triple(&rels[from], &rels[to], x))
+			to++;
+		r = rd_element(x->rd, relation(x, rels + from, to - from));
+	}
 	free(order);
 	free(rels);
-	free(again);
+	free(run);
 	return r;
 }
 

@@ -681,6 +681,45 @@ check "graphml: ports named" has "$tmp/err" \
 	"prefixed.xml:5:1: warning: attribute 'sourceport' of <g:edge> was not read"
 check "graphml: hyperedges named, counted" has "$tmp/err" \
 	"prefixed.xml:5:47: warning: element 'g:hyperedge' (2 of them, the first here) was not read"
+# ---- RDF as text through serd: the same graph as rdflib writes it
+check "ntriples: to native" run 0 $rdf/sco.nt -T json
+cp "$tmp/out" "$tmp/nt.json"
+check "ntriples: the same graph's SPARQL results" run 0 $rdf/spo.json -T json
+check "ntriples: read as they are" same "$tmp/nt.json" "$tmp/out"
+check "turtle: to native" run 0 $rdf/sco.ttl -T json
+check "turtle: its prefixes shorten as a @context does" has "$tmp/out" \
+	'{"id": "https://example.org/sco/Kazakhstan", "name": "Kazakhstan", "type": "sco:Country", "description": "Central Asian state and founding SCO member.", "rdfs:label@ru": "Казахстан", "sco:region": "Central Asia"}'
+check "turtle: a [ ] blank node is an entity" has "$tmp/out" \
+	'{"id": "_:b1", "name": "SCO summit 2024", "type": "sco:Event"}'
+check "turtle: and related" has "$tmp/out" \
+	'{"from": "_:b1", "to": "https://example.org/sco/SCO", "type": "sco:held_by", "predicate": "https://example.org/sco/held_by"}'
+check "nquads: to native" run 0 $rdf/sco.nq -T json
+check "nquads: a triple in two graphs is one relation, in both" has "$tmp/out" \
+	'"type": "member_of", "predicate": "https://example.org/sco/member_of", "graph": ["https://example.org/sco/plans","https://example.org/sco/members"]}'
+check "trig: to native" run 0 $rdf/sco.trig -T json
+check "trig: a relation keeps its graph" has "$tmp/out" \
+	'"type": "sco:part_of", "predicate": "https://example.org/sco/part_of", "graph": "https://example.org/sco/members"}'
+check "trig: the default graph's have none" has "$tmp/out" \
+	'"type": "sco:hosted", "predicate": "https://example.org/sco/hosted"}'
+for f in sco.nt:ntriples sco.ttl:turtle sco.nq:nquads sco.trig:trig; do
+	check "${f%:*}: told from its content" run 0 $rdf/${f%:*} -T json
+	mv "$tmp/out" "$tmp/told.json"
+	check "${f%:*}: --from-format ${f#*:}" run 0 --from-format ${f#*:} \
+		$rdf/${f%:*} -T json
+	check "${f%:*}: read as the same" same "$tmp/told.json" "$tmp/out"
+done
+check "ntriples: N-Quads told to be N-Triples are read" run 0 \
+	--from-format ntriples $rdf/sco.nq --stats
+check "turtle: N-Quads told to be Turtle are refused" run 1 \
+	--from-format turtle $rdf/sco.nq
+check "turtle: where serd stopped" stderr_is \
+	"scograph: $rdf/sco.nq:1:96: error: missing ';' or '.'"
+check "ntriples: from standard input" run 0 - --stats <$rdf/sco.nt
+check "ntriples: all of it" has "$tmp/out" 'relations: 7'
+printf '<http://e.org/a> <http://e.org/r> <http://e.org/b> .\n\n# a loop\n<http://e.org/b> <http://e.org/r> <http://e.org/b> .\n' >"$tmp/loop.nt"
+check "ntriples: a warning at its statement's line" run 0 "$tmp/loop.nt" --check
+check "ntriples: the line" stderr_is \
+	"scograph: $tmp/loop.nt:4:1: warning: relation from 'b' to itself"
 
 # ---- graph stores: Neo4j APOC exports (tests/tools/neo4j: counts.tsv)
 neo=tests/tools/neo4j

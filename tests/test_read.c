@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "testutil.h"
+#include "read.h"
 
 static void test_good_document(void **state)
 {
@@ -671,6 +672,108 @@ static void test_progress(void **state)
 	free(whole);
 }
 
+/* The RDF text formats are told apart by their sniffers, each sure of its
+ * own syntax only; other texts are none of theirs. */
+static void test_rdf_text_told_apart(void **state)
+{
+	static const struct rd_format *const rdf[] = {
+		&rd_ntriples, &rd_turtle, &rd_nquads, &rd_trig,
+	};
+	static const struct {
+		const char *text, *format; /* NULL: none of the four */
+	} cases[] = {
+		{ "<http://e/a> <http://e/r> <http://e/b> .\n", "ntriples" },
+		{ "# c\n_:x <http://e/r> \"x\\\"y\"@en-GB . # c\n"
+		  "<http://e/a> <http://e/n> \"5\"^^<http://e/int> .\n",
+		  "ntriples" },
+		{ "<http://e/a> <http://e/r> <http://e/b> <http://e/g> .\n",
+		  "nquads" },
+		{ "<http://e/a> <http://e/r> <http://e/b> .\n"
+		  "<http://e/a> <http://e/r> \"b\" _:g .\n", "nquads" },
+		{ "@prefix e: <http://e/> .\ne:a e:r e:b .\n", "turtle" },
+		{ "PREFIX e: <http://e/>\ne:a a e:C ; e:r [ e:n 1.5 ] .\n",
+		  "turtle" },
+		{ "<http://e/a> <http://e/r> <http://e/b> ,\n"
+		  "  <http://e/c> .\n", "turtle" },
+		{ "[ <http://e/r> <http://e/b> ] .\n", "turtle" },
+		{ "@prefix e: <http://e/> .\n", "turtle" },
+		{ "@prefix e: <http://e/> .\ne:g { e:a e:r e:b }\n", "trig" },
+		{ "{ <http://e/a> <http://e/r> <http://e/b> . }\n", "trig" },
+		{ "GRAPH <http://e/g> { <http://e/a> <http://e/r> 1 }\n",
+		  "trig" },
+		{ "<http://e/a> <http://e/r>", "ntriples" }, /* begun */
+		{ "{\"entities\": [], \"relations\": []}", NULL },
+		{ "{}", NULL },
+		{ "[]", NULL },
+		{ "[{\"data\": {\"id\": \"a\"}}]", NULL },
+		{ "<?xml version=\"1.0\"?>\n<graphml>\n", NULL },
+		{ "<graphml>\n<graph>\n</graph>\n</graphml>\n", NULL },
+		{ "source,target\na,b\n", NULL },
+		{ "node1\tlabel\tnode2\tid\nQ1\tP31\tQ5\te1\n", NULL },
+		{ "digraph { a -> b }\n", NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *text = cases[i].text, *best = NULL;
+		enum rd_sure top = RD_NOT;
+		int ties = 0;
+
+		for (size_t k = 0; k < sizeof(rdf) / sizeof(rdf[0]); k++) {
+			enum rd_sure how = rdf[k]->sniff(text, strlen(text));
+
+			if (how > top) {
+				top = how;
+				best = rdf[k]->name;
+				ties = 0;
+			} else if (how == top && how != RD_NOT) {
+				ties++;
+			}
+		}
+		if (!cases[i].format) {
+			if (top != RD_NOT)
+				fail_msg("'%s' taken for %s", text, best);
+			continue;
+		}
+		if (!best || strcmp(best, cases[i].format) || ties)
+			fail_msg("'%s' taken for %s (%d ties), not %s", text,
+				 best ? best : "nothing", ties,
+				 cases[i].format);
+	}
+}
+
+/* RDF text from a buffer that does not end in a NUL, read statement by
+ * statement: a warning stands on its statement's line in N-Triples, and
+ * in the file alone in Turtle, where serd does not tell. */
+static void test_rdf_text_read(void **state)
+{
+	static const char nt[] =
+		"# SCO\n\n<http://e/a> <http://e/r> <http://e/b> .\n"
+		"<http://e/b> <http://e/r> <http://e/b> .XXXX";
+	static const char ttl[] =
+		"@prefix e: <http://e/> .\ne:b e:r e:b .\n";
+	sg_graph *g = sg_graph_new();
+	sg_error err;
+	const sg_error *w;
+
+	(void)state;
+	assert_non_null(g);
+	assert_int_equal(sg_read_buffer(g, nt, sizeof(nt) - 5, "a.nt", NULL,
+					&err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	assert_int_equal(sg_graph_diagnostics(g, &w), 1);
+	check_error(w, SG_WSELF, "a.nt", 4, 1, "relation from 'b' to itself");
+	sg_graph_free(g);
+	assert_non_null(g = sg_graph_new());
+	assert_int_equal(sg_read_buffer(g, ttl, strlen(ttl), "a.ttl", NULL,
+					&err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	assert_int_equal(sg_graph_diagnostics(g, &w), 1);
+	check_error(w, SG_WSELF, "a.ttl", 0, 0,
+		    "relation from 'e:b' to itself");
+	sg_graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -698,6 +801,8 @@ int main(void)
 		cmocka_unit_test(test_builtin_graph),
 		cmocka_unit_test(test_graphml_in_pieces),
 		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_rdf_text_told_apart),
+		cmocka_unit_test(test_rdf_text_read),
 	};
 
 	return cmocka_run_group_tests_name("read", tests, NULL, NULL);

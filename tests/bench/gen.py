@@ -11,6 +11,11 @@ usage: gen.py kg RELATIONS      power-law graph: RELATIONS relations among
        gen.py names N           N entities sharing one name
        gen.py parallel N        N relations (each with its id) between two
                                 entities
+       gen.py nt TRIPLES        the power-law graph as N-Triples: TRIPLES
+                                triples, of which two for each of
+                                TRIPLES / 7 entities (its rdf:type and
+                                rdfs:label) and the rest relations;
+                                <.../leaf> has exactly one relation
 
 Deterministic: the same arguments give the same bytes on any machine (the
 generator is a fixed linear congruential one, not the library's).
@@ -99,7 +104,29 @@ def parallel(out, n):
              (relation("a", "b", "r", "r%d" % i) for i in range(n)))
 
 
+def nt(out, ntriples):
+    n = max(ntriples // 7, 2)
+    kg_ns = "http://example.org/kg/"
+    rand = lcg(1)
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    for i in range(n):
+        out.write('<%se%d> %s <%s%s> .\n<%se%d> %s "Entity %d" .\n'
+                  % (kg_ns, i, rdf_type, kg_ns, TYPES[i % len(TYPES)],
+                     kg_ns, i, label, i))
+    out.write('<%sleaf> %s "The leaf" .\n' % (kg_ns, label))
+    # the relations drawn as kg() draws them
+    for i in range(ntriples - 2 * n - 2):
+        a = int(next(rand) * n)
+        b = int(n * next(rand) ** 4)
+        out.write("<%se%d> <%s%s> <%se%d> .\n" % (
+            kg_ns, a, kg_ns, RELATION_TYPES[i % len(RELATION_TYPES)]
+            .replace(" ", "_"), kg_ns, b))
+    out.write("<%sleaf> <%scites> <%se%d> .\n" % (kg_ns, kg_ns, kg_ns,
+                                                  n // 2))
+
+
 if __name__ == "__main__":
     kind, count = sys.argv[1], int(sys.argv[2])
     {"kg": kg, "kg-dot": kg_dot, "aliases": aliases, "names": names,
-     "parallel": parallel}[kind](sys.stdout, count)
+     "parallel": parallel, "nt": nt}[kind](sys.stdout, count)

@@ -9,12 +9,19 @@ language-tagged literal) and writes, as an rdflib user gets them:
   linked.json     SPARQL 1.1 results JSON of the ?node ?linkedNode
                   ?edgeLabel convention, with ?nodeLabel and
                   ?linkedNodeLabel
+  sco.nt      N-Triples
+  sco.ttl     Turtle
+and the same triples spread over a default graph and two named graphs (one
+relation stated in both), as rdflib writes a Dataset:
+  sco.nq      N-Quads
+  sco.trig    TriG
 and counts.tsv: file, scograph's arguments, then the entities and relations
 as scograph's mapping defines them, counted by rdflib on its own graph:
   entities   every subject, and every IRI or blank node that is the object
              of a triple whose predicate is not rdf:type
   relations  the triples whose object is an IRI or a blank node and whose
-             predicate is not rdf:type
+             predicate is not rdf:type (of a Dataset: the distinct such
+             triples of all its graphs, one however many graphs state it)
 (for linked.json: the distinct nodes and linked nodes of its rows, and its
 distinct (node, edgeLabel, linkedNode) rows).
 Regenerate with Debian's python3-rdflib: /usr/bin/python3 make.py
@@ -28,7 +35,8 @@ if os.environ.get("PYTHONHASHSEED") != "0":
     os.execve(sys.executable, [sys.executable] + sys.argv,
               dict(os.environ, PYTHONHASHSEED="0"))
 
-from rdflib import BNode, Graph, Literal, Namespace, RDF, RDFS, URIRef  # noqa: E402
+from rdflib import (BNode, Dataset, Graph, Literal, Namespace, RDF,  # noqa: E402
+                    RDFS, URIRef)
 
 here = os.path.dirname(os.path.abspath(__file__))
 SCO = Namespace("https://example.org/sco/")
@@ -91,6 +99,43 @@ context = {"sco": str(SCO), "rdfs": str(RDFS)}
 write("compacted.json", g.serialize(format="json-ld", context=context,
                                     auto_compact=True))
 graph_counts("compacted.json")
+
+write("sco.nt", g.serialize(format="nt"))
+graph_counts("sco.nt")
+write("sco.ttl", g.serialize(format="turtle"))
+graph_counts("sco.ttl")
+
+# the members' relations in one named graph, the plans' in another, the
+# rest in the default graph; Kazakhstan's membership in both
+ds = Dataset()
+ds.bind("sco", SCO)
+members = ds.graph(SCO.members)
+plans = ds.graph(SCO.plans)
+for s, p, o in g:
+    where = (members if p in (SCO.member_of, SCO.part_of, SCO.held_by) else
+             plans if p in (SCO.proposes, SCO.pursues, SCO.aligns_with) else
+             ds.default_context)
+    where.add((s, p, o))
+plans.add((SCO.Kazakhstan, SCO.member_of, SCO.SCO))
+
+
+def dataset_counts(name, fmt):
+    # as rdflib reads the file back: its TriG writer gives a blank node
+    # stated in two graphs a [] in each, two blank nodes
+    back = Dataset()
+    back.parse(os.path.join(here, name), format=fmt)
+    triples = {(s, p, o) for s, p, o, _ in back.quads((None, None, None,
+                                                       None))}
+    relations = {(s, p, o) for s, p, o in triples
+                 if is_node(o) and p != RDF.type}
+    entities = {s for s, p, o in triples} | {o for s, p, o in relations}
+    rows.append((name, "-", len(entities), len(relations)))
+
+
+write("sco.nq", ds.serialize(format="nquads"))
+dataset_counts("sco.nq", "nquads")
+write("sco.trig", ds.serialize(format="trig"))
+dataset_counts("sco.trig", "trig")
 
 spo = g.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
 write("spo.json", spo.serialize(format="json"))
