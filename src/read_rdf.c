@@ -323,14 +323,6 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	return r;
 }
 
-static int by_subject(const void *a, const void *b, void *ctx)
-{
-	const struct rdf *x = ctx;
-	size_t sa = x->t[*(const size_t *)a].s, sb = x->t[*(const size_t *)b].s;
-
-	return sa < sb ? -1 : sa > sb;
-}
-
 /* The same triple: ends, predicate and label. */
 static int by_triple(const void *a, const void *b, void *ctx)
 {
@@ -348,74 +340,117 @@ static int by_triple(const void *a, const void *b, void *ctx)
 	return strcmp(ta->label ? ta->label : "", tb->label ? tb->label : "");
 }
 
+/* The graph of rels[i] (NULL: the default one, or one said at an earlier
+ * rels[k]): each named graph once. */
+static const char *new_graph(const struct rdf *x, const size_t *rels,
+			     size_t i)
+{
+	const char *g = x->t[rels[i]].graph;
+
+	for (size_t k = 0; g && k < i; k++)
+		if (x->t[rels[k]].graph && !strcmp(x->t[rels[k]].graph, g))
+			return NULL;
+	return g;
+}
+
 /* The relation of the triples rels[0..n), the same triple stated once or
  * more (SPARQL rows may repeat one; TriG may state it in several graphs):
  * the named graphs they are stated in are its attribute "graph". */
 static int relation(struct rdf *x, const size_t *rels, size_t n)
 {
 	const struct triple *t = &x->t[rels[0]];
-	sg_buf type = SG_BUF_INIT;
+	sg_buf *b = &x->attrs;
 	sg_relation rel = { 0 };
-	json_t *attrs = json_object();
-	int r = attrs ? 0 : rd_nomem(x->rd);
+	const char *kv[4];
+	size_t at[2], graphs = 0;
+	int r = 0;
 
 	rel.from_ref = x->nodes[t->s].id;
 	rel.to_ref = x->nodes[t->o].id;
 	rel.type = !t->p ? SG_UNTYPED : t->word ? t->p :
-		   short_form(x, t->p, &type);
+		   short_form(x, t->p, &x->scratch);
 	if (!rel.type)
-		r = rd_nomem(x->rd);
+		return rd_nomem(x->rd);
 	rel.label = t->label;
 	rel.loc = rel.from_loc = t->loc;
 	rel.to_loc = t->o_loc;
-	if (!r && t->p && !t->word && strcmp(rel.type, t->p) &&
-	    json_object_set_new(attrs, "predicate", json_string(t->p)))
-		r = rd_nomem(x->rd);
-	for (size_t i = 0; !r && i < n; i++)
-		if (x->t[rels[i]].graph &&
-		    rd_add_value(attrs, "graph", json_string(x->t[rels[i]].graph)))
-			r = rd_nomem(x->rd);
-	r = r || rd_collect(x->rd, &(struct fields){ attrs, NULL, { NULL }, 0 },
-			    1, &rel.attrs) ||
-	    sg_graph_add_relation(x->rd->g, &rel, x->rd->err);
-	rd_attrs_release(&rel.attrs);
-	json_decref(attrs);
-	sg_buf_release(&type);
-	return r;
+	/* the values as JSON text, one after the other in b (each ended by
+	 * a NUL) */
+	sg_buf_reset(b);
+	if (t->p && !t->word && strcmp(rel.type, t->p)) {
+		at[rel.attrs.n / 2] = b->len;
+		kv[rel.attrs.n] = "predicate";
+		rel.attrs.n += 2;
+		r = sg_buf_add_json(b, t->p) || sg_buf_add(b, "", 1);
+	}
+	for (size_t i = 0; i < n; i++)
+		graphs += new_graph(x, rels, i) != NULL;
+	if (graphs) {
+		at[rel.attrs.n / 2] = b->len;
+		kv[rel.attrs.n] = "graph";
+		rel.attrs.n += 2;
+		r = r || (graphs > 1 && sg_buf_add(b, "[", 1));
+		for (size_t i = 0, k = 0; !r && i < n; i++) {
+			const char *g = new_graph(x, rels, i);
+
+			r = g && ((k++ && sg_buf_add(b, ",", 1)) ||
+				  sg_buf_add_json(b, g));
+		}
+		r = r || (graphs > 1 && sg_buf_add(b, "]", 1)) ||
+		    sg_buf_add(b, "", 1);
+	}
+	if (r)
+		return rd_nomem(x->rd);
+	for (size_t i = 0; i < rel.attrs.n / 2; i++)
+		kv[2 * i + 1] = b->buf + at[i];
+	rel.attrs.kv = kv;
+	rel.attrs.alloc = SG_ARRAY_SIZE(kv);
+	return sg_graph_add_relation(x->rd->g, &rel, x->rd->err);
 }
 
 /* Makes the graph of the triples read. */
 int rd_rdf_emit(struct rdf *x)
 {
+	/* the triples by subject, each node's in the order stated: they are
+	 * node i's from start[i] to start[i + 1] in order */
+	size_t *start = calloc(x->nnodes + 2, sizeof(*start));
 	size_t *order = malloc((x->n + 1) * sizeof(*order));
+	/* the relations by subject, each node's sorted so that the same
+	 * triple stated again follows the first; and by triple, where its
+	 * run of equal ones begins in rels, when it is the first of them,
+	 * else SIZE_MAX */
 	size_t *rels = malloc((x->n + 1) * sizeof(*rels));
-	/* by triple: where its run of equal triples begins in rels, when it
-	 * is the first of them; else SIZE_MAX */
 	size_t *run = malloc((x->n + 1) * sizeof(*run));
-	size_t nrels = 0, k = 0;
-	int r = order && rels && run ? 0 : rd_nomem(x->rd);
+	size_t nrels = 0;
+	int r = start && order && rels && run ? 0 : rd_nomem(x->rd);
 
 	for (size_t i = 0; !r && i < x->n; i++) {
-		order[i] = i;
+		start[x->t[i].s + 2]++;
 		run[i] = SIZE_MAX;
-		if (is_relation(&x->t[i]))
-			rels[nrels++] = i;
 	}
-	if (!r && sg_sort(order, x->n, sizeof(*order), by_subject, x))
-		r = rd_nomem(x->rd);
+	for (size_t i = 2; !r && i < x->nnodes + 2; i++)
+		start[i] += start[i - 1];
+	/* (start[s + 1] is where the next of node s's goes, until all are
+	 * placed: then it is where node s + 1's begin) */
+	for (size_t i = 0; !r && i < x->n; i++)
+		order[start[x->t[i].s + 1]++] = i;
 	for (size_t i = 0; !r && i < x->nnodes; i++) {
-		size_t from = k;
+		const size_t *ts = order + start[i];
+		size_t n = start[i + 1] - start[i], from = nrels;
 
-		while (k < x->n && x->t[order[k]].s == i)
-			k++;
-		r = rd_element(x->rd, entity(x, i, order + from, k - from));
+		r = rd_element(x->rd, entity(x, i, ts, n));
+		for (size_t k = 0; !r && k < n; k++)
+			if (is_relation(&x->t[ts[k]]))
+				rels[nrels++] = ts[k];
+		/* (the sort keeps equal triples in the order stated) */
+		if (!r && nrels - from > 1 &&
+		    sg_sort(rels + from, nrels - from, sizeof(*rels),
+			    by_triple, x))
+			r = rd_nomem(x->rd);
+		for (size_t k = from; !r && k < nrels; k++)
+			if (k == from || by_triple(&rels[k - 1], &rels[k], x))
+				run[rels[k]] = k;
 	}
-	/* (the sort keeps equal triples in the order stated) */
-	if (!r && sg_sort(rels, nrels, sizeof(*rels), by_triple, x))
-		r = rd_nomem(x->rd);
-	for (size_t i = 0; !r && i < nrels; i++)
-		if (!i || by_triple(&rels[i - 1], &rels[i], x))
-			run[rels[i]] = i;
 	for (size_t i = 0; !r && i < x->n; i++) {
 		size_t from = run[i], to = from + 1;
 
@@ -425,6 +460,7 @@ int rd_rdf_emit(struct rdf *x)
 			to++;
 		r = rd_element(x->rd, relation(x, rels + from, to - from));
 	}
+	free(start);
 	free(order);
 	free(rels);
 	free(run);
@@ -444,4 +480,5 @@ void rd_rdf_release(struct rdf *x)
 	free(x->nodes);
 	sg_map_release(&x->ids);
 	sg_buf_release(&x->scratch);
+	sg_buf_release(&x->attrs);
 }

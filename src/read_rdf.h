@@ -65,7 +65,7 @@ struct rdf {
 	struct context *contexts;
 	const char *graph; /* the named graph of the triples read now */
 	int remote_noted;
-	sg_buf scratch;
+	sg_buf scratch, attrs;
 };
 
 static inline int rd_rdf_is_node(const struct term *t)
