@@ -418,7 +418,7 @@ int rd_rdf_emit(struct rdf *x)
 	/* the relations by subject, each node's sorted so that the same
 	 * triple stated again follows the first; and by triple, where its
 	 * run of equal ones begins in rels, when it is the first of them,
-	 * else SIZE_MAX */
+	 * else SIZE_MAX (so a run ends where the next one begins) */
 	size_t *rels = malloc((x->n + 1) * sizeof(*rels));
 	size_t *run = malloc((x->n + 1) * sizeof(*run));
 	size_t nrels = 0;
@@ -456,7 +456,7 @@ int rd_rdf_emit(struct rdf *x)
 
 		if (from == SIZE_MAX)
 			continue;
-		while (to < nrels && !by_triple(&rels[from], &rels[to], x))
+		while (to < nrels && run[rels[to]] == SIZE_MAX)
 			to++;
 		r = rd_element(x->rd, relation(x, rels + from, to - from));
 	}
