@@ -1,5 +1,6 @@
 """make bench: scograph timed against what a user would run instead, pair by
-pair in one run (A B A B ...), on generated power-law knowledge graphs.
+pair in one run (A B A B ...), on generated power-law knowledge graphs (and
+the same graph as N-Triples, against serd's serdi).
 
 usage: bench.py SCOGRAPH PARSE WORKDIR
   SCOGRAPH  the binary measured
@@ -132,6 +133,14 @@ def main():
             [scograph, g, "--max-nodes", "0", "-o", out("x.dot")],
             [scograph, g, "--max-nodes", "0", "-o", out("x.json")], workdir,
             goal=1.3 if big else None)
+        # RDF as text: as many triples of N-Triples, against serd's own
+        # command parsing them (and writing them back, as it must)
+        nt = generate(workdir, "nt", n, "nt")
+        row("N-Triples, leaf, depth 1 → DOT", size, "serdi",
+            [scograph, nt, "--focus", "http://example.org/kg/leaf",
+             "--max-nodes", "0", "-o", out("x.dot")],
+            ["serdi", "-i", "ntriples", "-o", "ntriples", nt], workdir,
+            goal=1.5 if big else None)
         if n > nx_max:
             continue
         # GraphML as networkx writes it, read and drawn around the leaf
