@@ -45,7 +45,7 @@ typedef enum sg_code {
 	SG_OK = 0,
 	SG_ENOMEM,     /* out of memory */
 	SG_EIO,        /* a file could not be read or written */
-	SG_ESYNTAX,    /* not JSON */
+	SG_ESYNTAX,    /* not JSON, or not its format's syntax */
 	SG_EENCODING,  /* not UTF-8 */
 	SG_EEMPTY,     /* an empty input */
 	SG_ESHAPE,     /* valid JSON, but a value of the wrong kind */
