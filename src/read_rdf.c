@@ -57,15 +57,21 @@ const char *rd_rdf_intern(struct rdf *x, const char *s)
 /* The node id, added where it is new; -1 when out of memory. */
 int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc)
 {
-	int64_t i = sg_map_get(&x->ids, id);
+	int64_t i;
 
-	if (i >= 0)
+	/* (a subject's triples mostly follow one another: Turtle's always) */
+	if (x->nnodes && !strcmp(x->nodes[x->last].id, id))
+		return (int64_t)x->last;
+	if ((i = sg_map_get(&x->ids, id)) >= 0) {
+		x->last = (size_t)i;
 		return i;
+	}
 	if (!(id = rd_rdf_intern(x, id)) ||
 	    SG_GROW(x->nodes, x->nnodes + 1, x->anodes) ||
 	    sg_map_add(&x->ids, id, (uint32_t)x->nnodes))
 		return rd_nomem(x->rd);
 	x->nodes[x->nnodes] = (struct node){ id, loc };
+	x->last = x->nnodes;
 	return (int64_t)x->nnodes++;
 }
 

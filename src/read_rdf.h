@@ -60,6 +60,7 @@ struct rdf {
 	} *nodes;
 	size_t nnodes, anodes;
 	sg_map ids; /* node id (interned) -> index */
+	size_t last; /* the node found last */
 	/* the document's own @context or prefixes, for short forms */
 	const struct context *shorts;
 	struct context *contexts;

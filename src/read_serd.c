@@ -40,7 +40,7 @@ struct text {
 	sg_map kept;      /* words kept (predicates, graphs, datatypes) */
 	const char **words;
 	size_t nwords, awords;
-	sg_buf scratch;
+	sg_buf subject, scratch;
 };
 
 static size_t feed(void *buf, size_t size, size_t nmemb, void *stream)
@@ -292,7 +292,6 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags,
 	struct reader *rd = t->x.rd;
 	sg_loc loc = statement_loc(t);
 	struct term o = { TERM_LITERAL, NULL, NULL, NULL, NULL };
-	sg_buf s = SG_BUF_INIT;
 	const char *p, *value;
 	SerdStatus st = SERD_ERR_BAD_SYNTAX;
 
@@ -300,7 +299,7 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags,
 	t->x.graph = NULL;
 	if ((graph && !(t->x.graph = kept_text(t, graph, loc))) ||
 	    !(p = kept_text(t, predicate, loc)) ||
-	    !node_text(t, subject, &s, loc) ||
+	    !node_text(t, subject, &t->subject, loc) ||
 	    !(value = node_text(t, object, &t->scratch, loc)))
 		goto done;
 	if (object->type == SERD_LITERAL) {
@@ -317,12 +316,11 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags,
 		if (!o.value)
 			goto done;
 	}
-	if (!rd_rdf_triple(&t->x, sg_buf_str(&s), p, 0, &o, loc, loc))
+	if (!rd_rdf_triple(&t->x, sg_buf_str(&t->subject), p, 0, &o, loc, loc))
 		st = SERD_SUCCESS;
 done:
 	if (st && rd->error.code == SG_OK)
 		rd_nomem(rd);
-	sg_buf_release(&s);
 	return st;
 }
 
@@ -397,6 +395,7 @@ done:
 	free(t.prefixes.defs);
 	free(t.words);
 	sg_map_release(&t.kept);
+	sg_buf_release(&t.subject);
 	sg_buf_release(&t.scratch);
 	rd_rdf_release(&t.x);
 	return r;
