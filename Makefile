@@ -126,6 +126,7 @@ demo: deps
 
 unit: $(UNIT_TESTS)
 	@for t in $(UNIT_TESTS); do ./$$t || exit 1; done
+	@sh tests/layers.sh build
 
 # (the CLI tests run out of memory at one place through an LD_PRELOAD
 # shim, which the sanitizers' runtime would not have before it)

@@ -7,7 +7,7 @@
  * (read_native.c, read_jgf.c, read_nodelink.c, ...) turns a document into
  * model calls, with the tools of read_elements.c (other formats' nodes and
  * edges), read_util.c (errors, JSON shapes) and read_pos.c (positions).
- * Calls go one way: down this list.
+ * Calls go one way: down this list (tests/layers.sh checks it).
  */
 #ifndef SG_READ_H
 #define SG_READ_H
@@ -219,7 +219,12 @@ int rd_separator(struct scanner *s, char closer);
 /* Records the error at hand (rd->error) among the graph's diagnostics and
  * clears it, so that reading can go on; -1 when it must stop. */
 int rd_note(struct reader *rd);
-int rd_nomem(struct reader *rd);
+/* Fails: out of memory. Here, so that read_pos.c, below the errors of
+ * read_util.c, can say it too. */
+static inline int rd_nomem(struct reader *rd)
+{
+	return sg_fail(rd->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+}
 /* Fails: the document is empty. */
 int rd_empty(struct reader *rd);
 /* Fails: a document read as format lacks key (in where: "" or " in

@@ -317,11 +317,6 @@ void rd_attrs_release(sg_attrs *attrs)
 	memset(attrs, 0, sizeof(*attrs));
 }
 
-int rd_nomem(struct reader *rd)
-{
-	return sg_fail(rd->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-}
-
 int rd_empty(struct reader *rd)
 {
 	return sg_fail(rd->err, SG_EEMPTY, rd->file, 0, 0, "file is empty");
