@@ -28,6 +28,11 @@ const char *sg_input_format(size_t i, const char **about)
 	return formats[i]->name;
 }
 
+const struct rd_format *rd_format_at(size_t i)
+{
+	return i < SG_ARRAY_SIZE(formats) ? formats[i] : NULL;
+}
+
 static const struct rd_format *format_named(const char *name)
 {
 	for (size_t i = 0; i < SG_ARRAY_SIZE(formats); i++)
@@ -320,11 +325,39 @@ static int read_members(struct reader *rd, struct scanner s)
 	return 0;
 }
 
+/*
+ * After a reading of doc as f without errors, from the relation numbered
+ * first_relation on: its unread keys are named, and its edges must all
+ * have become relations. They are counted again, each id once, only
+ * where they seem too many: that costs memory.
+ */
+static int account(struct reader *rd, const struct rd_format *f,
+		   const json_t *doc, size_t first_relation)
+{
+	size_t made = rd->g->nrelations - first_relation;
+	struct rd_tally t = { 0 };
+	int r;
+
+	if (json_is_object(doc) && f->keys &&
+	    rd_unread_keys(rd, doc, f->keys))
+		return -1;
+	r = rd_tally(rd, &t, doc);
+	if (!r && t.n > made) {
+		rd_tally_release(&t);
+		t.distinct = 1;
+		r = rd_tally(rd, &t, doc) ||
+		    rd_lost_relations(rd, &t, f->name, made);
+	}
+	rd_tally_release(&t);
+	return r;
+}
+
 /* Reads a whole document of format f (NULL: told from it). */
 static int read_whole(struct reader *rd, struct scanner s,
 		      const struct rd_format *f)
 {
 	json_t *root = rd_parse_telling(rd, &s);
+	size_t first_relation = rd->g->nrelations, errors = rd->g->nerrors;
 	int r = -1;
 
 	if (!root)
@@ -342,8 +375,8 @@ static int read_whole(struct reader *rd, struct scanner s,
 		sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
 			rd->root_column, "%s is read as JSON Lines, one "
 			"object a line, not as one document", f->name);
-	else
-		r = f->read(rd, root);
+	else if (!(r = f->read(rd, root)) && rd->g->nerrors == errors)
+		r = account(rd, f, root, first_relation);
 	json_decref(root);
 	return r;
 }
@@ -414,7 +447,8 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 		      const struct rd_format *f)
 {
 	const char *p = data, *end = data + len;
-	size_t first_relation = rd->g->nrelations;
+	size_t first_relation = rd->g->nrelations, errors = rd->g->nerrors;
+	struct rd_tally t = { .distinct = 1 };
 	int line = 1, r = 0;
 
 	for (; p < end && !r; p++, line++) {
@@ -441,7 +475,8 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 			else if (!f && !(f = detect(rd, o, 1)))
 				r = -1;
 			else
-				r = f->read_line(rd, list, o);
+				r = f->read_line(rd, list, o) ||
+				    rd_tally(rd, &t, list);
 			json_decref(list);
 			json_decref(o);
 			/* a bad line spoils only itself */
@@ -450,7 +485,13 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 		p = eol;
 		sg_tell(&rd->tell, (size_t)(p - data));
 	}
-	return r || (f && f->finish && f->finish(rd, first_relation)) ? -1 : 0;
+	if (!r && f && f->finish)
+		r = f->finish(rd, first_relation);
+	if (!r && f && rd->g->nerrors == errors)
+		r = rd_lost_relations(rd, &t, f->name,
+				      rd->g->nrelations - first_relation);
+	rd_tally_release(&t);
+	return r ? -1 : 0;
 }
 
 /* ---- the way in ---- */

@@ -158,7 +158,22 @@ struct rd_format {
 	 */
 	enum rd_sure (*sniff)(const char *head, size_t len);
 	int (*read_text)(struct reader *rd, const char *data, size_t len);
+	/*
+	 * The top-level keys of a JSON document that read takes (or knows
+	 * to hold no graph: a viewport's zoom), NULL-terminated; read.c warns
+	 * of every other key (SG_WUNREAD), so a new reader lists what it
+	 * reads and no more. NULL: read accounts for every key itself (it
+	 * rejects unknown ones, or makes attributes of them). Besides, read.c
+	 * fails a document whose objects with two ends (source and target,
+	 * from and to, ...: rd_tally) outnumber the relations read made of it:
+	 * a reader need do nothing for that.
+	 */
+	const char *const *keys;
 };
+
+/* The table's format i, in the order of the list of formats; NULL past
+ * its end (for the test that runs every fixture through every detector). */
+const struct rd_format *rd_format_at(size_t i);
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
@@ -371,6 +386,31 @@ int rd_attributes(struct reader *rd, struct fields *f, const char *key);
  * not NULL), are the entity's. */
 int rd_nodes(struct reader *rd, const json_t *nodes, const char *id_key,
 	     const char *attrs_key);
+/*
+ * What read.c checks after a reader (see struct rd_format's keys): the
+ * objects in lists anywhere in a document that hold a relation's two ends
+ * ("source" and "target", "from" and "to", ...), counted once each; with
+ * distinct, one listed again with the same id and ends is counted once.
+ * Zeroed at first; release with rd_tally_release.
+ */
+struct rd_tally {
+	size_t n;
+	sg_loc first;           /* where the first stands */
+	const char *from, *to;  /* and the keys of its ends */
+	int distinct;
+	sg_map seen;            /* with distinct: the keys counted */
+	char **keys;
+	size_t nkeys, akeys;
+};
+int rd_tally(struct reader *rd, struct rd_tally *t, const json_t *v);
+void rd_tally_release(struct rd_tally *t);
+/* Fails: t counted more edges than reading them as format made (made). */
+int rd_lost_relations(struct reader *rd, const struct rd_tally *t,
+		      const char *format, size_t made);
+/* Warns of each key of doc that is not one of keys (NULL-terminated). */
+int rd_unread_keys(struct reader *rd, const json_t *doc,
+		   const char *const *keys);
+
 /* Reads the list edges (may be NULL): objects with "source" and "target",
  * whose keys but skip, and those of their object attrs_key (JGF's metadata,
  * Graphology's attributes), are the relation's. */

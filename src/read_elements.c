@@ -334,3 +334,194 @@ int rd_edges(struct reader *rd, const json_t *edges,
 	return 0;
 }
 
+
+/* ---- nothing read goes unaccounted for ---- */
+
+/* The keys of a relation's two ends, as the formats of graphs write them:
+ * an object holding one of these pairs is an edge to any reader. */
+static const char *const end_pairs[][2] = {
+	{ "source", "target" }, { "from", "to" }, { "sources", "targets" },
+	{ "head", "tail" }, { "subject", "object" }, { "fromNode", "toNode" },
+	{ "fromId", "toId" }, { "start", "end" }, { "outV", "inV" },
+	{ "inV", "outV" }, { "v", "w" }, { "_from", "_to" },
+	{ "start_id", "end_id" }, { "startNode", "endNode" },
+	{ "src", "dst" },
+};
+
+/* Whether v could name a relation's end: an id, a node (an object that is
+ * no RDF literal), or a list of them (ELK's sources). */
+static int end_like(const json_t *v)
+{
+	const char *type;
+
+	if (json_is_array(v))
+		return json_array_size(v) && end_like(json_array_get(v, 0));
+	if (json_is_object(v)) {
+		type = json_string_value(json_object_get(v, "type"));
+		return !json_object_get(v, "@value") &&
+		       !(type && (!strcmp(type, "literal") ||
+				  !strcmp(type, "typed-literal")));
+	}
+	return (json_is_string(v) && json_string_length(v)) ||
+	       json_is_integer(v);
+}
+
+/* The pair of end_pairs that o holds, or -1. Its keys are walked, not
+ * each pair looked up: most objects are nodes, which hold none. */
+static int ends_of(const json_t *o)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)o, key, v)
+		for (size_t k = 0; k < SG_ARRAY_SIZE(end_pairs); k++)
+			if (*key == *end_pairs[k][0] &&
+			    !strcmp(key, end_pairs[k][0]) && end_like(v) &&
+			    end_like(json_object_get(o, end_pairs[k][1])))
+				return (int)k;
+	return -1;
+}
+
+/* The text that tells o, an edge with the ends of pair k, from another
+ * listed again (Neo4j's query rows repeat a path's relationships): its id
+ * and ends; NULL (no error) when it has no id, and counts anyway. */
+static char *edge_key(const json_t *o, int k, int *failed)
+{
+	static const char *const ids[] = { "id", "key", "_id", "identity",
+					   "elementId", "@id" };
+	json_t *triple;
+	char *text;
+
+	*failed = 0;
+	for (size_t i = 0; i < SG_ARRAY_SIZE(ids); i++) {
+		const json_t *id = json_object_get(o, ids[i]);
+
+		if (!id || json_is_object(id) || json_is_array(id))
+			continue;
+		triple = json_pack("[OOO]", id,
+				   json_object_get(o, end_pairs[k][0]),
+				   json_object_get(o, end_pairs[k][1]));
+		text = triple ? rd_dumps(triple) : NULL;
+		json_decref(triple);
+		*failed = !text;
+		return text;
+	}
+	return NULL;
+}
+
+/* Counts edge o (pair k), standing at at, unless it was counted before. */
+static int tally_one(struct reader *rd, struct rd_tally *t, const json_t *o,
+		     int k, sg_loc at)
+{
+	int failed;
+	char *key = t->distinct ? edge_key(o, k, &failed) : NULL;
+
+	if (t->distinct && failed)
+		return rd_nomem(rd);
+	if (key) {
+		int added;
+
+		if (SG_GROW(t->keys, t->nkeys + 1, t->akeys)) {
+			free(key);
+			return rd_nomem(rd);
+		}
+		t->keys[t->nkeys++] = key;
+		if ((added = sg_map_add_unique(&t->seen, key, 0)) < 0)
+			return rd_nomem(rd);
+		if (!added)
+			return 0;
+	}
+	if (!t->n++) {
+		t->first = at;
+		t->from = end_pairs[k][0];
+		t->to = end_pairs[k][1];
+	}
+	return 0;
+}
+
+int rd_tally(struct reader *rd, struct rd_tally *t, const json_t *v)
+{
+	const char *key;
+	json_t *member;
+
+	if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, key, member)
+			if (rd_tally(rd, t, member))
+				return -1;
+		return 0;
+	}
+	for (size_t i = 0; i < json_array_size(v); i++) {
+		const json_t *o = json_array_get(v, i);
+		/* Cytoscape's edges keep their ends in their data */
+		const json_t *data = json_object_get(o, "data");
+		int k = json_is_object(o) ? ends_of(o) : -1;
+
+		if (k < 0 && json_is_object(data) && (k = ends_of(data)) >= 0)
+			o = data;
+		if ((k >= 0 && tally_one(rd, t, o, k, rd_loc(rd, v, NULL, i))) ||
+		    rd_tally(rd, t, json_array_get(v, i)))
+			return -1;
+	}
+	return 0;
+}
+
+void rd_tally_release(struct rd_tally *t)
+{
+	for (size_t i = 0; i < t->nkeys; i++)
+		free(t->keys[i]);
+	free(t->keys);
+	sg_map_release(&t->seen);
+	memset(t, 0, sizeof(*t));
+}
+
+int rd_lost_relations(struct reader *rd, const struct rd_tally *t,
+		      const char *format, size_t made)
+{
+	if (made >= t->n)
+		return 0;
+	return sg_fail(rd->err, SG_ESHAPE, t->first.file, t->first.line,
+		       t->first.column, "%zu object%s here and after name%s "
+		       "two ends ('%s' and '%s'), but read as %s %s made %zu "
+		       "relation%s; name their format with --from-format",
+		       t->n, t->n == 1 ? "" : "s", t->n == 1 ? "s" : "",
+		       t->from, t->to, format, t->n == 1 ? "it" : "they",
+		       made, made == 1 ? "" : "s");
+}
+
+/* How many items v holds, for a message: " (7 objects)"; "" for a
+ * scalar. */
+static void holding(const json_t *v, char *buf, size_t size)
+{
+	size_t n = json_is_array(v) ? json_array_size(v) : json_object_size(v);
+	int objects = json_is_array(v) && n &&
+		      json_is_object(json_array_get(v, 0));
+
+	*buf = '\0';
+	if (json_is_array(v))
+		snprintf(buf, size, " (%zu %s%s)", n,
+			 objects ? "object" : "item", n == 1 ? "" : "s");
+	else if (json_is_object(v))
+		snprintf(buf, size, " (%zu key%s)", n, n == 1 ? "" : "s");
+}
+
+int rd_unread_keys(struct reader *rd, const json_t *doc,
+		   const char *const *keys)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)doc, key, v) {
+		size_t k = 0;
+		char items[48];
+
+		while (keys[k] && strcmp(keys[k], key))
+			k++;
+		if (keys[k])
+			continue;
+		holding(v, items, sizeof(items));
+		if (sg_graph_warn(rd->g, SG_WUNREAD, rd_loc(rd, doc, key, 0),
+				  "key '%s'%s was not read", key, items))
+			return rd_nomem(rd);
+	}
+	return 0;
+}

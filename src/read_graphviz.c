@@ -245,6 +245,8 @@ static enum rd_sure detect_graphviz(const json_t *doc)
 		       RD_LIKELY : RD_NOT;
 }
 
+/* (no list of keys: besides its own, the top level holds the graph's
+ * Graphviz attributes, which are layout, and any a user gave) */
 const struct rd_format rd_graphviz = {
 	.name = "graphviz",
 	.about = "Graphviz dot -Tjson, -Tjson0, -Tdot_json",

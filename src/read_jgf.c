@@ -96,9 +96,14 @@ static int read_jgf(struct reader *rd, const json_t *root)
 }
 
 
+static const char *const jgf_keys[] = {
+	"graph", "graphs", NULL
+};
+
 const struct rd_format rd_jgf = {
 	.name = "jgf",
 	.about = "JSON Graph Format 1 and 2",
 	.detect = detect_jgf,
 	.read = read_jgf,
+	.keys = jgf_keys,
 };

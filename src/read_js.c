@@ -136,12 +136,22 @@ static enum rd_sure detect_cytoscape(const json_t *doc)
 	return json_object_get(doc, "elements") ? RD_LIKELY : RD_NOT;
 }
 
+/* the graph's, and cy.json()'s viewport and renderer, no graph */
+static const char *const cytoscape_keys[] = {
+	"elements", "data", "style", "zoomingEnabled", "userZoomingEnabled",
+	"zoom", "minZoom", "maxZoom", "panningEnabled", "userPanningEnabled",
+	"pan", "boxSelectionEnabled", "renderer", "hideEdgesOnViewport",
+	"textureOnViewport", "wheelSensitivity", "motionBlur",
+	"multiClickDebounceTime", NULL
+};
+
 const struct rd_format rd_cytoscape = {
 	.name = "cytoscape",
 	.about = "Cytoscape.js cy.json(), cy.elements().jsons()",
 	.detect = detect_cytoscape,
 	.read = read_cytoscape,
 	.arrays = 1,
+	.keys = cytoscape_keys,
 };
 
 static int read_graphology(struct reader *rd, const json_t *root)
@@ -180,11 +190,16 @@ static enum rd_sure detect_graphology(const json_t *doc)
 		       RD_SURE : options ? RD_MAYBE : RD_NOT;
 }
 
+static const char *const graphology_keys[] = {
+	"nodes", "edges", "attributes", "options", NULL
+};
+
 const struct rd_format rd_graphology = {
 	.name = "graphology",
 	.about = "Graphology export(), Gephi Lite",
 	.detect = detect_graphology,
 	.read = read_graphology,
+	.keys = graphology_keys,
 };
 
 /* ---- graphlib (dagre's), ngraph: what a node or edge carries ---- */
@@ -290,11 +305,16 @@ static enum rd_sure detect_graphlib(const json_t *doc)
 		       RD_SURE : RD_NOT;
 }
 
+static const char *const graphlib_keys[] = {
+	"nodes", "edges", "options", "value", NULL
+};
+
 const struct rd_format rd_graphlib = {
 	.name = "graphlib",
 	.about = "graphlib (dagre) json.write(g)",
 	.detect = detect_graphlib,
 	.read = read_graphlib,
+	.keys = graphlib_keys,
 };
 
 static int ngraph_node(struct reader *rd, const json_t *list, size_t i,
@@ -324,11 +344,16 @@ static enum rd_sure detect_ngraph(const json_t *doc)
 								    RD_NOT;
 }
 
+static const char *const ngraph_keys[] = {
+	"nodes", "links", NULL
+};
+
 const struct rd_format rd_ngraph = {
 	.name = "ngraph",
 	.about = "ngraph.tojson",
 	.detect = detect_ngraph,
 	.read = read_ngraph,
+	.keys = ngraph_keys,
 };
 
 /* ---- vis-network ---- */
@@ -406,13 +431,20 @@ static enum rd_sure detect_vis(const json_t *doc)
 {
 	const json_t *first = rd_first(doc, "edges");
 
-	return json_object_get(first, "from") || json_object_get(first, "to") ?
+	return !json_object_get(doc, "multigraph") &&
+			       (json_object_get(first, "from") ||
+				json_object_get(first, "to")) ?
 		       RD_SURE : RD_NOT;
 }
+
+static const char *const vis_keys[] = {
+	"nodes", "edges", "options", NULL
+};
 
 const struct rd_format rd_vis = {
 	.name = "vis",
 	.about = "vis-network's nodes and edges DataSets",
 	.detect = detect_vis,
 	.read = read_vis,
+	.keys = vis_keys,
 };

@@ -143,6 +143,10 @@ static enum rd_sure detect_graph(const json_t *doc)
 		       RD_SURE : RD_NOT;
 }
 
+static const char *const mcp_keys[] = {
+	"entities", "relations", NULL
+};
+
 const struct rd_format rd_mcp = {
 	.name = "mcp",
 	.about = "the MCP memory server: memory.jsonl, read_graph's answer",
@@ -151,4 +155,5 @@ const struct rd_format rd_mcp = {
 	.detect_line = looks_mcp,
 	.read_line = mcp_record,
 	.finish = add_implicit,
+	.keys = mcp_keys,
 };

@@ -622,6 +622,10 @@ const struct rd_format rd_neo4j_driver = {
 	.arrays = 1,
 };
 
+static const char *const neo4j_keys[] = {
+	"nodes", "rels", NULL
+};
+
 const struct rd_format rd_neo4j = {
 	.name = "neo4j",
 	.about = "Neo4j APOC apoc.export.json (lines, array, nodes/rels)",
@@ -630,4 +634,5 @@ const struct rd_format rd_neo4j = {
 	.arrays = 1,
 	.detect_line = detect_line,
 	.read_line = read_line,
+	.keys = neo4j_keys,
 };

@@ -159,9 +159,15 @@ static int read_node_link(struct reader *rd, const json_t *root)
 }
 
 /* Lists of nodes with ids, of links, or of edges: other formats have these
- * too, and tell themselves apart by what they hold. */
+ * too, and tell themselves apart by what they hold. networkx writes
+ * "multigraph" beside them (and beside its adjacency data's lists),
+ * whatever it names the ends (vis's "from" and "to" too). */
 static enum rd_sure detect_node_link(const json_t *doc)
 {
+	if (json_object_get(doc, "multigraph") &&
+	    !json_object_get(doc, "adjacency") &&
+	    json_is_array(json_object_get(doc, "nodes")))
+		return RD_SURE;
 	if (json_object_get(rd_first(doc, "nodes"), "id") ||
 	    json_object_get(doc, "links"))
 		return RD_LIKELY;
@@ -169,11 +175,16 @@ static enum rd_sure detect_node_link(const json_t *doc)
 		       RD_MAYBE : RD_NOT;
 }
 
+static const char *const node_link_keys[] = {
+	"nodes", "links", "edges", "directed", "multigraph", "graph", NULL
+};
+
 const struct rd_format rd_node_link = {
 	.name = "node-link",
 	.about = "D3, networkx node_link_data",
 	.detect = detect_node_link,
 	.read = read_node_link,
+	.keys = node_link_keys,
 };
 
 /* ---- networkx's adjacency_data ---- */
@@ -247,11 +258,16 @@ static enum rd_sure detect_adjacency(const json_t *doc)
 	return json_object_get(doc, "adjacency") ? RD_SURE : RD_NOT;
 }
 
+static const char *const nx_adjacency_keys[] = {
+	"nodes", "adjacency", "directed", "multigraph", "graph", NULL
+};
+
 const struct rd_format rd_nx_adjacency = {
 	.name = "nx-adjacency",
 	.about = "networkx adjacency_data",
 	.detect = detect_adjacency,
 	.read = read_adjacency,
+	.keys = nx_adjacency_keys,
 };
 
 /* ---- networkx's tree_data ---- */

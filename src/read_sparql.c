@@ -245,9 +245,14 @@ static enum rd_sure detect_sparql(const json_t *doc)
 		       RD_SURE : RD_NOT;
 }
 
+static const char *const sparql_keys[] = {
+	"head", "results", "boolean", NULL
+};
+
 const struct rd_format rd_sparql = {
 	.name = "sparql",
 	.about = "SPARQL 1.1 query results (JSON)",
 	.detect = detect_sparql,
 	.read = read_sparql,
+	.keys = sparql_keys,
 };

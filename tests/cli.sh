@@ -882,6 +882,16 @@ for d in tests/formats-invalid/*; do
 	check "$d message" same "$d/expected-error" "$tmp/err"
 done
 
+# nothing read goes unaccounted for: a key no reading took is named, with
+# what it holds; --strict makes that an error (tests/test_fixtures.c runs
+# every fixture through the same rule)
+printf '%s\n' '{"nodes": [{"id": "a"}, {"id": "b"}],' \
+	'"edges": [{"from": "a", "to": "b"}], "clusters": [{"id": "c"}]}' >"$tmp/unread.json"
+check "unread: loads" run 0 "$tmp/unread.json" --check
+check "unread: named, with what it holds" stderr_is \
+	"scograph: $tmp/unread.json:2:50: warning: key 'clusters' (1 object) was not read"
+check "unread: an error under --strict" run 1 "$tmp/unread.json" --check --strict
+
 # ---- what fuzzing found: tests/fuzz/regressions/NAME/{args, input.*,
 # expected-error}, the input also in the fuzzers' seed corpus
 for d in tests/fuzz/regressions/*; do
