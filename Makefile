@@ -36,7 +36,8 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev libcmocka-dev \
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
-	src/read_js.c src/read_graphviz.c src/read_mcp.c src/read_neo4j.c \
+	src/read_js.c src/read_elk.c src/read_graphviz.c src/read_mcp.c \
+	src/read_neo4j.c \
 	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_sparql.c \
 	src/read_jsonld.c src/read_serd.c src/read_xml.c \
 	src/read_table.c src/read_kg.c src/read_igraph.c \
@@ -247,7 +248,7 @@ check-browser: deps
 # theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
-	graphology graphlib ngraph vis graphviz neo4j neo4j-driver graphson cx \
+	graphology graphlib ngraph vis elk graphviz neo4j neo4j-driver graphson cx \
 	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme

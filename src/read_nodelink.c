@@ -306,12 +306,13 @@ static int read_nx_tree(struct reader *rd, const json_t *root)
 	return read_tree(rd, NULL, 0, root, NULL);
 }
 
-/* A root node: an "id" and its "children". */
+/* A root node: an "id" and its "children" (ELK's graphs have them too,
+ * and what else only ELK writes). */
 static enum rd_sure detect_tree(const json_t *doc)
 {
 	return json_object_get(doc, "children") &&
 			       json_object_get(doc, "id") ?
-		       RD_SURE : RD_NOT;
+		       RD_LIKELY : RD_NOT;
 }
 
 const struct rd_format rd_nx_tree = {
