@@ -36,7 +36,8 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev libcmocka-dev \
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
-	src/read_js.c src/read_elk.c src/read_graphviz.c src/read_mcp.c \
+	src/read_js.c src/read_elk.c src/read_shape.c \
+	src/read_graphviz.c src/read_mcp.c \
 	src/read_neo4j.c \
 	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_sparql.c \
 	src/read_jsonld.c src/read_serd.c src/read_xml.c \
@@ -193,7 +194,8 @@ memcheck: scograph $(UNIT_TESTS)
 		tests/tools/*/*.csv tests/tools/*/*.tsv \
 		tests/tools/*/*.cx tests/tools/*/*.cx2 \
 		tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
-		tests/tools/*/*.trig; do \
+		tests/tools/*/*.trig \
+		tests/tools/*/*.canvas tests/shapes/*.json; do \
 		$(VALGRIND) ./scograph "$$f" >/dev/null 2>build/memcheck.log; \
 		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
 		exit 1; }; done
@@ -248,7 +250,8 @@ check-browser: deps
 # theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
-	graphology graphlib ngraph vis elk graphviz neo4j neo4j-driver graphson cx \
+	graphology graphlib ngraph vis elk g6 canvas langchain lightrag \
+	graphviz neo4j neo4j-driver graphson cx \
 	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
@@ -276,7 +279,8 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
 	tests/formats-invalid/*/input.csv tests/formats-invalid/*/input.tsv \
 	tests/tools/*/*.cx tests/tools/*/*.cx2 tests/formats-invalid/*/input.cx* \
 	tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
-	tests/tools/*/*.trig
+	tests/tools/*/*.trig \
+	tests/tools/*/*.canvas tests/shapes/*.json
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 # (the XML formats' targets take the names XML is made of, and the RDF

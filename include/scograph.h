@@ -172,6 +172,34 @@ SG_API const char *sg_input_format(size_t i, const char **about);
 SG_API int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 			  const char *name, const char *format, sg_error *err);
 
+/*
+ * A shape: where a JSON document no format knows keeps its nodes and
+ * edges, and where each element keeps its id, name, type, ends, parent
+ * and attributes (--shape). Made from words, each KEY=PATH:
+ *   nodes=/graph/vertices id=key name=props.title type=label
+ *   edges=/graph/links from=out to=in type=label
+ * (a list's keys follow its nodes= or edges=; a path is JSON Pointer or
+ * dotted, "*" each element, "a|b" the first present; a list may be an
+ * object keyed by id; an end an id, a list of them or an object with an
+ * id), or from the same as a JSON object (a shape file):
+ *   {"nodes": {"at": "/graph/vertices", "id": "key"},
+ *    "edges": {"at": "/graph/links", "from": "out", "to": "in"}}
+ * sg_shape_new parses words or such JSON, sg_shape_load a file of either;
+ * NULL with err (at the word's column, or the file's line and column).
+ * The caller frees it with sg_shape_free; reading only borrows it.
+ */
+typedef struct sg_shape sg_shape;
+SG_API sg_shape *sg_shape_new(const char *text, sg_error *err);
+SG_API sg_shape *sg_shape_load(const char *path, sg_error *err);
+SG_API void sg_shape_free(sg_shape *shape);
+/* sg_read_file and sg_read_buffer, reading the one JSON document by shape
+ * instead of a format. */
+SG_API int sg_read_file_shaped(sg_graph *g, const char *path,
+			       const sg_shape *shape, sg_error *err);
+SG_API int sg_read_buffer_shaped(sg_graph *g, const char *data, size_t len,
+				 const char *name, const sg_shape *shape,
+				 sg_error *err);
+
 /* The graph compiled into the program (graphs/sco.json at build time). */
 SG_API int sg_read_builtin(sg_graph *g, sg_error *err);
 

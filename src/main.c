@@ -26,7 +26,7 @@ struct config {
 	struct list graph_attrs, node_attrs, edge_attrs, formats;
 	const char *render_all, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
-	const char *theme, *diff, *page;
+	const char *theme, *diff, *page, *shape;
 	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
 	int exit_code;
@@ -54,6 +54,11 @@ static const struct option options[] = {
 	OPT(0, "from-format", STRING, from_format, "NAME",
 	    "read every FILE as NAME (default: told from the content); "
 	    "'--from-format list' lists the formats"),
+	OPT(0, "shape", STRING, shape, "SHAPE",
+	    "read every FILE by SHAPE instead of a format: where its nodes "
+	    "and edges are, as words ('nodes=PATH name=KEY type=KEY "
+	    "edges=PATH from=KEY to=KEY type=KEY') or a shape file (see "
+	    "SHAPES in man scograph)"),
 	OPT('T', "format", LIST, formats, "FMT",
 	    "write every output as FMT, any format this Graphviz renders"),
 	OPT(0, "render-all", STRING, render_all, "DIR",
@@ -633,6 +638,7 @@ struct run {
 	struct printer p;
 	sg_select_opts so;
 	int skip_other; /* a file that is no graph is passed over, noted */
+	const sg_shape *shape; /* --shape's */
 };
 
 /* Prints a diff's changes as text (--list, --stats); the exit status. */
@@ -720,7 +726,9 @@ static int one_graph(struct run *run, const char *const *files,
 	if (!nfiles)
 		failed = sg_read_builtin(g, &err);
 	for (size_t i = 0; i < nfiles; i++)
-		failed |= sg_read_file(g, files[i], c->from_format, &err);
+		failed |= run->shape ? sg_read_file_shaped(g, files[i],
+							   run->shape, &err) :
+			  sg_read_file(g, files[i], c->from_format, &err);
 	progress_hush(p->line);
 	if (failed && run->skip_other && err.code == SG_ENOTGRAPH &&
 	    sg_graph_diagnostics(g, &seen) == 1) {
@@ -942,9 +950,13 @@ static int run(const struct config *c)
 					     0 : SG_PAGE_LINES,
 		},
 		0,
+		NULL,
 	};
 	size_t n = c->outputs.n ? c->outputs.n : 1;
 	sg_output *outs;
+	sg_shape *shape = NULL;
+	sg_error err = { 0 };
+	struct stat st;
 	int r, k;
 
 	if (c->direction) {
@@ -957,6 +969,14 @@ static int run(const struct config *c)
 			return EXIT_USAGE;
 		run.p.json = k == 1;
 	}
+	/* a shape file, else the words of one */
+	if (c->shape && !(shape = !stat(c->shape, &st) && S_ISREG(st.st_mode) ?
+				    sg_shape_load(c->shape, &err) :
+				    sg_shape_new(c->shape, &err))) {
+		print_problem(&run.p, &err);
+		return EXIT_USAGE;
+	}
+	run.shape = shape;
 	/* (a terminal that cannot erase a line is none to draw one on) */
 	if (c->progress > 0 ||
 	    (!c->progress && isatty(STDERR_FILENO) && term &&
@@ -977,6 +997,7 @@ static int run(const struct config *c)
 		free(outs);
 	}
 	progress_stop(run.p.line);
+	sg_shape_free(shape);
 	return r;
 }
 
@@ -1060,6 +1081,10 @@ int main(int argc, char **argv)
 		r = EXIT_USAGE;
 	} else if (c.from_format && !strcmp(c.from_format, "list")) {
 		r = 0;
+	} else if (c.shape && c.from_format) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--shape reads every FILE as its words say: "
+				  "no --from-format with it");
 	} else if (!c.path_from != !c.path_to || (c.path_from && c.focus.n)) {
 		r = EXIT_USAGE;
 		usage_error("%s", "--from and --to go together, and not with "

@@ -12,7 +12,8 @@
 static const struct rd_format *const formats[] = {
 	&rd_native, &rd_jsonl, &rd_jgf, &rd_node_link, &rd_nx_adjacency,
 	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphlib,
-	&rd_ngraph, &rd_vis, &rd_elk, &rd_graphviz, &rd_neo4j, &rd_neo4j_driver,
+	&rd_ngraph, &rd_vis, &rd_elk, &rd_g6, &rd_canvas, &rd_langchain,
+	&rd_lightrag, &rd_graphviz, &rd_neo4j, &rd_neo4j_driver,
 	&rd_graphson, &rd_cx, &rd_cx2, &rd_sparql, &rd_jsonld, &rd_graphml,
 	&rd_gexf, &rd_csv, &rd_tsv, &rd_kgtk, &rd_triples, &rd_kggen,
 	&rd_llamaindex, &rd_igraph, &rd_wikidata, &rd_ntriples, &rd_turtle,
@@ -120,10 +121,10 @@ static const struct rd_format *surest(struct reader *rd, const json_t *doc,
  * Lines). Where none is sure, native, so that a mistyped key gets its
  * did-you-mean. */
 static const struct rd_format *detect(struct reader *rd, const json_t *doc,
-				      int line)
+				      int line, enum rd_sure *how)
 {
 	return surest(rd, doc, line, NULL, 0, line ? &rd_jsonl : &rd_native,
-		      NULL);
+		      how);
 }
 
 /* ---- documents ---- */
@@ -138,7 +139,19 @@ static int other_kind(struct reader *rd, const json_t *doc)
 	static const char *const theme[] = { "node", "edge", "palette",
 					     "greyscale" };
 	const char *what = NULL;
+	const json_t *lc = json_object_get(doc, "lc");
+	const char *type = json_string_value(json_object_get(doc, "type"));
 
+	/* LangChain.js writes this of an object it cannot serialize, its
+	 * GraphDocument among them: the class's name, and nothing else */
+	if (json_is_integer(lc) && type && !strcmp(type, "not_implemented"))
+		return sg_fail(rd->err, SG_ENOTGRAPH, rd->file, rd->root_line,
+			       rd->root_column, "this is LangChain.js's "
+			       "stand-in for an object it cannot write "
+			       "(\"type\": \"not_implemented\"), which holds "
+			       "no graph: write the GraphDocument's nodes and "
+			       "relationships with their fields (id, type, "
+			       "properties; source, target) instead");
 	for (size_t i = 0; i < SG_ARRAY_SIZE(schema); i++)
 		if (json_object_get(doc, "$schema") &&
 		    json_object_get(doc, schema[i]))
@@ -325,45 +338,227 @@ static int read_members(struct reader *rd, struct scanner s)
 	return 0;
 }
 
+/* How many items v holds, for a message: " (7 objects)"; "" for a
+ * scalar. */
+static void holding(const json_t *v, char *buf, size_t size)
+{
+	size_t n = json_is_array(v) ? json_array_size(v) : json_object_size(v);
+	int objects = json_is_array(v) && n &&
+		      json_is_object(json_array_get(v, 0));
+
+	*buf = '\0';
+	if (json_is_array(v))
+		snprintf(buf, size, " (%zu %s%s)", n,
+			 objects ? "object" : "item", n == 1 ? "" : "s");
+	else if (json_is_object(v))
+		snprintf(buf, size, " (%zu key%s)", n, n == 1 ? "" : "s");
+}
+
+/* Warns of each key of doc that is not one of keys (NULL-terminated, or
+ * NULL) and that shape (when not NULL) does not read. */
+static int unread_keys(struct reader *rd, const json_t *doc,
+		       const char *const *keys, const sg_shape *shape)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)doc, key, v) {
+		size_t k = 0;
+		char items[48];
+
+		while (keys && keys[k] && strcmp(keys[k], key))
+			k++;
+		if ((keys && keys[k]) || (shape && rd_shape_keys(shape, key)))
+			continue;
+		holding(v, items, sizeof(items));
+		if (sg_graph_warn(rd->g, SG_WUNREAD, rd_loc(rd, doc, key, 0),
+				  "key '%s'%s was not read", key, items))
+			return rd_nomem(rd);
+	}
+	return 0;
+}
+
 /*
  * After a reading of doc as f without errors, from the relation numbered
  * first_relation on: its unread keys are named, and its edges must all
  * have become relations. They are counted again, each id once, only
  * where they seem too many: that costs memory.
  */
-static int account(struct reader *rd, const struct rd_format *f,
+static int account(struct reader *rd, const char *name,
+		   const char *const *keys, const sg_shape *shape,
 		   const json_t *doc, size_t first_relation)
 {
 	size_t made = rd->g->nrelations - first_relation;
 	struct rd_tally t = { 0 };
 	int r;
 
-	if (json_is_object(doc) && f->keys &&
-	    rd_unread_keys(rd, doc, f->keys))
+	if (json_is_object(doc) && (keys || shape) &&
+	    unread_keys(rd, doc, keys, shape))
 		return -1;
 	r = rd_tally(rd, &t, doc);
 	if (!r && t.n > made) {
+		sg_buf guess = SG_BUF_INIT;
+		int g;
+
 		rd_tally_release(&t);
 		t.distinct = 1;
-		r = rd_tally(rd, &t, doc) ||
-		    rd_lost_relations(rd, &t, f->name, made);
+		r = rd_tally(rd, &t, doc);
+		if (!r && t.n > made)
+			r = (g = rd_guess_shape(doc, &guess)) < 0 ?
+				    rd_nomem(rd) :
+				    rd_lost_relations(rd, &t, name, made,
+						      g ? sg_buf_str(&guess) :
+							  NULL);
+		sg_buf_release(&guess);
 	}
 	rd_tally_release(&t);
 	return r;
 }
 
+/* Whether a key of doc is a native section's, or one mistyped: native's
+ * did-you-mean says more of it than a shape would. */
+static int native_like(const json_t *doc)
+{
+	static const char *const sections[] = { "entities", "relations",
+		"types", "relation_types", "graph" };
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)doc, key, v)
+		for (size_t i = 0; i < SG_ARRAY_SIZE(sections); i++)
+			if (sg_distance(key, sections[i], 2) <= 2)
+				return 1;
+	return 0;
+}
+
+/* The format whose top-level keys doc has most of, or NULL. */
+static const struct rd_format *resembles(const json_t *doc)
+{
+	const struct rd_format *best = NULL;
+	size_t most = 0;
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(formats); i++) {
+		const struct rd_format *f = formats[i];
+		sg_shape *s = f->shape ? rd_shape_parse(f->shape,
+					strlen(f->shape), f->name, NULL) : NULL;
+		const char *key;
+		const json_t *v;
+		size_t n = 0;
+
+		json_object_foreach((json_t *)doc, key, v)
+			for (size_t k = 0; f->keys && f->keys[k]; k++)
+				n += !strcmp(f->keys[k], key);
+		json_object_foreach((json_t *)doc, key, v)
+			n += s && rd_shape_keys(s, key);
+		sg_shape_free(s);
+		if (n > most) {
+			most = n;
+			best = f;
+		}
+	}
+	return best;
+}
+
+/* Fails: no format reads doc. Says what it holds, what it most resembles,
+ * and the --shape that would read it, guessed from its keys: that whole,
+ * ready to paste, where the message has room for no more. */
+static int no_format(struct reader *rd, const json_t *doc)
+{
+	const struct rd_format *like = resembles(doc);
+	sg_buf what = SG_BUF_INIT, guess = SG_BUF_INIT;
+	int g = rd_guess_shape(doc, &guess);
+	size_t room = sizeof(rd->err->text) - 160;
+
+	if (g < 0 || rd_describe(doc, &what)) {
+		g = -1;
+		rd_nomem(rd);
+	} else {
+		room = guess.len < room ? room - guess.len : 0;
+		if (what.len > room)
+			what.buf[room > 3 ? room - 3 : 0] = '\0';
+		sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
+			rd->root_column, "no format scograph knows reads this "
+			"(%s%s)%s%s; %s%s", sg_buf_str(&what),
+			what.len > room ? "..." : "",
+			like ? "; it most resembles " : "",
+			like ? like->name : "",
+			g ? "read it with " : "say where its nodes and edges "
+			"are with --shape (see SHAPES in man scograph)",
+			sg_buf_str(&guess));
+	}
+	sg_buf_release(&what);
+	sg_buf_release(&guess);
+	return -1;
+}
+
+/* After doc, told to be of format f from its keys alone (not sure),
+ * failed to read as f and gave nothing: one more error, the --shape that
+ * would read it if it is none, where one can be guessed. */
+static int suggest(struct reader *rd, const struct rd_format *f,
+		   const json_t *doc)
+{
+	sg_buf guess = SG_BUF_INIT;
+	int g = rd_guess_shape(doc, &guess);
+
+	if (g < 0) {
+		rd_note(rd);
+		rd_nomem(rd);
+	} else if (g && !rd_note(rd)) {
+		sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
+			rd->root_column, "read as %s, told from its keys alone; "
+			"if it is none, read it with %s", f->name,
+			sg_buf_str(&guess));
+	}
+	sg_buf_release(&guess);
+	return -1;
+}
+
+/* Reads doc by the shape s (a format's, named name, when not --shape's),
+ * and accounts for it. */
+static int read_shaped(struct reader *rd, const sg_shape *s, const char *name,
+		       const json_t *doc)
+{
+	size_t first_relation = rd->g->nrelations, errors = rd->g->nerrors;
+
+	if (rd_read_shape(rd, s, doc))
+		return -1;
+	return rd->g->nerrors == errors ?
+		       account(rd, name, NULL, s, doc, first_relation) : 0;
+}
+
+/* Reads doc by the shape of format f, a mapping. */
+static int read_format_shape(struct reader *rd, const struct rd_format *f,
+			     const json_t *doc)
+{
+	sg_shape *s = rd_shape_parse(f->shape, strlen(f->shape), f->name,
+				     rd->err);
+	int r = s ? read_shaped(rd, s, f->name, doc) : -1;
+
+	sg_shape_free(s);
+	return r;
+}
+
 /* Reads a whole document of format f (NULL: told from it). */
 static int read_whole(struct reader *rd, struct scanner s,
-		      const struct rd_format *f)
+		      const struct rd_format *f, enum rd_sure how)
 {
 	json_t *root = rd_parse_telling(rd, &s);
 	size_t first_relation = rd->g->nrelations, errors = rd->g->nerrors;
+	size_t first_entity = rd->g->nentities;
 	int r = -1;
 
 	if (!root)
 		return -1;
-	if (rd_scan(rd, s, root) || (!f && !(f = detect(rd, root, 0))))
+	if (rd_scan(rd, s, root))
 		;
+	else if (rd->shape)
+		r = read_shaped(rd, rd->shape, "--shape", root);
+	else if (!f && !(f = detect(rd, root, 0, &how)))
+		;
+	else if (how == RD_NOT && !native_like(root) &&
+		 (json_is_object(root) ||
+		  json_is_object(json_array_get(root, 0))))
+		r = no_format(rd, root);
 	else if (!json_is_object(root) &&
 		 (!json_is_array(root) || !f->arrays))
 		sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
@@ -371,12 +566,17 @@ static int read_whole(struct reader *rd, struct scanner s,
 			"expected an object with 'entities' and 'relations' "
 			"at the top, not %s" : "expected an object at the top, "
 			"not %s", rd_kind(root));
+	else if (f->shape)
+		r = read_format_shape(rd, f, root);
 	else if (!f->read)
 		sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
 			rd->root_column, "%s is read as JSON Lines, one "
 			"object a line, not as one document", f->name);
 	else if (!(r = f->read(rd, root)) && rd->g->nerrors == errors)
-		r = account(rd, f, root, first_relation);
+		r = account(rd, f->name, f->keys, NULL, root, first_relation);
+	else if (how < RD_SURE && rd->g->nentities == first_entity &&
+		 rd->g->nrelations == first_relation)
+		r = suggest(rd, f, root);
 	json_decref(root);
 	return r;
 }
@@ -387,6 +587,8 @@ static int read_document(struct reader *rd, struct scanner s,
 {
 	struct scanner at = s;
 	json_t *doc = sketch(rd, &at, 0);
+	/* a format named is sure */
+	enum rd_sure how = f ? RD_SURE : RD_NOT;
 	int r;
 
 	rd_skip_space(&at);
@@ -394,15 +596,18 @@ static int read_document(struct reader *rd, struct scanner s,
 		json_decref(doc);
 		return -1;
 	}
-	if (doc && at.p == at.end && json_is_object(doc) &&
-	    (f || (f = detect(rd, doc, 0))) && f == &rd_native) {
+	if (doc && at.p == at.end && json_is_object(doc) && !f &&
+	    (f = detect(rd, doc, 0, &how)) && how == RD_NOT &&
+	    !native_like(doc))
+		f = NULL; /* no format is sure: told again from all of it */
+	if (f == &rd_native && doc && at.p == at.end && json_is_object(doc)) {
 		json_decref(doc);
 		return read_members(rd, s);
 	}
 	json_decref(doc);
 	/* anything else is read whole, and its errors are Jansson's */
 	memset(&rd->error, 0, sizeof(rd->error));
-	r = read_whole(rd, s, f);
+	r = read_whole(rd, s, f, how);
 	return r;
 }
 
@@ -472,7 +677,7 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 			else if (!json_is_object(o))
 				r = rd_wrong_kind(rd, list, NULL, 0,
 						  "an object");
-			else if (!f && !(f = detect(rd, o, 1)))
+			else if (!f && !(f = detect(rd, o, 1, NULL)))
 				r = -1;
 			else
 				r = f->read_line(rd, list, o) ||
@@ -489,7 +694,7 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 		r = f->finish(rd, first_relation);
 	if (!r && f && rd->g->nerrors == errors)
 		r = rd_lost_relations(rd, &t, f->name,
-				      rd->g->nrelations - first_relation);
+				      rd->g->nrelations - first_relation, NULL);
 	rd_tally_release(&t);
 	return r ? -1 : 0;
 }
@@ -534,11 +739,13 @@ static int read_text(struct reader *rd, const struct rd_format *f,
 	return f->read_text(rd, data, len);
 }
 
-int sg_read_buffer(sg_graph *g, const char *data, size_t len,
-		   const char *name, const char *format, sg_error *err)
+/* Reads data as format (NULL: told from the content), or by shape. */
+static int read_buffer(sg_graph *g, const char *data, size_t len,
+		       const char *name, const char *format,
+		       const sg_shape *shape, sg_error *err)
 {
 	struct reader rd = { .g = g, .file = sg_graph_intern(g, name),
-			     .text = data,
+			     .text = data, .shape = shape,
 			     .tell = { g->progress, g->progress_ctx, { 0 } } };
 	size_t since = g->nnotes;
 	const struct rd_format *f = format ? format_named(format) : NULL;
@@ -555,6 +762,8 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		r = unknown_format(&rd, format);
 	else if (s.p == s.end)
 		r = rd_empty(&rd);
+	else if (shape)
+		r = read_whole(&rd, s, NULL, RD_SURE);
 	else if ((f && f->read_text) || (!f && (t = text_format(&rd, s))))
 		r = read_text(&rd, f ? f : t, data, len);
 	else if (rd.error.code != SG_OK)
@@ -581,6 +790,19 @@ int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 	return sg_graph_first_error(g, since, err);
 }
 
+int sg_read_buffer(sg_graph *g, const char *data, size_t len,
+		   const char *name, const char *format, sg_error *err)
+{
+	return read_buffer(g, data, len, name, format, NULL, err);
+}
+
+int sg_read_buffer_shaped(sg_graph *g, const char *data, size_t len,
+			  const char *name, const sg_shape *shape,
+			  sg_error *err)
+{
+	return read_buffer(g, data, len, name, NULL, shape, err);
+}
+
 /* Records e, a file that could not be read, as sg_read_buffer records the
  * errors in a file. */
 static int unreadable(sg_graph *g, const sg_error *e, sg_error *err)
@@ -591,20 +813,33 @@ static int unreadable(sg_graph *g, const sg_error *e, sg_error *err)
 	return -1;
 }
 
-int sg_read_file(sg_graph *g, const char *path, const char *format,
-		 sg_error *err)
+/* Reads the file at path as format, or by shape. */
+static int read_file(sg_graph *g, const char *path, const char *format,
+		     const sg_shape *shape, sg_error *err)
 {
 	sg_buf data = SG_BUF_INIT;
 	sg_error e = { 0 };
 	sg_teller tell = { g->progress, g->progress_ctx, { 0 } };
 	int r = rd_slurp(path, &data, &tell, &e) ?
 			unreadable(g, &e, err) :
-			sg_read_buffer(g, sg_buf_str(&data), data.len,
-				       strcmp(path, "-") ? path : "<stdin>",
-				       format, err);
+			read_buffer(g, sg_buf_str(&data), data.len,
+				    strcmp(path, "-") ? path : "<stdin>",
+				    format, shape, err);
 
 	sg_buf_release(&data);
 	return r;
+}
+
+int sg_read_file(sg_graph *g, const char *path, const char *format,
+		 sg_error *err)
+{
+	return read_file(g, path, format, NULL, err);
+}
+
+int sg_read_file_shaped(sg_graph *g, const char *path, const sg_shape *shape,
+			sg_error *err)
+{
+	return read_file(g, path, NULL, shape, err);
 }
 
 extern const unsigned char sg_builtin_json[];

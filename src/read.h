@@ -102,6 +102,8 @@ struct reader {
 	/* the attributes' values, where the format wraps them; NULL: as
 	 * they are */
 	rd_unwrap *unwrap;
+	/* the shape the document is read by (--shape); NULL: its format's */
+	const sg_shape *shape;
 	/* told how far into text the reading is (SG_STAGE_LOAD) */
 	const char *text;
 	sg_teller tell;
@@ -169,6 +171,9 @@ struct rd_format {
 	 * a reader need do nothing for that.
 	 */
 	const char *const *keys;
+	/* A format that is only a mapping: its shape, as --shape's words
+	 * (read_shape.c), which read reads by (read is then NULL). */
+	const char *shape;
 };
 
 /* The table's format i, in the order of the list of formats; NULL past
@@ -177,7 +182,8 @@ const struct rd_format *rd_format_at(size_t i);
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
-	rd_graphlib, rd_ngraph, rd_vis, rd_elk, rd_graphviz, rd_neo4j,
+	rd_graphlib, rd_ngraph, rd_vis, rd_elk, rd_g6, rd_canvas,
+	rd_langchain, rd_lightrag, rd_graphviz, rd_neo4j,
 	rd_neo4j_driver, rd_graphson, rd_cx, rd_cx2, rd_sparql, rd_jsonld,
 	rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk, rd_triples, rd_kggen,
 	rd_llamaindex, rd_igraph, rd_wikidata, rd_ntriples, rd_turtle,
@@ -302,6 +308,60 @@ const json_t *rd_first(const json_t *doc, const char *key);
  * tell how much came (SG_STAGE_READ). */
 int rd_slurp(const char *path, sg_buf *data, sg_teller *tell, sg_error *err);
 
+/* ---- shapes (read_shape.c) ---- */
+
+/*
+ * A shape (sg_shape, --shape): where a document keeps its lists of nodes
+ * and of edges, and where in each element its id, name, type, ends ...
+ * are. A path is JSON Pointer ("/graph/nodes") or dotted ("graph.nodes"),
+ * "*" each element or member; alternatives "a|b", the first present wins.
+ */
+struct rd_steps {
+	char **parts;
+	size_t n, alloc;
+};
+struct rd_path {
+	struct rd_steps *alt;
+	size_t nalt, aalt;
+};
+enum rd_role {
+	RD_ID, RD_NAME, RD_TYPE, RD_DESCRIPTION, RD_PARENT, RD_CHILDREN,
+	RD_ATTRS, RD_FROM, RD_TO, RD_LABEL, RD_BOXES, RD_NROLES
+};
+struct rd_shape_list {
+	int edges;        /* a list of edges, not of nodes */
+	char *at_text;    /* where it is, as given */
+	int at_spot;      /* the column it was given at */
+	struct rd_path at;
+	struct rd_path role[RD_NROLES];
+	int has[RD_NROLES];
+	/* nodes: the type whose boxes hold the nodes placed inside them
+	 * (JSON Canvas's groups); NULL: none */
+	char *boxes;
+};
+struct sg_shape {
+	struct rd_shape_list *lists;
+	size_t n, alloc;
+	struct rd_path title, description;
+	char *skip; /* top-level keys that hold no graph, comma-separated */
+};
+
+/* A shape from words ("nodes=... edges=... from=... to=...") or a shape
+ * file's JSON, text[0, len), standing in name; NULL with the error. */
+sg_shape *rd_shape_parse(const char *text, size_t len, const char *name,
+			 sg_error *err);
+/* Reads doc by the shape s; a list of documents, each. */
+int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc);
+/* Whether s reads the top-level key. */
+int rd_shape_keys(const sg_shape *s, const char *key);
+/* A shape guessed from doc's keys, as a --shape option ready to paste
+ * ("--shape 'nodes=... edges=...'"), into b: 1 when it found a list of
+ * edges or of nested nodes, 0 when none, -1 out of memory. */
+int rd_guess_shape(const json_t *doc, sg_buf *b);
+/* What doc holds, for a message: its keys, with what each holds and the
+ * keys of the first element of each list, into b; -1 out of memory. */
+int rd_describe(const json_t *doc, sg_buf *b);
+
 /* ---- scograph's own format (read_native.c) ---- */
 
 /* Native objects: an entity or relation, list[i]; a document's members. */
@@ -355,6 +415,18 @@ int rd_bad_id(struct reader *rd, const json_t *o, const char *key,
 /* Adds the entity id made of f; name, when given, overrides f's. */
 int rd_add_node(struct reader *rd, const char *id, const char *name,
 		struct fields *f, sg_loc loc);
+/*
+ * What a format (a shape) says outright of an element, over what its keys
+ * say: a field said (X_said) is that value, even NULL; one not said is
+ * found among the element's keys as every format finds it. For a
+ * relation, name is its label; parent and description are an entity's.
+ */
+struct rd_said {
+	const char *id, *name, *type, *description, *parent;
+	int id_said, name_said, type_said, description_said, parent_said;
+};
+int rd_add_entity(struct reader *rd, const char *id,
+		  const struct rd_said *said, struct fields *f, sg_loc loc);
 /* Adds the relation made of f, whose endpoints are f->o[from_key] and
  * f->o[to_key]; where the format names no type, it is SG_UNTYPED. Its id
  * is f->o's "id" or "key", unless used. It has a
@@ -372,6 +444,11 @@ int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel);
  * properties are f->o: its "name", else its "title" property, noted as
  * used; NULL when it has neither. */
 const char *rd_property_name(struct fields *f);
+/* rd_add_edge, with what the format says outright (id, type, name). */
+int rd_add_said_edge(struct reader *rd, struct fields *f,
+		     const char *from_key, const char *to_key,
+		     const char *from, const char *to,
+		     const struct rd_said *said, sg_loc loc);
 /* Reads edge f->o, whose endpoints are its members from_key and to_key. */
 int rd_read_edge(struct reader *rd, struct fields *f, const char *from_key,
 		 const char *to_key, sg_loc loc);
@@ -404,12 +481,12 @@ struct rd_tally {
 };
 int rd_tally(struct reader *rd, struct rd_tally *t, const json_t *v);
 void rd_tally_release(struct rd_tally *t);
-/* Fails: t counted more edges than reading them as format made (made). */
+/* Fails: t counted more edges than reading them as format made (made);
+ * shape, when not NULL, is a --shape option that would read them. */
 int rd_lost_relations(struct reader *rd, const struct rd_tally *t,
-		      const char *format, size_t made);
-/* Warns of each key of doc that is not one of keys (NULL-terminated). */
-int rd_unread_keys(struct reader *rd, const json_t *doc,
-		   const char *const *keys);
+		      const char *format, size_t made, const char *shape);
+/* Whether o holds a relation's two ends, and their keys. */
+int rd_ends(const json_t *o, const char **from, const char **to);
 
 /* Reads the list edges (may be NULL): objects with "source" and "target",
  * whose keys but skip, and those of their object attrs_key (JGF's metadata,

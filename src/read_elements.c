@@ -69,6 +69,19 @@ const char *rd_own_key(struct reader *rd, const char *key, int relation)
 	return renamed;
 }
 
+/* The same, but for the keys f uses as something else (a shape's type
+ * taken from LightRAG's keywords is no label too). */
+static const char *unused_role(struct fields *f, const char *const *keys,
+			       size_t n)
+{
+	const char *v;
+
+	for (size_t i = 0; i < n; i++)
+		if (!used(f, keys[i]) && (v = role(f, &keys[i], 1)))
+			return v;
+	return NULL;
+}
+
 int rd_collect(struct reader *rd, struct fields *f, int relation,
 	       sg_attrs *attrs)
 {
@@ -123,20 +136,31 @@ int rd_bad_id(struct reader *rd, const json_t *o, const char *key,
 int rd_add_node(struct reader *rd, const char *id, const char *name,
 		    struct fields *f, sg_loc loc)
 {
+	const struct rd_said said = { .name = name };
+
+	return rd_add_entity(rd, id, &said, f, loc);
+}
+
+int rd_add_entity(struct reader *rd, const char *id,
+		  const struct rd_said *said, struct fields *f, sg_loc loc)
+{
 	const char *alias[1];
 	sg_entity e = { 0 };
 	int r;
 
 	e.id = id;
 	e.loc = loc;
-	e.name = role(f, name_keys, SG_ARRAY_SIZE(name_keys));
-	if (name && *name)
-		e.name = name;
+	e.name = said->name_said ? NULL :
+				   role(f, name_keys, SG_ARRAY_SIZE(name_keys));
+	if (said->name && *said->name)
+		e.name = said->name;
 	/* Graphviz's "\N" means the node's name */
 	if (e.name && (!strcmp(e.name, "\\N") || !strcmp(e.name, id)))
 		e.name = NULL;
-	e.type = role(f, type_keys, SG_ARRAY_SIZE(type_keys));
-	e.description = role(f, description_keys,
+	e.type = said->type_said ? said->type :
+		 role(f, type_keys, SG_ARRAY_SIZE(type_keys));
+	e.description = said->description_said ? said->description :
+			role(f, description_keys,
 			     SG_ARRAY_SIZE(description_keys));
 	e.url = role(f, url_keys, SG_ARRAY_SIZE(url_keys));
 	/* a node with both a label and a name (node-link): the one not
@@ -155,8 +179,9 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 			f->used[f->nused++] = name_keys[k];
 		}
 	e.aliases = alias;
-	e.parent_ref = rd->parent ? rd->parent : role(f, parent_keys, 1);
-	e.parent_loc = rd->parent ? loc :
+	e.parent_ref = said->parent_said ? said->parent :
+		       rd->parent ? rd->parent : role(f, parent_keys, 1);
+	e.parent_loc = rd->parent || said->parent_said ? loc :
 		       rd_loc(rd, json_object_get(f->o, "parent") ? f->o :
 				  f->more, "parent", 0);
 	r = rd_collect(rd, f, 0, &e.attrs) ||
@@ -177,7 +202,8 @@ int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel)
 	 * keywords are what its users see on a relation */
 	if (!rel->label && (!rel->type || !f->nused ||
 			    strcmp(f->used[f->nused - 1], "label")))
-		rel->label = role(f, label_keys, SG_ARRAY_SIZE(label_keys));
+		rel->label = unused_role(f, label_keys,
+					 SG_ARRAY_SIZE(label_keys));
 	if (!rel->type)
 		rel->type = SG_UNTYPED;
 	if (!rel->evidence)
@@ -194,14 +220,27 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 		    const char *to_key, const char *from, const char *to,
 		    sg_loc loc)
 {
+	const struct rd_said said = { 0 };
+
+	return rd_add_said_edge(rd, f, from_key, to_key, from, to, &said,
+				loc);
+}
+
+int rd_add_said_edge(struct reader *rd, struct fields *f,
+		     const char *from_key, const char *to_key,
+		     const char *from, const char *to,
+		     const struct rd_said *said, sg_loc loc)
+{
 	const json_t *directed = json_object_get(f->o, "directed");
 	const json_t *undirected = json_object_get(f->o, "undirected");
 	sg_relation rel = { 0 };
 	char id[32];
 
+	rel.id = said->id;
 	/* an edge's id (JGF, Cytoscape), key (Graphology, networkx's
 	 * multigraphs): what tells parallel edges apart */
-	for (size_t k = 0; k <= SG_ARRAY_SIZE(id_keys) && !rel.id; k++) {
+	for (size_t k = 0; !said->id_said && k <= SG_ARRAY_SIZE(id_keys) &&
+			   !rel.id; k++) {
 		const char *key = k ? id_keys[k - 1] : rd->edge_id;
 
 		if (key && !used(f, key) &&
@@ -223,6 +262,10 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
 	rel.loc = loc;
 	rel.from_loc = rd_loc(rd, f->o, from_key, 0);
 	rel.to_loc = rd_loc(rd, f->o, to_key, 0);
+	if (said->type_said)
+		rel.type = said->type ? said->type : SG_UNTYPED;
+	if (said->name_said)
+		rel.label = said->name;
 	return rd_add_relation(rd, f, &rel);
 }
 
@@ -382,6 +425,17 @@ static int ends_of(const json_t *o)
 	return -1;
 }
 
+int rd_ends(const json_t *o, const char **from, const char **to)
+{
+	int k = json_is_object(o) ? ends_of(o) : -1;
+
+	if (k < 0)
+		return 0;
+	*from = end_pairs[k][0];
+	*to = end_pairs[k][1];
+	return 1;
+}
+
 /* The text that tells o, an edge with the ends of pair k, from another
  * listed again (Neo4j's query rows repeat a path's relationships): its id
  * and ends; NULL (no error) when it has no id, and counts anyway. */
@@ -475,53 +529,16 @@ void rd_tally_release(struct rd_tally *t)
 }
 
 int rd_lost_relations(struct reader *rd, const struct rd_tally *t,
-		      const char *format, size_t made)
+		      const char *format, size_t made, const char *shape)
 {
 	if (made >= t->n)
 		return 0;
 	return sg_fail(rd->err, SG_ESHAPE, t->first.file, t->first.line,
 		       t->first.column, "%zu object%s here and after name%s "
 		       "two ends ('%s' and '%s'), but read as %s %s made %zu "
-		       "relation%s; name their format with --from-format",
+		       "relation%s; name their format with --from-format%s%s",
 		       t->n, t->n == 1 ? "" : "s", t->n == 1 ? "s" : "",
 		       t->from, t->to, format, t->n == 1 ? "it" : "they",
-		       made, made == 1 ? "" : "s");
-}
-
-/* How many items v holds, for a message: " (7 objects)"; "" for a
- * scalar. */
-static void holding(const json_t *v, char *buf, size_t size)
-{
-	size_t n = json_is_array(v) ? json_array_size(v) : json_object_size(v);
-	int objects = json_is_array(v) && n &&
-		      json_is_object(json_array_get(v, 0));
-
-	*buf = '\0';
-	if (json_is_array(v))
-		snprintf(buf, size, " (%zu %s%s)", n,
-			 objects ? "object" : "item", n == 1 ? "" : "s");
-	else if (json_is_object(v))
-		snprintf(buf, size, " (%zu key%s)", n, n == 1 ? "" : "s");
-}
-
-int rd_unread_keys(struct reader *rd, const json_t *doc,
-		   const char *const *keys)
-{
-	const char *key;
-	const json_t *v;
-
-	json_object_foreach((json_t *)doc, key, v) {
-		size_t k = 0;
-		char items[48];
-
-		while (keys[k] && strcmp(keys[k], key))
-			k++;
-		if (keys[k])
-			continue;
-		holding(v, items, sizeof(items));
-		if (sg_graph_warn(rd->g, SG_WUNREAD, rd_loc(rd, doc, key, 0),
-				  "key '%s'%s was not read", key, items))
-			return rd_nomem(rd);
-	}
-	return 0;
+		       made, made == 1 ? "" : "s",
+		       shape ? ", or read it with " : "", shape ? shape : "");
 }

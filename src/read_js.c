@@ -317,43 +317,20 @@ const struct rd_format rd_graphlib = {
 	.keys = graphlib_keys,
 };
 
-static int ngraph_node(struct reader *rd, const json_t *list, size_t i,
-		       const json_t *o)
-{
-	return carrying_node(rd, list, i, o, "id", "data");
-}
-
-static int ngraph_link(struct reader *rd, const json_t *list, size_t i,
-		       const json_t *o)
-{
-	return carrying_edge(rd, list, i, o, "fromId", "toId", "data");
-}
-
-/* ngraph.tojson: nodes [{id, data}], links [{fromId, toId, data}]. */
-static int read_ngraph(struct reader *rd, const json_t *root)
-{
-	if (!json_object_get(root, "links"))
-		return rd_not_format(rd, "links", "", "ngraph");
-	return rd_list(rd, root, "nodes", ngraph_node) ||
-	       rd_list(rd, root, "links", ngraph_link);
-}
-
 static enum rd_sure detect_ngraph(const json_t *doc)
 {
 	return json_object_get(rd_first(doc, "links"), "fromId") ? RD_SURE :
 								    RD_NOT;
 }
 
-static const char *const ngraph_keys[] = {
-	"nodes", "links", NULL
-};
-
+/* ngraph.tojson: nodes [{id, data}], links [{fromId, toId, data}]; a
+ * shape (read_shape.c), its data carried as graphlib's value is. */
 const struct rd_format rd_ngraph = {
 	.name = "ngraph",
 	.about = "ngraph.tojson",
 	.detect = detect_ngraph,
-	.read = read_ngraph,
-	.keys = ngraph_keys,
+	.shape = "nodes=nodes attrs=data "
+		 "edges=links from=fromId to=toId attrs=data",
 };
 
 /* ---- vis-network ---- */

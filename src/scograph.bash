@@ -60,7 +60,8 @@ _scograph()
 		elif [[ $valued == *" $word "* ]]; then
 			((i++))
 			[[ ${COMP_WORDS[i]} == = ]] && ((i++))
-			[[ $word == --from-format ]] && format=("$word" "${COMP_WORDS[i]}")
+			[[ $word == --from-format || $word == --shape ]] &&
+				format=("$word" "${COMP_WORDS[i]}")
 		elif [[ $word == - || ($word != -* && $word != =) ]]; then
 			files+=("$word")
 		fi
@@ -108,6 +109,13 @@ _scograph()
 		return 0 ;;
 	--cluster)
 		_scograph_matching "$cur" < <(printf '%s\n' type)
+		return 0 ;;
+	--shape)
+		# a shape file, or the first of its words
+		_scograph_matching "$cur" < <(printf '%s\n' nodes= edges=)
+		compopt -o filenames -o nospace 2>/dev/null
+		COMPREPLY+=($(compgen -f -X '!*.json' -- "$cur")
+			$(compgen -d -- "$cur"))
 		return 0 ;;
 	--render-all)
 		compopt -o filenames 2>/dev/null

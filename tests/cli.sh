@@ -48,10 +48,15 @@ theme_valid() { schema_valid "$1" graphs/theme-schema.json; }
 counts_are() { # FILE ARGS ENTITIES RELATIONS (ARGS "-": none)
 	[ "$2" = - ] && set -- "$1" "" "$3" "$4"
 	# shellcheck disable=SC2086 # ARGS are words
-	run 0 "$1" $2 --stats --max-nodes 0 </dev/null &&
-	printf 'entities: %s\nrelations: %s\n' "$3" "$4" >"$tmp/want-counts" &&
+	run 0 "$1" $2 --stats --max-nodes 0 </dev/null && counted "$3" "$4"
+}
+counted() { # ENTITIES RELATIONS: what the last run's --stats counted
+	printf 'entities: %s\nrelations: %s\n' "$1" "$2" >"$tmp/want-counts" &&
 	head -2 "$tmp/out" >"$tmp/got-counts" &&
 	same "$tmp/want-counts" "$tmp/got-counts"
+}
+shape_counts() { # FILE SHAPE ENTITIES RELATIONS
+	run 0 "$1" --shape "$2" --stats --max-nodes 0 </dev/null && counted "$3" "$4"
 }
 
 # ---- the built-in graph, as the README shows it
@@ -440,6 +445,8 @@ for made in tests/tools/*/make.mjs; do
 	[ -d "$dir/node_modules" ] || continue
 	rm -rf "$tmp/js" && mkdir "$tmp/js" &&
 		cp -r "$dir"/* "$tmp/js" && rm -rf "$tmp/js/node_modules" &&
+		# (npm's settings for the folder: LangChain's peers are many)
+		{ [ ! -f "$dir/.npmrc" ] || cp "$dir/.npmrc" "$tmp/js"; } &&
 		ln -s "$PWD/$dir/node_modules" "$tmp/js/node_modules"
 	check "$dir: the tool writes what is committed" sh -c \
 		"node '$tmp/js/make.mjs' && diff -r -x node_modules '$dir' '$tmp/js'"
@@ -891,6 +898,49 @@ check "unread: loads" run 0 "$tmp/unread.json" --check
 check "unread: named, with what it holds" stderr_is \
 	"scograph: $tmp/unread.json:2:50: warning: key 'clusters' (1 object) was not read"
 check "unread: an error under --strict" run 1 "$tmp/unread.json" --check --strict
+
+# ---- shapes: --shape says where a document keeps its nodes and edges
+lc=tests/tools/langchain/graph-document.json
+lc_shape='description=source.pageContent nodes=nodes type=type attrs=properties edges=relationships from=source.id to=target.id type=type attrs=properties'
+check "shape: LangChain's format" run 0 "$lc" -T json
+cp "$tmp/out" "$tmp/lc-format.json"
+check "shape: words" run 0 "$lc" --shape "$lc_shape" -T json
+check "shape: read as the built-in shape reads" same "$tmp/lc-format.json" "$tmp/out"
+printf '%s\n' '{"description": "source.pageContent",' \
+	' "nodes": {"at": "nodes", "type": "type", "attrs": "properties"},' \
+	' "edges": {"at": "/relationships", "from": "/source/id", "to": "target.id",' \
+	'           "type": "type", "attrs": "properties"}}' >"$tmp/lc-shape.json"
+check "shape: a shape file" run 0 "$lc" --shape "$tmp/lc-shape.json" -T json
+check "shape: reads as the words do" same "$tmp/lc-format.json" "$tmp/out"
+check "shape: an unknown key" run 2 "$lc" --shape 'nodes=nodes nmae=label'
+check "shape: did you mean" stderr_is \
+	"scograph: --shape:1:13: error: unknown key 'nmae' in a shape; did you mean 'name'?"
+check "shape: edges need ends" run 2 "$lc" --shape 'edges=relationships from=source'
+check "shape: ends, said so" stderr_is \
+	"scograph: --shape:1:1: error: the edges at 'relationships' need 'from=' and 'to=': where their ends are"
+printf '{"nodes": {"at": "nodes", "colour": "c"}}\n' >"$tmp/bad-shape.json"
+check "shape file: an unknown key" run 2 "$lc" --shape "$tmp/bad-shape.json"
+check "shape file: where it is" stderr_is \
+	"scograph: $tmp/bad-shape.json:1:37: error: unknown key 'colour' in a shape"
+check "shape: not with --from-format" run 2 "$lc" --shape "$lc_shape" --from-format node-link
+# a file of no format: what it holds, what it resembles, and a --shape that
+# reads it, tested by pasting it back (tests/shapes/counts.tsv)
+while IFS='	' read -r file entities relations; do
+	f=tests/shapes/$file
+	check "shapes/$file: refused" run 1 "$f"
+	guess=$(sed -n "s/.*read it with --shape '\(.*\)'\$/\1/p" "$tmp/err" | tail -1)
+	check "shapes/$file: a shape suggested" test -n "$guess"
+	check "shapes/$file: pasted back, it reads with the file's counts" \
+		shape_counts "$f" "$guess" "$entities" "$relations"
+done <tests/shapes/counts.tsv
+# LangChain's document read as node-link: the loss is an error, and its
+# message's shape reads the file with LangChain's counts
+check "langchain as node-link: refused" run 1 "$lc" --from-format node-link
+guess=$(sed -n "s/.*read it with --shape '\(.*\)'\$/\1/p" "$tmp/err")
+check "langchain as node-link: the shape suggested reads it" \
+	shape_counts "$lc" "$guess" 3 3
+check "langchain.js's stand-in: no graph" run 1 tests/tools/langchain/stub.json
+check "langchain.js's stand-in: said so" has "$tmp/err" "which holds no graph"
 
 # ---- what fuzzing found: tests/fuzz/regressions/NAME/{args, input.*,
 # expected-error}, the input also in the fuzzers' seed corpus

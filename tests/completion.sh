@@ -49,6 +49,8 @@ check "the options sharing a start" offers_only --exclude --exclude-type \
 	--exclude-relation
 
 # ---- option values from the binary itself
+completes --shape ''
+check "--shape: its first words" offers nodes= edges=
 completes --from-format ''
 check "--from-format: the input formats" offers native jsonl jgf node-link \
 	cytoscape mcp graphology graphlib ngraph vis graphviz

@@ -408,6 +408,11 @@ static void test_foreign_formats(void **state)
 		{ "tests/tools/rdflib/sco.ttl", NULL, "Kazakhstan" },
 		{ "tests/tools/rdflib/sco.nq", NULL, "SCO" },
 		{ "tests/tools/rdflib/sco.trig", "trig", "Kazakhstan" },
+		{ "tests/tools/elk/layout.json", NULL, "SCO" },
+		{ "tests/tools/g6/graph.json", NULL, "SCO" },
+		{ "tests/tools/canvas/sco.canvas", NULL, "Kazakhstan" },
+		{ "tests/tools/langchain/graph-documents.json", NULL, "Russia" },
+		{ "tests/tools/lightrag/graphs.json", "lightrag", "Russia" },
 	};
 
 	(void)state;

@@ -5,7 +5,12 @@
 // and edges as elkjs holds them (every level of children and of edges).
 // usage: npm ci && node make.mjs
 import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
+
+// (written beside this script, wherever it is run from)
+process.chdir(dirname(fileURLToPath(import.meta.url)));
 
 const box = (id, text, more = {}) =>
 	({ id, width: 90, height: 30, labels: [{ text }], ...more });
