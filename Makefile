@@ -246,15 +246,16 @@ check-browser: deps
 
 # libFuzzer targets, built with clang under ASan and UBSan, one per reader
 # format forced by name, "auto" (the format told from the content) and
-# "pipeline" (read, resolve, select, DOT and native JSON) and "theme" (a
-# theme file, drawn with), all from the one source tests/fuzz/fuzz.c. A new
-# reader format is one word here.
+# "pipeline" (read, resolve, select, DOT and native JSON), "theme" (a
+# theme file, drawn with) and "shape" (a first line of --shape, the rest
+# read by it), all from the one source tests/fuzz/fuzz.c. A new reader
+# format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphology graphlib ngraph vis elk g6 canvas langchain lightrag \
 	graphviz neo4j neo4j-driver graphson cx \
 	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig
-FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme
+FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme shape
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
 FUZZ_SECONDS ?= 5
@@ -280,7 +281,8 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
 	tests/tools/*/*.cx tests/tools/*/*.cx2 tests/formats-invalid/*/input.cx* \
 	tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
 	tests/tools/*/*.trig \
-	tests/tools/*/*.canvas tests/shapes/*.json
+	tests/tools/*/*.canvas tests/shapes/*.json \
+	tests/fuzz/shapes/*
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 # (the XML formats' targets take the names XML is made of, and the RDF

@@ -6,7 +6,8 @@
  * select around an entity the input names, walk the view, and render DOT
  * and native JSON (into memory: the files sg_render writes hold the same
  * bytes); with "theme" it reads its input as a theme file and draws a small
- * graph with it.
+ * graph with it; with "shape" its first line is a shape and the rest a
+ * document read by it.
  * Everything goes through the public header only, as a program would.
  * Errors are the expected outcome for most inputs; only crashes, leaks and
  * sanitizer reports are findings.
@@ -176,6 +177,29 @@ static void theme(const uint8_t *data, size_t len)
 	sg_theme_free(t);
 }
 
+/* "shape": the input's first line is a shape (--shape's words, or a
+ * shape file's JSON on one line), the rest a document read by it. */
+static void shaped(sg_graph *g, const uint8_t *data, size_t len)
+{
+	const uint8_t *nl = memchr(data, '\n', len);
+	size_t n = nl ? (size_t)(nl - data) : len;
+	char *words = strndup((const char *)data, n);
+	sg_error err = { 0 };
+	sg_shape *s = words ? sg_shape_new(words, &err) : NULL;
+
+	if (!s) {
+		if (words && (err.code == SG_OK || !err.text[0]))
+			abort();
+	} else if (sg_read_buffer_shaped(g, nl ? (const char *)nl + 1 : "",
+					 nl ? len - n - 1 : 0, "fuzz.json", s,
+					 &err) &&
+		   (err.code == SG_OK || !err.text[0])) {
+		abort();
+	}
+	sg_shape_free(s);
+	free(words);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	const char *format = SG_FUZZ_FORMAT;
@@ -186,6 +210,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	if (!strcmp(format, "theme")) {
 		sg_graph_free(g);
 		theme(data, len);
+		return 0;
+	}
+	if (!strcmp(format, "shape")) {
+		if (g)
+			shaped(g, data, len);
+		sg_graph_free(g);
 		return 0;
 	}
 	if (!g)
