@@ -492,10 +492,11 @@ static int no_format(struct reader *rd, const json_t *doc)
 }
 
 /* After doc, told to be of format f from its keys alone (not sure),
- * failed to read as f and gave nothing: one more error, the --shape that
- * would read it if it is none, where one can be guessed. */
+ * failed to read as f and gave nothing (the reading's outcome r): one
+ * more error, the --shape that would read it if it is none, where one
+ * can be guessed. */
 static int suggest(struct reader *rd, const struct rd_format *f,
-		   const json_t *doc)
+		   const json_t *doc, int r)
 {
 	sg_buf guess = SG_BUF_INIT;
 	int g = rd_guess_shape(doc, &guess);
@@ -508,9 +509,12 @@ static int suggest(struct reader *rd, const struct rd_format *f,
 			rd->root_column, "read as %s, told from its keys alone; "
 			"if it is none, read it with %s", f->name,
 			sg_buf_str(&guess));
+	} else {
+		/* the reading's own outcome, and error if any */
+		g = r;
 	}
 	sg_buf_release(&guess);
-	return -1;
+	return g ? -1 : 0;
 }
 
 /* Reads doc by the shape s (a format's, named name, when not --shape's),
@@ -576,7 +580,7 @@ static int read_whole(struct reader *rd, struct scanner s,
 		r = account(rd, f->name, f->keys, NULL, root, first_relation);
 	else if (how < RD_SURE && rd->g->nentities == first_entity &&
 		 rd->g->nrelations == first_relation)
-		r = suggest(rd, f, root);
+		r = suggest(rd, f, root, r);
 	json_decref(root);
 	return r;
 }

@@ -69,8 +69,7 @@ const char *rd_own_key(struct reader *rd, const char *key, int relation)
 	return renamed;
 }
 
-/* The same, but for the keys f uses as something else (a shape's type
- * taken from LightRAG's keywords is no label too). */
+/* The same, but for the keys f uses as something else. */
 static const char *unused_role(struct fields *f, const char *const *keys,
 			       size_t n)
 {
@@ -202,8 +201,7 @@ int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel)
 	 * keywords are what its users see on a relation */
 	if (!rel->label && (!rel->type || !f->nused ||
 			    strcmp(f->used[f->nused - 1], "label")))
-		rel->label = unused_role(f, label_keys,
-					 SG_ARRAY_SIZE(label_keys));
+		rel->label = role(f, label_keys, SG_ARRAY_SIZE(label_keys));
 	if (!rel->type)
 		rel->type = SG_UNTYPED;
 	if (!rel->evidence)
@@ -264,8 +262,11 @@ int rd_add_said_edge(struct reader *rd, struct fields *f,
 	rel.to_loc = rd_loc(rd, f->o, to_key, 0);
 	if (said->type_said)
 		rel.type = said->type ? said->type : SG_UNTYPED;
-	if (said->name_said)
-		rel.label = said->name;
+	/* (a key said to be the type is no label too) */
+	rel.label = said->name_said ? said->name :
+		    said->type_said ? unused_role(f, label_keys,
+						 SG_ARRAY_SIZE(label_keys)) :
+				      NULL;
 	return rd_add_relation(rd, f, &rel);
 }
 
