@@ -411,12 +411,16 @@ static int end_like(const json_t *v)
 }
 
 /* The pair of end_pairs that o holds, or -1. Its keys are walked, not
- * each pair looked up: most objects are nodes, which hold none. */
+ * each pair looked up: most objects are nodes, which hold none. A path
+ * (Neo4j's: its start, its end and its "segments") is no edge: its
+ * segments are. */
 static int ends_of(const json_t *o)
 {
 	const char *key;
 	const json_t *v;
 
+	if (json_is_array(json_object_get(o, "segments")))
+		return -1;
 	json_object_foreach((json_t *)o, key, v)
 		for (size_t k = 0; k < SG_ARRAY_SIZE(end_pairs); k++)
 			if (*key == *end_pairs[k][0] &&
@@ -447,9 +451,13 @@ static char *edge_key(const json_t *o, int k, int *failed)
 	json_t *triple;
 	char *text;
 
+	/* a path's segment is its relationship's (Neo4j's) */
+	const json_t *rel = json_object_get(o, "relationship");
+	const json_t *holder = json_is_object(rel) ? rel : o;
+
 	*failed = 0;
 	for (size_t i = 0; i < SG_ARRAY_SIZE(ids); i++) {
-		const json_t *id = json_object_get(o, ids[i]);
+		const json_t *id = json_object_get(holder, ids[i]);
 
 		if (!id || json_is_object(id) || json_is_array(id))
 			continue;
