@@ -297,36 +297,57 @@ static int draws_text(const char *format)
 
 /* ---- laying out ---- */
 
+/*
+ * Each layout is made as `dot` makes its: DOT text read into a graph of
+ * its own, laid out once, rendered, its layout freed, the graph closed.
+ * Graphviz is written and tested for that order, and dot never lays a
+ * graph out twice; a graph laid out, freed and laid out again would keep
+ * what its first layout wrote into it (its bb, for one).
+ */
+
+/* Forgets *ag, laid out: its layout, then the graph. */
+static void close_layout(GVC_t *gvc, Agraph_t **ag)
+{
+	if (*ag) {
+		gvFreeLayout(gvc, *ag);
+		agclose(*ag);
+	}
+	*ag = NULL;
+}
+
+/* The DOT text dot, len bytes, read into a graph of its own, *ag, and
+ * laid out by engine. */
+static int read_and_lay_out(GVC_t *gvc, const char *dot, size_t len,
+			    const char *engine, Agraph_t **ag, sg_error *err)
+{
+	if (!(*ag = sg_read_dot(dot, len)))
+		return graphviz_failed(err, "read its own DOT");
+	if (!gvLayout(gvc, *ag, engine))
+		return 0;
+	agclose(*ag);
+	*ag = NULL;
+	return graphviz_failed(err, "lay out the graph");
+}
+
 /* The DOT text of v drawn for engine (and for a page, unless fit is
  * NULL) in *dot, *len, and laid out in *ag. */
 static int lay_out(const sg_view *v, const sg_render_opts *opts,
 		   const char *engine, const sg_fit *fit, GVC_t *gvc,
 		   Agraph_t **ag, char **dot, size_t *len, sg_error *err)
 {
-	int r = write_dot(v, opts, engine, fit, dot, len, err);
-
-	if (!r && !(*ag = sg_read_dot(*dot, *len)))
-		r = graphviz_failed(err, "read its own DOT");
-	if (!r && gvLayout(gvc, *ag, engine)) {
-		agclose(*ag);
-		*ag = NULL;
-		r = graphviz_failed(err, "lay out the graph");
-	}
-	return r;
+	return write_dot(v, opts, engine, fit, dot, len, err) ||
+	       read_and_lay_out(gvc, *dot, *len, engine, ag, err) ? -1 : 0;
 }
 
 /* Graphviz renders with what it kept of the last layout it made (its
- * attributes' symbols, for one): ag, laid out before another, is laid
- * out again before it is rendered. */
-static int lay_out_again(GVC_t *gvc, Agraph_t **ag, const char *engine,
-			 sg_error *err)
+ * attributes' symbols, for one): *ag, of DOT text dot (len bytes), laid
+ * out before another, is closed and its text laid out again in a graph
+ * of its own, which it is rendered from. */
+static int lay_out_again(GVC_t *gvc, Agraph_t **ag, const char *dot,
+			 size_t len, const char *engine, sg_error *err)
 {
-	gvFreeLayout(gvc, *ag);
-	if (!gvLayout(gvc, *ag, engine))
-		return 0;
-	agclose(*ag);
-	*ag = NULL;
-	return graphviz_failed(err, "lay out the graph");
+	close_layout(gvc, ag);
+	return read_and_lay_out(gvc, dot, len, engine, ag, err);
 }
 
 /* ---- fitting a drawing to a page ---- */
@@ -584,12 +605,8 @@ static const struct {
 /* Forgets a drawing laid out, and its DOT text. */
 static void drop(GVC_t *gvc, Agraph_t **ag, char **dot)
 {
-	if (*ag) {
-		gvFreeLayout(gvc, *ag);
-		agclose(*ag);
-	}
+	close_layout(gvc, ag);
 	free(*dot);
-	*ag = NULL;
 	*dot = NULL;
 }
 
@@ -649,7 +666,7 @@ static int fit_drawing(const sg_view *v, const sg_render_opts *opts,
 			break;
 	}
 	if (!r && *ag && !last)
-		r = lay_out_again(gvc, ag, engine, err);
+		r = lay_out_again(gvc, ag, *dot, *len, engine, err);
 	return r;
 }
 
@@ -787,7 +804,7 @@ static int spread(const sg_view *v, const sg_render_opts *opts,
 	 * each gap may take, the attribute in proportion */
 	attr = agget(*ag, "ranksep");
 	if (gaps < 1 || room < 72 || !attr || GD_ranksep(*ag) <= 0)
-		return lay_out_again(gvc, ag, "dot", err);
+		return lay_out_again(gvc, ag, *dot, *len, "dot", err);
 	wide.ranksep = atof(attr) * (GD_ranksep(*ag) + 0.9 * room / gaps) /
 		       GD_ranksep(*ag);
 	r = lay_out(v, opts, "dot", &wide, gvc, &other, &text, &n, err) ||
@@ -800,7 +817,7 @@ static int spread(const sg_view *v, const sg_render_opts *opts,
 		return 0;
 	}
 	drop(gvc, &other, &text);
-	return r ? r : lay_out_again(gvc, ag, "dot", err);
+	return r ? r : lay_out_again(gvc, ag, *dot, *len, "dot", err);
 }
 
 /*
@@ -848,7 +865,7 @@ static int judge(const sg_view *v, const sg_render_opts *opts,
 		return r;
 	if (fit && was.tangle > SG_AUTO_TANGLE)
 		return spread(v, opts, p, fit, gvc, ag, dot, len, &was, err);
-	return lay_out_again(gvc, ag, *engine, err);
+	return lay_out_again(gvc, ag, *dot, *len, *engine, err);
 }
 
 /* ---- plan -> produce -> commit ---- */
@@ -1116,9 +1133,9 @@ static void release_job(struct job *j)
 	sg_dests_watch(NULL, 0);
 	for (size_t i = 0; j->out && i < j->n; i++)
 		release_product(&j->out[i]);
-	if (j->ag && j->laid_out)
-		gvFreeLayout(j->gvc, j->ag);
-	if (j->ag)
+	if (j->laid_out)
+		close_layout(j->gvc, &j->ag);
+	else if (j->ag)
 		agclose(j->ag);
 	free(j->out);
 	free(j->dests);
