@@ -121,6 +121,11 @@ build/test_alloc: ALL_LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc \
 	-Wl,--wrap=realloc,--wrap=strdup,--wrap=open_memstream \
 	-Wl,--wrap=json_loadb,--wrap=json_load_callback
 
+# The layouts test checks the order of scograph's calls to Graphviz (see
+# tests/test_layouts.c).
+build/test_layouts: ALL_LDFLAGS += -Wl,--wrap=agread,--wrap=gvLayout \
+	-Wl,--wrap=gvRenderData,--wrap=gvFreeLayout,--wrap=agclose
+
 demo: deps
 	@$(MAKE) --no-print-directory all
 	./scograph --focus Kazakhstan -o kazakhstan.svg -o kazakhstan.png

@@ -305,11 +305,33 @@ static int draws_text(const char *format)
  * what its first layout wrote into it (its bb, for one).
  */
 
+/*
+ * Frees ag's layout. Graphviz 2.43's dot frees each rank of the root
+ * graph by its allocated list (av), which is the rank's list of nodes (v)
+ * itself; but where it puts the words of a relation between two entities
+ * of one rank that are not side by side (a labelled "flat" edge), it grows
+ * the rank above with realloc and moves only v (flat.c's make_vn_slot).
+ * gvFreeLayout then frees the old list a second time, and never the new
+ * one: valgrind and ASan report it on every such drawing, and where
+ * realloc had to move the list (a few such relations on one rank), glibc
+ * aborts or the heap is corrupted (issue 18; tests/layouts/). Later
+ * Graphviz keeps av with v; so does this, before the layout is freed.
+ * Only dot ranks a graph, and only the root's lists are its own (a
+ * cluster's v points into the root's).
+ */
+static void free_layout(GVC_t *gvc, Agraph_t *ag)
+{
+	if (GD_rank(ag))
+		for (int r = GD_minrank(ag); r <= GD_maxrank(ag); r++)
+			GD_rank(ag)[r].av = GD_rank(ag)[r].v;
+	gvFreeLayout(gvc, ag);
+}
+
 /* Forgets *ag, laid out: its layout, then the graph. */
 static void close_layout(GVC_t *gvc, Agraph_t **ag)
 {
 	if (*ag) {
-		gvFreeLayout(gvc, *ag);
+		free_layout(gvc, *ag);
 		agclose(*ag);
 	}
 	*ag = NULL;
