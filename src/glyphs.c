@@ -299,7 +299,9 @@ static int in_input_order(struct missing_list *l, const sg_view *v)
 			 r >= 0 ? relations + (uint64_t)r : rest;
 	}
 	free(d);
-	qsort(l->item, l->n, sizeof(*l->item), by_key);
+	/* (qsort takes no null array, even of none) */
+	if (l->n)
+		qsort(l->item, l->n, sizeof(*l->item), by_key);
 	return 0;
 }
 
