@@ -251,10 +251,11 @@ check-browser: deps
 
 # libFuzzer targets, built with clang under ASan and UBSan, one per reader
 # format forced by name, "auto" (the format told from the content) and
-# "pipeline" (read, resolve, select, DOT and native JSON), "theme" (a
-# theme file, drawn with) and "shape" (a first line of --shape, the rest
-# read by it), all from the one source tests/fuzz/fuzz.c. A new reader
-# format is one word here.
+# "pipeline" (read, resolve, select, native JSON, and SVG through
+# Graphviz's layouts for drawings of up to 40 entities, DOT beyond),
+# "theme" (a theme file, drawn with) and "shape" (a first line of --shape,
+# the rest read by it), all from the one source tests/fuzz/fuzz.c. A new
+# reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphology graphlib ngraph vis elk g6 canvas langchain lightrag \
 	graphviz neo4j neo4j-driver graphson cx \

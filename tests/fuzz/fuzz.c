@@ -3,11 +3,13 @@
  * compiled with -DSG_FUZZ_FORMAT="jgf" (or any reader's format name) it
  * reads its input forced to that format, with "auto" it lets the reader
  * tell the format, and with "pipeline" it goes on as the CLI does: resolve,
- * select around an entity the input names, walk the view, and render DOT
- * and native JSON (into memory: the files sg_render writes hold the same
- * bytes); with "theme" it reads its input as a theme file and draws a small
- * graph with it; with "shape" its first line is a shape and the rest a
- * document read by it.
+ * select the whole graph or around an entity or a path the input names,
+ * walk the view, and render native JSON and, for a drawing of at most
+ * LAYOUT_ENTITIES entities, SVG through Graphviz's layouts (a larger one
+ * as DOT only), into memory: the files sg_render writes hold the same
+ * bytes; with "theme" it reads its input as a theme file and draws a small
+ * graph with it, as DOT and SVG; with "shape" its first line is a shape
+ * and the rest a document read by it.
  * Everything goes through the public header only, as a program would.
  * Errors are the expected outcome for most inputs; only crashes, leaks and
  * sanitizer reports are findings.
@@ -37,9 +39,31 @@ static unsigned input_hash(const uint8_t *data, size_t len)
 	return h;
 }
 
+/*
+ * Drawings this small are laid out and rendered by Graphviz: every way
+ * scograph lays a drawing out (a page's fitting tries, -K auto's
+ * judgement and spreading, with a legend and boxes) is fuzzed with
+ * Graphviz's own code, whose memory errors it reaches are findings as
+ * ours are. Larger ones would make a run slow: they are drawn as DOT.
+ */
+#define LAYOUT_ENTITIES 40
+
+/* Renders v in format into memory, as sg_render_buffer promises. */
+static void render(const sg_view *v, const sg_render_opts *ropts,
+		   const char *format)
+{
+	char *out = NULL;
+	size_t out_len = 0;
+
+	if (!sg_render_buffer(v, ropts, format, &out, &out_len, NULL) &&
+	    (!out || out[out_len]))
+		abort(); /* the promised NUL after the bytes */
+	free(out);
+}
+
 static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
 {
-	static const char *const formats[] = { "dot", "json" };
+	static const char *const pages[] = { NULL, "slide", "none" };
 	unsigned h = input_hash(data, len);
 	sg_select_opts all = { 0 }, opts = { 0 };
 	sg_render_opts ropts = { 0 };
@@ -57,7 +81,9 @@ static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
 	if (!v)
 		return;
 	n = sg_view_entity_count(v);
-	if (n && !sg_view_entity(v, (h >> 8) % n, &first) &&
+	/* one input in four draws the whole graph, as the command does with
+	 * no focus; the others a neighbourhood or a path */
+	if (n && (h >> 21) % 4 && !sg_view_entity(v, (h >> 8) % n, &first) &&
 	    !sg_view_entity(v, n - 1, &last)) {
 		/* the view's strings belong to g, which outlives it */
 		focus[0] = h & 1 ? first.name : first.id;
@@ -92,20 +118,16 @@ static void pipeline(sg_graph *g, const uint8_t *data, size_t len)
 	}
 	if (folded != sg_view_cut_count(v))
 		abort();
-	ropts.engine = "dot";
+	/* -K auto judges dot's layout and may lay out sfdp's and spread
+	 * dot's; a page is fitted by trying layouts (A4 by default) */
+	ropts.engine = (h >> 19) & 1 ? "auto" : "dot";
+	ropts.page = pages[(h >> 23) % 3];
 	ropts.legend = (h >> 16) & 1;
 	ropts.caption = (h >> 17) & 1;
 	ropts.cluster = (h >> 18) & 1 ? "type" : NULL;
-	for (size_t i = 0; i < 2; i++) {
-		char *out = NULL;
-		size_t out_len = 0;
-
-		if (!sg_render_buffer(v, &ropts, formats[i], &out, &out_len,
-				      NULL) &&
-		    (!out || out[out_len]))
-			abort(); /* the promised NUL after the bytes */
-		free(out);
-	}
+	render(v, &ropts, "json");
+	render(v, &ropts, sg_view_entity_count(v) <= LAYOUT_ENTITIES ? "svg" :
+								     "dot");
 	sg_view_free(v);
 }
 
@@ -155,8 +177,6 @@ static void theme(const uint8_t *data, size_t len)
 	sg_render_opts ropts = { 0 };
 	sg_graph *g = NULL;
 	sg_view *v = NULL;
-	char *out = NULL;
-	size_t out_len;
 
 	if (!t) {
 		if (err.code == SG_OK || !err.text[0])
@@ -169,9 +189,11 @@ static void theme(const uint8_t *data, size_t len)
 	if ((g = sg_graph_new()) &&
 	    !sg_read_buffer(g, graph, sizeof(graph) - 1, "graph.json", NULL,
 			    NULL) &&
-	    !sg_graph_resolve(g, NULL) && (v = sg_select(g, &all, NULL)))
-		sg_render_buffer(v, &ropts, "dot", &out, &out_len, NULL);
-	free(out);
+	    !sg_graph_resolve(g, NULL) && (v = sg_select(g, &all, NULL))) {
+		render(v, &ropts, "dot");
+		/* (a theme's "dark": "auto" is SVG's own) */
+		render(v, &ropts, "svg");
+	}
 	sg_view_free(v);
 	sg_graph_free(g);
 	sg_theme_free(t);
