@@ -527,14 +527,24 @@ typedef struct sg_output {
  * A file-size limit (ulimit -f) sends SIGXFSZ, which kills the process
  * before sg_render can clean up: a caller that ignores SIGXFSZ gets SG_EIO
  * ("File too large") instead, as for a full disk.
+ *
+ * Graphviz runs in the caller's process, and Graphviz 2.43 may end it on
+ * a layout it cannot handle (a failed assert, exit()). scograph calls it
+ * as dot does, works around the one memory error of Graphviz's it is
+ * known to reach (issue 18), and fuzzing met none of these deaths (the
+ * README's "Graphviz's own failures"). A render in a child process cost
+ * 7 to 20 times the render, so sg_render does not fork: a caller that
+ * must outlive any drawing renders in a process of its own, and may call
+ * sg_remove_temporaries from its SIGABRT handler and atexit.
  */
 SG_API int sg_render(const sg_view *v, const sg_render_opts *opts,
 		     const sg_output *outputs, size_t noutputs, sg_error *err);
 
 /*
  * Removes the files sg_render is writing beside its outputs. For a handler
- * of a signal that ends the process (SIGINT, SIGTERM, ...), so that none is
- * left behind: it is async-signal-safe and does nothing outside sg_render.
+ * of a signal that ends the process (SIGINT, SIGTERM, SIGABRT, ...), or for
+ * atexit, so that none is left behind: it is async-signal-safe and does
+ * nothing outside sg_render.
  */
 SG_API void sg_remove_temporaries(void);
 

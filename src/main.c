@@ -1041,10 +1041,18 @@ static void end_by_signal(int sig)
 	raise(sig);
 }
 
+/*
+ * Graphviz ends the process itself on what its layouts cannot handle
+ * (abort(), an assert, glibc's abort on a corrupted heap, or exit()):
+ * the files being written go first then too, SIGABRT as the signals
+ * above, exit() by atexit (sg_remove_temporaries does nothing outside
+ * sg_render). None has been seen: see "Graphviz's own failures" in the
+ * README.
+ */
 static void handle_signals(void)
 {
 	static const int ending[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
-				      SIGPIPE };
+				      SIGPIPE, SIGABRT };
 	struct sigaction sa = { .sa_handler = end_by_signal }, old;
 
 	sigemptyset(&sa.sa_mask);
@@ -1059,6 +1067,7 @@ static void handle_signals(void)
 	/* past a file-size limit, a write fails as on a full disk, with an
 	 * error naming the file, instead of killing the process */
 	signal(SIGXFSZ, SIG_IGN);
+	atexit(sg_remove_temporaries);
 }
 
 int main(int argc, char **argv)
