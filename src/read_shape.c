@@ -916,7 +916,8 @@ int rd_shape_keys(const sg_shape *s, const char *key)
 			if (doc_paths[i]->alt[a].n &&
 			    !strcmp(doc_paths[i]->alt[a].parts[0], key))
 				return 1;
-	if (s->skip) {
+	/* (an empty key is in every text: it is none of skip's) */
+	if (s->skip && *key) {
 		size_t n = strlen(key);
 
 		for (const char *p = s->skip; (p = strstr(p, key)); p += n)
