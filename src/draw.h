@@ -93,6 +93,14 @@ sg_dobj *sg_drawing_parent(const sg_dobj *obj);
 sg_dobj *sg_drawing_end(const sg_dobj *edge, int head);
 /* Adds d as DOT to out, the bytes agwrite writes; 0 or -1. */
 int sg_drawing_dot(sg_drawing *d, sg_buf *out);
+/* Takes the text a piece at a time, in order; 0, else nonzero. */
+typedef int sg_dot_pass_fn(const char *text, size_t len, void *ctx);
+/* The same text handed to pass a piece at a time as it is written (whole
+ * statements, out a buffer for them that is left empty), so that a large
+ * drawing's text is never whole in memory; with pass NULL, sg_drawing_dot.
+ * 0, or -1 when memory runs out or pass fails. */
+int sg_drawing_dot_pass(sg_drawing *d, sg_buf *out, sg_dot_pass_fn *pass,
+			void *ctx);
 
 /* The drawing of a view, styled for engine, and fitted to a page unless
  * fit is NULL (page "none"); NULL on failure. */

@@ -374,6 +374,10 @@ int sg_drawing_each_default(const sg_drawing *d, int kind,
 struct writer {
 	sg_drawing *d;
 	sg_buf *out;
+	/* NULL: out keeps the whole text; else it holds the statements not
+	 * yet handed to pass (see sg_drawing_dot_pass) */
+	sg_dot_pass_fn *pass;
+	void *pass_ctx;
 	int level, fail;
 	long max_line;
 	const struct sym *tailport, *headport;
@@ -428,6 +432,22 @@ static void put(struct writer *w, const char *s, size_t n)
 static void put_str(struct writer *w, const char *s)
 {
 	put(w, s, strlen(s));
+}
+
+/* How much text the writer holds before it hands it on, where it hands
+ * it on: enough that a write costs little, little enough to stay in the
+ * cache. */
+#define PASS_BYTES 65536
+
+/* A statement ends: the text so far goes on once there is enough (only
+ * between statements, as canon takes back what it has put). */
+static void end_statement(struct writer *w)
+{
+	put(w, ";\n", 2);
+	if (!w->pass || w->out->len < PASS_BYTES || w->fail)
+		return;
+	w->fail |= w->pass(w->out->buf, w->out->len, w->pass_ctx) != 0;
+	sg_buf_reset(w->out);
 }
 
 static void indent(struct writer *w)
@@ -648,7 +668,7 @@ static void write_node(struct writer *w, uint32_t n)
 	if (!w->written[n])
 		write_own(w, w->d->objs[SG_DNODE][n]);
 	w->written[n] = 1;
-	put(w, ";\n", 2);
+	end_statement(w);
 }
 
 /* ":port" after an edge's end: an HTML port as it is, else its parts
@@ -689,7 +709,7 @@ static void write_edge(struct writer *w, const sg_dobj *obj, uint32_t tail,
 	put_name(w, head);
 	write_port(w, obj, w->headport);
 	write_own(w, obj);
-	put(w, ";\n", 2);
+	end_statement(w);
 }
 
 /* agwrite's test for writing node n in graph g on its own when the nodes
@@ -1012,16 +1032,33 @@ static int prepare(struct writer *w)
 	       order_edges(w);
 }
 
-int sg_drawing_dot(sg_drawing *d, sg_buf *out)
+static int write_dot(struct writer *w)
 {
-	struct writer w = { .d = d, .out = out, .names = SG_BUF_INIT,
-			    .attr_names = SG_BUF_INIT };
-	int r = prepare(&w);
+	int r = prepare(w);
 
 	if (!r) {
-		write_graph(&w, sg_drawing_root(d));
-		r = w.fail ? -1 : 0;
+		write_graph(w, sg_drawing_root(w->d));
+		r = w->fail ? -1 : 0;
 	}
+	if (!r && w->pass && w->out->len) {
+		r = w->pass(w->out->buf, w->out->len, w->pass_ctx) ? -1 : 0;
+		sg_buf_reset(w->out);
+	}
+	return r;
+}
+
+int sg_drawing_dot(sg_drawing *d, sg_buf *out)
+{
+	return sg_drawing_dot_pass(d, out, NULL, NULL);
+}
+
+int sg_drawing_dot_pass(sg_drawing *d, sg_buf *out, sg_dot_pass_fn *pass,
+			void *ctx)
+{
+	struct writer w = { .d = d, .out = out, .pass = pass, .pass_ctx = ctx,
+			    .names = SG_BUF_INIT, .attr_names = SG_BUF_INIT };
+	int r = write_dot(&w);
+
 	for (int k = 0; k < 3; k++) {
 		free(w.rank[k]);
 		free(w.order[k]);

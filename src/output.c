@@ -53,7 +53,7 @@ static int write_failed(sg_error *err, const char *file)
 static int write_all(FILE *f, const char *data, size_t len, const char *name,
 		     sg_error *err)
 {
-	int failed = fwrite(data, 1, len, f) != len;
+	int failed = len && fwrite(data, 1, len, f) != len;
 
 	failed |= fclose(f) != 0;
 	return failed ? write_failed(err, name) : 0;
@@ -119,6 +119,21 @@ void sg_dest_memory(sg_dest *d, char **data, size_t *len)
 {
 	*d = (sg_dest){ .kind = SG_DEST_MEMORY, .mem = data, .mem_len = len,
 			.fd = -1 };
+}
+
+int sg_dest_write(sg_dest *d, const char *data, size_t len, sg_error *err)
+{
+	while (len) {
+		ssize_t n = write(d->fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return write_failed(err, d->path);
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 int sg_dest_fill(sg_dest *d, const char *data, size_t len, sg_error *err)

@@ -46,6 +46,9 @@ void sg_dests_watch(sg_dest *dests, size_t n);
 /* Writes len bytes of data to the file beside d's path, where d is a file;
  * nothing at d's own name changes yet. */
 int sg_dest_fill(sg_dest *d, const char *data, size_t len, sg_error *err);
+/* The same for a file d filled a piece at a time, before sg_dest_fill
+ * adds the last (which may be none) and closes it. */
+int sg_dest_write(sg_dest *d, const char *data, size_t len, sg_error *err);
 /* Puts the bytes at d's name: a filled file is renamed onto it, the others
  * are written (len bytes of data) or copied to memory. */
 int sg_dest_commit(sg_dest *d, const char *data, size_t len, sg_error *err);

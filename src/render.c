@@ -218,22 +218,54 @@ static void release_product(struct product *p)
 		gvFreeRenderData(p->data);
 }
 
+/* Where DOT text goes as it is written (stream_dot): the files of a
+ * job's DOT outputs. */
+struct stream {
+	const struct product *out;
+	sg_dest *dests;
+	size_t n;
+	sg_error *err;
+	int failed; /* a write failed (err says why), not memory */
+};
+
+static int pass_dot(const char *text, size_t len, void *ctx)
+{
+	struct stream *s = ctx;
+
+	for (size_t i = 0; i < s->n && !s->failed; i++)
+		s->failed = is_dot(s->out[i].format) &&
+			    sg_dest_write(&s->dests[i], text, len, s->err);
+	return s->failed;
+}
+
+/* v drawn for engine (and for a page, unless fit is NULL) as DOT text,
+ * into dot, or with to through dot into to's files; written by
+ * scograph's own writer, no cgraph graph made (see drawing.c). */
+static int draw_dot(const sg_view *v, const sg_render_opts *opts,
+		    const char *engine, const sg_fit *fit, sg_buf *dot,
+		    struct stream *to, sg_error *err)
+{
+	sg_drawing *d = sg_draw(v, opts, engine, fit, err);
+	int r = d ? 0 : -1;
+
+	if (d && sg_drawing_dot_pass(d, dot, to ? pass_dot : NULL, to))
+		r = to && to->failed ? -1 :
+			sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	sg_drawing_free(d);
+	return r;
+}
+
 /* The DOT text of v drawn for engine (and for a page, unless fit is
- * NULL), in *text (malloc'd) and *len: written by scograph's own writer,
- * no cgraph graph made (see drawing.c). */
+ * NULL), in *text (malloc'd) and *len. */
 static int write_dot(const sg_view *v, const sg_render_opts *opts,
 		     const char *engine, const sg_fit *fit, char **text,
 		     size_t *len, sg_error *err)
 {
-	sg_drawing *d = sg_draw(v, opts, engine, fit, err);
 	sg_buf dot = SG_BUF_INIT;
-	int r = !d ? -1 : sg_drawing_dot(d, &dot) ?
-		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
 
-	sg_drawing_free(d);
-	if (r) {
+	if (draw_dot(v, opts, engine, fit, &dot, NULL, err)) {
 		sg_buf_release(&dot);
-		return r;
+		return -1;
 	}
 	*text = dot.buf;
 	*len = dot.len;
@@ -985,6 +1017,38 @@ static int plan(struct job *j, const sg_output *outputs, char **data,
 	       plan_dests(j, outputs, data, data_len, err) ? -1 : 0;
 }
 
+/* Whether the DOT text goes straight into the DOT outputs' files: no
+ * picture is made from it, and each goes to a file (standard output and
+ * memory take their bytes at commit, as nothing may reach them unless
+ * everything works). */
+static int streams(const struct job *j)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < j->n && !j->picture; i++) {
+		if (!is_dot(j->out[i].format))
+			continue;
+		if (j->dests[i].kind != SG_DEST_FILE)
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
+/* The drawing's DOT text written into the files beside the DOT outputs'
+ * names as it is made, never whole in memory (a million relations make
+ * 100 MB of it); j->dot stays empty, and the files reach their names at
+ * commit, as the others. */
+static int stream_dot(struct job *j, const sg_fit *fit, sg_error *err)
+{
+	struct stream to = { j->out, j->dests, j->n, err, 0 };
+	sg_buf piece = SG_BUF_INIT;
+	int r = draw_dot(j->v, j->opts, j->engine, fit, &piece, &to, err);
+
+	sg_buf_release(&piece);
+	return r;
+}
+
 /*
  * The drawing's DOT text. dot drawings small enough are fitted to the
  * page by trying layouts, and -K auto's dot is judged by its layout: both
@@ -1021,6 +1085,8 @@ static int make_drawing(struct job *j, sg_error *err)
 		j->laid_out = j->ag != NULL;
 		return r ? -1 : 0;
 	}
+	if (streams(j))
+		return stream_dot(j, fitted, err);
 	return write_dot(j->v, j->opts, j->engine, fitted, &j->dot,
 			 &j->dot_len, err);
 }

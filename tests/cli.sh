@@ -1638,6 +1638,25 @@ lines_drawn() { # SVG MAX: at most MAX relations drawn
 }
 /usr/bin/python3 tests/bench/gen.py kg 650 >"$tmp/kg650.json"
 /usr/bin/python3 tests/bench/gen.py kg 6500 >"$tmp/kg6500.json"
+# ---- DOT into a file is written as it is made, a piece (64 KiB) at a
+# time, never whole in memory; to standard output it goes whole at the
+# end: the same bytes either way, several pieces of them here (kg 6500:
+# 630 KB), into each of two files alike; a write that fails midway (the
+# file grows past ulimit -f) stops the run, and leaves no file
+check "whole kg 6500 as DOT to stdout" run 0 "$tmp/kg6500.json" \
+	--max-nodes 0 --page none
+cp "$tmp/out" "$tmp/streamed-want.dot"
+check "and into two files, written as it is made" run 0 "$tmp/kg6500.json" \
+	--max-nodes 0 --page none -o "$tmp/streamed.dot" -o "$tmp/streamed.gv"
+check "more than one piece" test "$(wc -c <"$tmp/streamed.dot")" -gt 200000
+check "the file's bytes are stdout's" same "$tmp/streamed-want.dot" "$tmp/streamed.dot"
+check "and the second file's" same "$tmp/streamed-want.dot" "$tmp/streamed.gv"
+mkdir "$tmp/small-disk"
+too_large() { (trap '' XFSZ; ulimit -f 100; run 1 "$@"); }
+check "a write that fails midway: exit 1" too_large "$tmp/kg6500.json" \
+	--max-nodes 0 --page none -o "$tmp/small-disk/x.dot"
+check "says so" has "$tmp/err" "scograph: $tmp/small-disk/x.dot: error: cannot write file: File too large"
+check "leaves nothing" no_files "$tmp/small-disk"
 for focus in kg650:e2 kg650:e12 kg6500:e2; do
 	check "$focus at depth 2, folded" run 0 "$tmp/${focus%:*}.json" \
 		--focus ${focus#*:} --depth 2 -o "$tmp/focus.svg"
