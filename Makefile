@@ -203,7 +203,7 @@ memcheck: scograph $(UNIT_TESTS)
 		tests/tools/*/*.cx tests/tools/*/*.cx2 \
 		tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
 		tests/tools/*/*.trig \
-		tests/tools/*/*.canvas tests/shapes/*.json; do \
+		tests/tools/*/*.canvas tests/shapes/*.json tests/shapes/*.csv; do \
 		$(VALGRIND) ./scograph -T json "$$f" >/dev/null \
 			2>build/memcheck.log; \
 		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
@@ -291,7 +291,7 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
 	tests/tools/*/*.cx tests/tools/*/*.cx2 tests/formats-invalid/*/input.cx* \
 	tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
 	tests/tools/*/*.trig \
-	tests/tools/*/*.canvas tests/shapes/*.json \
+	tests/tools/*/*.canvas tests/shapes/*.json tests/shapes/*.csv \
 	tests/fuzz/shapes/*
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.

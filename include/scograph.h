@@ -184,6 +184,9 @@ SG_API int sg_read_buffer(sg_graph *g, const char *data, size_t len,
  * id), or from the same as a JSON object (a shape file):
  *   {"nodes": {"at": "/graph/vertices", "id": "key"},
  *    "edges": {"at": "/graph/links", "from": "out", "to": "in"}}
+ * Before any list, from=, to=, type=, id= and name= name a table's
+ * columns instead (a CSV, TSV or KGTK text is read with them in those
+ * roles; a column its header lacks is an error listing the header's).
  * sg_shape_new parses words or such JSON, sg_shape_load a file of either;
  * NULL with err (at the word's column, or the file's line and column).
  * The caller frees it with sg_shape_free; reading only borrows it.
@@ -192,8 +195,8 @@ typedef struct sg_shape sg_shape;
 SG_API sg_shape *sg_shape_new(const char *text, sg_error *err);
 SG_API sg_shape *sg_shape_load(const char *path, sg_error *err);
 SG_API void sg_shape_free(sg_shape *shape);
-/* sg_read_file and sg_read_buffer, reading the one JSON document by shape
- * instead of a format. */
+/* sg_read_file and sg_read_buffer, reading the one JSON document (or the
+ * table, by the columns the shape names) by shape instead of a format. */
 SG_API int sg_read_file_shaped(sg_graph *g, const char *path,
 			       const sg_shape *shape, sg_error *err);
 SG_API int sg_read_buffer_shaped(sg_graph *g, const char *data, size_t len,

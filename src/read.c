@@ -743,6 +743,34 @@ static int read_text(struct reader *rd, const struct rd_format *f,
 	return f->read_text(rd, data, len);
 }
 
+/* Reads the text at s (data, len) by --shape: a table by the columns it
+ * names, anything else as the one JSON document its lists are in. */
+static int read_by_shape(struct reader *rd, struct scanner s,
+			 const char *data, size_t len)
+{
+	const sg_shape *shape = rd->shape;
+	const struct rd_format *t = text_format(rd, s);
+
+	if (rd->error.code != SG_OK)
+		return -1;
+	if (t && t->columns && shape->has_columns) {
+		rd->columns = shape->columns;
+		return read_text(rd, t, data, len);
+	}
+	if (t && t->columns)
+		return sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
+			       rd->root_column, "this is %s, and the shape "
+			       "names no columns: say which with --shape "
+			       "'from=COLUMN to=COLUMN'", t->name);
+	if (!shape->n)
+		return sg_fail(rd->err, SG_ESHAPE, rd->file, rd->root_line,
+			       rd->root_column, "the shape names only a "
+			       "table's columns, and this is no CSV, TSV or "
+			       "KGTK: say where its nodes or edges are with "
+			       "'nodes=PATH' or 'edges=PATH'");
+	return read_whole(rd, s, NULL, RD_SURE);
+}
+
 /* Reads data as format (NULL: told from the content), or by shape. */
 static int read_buffer(sg_graph *g, const char *data, size_t len,
 		       const char *name, const char *format,
@@ -767,7 +795,7 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 	else if (s.p == s.end)
 		r = rd_empty(&rd);
 	else if (shape)
-		r = read_whole(&rd, s, NULL, RD_SURE);
+		r = read_by_shape(&rd, s, data, len);
 	else if ((f && f->read_text) || (!f && (t = text_format(&rd, s))))
 		r = read_text(&rd, f ? f : t, data, len);
 	else if (rd.error.code != SG_OK)

@@ -174,6 +174,9 @@ struct rd_format {
 	/* A format that is only a mapping: its shape, as --shape's words
 	 * (read_shape.c), which read reads by (read is then NULL). */
 	const char *shape;
+	/* A table: read_text takes the roles of its columns from
+	 * rd->columns, which --shape's from=, to=, ... fill. */
+	int columns;
 };
 
 /* The table's format i, in the order of the list of formats; NULL past
@@ -344,6 +347,10 @@ struct sg_shape {
 	size_t n, alloc;
 	struct rd_path title, description;
 	char *skip; /* top-level keys that hold no graph, comma-separated */
+	/* a table's columns (from=, to=, ... before any list; strings the
+	 * shape's): a CSV, TSV or KGTK text is read by them */
+	struct rd_columns columns;
+	int has_columns;
 };
 
 /* A shape from words ("nodes=... edges=... from=... to=...") or a shape

@@ -3,6 +3,7 @@
  * words or the file of --shape, and the formats that are only such a
  * mapping), and the reading of a document by one.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,22 @@ static const enum rd_role edge_roles[] = {
 /* the document's own: its title and description, and keys that hold no
  * graph (a server's "is_truncated"), read as known */
 static const char *const doc_roles[] = { "title", "description", "skip" };
+/* a table's columns (CSV, TSV, KGTK), named before any list */
+static const struct column_role {
+	const char *name;
+	size_t offset; /* of its field in struct rd_columns */
+} column_roles[] = {
+	{ "from", offsetof(struct rd_columns, from) },
+	{ "to", offsetof(struct rd_columns, to) },
+	{ "type", offsetof(struct rd_columns, type) },
+	{ "id", offsetof(struct rd_columns, id) },
+	{ "name", offsetof(struct rd_columns, name) },
+};
+
+static const char **column_of(sg_shape *s, const struct column_role *c)
+{
+	return (const char **)(void *)((char *)&s->columns + c->offset);
+}
 
 /* ---- paths ---- */
 
@@ -207,13 +224,29 @@ static int set_doc(sg_shape *s, const char *key, const char *value,
 		       sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
 }
 
+/* Sets the table's column c to value. */
+static int set_column(sg_shape *s, const struct column_role *c,
+		      const char *value, struct spot at, sg_error *err)
+{
+	const char **column = column_of(s, c);
+
+	if (*column)
+		return shape_error(err, at, "'%s' is given twice for the "
+				   "columns", c->name);
+	if (!(*column = strdup(value)))
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	s->has_columns = 1;
+	return 0;
+}
+
 /* Sets key to value in the shape s: a new list (nodes, edges), a role of
- * the last list, or the document's. */
+ * the last list, or the document's (a table's columns among them). */
 static int set_key(sg_shape *s, const char *key, const char *value,
 		   struct spot at, sg_error *err)
 {
 	struct rd_shape_list *l = last_list(s);
-	const char *names[RD_NROLES + 4];
+	const char *names[RD_NROLES + SG_ARRAY_SIZE(doc_roles) +
+			  SG_ARRAY_SIZE(column_roles) + 2];
 	size_t n = 0;
 	int edges = !strcmp(key, "edges");
 
@@ -233,6 +266,9 @@ static int set_key(sg_shape *s, const char *key, const char *value,
 	for (size_t i = 0; !l && i < SG_ARRAY_SIZE(doc_roles); i++)
 		if (!strcmp(key, doc_roles[i]))
 			return set_doc(s, key, value, err);
+	for (size_t i = 0; !l && i < SG_ARRAY_SIZE(column_roles); i++)
+		if (!strcmp(key, column_roles[i].name))
+			return set_column(s, &column_roles[i], value, at, err);
 	if (l) {
 		const enum rd_role *roles = l->edges ? edge_roles : node_roles;
 		size_t nroles = l->edges ? SG_ARRAY_SIZE(edge_roles) :
@@ -259,6 +295,8 @@ static int set_key(sg_shape *s, const char *key, const char *value,
 	} else {
 		for (size_t i = 0; i < SG_ARRAY_SIZE(doc_roles); i++)
 			names[n++] = doc_roles[i];
+		for (size_t i = 0; i < SG_ARRAY_SIZE(column_roles); i++)
+			names[n++] = column_roles[i].name;
 	}
 	names[n++] = "nodes";
 	names[n++] = "edges";
@@ -275,10 +313,11 @@ static int set_key(sg_shape *s, const char *key, const char *value,
 /* Every list of edges has both ends; there is a list. */
 static int check_shape(const sg_shape *s, struct spot at, sg_error *err)
 {
-	if (!s->n)
+	if (!s->n && !s->has_columns)
 		return shape_error(err, at, "a shape names where the nodes or "
 				   "the edges are: 'nodes=PATH', "
-				   "'edges=PATH'");
+				   "'edges=PATH', or a table's columns: "
+				   "'from=COLUMN to=COLUMN'");
 	for (size_t i = 0; i < s->n; i++) {
 		const struct rd_shape_list *l = &s->lists[i];
 
@@ -418,6 +457,8 @@ void sg_shape_free(sg_shape *s)
 	path_release(&s->title);
 	path_release(&s->description);
 	free(s->skip);
+	for (size_t i = 0; i < SG_ARRAY_SIZE(column_roles); i++)
+		free((void *)*column_of(s, &column_roles[i]));
 	free(s);
 }
 

@@ -182,6 +182,38 @@ static int find_role(const struct table *t, const char *given,
 	return -1;
 }
 
+/* The header's first few columns' names, quoted, into b. */
+static void header_names(sg_buf *b, const struct table *t)
+{
+	for (size_t i = 0; i < t->ncols && i < 6; i++)
+		sg_buf_addf(b, "%s'%s'", i ? ", " : "", t->cols[i].name);
+	if (t->ncols > 6)
+		sg_buf_adds(b, "...");
+}
+
+/* Fails: the header has no column given, which --shape names. */
+static int no_column(struct table *t, const char *given)
+{
+	sg_buf b = SG_BUF_INIT;
+	const char *near = NULL;
+	size_t least = 3, d;
+	int r;
+
+	for (size_t i = 0; i < t->ncols; i++)
+		if ((d = sg_distance(given, t->cols[i].name, 2)) < least) {
+			least = d;
+			near = t->cols[i].name;
+		}
+	header_names(&b, t);
+	if (near)
+		sg_buf_addf(&b, "; did you mean '%s'?", near);
+	r = sg_fail(t->rd->err, SG_EMISSING, t->rd->file, t->at[0].line,
+		    t->at[0].column, "the header has no column '%s': it has "
+		    "%s", given, sg_buf_str(&b));
+	sg_buf_release(&b);
+	return r;
+}
+
 static int take_role(struct table *t, enum role role, const char *given,
 		     const char *const *names)
 {
@@ -191,9 +223,7 @@ static int take_role(struct table *t, enum role role, const char *given,
 	if (i >= 0)
 		t->cols[i].role = role;
 	else if (given)
-		return sg_fail(t->rd->err, SG_EMISSING, t->rd->file,
-			       t->at[0].line, t->at[0].column,
-			       "the header has no column '%s'", given);
+		return no_column(t, given);
 	return 0;
 }
 
@@ -211,10 +241,8 @@ static int no_roles(struct table *t)
 	sg_buf b = SG_BUF_INIT;
 	int r;
 
-	for (size_t i = 0; i < t->ncols && i < 6; i++)
-		sg_buf_addf(&b, "%s'%s'", i ? ", " : "", t->cols[i].name);
-	sg_buf_adds(&b, t->ncols > 6 ? "...; a source is a column named " :
-				      "; a source is a column named ");
+	header_names(&b, t);
+	sg_buf_adds(&b, "; a source is a column named ");
 	list_names(&b, from_names);
 	sg_buf_adds(&b, " (a target: ");
 	list_names(&b, to_names);
@@ -946,6 +974,7 @@ const struct rd_format rd_csv = {
 		 "columns) or a node list (id, name ...)",
 	.sniff = sniff_csv,
 	.read_text = read_csv,
+	.columns = 1,
 };
 
 const struct rd_format rd_tsv = {
@@ -953,6 +982,7 @@ const struct rd_format rd_tsv = {
 	.about = "TSV with a header: the same as csv, tab-separated",
 	.sniff = sniff_tsv,
 	.read_text = read_tsv,
+	.columns = 1,
 };
 
 const struct rd_format rd_kgtk = {
@@ -961,4 +991,5 @@ const struct rd_format rd_kgtk = {
 		 "files (id ...)",
 	.sniff = sniff_kgtk,
 	.read_text = read_kgtk,
+	.columns = 1,
 };

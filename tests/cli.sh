@@ -938,11 +938,22 @@ check "shape: not with --from-format" run 2 "$lc" --shape "$lc_shape" --from-for
 while IFS='	' read -r file entities relations; do
 	f=tests/shapes/$file
 	check "shapes/$file: refused" run 1 "$f"
-	guess=$(sed -n "s/.*read it with --shape '\(.*\)'\$/\1/p" "$tmp/err" | tail -1)
+	guess=$(sed -n "s/.* --shape '\(.*\)'\$/\1/p" "$tmp/err" | tail -1)
 	check "shapes/$file: a shape suggested" test -n "$guess"
 	check "shapes/$file: pasted back, it reads with the file's counts" \
 		shape_counts "$f" "$guess" "$entities" "$relations"
 done <tests/shapes/counts.tsv
+# a table's columns by the same words: a column the header lacks is named,
+# with the header's
+t=tests/shapes/org-chart.csv
+check "shape: a table's column the header lacks" run 1 "$t" --shape 'from=employee to=reportsto'
+check "shape: named, with the header's" stderr_is \
+	"scograph: $t:1:1: error: the header has no column 'reportsto': it has 'employee', 'reports_to', 'since', 'office'; did you mean 'reports_to'?"
+check "shape: columns in a shape file" run 0 "$t" --stats --max-nodes 0 \
+	--shape tests/shapes/org-chart.shape.json
+check "shape: read by them" counted 5 4
+check "shape: columns are a table's" run 1 "$lc" --shape 'from=a to=b'
+check "shape: and a table needs them" run 1 "$t" --shape 'nodes=nodes'
 # LangChain's document read as node-link: the loss is an error, and its
 # message's shape reads the file with LangChain's counts
 check "langchain as node-link: refused" run 1 "$lc" --from-format node-link

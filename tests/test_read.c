@@ -774,6 +774,41 @@ static void test_rdf_text_read(void **state)
 	sg_graph_free(g);
 }
 
+/* A shape's from= and to= name a table's columns, in any case; one the
+ * header lacks is an error at the header, listing its columns. */
+static void test_shape_columns(void **state)
+{
+	static const char csv[] = "Who,Whom,Since\na,b,1833\nb,c,1834\n";
+	sg_shape *s = sg_shape_new("from=who to=WHOM", NULL);
+	sg_shape *bad = sg_shape_new("from=who to=whim", NULL);
+	sg_graph *g = sg_graph_new();
+	sg_select_opts all = { 0 };
+	sg_error err = { 0 };
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(s);
+	assert_non_null(bad);
+	assert_non_null(g);
+	assert_int_equal(sg_read_buffer_shaped(g, csv, strlen(csv), "t.csv", s,
+					       &err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	assert_non_null(v = sg_select(g, &all, &err));
+	assert_int_equal(sg_view_entity_count(v), 3);
+	assert_int_equal(sg_view_relation_count(v), 2);
+	sg_view_free(v);
+	sg_graph_free(g);
+	assert_non_null(g = sg_graph_new());
+	assert_int_equal(sg_read_buffer_shaped(g, csv, strlen(csv), "t.csv",
+					       bad, &err), -1);
+	check_error(&err, SG_EMISSING, "t.csv", 1, 1,
+		    "the header has no column 'whim': it has 'Who', 'Whom', "
+		    "'Since'; did you mean 'Whom'?");
+	sg_graph_free(g);
+	sg_shape_free(s);
+	sg_shape_free(bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -803,6 +838,7 @@ int main(void)
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_rdf_text_told_apart),
 		cmocka_unit_test(test_rdf_text_read),
+		cmocka_unit_test(test_shape_columns),
 	};
 
 	return cmocka_run_group_tests_name("read", tests, NULL, NULL);
