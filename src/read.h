@@ -346,6 +346,9 @@ struct sg_shape {
 	struct rd_shape_list *lists;
 	size_t n, alloc;
 	struct rd_path title, description;
+	/* a boolean, false when the document's edges have no direction
+	 * (graphlib's options.directed) */
+	struct rd_path directed;
 	char *skip; /* top-level keys that hold no graph, comma-separated */
 	/* a table's columns (from=, to=, ... before any list; strings the
 	 * shape's): a CSV, TSV or KGTK text is read by them */

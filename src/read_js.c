@@ -202,96 +202,7 @@ const struct rd_format rd_graphology = {
 	.keys = graphology_keys,
 };
 
-/* ---- graphlib (dagre's), ngraph: what a node or edge carries ---- */
-
-/*
- * graphlib's "value" and ngraph's "data": anything the program hung on a
- * node or edge. An object's keys are the element's own; a string is its
- * label (a node's name, an edge's type), as g.setNode("a", "A") means;
- * anything else stays an attribute. *more: a new reference or NULL.
- */
-static int carried(struct reader *rd, struct fields *f, const char *key,
-		   json_t **more)
-{
-	json_t *v = json_object_get(f->o, key);
-
-	*more = NULL;
-	if (json_is_object(v))
-		*more = json_incref(v);
-	else if (json_is_string(v) && !(*more = json_pack("{sO}", "label", v)))
-		return rd_nomem(rd);
-	if (*more && f->nused < RD_MAX_USED)
-		f->used[f->nused++] = key;
-	f->more = *more;
-	return 0;
-}
-
-/* A node whose id is o[id_key] and what it carries o[value_key]. */
-static int carrying_node(struct reader *rd, const json_t *list, size_t i,
-			 const json_t *o, const char *id_key,
-			 const char *value_key)
-{
-	struct fields f = { o, NULL, { id_key }, 1 };
-	sg_loc loc = rd_loc(rd, list, NULL, i);
-	char buf[32];
-	const char *id = rd_id_text(json_object_get(o, id_key), buf,
-				    sizeof(buf));
-	json_t *more;
-	int r;
-
-	if (!id)
-		return rd_bad_id(rd, o, id_key, "node", loc);
-	r = carried(rd, &f, value_key, &more) ||
-	    rd_add_node(rd, id, NULL, &f, loc);
-	json_decref(more);
-	return r;
-}
-
-/* An edge from o[from_key] to o[to_key], carrying o[value_key]. */
-static int carrying_edge(struct reader *rd, const json_t *list, size_t i,
-			 const json_t *o, const char *from_key,
-			 const char *to_key, const char *value_key)
-{
-	struct fields f = { o, NULL, { from_key, to_key }, 2 };
-	json_t *more;
-	int r = carried(rd, &f, value_key, &more) ||
-		rd_read_edge(rd, &f, from_key, to_key,
-			     rd_loc(rd, list, NULL, i));
-
-	json_decref(more);
-	return r;
-}
-
-static int graphlib_node(struct reader *rd, const json_t *list, size_t i,
-			 const json_t *o)
-{
-	return carrying_node(rd, list, i, o, "v", "value");
-}
-
-static int graphlib_edge(struct reader *rd, const json_t *list, size_t i,
-			 const json_t *o)
-{
-	return carrying_edge(rd, list, i, o, "v", "w", "value");
-}
-
-/* graphlib's json.write(g): options {directed, multigraph, compound},
- * nodes [{v, value, parent}], edges [{v, w, name, value}], value. */
-static int read_graphlib(struct reader *rd, const json_t *root)
-{
-	const json_t *directed = json_object_get(json_object_get(root,
-								 "options"),
-						 "directed");
-	const json_t *value = json_object_get(root, "value");
-
-	if (!json_object_get(root, "nodes"))
-		return rd_not_format(rd, "nodes", "", "graphlib");
-	rd->undirected = json_is_false(directed);
-	/* a multigraph's parallel edges have names */
-	rd->edge_id = "name";
-	return rd_set_title(rd, value, "label") ||
-	       rd_list(rd, root, "nodes", graphlib_node) ||
-	       rd_list(rd, root, "edges", graphlib_edge);
-}
+/* ---- graphlib (dagre's), ngraph: shapes (read_shape.c) ---- */
 
 static enum rd_sure detect_graphlib(const json_t *doc)
 {
@@ -305,16 +216,21 @@ static enum rd_sure detect_graphlib(const json_t *doc)
 		       RD_SURE : RD_NOT;
 }
 
-static const char *const graphlib_keys[] = {
-	"nodes", "edges", "options", "value", NULL
-};
-
+/*
+ * graphlib's json.write(g): options {directed, multigraph, compound},
+ * nodes [{v, value, parent}], edges [{v, w, name, value}], value {label}.
+ * What a node or edge carries (value) is anything the program hung on
+ * it: an object's keys are the element's own; a string its label (a
+ * node's name, an edge's type), as g.setNode("a", "A") means. A
+ * multigraph's parallel edges have names.
+ */
 const struct rd_format rd_graphlib = {
 	.name = "graphlib",
 	.about = "graphlib (dagre) json.write(g)",
 	.detect = detect_graphlib,
-	.read = read_graphlib,
-	.keys = graphlib_keys,
+	.shape = "title=value.label directed=options.directed "
+		 "nodes=nodes id=v attrs=value "
+		 "edges=edges from=v to=w id=name attrs=value",
 };
 
 static enum rd_sure detect_ngraph(const json_t *doc)
@@ -323,8 +239,8 @@ static enum rd_sure detect_ngraph(const json_t *doc)
 								    RD_NOT;
 }
 
-/* ngraph.tojson: nodes [{id, data}], links [{fromId, toId, data}]; a
- * shape (read_shape.c), its data carried as graphlib's value is. */
+/* ngraph.tojson: nodes [{id, data}], links [{fromId, toId, data}], its
+ * data carried as graphlib's value is. */
 const struct rd_format rd_ngraph = {
 	.name = "ngraph",
 	.about = "ngraph.tojson",
@@ -360,7 +276,14 @@ static int arrowheads(const json_t *arrows)
 static int vis_node(struct reader *rd, const json_t *list, size_t i,
 		    const json_t *o)
 {
-	return carrying_node(rd, list, i, o, "id", NULL);
+	struct fields f = { o, NULL, { "id" }, 1 };
+	sg_loc loc = rd_loc(rd, list, NULL, i);
+	char buf[32];
+	const char *id = rd_id_text(json_object_get(o, "id"), buf,
+				    sizeof(buf));
+
+	return id ? rd_add_node(rd, id, NULL, &f, loc) :
+		    rd_bad_id(rd, o, "id", "node", loc);
 }
 
 /*

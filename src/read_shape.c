@@ -29,9 +29,11 @@ static const enum rd_role node_roles[] = {
 static const enum rd_role edge_roles[] = {
 	RD_ID, RD_FROM, RD_TO, RD_TYPE, RD_LABEL, RD_ATTRS,
 };
-/* the document's own: its title and description, and keys that hold no
- * graph (a server's "is_truncated"), read as known */
-static const char *const doc_roles[] = { "title", "description", "skip" };
+/* the document's own: its title and description, whether its edges have
+ * a direction, and keys that hold no graph (a server's "is_truncated"),
+ * read as known */
+static const char *const doc_roles[] = { "title", "description", "directed",
+					 "skip" };
 /* a table's columns (CSV, TSV, KGTK), named before any list */
 static const struct column_role {
 	const char *name;
@@ -210,7 +212,7 @@ static int set_doc(sg_shape *s, const char *key, const char *value,
 {
 	struct rd_path *p = !strcmp(key, "title") ? &s->title :
 			    !strcmp(key, "description") ? &s->description :
-			    NULL;
+			    !strcmp(key, "directed") ? &s->directed : NULL;
 
 	if (!strcmp(key, "skip")) {
 		free(s->skip);
@@ -456,6 +458,7 @@ void sg_shape_free(sg_shape *s)
 	free(s->lists);
 	path_release(&s->title);
 	path_release(&s->description);
+	path_release(&s->directed);
 	free(s->skip);
 	for (size_t i = 0; i < SG_ARRAY_SIZE(column_roles); i++)
 		free((void *)*column_of(s, &column_roles[i]));
@@ -513,6 +516,16 @@ sg_shape *sg_shape_load(const char *path, sg_error *err)
 
 /* ---- reading by a shape ---- */
 
+/* Whether attrs= takes v whole: an object, whose keys are the element's,
+ * or text, its label where no role names one (a node's name, an edge's
+ * type), as graphlib's and ngraph's are; anything else stays an
+ * attribute. */
+static int attrs_taken(const struct rd_shape_list *l, const json_t *v)
+{
+	return json_is_object(v) ||
+	       (json_is_string(v) && !l->has[l->edges ? RD_TYPE : RD_NAME]);
+}
+
 /*
  * The keys of an element that its roles take, and the object its
  * attributes come from besides its own keys: that of attrs=, else the
@@ -537,6 +550,9 @@ static void roles_used(const struct rd_shape_list *l, const json_t *o,
 			if (!s->n || f->nused + 2 > RD_MAX_USED)
 				continue;
 			first = json_object_get(o, s->parts[0]);
+			if (k == RD_ATTRS && s->n == 1 &&
+			    !attrs_taken(l, first))
+				continue;
 			/* an end, an id, a parent or children are read whole
 			 * where they are (an end's object is the node's) */
 			if (s->n == 1 || k == RD_FROM || k == RD_TO ||
@@ -640,13 +656,11 @@ static int read_children(struct walk *w, const json_t *o, const char *id)
 }
 
 /* What the shape says of element o (over what its keys say): its
- * roles' values; attrs= that is a string, not an object, is its label (a
- * node's name, an edge's type), as graphlib's and ngraph's are. */
+ * roles' values, and the label attrs= takes (attrs_taken). */
 static void said_of(const struct rd_shape_list *l, const json_t *o,
 		    struct rd_said *said, char bufs[][ID_SIZE])
 {
 	const json_t *attrs = get(o, &l->role[RD_ATTRS], NULL);
-	enum rd_role label = l->edges ? RD_TYPE : RD_NAME;
 
 	said->name_said = l->has[l->edges ? RD_LABEL : RD_NAME];
 	said->name = role_text(l, o, l->edges ? RD_LABEL : RD_NAME, bufs[0]);
@@ -656,7 +670,7 @@ static void said_of(const struct rd_shape_list *l, const json_t *o,
 	said->description = role_text(l, o, RD_DESCRIPTION, bufs[2]);
 	said->parent_said = l->has[RD_PARENT];
 	said->parent = role_text(l, o, RD_PARENT, bufs[3]);
-	if (json_is_string(attrs) && !l->has[label]) {
+	if (json_is_string(attrs) && attrs_taken(l, attrs)) {
 		if (l->edges) {
 			said->type_said = 1;
 			said->type = json_string_value(attrs);
@@ -930,6 +944,8 @@ int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc)
 	    sg_graph_set_title(rd->g, title, description, rd_loc(rd, NULL,
 							 NULL, 0), rd->err))
 		return -1;
+	if (s->directed.nalt)
+		rd->undirected = json_is_false(get(doc, &s->directed, NULL));
 	for (size_t i = 0; !r && i < s->n; i++) {
 		struct walk w = { rd, &s->lists[i], NULL, 0, 0 };
 		/* each alternative of a list's place that the document has */
@@ -942,7 +958,8 @@ int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc)
 
 int rd_shape_keys(const sg_shape *s, const char *key)
 {
-	const struct rd_path *doc_paths[] = { &s->title, &s->description };
+	const struct rd_path *doc_paths[] = { &s->title, &s->description,
+					      &s->directed };
 
 	for (size_t i = 0; i < s->n; i++)
 		for (size_t a = 0; a < s->lists[i].at.nalt; a++) {

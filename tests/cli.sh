@@ -416,6 +416,18 @@ done
 # MCP memory files have no place for attributes
 check "format: mcp" run 0 tests/formats/mcp-memory/memory.jsonl --title ''
 check "format: mcp golden" same tests/formats/expected-mcp.dot "$tmp/out"
+# graphlib is a shape (read_js.c): options.directed, a multigraph's edge
+# names, a value that is text the label, any other value an attribute
+printf '%s\n' '{"options": {"directed": false, "multigraph": true},' \
+	'"nodes": [{"v": "a", "value": "Alpha"}, {"v": "b"}],' \
+	'"edges": [{"v": "a", "w": "b", "name": "x", "value": "likes"},' \
+	'{"v": "a", "w": "b", "name": "y", "value": 7}]}' >"$tmp/graphlib.json"
+check "graphlib: read" run 0 "$tmp/graphlib.json" -T json
+check "graphlib: a node's text its name" has "$tmp/out" '{"id": "a", "name": "Alpha"}'
+check "graphlib: an edge's its type, undirected, named" has "$tmp/out" \
+	'{"from": "a", "to": "b", "type": "likes", "id": "x", "directed": false}'
+check "graphlib: a number is kept" has "$tmp/out" \
+	'{"from": "a", "to": "b", "type": "related_to", "id": "y", "directed": false, "value": 7}'
 if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
 	(cd tests/formats/node-link-networkx && /usr/bin/python3 make.py) >"$tmp/nx.json"
 	check "networkx writes what is committed" same \
