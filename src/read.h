@@ -249,6 +249,17 @@ static inline int rd_nomem(struct reader *rd)
 {
 	return sg_fail(rd->err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 }
+/* Where at stands in the text rd reads: a text format's place, which
+ * has no JSON value to find it by. */
+static inline sg_loc rd_at(const struct reader *rd, struct pos at)
+{
+	return (sg_loc){ rd->file, at.line, at.column };
+}
+/* Fails with code at at, a place in the text rd reads; sg_fail's format
+ * and arguments follow. */
+#define rd_fail_at(rd, code, at, ...) \
+	sg_fail((rd)->err, code, (rd)->file, (at).line, (at).column, \
+		__VA_ARGS__)
 /* Fails: the document is empty. */
 int rd_empty(struct reader *rd);
 /* Fails: a document read as format lacks key (in where: "" or " in

@@ -111,11 +111,6 @@ struct table {
 	size_t ngathered, agathered;
 };
 
-static sg_loc loc_at(const struct table *t, struct pos at)
-{
-	return (sg_loc){ t->rd->file, at.line, at.column };
-}
-
 /* The text of field i of the row. */
 static const char *field(const struct table *t, size_t i)
 {
@@ -207,9 +202,8 @@ static int no_column(struct table *t, const char *given)
 	header_names(&b, t);
 	if (near)
 		sg_buf_addf(&b, "; did you mean '%s'?", near);
-	r = sg_fail(t->rd->err, SG_EMISSING, t->rd->file, t->at[0].line,
-		    t->at[0].column, "the header has no column '%s': it has "
-		    "%s", given, sg_buf_str(&b));
+	r = rd_fail_at(t->rd, SG_EMISSING, t->at[0], "the header has no "
+		       "column '%s': it has %s", given, sg_buf_str(&b));
 	sg_buf_release(&b);
 	return r;
 }
@@ -249,9 +243,8 @@ static int no_roles(struct table *t)
 	sg_buf_addf(&b, "; a list of nodes: id or name); or say which: "
 		    "--shape 'from=%s to=%s'", t->cols[0].name,
 		    t->cols[t->ncols > 1 ? 1 : 0].name);
-	r = sg_fail(t->rd->err, SG_ESHAPE, t->rd->file, t->at[0].line,
-		    t->at[0].column, "no column names a relation's ends: the "
-		    "header has %s", sg_buf_str(&b));
+	r = rd_fail_at(t->rd, SG_ESHAPE, t->at[0], "no column names a "
+		       "relation's ends: the header has %s", sg_buf_str(&b));
 	sg_buf_release(&b);
 	return r;
 }
@@ -283,10 +276,10 @@ static int header(struct table *t)
 		col->role = *col->name ? ROLE_ATTR : ROLE_NONE;
 		for (size_t k = 0; k < i; k++)
 			if (*col->name && !strcmp(t->cols[k].name, col->name))
-				return sg_fail(rd->err, SG_ECONFLICT, rd->file,
-					       col->at.line, col->at.column,
-					       "column '%s' is named again "
-					       "(column %zu)", col->name, k + 1);
+				return rd_fail_at(rd, SG_ECONFLICT, col->at,
+						  "column '%s' is named again "
+						  "(column %zu)", col->name,
+						  k + 1);
 	}
 	if (take_role(t, ROLE_FROM, c->from, kgtk ? kgtk_from_names :
 						    from_names) ||
@@ -309,7 +302,7 @@ static int header(struct table *t)
 		struct column *col = &t->cols[i];
 
 		if (col->role == ROLE_NONE &&
-		    sg_graph_warn(rd->g, SG_WUNREAD, loc_at(t, col->at),
+		    sg_graph_warn(rd->g, SG_WUNREAD, rd_at(t->rd, col->at),
 				  "column %zu has no name: its values were "
 				  "not read", i + 1))
 			return -1;
@@ -485,7 +478,7 @@ static const char *cell(const struct table *t, enum role role, sg_buf *b,
 
 static int end_entity(struct table *t, const char *id, struct pos at)
 {
-	sg_entity e = { .id = id, .loc = loc_at(t, at) };
+	sg_entity e = { .id = id, .loc = rd_at(t->rd, at) };
 
 	return sg_graph_add_entity(t->rd->g, &e, t->rd->err);
 }
@@ -507,7 +500,7 @@ static int gather(struct table *t, const char *node1, const char *label,
 			return rd_nomem(t->rd);
 		i = (int64_t)t->ngathered++;
 		t->nodes_seen[i] = (struct gathered){ .id = id,
-						      .loc = loc_at(t, at) };
+						      .loc = rd_at(t->rd, at) };
 		if (!(t->nodes_seen[i].attrs = json_object()) ||
 		    !(t->nodes_seen[i].aliases = json_array()))
 			return rd_nomem(t->rd);
@@ -579,12 +572,12 @@ static int node_row(struct table *t)
 		at = t->at[t->role[ROLE_ID] < 0 ? t->role[ROLE_NAME] :
 						   t->role[ROLE_ID]];
 	}
-	e.loc = loc_at(t, at);
+	e.loc = rd_at(t->rd, at);
 	if (!e.id || !*e.id)
-		r = sg_fail(t->rd->err, SG_EMISSING, t->rd->file, at.line,
-			    at.column, "a node without an id ('%s' is empty)",
-			    t->cols[t->role[ROLE_ID] < 0 ? t->role[ROLE_NAME] :
-							 t->role[ROLE_ID]].name);
+		r = rd_fail_at(t->rd, SG_EMISSING, at, "a node without an id "
+			       "('%s' is empty)", t->cols[t->role[ROLE_ID] < 0 ?
+							t->role[ROLE_NAME] :
+							t->role[ROLE_ID]].name);
 	else
 		r = row_attrs(t, &e.attrs) ||
 		    sg_graph_add_entity(t->rd->g, &e, t->rd->err);
@@ -598,10 +591,10 @@ static int node_row(struct table *t)
 /* Fails: the row's cell of role is empty. */
 static int empty_end(struct table *t, enum role role, struct pos at)
 {
-	return sg_fail(t->rd->err, SG_EMISSING, t->rd->file, at.line,
-		       at.column, "a relation without its %s ('%s' is empty)",
-		       role == ROLE_FROM ? "source" : "target",
-		       t->cols[t->role[role]].name);
+	return rd_fail_at(t->rd, SG_EMISSING, at, "a relation without its %s "
+			  "('%s' is empty)", role == ROLE_FROM ? "source" :
+							 "target",
+			  t->cols[t->role[role]].name);
 }
 
 static int edge_row(struct table *t)
@@ -612,11 +605,11 @@ static int edge_row(struct table *t)
 	struct pos at;
 	int r = 0;
 
-	rel.loc = loc_at(t, t->at[0]);
+	rel.loc = rd_at(t->rd, t->at[0]);
 	rel.from_ref = cell(t, ROLE_FROM, &b[0], &at);
-	rel.from_loc = loc_at(t, at);
+	rel.from_loc = rd_at(t->rd, at);
 	rel.to_ref = cell(t, ROLE_TO, &b[1], &at);
-	rel.to_loc = loc_at(t, at);
+	rel.to_loc = rd_at(t->rd, at);
 	rel.type = cell(t, ROLE_TYPE, &b[2], &at);
 	rel.id = cell(t, ROLE_ID, &b[3], &at);
 	rel.label = cell(t, ROLE_LABEL, &b[4], &at);
@@ -680,14 +673,12 @@ static int not_text(struct table *t)
 			const char *c = s;
 
 			if (!*s)
-				return sg_fail(t->rd->err, SG_EENCODING,
-					       t->rd->file, at.line, at.column,
-					       "a NUL byte in a field");
+				return rd_fail_at(t->rd, SG_EENCODING, at,
+						  "a NUL byte in a field");
 			if (sg_utf8_next(&s) == SG_NOT_CHAR)
-				return sg_fail(t->rd->err, SG_EENCODING,
-					       t->rd->file, at.line, at.column,
-					       "not valid UTF-8: byte 0x%02x in "
-					       "a field", (unsigned char)*c);
+				return rd_fail_at(t->rd, SG_EENCODING, at,
+						  "not valid UTF-8: byte 0x%02x "
+						  "in a field", (unsigned char)*c);
 		}
 	}
 	return 0;
@@ -741,12 +732,12 @@ static void advance(struct pos *at, const char *p, const char *q,
 /* Fails: libcsv stopped at p. */
 static int syntax(struct table *t, const char *p, struct pos at)
 {
-	return sg_fail(t->rd->err, SG_ESYNTAX, t->rd->file, at.line,
-		       at.column, *p == '"' ?
-		       "a quote inside a field that does not begin with one "
-		       "(quote the whole field, and write a quote in it twice)" :
-		       "'%c' after a quoted field's closing quote (a quote "
-		       "inside a quoted field is written twice)", *p);
+	return rd_fail_at(t->rd, SG_ESYNTAX, at, *p == '"' ?
+			  "a quote inside a field that does not begin with one "
+			  "(quote the whole field, and write a quote in it "
+			  "twice)" :
+			  "'%c' after a quoted field's closing quote (a quote "
+			  "inside a quoted field is written twice)", *p);
 }
 
 /* KGTK: the piece [p, q) holds a field (no quoting: values escape tabs
@@ -813,9 +804,8 @@ static int parse(struct table *t, const char *data, size_t len)
 	if (t->kind != TABLE_KGTK) {
 		t->ended = 0;
 		if (csv_fini(&t->parser, on_field, on_row, t))
-			return sg_fail(t->rd->err, SG_ESYNTAX, t->rd->file,
-				       t->field_at.line, t->field_at.column,
-				       "a quoted field that never ends");
+			return rd_fail_at(t->rd, SG_ESYNTAX, t->field_at,
+					  "a quoted field that never ends");
 		if (t->failed)
 			return rd_nomem(t->rd);
 	}

@@ -129,11 +129,6 @@ static struct pos here(struct xml *x)
 			     (int)XML_GetCurrentColumnNumber(x->parser) + 1 };
 }
 
-static sg_loc loc_of(struct xml *x, struct pos at)
-{
-	return (sg_loc){ x->rd->file, at.line, at.column };
-}
-
 /* The local part of a name expat gives ("URI\1local\1prefix"). */
 static const char *local(const char *name, size_t *len)
 {
@@ -273,7 +268,7 @@ static int tell_unread(struct xml *x)
 			first = first == SIZE_MAX ? i : first;
 			continue;
 		}
-		r = sg_graph_warn(x->rd->g, SG_WUNREAD, loc_of(x, u->at),
+		r = sg_graph_warn(x->rd->g, SG_WUNREAD, rd_at(x->rd, u->at),
 				  u->count > 1 ?
 					  "%s (%zu of them, the first here) "
 					  "was not read" :
@@ -282,7 +277,7 @@ static int tell_unread(struct xml *x)
 	}
 	if (!r && n)
 		r = sg_graph_warn(x->rd->g, SG_WUNREAD,
-				  loc_of(x, x->unread[first].at),
+				  rd_at(x->rd, x->unread[first].at),
 				  "drawing hints were not read (scograph lays "
 				  "out and styles its own): %s",
 				  sg_buf_str(&b));
@@ -396,12 +391,12 @@ nomem:
 	return NULL;
 bad:
 	if (key)
-		sg_fail(x->rd->err, SG_ESHAPE, x->rd->file, at.line, at.column,
-			"'%s' is not %s, as key '%s' declares", s, kinds[t],
-			key);
+		rd_fail_at(x->rd, SG_ESHAPE, at,
+			   "'%s' is not %s, as key '%s' declares", s, kinds[t],
+			   key);
 	else
-		sg_fail(x->rd->err, SG_ESHAPE, x->rd->file, at.line, at.column,
-			"'%s' is not %s", s, kinds[t]);
+		rd_fail_at(x->rd, SG_ESHAPE, at, "'%s' is not %s", s,
+			   kinds[t]);
 	return NULL;
 }
 
@@ -553,7 +548,7 @@ static int item_close(struct xml *x)
 {
 	struct item *it = &x->item;
 	struct reader *rd = x->rd;
-	sg_loc loc = loc_of(x, it->loc);
+	sg_loc loc = rd_at(x->rd, it->loc);
 	struct fields f = { 0 };
 	int r;
 
@@ -661,10 +656,9 @@ static int direction(struct xml *x, const char *s, int *undirected,
 	else if (strcmp(s, "directed") && strcmp(s, "true")) {
 		struct pos at = here(x);
 
-		return rd_element(x->rd, sg_fail(x->rd->err, SG_ESHAPE,
-						 x->rd->file, at.line,
-						 at.column,
-						 "unknown direction '%s'", s));
+		return rd_element(x->rd, rd_fail_at(x->rd, SG_ESHAPE, at,
+						    "unknown direction '%s'",
+						    s));
 	}
 	return 0;
 }
@@ -685,12 +679,11 @@ static int key_start(struct xml *x, enum scope scope, const char **atts)
 		struct pos at = here(x);
 
 		top(x)->what = W_SKIP;
-		return rd_element(x->rd, sg_fail(x->rd->err, SG_EMISSING,
-						 x->rd->file, at.line,
-						 at.column, "%s has no 'id'",
-						 x->dialect == GEXF ?
-							 "attribute" :
-							 "key"));
+		return rd_element(x->rd, rd_fail_at(x->rd, SG_EMISSING, at,
+						    "%s has no 'id'",
+						    x->dialect == GEXF ?
+							    "attribute" :
+							    "key"));
 	}
 	k.name = sg_graph_intern(x->rd->g, name ? name : yf ? yf : id);
 	k.type = vtype_named(attr(atts, x->dialect == GEXF ? "type" :
@@ -735,11 +728,10 @@ static int data_start(struct xml *x, const char **atts, enum scope scope)
 	if (k < 0) {
 		f->what = W_SKIP;
 		return rd_element(x->rd, key ?
-			sg_fail(x->rd->err, SG_EUNKNOWN, x->rd->file, at.line,
-				at.column, "data of key '%s', which no <key> "
-				"declares", key) :
-			sg_fail(x->rd->err, SG_EMISSING, x->rd->file, at.line,
-				at.column, "data has no 'key'"));
+			rd_fail_at(x->rd, SG_EUNKNOWN, at, "data of key '%s', "
+				   "which no <key> declares", key) :
+			rd_fail_at(x->rd, SG_EMISSING, at,
+				   "data has no 'key'"));
 	}
 	f->key = (size_t)k;
 	if (x->keys[k].yfiles != Y_NONE)
@@ -753,7 +745,7 @@ static int graph_data(struct xml *x, const struct key *k, struct pos at)
 {
 	static const char *const title[] = { "name", "title", "label" };
 	const char *text = sg_buf_str(&x->text);
-	sg_loc loc = loc_of(x, at);
+	sg_loc loc = rd_at(x->rd, at);
 
 	/* (yEd's key is "Description", and empty where none was given) */
 	if (!x->text.len)
@@ -931,7 +923,7 @@ static int gexf_start(struct xml *x, const char *name, const char **atts)
 		    push(x, W_GRAPH) ||
 		    (attr(atts, "name") &&
 		     sg_graph_set_title(x->rd->g, attr(atts, "name"), NULL,
-					loc_of(x, at), x->rd->err)))
+					rd_at(x->rd, at), x->rd->err)))
 			return -1;
 		return direction(x, attr(atts, "defaultedgetype"),
 				 &top(x)->undirected, &top(x)->mutual);
@@ -1003,9 +995,8 @@ static int gexf_start(struct xml *x, const char *name, const char **atts)
 		if (k < 0 || !val) {
 			struct pos at = here(x);
 
-			return rd_element(x->rd, sg_fail(x->rd->err,
-				k < 0 && id ? SG_EUNKNOWN : SG_EMISSING,
-				x->rd->file, at.line, at.column,
+			return rd_element(x->rd, rd_fail_at(x->rd,
+				k < 0 && id ? SG_EUNKNOWN : SG_EMISSING, at,
 				!id ? "attvalue has no 'for'" :
 				k < 0 ? "attvalue for '%s', which no "
 					"<attribute> declares" :
@@ -1042,11 +1033,10 @@ static void XMLCALL on_start(void *data, const char *name, const char **atts)
 		r = x->dialect == GRAPHML ? graphml_start(x, name, atts) :
 					    gexf_start(x, name, atts);
 	else if (!is(name, x->dialect == GRAPHML ? "graphml" : "gexf"))
-		r = sg_fail(x->rd->err, SG_ESHAPE, x->rd->file, here(x).line,
-			    here(x).column,
-			    "no <%s> at the top: this is no %s document",
-			    x->dialect == GRAPHML ? "graphml" : "gexf",
-			    x->dialect == GRAPHML ? "GraphML" : "GEXF");
+		r = rd_fail_at(x->rd, SG_ESHAPE, here(x),
+			       "no <%s> at the top: this is no %s document",
+			       x->dialect == GRAPHML ? "graphml" : "gexf",
+			       x->dialect == GRAPHML ? "GraphML" : "GEXF");
 	else {
 		static const char *const top_attrs[] = { "version", NULL };
 		size_t n;
@@ -1131,7 +1121,7 @@ static void XMLCALL on_end(void *data, const char *name)
 		r = sg_graph_set_title(x->rd->g, !strcmp(f.text, "title") ?
 				       sg_buf_str(&x->text) : NULL,
 				       !strcmp(f.text, "title") ? NULL :
-				       sg_buf_str(&x->text), loc_of(x, at),
+				       sg_buf_str(&x->text), rd_at(x->rd, at),
 				       x->rd->err);
 		break;
 	default:
@@ -1182,12 +1172,11 @@ static int syntax_error(struct xml *x)
 {
 	struct pos at = here(x);
 
-	return sg_fail(x->rd->err, XML_GetErrorCode(x->parser) ==
-					   XML_ERROR_NO_MEMORY ?
-				   SG_ENOMEM :
-				   SG_ESYNTAX,
-		       x->rd->file, at.line, at.column, "%s",
-		       XML_ErrorString(XML_GetErrorCode(x->parser)));
+	return rd_fail_at(x->rd, XML_GetErrorCode(x->parser) ==
+					 XML_ERROR_NO_MEMORY ? SG_ENOMEM :
+							       SG_ESYNTAX,
+			  at, "%s",
+			  XML_ErrorString(XML_GetErrorCode(x->parser)));
 }
 
 static int read_xml(struct reader *rd, const char *data, size_t len,
