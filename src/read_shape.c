@@ -1056,10 +1056,9 @@ const struct rd_format rd_g6 = {
 	.name = "g6",
 	.about = "AntV G6 5 graph data (nodes, edges, combos)",
 	.detect = detect_g6,
-	.shape = "nodes=nodes id=id name=style.labelText|data.label|data.name "
+	.shape = "nodes=nodes|combos id=id "
+		 "name=style.labelText|data.label|data.name "
 		 "type=data.type|data.category parent=combo attrs=data "
-		 "nodes=combos id=id name=style.labelText|data.label|data.name "
-		 "type=data.type parent=combo attrs=data "
 		 "edges=edges id=id from=source to=target "
 		 "type=style.labelText|data.label|data.type attrs=data",
 };
@@ -1087,6 +1086,51 @@ const struct rd_format rd_canvas = {
 	.shape = "nodes=nodes id=id name=text|file|url|label type=type "
 		 "boxes=group "
 		 "edges=edges id=id from=fromNode to=toNode type=label",
+};
+
+static enum rd_sure detect_graphlib(const json_t *doc)
+{
+	const json_t *options = json_object_get(doc, "options");
+
+	return json_object_get(rd_first(doc, "nodes"), "v") ||
+			       json_object_get(rd_first(doc, "edges"), "w") ||
+			       json_object_get(options, "directed") ||
+			       json_object_get(options, "multigraph") ||
+			       json_object_get(options, "compound") ?
+		       RD_SURE : RD_NOT;
+}
+
+/*
+ * graphlib's json.write(g): options {directed, multigraph, compound},
+ * nodes [{v, value, parent}], edges [{v, w, name, value}], value {label}.
+ * What a node or edge carries (value) is anything the program hung on
+ * it: an object's keys are the element's own; a string its label (a
+ * node's name, an edge's type), as g.setNode("a", "A") means. A
+ * multigraph's parallel edges have names.
+ */
+const struct rd_format rd_graphlib = {
+	.name = "graphlib",
+	.about = "graphlib (dagre) json.write(g)",
+	.detect = detect_graphlib,
+	.shape = "title=value.label directed=options.directed "
+		 "nodes=nodes id=v attrs=value "
+		 "edges=edges from=v to=w id=name attrs=value",
+};
+
+static enum rd_sure detect_ngraph(const json_t *doc)
+{
+	return json_object_get(rd_first(doc, "links"), "fromId") ? RD_SURE :
+								    RD_NOT;
+}
+
+/* ngraph.tojson: nodes [{id, data}], links [{fromId, toId, data}], its
+ * data carried as graphlib's value is. */
+const struct rd_format rd_ngraph = {
+	.name = "ngraph",
+	.about = "ngraph.tojson",
+	.detect = detect_ngraph,
+	.shape = "nodes=nodes attrs=data "
+		 "edges=links from=fromId to=toId attrs=data",
 };
 
 /* ---- a shape guessed from a document's keys ---- */
