@@ -52,6 +52,8 @@ void sg_graph_free(sg_graph *g)
 	free(g->files);
 	free(g->sorted);
 	sg_arena_free(g->arena);
+	sg_arena_free(g->words);
+	sg_map_release(&g->word_ids);
 	free(g);
 }
 
@@ -63,6 +65,20 @@ static int nomem(sg_error *err)
 const char *sg_graph_intern(sg_graph *g, const char *s)
 {
 	return s ? sg_arena_strdup(&g->arena, s) : NULL;
+}
+
+const char *sg_graph_word(sg_graph *g, const char *s)
+{
+	const char *w;
+
+	if (!s || sg_arena_holds(g->words, s))
+		return s;
+	if ((w = sg_map_key(&g->word_ids, s)))
+		return w;
+	if (!(w = sg_arena_strdup(&g->words, s)) ||
+	    sg_map_add(&g->word_ids, w, 0))
+		return NULL;
+	return w;
 }
 
 /* ---- diagnostics ---- */
@@ -182,12 +198,29 @@ size_t sg_graph_diagnostics(sg_graph *g, const sg_error **list)
 	return n;
 }
 
-/* Interns s, or reports that memory ran out. */
+/* Interns s (a word as it is), or reports that memory ran out. */
 static int set_str(sg_graph *g, const char **slot, const char *s,
 		   sg_error *err)
 {
-	*slot = sg_graph_intern(g, s);
+	*slot = s && sg_arena_holds(g->words, s) ? s : sg_graph_intern(g, s);
 	return s && !*slot ? nomem(err) : 0;
+}
+
+/* Whether ref, a relation's end, is entity i's own id string: then it is
+ * that entity, neither copied nor looked up. */
+static int known_end(const sg_graph *g, uint32_t i, const char *ref)
+{
+	return i < g->nentities && g->entities[i].id == ref;
+}
+
+/* Interns a relation's end, but one known_end takes as it is. */
+static int set_end(sg_graph *g, const char **slot, uint32_t i,
+		   const char *ref, sg_error *err)
+{
+	if (!known_end(g, i, ref))
+		return set_str(g, slot, ref, err);
+	*slot = ref;
+	return 0;
 }
 
 /*
@@ -222,6 +255,12 @@ static int merge_attrs(sg_graph *g, sg_attrs *have, const sg_attrs *given,
 		       const char *kind, const char *id, sg_loc here,
 		       sg_loc first, sg_error *err)
 {
+	/* (a new list, a relation's, just long enough: most never grow) */
+	if (!have->kv && given->n) {
+		if (!(have->kv = malloc(given->n * sizeof(*have->kv))))
+			return nomem(err);
+		have->alloc = given->n;
+	}
 	for (size_t i = 0; i < given->n; i += 2) {
 		const char *key = given->kv[i];
 		const char **slot = style_slot(have, key);
@@ -234,8 +273,10 @@ static int merge_attrs(sg_graph *g, sg_attrs *have, const sg_attrs *given,
 		}
 		if (SG_GROW(have->kv, have->n + 2, have->alloc))
 			return nomem(err);
-		if (set_str(g, &have->kv[have->n], key, err) ||
-		    set_str(g, &have->kv[have->n + 1], given->kv[i + 1], err))
+		/* (keys repeat: words) */
+		if (!(have->kv[have->n] = sg_graph_word(g, key)))
+			return nomem(err);
+		if (set_str(g, &have->kv[have->n + 1], given->kv[i + 1], err))
 			return -1;
 		have->n += 2;
 	}
@@ -364,8 +405,8 @@ int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
 	}
 	if (merge_attrs(g, &r.attrs, &given->attrs, "relation", "", r.loc,
 			r.loc, err) ||
-	    set_str(g, &r.from_ref, given->from_ref, err) ||
-	    set_str(g, &r.to_ref, given->to_ref, err) ||
+	    set_end(g, &r.from_ref, given->from, given->from_ref, err) ||
+	    set_end(g, &r.to_ref, given->to, given->to_ref, err) ||
 	    set_str(g, &r.type, given->type, err) ||
 	    set_str(g, &r.id, given->id, err) ||
 	    set_str(g, &r.label, given->label, err) ||
@@ -688,12 +729,17 @@ static int build_adjacency(sg_graph *g, int outgoing, uint32_t **start_out,
 }
 
 /* Links relation r to its entities and checks its source; the error, if
- * any, goes to e. */
-static int link_relation(sg_graph *g, sg_relation *r, sg_error *e)
+ * any, goes to e. prev, when not NULL, is a relation linked before: of
+ * the same type (the same word), r shares its index. */
+static int link_relation(sg_graph *g, sg_relation *r, const sg_relation *prev,
+			 sg_error *e)
 {
 	const sg_type *type;
-	int64_t from = sg_graph_find(g, r->from_ref, r->from_loc, e);
-	int64_t to = from < 0 ? -1 : sg_graph_find(g, r->to_ref, r->to_loc, e);
+	int64_t from = known_end(g, r->from, r->from_ref) ? r->from :
+		       sg_graph_find(g, r->from_ref, r->from_loc, e);
+	int64_t to = from < 0 ? -1 :
+		     known_end(g, r->to, r->to_ref) ? r->to :
+		     sg_graph_find(g, r->to_ref, r->to_loc, e);
 	int64_t source;
 
 	if (to < 0)
@@ -717,7 +763,9 @@ static int link_relation(sg_graph *g, sg_relation *r, sg_error *e)
 	    sg_graph_warn(g, SG_WSELF, r->loc, "relation from '%s' to itself",
 			  display_name(&g->entities[r->from])))
 		return sg_fail(e, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	if (note_type(g, 1, r->type, r->loc, &r->type_index, e))
+	if (prev && r->type && r->type == prev->type)
+		r->type_index = prev->type_index;
+	else if (note_type(g, 1, r->type, r->loc, &r->type_index, e))
 		return -1;
 	type = &g->relation_types[r->type_index];
 	r->undirected |= type->symmetric;
@@ -903,6 +951,7 @@ static int check_parent_cycles(sg_graph *g)
 int sg_graph_resolve(sg_graph *g, sg_error *err)
 {
 	size_t since = g->nnotes;
+	const sg_relation *prev = NULL; /* the relation linked last */
 	sg_teller tell = { g->progress, g->progress_ctx, { 0 } };
 
 	sg_tell_begin(&tell, SG_STAGE_RESOLVE, NULL, g->nrelations);
@@ -947,21 +996,26 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 	}
 	for (size_t i = 0; i < g->nrelations; i++) {
 		sg_error e = { 0 };
+		int failed;
 
-		/* (the ends of relations ahead, on their way from memory) */
+		/* (the ends of relations ahead, on their way from memory,
+		 * but those known already) */
 		for (size_t k = 0; k < 2; k++) {
 			size_t ahead = i + (k ? 8 : 16);
+			const sg_relation *r;
 
-			if (ahead < g->nrelations) {
-				sg_map_prefetch(&g->by_id,
-						g->relations[ahead].from_ref, k);
-				sg_map_prefetch(&g->by_id,
-						g->relations[ahead].to_ref, k);
-			}
+			if (ahead >= g->nrelations)
+				continue;
+			r = &g->relations[ahead];
+			if (!known_end(g, r->from, r->from_ref))
+				sg_map_prefetch(&g->by_id, r->from_ref, k);
+			if (!known_end(g, r->to, r->to_ref))
+				sg_map_prefetch(&g->by_id, r->to_ref, k);
 		}
 		/* a bad relation spoils only itself */
-		if (link_relation(g, &g->relations[i], &e) &&
-		    sg_graph_note(g, &e)) {
+		failed = link_relation(g, &g->relations[i], prev, &e);
+		prev = failed ? NULL : &g->relations[i];
+		if (failed && sg_graph_note(g, &e)) {
 			/* too many errors, or memory ran out (when noting
 			 * the error, too: then it is not in the list) */
 			if (g->nerrors < SG_MAX_ERRORS)

@@ -78,6 +78,9 @@ const char *sg_arena_strndup(sg_arena **a, const char *s, size_t n);
 const char *sg_arena_strdup(sg_arena **a, const char *s);
 /* size zeroed bytes, aligned for any object; NULL when out of memory. */
 void *sg_arena_alloc(sg_arena **a, size_t size);
+/* Whether s lies in one of a's blocks: a walk of its blocks, so for an
+ * arena of few (a graph's words). */
+int sg_arena_holds(const sg_arena *a, const char *s);
 void sg_arena_free(sg_arena *a);
 
 /* Keys folded for matching that ignores case (ASCII, Latin-1, Greek and
@@ -128,6 +131,8 @@ int sg_map_each(const sg_map *m, const char *key,
 		int (*fn)(uint32_t value, void *data), void *data);
 /* The first value of key, or -1 */
 int64_t sg_map_get(const sg_map *m, const char *key);
+/* The map's own key equal to key, or NULL */
+const char *sg_map_key(const sg_map *m, const char *key);
 /* Starts bringing what finding key will read into the cache: with step 0
  * its slot, with 1 (once the slot is there) the key the slot holds. For a
  * run of lookups, each a few ahead of its own: an index far larger than
@@ -206,6 +211,11 @@ typedef struct sg_relation {
 
 struct sg_graph {
 	sg_arena *arena;
+	/* words: strings of which a graph has few but uses often (types,
+	 * attribute keys, an RDF predicate), each kept once, in an arena of
+	 * their own so that one is known by where it lies (sg_graph_word) */
+	sg_arena *words;
+	sg_map word_ids;
 	const char *title, *description;
 	sg_loc title_loc;
 
@@ -248,7 +258,10 @@ struct sg_graph {
 };
 
 /* Model calls the readers make. Each copies the strings it is given into the
- * graph's arena; the structs passed in hold borrowed strings (NULL: absent). */
+ * graph's arena; the structs passed in hold borrowed strings (NULL: absent).
+ * Two kinds are taken as they are, neither copied nor looked up again: a
+ * word of the graph's (sg_graph_word), and a relation's end given as the
+ * very id string of the entity its from (or to) numbers. */
 int sg_graph_set_title(sg_graph *g, const char *title,
 		       const char *description, sg_loc loc,
 		       sg_error *err);
@@ -259,6 +272,10 @@ int sg_graph_add_source(sg_graph *g, const sg_source *s, sg_error *err);
 int sg_graph_add_type(sg_graph *g, int relation, const sg_type *t,
 		      sg_error *err);
 const char *sg_graph_intern(sg_graph *g, const char *s);
+/* The graph's one copy of s, a word of the graph; NULL when out of memory
+ * (or s NULL). For strings that repeat: each distinct one stays for the
+ * graph's life. */
+const char *sg_graph_word(sg_graph *g, const char *s);
 
 /* Records e, an error or warning, among g's diagnostics; -1 when the work
  * must stop: out of memory, or SG_MAX_ERRORS errors found. Past

@@ -70,7 +70,7 @@ int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc)
 	    SG_GROW(x->nodes, x->nnodes + 1, x->anodes) ||
 	    sg_map_add(&x->ids, id, (uint32_t)x->nnodes))
 		return rd_nomem(x->rd);
-	x->nodes[x->nnodes] = (struct node){ id, loc };
+	x->nodes[x->nnodes] = (struct node){ id, loc, SG_NONE };
 	x->last = x->nnodes;
 	return (int64_t)x->nnodes++;
 }
@@ -321,6 +321,12 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	r = r || rd_collect(x->rd, &(struct fields){ attrs, NULL, { NULL }, 0 },
 			    0, &e.attrs) ||
 	    sg_graph_add_entity(x->rd->g, &e, x->rd->err);
+	if (!r) {
+		/* (its relations name it by its index: see relation()) */
+		int64_t k = sg_map_get(&x->rd->g->by_id, e.id);
+
+		x->nodes[i].entity = k >= 0 ? (uint32_t)k : SG_NONE;
+	}
 	rd_attrs_release(&e.attrs);
 	json_decref(attrs);
 	sg_buf_release(&type);
@@ -359,36 +365,77 @@ static const char *new_graph(const struct rdf *x, const size_t *rels,
 	return g;
 }
 
+/* What relations of predicate iri are: their type and their attribute
+ * "predicate" (the IRI as JSON text, where the type is not the IRI), found
+ * once a predicate, as words of the graph, which takes them as they are.
+ * NULL when out of memory. */
+static const struct pred *predicate(struct rdf *x, const char *iri)
+{
+	int64_t i = sg_map_get(&x->pred_ids, iri);
+	sg_graph *g = x->rd->g;
+	const char *type = i >= 0 ? NULL : short_form(x, iri, &x->scratch);
+	struct pred *d;
+
+	if (i >= 0)
+		return &x->preds[i];
+	if (!type || x->npreds >= UINT32_MAX ||
+	    SG_GROW(x->preds, x->npreds + 1, x->apreds))
+		return NULL;
+	d = &x->preds[x->npreds];
+	*d = (struct pred){ sg_graph_word(g, iri), sg_graph_word(g, type),
+			    NULL };
+	if (!d->iri || !d->type)
+		return NULL;
+	sg_buf_reset(&x->attrs);
+	if (strcmp(d->type, iri) &&
+	    (sg_buf_add_json(&x->attrs, iri) ||
+	     !(d->json = sg_graph_word(g, sg_buf_str(&x->attrs)))))
+		return NULL;
+	if (sg_map_add(&x->pred_ids, d->iri, (uint32_t)x->npreds))
+		return NULL;
+	return &x->preds[x->npreds++];
+}
+
+/* An end of a relation: its entity's own id and index where the node has
+ * one, so that the graph need not find it again. */
+static void end(const struct rdf *x, size_t node, const char **ref,
+		uint32_t *index)
+{
+	const struct node *n = &x->nodes[node];
+
+	*index = n->entity;
+	*ref = n->entity == SG_NONE ? n->id : x->rd->g->entities[n->entity].id;
+}
+
 /* The relation of the triples rels[0..n), the same triple stated once or
  * more (SPARQL rows may repeat one; TriG may state it in several graphs):
  * the named graphs they are stated in are its attribute "graph". */
 static int relation(struct rdf *x, const size_t *rels, size_t n)
 {
 	const struct triple *t = &x->t[rels[0]];
+	const struct pred *pred = t->p && !t->word ? predicate(x, t->p) : NULL;
 	sg_buf *b = &x->attrs;
 	sg_relation rel = { 0 };
 	const char *kv[4];
 	size_t at[2], graphs = 0;
 	int r = 0;
 
-	rel.from_ref = x->nodes[t->s].id;
-	rel.to_ref = x->nodes[t->o].id;
-	rel.type = !t->p ? SG_UNTYPED : t->word ? t->p :
-		   short_form(x, t->p, &x->scratch);
-	if (!rel.type)
+	if (t->p && !t->word && !pred)
 		return rd_nomem(x->rd);
+	end(x, t->s, &rel.from_ref, &rel.from);
+	end(x, t->o, &rel.to_ref, &rel.to);
+	rel.type = !t->p ? SG_UNTYPED : t->word ? t->p : pred->type;
 	rel.label = t->label;
 	rel.loc = rel.from_loc = t->loc;
 	rel.to_loc = t->o_loc;
-	/* the values as JSON text, one after the other in b (each ended by
-	 * a NUL) */
-	sg_buf_reset(b);
-	if (t->p && !t->word && strcmp(rel.type, t->p)) {
-		at[rel.attrs.n / 2] = b->len;
+	if (pred && pred->json) {
 		kv[rel.attrs.n] = "predicate";
+		kv[rel.attrs.n + 1] = pred->json;
 		rel.attrs.n += 2;
-		r = sg_buf_add_json(b, t->p) || sg_buf_add(b, "", 1);
 	}
+	/* the graphs' values as JSON text, one after the other in b (each
+	 * ended by a NUL) */
+	sg_buf_reset(b);
 	for (size_t i = 0; i < n; i++)
 		graphs += new_graph(x, rels, i) != NULL;
 	if (graphs) {
@@ -407,7 +454,7 @@ static int relation(struct rdf *x, const size_t *rels, size_t n)
 	}
 	if (r)
 		return rd_nomem(x->rd);
-	for (size_t i = 0; i < rel.attrs.n / 2; i++)
+	for (size_t i = pred && pred->json; i < rel.attrs.n / 2; i++)
 		kv[2 * i + 1] = b->buf + at[i];
 	rel.attrs.kv = kv;
 	rel.attrs.alloc = SG_ARRAY_SIZE(kv);
@@ -485,6 +532,8 @@ void rd_rdf_release(struct rdf *x)
 	free(x->t);
 	free(x->nodes);
 	sg_map_release(&x->ids);
+	free(x->preds);
+	sg_map_release(&x->pred_ids);
 	sg_buf_release(&x->scratch);
 	sg_buf_release(&x->attrs);
 }

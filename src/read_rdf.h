@@ -57,6 +57,7 @@ struct rdf {
 	struct node {
 		const char *id;
 		sg_loc loc;
+		uint32_t entity; /* its entity in the graph, SG_NONE till made */
 	} *nodes;
 	size_t nnodes, anodes;
 	sg_map ids; /* node id (interned) -> index */
@@ -65,6 +66,12 @@ struct rdf {
 	const struct context *shorts;
 	struct context *contexts;
 	const char *graph; /* the named graph of the triples read now */
+	/* each predicate's type and attribute, made once (words) */
+	struct pred {
+		const char *iri, *type, *json; /* json NULL: type is iri */
+	} *preds;
+	size_t npreds, apreds;
+	sg_map pred_ids; /* iri -> index */
 	int remote_noted;
 	sg_buf scratch, attrs;
 };

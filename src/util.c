@@ -247,6 +247,16 @@ const char *sg_arena_strdup(sg_arena **a, const char *s)
 	return sg_arena_strndup(a, s, strlen(s));
 }
 
+int sg_arena_holds(const sg_arena *a, const char *s)
+{
+	uintptr_t at = (uintptr_t)s;
+
+	for (; a; a = a->next)
+		if (at >= (uintptr_t)a->data && at < (uintptr_t)a->data + a->used)
+			return 1;
+	return 0;
+}
+
 void sg_arena_free(sg_arena *a)
 {
 	while (a) {
@@ -577,6 +587,16 @@ int sg_map_each(const sg_map *m, const char *key,
 	for (uint32_t k = s->more; k && !r; k = m->values[k - 1].next)
 		r = fn(m->values[k - 1].value, data);
 	return r;
+}
+
+const char *sg_map_key(const sg_map *m, const char *key)
+{
+	const struct sg_map_slot *s;
+
+	if (!m->nslots)
+		return NULL;
+	s = &m->slots[map_slot(m, key, sg_hash(key), NULL)];
+	return s->key;
 }
 
 void sg_map_prefetch(const sg_map *m, const char *key, int step)
