@@ -137,9 +137,11 @@ static enum rd_sure detect_cytoscape(const json_t *doc)
 	return json_object_get(doc, "elements") ? RD_LIKELY : RD_NOT;
 }
 
-/* the graph's, and cy.json()'s viewport and renderer, no graph */
+/* the graph's (networkx's cytoscape_data: its direction, and whether
+ * parallel edges may be, which their keys tell apart anyway), and
+ * cy.json()'s viewport and renderer, no graph */
 static const char *const cytoscape_keys[] = {
-	"elements", "data", "style", "zoomingEnabled", "userZoomingEnabled",
+	"elements", "data", "directed", "multigraph", "style", "zoomingEnabled", "userZoomingEnabled",
 	"zoom", "minZoom", "maxZoom", "panningEnabled", "userPanningEnabled",
 	"pan", "boxSelectionEnabled", "renderer", "hideEdgesOnViewport",
 	"textureOnViewport", "wheelSensitivity", "motionBlur",

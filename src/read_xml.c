@@ -763,11 +763,35 @@ static int graph_data(struct xml *x, const struct key *k, struct pos at)
 	return count_unread(x, at, 0);
 }
 
+/* yEd's arrows: an edge drawn without a head at either end is one the
+ * user made undirected (the GraphML around it is always directed); one
+ * headed at its source alone points there. An edge headed at both ends
+ * stays one relation, from source to target, as GraphML says. */
+static int yed_arrows(struct xml *x, const char *name, const char **atts)
+{
+	static const char *const known[] = { "source", "target", NULL };
+	const char *s = attr(atts, "source"), *t = attr(atts, "target");
+	int from_head = s && strcmp(s, "none"), to_head = t && strcmp(t, "none");
+	struct item *it = &x->item;
+
+	if (check_attributes(x, name, atts, known) || push(x, W_EMPTY))
+		return -1;
+	if (!from_head && !to_head)
+		it->undirected = 1;
+	else if (from_head && !to_head) {
+		sg_buf swap = it->from;
+
+		it->from = it->to;
+		it->to = swap;
+	}
+	return 0;
+}
+
 /* Where a yEd element inside a node's or edge's graphics stands: around
  * the labels (a ShapeNode, a PolyLineEdge, a group's Realizers), a label,
  * or drawing alone (its geometry, fill, arrows). A UML class's members or
  * a table's rows are no drawing: they are told apart. */
-static int yed_start(struct xml *x, const char *name)
+static int yed_start(struct xml *x, const char *name, const char **atts)
 {
 	size_t n;
 	const char *l = local(name, &n);
@@ -776,6 +800,8 @@ static int yed_start(struct xml *x, const char *name)
 		sg_buf_reset(&x->text);
 		return push(x, W_LABEL);
 	}
+	if (is(name, "Arrows") && x->item.scope == S_EDGE)
+		return yed_arrows(x, name, atts);
 	if (is(name, "Realizers") || (n > 4 && !memcmp(l + n - 4, "Node", 4)) ||
 	    (n > 4 && !memcmp(l + n - 4, "Edge", 4)))
 		return push(x, W_YED);
@@ -828,7 +854,7 @@ static int graphml_start(struct xml *x, const char *name, const char **atts)
 	enum vocabulary v = vocabulary(x, name);
 
 	if (in == W_YED || in == W_LABEL)
-		return v == V_YED && in == W_YED ? yed_start(x, name) :
+		return v == V_YED && in == W_YED ? yed_start(x, name, atts) :
 						   skip(x, name, v == V_YED);
 	if (v != V_OWN)
 		return skip(x, name, 0);
@@ -902,15 +928,22 @@ static int gexf_start(struct xml *x, const char *name, const char **atts)
 	static const char *const attvalue_attrs[] = { "for", "id", "value",
 						      NULL };
 	static const char *const parent_attrs[] = { "for", NULL };
+	static const char *const meta_attrs[] = { "lastmodifieddate", NULL };
 	static const char *const none[] = { NULL };
 	enum what in = top(x)->what;
 	enum vocabulary v = vocabulary(x, name);
 
 	if (v != V_OWN)
 		return skip(x, name, v == V_VIZ);
+	/* (who wrote the file and when say nothing of the graph, and the
+	 * model keeps nothing of a file's making: read, and let go, so
+	 * that what Gephi and networkx write passes --strict) */
 	if (in == W_TOP && is(name, "meta"))
-		return check_attributes(x, name, atts, none) ||
+		return check_attributes(x, name, atts, meta_attrs) ||
 		       push(x, W_META);
+	if (in == W_META && is(name, "creator"))
+		return check_attributes(x, name, atts, none) ||
+		       push(x, W_SKIP);
 	if (in == W_META && (is(name, "description") || is(name, "title")))
 		return check_attributes(x, name, atts, none) ||
 		       open_text(x, W_TEXT, is(name, "title") ? "title" :

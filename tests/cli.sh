@@ -664,6 +664,16 @@ check "yed: the drawing hints named in one warning, counted" has "$tmp/err" \
 	"organisation.graphml:21:11: warning: drawing hints were not read (scograph lays out and styles its own): 'y:Geometry' (7), 'y:Fill' (7),"
 check "yed: and nothing else unread" test "$(wc -l <"$tmp/err")" = 1
 check "yed: --strict stops at what is unread" run 1 --strict $yed
+check "yed: no arrow heads, no direction" run 0 $yed -T json
+check "yed: an undirected edge" has "$tmp/out" \
+	'{"from": "n3", "to": "n2", "type": "related_to", "id": "e3", "directed": false}'
+printf '%s\n' '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">' \
+	'<key for="edge" id="d1" yfiles.type="edgegraphics"/><graph edgedefault="directed">' \
+	'<node id="a"/><node id="b"/><edge id="e0" source="a" target="b"><data key="d1"><y:PolyLineEdge>' \
+	'<y:Arrows source="standard" target="none"/></y:PolyLineEdge></data></edge></graph></graphml>' >"$tmp/back.graphml"
+check "yed: headed at its source alone" run 0 "$tmp/back.graphml" -T json
+check "yed: points at its source" has "$tmp/out" '{"from": "b", "to": "a", "type": "related_to", "id": "e0"}'
+check "yed: arrows are read, not named" test ! -s "$tmp/err"
 check "yed: the group is drawn as a box" run 0 $yed
 check "yed: a box" has "$tmp/out" 'subgraph cluster_box_'
 gephi=tests/tools/gephi/hierarchy.gexf
@@ -679,8 +689,8 @@ check "gephi: an undirected edge in a directed graph" has "$tmp/out" \
 	'{"from": "kz", "to": "uz", "type": "related_to", "id": "3", "label": "borders", "directed": false}'
 check "gephi: a mutual edge both ways" has "$tmp/out" \
 	'{"from": "cn", "to": "kz", "type": "trades_with", "id": "4", "weight": 3.5}'
-check "gephi: meta's date and creator named" has "$tmp/err" \
-	"hierarchy.gexf:3:3: warning: attribute 'lastmodifieddate' of <meta> was not read"
+check "gephi: meta's date and creator read, not named" not has "$tmp/err" "meta"
+check "gephi: nor creator" not has "$tmp/err" "creator"
 check "gephi: viz skipped, named" has "$tmp/err" \
 	"'viz:size' (3), 'viz:position' (3), 'viz:color' (5), 'viz:shape' (2), 'viz:thickness' (1)"
 nx=tests/tools/networkx/nx2
@@ -692,6 +702,10 @@ check "networkx graphml: nothing unread" test ! -s "$tmp/err"
 check "networkx gexf: an edge's 'type' networkx wrote is its type" run 0 \
 	$nx/multigraph.gexf -T json
 check "networkx gexf: member_of" has "$tmp/out" '"type": "member_of", "id": "0"'
+for f in tests/tools/networkx/nx*/*.gexf tests/tools/networkx/nx*/*.graphml \
+	tests/tools/networkx/nx*/*.json; do
+	check "networkx: $f passes --strict" run 0 --check --strict "$f"
+done
 check "lightrag: entity_type the type, keywords the label" run 0 $nx/lightrag.graphml -T json
 check "lightrag: the entity" has "$tmp/out" \
 	'{"id": "Alex", "type": "person", "description": "Alex is a member of the team.", "entity_id": "Alex"'
