@@ -82,6 +82,7 @@ struct column {
 struct table {
 	struct reader *rd;
 	enum table_kind kind;
+	char delim;
 	struct csv_parser parser;
 	const char *data;
 	struct pos here;     /* the next byte to parse; column 1-based */
@@ -150,6 +151,28 @@ static int no_space(unsigned char c)
 {
 	(void)c;
 	return 0;
+}
+
+/*
+ * The delimiter of a table of kind, whose text begins at head: TSV's and
+ * KGTK's a tab; CSV's a comma, or a semicolon where the header holds more
+ * of them than of commas, as Excel writes CSV where a comma is a decimal
+ * point (most of Europe). Quoted names are not looked into.
+ */
+static char delimiter(const char *head, size_t len, enum table_kind kind)
+{
+	size_t commas = 0, semicolons = 0;
+	int quoted = 0;
+
+	if (kind != TABLE_CSV)
+		return '\t';
+	for (size_t i = 0; i < len && (quoted || !strchr("\n\r", head[i]));
+	     i++) {
+		quoted ^= head[i] == '"';
+		commas += !quoted && head[i] == ',';
+		semicolons += !quoted && head[i] == ';';
+	}
+	return semicolons > commas ? ';' : ',';
 }
 
 /* ---- the header ---- */
@@ -763,7 +786,7 @@ static void kgtk_piece(struct table *t, const char *p, const char *q,
 static int parse(struct table *t, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len;
-	char delim = t->kind == TABLE_CSV ? ',' : '\t';
+	char delim = t->delim;
 
 	t->here = t->field_at = (struct pos){ 1, 1 };
 	while (p < end) {
@@ -816,6 +839,7 @@ static int read_table(struct reader *rd, const char *data, size_t len,
 		      enum table_kind kind)
 {
 	struct table t = { .rd = rd, .kind = kind, .data = data,
+			   .delim = delimiter(data, len, kind),
 			   .role = { -1, -1, -1, -1, -1, -1, -1, -1 } };
 	int r;
 
@@ -826,8 +850,7 @@ static int read_table(struct reader *rd, const char *data, size_t len,
 	/* (ours, not libcsv's own: the allocation-failure test fails them) */
 	csv_set_realloc_func(&t.parser, realloc);
 	csv_set_free_func(&t.parser, free);
-	if (kind == TABLE_TSV)
-		csv_set_delim(&t.parser, '\t');
+	csv_set_delim(&t.parser, t.delim);
 	r = parse(&t, data, len);
 	if (!r && !t.header_done)
 		r = rd_empty(rd);
@@ -913,7 +936,7 @@ static enum rd_sure sniff_table(const char *head, size_t len,
 	if (!len || strchr("{[<@#", *head) || csv_init(&p, CSV_APPEND_NULL))
 		return RD_NOT;
 	csv_set_space_func(&p, no_space);
-	csv_set_delim(&p, kind == TABLE_CSV ? ',' : '\t');
+	csv_set_delim(&p, delimiter(head, len, kind));
 	csv_parse(&p, head, len, sniff_field, sniff_row, &x);
 	/* a shorter head is the whole text: its last row ends with it */
 	if (len < RD_HEAD)

@@ -819,6 +819,16 @@ check "csv: the edge's id" has "$tmp/out" '{"from": "0", "to": "1", "type": "par
 printf '\357\273\277source,target,type\r\n"a",b,r\r\n\r\nb,"c\r\nd",\r\n' >"$tmp/bom.csv"
 check "csv: a byte-order mark, CR LF, a blank line" run 0 "$tmp/bom.csv" -T json
 check "csv: read" has "$tmp/out" '{"from": "b", "to": "c\u000d\nd", "type": "related_to"}'
+check "csv: Excel's semicolons, told from the header" run 0 $csv/florentine-excel.csv -T json
+check "csv: a decimal comma stays text" has "$tmp/out" \
+	'{"from": "Acciaiuoli", "to": "Medici", "type": "related_to", "share": "0,5"}'
+printf '"source";target;note\na;"b;c";"x, y"\n' >"$tmp/semi.csv"
+check "csv: a quoted semicolon is the field's" run 0 "$tmp/semi.csv" -T json
+check "csv: and a comma in a semicolon table" has "$tmp/out" \
+	'{"from": "a", "to": "b;c", "type": "related_to", "note": "x, y"}'
+printf 'source,target,note\na,b,x;y;z\n' >"$tmp/commas.csv"
+check "csv: semicolons in the rows of a comma table" run 0 "$tmp/commas.csv" -T json
+check "csv: are text" has "$tmp/out" '"note": "x;y;z"'
 printf 'source,target,type\na,b,r\nb\n' >"$tmp/short.csv"
 check "csv: a short row" run 1 "$tmp/short.csv" -o "$tmp/short.svg"
 check "csv: is at its end" stderr_is "scograph: $tmp/short.csv:3:2: error: a row of 1 field where the header has 3"

@@ -75,6 +75,15 @@ count("karate-pandas.tsv", karate.number_of_nodes(),
 count("karate-nodes.tsv", karate.number_of_nodes(), karate.number_of_edges(),
       "tests/tools/csv/karate-pandas.tsv")
 
+# Excel's CSV where a comma is the decimal point (most of Europe): a
+# semicolon between fields, as pandas writes it for Excel there
+florentine = nx.florentine_families_graph()
+table = nx.to_pandas_edgelist(florentine)
+table["share"] = [1 / (i + 2) for i in range(len(table))]
+table.to_csv(path("florentine-excel.csv"), sep=";", decimal=",", index=False)
+count("florentine-excel.csv", florentine.number_of_nodes(),
+      florentine.number_of_edges())
+
 # python-igraph's data frames: vertices by their "vertex ID", with a name
 # and one isolated vertex, which only the vertices' table has
 g = ig.Graph.Tree(12, 3, mode="out")
