@@ -421,6 +421,15 @@ error:
 	return -1;
 }
 
+int sg_graph_add_relation_attrs(sg_graph *g, size_t i, const sg_attrs *attrs,
+				sg_loc loc, sg_error *err)
+{
+	sg_relation *r = &g->relations[i];
+
+	return merge_attrs(g, &r->attrs, attrs, "relation",
+			   r->id ? r->id : "", loc, r->loc, err);
+}
+
 int sg_graph_add_source(sg_graph *g, const sg_source *given, sg_error *err)
 {
 	int64_t found = sg_map_get(&g->source_ids, given->id);

@@ -267,6 +267,11 @@ int sg_graph_set_title(sg_graph *g, const char *title,
 		       sg_error *err);
 int sg_graph_add_entity(sg_graph *g, const sg_entity *e, sg_error *err);
 int sg_graph_add_relation(sg_graph *g, const sg_relation *r, sg_error *err);
+/* Adds attributes to relation i, read before (KGTK's qualifiers name
+ * their edge by its id), merged as sg_graph_add_relation merges them: a
+ * key it has with another value is an error at loc. */
+int sg_graph_add_relation_attrs(sg_graph *g, size_t i, const sg_attrs *attrs,
+				sg_loc loc, sg_error *err);
 int sg_graph_add_source(sg_graph *g, const sg_source *s, sg_error *err);
 /* relation selects the relation types' table instead of the entity types'. */
 int sg_graph_add_type(sg_graph *g, int relation, const sg_type *t,

@@ -110,6 +110,17 @@ struct table {
 		sg_loc loc;
 	} *nodes_seen;
 	size_t ngathered, agathered;
+	/* KGTK: the relations read so far (this file's and those before it)
+	 * by id, and the qualifiers of each (edges whose node1 is an edge's
+	 * id), added as its attributes once all is read */
+	sg_map edge_ids, qualified;
+	int edge_ids_built;
+	struct qualifiers {
+		uint32_t relation;
+		json_t *attrs;
+		sg_loc loc;
+	} *quals;
+	size_t nquals, aquals;
 };
 
 /* The text of field i of the row. */
@@ -506,6 +517,19 @@ static int end_entity(struct table *t, const char *id, struct pos at)
 	return sg_graph_add_entity(t->rd->g, &e, t->rd->err);
 }
 
+/* The cell s as a JSON value (a new reference), or NULL when out of
+ * memory. (Through json_loadb, as every parse here: short of memory inside
+ * its lexer, Jansson may drop a byte rather than fail, so test_alloc fails
+ * json_loadb whole, and json_loads would escape it.) */
+static json_t *cell_value(struct table *t, const char *s)
+{
+	sg_buf_reset(&t->scratch);
+	if (value_json(t, &t->scratch, s))
+		return NULL;
+	return json_loadb(t->scratch.buf, t->scratch.len - 1, JSON_DECODE_ANY,
+			  NULL);
+}
+
 /* KGTK: value, an edge's literal node2, becomes a value of node1: its
  * label a name, a description or an attribute named by the label. */
 static int gather(struct table *t, const char *node1, const char *label,
@@ -543,11 +567,66 @@ static int gather(struct table *t, const char *node1, const char *label,
 				json_string(sg_buf_str(&t->scratch))) ?
 			       rd_nomem(t->rd) : 0;
 	}
-	sg_buf_reset(&t->scratch);
-	if (value_json(t, &t->scratch, value) ||
-	    !(v = json_loads(t->scratch.buf, JSON_DECODE_ANY, NULL)))
+	if (!(v = cell_value(t, value)))
 		return rd_nomem(t->rd);
 	return rd_add_value(n->attrs, label, v) ? rd_nomem(t->rd) : 0;
+}
+
+/* KGTK: notes the relations read so far by id (relations from i on). */
+static int index_edges(struct table *t, size_t i)
+{
+	const sg_graph *g = t->rd->g;
+
+	for (t->edge_ids_built = 1; i < g->nrelations; i++)
+		if (g->relations[i].id &&
+		    sg_map_add(&t->edge_ids, g->relations[i].id, (uint32_t)i))
+			return rd_nomem(t->rd);
+	return 0;
+}
+
+/* KGTK: node2 (as written), under label, is a qualifier of relation i:
+ * one of its attributes, as KGTK's users see a statement's qualifiers. */
+static int qualify(struct table *t, uint32_t i, const char *label,
+		   const char *node2, struct pos at)
+{
+	const char *id = t->rd->g->relations[i].id;
+	const char *key = rd_own_key(t->rd, label, 1);
+	int64_t k = sg_map_get(&t->qualified, id);
+	json_t *v;
+
+	if (!key)
+		return rd_nomem(t->rd);
+	if (k < 0) {
+		if (SG_GROW(t->quals, t->nquals + 1, t->aquals) ||
+		    sg_map_add(&t->qualified, id, (uint32_t)t->nquals))
+			return rd_nomem(t->rd);
+		k = (int64_t)t->nquals++;
+		t->quals[k] = (struct qualifiers){ .relation = i,
+						   .loc = rd_at(t->rd, at) };
+		if (!(t->quals[k].attrs = json_object()))
+			return rd_nomem(t->rd);
+	}
+	if (!(v = cell_value(t, node2)))
+		return rd_nomem(t->rd);
+	return rd_add_value(t->quals[k].attrs, key, v) ? rd_nomem(t->rd) : 0;
+}
+
+/* KGTK: the qualifiers, added to their relations. */
+static int add_qualifiers(struct table *t)
+{
+	for (size_t i = 0; i < t->nquals; i++) {
+		const struct qualifiers *q = &t->quals[i];
+		sg_attrs attrs = { 0 };
+		int r = rd_attrs(t->rd, q->attrs, NULL, 0, &attrs) ||
+			sg_graph_add_relation_attrs(t->rd->g, q->relation,
+						    &attrs, q->loc,
+						    t->rd->err);
+
+		rd_attrs_release(&attrs);
+		if (r)
+			return -1;
+	}
+	return 0;
 }
 
 /* KGTK: the gathered nodes, merged into their entities. */
@@ -655,6 +734,21 @@ static int edge_row(struct table *t)
 		rel.label = NULL;
 	if (!rel.type || !*rel.type)
 		rel.type = SG_UNTYPED;
+	if (t->kind == TABLE_KGTK) {
+		int64_t q;
+
+		if (!t->edge_ids_built && index_edges(t, 0)) {
+			r = -1;
+			goto done;
+		}
+		q = sg_map_get(&t->edge_ids, rel.from_ref);
+		if (q >= 0) {
+			r = qualify(t, (uint32_t)q, rel.type,
+				    field(t, (size_t)t->role[ROLE_TO]),
+				    t->at[0]);
+			goto done;
+		}
+	}
 	/* Gephi's edge table says a direction where others say a type;
 	 * KGTK's labels "_" and "_x" have none */
 	if (!strcasecmp(rel.type, "directed") ||
@@ -674,7 +768,9 @@ static int edge_row(struct table *t)
 	} else {
 		r = end_entity(t, rel.to_ref, t->at[t->role[ROLE_TO]]) ||
 		    row_attrs(t, &rel.attrs) ||
-		    sg_graph_add_relation(t->rd->g, &rel, t->rd->err);
+		    sg_graph_add_relation(t->rd->g, &rel, t->rd->err) ||
+		    (t->kind == TABLE_KGTK && rel.id &&
+		     index_edges(t, t->rd->g->nrelations - 1));
 	}
 done:
 	free(rel.attrs.kv);
@@ -855,8 +951,13 @@ static int read_table(struct reader *rd, const char *data, size_t len,
 	if (!r && !t.header_done)
 		r = rd_empty(rd);
 	if (!r)
-		r = add_gathered(&t);
+		r = add_gathered(&t) || add_qualifiers(&t);
 	csv_free(&t.parser);
+	for (size_t i = 0; i < t.nquals; i++)
+		json_decref(t.quals[i].attrs);
+	free(t.quals);
+	sg_map_release(&t.edge_ids);
+	sg_map_release(&t.qualified);
 	for (size_t i = 0; i < t.ngathered; i++) {
 		json_decref(t.nodes_seen[i].attrs);
 		json_decref(t.nodes_seen[i].aliases);

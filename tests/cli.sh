@@ -851,6 +851,16 @@ check "kgtk: the specification's edge file" run 0 $kgtk/edges.tsv -T json
 check "kgtk: read" same $kgtk/expected-edges.json "$tmp/out"
 check "kgtk: its node file" run 0 --from-format kgtk $kgtk/nodes.tsv -T json
 check "kgtk: read too" same $kgtk/expected-nodes.json "$tmp/out"
+check "kgtk: qualifiers are their edge's attributes" run 0 $kgtk/qualifiers.tsv -T json
+check "kgtk: read so" same $kgtk/expected-qualifiers.json "$tmp/out"
+check "kgtk: no qualifier is a relation" counts_are $kgtk/qualifiers.tsv - 3 2
+check "kgtk: qualifiers of a file read before" run 0 $kgtk/edges.tsv $kgtk/qualifiers-apart.tsv -T json
+check "kgtk: the undirected edge qualified" has "$tmp/out" \
+	'{"from": "Moe", "to": "Curly", "type": "friendOf", "id": "E6", "directed": false, "since": "^1930"}'
+printf 'node1\tlabel\tnode2\tid\nE4\tcertainty\t0.9\tE4-2\n' >"$tmp/again.tsv"
+check "kgtk: a qualifier given again otherwise" run 1 $kgtk/edges.tsv $kgtk/qualifiers-apart.tsv "$tmp/again.tsv"
+check "kgtk: is a conflict at its line" has "$tmp/err" \
+	"again.tsv:2:1: error: relation 'E4' is defined again with a different certainty ('0.9', was '0.5'"
 # every fixture is told as before: no table takes a JSON, JSON Lines or
 # XML file (their text never begins as a table's does)
 for f in tests/formats/*/*.json* tests/tools/*/*.json* tests/tools/*/*/*.json \
