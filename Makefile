@@ -198,7 +198,7 @@ memcheck: scograph $(UNIT_TESTS)
 	@# layout per fixture under valgrind costs minutes of CI).
 	@for f in tests/formats/*/graph.json* tests/formats/*/*.jsonl \
 		tests/formats-invalid/*/input.* tests/tools/*/*.json* \
-		tests/tools/*/*.graphml tests/tools/*/*.gexf \
+		tests/unread/*/input.* tests/tools/*/*.graphml tests/tools/*/*.gexf \
 		tests/tools/*/*.csv tests/tools/*/*.tsv \
 		tests/tools/*/*.cx tests/tools/*/*.cx2 \
 		tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
@@ -280,6 +280,7 @@ FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/%.o) build/fuzz/builtin.o
 # `make fuzz-corpus` into tests/fuzz/corpus, which every target shares: a
 # fixture goes in only when it shows a target something new.
 FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
+	tests/unread/*/input.* \
 	tests/valid/*/input.json tests/invalid/*/input.json graphs/sco.json \
 	tests/valid/theme/theme.json tests/themes-invalid/*/theme.json \
 	examples/*theme*.json tests/tools/networkx/*/*.json \

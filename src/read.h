@@ -266,6 +266,18 @@ int rd_empty(struct reader *rd);
  * 'graph'"), without which it is none. */
 int rd_not_format(struct reader *rd, const char *key, const char *where,
 		  const char *format);
+/* Warns (SG_WUNREAD) that o[key] was not read, saying how many items it
+ * holds and, when where is not NULL, in what it stands: "key 'x' (3
+ * objects) in 'graph' was not read". */
+int rd_unread(struct reader *rd, const json_t *o, const char *key,
+	      const char *where);
+/* The same for key = v standing at at (a pair of a list, not a member). */
+int rd_unread_at(struct reader *rd, sg_loc at, const char *key,
+		 const json_t *v, const char *where);
+/* The same for each key of o that is not one of known (NULL-terminated):
+ * a part of the input below the top level that a reader does not take. */
+int rd_unread_keys(struct reader *rd, const json_t *o,
+		   const char *const *known, const char *where);
 /* "an object", "a string", ...: for messages; "nothing" for NULL. */
 const char *rd_kind(const json_t *v);
 /* Fails: the value of parent[key] (or [index]) is not of kind expected. */
@@ -477,6 +489,16 @@ int rd_read_edge(struct reader *rd, struct fields *f, const char *from_key,
 int rd_element(struct reader *rd, int failed);
 /* The graph's title from o[key], when that is a string. */
 int rd_set_title(struct reader *rd, const json_t *o, const char *key);
+/*
+ * Reads the graph's own attributes, parent[key] (or with key NULL, parent
+ * itself), an object or a list of [name, value] pairs: its title_key the
+ * title, its "description" the description.
+ * The model keeps no other attribute of a graph, so every other key but
+ * the known ones (NULL-terminated, or NULL: what the format reads there
+ * itself) is named unread.
+ */
+int rd_graph_attrs(struct reader *rd, const json_t *parent, const char *key,
+		   const char *title_key, const char *const *known);
 /* An object f->more = f->o[key], or NULL; -1 when it is something else. */
 int rd_attributes(struct reader *rd, struct fields *f, const char *key);
 /* Reads the list nodes (may be NULL): objects whose id is their member

@@ -7,9 +7,11 @@
  * "s", "t", "v"} carry their attributes, named by attributeDeclarations
  * (which also gives aliases and defaults). A node's "name" is its
  * entity's name (CX 1's "n"), its "type" attribute its type; an edge's
- * interaction ("i") its relation's type; the network's "name" the title.
- * Layout and visual aspects say how Cytoscape drew the network, and are
- * not read. Node ids and edge ids are separate spaces. */
+ * interaction ("i") its relation's type; the network's "name" the title,
+ * its "description" the description. Layout and visual aspects (and CX
+ * 2's node positions) say how Cytoscape drew the network: they are named
+ * in one warning; other aspects and keys not read, each in its own. Node
+ * ids and edge ids are separate spaces. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,6 +174,21 @@ static json_t *gather(struct cx *cx, const char *id, int edge)
 	return g.into;
 }
 
+/* The keys of each version's nodes and edges that are read; x, y and z
+ * are CX 2's positions, drawing (see unread_aspects). */
+static const char *const element_keys[2][2][6] = {
+	{ { "@id", "n", "r", NULL }, { "@id", "s", "t", "i", NULL } },
+	{ { "id", "v", "x", "y", "z", NULL }, { "id", "s", "t", "v", NULL } },
+};
+
+/* Names the keys of node or edge o that are not read. */
+static int element_unread(struct cx *cx, const json_t *o, int version,
+			  int edge)
+{
+	return rd_unread_keys(cx->rd, o, element_keys[version - 1][edge],
+			      edge ? "edges" : "nodes");
+}
+
 /* ---- both ---- */
 
 /*
@@ -231,8 +248,10 @@ static int cx1_element(struct cx *cx, const json_t *list, size_t i,
 	json_t *attrs = id ? gather(cx, id, edge) : NULL;
 	const json_t *r = json_object_get(o, "r");
 
-	if (!attrs)
+	if (!attrs || element_unread(cx, o, 1, edge)) {
+		json_decref(attrs);
 		return -1;
+	}
 	/* what a node stands for: an identifier in a database */
 	if (!edge && r && json_object_set(attrs, "represents", (json_t *)r)) {
 		json_decref(attrs);
@@ -291,7 +310,11 @@ static int cx2_element(struct cx *cx, const json_t *list, size_t i,
 				    edge ? "edge" : "node");
 	json_t *attrs = id ? cx2_attrs(cx, o, edge) : NULL;
 
-	return attrs ? add(cx, list, i, o, id, attrs, edge) : -1;
+	if (!attrs || element_unread(cx, o, 2, edge)) {
+		json_decref(attrs);
+		return -1;
+	}
+	return add(cx, list, i, o, id, attrs, edge);
 }
 
 static int declarations(struct cx *cx, const json_t *list, size_t i,
@@ -312,18 +335,91 @@ static int declarations(struct cx *cx, const json_t *list, size_t i,
 	return 0;
 }
 
-/* CX 1's {"n": "name", "v": ...}, CX 2's {"name": ...}. */
+/* CX 1's {"n": "name", "v": ...}, one an attribute; CX 2's {"name": ...,
+ * "description": ...}, all in one. */
 static int network_attr(struct cx *cx, const json_t *list, size_t i,
 			const json_t *o, int unused)
 {
 	const char *n = json_string_value(json_object_get(o, "n"));
+	const json_t *v = json_object_get(o, "v");
+	struct reader *rd = cx->rd;
 
-	(void)list;
-	(void)i;
 	(void)unused;
-	if (n && !strcmp(n, "name"))
-		return rd_set_title(cx->rd, o, "v");
-	return rd_set_title(cx->rd, o, "name");
+	if (!n)
+		return rd_graph_attrs(rd, o, NULL, "name", NULL);
+	if (json_is_string(v) && (!strcmp(n, "name") ||
+				  !strcmp(n, "description")))
+		return sg_graph_set_title(rd->g, strcmp(n, "name") ? NULL :
+					  json_string_value(v),
+					  strcmp(n, "name") ?
+					  json_string_value(v) : NULL,
+					  rd_loc(rd, list, NULL, i), rd->err);
+	return rd_unread_at(rd, rd_loc(rd, list, NULL, i), n, v,
+			    "networkAttributes");
+}
+
+/* Names what the aspects hold that is not read: the drawing (layouts,
+ * visual properties, CX 2's positions) in one warning, as GraphML's is,
+ * and every other aspect but those that only frame the document (its
+ * version, counts and status) in its own. */
+static int unread_aspects(struct cx *cx, int version)
+{
+	static const char *const read[] = { "networkAttributes", "nodes",
+		"edges", "nodeAttributes", "edgeAttributes",
+		"attributeDeclarations", "CXVersion", "hasFragments",
+		"numberVerification", "metaData", "status", NULL };
+	static const char *const drawing[] = { "cartesianLayout",
+		"visualProperties", "cyVisualProperties",
+		"visualEditorProperties", "nodeBypasses", "edgeBypasses" };
+	struct reader *rd = cx->rd;
+	sg_buf hints = SG_BUF_INIT;
+	sg_loc first = { 0 };
+	size_t positions = 0;
+	int r = 0;
+
+	for (size_t a = 0; !r && a < json_array_size(cx->doc); a++) {
+		const json_t *aspect = json_array_get(cx->doc, a), *v;
+		const json_t *nodes = json_object_get(aspect, "nodes");
+		const char *name;
+
+		for (size_t i = 0; version == 2 && i < json_array_size(nodes);
+		     i++)
+			positions += json_object_get(json_array_get(nodes, i),
+						     "x") != NULL;
+		json_object_foreach((json_t *)aspect, name, v) {
+			size_t k = 0, d = 0;
+
+			while (read[k] && strcmp(read[k], name))
+				k++;
+			while (d < SG_ARRAY_SIZE(drawing) &&
+			       strcmp(drawing[d], name))
+				d++;
+			/* (an empty aspect holds nothing to lose) */
+			if ((read[k] && (version == 2 ||
+					 strcmp(name, "attributeDeclarations"))) ||
+			    (json_is_array(v) && !json_array_size(v)))
+				continue;
+			if (d == SG_ARRAY_SIZE(drawing)) {
+				r = rd_unread(rd, aspect, name, NULL);
+				continue;
+			}
+			if (!hints.len)
+				first = rd_loc(rd, aspect, name, 0);
+			r = sg_buf_addf(&hints, "%s'%s' (%zu)", hints.len ?
+					", " : "", name, json_array_size(v));
+		}
+	}
+	if (!r && positions && sg_buf_addf(&hints, "%snode positions (%zu)",
+					   hints.len ? ", " : "", positions))
+		r = -1;
+	if (!r && hints.len &&
+	    sg_graph_warn(rd->g, SG_WUNREAD, first.file ? first :
+			  rd_loc(rd, NULL, NULL, 0), "drawing hints were not "
+			  "read (scograph lays out and styles its own): %s",
+			  sg_buf_str(&hints)))
+		r = -1;
+	sg_buf_release(&hints);
+	return r ? rd_nomem(rd) : 0;
 }
 
 static int read_cx(struct reader *rd, const json_t *doc, int version)
@@ -333,7 +429,8 @@ static int read_cx(struct reader *rd, const json_t *doc, int version)
 
 	if (!json_is_array(doc))
 		return rd_wrong_kind(rd, NULL, NULL, 0, "a list of aspects");
-	r = each(&cx, "networkAttributes", 0, network_attr);
+	r = each(&cx, "networkAttributes", 0, network_attr) ||
+	    unread_aspects(&cx, version);
 	if (!r && version == 1)
 		r = each(&cx, "nodeAttributes", 0, note_attr) ||
 		    each(&cx, "edgeAttributes", 1, note_attr) ||

@@ -319,6 +319,54 @@ int rd_set_title(struct reader *rd, const json_t *o, const char *key)
 				  rd_loc(rd, o, key, 0), rd->err);
 }
 
+/* One of the graph's own attributes, name = v, standing at o[name] (or
+ * o[index] where name stands in a pair): see rd_graph_attrs. */
+static int graph_attr(struct reader *rd, const json_t *o, const char *name,
+		      size_t index, const json_t *v, const char *title_key,
+		      const char *where)
+{
+	sg_loc at = rd_loc(rd, o, json_is_object(o) ? name : NULL, index);
+
+	if (json_is_string(v) && !strcmp(name, title_key))
+		return sg_graph_set_title(rd->g, json_string_value(v), NULL,
+					  at, rd->err);
+	if (json_is_string(v) && !strcmp(name, "description"))
+		return sg_graph_set_title(rd->g, NULL, json_string_value(v),
+					  at, rd->err);
+	return rd_unread_at(rd, at, name, v, where);
+}
+
+int rd_graph_attrs(struct reader *rd, const json_t *parent, const char *key,
+		   const char *title_key, const char *const *known)
+{
+	const json_t *o = key ? json_object_get(parent, key) : parent, *v;
+	const char *where = key ? key : "graph", *name;
+
+	/* networkx's cytoscape_data and adjacency_data: a list of pairs */
+	for (size_t i = 0; json_is_array(o) && i < json_array_size(o); i++) {
+		const json_t *pair = json_array_get(o, i);
+
+		name = json_string_value(json_array_get(pair, 0));
+		if (json_array_size(pair) != 2 || !name)
+			return rd_unread(rd, parent, key, NULL);
+		if (graph_attr(rd, o, name, i, json_array_get(pair, 1),
+			       title_key, where))
+			return -1;
+	}
+	if (o && !json_is_object(o) && !json_is_array(o))
+		return key ? rd_unread(rd, parent, key, NULL) : 0;
+	json_object_foreach((json_t *)o, name, v) {
+		size_t k = 0;
+
+		while (known && known[k] && strcmp(known[k], name))
+			k++;
+		if ((!known || !known[k]) &&
+		    graph_attr(rd, o, name, 0, v, title_key, where))
+			return -1;
+	}
+	return 0;
+}
+
 /* An object f->more = o[key], or NULL; -1 when it is something else. */
 int rd_attributes(struct reader *rd, struct fields *f, const char *key)
 {

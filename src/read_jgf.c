@@ -16,6 +16,10 @@ static int jgf_node(struct reader *rd, const json_t *parent, const char *key,
 			&f, rd_loc(rd, parent, key, i));
 }
 
+/* What a graph holds that jgf_graph reads itself. */
+static const char *const jgf_graph_keys[] = { "nodes", "edges", "directed",
+					      NULL };
+
 /* graphs[g], or when graphs is NULL parent["graph"]. */
 static int jgf_graph(struct reader *rd, const json_t *parent,
 		     const json_t *graphs, size_t g, const json_t *graph)
@@ -30,7 +34,7 @@ static int jgf_graph(struct reader *rd, const json_t *parent,
 	nodes = json_object_get(graph, "nodes");
 	rd->undirected = json_is_false(json_object_get(graph, "directed"));
 	edges = rd_container(rd, graph, "edges", 1, &failed);
-	if (failed || rd_set_title(rd, graph, "label"))
+	if (failed || rd_graph_attrs(rd, graph, NULL, "label", jgf_graph_keys))
 		return -1;
 	if (nodes && !json_is_array(nodes) && !json_is_object(nodes))
 		return rd_wrong_kind(rd, graph, "nodes", 0,

@@ -98,7 +98,7 @@ static int read_cytoscape(struct reader *rd, const json_t *root)
 		return cytoscape_list(rd, root);
 	if (!elements)
 		return rd_not_format(rd, "elements", "", "cytoscape");
-	if (rd_set_title(rd, json_object_get(root, "data"), "name"))
+	if (rd_graph_attrs(rd, root, "data", "name", NULL))
 		return -1;
 	/* networkx's cytoscape_data says whether the graph is directed */
 	rd->undirected = json_is_false(json_object_get(root, "directed"));
@@ -167,7 +167,7 @@ static int read_graphology(struct reader *rd, const json_t *root)
 	if (!failed && !nodes)
 		return rd_not_format(rd, "nodes", "", "graphology");
 	if (failed || edges_failed ||
-	    rd_set_title(rd, json_object_get(root, "attributes"), "name"))
+	    rd_graph_attrs(rd, root, "attributes", "name", NULL))
 		return -1;
 	type = json_string_value(json_object_get(json_object_get(root,
 								 "options"),

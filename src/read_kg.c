@@ -259,7 +259,9 @@ static int triple_line(struct reader *rd, const json_t *list, const json_t *o)
 	const char *key = list_key(o);
 
 	if (key && ends_of(o) < 0)
-		return triples(rd, json_object_get(o, key));
+		return triples(rd, json_object_get(o, key)) ||
+		       rd_unread_keys(rd, o, (const char *const[]){ key, NULL },
+				      NULL);
 	return triple_object(rd, list, 0, o);
 }
 
@@ -402,11 +404,19 @@ static enum rd_sure detect_kggen(const json_t *doc)
 		       RD_SURE : RD_NOT;
 }
 
+/* (edge_clusters, a relation's names that deduplication merged, has no
+ * place in the model: a relation type has no aliases) */
+static const char *const kggen_keys[] = {
+	"entities", "relations", "edges", "entity_clusters",
+	"entity_metadata", "relation_scores", NULL
+};
+
 const struct rd_format rd_kggen = {
 	.name = "kg-gen",
 	.about = "kg-gen's Graph (entities, edges, relations)",
 	.detect = detect_kggen,
 	.read = read_kggen,
+	.keys = kggen_keys,
 };
 
 /* ---- LlamaIndex's graph stores ---- */

@@ -145,6 +145,15 @@ static int properties(struct reader *rd, const json_t *o,
 }
 
 /* parent[key] or parent[index]: a node. */
+/* What a node and a relationship hold, as APOC and the JavaScript driver
+ * write them (an end of APOC's relationship repeats its node's id and
+ * labels, which the node's own record holds) */
+static const char *const node_keys[] = { "type", "id", "identity",
+	"elementId", "labels", "properties", NULL };
+static const char *const relationship_keys[] = { "type", "id", "identity",
+	"elementId", "label", "start", "end", "startNodeElementId",
+	"endNodeElementId", "properties", NULL };
+
 static int read_node(struct reader *rd, const json_t *parent, const char *key,
 		     size_t index, const json_t *o)
 {
@@ -163,7 +172,8 @@ static int read_node(struct reader *rd, const json_t *parent, const char *key,
 	for (size_t i = 0; i < json_array_size(labels); i++)
 		if (!json_is_string(json_array_get(labels, i)))
 			return rd_wrong_kind(rd, labels, NULL, i, "a string");
-	if (properties(rd, o, &props))
+	if (properties(rd, o, &props) ||
+	    rd_unread_keys(rd, o, node_keys, NULL))
 		return -1;
 	e.type = json_string_value(json_array_get(labels, 0));
 	f.o = props;
@@ -222,7 +232,8 @@ static int read_relationship(struct reader *rd, const json_t *parent,
 				  &rel.to_loc)) ||
 	    rd_string(rd, o, index, parent, driver ? "type" : "label", 0, "",
 		      &rel.type) ||
-	    properties(rd, o, &props))
+	    properties(rd, o, &props) ||
+	    rd_unread_keys(rd, o, relationship_keys, NULL))
 		return -1;
 	rel.id = identity(json_object_get(o, id_key(o, NULL)), ibuf,
 			  sizeof(ibuf));

@@ -89,7 +89,7 @@ static const char *link_end(struct reader *rd, struct fields *f,
 static int graph_part(struct reader *rd, const json_t *root)
 {
 	rd->undirected = json_is_false(json_object_get(root, "directed"));
-	return rd_set_title(rd, json_object_get(root, "graph"), "name");
+	return rd_graph_attrs(rd, root, "graph", "name", NULL);
 }
 
 static int read_nodes(struct reader *rd, const json_t *nodes,

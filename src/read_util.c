@@ -18,6 +18,61 @@ int rd_note(struct reader *rd)
 	return r;
 }
 
+/* How many items v holds, for a message: " (7 objects)"; "" for a
+ * scalar. */
+static void holding(const json_t *v, char *buf, size_t size)
+{
+	size_t n = json_is_array(v) ? json_array_size(v) : json_object_size(v);
+	int objects = json_is_array(v) && n &&
+		      json_is_object(json_array_get(v, 0));
+
+	*buf = '\0';
+	if (json_is_array(v))
+		snprintf(buf, size, " (%zu %s%s)", n,
+			 objects ? "object" : "item", n == 1 ? "" : "s");
+	else if (json_is_object(v))
+		snprintf(buf, size, " (%zu key%s)", n, n == 1 ? "" : "s");
+}
+
+int rd_unread_at(struct reader *rd, sg_loc at, const char *key,
+		 const json_t *v, const char *where)
+{
+	char items[48];
+
+	holding(v, items, sizeof(items));
+	if (sg_graph_warn(rd->g, SG_WUNREAD, at, "key '%s'%s%s%s%s was not "
+			  "read", key, items, where ? " in '" : "",
+			  where ? where : "", where ? "'" : ""))
+		return rd_nomem(rd);
+	return 0;
+}
+
+int rd_unread(struct reader *rd, const json_t *o, const char *key,
+	      const char *where)
+{
+	return rd_unread_at(rd, rd_loc(rd, o, key, 0), key,
+			    json_object_get(o, key), where);
+}
+
+int rd_unread_keys(struct reader *rd, const json_t *o,
+		   const char *const *known, const char *where)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)o, key, v) {
+		size_t k = 0;
+
+		while (known[k] && strcmp(known[k], key))
+			k++;
+		/* (null holds nothing to lose) */
+		if (!known[k] && !json_is_null(v) &&
+		    rd_unread(rd, o, key, where))
+			return -1;
+	}
+	return 0;
+}
+
 const char *rd_kind(const json_t *v)
 {
 	if (!v)

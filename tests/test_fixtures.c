@@ -23,7 +23,7 @@
 static const char *const places[] = {
 	"tests/formats/*/*", "tests/tools/*/*", "tests/tools/*/*/*",
 	"tests/valid/*/*", "tests/diff/*", "tests/links/*", "tests/text/*",
-	"graphs/*", "examples/*",
+	"graphs/*", "examples/*", "tests/unread/*/*",
 };
 
 /* What lives beside fixtures and is none: goldens, the tools' scripts and
