@@ -67,6 +67,20 @@ const char *sg_graph_intern(sg_graph *g, const char *s)
 	return s ? sg_arena_strdup(&g->arena, s) : NULL;
 }
 
+int sg_graph_reserve(sg_graph *g, size_t entities, size_t relations,
+		     sg_error *err)
+{
+	/* (by_key: an id and a name an entity, most often) */
+	if ((entities &&
+	     SG_GROW(g->entities, g->nentities + entities, g->aentities)) ||
+	    (relations &&
+	     SG_GROW(g->relations, g->nrelations + relations, g->arelations)) ||
+	    sg_map_reserve(&g->by_id, entities) ||
+	    sg_map_reserve(&g->by_key, 2 * entities))
+		return nomem(err);
+	return 0;
+}
+
 const char *sg_graph_word(sg_graph *g, const char *s)
 {
 	const char *w;
@@ -207,20 +221,10 @@ static int set_str(sg_graph *g, const char **slot, const char *s,
 }
 
 /* Whether ref, a relation's end, is entity i's own id string: then it is
- * that entity, neither copied nor looked up. */
+ * that entity, neither copied nor looked up again. */
 static int known_end(const sg_graph *g, uint32_t i, const char *ref)
 {
 	return i < g->nentities && g->entities[i].id == ref;
-}
-
-/* Interns a relation's end, but one known_end takes as it is. */
-static int set_end(sg_graph *g, const char **slot, uint32_t i,
-		   const char *ref, sg_error *err)
-{
-	if (!known_end(g, i, ref))
-		return set_str(g, slot, ref, err);
-	*slot = ref;
-	return 0;
 }
 
 /*
@@ -297,7 +301,8 @@ int sg_graph_set_title(sg_graph *g, const char *title,
 	return set_str(g, &g->title, title, err);
 }
 
-/* Indexes one more key of entity i for lookups that ignore case. */
+/* Indexes one more key of entity i for lookups that ignore case; key is
+ * the graph's own string. */
 static int index_key(sg_graph *g, const char *key, uint32_t i, sg_error *err)
 {
 	const char *folded;
@@ -305,7 +310,9 @@ static int index_key(sg_graph *g, const char *key, uint32_t i, sg_error *err)
 	sg_buf_reset(&g->scratch);
 	if (sg_fold(&g->scratch, key))
 		return nomem(err);
-	folded = sg_arena_strdup(&g->arena, sg_buf_str(&g->scratch));
+	/* (a key folded already, as an id in lower case is, serves as it is) */
+	folded = !strcmp(sg_buf_str(&g->scratch), key) ? key :
+		 sg_arena_strdup(&g->arena, sg_buf_str(&g->scratch));
 	if (!folded || sg_map_add(&g->by_key, folded, i))
 		return nomem(err);
 	return 0;
@@ -397,6 +404,8 @@ int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
 	sg_relation r = *given;
 
 	memset(&r.attrs, 0, sizeof(r.attrs));
+	r.ends_known = known_end(g, r.from, r.from_ref) &&
+		       known_end(g, r.to, r.to_ref);
 	r.type_index = r.source_index = SG_NONE;
 	if (g->nrelations >= UINT32_MAX ||
 	    SG_GROW(g->relations, g->nrelations + 1, g->arelations)) {
@@ -405,8 +414,9 @@ int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
 	}
 	if (merge_attrs(g, &r.attrs, &given->attrs, "relation", "", r.loc,
 			r.loc, err) ||
-	    set_end(g, &r.from_ref, given->from, given->from_ref, err) ||
-	    set_end(g, &r.to_ref, given->to, given->to_ref, err) ||
+	    (!r.ends_known &&
+	     (set_str(g, &r.from_ref, given->from_ref, err) ||
+	      set_str(g, &r.to_ref, given->to_ref, err))) ||
 	    set_str(g, &r.type, given->type, err) ||
 	    set_str(g, &r.id, given->id, err) ||
 	    set_str(g, &r.label, given->label, err) ||
@@ -681,23 +691,43 @@ int sg_suggest(const sg_graph *g, const sg_map *m, const char *name,
 
 /* ---- resolution ---- */
 
+/* Type indexes remembered by the very string that names the type: a
+ * type given as a word (sg_graph_word) is the same pointer every time, and
+ * is found again without hashing its text. */
+struct type_cache {
+	const char *id[16];
+	uint32_t index[16];
+};
+
 /* The index of type id (SG_NONE for none) into *index, recording a type
  * that entities or relations use without declaring it, so that the type
  * tables list every type in use. */
 static int note_type(sg_graph *g, int relation, const char *id, sg_loc loc,
-		     uint32_t *index, sg_error *err)
+		     struct type_cache *c, uint32_t *index, sg_error *err)
 {
 	const sg_map *ids = relation ? &g->relation_type_ids : &g->type_ids;
+	size_t slot = ((uintptr_t)id >> 3) % SG_ARRAY_SIZE(c->id);
 	sg_type t = { 0 };
-	int64_t found = id ? sg_map_get(ids, id) : -1;
+	int64_t found;
 
-	*index = found >= 0 ? (uint32_t)found : SG_NONE;
-	if (!id || found >= 0)
+	if (id && c->id[slot] == id) {
+		*index = c->index[slot];
 		return 0;
-	t.id = id;
-	t.loc = loc;
-	*index = (uint32_t)(relation ? g->nrelation_types : g->ntypes);
-	return sg_graph_add_type(g, relation, &t, err);
+	}
+	found = id ? sg_map_get(ids, id) : -1;
+	*index = found >= 0 ? (uint32_t)found : SG_NONE;
+	if (id && found < 0) {
+		t.id = id;
+		t.loc = loc;
+		*index = (uint32_t)(relation ? g->nrelation_types : g->ntypes);
+		if (sg_graph_add_type(g, relation, &t, err))
+			return -1;
+	}
+	if (id) {
+		c->id[slot] = id;
+		c->index[slot] = *index;
+	}
+	return 0;
 }
 
 /* Builds start[] and list[] so that list[start[e] .. start[e + 1]) holds, in
@@ -738,16 +768,14 @@ static int build_adjacency(sg_graph *g, int outgoing, uint32_t **start_out,
 }
 
 /* Links relation r to its entities and checks its source; the error, if
- * any, goes to e. prev, when not NULL, is a relation linked before: of
- * the same type (the same word), r shares its index. */
-static int link_relation(sg_graph *g, sg_relation *r, const sg_relation *prev,
+ * any, goes to e. */
+static int link_relation(sg_graph *g, sg_relation *r, struct type_cache *c,
 			 sg_error *e)
 {
 	const sg_type *type;
-	int64_t from = known_end(g, r->from, r->from_ref) ? r->from :
+	int64_t from = r->ends_known ? r->from :
 		       sg_graph_find(g, r->from_ref, r->from_loc, e);
-	int64_t to = from < 0 ? -1 :
-		     known_end(g, r->to, r->to_ref) ? r->to :
+	int64_t to = r->ends_known ? r->to : from < 0 ? -1 :
 		     sg_graph_find(g, r->to_ref, r->to_loc, e);
 	int64_t source;
 
@@ -772,9 +800,7 @@ static int link_relation(sg_graph *g, sg_relation *r, const sg_relation *prev,
 	    sg_graph_warn(g, SG_WSELF, r->loc, "relation from '%s' to itself",
 			  display_name(&g->entities[r->from])))
 		return sg_fail(e, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	if (prev && r->type && r->type == prev->type)
-		r->type_index = prev->type_index;
-	else if (note_type(g, 1, r->type, r->loc, &r->type_index, e))
+	if (note_type(g, 1, r->type, r->loc, c, &r->type_index, e))
 		return -1;
 	type = &g->relation_types[r->type_index];
 	r->undirected |= type->symmetric;
@@ -960,7 +986,8 @@ static int check_parent_cycles(sg_graph *g)
 int sg_graph_resolve(sg_graph *g, sg_error *err)
 {
 	size_t since = g->nnotes;
-	const sg_relation *prev = NULL; /* the relation linked last */
+	struct type_cache types = { { 0 }, { 0 } };
+	struct type_cache relation_types = { { 0 }, { 0 } };
 	sg_teller tell = { g->progress, g->progress_ctx, { 0 } };
 
 	sg_tell_begin(&tell, SG_STAGE_RESOLVE, NULL, g->nrelations);
@@ -986,7 +1013,8 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 	for (size_t i = 0; i < g->nentities; i++) {
 		sg_entity *e = &g->entities[i];
 
-		if (note_type(g, 0, e->type, e->loc, &e->type_index, err))
+		if (note_type(g, 0, e->type, e->loc, &types, &e->type_index,
+			      err))
 			return -1;
 		e->parent = SG_NONE;
 		e->children = 0;
@@ -1005,26 +1033,22 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 	}
 	for (size_t i = 0; i < g->nrelations; i++) {
 		sg_error e = { 0 };
-		int failed;
 
 		/* (the ends of relations ahead, on their way from memory,
 		 * but those known already) */
 		for (size_t k = 0; k < 2; k++) {
 			size_t ahead = i + (k ? 8 : 16);
-			const sg_relation *r;
 
-			if (ahead >= g->nrelations)
+			if (ahead >= g->nrelations ||
+			    g->relations[ahead].ends_known)
 				continue;
-			r = &g->relations[ahead];
-			if (!known_end(g, r->from, r->from_ref))
-				sg_map_prefetch(&g->by_id, r->from_ref, k);
-			if (!known_end(g, r->to, r->to_ref))
-				sg_map_prefetch(&g->by_id, r->to_ref, k);
+			sg_map_prefetch(&g->by_id, g->relations[ahead].from_ref,
+					k);
+			sg_map_prefetch(&g->by_id, g->relations[ahead].to_ref, k);
 		}
 		/* a bad relation spoils only itself */
-		failed = link_relation(g, &g->relations[i], prev, &e);
-		prev = failed ? NULL : &g->relations[i];
-		if (failed && sg_graph_note(g, &e)) {
+		if (link_relation(g, &g->relations[i], &relation_types, &e) &&
+		    sg_graph_note(g, &e)) {
 			/* too many errors, or memory ran out (when noting
 			 * the error, too: then it is not in the list) */
 			if (g->nerrors < SG_MAX_ERRORS)

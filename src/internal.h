@@ -131,6 +131,8 @@ int sg_map_each(const sg_map *m, const char *key,
 		int (*fn)(uint32_t value, void *data), void *data);
 /* The first value of key, or -1 */
 int64_t sg_map_get(const sg_map *m, const char *key);
+/* Makes room for n keys more: none added then grows the table. */
+int sg_map_reserve(sg_map *m, size_t n);
 /* The map's own key equal to key, or NULL */
 const char *sg_map_key(const sg_map *m, const char *key);
 /* Starts bringing what finding key will read into the cache: with step 0
@@ -201,6 +203,9 @@ typedef struct sg_relation {
 	/* in relation_types, and in sources or SG_NONE, once resolved */
 	uint32_t type_index, source_index;
 	int duplicate;                 /* the same as an earlier one */
+	/* from and to were given with the ends as their entities' own ids
+	 * (see sg_graph_add_relation): resolving need not find them */
+	int ends_known;
 	/* no direction: as read (the format's flag), and once resolved also
 	 * when its type is symmetric */
 	int undirected;
@@ -277,6 +282,11 @@ int sg_graph_add_source(sg_graph *g, const sg_source *s, sg_error *err);
 int sg_graph_add_type(sg_graph *g, int relation, const sg_type *t,
 		      sg_error *err);
 const char *sg_graph_intern(sg_graph *g, const char *s);
+/* Makes room for entities and relations more of each, where a reader
+ * knows how many it will add: no array or index grown (and copied) on the
+ * way. -1 when out of memory. */
+int sg_graph_reserve(sg_graph *g, size_t entities, size_t relations,
+		     sg_error *err);
 /* The graph's one copy of s, a word of the graph; NULL when out of memory
  * (or s NULL). For strings that repeat: each distinct one stays for the
  * graph's life. */

@@ -272,6 +272,7 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	sg_buf type = SG_BUF_INIT, key = SG_BUF_INIT, shown = SG_BUF_INIT;
 	json_t *attrs = json_object();
 	sg_entity e = { 0 };
+	size_t had = x->rd->g->nentities;
 	int r = attrs ? 0 : rd_nomem(x->rd);
 
 	e.id = x->nodes[i].id;
@@ -308,7 +309,9 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 		else if (rd_add_value(attrs, sg_buf_str(&key), literal(&t->obj)))
 			r = rd_nomem(x->rd);
 	}
-	e.type = type.len ? sg_buf_str(&type) : NULL;
+	/* (a word: the graph keeps one copy of each type) */
+	if (type.len && !(e.type = sg_graph_word(x->rd->g, sg_buf_str(&type))))
+		r = rd_nomem(x->rd);
 	if (name)
 		e.name = name->obj.value;
 	else if (strncmp(e.id, "_:", 2) &&
@@ -322,10 +325,16 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 			    0, &e.attrs) ||
 	    sg_graph_add_entity(x->rd->g, &e, x->rd->err);
 	if (!r) {
-		/* (its relations name it by its index: see relation()) */
-		int64_t k = sg_map_get(&x->rd->g->by_id, e.id);
+		/* (its relations name it by its index and its own id: see
+		 * relation(); a new one is the last, one met before is
+		 * found) */
+		sg_graph *g = x->rd->g;
+		int64_t k = g->nentities > had ? (int64_t)g->nentities - 1 :
+			    sg_map_get(&g->by_id, e.id);
 
 		x->nodes[i].entity = k >= 0 ? (uint32_t)k : SG_NONE;
+		if (k >= 0)
+			x->nodes[i].id = g->entities[k].id;
 	}
 	rd_attrs_release(&e.attrs);
 	json_decref(attrs);
@@ -396,16 +405,6 @@ static const struct pred *predicate(struct rdf *x, const char *iri)
 	return &x->preds[x->npreds++];
 }
 
-/* An end of a relation: its entity's own id and index where the node has
- * one, so that the graph need not find it again. */
-static void end(const struct rdf *x, size_t node, const char **ref,
-		uint32_t *index)
-{
-	const struct node *n = &x->nodes[node];
-
-	*index = n->entity;
-	*ref = n->entity == SG_NONE ? n->id : x->rd->g->entities[n->entity].id;
-}
 
 /* The relation of the triples rels[0..n), the same triple stated once or
  * more (SPARQL rows may repeat one; TriG may state it in several graphs):
@@ -422,8 +421,12 @@ static int relation(struct rdf *x, const size_t *rels, size_t n)
 
 	if (t->p && !t->word && !pred)
 		return rd_nomem(x->rd);
-	end(x, t->s, &rel.from_ref, &rel.from);
-	end(x, t->o, &rel.to_ref, &rel.to);
+	/* (the ends as their entities' own ids, with their indexes: the
+	 * graph need not find them again) */
+	rel.from_ref = x->nodes[t->s].id;
+	rel.from = x->nodes[t->s].entity;
+	rel.to_ref = x->nodes[t->o].id;
+	rel.to = x->nodes[t->o].entity;
 	rel.type = !t->p ? SG_UNTYPED : t->word ? t->p : pred->type;
 	rel.label = t->label;
 	rel.loc = rel.from_loc = t->loc;
@@ -474,13 +477,16 @@ int rd_rdf_emit(struct rdf *x)
 	 * else SIZE_MAX (so a run ends where the next one begins) */
 	size_t *rels = malloc((x->n + 1) * sizeof(*rels));
 	size_t *run = malloc((x->n + 1) * sizeof(*run));
-	size_t nrels = 0;
+	size_t nrels = 0, most = 0;
 	int r = start && order && rels && run ? 0 : rd_nomem(x->rd);
 
 	for (size_t i = 0; !r && i < x->n; i++) {
 		start[x->t[i].s + 2]++;
 		run[i] = SIZE_MAX;
+		most += is_relation(&x->t[i]);
 	}
+	/* (the graph grows once: a relation at most a triple) */
+	r = r || sg_graph_reserve(x->rd->g, x->nnodes, most, x->rd->err);
 	for (size_t i = 2; !r && i < x->nnodes + 2; i++)
 		start[i] += start[i - 1];
 	/* (start[s + 1] is where the next of node s's goes, until all are

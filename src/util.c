@@ -374,8 +374,23 @@ int sg_fold(sg_buf *b, const char *s)
 
 	while (*p) {
 		const unsigned char *start = p;
-		unsigned c = next_rune(&p);
+		unsigned c;
 
+		/* (a run of ASCII, the most of any key, folded at once) */
+		while (*p && *p < 0x80)
+			p++;
+		if (p > start) {
+			size_t at = b->len;
+
+			if (sg_buf_add(b, (const char *)start,
+				       (size_t)(p - start)))
+				return -1;
+			for (char *q = b->buf + at; q < b->buf + b->len; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q + 32);
+			continue;
+		}
+		c = next_rune(&p);
 		if (p == start + 1 && c >= 0x80) {
 			/* a malformed byte: keep it as it is */
 			if (sg_buf_add(b, (const char *)start, 1))
@@ -500,14 +515,16 @@ static size_t map_slot(const sg_map *m, const char *key, uint32_t hash,
 	return i;
 }
 
-/* Room for one more slot: at most three quarters in use. */
-static int map_room(sg_map *m)
+/* Room for more slots: at most three quarters in use. */
+static int map_grow(sg_map *m, size_t more)
 {
 	size_t n = m->nslots ? m->nslots * 2 : 64;
 	struct sg_map_slot *slots;
 
-	if ((m->used + 1) * 4 <= m->nslots * 3)
+	if ((m->used + more) * 4 <= m->nslots * 3)
 		return 0;
+	while ((m->used + more) * 4 > n * 3)
+		n *= 2;
 	if (!(slots = calloc(n, sizeof(*slots))))
 		return -1;
 	for (size_t i = 0; i < m->nslots; i++) {
@@ -525,12 +542,17 @@ static int map_room(sg_map *m)
 	return 0;
 }
 
+int sg_map_reserve(sg_map *m, size_t n)
+{
+	return map_grow(m, n);
+}
+
 int sg_map_add(sg_map *m, const char *key, uint32_t value)
 {
 	uint32_t hash = sg_hash(key);
 	struct sg_map_slot *s;
 
-	if (map_room(m))
+	if (map_grow(m, 1))
 		return -1;
 	s = &m->slots[map_slot(m, key, hash, NULL)];
 	if (!s->key) {
@@ -562,7 +584,7 @@ int sg_map_add_unique(sg_map *m, const char *key, uint32_t value)
 	uint32_t hash = pair_hash(key, value);
 	struct sg_map_slot *s;
 
-	if (map_room(m))
+	if (map_grow(m, 1))
 		return -1;
 	s = &m->slots[map_slot(m, key, hash, &value)];
 	if (s->key)
