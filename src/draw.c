@@ -1644,7 +1644,9 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	r = r || overrides(ag, SG_DGRAPH, o->graph_attrs, o->ngraph_attrs) ||
 	    overrides(ag, SG_DNODE, o->node_attrs, o->nnode_attrs) ||
 	    overrides(ag, SG_DEDGE, o->edge_attrs, o->nedge_attrs);
-	r = r || draw_boxes(ag, v, &sc);
+	r = r || draw_boxes(ag, v, &sc) ||
+	    sg_drawing_reserve(ag, SG_DNODE, v->nshown) ||
+	    sg_drawing_reserve(ag, SG_DEDGE, v->nshown_relations);
 	for (size_t k = 0; k < v->nshown && !r; k++)
 		r = draw_entity(ag, v, v->shown[k], &sc);
 	for (size_t i = 0; i < g->nrelations && !r; i++) {

@@ -50,6 +50,9 @@ sg_dobj *sg_drawing_root(const sg_drawing *d);
 sg_dobj *sg_drawing_subgraph(sg_dobj *parent, const char *name);
 sg_dobj *sg_drawing_node(sg_dobj *graph, const char *name, int64_t entity);
 sg_dobj *sg_drawing_edge(sg_dobj *graph, sg_dobj *tail, sg_dobj *head);
+/* Room for n more objects of kind, made at once rather than doubled (and
+ * copied) on the way; 0 or -1. */
+int sg_drawing_reserve(sg_drawing *d, int kind, size_t n);
 /* A node or an edge (kind) in no graph: a sample of a style, whose values
  * are read back; NULL when out of memory. */
 sg_dobj *sg_drawing_sample(sg_drawing *d, int kind);

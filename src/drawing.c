@@ -34,11 +34,16 @@ struct sg_dobj {
 	uint32_t ninherited;
 };
 
+/* Values a symbol keeps, by a hash of their text (see keep). */
+#define KEPT_SLOTS 64
+
 struct sym {
 	const char *name;
 	const char *def;  /* the default; for the root graph, its value */
 	const char *first; /* the value it was declared with */
-	const char *last;  /* the last value stored, shared by the next equal */
+	/* values stored, KEPT_SLOTS of them by their hash, each shared by
+	 * the next equal one; NULL until the first */
+	const char **kept;
 	int html;
 };
 
@@ -67,13 +72,22 @@ static struct sym *find_sym(const sg_drawing *d, int kind, const char *name)
 	return i < 0 ? NULL : &d->syms[kind].v[i];
 }
 
+/* A copy of value, s's; one copy of the values that repeat (a million
+ * relations' words and classes are a few values, and a copy each took
+ * 16 MB). A value takes the slot of the one it meets there. */
 static const char *keep(sg_drawing *d, struct sym *s, const char *value)
 {
-	if (s && s->last && !strcmp(s->last, value))
-		return s->last;
+	const char **slot;
+
+	if (!s->kept &&
+	    !(s->kept = sg_arena_alloc(&d->mem, KEPT_SLOTS * sizeof(*s->kept))))
+		return NULL;
+	slot = &s->kept[sg_hash(value) & (KEPT_SLOTS - 1)];
+	if (*slot && !strcmp(*slot, value))
+		return *slot;
 	value = sg_arena_strdup(&d->mem, value);
-	if (s && value)
-		s->last = value;
+	if (value)
+		*slot = value;
 	return value;
 }
 
@@ -177,6 +191,16 @@ sg_dobj *sg_drawing_node(sg_dobj *graph, const char *name, int64_t entity)
 	return n;
 }
 
+int sg_drawing_reserve(sg_drawing *d, int kind, size_t n)
+{
+	size_t want = d->n[kind] + n;
+
+	return SG_GROW(d->objs[kind], want, d->alloc[kind]) ||
+	       (kind == SG_DEDGE &&
+		(SG_GROW(d->end[0], want, d->end_alloc[0]) ||
+		 SG_GROW(d->end[1], want, d->end_alloc[1]))) ? -1 : 0;
+}
+
 sg_dobj *sg_drawing_edge(sg_dobj *graph, sg_dobj *tail, sg_dobj *head)
 {
 	sg_drawing *d = graph->d;
@@ -223,7 +247,7 @@ int sg_drawing_declare(sg_drawing *d, int kind, const char *name,
 		    sg_map_add(&ss->index, copy, (uint32_t)ss->n))
 			return -1;
 		s = &ss->v[ss->n++];
-		*s = (struct sym){ copy, NULL, NULL, NULL, 0 };
+		*s = (struct sym){ .name = copy };
 	}
 	s->def = keep(d, s, value);
 	s->html = 0;
