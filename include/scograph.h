@@ -68,6 +68,7 @@ typedef enum sg_code {
 	SG_WREMOTE,    /* a JSON-LD @context elsewhere, not fetched */
 	SG_WPAGE,      /* a drawing whose text is too small on its page */
 	SG_WUNREAD,    /* a part of the input not read (named, and counted) */
+	SG_ENOTHING,   /* filters that leave nothing of what was asked for */
 	SG_NCODES      /* not a code: how many there are (new ones go before) */
 } sg_code;
 
@@ -261,6 +262,11 @@ typedef struct sg_select_opts {
 	 * SG_PAGE_LINES. A focus's selection of more relations than this is
 	 * folded too, however few its entities. */
 	size_t max_lines;
+	/* Filters (types, relation types, where, excludes) that leave
+	 * nothing but the focus, or nothing at all without one, are
+	 * SG_ENOTHING naming the filter that emptied the selection, unless
+	 * this is set: a picture of nothing is rarely what was meant. */
+	int allow_empty;
 } sg_select_opts;
 
 /* What a page holds legibly: the command's --max-nodes by default. */
@@ -350,9 +356,15 @@ SG_API int sg_view_summary(const sg_view *v, size_t i, sg_summary_info *info);
 SG_API int sg_view_folded(const sg_view *v, size_t i, size_t j,
 			  sg_entity_info *info);
 
+/* Counts at each stage: of the graph read (a relation listed twice once),
+ * of the selection (before folding), and of what is drawn: entities as
+ * themselves and summaries, which hold the folded entities; the types and
+ * sources are those of what is drawn. */
 typedef struct sg_stats {
 	size_t entities, relations, entity_types, relation_types, sources;
 	size_t summaries, folded; /* entities folded into summaries */
+	size_t read_entities, read_relations;
+	size_t selected_entities, selected_relations;
 } sg_stats;
 SG_API int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
 

@@ -335,6 +335,7 @@ struct sg_view {
 		size_t label, id; /* offsets in labels */
 	} *folds;
 	size_t nfolds, ncut;
+	size_t nselected_relations; /* before folding */
 	uint32_t *fold_of, *degree, *members;
 	sg_buf labels;
 	/* per entity in the view, the nearest of its parents' line in the

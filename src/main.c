@@ -29,7 +29,7 @@ struct config {
 	const char *theme, *diff, *page, *shape;
 	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
-	int exit_code;
+	int exit_code, allow_empty;
 	int progress; /* 1 shown, -1 not, 0 on a terminal */
 };
 
@@ -88,6 +88,8 @@ static const struct option options[] = {
 	    "leave out the entities of TYPE (repeatable)"),
 	OPT(0, "exclude-relation", LIST, exclude_relations, "TYPE",
 	    "leave out the relations of TYPE (repeatable)"),
+	OPT(0, "allow-empty", FLAG, allow_empty, NULL,
+	    "draw a selection the filters left empty, instead of failing"),
 	OPT(0, "from", STRING, path_from, "NAME",
 	    "with --to: draw every shortest path from NAME (following "
 	    "--direction), instead of a focus"),
@@ -331,6 +333,8 @@ struct printer {
 	int json, github, strict;
 	int stopped; /* the exit status a warning stopped the rendering with */
 	struct progress *line; /* erased before anything is printed */
+	/* the file a problem of no file is of: --render-all draws many */
+	const char *file;
 };
 
 static void json_string(const char *s)
@@ -367,6 +371,13 @@ static int print_problem(const struct printer *p, const sg_error *e)
 {
 	int error = e->severity == SG_ERROR || p->strict;
 	const char *severity = error ? "error" : "warning";
+	sg_error named;
+
+	if (!e->file[0] && p->file) {
+		named = *e;
+		snprintf(named.file, sizeof(named.file), "%s", p->file);
+		e = &named;
+	}
 
 	progress_hush(p->line);
 	if (p->json) {
@@ -432,8 +443,8 @@ static void print_note(const struct printer *p, const char *file,
 
 /* Tells what --max-nodes folded in the view of file, whatever the view is
  * used for. */
-static void note_folded(const struct printer *p, const char *file,
-			const sg_view *v, long max)
+static void note_folded(const struct printer *p, const sg_view *v,
+			long max)
 {
 	char text[200], why[80];
 	size_t n = sg_view_entity_count(v) + sg_view_cut_count(v);
@@ -451,7 +462,7 @@ static void note_folded(const struct printer *p, const char *file,
 		 sg_view_entity_count(v), sg_view_cut_count(v),
 		 sg_view_summary_count(v),
 		 sg_view_summary_count(v) == 1 ? "summary" : "summaries");
-	print_note(p, file, "folded", text);
+	print_note(p, p->file ? p->file : "", "folded", text);
 }
 
 /* Prints everything reading and resolving found; the exit status. */
@@ -544,11 +555,17 @@ static int print_stats(const sg_view *v, sg_error *err)
 
 	if (sg_view_stats(v, &s, err))
 		return -1;
-	printf("entities: %zu\nrelations: %zu\nentity types: %zu\n"
-	       "relation types: %zu\nsources: %zu\nsummaries: %zu\n"
-	       "entities folded: %zu\n",
-	       s.entities, s.relations, s.entity_types, s.relation_types,
-	       s.sources, s.summaries, s.folded);
+	/* each line says which stage it counts: a drawing's boxes read as
+	 * the graph's size would look like data lost */
+	printf("entities read: %zu\nrelations read: %zu\n"
+	       "entities selected: %zu\nrelations selected: %zu\n"
+	       "entities drawn: %zu\nsummaries drawn: %zu\n"
+	       "entities folded: %zu\nrelations drawn: %zu\n"
+	       "entity types drawn: %zu\nrelation types drawn: %zu\n"
+	       "sources drawn: %zu\n",
+	       s.read_entities, s.read_relations, s.selected_entities,
+	       s.selected_relations, s.entities, s.summaries, s.folded,
+	       s.relations, s.entity_types, s.relation_types, s.sources);
 	return 0;
 }
 
@@ -751,10 +768,8 @@ static int one_graph(struct run *run, const char *const *files,
 	}
 	if (!r && !c->check && !(v = sg_select(g, &run->so, &err)))
 		r = print_problem(p, &err);
-	/* --render-all draws many graphs: say which */
 	if (v)
-		note_folded(p, c->render_all ? files[0] : "", v,
-			    c->max_nodes);
+		note_folded(p, v, c->max_nodes);
 	if (!r && v && !c->list && !c->stats &&
 	    sg_view_entity_count(v) > LARGE_DRAWING)
 		r = warn_large(p, v);
@@ -902,10 +917,12 @@ static int render_all(struct run *run)
 							base, names[k],
 							formats[f]));
 		}
+		run->p.file = path;
 		r = r ? (fprintf(stderr, "scograph: error: out of memory\n"),
 			 EXIT_BAD_INPUT) :
 			one_graph(run, (const char *const *)&path, 1, outs,
 				  nformats);
+		run->p.file = NULL;
 		if (r > worst)
 			worst = r;
 		free(path);
@@ -929,7 +946,7 @@ static int run(const struct config *c)
 	const char *term = getenv("TERM");
 	struct run run = {
 		c,
-		{ 0, github && !strcmp(github, "true"), c->strict, 0, NULL },
+		{ 0, github && !strcmp(github, "true"), c->strict, 0, NULL, NULL },
 		{
 			.focus = c->focus.items, .nfocus = c->focus.n,
 			.depth = (int)c->depth, .direction = SG_BOTH,
@@ -948,6 +965,7 @@ static int run(const struct config *c)
 			/* a page holds fewer lines than a poster */
 			.max_lines = c->page && !strcmp(c->page, "none") ?
 					     0 : SG_PAGE_LINES,
+			.allow_empty = c->allow_empty,
 		},
 		0,
 		NULL,

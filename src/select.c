@@ -427,7 +427,9 @@ struct key {
 	uint32_t entity;
 };
 #define KEY_FIELDS 5
-#define LEVELS 4
+/* The coarsest keys by nothing: one summary of all the rest, so that a
+ * small budget draws names, not several summaries of two. */
+#define LEVELS (KEY_FIELDS + 1)
 #define level_fields(level) (KEY_FIELDS - (level))
 
 /* By every field; sg_sort keeps input order among equals. */
@@ -448,6 +450,11 @@ static int same_summary(const struct key *x, const struct key *y,
 	return !memcmp(x->field, y->field, (size_t)fields * sizeof(*x->field));
 }
 
+/* What a plan makes at each level: summaries. */
+struct counts {
+	size_t groups[LEVELS];
+};
+
 /* What folding a selection works with. */
 struct folding {
 	const sg_graph *g;
@@ -464,8 +471,9 @@ struct folding {
 	uint32_t *lines;     /* lines[k]: the relations among the first k */
 	uint32_t *boxes;     /* boxes[k]: the first k and the boxes they are in */
 	struct {
-		size_t k, groups[LEVELS];
-	} memo[4 * 64]; /* LEVELS binary searches over a size_t */
+		size_t k;
+		struct counts c;
+	} memo[LEVELS * 64]; /* LEVELS binary searches over a size_t */
 	size_t nmemo;
 };
 
@@ -473,7 +481,7 @@ struct folding {
  * Folds all but the first k ranked, and counts the summaries each level
  * of folding makes into groups[].
  */
-static int plan(struct folding *f, size_t k, size_t *groups)
+static int plan(struct folding *f, size_t k, struct counts *c)
 {
 	const sg_graph *g = f->g;
 	size_t head = 0, tail = 0;
@@ -530,31 +538,29 @@ static int plan(struct folding *f, size_t k, size_t *groups)
 	if (sg_sort(f->keys, f->nkeys, sizeof(*f->keys), key_order, NULL))
 		return -1;
 	for (int l = 0; l < LEVELS; l++) {
-		groups[l] = 0;
+		c->groups[l] = 0;
 		for (size_t i = 0; i < f->nkeys; i++)
-			groups[l] += !i || !same_summary(&f->keys[i - 1],
-							 &f->keys[i],
-							 level_fields(l));
+			c->groups[l] += !i || !same_summary(&f->keys[i - 1],
+							    &f->keys[i],
+							    level_fields(l));
 	}
 	return 0;
 }
 
 /* The summaries plan makes of the first k, remembered: the binary
  * searches of fold ask again for the same k. */
-static int plan_memo(struct folding *f, size_t k, size_t *groups)
+static int plan_memo(struct folding *f, size_t k, struct counts *c)
 {
 	for (size_t i = 0; i < f->nmemo; i++)
 		if (f->memo[i].k == k) {
-			memcpy(groups, f->memo[i].groups,
-			       sizeof(f->memo[i].groups));
+			*c = f->memo[i].c;
 			return 0;
 		}
-	if (plan(f, k, groups))
+	if (plan(f, k, c))
 		return -1;
 	if (f->nmemo < SG_ARRAY_SIZE(f->memo)) {
 		f->memo[f->nmemo].k = k;
-		memcpy(f->memo[f->nmemo++].groups, groups,
-		       sizeof(f->memo[0].groups));
+		f->memo[f->nmemo++].c = *c;
 	}
 	return 0;
 }
@@ -636,6 +642,10 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 			s->count++;
 		}
 		v->ncut += s->count;
+		/* the entities of several drawn ones (keys sort by anchor,
+		 * none last) are "+N more" beside the first */
+		s->further = same[1] != 0 || (same[0] == SG_NONE &&
+					      k[0] != SG_NONE);
 		s->dir = (sg_direction)same[2];
 		s->type = same[3];
 		s->relation = same[4];
@@ -727,12 +737,46 @@ static void count_boxes(struct folding *f, const unsigned char *allowed)
 			f->keep[e] = 0;
 }
 
+/*
+ * A summary of one entity takes a box as the entity would, and tells less;
+ * but drawn, it brings all its relations to what is drawn, not the
+ * summary's one line: only while they fit. Marks those of the plan's keys
+ * at level that are drawn so in on[] (what is drawn), given the lines
+ * drawn already; how many.
+ */
+static size_t promote(const struct folding *f, unsigned char *on, int level,
+		      size_t lines, size_t most_lines)
+{
+	size_t n = 0;
+
+	for (size_t i = 0, j; i < f->nkeys; i = j) {
+		for (j = i + 1; j < f->nkeys &&
+				same_summary(&f->keys[i], &f->keys[j],
+					     level_fields(level)); j++)
+			;
+		if (j == i + 1 && f->keys[i].field[0] != SG_NONE &&
+		    !f->keys[i].field[1]) {
+			size_t more = drawn_lines(f, on, f->keys[i].entity);
+
+			if (lines + more - 1 <= most_lines) {
+				on[f->keys[i].entity] = 1;
+				lines += more - 1;
+				n++;
+			}
+		}
+	}
+	return n;
+}
+
 static int fold(sg_view *v, const uint32_t *dist, size_t max,
 		size_t max_lines, const unsigned char *allowed,
 		const unsigned char *rel_on)
 {
 	const sg_graph *g = v->graph;
-	size_t n1 = g->nentities + 1, kmin = 0, k, groups[LEVELS], lines = 0, top;
+	size_t n1 = g->nentities + 1, kmin = 0, k, named, more, lines = 0;
+	size_t top;
+	unsigned char *scratch = malloc(n1);
+	struct counts c;
 	size_t most_lines = max_lines && max_lines < max + max / 2 ?
 		max_lines : max + max / 2;
 	struct folding f = { g, rel_on, malloc(n1), malloc(n1 * sizeof(*f.ranks)),
@@ -742,12 +786,12 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 			     malloc(n1 * sizeof(*f.keys)), 0,
 			     calloc(n1 + 1, sizeof(*f.lines)),
 			     malloc((n1 + 1) * sizeof(*f.boxes)),
-			     { { 0, { 0 } } }, 0 };
-	int level = 0, r = -1;
+			     { { 0, { { 0 } } } }, 0 };
+	int level, chosen, r = -1;
 
 	v->degree = calloc(n1, sizeof(*v->degree));
 	if (!f.in || !f.ranks || !f.keep || !f.owner || !f.via || !f.queue ||
-	    !f.keys || !f.lines || !f.boxes || !v->degree)
+	    !f.keys || !f.lines || !f.boxes || !v->degree || !scratch)
 		goto done;
 	memcpy(f.in, v->entity_on, n1);
 	for (size_t i = 0; i < g->nrelations; i++) {
@@ -787,60 +831,52 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 		f.lines[i + 1] += f.lines[i];
 	count_boxes(&f, allowed);
 	kmin = kmin ? kmin : 1;
-	/* the finest level whose summaries take at most a third of the
-	 * budget beside the most entities that fit: drawing one entity more
-	 * makes at most one summary less, so the boxes grow with k, and a
-	 * binary search finds that k */
+	/* names first: the level that draws the most entities as themselves
+	 * (a summary's box is one an entity could have had), the finest of
+	 * those; drawing one entity more makes at most one summary less, so
+	 * the boxes grow with k, and a binary search finds each level's k */
 	/* (fewer than max entities are folded for their lines: one at least) */
 	top = max < f.n ? max : f.n;
-	for (k = kmin; level < LEVELS; level++) {
+	k = kmin;
+	named = 0;
+	chosen = LEVELS - 1;
+	for (level = 0; level < LEVELS; level++) {
 		size_t lo = kmin, hi = top > kmin ? top - 1 : kmin, best = 0;
 
 		while (lo <= hi) {
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (plan_memo(&f, mid, groups))
+			if (plan_memo(&f, mid, &c))
 				goto done;
-			if (f.boxes[mid] + groups[level] > max ||
-			    f.lines[mid] + groups[level] > most_lines) {
+			if (f.boxes[mid] + c.groups[level] > max ||
+			    f.lines[mid] + c.groups[level] > most_lines) {
 				hi = mid - 1;
 			} else {
 				best = mid;
 				lo = mid + 1;
 			}
 		}
-		if (best && plan_memo(&f, best, groups))
+		/* (plan, not its memo: the keys are what promote reads) */
+		if (!best)
+			continue;
+		if (plan(&f, best, &c))
 			goto done;
-		if (best && (groups[level] <= max / 3 || level == LEVELS - 1)) {
+		memcpy(scratch, f.keep, n1);
+		more = promote(&f, scratch, level, f.lines[best] +
+			       c.groups[level], most_lines);
+		if (best + more > named) {
+			named = best + more;
 			k = best;
-			break;
+			chosen = level;
 		}
 	}
-	level = level < LEVELS ? level : LEVELS - 1;
-	if (plan(&f, k, groups))
+	level = chosen;
+	if (plan(&f, k, &c))
 		goto done;
 	for (size_t i = 0; i < f.n; i++)
 		v->entity_on[f.ranks[i].entity] = f.keep[f.ranks[i].entity];
-	/* a summary of one entity takes a box as the entity would, and
-	 * tells less; but drawn, it brings all its relations to what is
-	 * drawn, not the summary's one line: only while they fit */
-	lines = f.lines[k] + groups[level];
-	for (size_t i = 0, j; i < f.nkeys; i = j) {
-		for (j = i + 1; j < f.nkeys &&
-				same_summary(&f.keys[i], &f.keys[j],
-					     level_fields(level)); j++)
-			;
-		if (j == i + 1 && f.keys[i].field[0] != SG_NONE &&
-		    !f.keys[i].field[1]) {
-			size_t more = drawn_lines(&f, v->entity_on,
-						  f.keys[i].entity);
-
-			if (lines + more - 1 <= most_lines) {
-				v->entity_on[f.keys[i].entity] = 1;
-				lines += more - 1;
-			}
-		}
-	}
+	promote(&f, v->entity_on, level, f.lines[k] + c.groups[level],
+		most_lines);
 	r = keep_parents(v, allowed) || summarise(v, &f, level) ? -1 : 0;
 done:
 	free(f.in);
@@ -852,6 +888,7 @@ done:
 	free(f.keys);
 	free(f.lines);
 	free(f.boxes);
+	free(scratch);
 	return r;
 }
 
@@ -895,9 +932,168 @@ static int select_focus(sg_view *v, const sg_select_opts *o,
 
 		v->relation_on[i] = relation_allowed(g, r, v->entity_on,
 						     rel_on);
+		/* dist still tells what was selected before folding */
+		v->nselected_relations += v->relation_on[i] ||
+			(dist[r->from] != FAR && dist[r->to] != FAR &&
+			 !r->duplicate &&
+			 type_on(g, 1, rel_on, r->type_index));
 	}
 	free(dist);
 	return 0;
+}
+
+/* The filters a selection names, by kind: flags for name_filters. */
+enum { BY_TYPE = 1, BY_WHERE = 2, BY_EXCLUDE = 4, BY_RELATION = 8 };
+
+/* The options of the kinds asked for, as the user wrote them, into b
+ * (where: the one of index where, or every one if SIZE_MAX). */
+static int name_filters(sg_buf *b, const sg_select_opts *o, int kinds,
+			size_t where)
+{
+	const struct {
+		int kind;
+		const char *option;
+		const char *const *values;
+		size_t n;
+	} opts[] = {
+		{ BY_TYPE, "--type", o->entity_types, o->nentity_types },
+		{ BY_TYPE, "--exclude-type", o->exclude_types,
+		  o->nexclude_types },
+		{ BY_WHERE, "--where", o->where, o->nwhere },
+		{ BY_EXCLUDE, "--exclude", o->exclude, o->nexclude },
+		{ BY_RELATION, "--relation", o->relation_types,
+		  o->nrelation_types },
+		{ BY_RELATION, "--exclude-relation", o->exclude_relations,
+		  o->nexclude_relations },
+	};
+	int r = 0;
+
+	sg_buf_reset(b);
+	for (size_t i = 0; i < SG_ARRAY_SIZE(opts); i++)
+		for (size_t k = 0; (opts[i].kind & kinds) && k < opts[i].n;
+		     k++)
+			if (opts[i].kind != BY_WHERE || where == SIZE_MAX ||
+			    where == k)
+				r |= sg_buf_addf(b, "%s%s %s",
+						 b->len ? " " : "",
+						 opts[i].option,
+						 opts[i].values[k]);
+	return r;
+}
+
+/* Whether anything beside the focus is on in on[]. */
+static int any_but_focus(const sg_view *v, const unsigned char *on)
+{
+	for (size_t e = 0; e < v->graph->nentities; e++)
+		if (on[e] && !v->focus[e])
+			return 1;
+	return 0;
+}
+
+/* Whether o filters what a selection keeps, beyond its focus and depth. */
+static int filters(const sg_select_opts *o)
+{
+	return o->nentity_types || o->nexclude_types || o->nwhere ||
+	       o->nexclude || o->nrelation_types || o->nexclude_relations;
+}
+
+/* Leaves on in keep[] only the entities a relation of a kept type joins
+ * to another kept one, and the focus: what --relation asks to see. */
+static int touched_only(const sg_view *v, unsigned char *keep,
+			const unsigned char *rel_on)
+{
+	const sg_graph *g = v->graph;
+	unsigned char *touched = calloc(g->nentities + 1, 1);
+
+	if (!touched)
+		return -1;
+	for (size_t i = 0; i < g->nrelations; i++)
+		if (relation_allowed(g, &g->relations[i], keep, rel_on))
+			touched[g->relations[i].from] =
+				touched[g->relations[i].to] = 1;
+	for (size_t e = 0; e < g->nentities; e++)
+		keep[e] &= touched[e] || v->focus[e];
+	free(touched);
+	return 0;
+}
+
+/*
+ * Fails when the filters left nothing beside the focus of what it reaches
+ * without them (of the graph, without a focus), naming the filter after
+ * which, applied in turn, nothing was left, as the user wrote it; all of
+ * them where only together they empty it. 0 when it is not their doing.
+ */
+static int nothing_left(const sg_view *v, const sg_select_opts *o,
+			const unsigned char *seeds,
+			const unsigned char *ent_type_on,
+			const unsigned char *rel_on, sg_error *err)
+{
+	const sg_graph *g = v->graph;
+	size_t n = g->nentities, nall = n > g->nrelation_types ? n :
+						 g->nrelation_types;
+	uint32_t *dist = malloc((n + 1) * sizeof(*dist));
+	unsigned char *left = malloc(n + 1), *all = malloc(nall + 1);
+	sg_buf what = SG_BUF_INIT, text = SG_BUF_INIT;
+	int r = -1;
+
+	if (!dist || !left || !all)
+		goto done;
+	memset(all, 1, nall + 1);
+	for (size_t e = 0; e < n; e++)
+		dist[e] = o->nfocus ? (v->focus[e] ? 0 : FAR) : !seeds ? 0 :
+			  seeds[e] ? (uint32_t)seeds[e] - 1 : FAR;
+	if (walk(g, dist, o->direction, (uint32_t)o->depth, all, all))
+		goto done;
+	for (size_t e = 0; e < n; e++)
+		left[e] = dist[e] != FAR;
+	r = 0;
+	if (!any_but_focus(v, left))
+		goto done;
+	r = name_filters(&what, o, BY_TYPE, 0);
+	for (size_t e = 0; e < n; e++)
+		left[e] &= type_on(g, 0, ent_type_on,
+				   g->entities[e].type_index);
+	for (size_t k = 0; !r && k < o->nwhere && any_but_focus(v, left);
+	     k++) {
+		sg_select_opts one = { .where = &o->where[k], .nwhere = 1 };
+
+		r = name_filters(&what, o, BY_WHERE, k);
+		for (size_t e = 0; e < n; e++)
+			left[e] &= where_on(&one, &g->entities[e], &text);
+	}
+	if (!r && any_but_focus(v, left)) {
+		r = name_filters(&what, o, BY_EXCLUDE, 0);
+		for (size_t k = 0; k < o->nexclude; k++)
+			left[find(g, o->exclude[k], err)] = 0;
+	}
+	if (!r && any_but_focus(v, left))
+		r = name_filters(&what, o, BY_RELATION, 0) ||
+		    touched_only(v, left, rel_on);
+	if (!r && any_but_focus(v, left))
+		r = name_filters(&what, o, ~0, SIZE_MAX);
+	if (r)
+		goto done;
+	if (o->nfocus)
+		r = sg_fail(err, SG_ENOTHING, NULL, 0, 0,
+			    "nothing is selected: no entity within %d step%s "
+			    "of '%s' is left after %s (--allow-empty draws "
+			    "the focus alone)", o->depth,
+			    o->depth == 1 ? "" : "s", o->focus[0],
+			    sg_buf_str(&what));
+	else
+		r = sg_fail(err, SG_ENOTHING, NULL, 0, 0,
+			    "nothing is selected: no entity is left after %s "
+			    "(--allow-empty draws an empty picture)",
+			    sg_buf_str(&what));
+done:
+	if (r < 0)
+		nomem(err);
+	free(dist);
+	free(left);
+	free(all);
+	sg_buf_release(&what);
+	sg_buf_release(&text);
+	return r;
 }
 
 sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
@@ -974,14 +1170,22 @@ sg_view *sg_select_from(const sg_graph *g, const sg_select_opts *o,
 	}
 	if (o->path_from && o->path_to)
 		r = select_paths(v, o, allowed, rel_on, err);
-	else if ((r = select_focus(v, o, seeds, allowed, rel_on)))
-		nomem(err);
+	else if ((o->nrelation_types && touched_only(v, allowed, rel_on)) ||
+		 select_focus(v, o, seeds, allowed, rel_on))
+		r = nomem(err);
+	else if (!o->allow_empty && filters(o) && !v->ncut &&
+		 !any_but_focus(v, v->entity_on))
+		r = nothing_left(v, o, seeds, ent_type_on, rel_on, err);
+	else
+		r = 0;
 	for (size_t i = 0; !r && i < g->nrelations; i++)
 		if (v->relation_on[i])
 			v->shown_relations[v->nshown_relations++] = (uint32_t)i;
 	for (size_t e = 0; !r && e < g->nentities; e++)
 		if (v->entity_on[e])
 			v->shown[v->nshown++] = (uint32_t)e;
+	if (o->path_from && o->path_to) /* paths are never folded */
+		v->nselected_relations = v->nshown_relations;
 done:
 	free(rel_on);
 	free(ent_type_on);
@@ -1096,6 +1300,11 @@ int sg_view_stats(const sg_view *v, sg_stats *s, sg_error *err)
 	s->relations = v->nshown_relations;
 	s->summaries = v->nfolds;
 	s->folded = v->ncut;
+	s->selected_entities = v->nshown + v->ncut;
+	s->selected_relations = v->nselected_relations;
+	s->read_entities = g->nentities;
+	for (size_t i = 0; i < g->nrelations; i++)
+		s->read_relations += !g->relations[i].duplicate;
 	if (!seen)
 		return nomem(err);
 	for (size_t k = 0; k < v->nshown; k++) {

@@ -80,6 +80,7 @@ const char *sg_code_name(sg_code code)
 		[SG_WREMOTE] = "remote-context",
 		[SG_WPAGE] = "small-text",
 		[SG_WUNREAD] = "unread",
+		[SG_ENOTHING] = "nothing-selected",
 	};
 	_Static_assert(SG_ARRAY_SIZE(names) == SG_NCODES,
 		       "every code has a name, and SG_NCODES comes last");

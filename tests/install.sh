@@ -99,8 +99,8 @@ check "it runs" test $? = 0 || cat "$tmp/embed.out"
 # the library draws light unless told (the command line: auto)
 "$bin" --focus Kazakhstan --theme light -T svg >"$tmp/k.svg"
 embed_says() {
-	entities=$(sed -n 's/^entities: //p' "$tmp/stats")
-	relations=$(sed -n 's/^relations: //p' "$tmp/stats")
+	entities=$(sed -n 's/^entities drawn: //p' "$tmp/stats")
+	relations=$(sed -n 's/^relations drawn: //p' "$tmp/stats")
 	want="$entities entities, $relations relations, SVG of $(wc -c <"$tmp/k.svg") bytes"
 	[ "$(tail -n 1 "$tmp/embed.out")" = "$want" ] &&
 		[ "$(grep -c ' -\[.*\]-[->] ' "$tmp/embed.out")" = "$relations" ] ||

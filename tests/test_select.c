@@ -159,10 +159,12 @@ static void test_relation_filter(void **state)
 	(void)state;
 	/* b reaches only a along "x"; c -> d is "x" but not reachable */
 	assert_string_equal(selected(&o, &err), "a b");
+	/* without a focus, the entities those relations touch: not e, whose
+	 * one relation is a "y" */
 	o.nfocus = 0;
+	assert_string_equal(selected(&o, &err), "a b c d");
 	g = load(chain, &err);
 	v = sg_select(g, &o, &err);
-	assert_int_equal(sg_view_entity_count(v), 5);
 	assert_int_equal(sg_view_relation_count(v), 2);
 	sg_view_free(v);
 	sg_graph_free(g);
@@ -216,6 +218,46 @@ static void test_where(void **state)
 	assert_null(sg_select(g, &o, &err));
 	check_error(&err, SG_EUSAGE, "", 0, 0, "'region' is no KEY=VALUE");
 	sg_graph_free(g);
+}
+
+/* Filters that leave nothing of what was asked for name themselves. */
+static void test_nothing_selected(void **state)
+{
+	const char *tree[] = { "type=tree" }, *hub[] = { "type=hub" };
+	const char *hubs[] = { "hub" }, *leafs[] = { "leaf" };
+	const char *b[] = { "b" }, *d[] = { "d" };
+	sg_select_opts o = { .depth = 1, .where = tree, .nwhere = 1 };
+	sg_error err = { 0 };
+
+	(void)state;
+	assert_null(selected(&o, &err));
+	check_error(&err, SG_ENOTHING, "", 0, 0, "nothing is selected: no "
+		    "entity is left after --where type=tree (--allow-empty "
+		    "draws an empty picture)");
+	memset(&err, 0, sizeof(err));
+	o.allow_empty = 1;
+	assert_string_equal(selected(&o, &err), "");
+	/* the first filter after which nothing is left, in the order they
+	 * apply: types, then each --where */
+	o = (sg_select_opts){ .depth = 1, .entity_types = leafs,
+			      .nentity_types = 1, .where = hub, .nwhere = 1 };
+	assert_null(selected(&o, &err));
+	check_error(&err, SG_ENOTHING, "", 0, 0, "nothing is selected: no "
+		    "entity is left after --where type=hub (--allow-empty "
+		    "draws an empty picture)");
+	memset(&err, 0, sizeof(err));
+	/* a focus whose neighbours the filter leaves out */
+	o = (sg_select_opts){ .focus = b, .nfocus = 1, .depth = 1,
+			      .entity_types = hubs, .nentity_types = 1 };
+	assert_null(selected(&o, &err));
+	check_error(&err, SG_ENOTHING, "", 0, 0, "nothing is selected: no "
+		    "entity within 1 step of 'b' is left after --type hub "
+		    "(--allow-empty draws the focus alone)");
+	memset(&err, 0, sizeof(err));
+	/* alone before any filter: not the filter's doing */
+	o.focus = d;
+	o.direction = SG_OUT;
+	assert_string_equal(selected(&o, &err), "d");
 }
 
 static void test_shortest_paths(void **state)
@@ -300,24 +342,28 @@ static void test_max_entities(void **state)
 	sg_stats st;
 
 	(void)state;
-	/* b and c (the most related of b's neighbours) and a summary each
-	 * are four boxes: one too many, so b alone, with its neighbours a,
-	 * c, e in one summary (of one type, but relations of two types both
-	 * ways), and d, beyond c, in another */
-	assert_int_equal(sg_view_entity_count(v), 1);
-	assert_int_equal(sg_view_cut_count(v), 4);
-	assert_int_equal(sg_view_summary_count(v), 2);
-	assert_string_equal(summary(v, 0), "fold:1 '3 leafs' b - 0 leaf 0 3 3");
-	assert_string_equal(summary(v, 1), "fold:2 '+1 more' b - 0 - 1 1 0");
-	assert_string_equal(summary(v, 2), "none");
+	/* names first: b and c (the most related of b's neighbours) and one
+	 * summary of the rest, "more" since a and e are beside b, d beside
+	 * c: not b alone with a summary of its neighbours and one of d */
+	assert_int_equal(sg_view_entity_count(v), 2);
+	assert_int_equal(sg_view_cut_count(v), 3);
+	assert_int_equal(sg_view_summary_count(v), 1);
+	assert_string_equal(summary(v, 0), "fold:1 '+3 more' b - 0 leaf 1 3 2");
+	assert_string_equal(summary(v, 1), "none");
 	assert_int_equal(sg_view_folded(v, 0, 1, &e), 0);
-	assert_string_equal(e.id, "c"); /* in input order: a, c, e */
-	assert_int_equal(e.degree, 2);
+	assert_string_equal(e.id, "d"); /* in input order: a, d, e */
+	assert_int_equal(e.degree, 1);
 	assert_int_equal(sg_view_folded(v, 0, 3, &e), -1);
-	assert_int_equal(sg_view_folded(v, 2, 0, &e), -1);
+	assert_int_equal(sg_view_folded(v, 1, 0, &e), -1);
 	assert_int_equal(sg_view_stats(v, &st, &err), 0);
-	assert_int_equal(st.summaries, 2);
-	assert_int_equal(st.folded, 4);
+	assert_int_equal(st.summaries, 1);
+	assert_int_equal(st.folded, 3);
+	/* what was read and selected, whatever the folding */
+	assert_int_equal(st.read_entities, 5);
+	assert_int_equal(st.read_relations, 4);
+	assert_int_equal(st.selected_entities, 5);
+	assert_int_equal(st.selected_relations, 4);
+	assert_int_equal(st.entities, 2);
 	sg_view_free(v);
 	/* b, c, and a, e in a summary of relations into b; d alone would be
 	 * a summary of one, and is drawn as itself instead */
@@ -333,11 +379,11 @@ static void test_max_entities(void **state)
 	assert_int_equal(sg_view_entity_count(v), 3);
 	sg_view_free(v);
 	/* a page of two lines: b, c, d and a summary have three (b-c, c-d
-	 * and the summary's), so b alone with its two summaries */
+	 * and the summary's), so b and c with one summary */
 	o.max_lines = 2;
 	v = sg_select(g, &o, &err);
-	assert_int_equal(sg_view_entity_count(v), 1);
-	assert_int_equal(sg_view_summary_count(v), 2);
+	assert_int_equal(sg_view_entity_count(v), 2);
+	assert_int_equal(sg_view_summary_count(v), 1);
 	sg_view_free(v);
 	o.max_lines = 0;
 	/* enough room: nothing folded */
@@ -349,8 +395,8 @@ static void test_max_entities(void **state)
 	sg_graph_free(g);
 }
 
-/* Entities no relation joins to what is drawn are summarised by type;
- * an English plural for each, and none for what ends in no letter. */
+/* Entities no relation joins to what is drawn are summarised apart;
+ * an English plural for each type. */
 static void test_fold_unrelated(void **state)
 {
 	const char *json =
@@ -376,19 +422,35 @@ static void test_fold_unrelated(void **state)
 	assert_string_equal(summary(v, 0), "fold:1 '2 policies' h r 1 p 0 2 2");
 	assert_int_equal(sg_view_summary_count(v), 1);
 	sg_view_free(v);
-	/* the whole graph: h, c, d, and what no relation joins to them */
+	/* the whole graph: h, c, d, a by name, and the rest, b beside h
+	 * and what no relation joins to them, as more beside h (not a box
+	 * each for b and for the unrelated, with one fewer by name) */
 	o.nfocus = 0;
 	o.max_entities = 5;
 	v = sg_select(g, &o, &err);
-	assert_int_equal(sg_view_entity_count(v), 3);
-	assert_string_equal(summary(v, 0), "fold:1 '2 policies' h r 1 p 0 2 2");
-	assert_string_equal(summary(v, 1), "fold:2 '4 entities' - - 0 - 0 4 0");
+	assert_int_equal(sg_view_entity_count(v), 4);
+	assert_string_equal(summary(v, 0), "fold:1 '+5 more' h - 0 - 1 5 1");
+	assert_string_equal(summary(v, 1), "none");
 	sg_view_free(v);
+	/* what no relation joins to the drawing, by itself */
 	o.max_entities = 7;
 	v = sg_select(g, &o, &err);
-	assert_int_equal(sg_view_entity_count(v), 5);
-	assert_string_equal(summary(v, 0), "fold:1 '2 N°' - - 0 n 0 2 0");
-	assert_string_equal(summary(v, 1), "fold:2 '2 entities' - - 0 - 0 2 0");
+	assert_int_equal(sg_view_entity_count(v), 6);
+	assert_string_equal(summary(v, 0), "fold:1 '3 entities' - - 0 - 0 3 0");
+	sg_view_free(v);
+	/* a type's name that ends in no letter has no plural ending */
+	o.focus = h;
+	o.nfocus = 1;
+	o.max_entities = 2;
+	sg_graph_free(g);
+	g = load("{\"types\": {\"n\": {\"label\": \"N°\"}},"
+		 " \"entities\": [{\"id\": \"h\"},"
+		 " {\"id\": \"x\", \"type\": \"n\"},"
+		 " {\"id\": \"y\", \"type\": \"n\"}],"
+		 " \"relations\": [{\"from\": \"h\", \"to\": \"x\", \"type\": \"r\"},"
+		 " {\"from\": \"h\", \"to\": \"y\", \"type\": \"r\"}]}", &err);
+	v = sg_select(g, &o, &err);
+	assert_string_equal(summary(v, 0), "fold:1 '2 N°' h r 1 n 0 2 2");
 	sg_view_free(v);
 	sg_graph_free(g);
 }
@@ -522,6 +584,7 @@ int main(void)
 		cmocka_unit_test(test_fold_unrelated),
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
+		cmocka_unit_test(test_nothing_selected),
 		cmocka_unit_test(test_select_needs_resolve),
 		cmocka_unit_test(test_view_relations),
 		cmocka_unit_test(test_focus_keeps_parents),
