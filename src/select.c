@@ -393,10 +393,13 @@ done:
  * entity type, relation type) of the relation that joins them; entities
  * joined to the drawn ones only through folded ones are "+N more" beside
  * the drawn entity the walk came from, and those no relation joins are
- * keyed by type alone. Where those keys make more summaries than a third
- * of the budget, coarser keys merge them: without the relation type, then
- * without the entity type, then one summary a drawn entity. K is the
- * largest that keeps the drawn entities and summaries within the budget,
+ * keyed by type alone. Coarser keys merge them: without the relation
+ * type, then without the entity type, then one summary a drawn entity,
+ * then one summary of all ("+N more" where they sit beside several). Of
+ * these levels, the one that draws the most entities by name wins (a
+ * summary's box is one an entity could have had), the finest of those.
+ * K, at each level, is the largest that keeps the drawn entities and
+ * summaries within the budget,
  * and the lines among what is drawn within 1.5 times it (or the fewer a
  * page holds, max_lines): the most related entities are related to each
  * other too, and sixty of them with their 240 relations are still a
