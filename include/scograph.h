@@ -69,6 +69,7 @@ typedef enum sg_code {
 	SG_WPAGE,      /* a drawing whose text is too small on its page */
 	SG_WUNREAD,    /* a part of the input not read (named, and counted) */
 	SG_ENOTHING,   /* filters that leave nothing of what was asked for */
+	SG_WNEARMISS,  /* a rare type or a key a slip away from a common one */
 	SG_NCODES      /* not a code: how many there are (new ones go before) */
 } sg_code;
 
@@ -215,6 +216,24 @@ SG_API int sg_read_builtin(sg_graph *g, sg_error *err);
  */
 SG_API int sg_graph_resolve(sg_graph *g, sg_error *err);
 
+/* How sg_graph_lookup found an entity: by a whole id, name or alias, or
+ * by the words its name or an alias holds. */
+typedef enum sg_match { SG_MATCH_WHOLE = 0, SG_MATCH_WORDS } sg_match;
+
+typedef struct sg_entity_info sg_entity_info;
+
+/*
+ * Finds the entity a user means by name in a resolved graph, as people
+ * type names: an exact id; else an id, name or alias ignoring case, then
+ * also accents and punctuation; else the one entity whose name, alias or
+ * id holds every word given ("shanghai"). Several are SG_EAMBIGUOUS,
+ * listing up to 10 with their types; none is SG_EUNKNOWN with the nearest
+ * names. Fills info (degree 0) and how. Selections find their names so.
+ */
+SG_API int sg_graph_lookup(const sg_graph *g, const char *name,
+			   sg_entity_info *info, sg_match *how,
+			   sg_error *err);
+
 /* ---- selection -------------------------------------------------------- */
 
 typedef struct sg_view sg_view;
@@ -290,12 +309,12 @@ SG_API sg_view *sg_select(const sg_graph *g, const sg_select_opts *opts,
 			  sg_error *err);
 SG_API void sg_view_free(sg_view *v);
 
-typedef struct sg_entity_info {
+struct sg_entity_info {
 	const char *id;
 	const char *name;
 	const char *type;    /* "" when the entity has none */
 	size_t degree;       /* relations of the view that touch it */
-} sg_entity_info;
+};
 
 SG_API size_t sg_view_entity_count(const sg_view *v);
 /* How many entities of the selection max_entities folded into summaries

@@ -538,33 +538,84 @@ static const char *display_name(const sg_entity *e)
 	return e->name ? e->name : e->id;
 }
 
-/* Lists every entity a folded key matches, in input order. */
-static int list_candidates(const sg_graph *g, const char *folded, sg_buf *b)
+/* How a name matches an entity's id, name or alias: folded for case
+ * (sg_fold), loosely (sg_fold_loose), or holding its loose words. */
+enum how { BY_KEY, BY_LOOSE, BY_WORDS };
+
+/* Whether each word of words (loose: one space between) is a word of
+ * text. */
+static int has_words(const char *text, const char *words)
+{
+	while (*words) {
+		size_t n = strcspn(words, " ");
+		const char *at = text;
+
+		while (*at && (strncmp(at, words, n) ||
+			       (at[n] != ' ' && at[n]))) {
+			at += strcspn(at, " ");
+			at += *at == ' ';
+		}
+		if (!*at)
+			return 0;
+		words += n + (words[n] == ' ');
+	}
+	return 1;
+}
+
+/* Whether key, folded as how says into b, is folded (or holds its
+ * words); -1 when out of memory. */
+static int key_matches(enum how how, const char *folded, const char *key,
+		       sg_buf *b)
+{
+	sg_buf_reset(b);
+	if (how == BY_KEY ? sg_fold(b, key) : sg_fold_loose(b, key))
+		return -1;
+	return how == BY_WORDS ? has_words(sg_buf_str(b), folded) :
+				 !strcmp(sg_buf_str(b), folded);
+}
+
+/* Whether e's id, name or an alias matches folded by how; -1 when out of
+ * memory. */
+static int entity_matches(const sg_entity *e, enum how how,
+			  const char *folded, sg_buf *b)
+{
+	int hit = key_matches(how, folded, e->id, b);
+
+	if (!hit && e->name)
+		hit = key_matches(how, folded, e->name, b);
+	for (size_t k = 0; !hit && k < e->naliases; k++)
+		hit = key_matches(how, folded, e->aliases[k], b);
+	return hit;
+}
+
+#define CANDIDATES_LISTED 10
+
+/* The entities folded matches by how, in input order: how many, the
+ * first, and the first CANDIDATES_LISTED named in b with their types. */
+static int candidates(const sg_graph *g, enum how how, const char *folded,
+		      sg_buf *b, size_t *n, int64_t *first)
 {
 	sg_buf key = SG_BUF_INIT;
 	int r = 0;
 
+	*n = 0;
 	for (size_t i = 0; i < g->nentities && !r; i++) {
 		const sg_entity *e = &g->entities[i];
-		int hit = 0;
+		int hit = entity_matches(e, how, folded, &key);
 
-		sg_buf_reset(&key);
-		r = sg_fold(&key, e->id);
-		hit = !strcmp(sg_buf_str(&key), folded);
-		if (e->name && !hit) {
-			sg_buf_reset(&key);
-			r = r || sg_fold(&key, e->name);
-			hit = !strcmp(sg_buf_str(&key), folded);
-		}
-		for (size_t k = 0; k < e->naliases && !hit; k++) {
-			sg_buf_reset(&key);
-			r = r || sg_fold(&key, e->aliases[k]);
-			hit = !strcmp(sg_buf_str(&key), folded);
-		}
-		if (hit)
-			r = r || sg_buf_addf(b, "%s'%s' (%s)", b->len ? ", " : "",
-					     e->id, display_name(e));
+		r = hit < 0;
+		if (hit <= 0)
+			continue;
+		if (!(*n)++)
+			*first = (int64_t)i;
+		if (*n <= CANDIDATES_LISTED)
+			r = sg_buf_addf(b, "%s'%s' (%s%s%s)", b->len ? ", " : "",
+					e->id, display_name(e),
+					e->type ? ", " : "",
+					e->type ? e->type : "");
 	}
+	if (!r && *n > CANDIDATES_LISTED)
+		r = sg_buf_addf(b, " and %zu more", *n - CANDIDATES_LISTED);
 	sg_buf_release(&key);
 	return r;
 }
@@ -588,7 +639,10 @@ int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
 		return m.first;
 	}
 	if (m.first >= 0) {
-		if (list_candidates(g, sg_buf_str(&folded), &msg))
+		size_t n;
+
+		if (candidates(g, BY_KEY, sg_buf_str(&folded), &msg, &n,
+			       &exact))
 			nomem(err);
 		sg_fail(err, SG_EAMBIGUOUS, loc.file, loc.line, loc.column,
 			"entity name '%s' is ambiguous: it matches %s", name,
@@ -602,6 +656,77 @@ int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
 	sg_buf_release(&folded);
 	sg_buf_release(&msg);
 	return -1;
+}
+
+int64_t sg_graph_query(const sg_graph *g, const char *name, sg_match *how,
+		       sg_error *err)
+{
+	sg_loc nowhere = { NULL, 0, 0 };
+	struct matches m = { -1, -1 };
+	sg_buf folded = SG_BUF_INIT, msg = SG_BUF_INIT;
+	int64_t e = sg_map_get(&g->by_id, name);
+	size_t n;
+
+	*how = SG_MATCH_WHOLE;
+	if (e >= 0)
+		return e;
+	if (sg_fold(&folded, name))
+		goto oom;
+	sg_map_each(&g->by_key, sg_buf_str(&folded), collect, &m);
+	/* an id, name or alias of any case: found, or ambiguous */
+	for (enum how by = BY_LOOSE; m.first < 0 && by <= BY_WORDS; by++) {
+		sg_buf_reset(&folded);
+		if (sg_fold_loose(&folded, name))
+			goto oom;
+		if (!folded.len)
+			break;
+		if (candidates(g, by, sg_buf_str(&folded), &msg, &n, &e))
+			goto oom;
+		if (n == 1) {
+			*how = by == BY_WORDS ? SG_MATCH_WORDS : SG_MATCH_WHOLE;
+			goto done;
+		}
+		if (n > 1) {
+			sg_fail(err, SG_EAMBIGUOUS, NULL, 0, 0, "'%s' matches %zu "
+				"entities%s: %s; give one's id or whole name",
+				name, n, by == BY_WORDS ? " by their words" : "",
+				sg_buf_str(&msg));
+			e = -1;
+			goto done;
+		}
+	}
+	/* what sg_graph_find says of it (found, ambiguous, or unknown with
+	 * the nearest names), unless no name is near */
+	sg_buf_reset(&msg);
+	if (m.first < 0 && sg_suggest(g, NULL, name, &msg))
+		goto oom;
+	if (m.first < 0 && !msg.len) {
+		e = sg_fail(err, SG_EUNKNOWN, NULL, 0, 0, "unknown entity "
+			    "'%s': no id, name or alias is it or holds its "
+			    "words (--list lists them)", name);
+		goto done;
+	}
+	e = sg_graph_find(g, name, nowhere, err);
+	goto done;
+oom:
+	e = nomem(err);
+done:
+	sg_buf_release(&folded);
+	sg_buf_release(&msg);
+	return e;
+}
+
+int sg_graph_lookup(const sg_graph *g, const char *name,
+		    sg_entity_info *info, sg_match *how, sg_error *err)
+{
+	int64_t i = sg_graph_query(g, name, how, err);
+	const sg_entity *e = i >= 0 ? &g->entities[i] : NULL;
+
+	if (!e)
+		return -1;
+	*info = (sg_entity_info){ e->id, display_name(e),
+				  e->type ? e->type : "", 0 };
+	return 0;
 }
 
 /* ---- suggestions ---- */
@@ -728,6 +853,69 @@ static int note_type(sg_graph *g, int relation, const char *id, sg_loc loc,
 		c->index[slot] = *index;
 	}
 	return 0;
+}
+
+/* A type used at most this often beside one of the same name but for a
+ * slip, used this many times as often or more, is taken for a slip. */
+#define RARE_USES 2
+#define COMMON_RATIO 3
+/* Rare types compared with common ones at most: a vocabulary past it is
+ * generated (RDF predicates, numbered ids), not typed by hand. */
+#define NEAR_CHECKS 1000000
+
+/* Warns of each type used once or twice whose name is a slip of one used
+ * far more often ("type 'member_off' (1 relation) looks like 'member_of'
+ * (5)"), at its first use. Names with digits (P31, P32) are left alone. */
+static int warn_near_types(sg_graph *g, int relation)
+{
+	const sg_type *types = relation ? g->relation_types : g->types;
+	size_t nt = relation ? g->nrelation_types : g->ntypes, rare = 0;
+	size_t *uses = calloc(nt + 1, sizeof(*uses));
+	int r = 0;
+
+	if (!uses)
+		return -1;
+	for (size_t i = 0; relation && i < g->nrelations; i++)
+		if (!g->relations[i].duplicate)
+			uses[g->relations[i].type_index]++;
+	for (size_t i = 0; !relation && i < g->nentities; i++)
+		if (g->entities[i].type_index != SG_NONE)
+			uses[g->entities[i].type_index]++;
+	for (size_t t = 0; t < nt; t++)
+		rare += uses[t] && uses[t] <= RARE_USES;
+	for (size_t t = 0; t < nt && !r && rare * nt <= NEAR_CHECKS; t++) {
+		const char *id = types[t].id;
+		size_t best = 0, limit = strlen(id) < 5 ? 1 : 2;
+
+		if (!uses[t] || uses[t] > RARE_USES || strpbrk(id, "0123456789"))
+			continue;
+		for (size_t u = 0; u < nt; u++) {
+			size_t d;
+
+			if (uses[u] < COMMON_RATIO * uses[t] ||
+			    strpbrk(types[u].id, "0123456789"))
+				continue;
+			d = sg_distance(id, types[u].id, limit);
+			if (d == SIZE_MAX) {
+				r = -1;
+				break;
+			}
+			if (d <= limit && (!best || uses[u] > uses[best - 1]))
+				best = u + 1;
+		}
+		if (!r && best)
+			r = sg_graph_warn(g, SG_WNEARMISS, types[t].loc,
+					  "%s type '%s' (%zu %s%s) looks like "
+					  "'%s' (%zu)",
+					  relation ? "relation" : "entity", id,
+					  uses[t], relation ? "relation" :
+							      "entit",
+					  uses[t] == 1 ? (relation ? "" : "y") :
+					  (relation ? "s" : "ies"),
+					  types[best - 1].id, uses[best - 1]);
+	}
+	free(uses);
+	return r;
 }
 
 /* Builds start[] and list[] so that list[start[e] .. start[e + 1]) holds, in
@@ -1061,7 +1249,9 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 		return -1;
 	if (check_parent_cycles(g))
 		return sg_graph_first_error(g, since, err) ? -1 : nomem(err);
-	if (mark_duplicates(g) || build_adjacency(g, 1, &g->out_start, &g->out) ||
+	if (mark_duplicates(g) || warn_near_types(g, 0) ||
+	    warn_near_types(g, 1) ||
+	    build_adjacency(g, 1, &g->out_start, &g->out) ||
 	    build_adjacency(g, 0, &g->in_start, &g->in))
 		return nomem(err);
 	/* a parent and what is inside it are drawn together */

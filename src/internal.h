@@ -86,6 +86,10 @@ void sg_arena_free(sg_arena *a);
 /* Keys folded for matching that ignores case (ASCII, Latin-1, Greek and
  * Cyrillic letters); the result is added to b. */
 int sg_fold(sg_buf *b, const char *s);
+/* Folds s as people type a name: case and Latin accents away, and every
+ * run of ASCII that is not a letter or digit one space between words; a
+ * buffer it adds to must start empty. */
+int sg_fold_loose(sg_buf *b, const char *s);
 uint32_t sg_hash(const char *s);
 
 /* The character at *s, UTF-8, moving *s past it; SG_NOT_CHAR for what is
@@ -98,8 +102,8 @@ uint32_t sg_utf8_next(const char **s);
  * a string without its quotes and escapes, anything else as it is. */
 int sg_json_display(sg_buf *b, const char *json);
 
-/* Edit distance between a and b, or limit + 1 once it exceeds limit;
- * SIZE_MAX when memory ran out. */
+/* Edit distance between a and b, two letters swapped one edit ("soruce"),
+ * or limit + 1 once it exceeds limit; SIZE_MAX when memory ran out. */
 size_t sg_distance(const char *a, const char *b, size_t limit);
 
 /*
@@ -311,6 +315,10 @@ int sg_sort(void *base, size_t n, size_t size,
  * SG_EAMBIGUOUS (the candidates listed), placed at loc. */
 int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
 		      sg_error *err);
+/* Finds the entity a user means by name (sg_graph_lookup): its index,
+ * or -1 with the error. */
+int64_t sg_graph_query(const sg_graph *g, const char *name, sg_match *how,
+		       sg_error *err);
 /* Appends "; did you mean 'x'?" (or "'x' or 'y'") to b when any key of map
  * m, or of the entity index when m is NULL, is close to name. */
 int sg_suggest(const sg_graph *g, const sg_map *m, const char *name,

@@ -1,4 +1,5 @@
 /* The scograph command: options, then read -> select -> render. */
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -33,8 +34,10 @@ struct config {
 	int progress; /* 1 shown, -1 not, 0 on a terminal */
 };
 
-/* FLAG sets its field to 1, OFF to -1: the last of a pair wins. */
-enum kind { FLAG, OFF, STRING, LIST, NUMBER };
+/* FLAG sets its field to 1, OFF to -1: the last of a pair wins. WORD and
+ * WORDS are a STRING and a LIST of names matched without case (formats,
+ * engines, pages): kept in lower case, as Graphviz knows them. */
+enum kind { FLAG, OFF, STRING, LIST, NUMBER, WORD, WORDS };
 
 struct option {
 	char short_name;
@@ -51,7 +54,7 @@ static const struct option options[] = {
 	OPT('o', "output", LIST, outputs, "FILE",
 	    "write to FILE (repeatable; '-' is standard output); the format "
 	    "comes from the extension: .dot/.gv, .svg, .png, .pdf, ..."),
-	OPT(0, "from-format", STRING, from_format, "NAME",
+	OPT(0, "from-format", WORD, from_format, "NAME",
 	    "read every FILE as NAME (default: told from the content); "
 	    "'--from-format list' lists the formats"),
 	OPT(0, "shape", STRING, shape, "SHAPE",
@@ -59,7 +62,7 @@ static const struct option options[] = {
 	    "and edges are, as words ('nodes=PATH name=KEY type=KEY "
 	    "edges=PATH from=KEY to=KEY type=KEY') or a shape file (see "
 	    "SHAPES in man scograph)"),
-	OPT('T', "format", LIST, formats, "FMT",
+	OPT('T', "format", WORDS, formats, "FMT",
 	    "write every output as FMT, any format this Graphviz renders"),
 	OPT(0, "render-all", STRING, render_all, "DIR",
 	    "draw every graph of DIR (*.json, *.jsonl) into the folder -o "
@@ -94,14 +97,14 @@ static const struct option options[] = {
 	    "with --to: draw every shortest path from NAME (following "
 	    "--direction), instead of a focus"),
 	OPT(0, "to", STRING, path_to, "NAME", "the end of the paths --from draws"),
-	OPT('K', "engine", STRING, engine, "ENGINE",
+	OPT('K', "engine", WORD, engine, "ENGINE",
 	    "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi, or auto "
 	    "(default: dot for small drawings, sfdp for large ones and "
 	    "where it reads better)"),
 	OPT(0, "rankdir", STRING, rankdir, "DIR",
 	    "flow of a dot drawing: TB, LR, BT or RL (default: LR, or TB "
 	    "when that fits the page better)"),
-	OPT(0, "page", STRING, page, "PAGE",
+	OPT(0, "page", WORD, page, "PAGE",
 	    "make the drawing for a4 (the default: a report's text area), "
 	    "letter, slide, or none (as large as it comes, for screens and "
 	    "posters): its layout fits the page with its text readable, and "
@@ -119,8 +122,8 @@ static const struct option options[] = {
 	OPT(0, "caption", FLAG, caption, NULL,
 	    "put the title and the sources cited under the drawing"),
 	OPT(0, "theme", STRING, theme, "NAME",
-	    "auto (the default: light, and an SVG turns dark for a reader "
-	    "who prefers dark), light (the types' colours), dark, print "
+	    "light (the default: the types' colours), auto (light, and an "
+	    "SVG turns dark for a reader who prefers dark), dark, print "
 	    "(greys, for black and white pages), or a theme file (JSON)"),
 	OPT(0, "title", STRING, title, "TEXT",
 	    "title over the drawing (default: the graph's; '' for none)"),
@@ -221,20 +224,25 @@ static int push(struct list *l, const char *s)
 	return 0;
 }
 
-static int take(struct config *c, const struct option *o, const char *arg)
+static int take(struct config *c, const struct option *o, char *arg)
 {
 	void *field = (char *)c + o->offset;
 	char *end;
 
+	if (o->kind == WORD || o->kind == WORDS)
+		for (end = arg; *end; end++)
+			*end = (char)tolower((unsigned char)*end);
 	switch (o->kind) {
 	case FLAG:
 	case OFF:
 		*(int *)field = o->kind == FLAG ? 1 : -1;
 		return 0;
 	case STRING:
+	case WORD:
 		*(const char **)field = arg;
 		return 0;
 	case LIST:
+	case WORDS:
 		return push(field, arg);
 	case NUMBER:
 		errno = 0;
@@ -272,7 +280,7 @@ static int parse(struct config *c, int argc, char **argv)
 	int only_files = 0;
 
 	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *value = NULL;
+		char *a = argv[i], *value = NULL;
 		const struct option *o;
 
 		if (only_files || a[0] != '-' || !a[1]) {
@@ -285,7 +293,7 @@ static int parse(struct config *c, int argc, char **argv)
 			continue;
 		}
 		if (a[1] == '-') {
-			const char *eq = strchr(a + 2, '=');
+			char *eq = strchr(a + 2, '=');
 			size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
 
 			o = find_option(a + 2, len, 0);
@@ -326,6 +334,19 @@ static int one_of(const char *value, const char *const *allowed, size_t n,
 		fprintf(stderr, "%s%s", i ? ", " : "; use ", allowed[i]);
 	fprintf(stderr, "\n");
 	return -1;
+}
+
+/* The format path's extension names, in lower case ("out.PNG": png); NULL
+ * where it names none (or memory ran out: then no format is found). */
+static char *lower_extension(const char *path)
+{
+	sg_output out = { path, NULL };
+	const char *ext = sg_output_format(&out);
+	char *lower = ext ? strdup(ext) : NULL;
+
+	for (char *p = lower; p && *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return lower;
 }
 
 /* How problems are printed: the user's choice, and GitHub Actions. */
@@ -463,6 +484,26 @@ static void note_folded(const struct printer *p, const sg_view *v,
 		 sg_view_summary_count(v),
 		 sg_view_summary_count(v) == 1 ? "summary" : "summaries");
 	print_note(p, p->file ? p->file : "", "folded", text);
+}
+
+/* Says which entity a name the user gave was taken for, where it was
+ * found by the words it holds ("shanghai"), not by a whole name. */
+static void note_found(const struct printer *p, const sg_graph *g,
+		       const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sg_error err = { 0 };
+		sg_entity_info e;
+		sg_match how;
+		char text[300];
+
+		if (sg_graph_lookup(g, names[i], &e, &how, &err) ||
+		    how != SG_MATCH_WORDS)
+			continue;
+		snprintf(text, sizeof(text), "'%s' is taken for %s ('%s')",
+			 names[i], e.name, e.id);
+		print_note(p, p->file ? p->file : "", "found-by-words", text);
+	}
 }
 
 /* Prints everything reading and resolving found; the exit status. */
@@ -626,7 +667,7 @@ static int draw(const struct config *c, const sg_view *v, struct printer *p,
 	if (!r && refuse_binary_on_terminal(outs, n))
 		r = EXIT_USAGE;
 	if (!r && !(ro.theme = theme = sg_theme_open(
-			    c->theme ? c->theme : "auto", err)))
+			    c->theme ? c->theme : "light", err)))
 		r = -1;
 	if (!r && sg_render(v, &ro, outs, n, err))
 		r = -1;
@@ -761,6 +802,12 @@ static int one_graph(struct run *run, const char *const *files,
 	/* a failure no diagnostic tells of (out of memory) is still one */
 	if (failed && !r)
 		r = print_problem(p, &err);
+	if (!r && !c->check) {
+		note_found(p, g, run->so.focus, run->so.nfocus);
+		note_found(p, g, run->so.exclude, run->so.nexclude);
+		note_found(p, g, &run->so.path_from, run->so.path_from != NULL);
+		note_found(p, g, &run->so.path_to, run->so.path_to != NULL);
+	}
 	if (!r && !c->check && c->diff) {
 		r = compare(run, g, outs, nouts);
 		sg_graph_free(g);
@@ -1006,12 +1053,15 @@ static int run(const struct config *c)
 		fprintf(stderr, "scograph: error: out of memory\n");
 		r = EXIT_BAD_INPUT;
 	} else {
+		/* an extension, like -T, is a format's name in any case */
 		for (size_t i = 0; i < n; i++) {
 			outs[i].path = c->outputs.n ? c->outputs.items[i] : "-";
 			outs[i].format = c->formats.n ? c->formats.items[0] :
-							NULL;
+					 lower_extension(outs[i].path);
 		}
 		r = one_graph(&run, c->files.items, c->files.n, outs, n);
+		for (size_t i = 0; !c->formats.n && i < n; i++)
+			free((char *)outs[i].format);
 		free(outs);
 	}
 	progress_stop(run.p.line);

@@ -310,6 +310,8 @@ int rd_check_keys(struct reader *rd, const json_t *obj,
 /* v with every wrapper inside it unwrapped: a new reference, NULL when out
  * of memory. */
 json_t *rd_plain(const json_t *v, rd_unwrap *unwrap);
+/* Whether key is one of the nknown of known. */
+int rd_known(const char *key, const char *const *known, size_t nknown);
 /*
  * Adds the keys of o outside known to attrs (zeroed at first), as
  * attributes: values in compact JSON, unwrapped with rd->unwrap. Release

@@ -283,21 +283,56 @@ static int read_aliases(struct reader *rd, const json_t *o, sg_entity *e,
 	return 0;
 }
 
+/* Whether key is a slip for field: one letter off, two swapped, or a
+ * field's plural cut short ("alias"). */
+static int near_key(const char *key, const char *field)
+{
+	size_t n = strlen(key);
+
+	return sg_distance(key, field, 1) <= 1 ||
+	       (!strncmp(key, field, n) && strlen(field) <= n + 2);
+}
+
+/* Warns of each key of o one slip away from a field of its object
+ * ("alias" for "aliases", "soruce" for "source"): kept as an attribute, it
+ * would pass for one unnoticed. */
+static int warn_near_keys(struct reader *rd, const json_t *o,
+			  const char *const *known, size_t nknown)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)o, key, v) {
+		if (rd_known(key, known, nknown) || strlen(key) < 4)
+			continue;
+		for (size_t k = 0; k < nknown; k++)
+			if (near_key(key, known[k]) &&
+			    sg_graph_warn(rd->g, SG_WNEARMISS,
+					  rd_loc(rd, o, key, 0),
+					  "key '%s' looks like '%s': it is "
+					  "kept as an attribute", key,
+					  known[k]))
+				return -1;
+	}
+	return 0;
+}
+
 int rd_entity(struct reader *rd, const json_t *list, size_t i,
 	      const json_t *o)
 {
 	const char *known[SG_ARRAY_SIZE(entity_fields) + 1];
 	sg_entity e = { 0 };
 	const char **aliases = NULL;
+	size_t nknown;
 	int r;
 
 	e.loc = rd_loc(rd, list, NULL, i);
 	e.parent_loc = rd_loc(rd, o, "parent", 0);
 	/* Other keys are the user's own attributes. */
-	r = rd_attrs(rd, o, known,
-		     field_keys(entity_fields, SG_ARRAY_SIZE(entity_fields),
-				"aliases", known),
-		     &e.attrs) ||
+	nknown = field_keys(entity_fields, SG_ARRAY_SIZE(entity_fields),
+			    "aliases", known);
+	r = warn_near_keys(rd, o, known, nknown) ||
+	    rd_attrs(rd, o, known, nknown, &e.attrs) ||
 	    read_fields(rd, o, i, list, entity_fields,
 			SG_ARRAY_SIZE(entity_fields), "entity", &e) ||
 	    read_aliases(rd, o, &e, &aliases) ||
@@ -312,17 +347,17 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 {
 	const char *known[SG_ARRAY_SIZE(relation_fields) + 1];
 	sg_relation r = { 0 };
+	size_t nknown;
 	int failed, directed = 1;
 
 	r.loc = rd_loc(rd, list, NULL, i);
 	r.from_loc = rd_loc(rd, o, "from", 0);
 	r.to_loc = rd_loc(rd, o, "to", 0);
 	r.source_loc = rd_loc(rd, o, "source", 0);
-	failed = rd_attrs(rd, o, known,
-			  field_keys(relation_fields,
-				     SG_ARRAY_SIZE(relation_fields), "directed",
-				     known),
-			  &r.attrs) ||
+	nknown = field_keys(relation_fields, SG_ARRAY_SIZE(relation_fields),
+			    "directed", known);
+	failed = warn_near_keys(rd, o, known, nknown) ||
+		 rd_attrs(rd, o, known, nknown, &r.attrs) ||
 		 read_fields(rd, o, i, list, relation_fields,
 			     SG_ARRAY_SIZE(relation_fields), "relation", &r) ||
 		 read_flag(rd, o, "directed", 1, &directed);

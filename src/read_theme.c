@@ -1,6 +1,7 @@
 /* Themes: how a drawing looks, read from JSON as graphs are. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "read.h"
@@ -158,7 +159,7 @@ sg_theme *sg_theme_open(const char *name, sg_error *err)
 	int r;
 
 	rd.err = &rd.error;
-	while (i < SG_ARRAY_SIZE(builtins) && strcmp(builtins[i].name, name))
+	while (i < SG_ARRAY_SIZE(builtins) && strcasecmp(builtins[i].name, name))
 		i++;
 	if (!t || !(rd.g = t->styles = sg_graph_new()) ||
 	    !(rd.file = sg_graph_intern(rd.g, name)))

@@ -278,20 +278,23 @@ char *rd_dumps(const json_t *v)
 	return d.text.buf;
 }
 
+int rd_known(const char *key, const char *const *known, size_t nknown)
+{
+	for (size_t k = 0; k < nknown; k++)
+		if (!strcmp(known[k], key))
+			return 1;
+	return 0;
+}
+
 int rd_attrs(struct reader *rd, const json_t *o, const char *const *known,
 	     size_t nknown, sg_attrs *attrs)
 {
 	const char *key;
 	const json_t *v;
 
-	json_object_foreach((json_t *)o, key, v) {
-		size_t k = 0;
-
-		while (k < nknown && strcmp(known[k], key))
-			k++;
-		if (k == nknown && rd_attr(rd, attrs, key, v))
+	json_object_foreach((json_t *)o, key, v)
+		if (!rd_known(key, known, nknown) && rd_attr(rd, attrs, key, v))
 			return -1;
-	}
 	return 0;
 }
 

@@ -195,9 +195,9 @@ static int walk(const sg_graph *g, uint32_t *dist, sg_direction dir,
 
 static int64_t find(const sg_graph *g, const char *name, sg_error *err)
 {
-	sg_loc nowhere = { NULL, 0, 0 };
+	sg_match how;
 
-	return sg_graph_find(g, name, nowhere, err);
+	return sg_graph_query(g, name, &how, err);
 }
 
 /* Whether relation r lies on a shortest path of length d, given the steps

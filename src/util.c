@@ -1,4 +1,5 @@
 /* The small tools under the model: errors, growth, buffers, arena, map. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -81,6 +82,7 @@ const char *sg_code_name(sg_code code)
 		[SG_WPAGE] = "small-text",
 		[SG_WUNREAD] = "unread",
 		[SG_ENOTHING] = "nothing-selected",
+		[SG_WNEARMISS] = "near-miss",
 	};
 	_Static_assert(SG_ARRAY_SIZE(names) == SG_NCODES,
 		       "every code has a name, and SG_NCODES comes last");
@@ -403,6 +405,37 @@ int sg_fold(sg_buf *b, const char *s)
 	return sg_buf_add(b, "", 0);
 }
 
+/* The Latin letter each of U+00C0..U+017F is, without its accent; a
+ * space where there is none (×, ÷, Þ, þ: kept as they are). */
+static const char unaccented[] =
+	"aaaaaaaceeeeiiiidnooooo ouuuuy saaaaaaaceeeeiiiidnooooo ouuuuy y"
+	"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkk"
+	"llllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyy"
+	"zzzzzzs";
+
+int sg_fold_loose(sg_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int space = 0;
+
+	_Static_assert(sizeof(unaccented) - 1 == 0x180 - 0xC0,
+		       "a letter for each of U+00C0..U+017F");
+	while (*p) {
+		unsigned c = fold_rune(next_rune(&p));
+
+		if (c >= 0xC0 && c < 0x180 && unaccented[c - 0xC0] != ' ')
+			c = (unsigned char)unaccented[c - 0xC0];
+		if (c < 0x80 && !isalnum((int)c)) {
+			space = b->len > 0;
+			continue;
+		}
+		if ((space && sg_buf_add(b, " ", 1)) || add_rune(b, c))
+			return -1;
+		space = 0;
+	}
+	return sg_buf_add(b, "", 0);
+}
+
 int sg_json_display(sg_buf *b, const char *json)
 {
 	const char *p = json + 1;
@@ -456,40 +489,45 @@ uint32_t sg_hash(const char *s)
 
 size_t sg_distance(const char *a, const char *b, size_t limit)
 {
-	size_t la = strlen(a), lb = strlen(b), best, *row;
+	size_t la = strlen(a), lb = strlen(b), best = 0;
+	/* three rows: two letters swapped look two rows back */
+	size_t *rows, *back, *prev, *row;
 
 	if ((la > lb ? la - lb : lb - la) > limit)
 		return limit + 1;
-	row = malloc((lb + 1) * sizeof(*row));
-	if (!row)
+	rows = malloc(3 * (lb + 1) * sizeof(*rows));
+	if (!rows)
 		return SIZE_MAX;
+	back = rows;
+	prev = rows + lb + 1;
+	row = rows + 2 * (lb + 1);
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
+		prev[j] = j;
+	for (size_t i = 1; i <= la && best <= limit; i++) {
+		size_t *t;
 
-		row[0] = i;
-		best = row[0];
+		row[0] = best = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = diag + (a[i - 1] != b[j - 1]);
+			size_t cost = prev[j - 1] + (a[i - 1] != b[j - 1]);
 
 			if (row[j - 1] + 1 < cost)
 				cost = row[j - 1] + 1;
-			if (up + 1 < cost)
-				cost = up + 1;
+			if (prev[j] + 1 < cost)
+				cost = prev[j] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && back[j - 2] + 1 < cost)
+				cost = back[j - 2] + 1;
 			row[j] = cost;
-			diag = up;
 			if (cost < best)
 				best = cost;
 		}
-		if (best > limit) {
-			free(row);
-			return limit + 1;
-		}
+		t = back;
+		back = prev;
+		prev = row;
+		row = t;
 	}
-	best = row[lb];
-	free(row);
+	best = best > limit ? best : prev[lb];
+	free(rows);
 	return best > limit ? limit + 1 : best;
 }
 

@@ -100,9 +100,9 @@ check "a url keeps its quotes and brackets, percent-encoded" has hostile \
 	"@xlink:href=https://example.org/?q=%22/%3E%3Cscript%3Edocument.documentElement.setAttribute(%27data-pwned%27,%27url%27)%3C/script%3E"
 check "a plain url is the link" has hostile "@xlink:href=https://example.org/sco?year=2024&lang=en"
 
-# ---- the reader's colour scheme: the SVG's own style turns it dark for a
-# reader who prefers dark (chromium's --force-dark-mode says so), and only
-# then; PNG is drawn light
+# ---- the reader's colour scheme: with --theme auto, the SVG's own style
+# turns it dark for a reader who prefers dark (chromium's
+# --force-dark-mode says so), and only then; PNG is drawn light
 # shot NAME FLAGS...: a screenshot of NAME.svg, as NAME-shot.png
 shot() {
 	name=$1; shift
@@ -118,8 +118,8 @@ background() {
 	[ "$($py tests/browser.py background "$tmp/$1.png")" = "$2" ] ||
 		{ echo "  $1.png: background $($py tests/browser.py background "$tmp/$1.png"), not $2"; return 1; }
 }
-"$bin" --focus Kazakhstan --legend -o "$tmp/scheme.svg" -o "$tmp/scheme.png"
-check "light by default" shot scheme
+"$bin" --focus Kazakhstan --legend --theme auto -o "$tmp/scheme.svg" -o "$tmp/scheme.png"
+check "auto: light for a reader who prefers light" shot scheme
 check "a light background by default" background scheme-shot "#ffffff"
 cp "$tmp/scheme.svg" "$tmp/scheme-dark.svg"
 check "dark for a reader who prefers dark" shot scheme-dark --force-dark-mode

@@ -298,6 +298,19 @@ printf '{"entities": [{"id": "a", "name": "Twin"}, {"id": "b", "aliases": ["twin
 check "ambiguous focus" run 1 "$tmp/twins.json" --focus TWIN
 check "ambiguous focus message" has "$tmp/err" \
 	"scograph: error: entity name 'TWIN' is ambiguous: it matches 'a' (Twin), 'b' (b)"
+# names as people type them: a note where words found it, candidates
+# where they find several, and a way on where they find none
+check "a focus by a word of its name" run 0 --focus shanghai --stats
+check "says what it took" stderr_is "scograph: note: 'shanghai' is taken for Shanghai Cooperation Organization ('sco')"
+check "and draws it" has "$tmp/out" "entities selected: 7"
+check "any accent and case" run 0 --focus KAZAKHSTÁN --stats
+check "silently" test ! -s "$tmp/err"
+check "--from and --to too" run 0 --from nurly --to shanghai -T json
+check "with their notes" has "$tmp/err" "scograph: note: 'nurly' is taken for Nurly Zhol ('nurly-zhol')"
+check "words of several" run 1 --focus strategy
+check "list them with their types" stderr_is "scograph: error: 'strategy' matches 2 entities by their words: 'sco-energy-strategy' (SCO Energy Strategy, strategy), 'sco-development-strategy-2035' (SCO Development Strategy 2035, strategy); give one's id or whole name"
+check "words of none" run 1 --focus "Aral Sea"
+check "say where to look" stderr_is "scograph: error: unknown entity 'Aral Sea': no id, name or alias is it or holds its words (--list lists them)"
 check "unknown relation type" run 1 --relation propose
 check "unknown relation type message" stderr_is \
 	"scograph: error: unknown relation type 'propose'; did you mean 'proposes'?"
@@ -1310,11 +1323,12 @@ check "--theme print" run 0 --focus Kazakhstan --legend --theme print
 check "no colour is left but greys" sh -c \
 	"! grep -oE '#[0-9a-f]{6}' '$tmp/out' | grep -vE '#([0-9a-f]{2})\\1\\1' | grep -q ."
 check "Kazakhstan's fill #c6dbef turned grey" has "$tmp/out" 'fillcolor="#d8d8d8"'
-check "--theme auto is the default" sh -c "'$bin' --focus KZ --theme auto | cmp -s - tests/golden/kazakhstan.dot"
-check "--theme auto draws as light" sh -c "'$bin' --focus KZ --theme light | cmp -s - tests/golden/kazakhstan.dot"
+check "--theme light is the default" sh -c "'$bin' --focus KZ --theme light | cmp -s - tests/golden/kazakhstan.dot"
+check "the default SVG has no dark style: a report's figure stays light" sh -c "'$bin' --focus KZ -T svg | grep -vq '<style'"
+check "--theme auto draws as light" sh -c "'$bin' --focus KZ --theme auto | cmp -s - tests/golden/kazakhstan.dot"
 # auto: an SVG that turns dark for a reader who prefers dark (tests/browser.sh
 # shows it in chromium); PNG and --theme light as they were
-check "auto: the SVG has a dark style" run 0 --focus KZ --legend -o "$tmp/auto.svg" -o "$tmp/auto.png"
+check "auto: the SVG has a dark style" run 0 --focus KZ --legend --theme auto -o "$tmp/auto.svg" -o "$tmp/auto.png"
 check "auto: its rules" has "$tmp/auto.svg" '<style>@media screen and (prefers-color-scheme: dark){svg.scograph text:not([fill]){fill:#ffffff}svg.scograph [fill="white"]{fill:#111111}'
 check "auto: a fill's dark rule" has "$tmp/auto.svg" 'svg.scograph [fill="#c6dbef"]{fill:#203140}'
 check "auto: the SVG is XML" xmllint --noout "$tmp/auto.svg"
@@ -1398,11 +1412,13 @@ check "SCO tooltip" has "$tmp/out" \
 mkdir -p "$tmp/repo/graphs"
 cp tests/formats/native/graph.json "$tmp/repo/graphs/sample.json"
 cp graphs/sco.json "$tmp/repo/graphs/sco.json"
+cp tests/formats/native-jsonl/graph.jsonl "$tmp/repo/graphs/lines.jsonl"
 check "examples/ci/graphs.mk renders every graph" \
 	make -s -C "$tmp/repo" -f "$top/examples/ci/graphs.mk" SCOGRAPH="$bin"
 check "to SVG" svg_ok "$tmp/repo/rendered/sco.svg"
 check "and PNG" png_ok "$tmp/repo/rendered/sco.png"
-check "both graphs" test -s "$tmp/repo/rendered/sample.png"
+check "every graph" test -s "$tmp/repo/rendered/sample.png"
+check "JSON Lines too, as --render-all draws them" test -s "$tmp/repo/rendered/lines.svg"
 cp tests/invalid/unknown-entity/input.json "$tmp/repo/graphs/broken.json"
 check "a broken graph fails the build" sh -c "! make -s -C '$tmp/repo' \
 	-f '$top/examples/ci/graphs.mk' SCOGRAPH='$bin' >/dev/null 2>&1"
@@ -1417,7 +1433,7 @@ check "fails the job on a broken graph" sh -c "cd '$tmp/repo' &&
 	! RUNNER_TEMP='$tmp/runner' sh '$tmp/workflow.sh' 2>/dev/null"
 rm "$tmp/repo/graphs/broken.json"
 check "renders the others" sh -c "cd '$tmp/repo' && RUNNER_TEMP='$tmp/runner' sh '$tmp/workflow.sh'"
-check "to SVG and PNG" test "$(cd "$tmp/repo/rendered" && echo *)" = "sample.png sample.svg sco.png sco.svg"
+check "to SVG and PNG" test "$(cd "$tmp/repo/rendered" && echo *)" = "lines.png lines.svg sample.png sample.svg sco.png sco.svg"
 
 # ---- examples/ci/diff-graphs.sh: a pull request's graph changes drawn
 r="$tmp/review"
@@ -1546,6 +1562,14 @@ check "one -o" run 2 --render-all "$d/graphs" -o "$d/a" -o "$d/b"
 check "no FILE" run 2 --render-all "$d/graphs" graphs/sco.json -o "$d/a"
 check "-T once otherwise" run 2 -T svg -T png
 check "-T once message" has "$tmp/err" "-T once: outputs of several formats are named by their extensions"
+# names of formats, pages, themes and engines, in any case
+mkdir -p "$tmp/case"
+check "-T PNG, --page A4, -K DOT" run 0 --focus Kazakhstan -T PNG --page A4 -K DOT -o "$tmp/case/a.png"
+check "draw the PNG" png_ok "$tmp/case/a.png"
+check "-o OUT.SVG" run 0 --focus Kazakhstan -o "$tmp/case/B.SVG"
+check "is an SVG" svg_ok "$tmp/case/B.SVG"
+check "--theme Dark" run 0 --focus Kazakhstan --theme Dark -T svg
+check "--from-format NATIVE" run 0 --from-format NATIVE graphs/sco.json --stats
 
 # ---- usage
 check "--help" run 0 --help

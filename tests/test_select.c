@@ -260,6 +260,69 @@ static void test_nothing_selected(void **state)
 	assert_string_equal(selected(&o, &err), "d");
 }
 
+/* Names as people type them: any case and accents, words of a name. */
+static void test_lookup(void **state)
+{
+	sg_error err = { 0 };
+	sg_graph *g = load("{\"entities\": ["
+			   "{\"id\": \"sco\", \"name\": \"Shanghai Cooperation "
+			   "Organization\", \"type\": \"organization\"},"
+			   " {\"id\": \"es\", \"name\": \"SCO Energy Strategy\", "
+			   "\"type\": \"strategy\"},"
+			   " {\"id\": \"ds\", \"name\": \"SCO Development "
+			   "Strategy\", \"type\": \"strategy\"},"
+			   " {\"id\": \"kz\", \"name\": \"Kazakhstan\", "
+			   "\"aliases\": [\"Qazaqstan Respublikasy\"]}],"
+			   " \"relations\": [{\"from\": \"kz\", \"to\": \"sco\", "
+			   "\"type\": \"r\"}, {\"from\": \"kz\", \"to\": \"es\", "
+			   "\"type\": \"r\"}, {\"from\": \"kz\", \"to\": \"ds\", "
+			   "\"type\": \"r\"}]}", &err);
+	const char *shanghai[] = { "shanghai" };
+	sg_select_opts o = { .focus = shanghai, .nfocus = 1, .depth = 1 };
+	sg_entity_info e;
+	sg_match how;
+	sg_view *v;
+
+	(void)state;
+	assert_int_equal(sg_graph_lookup(g, "KAZAKHSTÁN", &e, &how, &err), 0);
+	assert_string_equal(e.id, "kz");
+	assert_int_equal(how, SG_MATCH_WHOLE);
+	assert_int_equal(sg_graph_lookup(g, "qazaqstan-respublikasy", &e, &how,
+					 &err), 0);
+	assert_string_equal(e.id, "kz");
+	assert_int_equal(how, SG_MATCH_WHOLE);
+	assert_int_equal(sg_graph_lookup(g, "Shanghai", &e, &how, &err), 0);
+	assert_string_equal(e.id, "sco");
+	assert_string_equal(e.name, "Shanghai Cooperation Organization");
+	assert_string_equal(e.type, "organization");
+	assert_int_equal(how, SG_MATCH_WORDS);
+	/* (whole words: "shang" is none) */
+	assert_int_equal(sg_graph_lookup(g, "energy strategy", &e, &how, &err),
+			 0);
+	assert_string_equal(e.id, "es");
+	assert_int_equal(sg_graph_lookup(g, "strategy", &e, &how, &err), -1);
+	check_error(&err, SG_EAMBIGUOUS, "", 0, 0, "'strategy' matches 2 "
+		    "entities by their words: 'es' (SCO Energy Strategy, "
+		    "strategy), 'ds' (SCO Development Strategy, strategy); "
+		    "give one's id or whole name");
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(sg_graph_lookup(g, "shang", &e, &how, &err), -1);
+	check_error(&err, SG_EUNKNOWN, "", 0, 0, "unknown entity 'shang': no "
+		    "id, name or alias is it or holds its words (--list lists "
+		    "them)");
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(sg_graph_lookup(g, "Kazakstan", &e, &how, &err), -1);
+	check_error(&err, SG_EUNKNOWN, "", 0, 0, "unknown entity 'Kazakstan'; "
+		    "did you mean 'Kazakhstan'?");
+	memset(&err, 0, sizeof(err));
+	/* selections find their foci so */
+	v = sg_select(g, &o, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 2);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_shortest_paths(void **state)
 {
 	sg_select_opts o = { 0 };
@@ -585,6 +648,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
 		cmocka_unit_test(test_nothing_selected),
+		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_select_needs_resolve),
 		cmocka_unit_test(test_view_relations),
 		cmocka_unit_test(test_focus_keeps_parents),

@@ -1,4 +1,5 @@
-# Renders every graphs/*.json of a repository to SVG and PNG with scograph,
+# Renders every graphs/*.json and *.jsonl of a repository to SVG and PNG
+# with scograph, as --render-all does,
 # and fails on invalid input; only the graphs changed since their pictures
 # were made are redrawn (`scograph --render-all` redraws them all, in one
 # run). Include it, or run it:
@@ -20,11 +21,17 @@ SCOGRAPH_FLAGS ?= --strict
 GRAPHS_SKIP ?= %schema.json %theme.json
 
 GRAPHS := $(filter-out $(GRAPHS_SKIP),$(wildcard $(GRAPHS_DIR)/*.json))
-PICTURES := $(GRAPHS:$(GRAPHS_DIR)/%.json=$(RENDERED_DIR)/%.svg)
+LINES := $(wildcard $(GRAPHS_DIR)/*.jsonl)
+PICTURES := $(GRAPHS:$(GRAPHS_DIR)/%.json=$(RENDERED_DIR)/%.svg) \
+	$(LINES:$(GRAPHS_DIR)/%.jsonl=$(RENDERED_DIR)/%.svg)
 
 .PHONY: render
 render: $(PICTURES)
 
 $(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.json
+	@mkdir -p $(RENDERED_DIR)
+	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $< -o $@ -o $(@:.svg=.png)
+
+$(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.jsonl
 	@mkdir -p $(RENDERED_DIR)
 	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $< -o $@ -o $(@:.svg=.png)
