@@ -1562,6 +1562,13 @@ check "one -o" run 2 --render-all "$d/graphs" -o "$d/a" -o "$d/b"
 check "no FILE" run 2 --render-all "$d/graphs" graphs/sco.json -o "$d/a"
 check "-T once otherwise" run 2 -T svg -T png
 check "-T once message" has "$tmp/err" "-T once: outputs of several formats are named by their extensions"
+# every engine moves boxes apart: neato, fdp, twopi and circo drew 45 to
+# 82 pairs of the SCO drawing's texts on each other
+for engine in neato fdp twopi circo; do
+	check "-K $engine draws" run 0 -K $engine -o "$tmp/engine-$engine.svg"
+	check "-K $engine: at most 2 pairs of texts touch" measure \
+		--check overlaps=2 "$tmp/engine-$engine.svg"
+done
 # names of formats, pages, themes and engines, in any case
 mkdir -p "$tmp/case"
 check "-T PNG, --page A4, -K DOT" run 0 --focus Kazakhstan -T PNG --page A4 -K DOT -o "$tmp/case/a.png"
