@@ -4,8 +4,9 @@
 # drift from the program: the options from its --help; the input formats
 # from --from-format list; layout engines and output formats from the error
 # it gives for a name it does not know ("... (this Graphviz has: a, b,
-# c)"); the entities from --list of the graph files already on the command
-# line (or of the built-in graph).
+# c)"); the entities, their aliases and the relation types from the graph
+# files already on the command line (or the built-in graph), as --list and
+# -T json print them.
 
 # Prints the names an error message of "$@" lists after its marker $1.
 _scograph_listed()
@@ -26,6 +27,13 @@ _scograph_matching()
 		[[ -n $line && ${line,,} == "$word"* ]] &&
 			COMPREPLY+=("$(printf '%q' "$line")")
 	done
+}
+
+# The graph of the files "$@" (the built-in one when none), in scograph's
+# own JSON, as it writes it; $cmd and $format are the caller's.
+_scograph_native()
+{
+	"$cmd" -T json --max-nodes 0 "${format[@]}" -- "$@" 2>/dev/null
 }
 
 _scograph()
@@ -90,10 +98,22 @@ _scograph()
 	--focus | --from | --to | --exclude | --type | --exclude-type)
 		# standard input cannot be read twice
 		[[ " ${files[*]} " == *" - "* ]] && return 0
-		_scograph_matching "$cur" < <("$cmd" --list --max-nodes 0 "${format[@]}" -- \
-			"${files[@]}" 2>/dev/null | tail -n +2 |
+		_scograph_matching "$cur" < <({ "$cmd" --list --max-nodes 0 \
+			"${format[@]}" -- "${files[@]}" 2>/dev/null | tail -n +2 |
 			if [[ $prev == *type ]]; then cut -f3; else
-				cut -f1,2 | tr '\t' '\n'; fi | sort -u)
+				cut -f1,2 | tr '\t' '\n'; fi
+			# aliases, from the graph as scograph writes it: an
+			# entity a line, its aliases a JSON list of strings
+			[[ $prev == *type ]] ||
+				_scograph_native "${files[@]}" | sed -n \
+				's/.*"aliases": \[\([^]]*\)\].*/\1/p' |
+				sed 's/^"//; s/"$//; s/", "/\n/g'; } | sort -u)
+		return 0 ;;
+	--relation | --exclude-relation)
+		[[ " ${files[*]} " == *" - "* ]] && return 0
+		# the keys of relation_types, which lists every type in use
+		_scograph_matching "$cur" < <(_scograph_native "${files[@]}" |
+			sed -n '/^  "relation_types": {/,/^  }/s/^    "\([^"]*\)": .*/\1/p')
 		return 0 ;;
 	--direction)
 		_scograph_matching "$cur" < <(printf '%s\n' both out in)

@@ -94,15 +94,23 @@ check "--exclude: the file's entities, not the built-in's" \
 	offers kz bank Kazakhstan
 check "--exclude: nothing of the built-in graph" not_offered sco
 completes --depth 2 tests/valid/small/input.json -o x.svg --focus k
-check "values of options are no graph files" offers_only Kazakhstan kz
+check "values of options are no graph files" offers_only Kazakhstan kz KZ
 completes --from-format node-link tests/formats/node-link/graph.json --focus ''
 check "--from-format applies to the files read" offers SCO BRI \
 	'SCO\ Investment\ Fund'
 check "--from-format: nothing of the built-in graph" not_offered sco
 completes tests/valid/small/input.json --type ''
 check "--type: the file's entity types" offers_only country project
+completes --focus rep
+check "--focus: aliases too" offers_only 'Republic\ of\ Kazakhstan'
+completes --relation pro
+check "--relation: the relation types" offers_only proposes
+completes tests/valid/small/input.json --exclude-relation ''
+check "--exclude-relation: the file's" offers_only funds
 completes - --focus ''
 check "standard input is not read" offers_only ''
+completes - --relation ''
+check "nor for relation types" offers_only ''
 completes tests/invalid/unknown-entity/input.json --focus ''
 check "a bad graph offers nothing" offers_only ''
 
@@ -114,5 +122,5 @@ check "graph files" offers_only tests/valid/small/input.json
 completes --diff tests/diff/old.j
 check "--diff: the old graph's file" offers_only tests/diff/old.json
 completes --diff tests/diff/old.json tests/valid/small/input.json --focus k
-check "--diff's file is not one of the new graph" offers_only Kazakhstan kz
+check "--diff's file is not one of the new graph" offers_only Kazakhstan kz KZ
 summary
