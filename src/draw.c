@@ -1128,6 +1128,9 @@ static int end_row(struct column *c, sg_buf *b)
 	return !c->across && sg_buf_adds(b, "</TR>");
 }
 
+/* What draw_legend marks of a type: shown, and shown with a direction. */
+enum { USED = 1, DIRECTED = 2 };
+
 /* The legend of v, for a drawing that flows rankdir. */
 static int draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 		       struct scratch *sc)
@@ -1174,15 +1177,21 @@ static int draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 		if (type != SG_NONE)
 			used[type] = 1;
 	}
+	/* a relation type's key has an arrowhead (DIRECTED) when one of its
+	 * lines does: relations without direction ("borders", as the file
+	 * says) have none, whatever their type says */
 	for (size_t i = 0; i < g->nrelations && !r && !g->diff; i++)
 		if (v->relation_on[i])
-			used[g->ntypes + g->relations[i].type_index] = 1;
+			used[g->ntypes + g->relations[i].type_index] |=
+				USED | (g->relations[i].undirected ? 0 :
+								     DIRECTED);
 	/* a summary shows its entities' type and its relations' */
 	for (size_t i = 0; i < v->nfolds && !g->diff; i++) {
 		if (v->folds[i].type != SG_NONE)
-			used[v->folds[i].type] = 1;
+			used[v->folds[i].type] = USED;
 		if (v->folds[i].relation != SG_NONE)
-			used[g->ntypes + v->folds[i].relation] = 1;
+			used[g->ntypes + v->folds[i].relation] |=
+				USED | DIRECTED;
 	}
 	/* each type's look, read off a scratch node or edge styled as its
 	 * entities or relations are */
@@ -1212,7 +1221,8 @@ static int draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 		words = relation_words(&sample, type_label(sc->theme, type, 0),
 				       &sc->words);
 		r = !e || !words || set_style(e, sc->theme, type, 0, 0) ||
-		    (type->symmetric && set(e, "dir", "none")) ||
+		    ((type->symmetric || !(used[g->ntypes + t] & DIRECTED)) &&
+		     set(e, "dir", "none")) ||
 		    next_row(&col, &table, 0) ||
 		    relation_row(&table, e, words, lines.relation, recolour) ||
 		    end_row(&col, &table);

@@ -1569,6 +1569,12 @@ for engine in neato fdp twopi circo; do
 	check "-K $engine: at most 2 pairs of texts touch" measure \
 		--check overlaps=2 "$tmp/engine-$engine.svg"
 done
+# the legend's key of a relation type whose relations have no direction
+printf '{"entities": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "relations": [{"from": "a", "to": "b", "type": "borders", "directed": false}, {"from": "b", "to": "c", "type": "funds"}]}\n' >"$tmp/borders.json"
+check "a legend of an undirected relation type" run 0 "$tmp/borders.json" --legend -T dot
+check "has no arrowhead" has "$tmp/out" '<TD ALIGN="LEFT"><FONT COLOR="#333333">borders'
+check "where its cell is empty" has "$tmp/out" 'COLOR="#6b6b6b"></FONT></TD><TD ALIGN="LEFT"><FONT COLOR="#333333">borders'
+check "a directed one keeps its own" has "$tmp/out" 'COLOR="#6b6b6b">▸</FONT></TD><TD ALIGN="LEFT"><FONT COLOR="#333333">funds'
 # names of formats, pages, themes and engines, in any case
 mkdir -p "$tmp/case"
 check "-T PNG, --page A4, -K DOT" run 0 --focus Kazakhstan -T PNG --page A4 -K DOT -o "$tmp/case/a.png"
