@@ -749,7 +749,11 @@ static int compare(struct run *run, const sg_graph *g, const sg_output *outs,
 		r = print_changes(p, d, "stats");
 	else if (!r && !(v = sg_diff_select(d, &run->so, &err)))
 		r = print_problem(p, &err);
-	else if (!r && draw(c, v, p, outs, nouts, &err))
+	/* a picture of no change holds only its title: say why */
+	if (!r && v && !sg_diff_any(d))
+		print_note(p, c->diff, "no-change", "nothing changed: the "
+			   "picture holds no entity");
+	if (!r && v && draw(c, v, p, outs, nouts, &err))
 		r = p->stopped ? p->stopped :
 		    err.code ? print_problem(p, &err) : EXIT_USAGE;
 	if (!r && c->exit_code && sg_diff_any(d))

@@ -553,7 +553,8 @@ static int warn_small(const sg_render_opts *opts, const struct page *p,
 	sg_error w = { SG_WPAGE, SG_WARNING, 0, 0, "", "" };
 	char sizes[128], overlap[64] = "";
 
-	if (readable(m) >= 1)
+	/* (a drawing of no entity, a diff of no change, has no text) */
+	if (readable(m) >= 1 || (m->entity <= 0 && m->relation <= 0))
 		return 0;
 	/* a drawing of relations without words has no relation text */
 	if (m->relation)
@@ -568,9 +569,11 @@ static int warn_small(const sg_render_opts *opts, const struct page *p,
 		snprintf(overlap, sizeof(overlap), ", and %zu pairs of its "
 			 "texts overlap", m->overlaps);
 	snprintf(w.text, sizeof(w.text), "the drawing is %.0f x %.0f pt: "
-		 "shrunk to fit %s (%.0f x %.0f pt), %s%s; draw less (--focus, "
+		 "%s %s (%.0f x %.0f pt), %s%s; draw less (--focus, "
 		 "--max-nodes), or for no page (--page none)", m->width,
-		 m->height, p->what, p->width, p->height, sizes, overlap);
+		 m->height, m->width > p->width || m->height > p->height ?
+		 "shrunk to fit" : "on", p->what, p->width, p->height, sizes,
+		 overlap);
 	return sg_render_warn(opts, err, &w);
 }
 

@@ -1645,6 +1645,8 @@ printf '%s\n' "entities added: 1" "entities removed: 1" "entities changed: 2" \
 	"entities unchanged: 2" "relations added: 1" "relations removed: 2" \
 	"relations changed: 0" "relations unchanged: 2" >"$tmp/want"
 check "--diff --stats counts" same "$tmp/want" "$tmp/out"
+check "--diff of no change" run 0 --diff graphs/sco.json graphs/sco.json -o "$tmp/nochange.svg"
+check "says so, and no word of tiny text" stderr_is "scograph: graphs/sco.json: note: nothing changed: the picture holds no entity"
 check "--diff: changes exit 0" run 0 --diff $d/old.json $d/new.json --stats
 check "--diff --exit-code: changes exit 3" run 3 --diff $d/old.json $d/new.json --exit-code --stats
 check "--diff --exit-code: no change exits 0" run 0 --diff $d/new.json $d/new.json --exit-code --list
