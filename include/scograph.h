@@ -32,7 +32,9 @@
 
 #include <stddef.h>
 
-#define SG_VERSION "0.1.0"
+/* Before 1.0 a minor version may change the ABI (the soname stays 0):
+ * 0.2.0 grew sg_stats and sg_select_opts, which callers allocate. */
+#define SG_VERSION "0.2.0"
 
 /* What the shared library exports: this header's functions and no other. */
 #if defined(__GNUC__) && __GNUC__ >= 4
