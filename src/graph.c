@@ -887,7 +887,9 @@ static int warn_near_types(sg_graph *g, int relation)
 		const char *id = types[t].id;
 		size_t best = 0, limit = strlen(id) < 5 ? 1 : 2;
 
-		if (!uses[t] || uses[t] > RARE_USES || strpbrk(id, "0123456789"))
+		/* (short names are all a slip from each other: 'a', 'b') */
+		if (!uses[t] || uses[t] > RARE_USES || strlen(id) < 4 ||
+		    strpbrk(id, "0123456789"))
 			continue;
 		for (size_t u = 0; u < nt; u++) {
 			size_t d;

@@ -289,6 +289,11 @@ static int near_key(const char *key, const char *field)
 {
 	size_t n = strlen(key);
 
+	/* "source_" is scograph's own name for an attribute "source" (see
+	 * rd_own_key), not a slip */
+	if (n == strlen(field) + 1 && key[n - 1] == '_' &&
+	    !strncmp(key, field, n - 1))
+		return 0;
 	return sg_distance(key, field, 1) <= 1 ||
 	       (!strncmp(key, field, n) && strlen(field) <= n + 2);
 }

@@ -311,6 +311,23 @@ check "words of several" run 1 --focus strategy
 check "list them with their types" stderr_is "scograph: error: 'strategy' matches 2 entities by their words: 'sco-energy-strategy' (SCO Energy Strategy, strategy), 'sco-development-strategy-2035' (SCO Development Strategy 2035, strategy); give one's id or whole name"
 check "words of none" run 1 --focus "Aral Sea"
 check "say where to look" stderr_is "scograph: error: unknown entity 'Aral Sea': no id, name or alias is it or holds its words (--list lists them)"
+# near misses: a rare type a slip from a common one, a key a slip from
+# its field; not scograph's own renamed keys, nor one-letter types
+/usr/bin/python3 -c '
+import json
+e = [{"id": "c%d" % i, "type": "country"} for i in range(6)] + [{"id": "x", "type": "countri", "alias": ["X"]}]
+r = [{"from": "c%d" % i, "to": "x", "type": "member_of"} for i in range(5)]
+r += [{"from": "c5", "to": "x", "type": "member_off", "soruce": "s"}]
+r += [{"from": "c%d" % i, "to": "c0", "type": "a"} for i in range(1, 6)] + [{"from": "x", "to": "c1", "type": "b"}]
+print(json.dumps({"entities": e, "relations": r}, indent=1))' >"$tmp/slips.json"
+check "near misses are warnings" run 0 "$tmp/slips.json" -T json
+check "a rare entity type" has "$tmp/err" "slips.json:27:3: warning: entity type 'countri' (1 entity) looks like 'country' (6)"
+check "a rare relation type" has "$tmp/err" "warning: relation type 'member_off' (1 relation) looks like 'member_of' (5)"
+check "an entity's key" has "$tmp/err" "warning: key 'alias' looks like 'aliases': it is kept as an attribute"
+check "a relation's key" has "$tmp/err" "warning: key 'soruce' looks like 'source': it is kept as an attribute"
+check "four, and not the one-letter types" test "$(grep -c 'looks like' "$tmp/err")" = 4
+check "errors under --strict" run 1 "$tmp/slips.json" --strict -T json
+check "scograph's own renamed keys are no slip" run 0 --strict tests/formats/kgtk-spec/expected-qualifiers.json -T json
 check "unknown relation type" run 1 --relation propose
 check "unknown relation type message" stderr_is \
 	"scograph: error: unknown relation type 'propose'; did you mean 'proposes'?"
