@@ -910,9 +910,12 @@ static recolour_fn *recolouring(const sg_theme *theme)
  * parser's limit (TEXT_MAX), and an entry takes at most about 600 bytes. */
 #define LEGEND_ROWS 24
 
-/* The legend's text: a key reads smaller than what it explains, as the
- * relations' words (9 pt) do. */
-#define LEGEND_PT "9"
+/* The legend's text: as large as the relations' words, no smaller (a
+ * key that cannot be read explains nothing: at 9 pt beside their 10, the
+ * report figure's legend came to 5.8 pt on A4), at least this many points
+ * and at most LEGEND_MAX_PT. */
+#define LEGEND_PT 9
+#define LEGEND_MAX_PT 72
 
 /* Adds text to b for an HTML-like label: markup characters as entities,
  * others as add_char adds them, cut (ending in "…") past max bytes. */
@@ -1064,6 +1067,8 @@ struct column {
 	int across;
 	unsigned rows, in_line; /* entries in the table, in its line */
 	int kind;               /* of the last entry: 1 entity, 0 relation */
+	char pt[32];            /* the size of its text */
+	int tight;              /* on a page: less room around the text */
 };
 
 #define ACROSS 6
@@ -1091,7 +1096,7 @@ static int column_add(struct column *c, sg_buf *b)
 	c->rows = 0;
 	r = r || (c->last && (!e || set(e, "style", "invis"))) ||
 	    set(n, "shape", "plaintext") || set(n, "style", "") ||
-	    set(n, "margin", "0") || set(n, "fontsize", LEGEND_PT) ||
+	    set(n, "margin", "0") || set(n, "fontsize", c->pt) ||
 	    sg_drawing_set(n, "label", b->buf, 1) ||
 	    set(n, "tooltip", " ");
 	c->last = n;
@@ -1104,8 +1109,13 @@ static int column_add(struct column *c, sg_buf *b)
  * in a new line when the kind changes or the line is full. */
 static int next_row(struct column *c, sg_buf *b, int kind)
 {
-	static const char table[] = "<TABLE BORDER=\"0\" CELLSPACING=\"2\" "
-				    "CELLPADDING=\"2\">";
+	/* on a page, text tight in its cells: the legend's text as large as
+	 * the relations' made the report figure's legend column, and so the
+	 * figure, too tall for A4's 7 pt entity text */
+	const char *table = c->tight ? "<TABLE BORDER=\"0\" CELLSPACING=\"2\" "
+				       "CELLPADDING=\"1\">" :
+				       "<TABLE BORDER=\"0\" CELLSPACING=\"2\" "
+				       "CELLPADDING=\"2\">";
 
 	if (c->rows == LEGEND_ROWS && column_add(c, b))
 		return -1;
@@ -1128,6 +1138,19 @@ static int end_row(struct column *c, sg_buf *b)
 	return !c->across && sg_buf_adds(b, "</TR>");
 }
 
+/* The legend's text size: the relations' words' as the drawing declares
+ * them by now (its page's, its theme's, -E's), within LEGEND_PT and
+ * LEGEND_MAX_PT. */
+static double legend_pt(const sg_drawing *ag)
+{
+	const char *words = sg_drawing_default(ag, SG_DEDGE, "fontsize");
+	double v = words ? atof(words) : 0;
+
+	/* (-E fontsize=nan is no size) */
+	return !(v >= LEGEND_PT) ? LEGEND_PT :
+	       v > LEGEND_MAX_PT ? LEGEND_MAX_PT : v;
+}
+
 /* What draw_legend marks of a type: shown, and shown with a direction. */
 enum { USED = 1, DIRECTED = 2 };
 
@@ -1139,10 +1162,11 @@ static int draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 	size_t ntypes = g->ntypes + g->nrelation_types;
 	unsigned char *used = calloc(ntypes + 1, 1);
 	sg_dobj *box = sg_drawing_subgraph(sg_drawing_root(ag), "cluster_legend");
-	struct column col = { box ? sg_drawing_subgraph(box, "legend column") :
-				    NULL,
-			      NULL, 0, !strcmp(rankdir, "TB") ||
-				       !strcmp(rankdir, "BT"), 0, 0, 0 };
+	struct column col = {
+		.g = box ? sg_drawing_subgraph(box, "legend column") : NULL,
+		.across = !strcmp(rankdir, "TB") || !strcmp(rankdir, "BT"),
+		.tight = sc->fit != NULL,
+	};
 	recolour_fn *recolour = recolouring(sc->theme);
 	const struct packing *p = packing_of(sc->fit);
 	/* on a page, a column's words break as the drawing's: beside a
@@ -1153,12 +1177,18 @@ static int draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 
 	if (p && !col.across)
 		lines.relation = p->relation;
+	char title[32];
+	double pt = legend_pt(ag);
+
+	snprintf(col.pt, sizeof(col.pt), "%g", pt);
+	/* its title a little larger than its entries */
+	snprintf(title, sizeof(title), "%g", pt + 2);
 
 	/* labelloc: a caption moves the graph's label down, not the boxes' */
 	r = r || set(box, "label", "Legend") || set(box, "style", "rounded") ||
 	    (sc->fit && set(box, "margin", PAGE_BOX_MARGIN)) ||
 	    set(box, "labelloc", "t") ||
-	    set(box, "color", "#9a9a9a") || set(box, "fontsize", "11") ||
+	    set(box, "color", "#9a9a9a") || set(box, "fontsize", title) ||
 	    set(col.g, "rank", "same");
 	/* a diff's colours are its statuses': they are what it explains */
 	for (int k = 1; g->diff && k <= SG_NSTATUS && !r; k++) {

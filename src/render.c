@@ -428,10 +428,11 @@ static const struct page *find_page(const char *name, sg_error *err)
 }
 
 /* What a laid-out drawing reaches on its page: the scale that shrinks it
- * to the page, and its smallest entity and relation text then, in points
- * (0 when it has none). */
+ * to the page, and its smallest entity and relation text then, and its
+ * smallest other text a reader must read (the legend, the title or
+ * caption, the groups' names), in points (0 when it has none). */
 struct reach {
-	double width, height, scale, entity, relation;
+	double width, height, scale, entity, relation, other;
 	size_t overlaps; /* pairs of texts that overlap */
 };
 
@@ -494,6 +495,23 @@ static void smallest(void *obj, double *min)
 		*min = pt;
 }
 
+/* The smallest text size of label l (none when NULL) so far, in *min. */
+static void smallest_label(const textlabel_t *l, double *min)
+{
+	if (l && l->fontsize > 0 && (*min == 0 || l->fontsize < *min))
+		*min = l->fontsize;
+}
+
+/* The smallest label of sub's clusters (and sub's own, unless the root:
+ * the title, which measure counts) in *min. */
+static void smallest_cluster(Agraph_t *sub, double *min)
+{
+	if (sub != agroot(sub))
+		smallest_label(GD_label(sub), min);
+	for (Agraph_t *in = agfstsubg(sub); in; in = agnxtsubg(in))
+		smallest_cluster(in, min);
+}
+
 static int measure(Agraph_t *ag, const sg_graph *g, const struct page *p,
 		   struct reach *m, sg_error *err)
 {
@@ -511,10 +529,14 @@ static int measure(Agraph_t *ag, const sg_graph *g, const struct page *p,
 		m->scale = p->width / m->width;
 	if (p->height < m->height * m->scale)
 		m->scale = p->height / m->height;
-	m->entity = m->relation = 0;
+	m->entity = m->relation = m->other = 0;
+	smallest_label(GD_label(ag), &m->other);
+	smallest_cluster(ag, &m->other);
 	for (Agnode_t *nd = agfstnode(ag); nd; nd = agnxtnode(ag, nd)) {
 		if (sg_node_entity(g, nd) >= 0)
 			smallest(nd, &m->entity);
+		else if (!strncmp(agnameof(nd), "legend:", 7))
+			smallest_label(ND_label(nd), &m->other);
 		for (Agedge_t *e = agfstout(ag, nd); e; e = agnxtout(ag, e)) {
 			const char *label = agget(e, "label");
 
@@ -524,9 +546,15 @@ static int measure(Agraph_t *ag, const sg_graph *g, const struct page *p,
 	}
 	m->entity *= m->scale;
 	m->relation *= m->scale;
+	m->other *= m->scale;
 	if (overlaps(ag, &m->overlaps))
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	return 0;
+}
+
+static double smaller(double a, double b)
+{
+	return a < b ? a : b;
 }
 
 /* How large m's text is on its page: at least 1 when as large as a page
@@ -535,8 +563,11 @@ static double large(const struct reach *m)
 {
 	double e = m->entity / SG_PAGE_ENTITY_PT;
 	double r = m->relation ? m->relation / SG_PAGE_RELATION_PT : e;
+	/* the legend, the caption and the groups' names: text as small as
+	 * the relations' may be */
+	double o = m->other ? m->other / SG_PAGE_RELATION_PT : e;
 
-	return e < r ? e : r;
+	return smaller(e, smaller(r, o));
 }
 
 /* How readable m is: as large(), but texts that overlap weigh as much as
@@ -551,7 +582,7 @@ static int warn_small(const sg_render_opts *opts, const struct page *p,
 		      const struct reach *m, sg_error *err)
 {
 	sg_error w = { SG_WPAGE, SG_WARNING, 0, 0, "", "" };
-	char sizes[128], overlap[64] = "";
+	char sizes[128], other[96] = "", overlap[64] = "";
 
 	/* (a drawing of no entity, a diff of no change, has no text) */
 	if (readable(m) >= 1 || (m->entity <= 0 && m->relation <= 0))
@@ -565,21 +596,20 @@ static int warn_small(const sg_render_opts *opts, const struct page *p,
 	else
 		snprintf(sizes, sizeof(sizes), "its entity text is %.1f pt (a "
 			 "reader needs %d)", m->entity, SG_PAGE_ENTITY_PT);
+	if (m->other && m->other < SG_PAGE_RELATION_PT)
+		snprintf(other, sizeof(other), ", its legend, caption or "
+			 "groups' names %.1f pt (a reader needs %d)", m->other,
+			 SG_PAGE_RELATION_PT);
 	if (m->overlaps)
 		snprintf(overlap, sizeof(overlap), ", and %zu pairs of its "
 			 "texts overlap", m->overlaps);
 	snprintf(w.text, sizeof(w.text), "the drawing is %.0f x %.0f pt: "
-		 "%s %s (%.0f x %.0f pt), %s%s; draw less (--focus, "
+		 "%s %s (%.0f x %.0f pt), %s%s%s; draw less (--focus, "
 		 "--max-nodes), or for no page (--page none)", m->width,
 		 m->height, m->width > p->width || m->height > p->height ?
 		 "shrunk to fit" : "on", p->what, p->width, p->height, sizes,
-		 overlap);
+		 other, overlap);
 	return sg_render_warn(opts, err, &w);
-}
-
-static double smaller(double a, double b)
-{
-	return a < b ? a : b;
 }
 
 /* The rank of each entity of v, along its longest path of relations

@@ -164,7 +164,9 @@ measure() {
 	/usr/bin/python3 tests/svgmeasure.py "$@" >"$tmp/measure" 2>&1 ||
 		{ cat "$tmp/measure"; return 1; }
 }
-readable() { measure --check entity=7,relation=6,overlaps=0 "$@"; }
+# (the legend, the title, the caption and the groups' names are text a
+# reader must read too: 6 pt, the legend no smaller than the relations')
+readable() { measure --check entity=7,relation=6,legend=6,other=6,legend=relation,overlaps=0 "$@"; }
 mkdir "$tmp/page" "$tmp/none"
 "$bin" --list | tail -n +2 | cut -f1 >"$tmp/ids"
 check "the built-in graph has entities to focus on" test -s "$tmp/ids"
@@ -177,6 +179,16 @@ check "the report figure" run 0 --cluster type --legend --caption -o "$tmp/repor
 check "the report figure is readable on A4" readable "$tmp/report-page.svg"
 check "and says nothing of it" test ! -s "$tmp/err"
 check "and says nothing of it" test ! -s "$tmp/page-err"
+check "its legend as large as its relations' words" has "$tmp/measure" \
+	"relation text 6.5 pt, legend text 6.5 pt"
+check "a legend follows the relations' words up" run 0 --focus Kazakhstan --legend -E fontsize=14 --page none -o "$tmp/legend14.svg"
+check "to 14 pt" measure --page none --check legend=14,legend=relation "$tmp/legend14.svg"
+# (tests/measure/small-legend.svg: as scograph drew it before, its legend
+# in 9 pt beside its relations' words in 10)
+check "svgmeasure: the legend smaller than the relations' words" not \
+	measure --check legend=relation tests/measure/small-legend.svg
+check "svgmeasure: says so" has "$tmp/measure" \
+	"legend text 9.0 pt (at least the relation text's 10.0)"
 check "-K auto: Davis is readable on A4" readable "$tmp/davis.svg"
 check "the headline drawing fits an A4 text width at 100%" measure --json "$tmp/page/kazakhstan.svg"
 check "at 100%" has "$tmp/measure" '"width": 453.0,'
@@ -1188,13 +1200,14 @@ height() { sed -n 's/^<svg width="[0-9]*pt" height="\([0-9]*\)pt".*/\1/p' "$1"; 
 check "plain drawing" run 0 --focus Kazakhstan -o "$tmp/plain.svg"
 check "the legend keeps to one rank: it adds at most a third to the height" \
 	test "$(height "$tmp/legend.svg")" -le $(($(height "$tmp/plain.svg") * 4 / 3))
-# the legend in proportion: one table of the types drawn, in 9 pt; a small
-# drawing's (its legend was twice its height) and the report figure's
+# the legend in proportion: one table of the types drawn, as large as the
+# relations' words (10 pt on a page); a small drawing's (its legend was
+# twice its height) and the report figure's
 check "a small drawing's legend" run 0 --focus nurly-zhol --legend -o "$tmp/small-legend.svg"
 check "the small drawing" run 0 --focus nurly-zhol -o "$tmp/small.svg"
 check "the legend at most doubles a small drawing's height, with its gaps" \
 	test "$(height "$tmp/small-legend.svg")" -le $(($(height "$tmp/small.svg") * 9 / 4))
-check "the legend in 9 pt" has "$tmp/small-legend.svg" 'font-size="9.00" fill="#241a3a">Policy / programme</text>'
+check "the legend in 10 pt" has "$tmp/small-legend.svg" 'font-size="10.00" fill="#241a3a">Policy / programme</text>'
 # (with no page: on one, both are shrunk to it, the one by its height and
 # the other by its width; tests/svgmeasure.py measures them there)
 check "the report figure" run 0 --cluster type --legend --caption --page none -o "$tmp/report.svg"
@@ -1723,7 +1736,7 @@ measure() { /usr/bin/python3 tests/svgmeasure.py "$@" >"$tmp/measure" 2>"$tmp/er
 check "svgmeasure: a drawing too small for A4" not measure \
 	--check entity=7,relation=6,overlaps=0 tests/measure/overlap.svg
 check "svgmeasure: halved to fit A4" has "$tmp/measure" \
-	"906 x 200 pt, scale 0.50, entity text 6.0 pt, relation text 4.5 pt, other text 8.0 pt, 1 overlaps"
+	"906 x 200 pt, scale 0.50, entity text 6.0 pt, relation text 4.5 pt, legend text - pt, other text 8.0 pt, 1 overlaps"
 check "svgmeasure: names the overlapping texts" has "$tmp/err" \
 	"1 overlapping texts (at most 0): 'Kazakhstan' / 'Uzbekistan'"
 check "svgmeasure: names the small relation text" has "$tmp/err" "relation text 4.5 pt (at least 6)"
@@ -1833,9 +1846,13 @@ check "all 40" has "$tmp/out" "entities folded: 0"
 # the sweep (tests/pagesweep.py) of the larger two graphs: each of their
 # 124 drawings that folds reaches 6 pt on A4 with no text overlapping
 sweep() { /usr/bin/python3 tests/pagesweep.py --scograph "$bin" "$@" \
-	>"$tmp/sweep" 2>&1 || { grep folded, "$tmp/sweep"; false; }; }
+	>"$tmp/sweep" 2>&1 || { grep -E "folded,|legend text" "$tmp/sweep"; false; }; }
 check "pagesweep: kg 6500 and 30000, e0..e30, depths 1 and 2" sweep \
 	--sizes 6500,30000 --check
+# and with a legend and a caption, which keep the page's rule as the rest
+# of the text does, the legend as large as the relations' words
+check "pagesweep: kg 650 with --legend --caption, e0..e10" sweep \
+	--sizes 650 --foci 0-10 --depths 1 --options "--legend --caption" --check
 
 # ---- the progress line: on a terminal (or asked for), erased when done,
 # never on standard output. A delay of 0 shows it from the start: what a

@@ -2,16 +2,18 @@
 """What a reader sees of a Graphviz SVG printed on a page.
 
     svgmeasure.py [--page a4|letter|slide|none] [--json]
-                  [--check entity=7,relation=6,overlaps=0] FILE.svg...
+                  [--check entity=7,relation=6,legend=relation,overlaps=0]
+                  FILE.svg...
 
 For each drawing: its size in points, the scale that fits it into the
 page's text area (never above 1: a small drawing is printed at 100%), the
-smallest entity (node), relation (edge) and other text (title, legend,
-groups) in points after that scale, and the pairs of texts of different
-objects whose boxes overlap. Text widths come from the fonts' own advance
+smallest entity (node), relation (edge), legend and other text (title,
+caption, groups) in points after that scale, and the pairs of texts of
+different objects whose boxes overlap. Text widths come from the fonts' own advance
 widths (fontTools, with the file fontconfig picks for the family), since
 Graphviz's SVG does not say how wide a text is. --check exits 1 naming
-every limit a drawing misses.
+every limit a drawing misses; a limit is a size in points or another kind
+of text (legend=relation: the legend no smaller than the relations' words).
 """
 import argparse
 import functools
@@ -65,14 +67,18 @@ def scale_of(transform):
     return float(m.group(1)), float(m.group(2) or m.group(1))
 
 
+KINDS = ("entity", "relation", "legend", "other")
+
+
 def kind_of(group):
-    """entity, relation or other: the SVG class Graphviz gives the group,
-    except the legend's nodes and edges, which are named legend:..."""
+    """entity, relation, legend or other: the SVG class Graphviz gives the
+    group, except the legend's nodes and box, which are named legend:...
+    and cluster_legend"""
     cls = (group.get("class") or "").split()
     title = group.find(SVG + "title")
     name = title.text if title is not None and title.text else ""
     if name.startswith("legend") or name.startswith("cluster_legend"):
-        return "other"
+        return "legend"
     if "node" in cls:
         return "entity"
     if "edge" in cls:
@@ -136,21 +142,48 @@ def measure(path, page):
     return {"file": path, "width": width, "height": height,
             "scale": round(fit, 3), "entity": smallest.get("entity"),
             "relation": smallest.get("relation"),
+            "legend": smallest.get("legend"),
             "other": smallest.get("other"), "texts": len(texts),
             "overlaps": overlaps}
 
 
 def failures(m, limits):
+    """What m misses of limits, (key, limit) pairs: a limit is a number, or
+    the name of another kind of text as large as which key must be."""
     why = []
-    for key, limit in limits.items():
+    for key, limit in limits:
         if key == "overlaps":
             if len(m["overlaps"]) > limit:
                 why.append("%d overlapping texts (at most %g): %s" % (
                     len(m["overlaps"]), limit,
                     "; ".join("'%s' / '%s'" % o for o in m["overlaps"][:3])))
+        elif isinstance(limit, str):
+            if m.get(key) is not None and m.get(limit) is not None and \
+                    m[key] < m[limit]:
+                why.append("%s text %.1f pt (at least the %s text's %.1f)" %
+                           (key, m[key], limit, m[limit]))
         elif m.get(key) is not None and m[key] < limit:
             why.append("%s text %.1f pt (at least %g)" % (key, m[key], limit))
     return why
+
+
+def parse_limits(spec, error):
+    """The limits of --check's spec, "key=value,...", as failures takes
+    them; error(message) for a wrong one."""
+    limits = []
+    for item in filter(None, spec.split(",")):
+        key, _, value = item.partition("=")
+        if key not in KINDS + ("overlaps",):
+            error("unknown limit '%s'" % key)
+        if value in KINDS and key in KINDS:
+            limits.append((key, value))
+            continue
+        try:
+            limits.append((key, float(value)))
+        except ValueError:
+            error("limit '%s': a number or one of %s" % (item,
+                                                         ", ".join(KINDS)))
+    return limits
 
 
 def main():
@@ -158,15 +191,11 @@ def main():
     ap.add_argument("--page", choices=PAGES, default="a4")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--check", default="",
-                    help="limits: entity=PT,relation=PT,other=PT,overlaps=N")
+                    help="limits: entity=PT,relation=PT,legend=PT,other=PT,"
+                    "legend=relation,overlaps=N")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
-    limits = {}
-    for item in filter(None, args.check.split(",")):
-        key, _, value = item.partition("=")
-        if key not in ("entity", "relation", "other", "overlaps"):
-            ap.error("unknown limit '%s'" % key)
-        limits[key] = float(value)
+    limits = parse_limits(args.check, ap.error)
     failed = False
     for path in args.files:
         m = measure(path, PAGES[args.page])
@@ -174,10 +203,10 @@ def main():
             print(json.dumps(m))
         else:
             print("%s: %.0f x %.0f pt, scale %.2f, entity text %s pt, "
-                  "relation text %s pt, other text %s pt, %d overlaps" % (
+                  "relation text %s pt, legend text %s pt, other text %s "
+                  "pt, %d overlaps" % (
                       path, m["width"], m["height"], m["scale"],
-                      *("-" if m[k] is None else m[k]
-                        for k in ("entity", "relation", "other")),
+                      *("-" if m[k] is None else m[k] for k in KINDS),
                       len(m["overlaps"])))
         for why in failures(m, limits):
             print("%s: %s" % (path, why), file=sys.stderr)
