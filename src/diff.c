@@ -5,13 +5,6 @@
 
 #include "internal.h"
 
-/* One field that differs; before and after are JSON text, NULL when the
- * field is absent. attribute: the field is an attribute's key. */
-struct change {
-	const char *field, *before, *after;
-	int attribute;
-};
-
 /* An entity or relation of the diff's graph: its status, its changes
  * (changes[first .. first + n)), and them as a tooltip's lines. */
 struct mark {
@@ -24,7 +17,7 @@ struct sg_diff {
 	sg_graph *graph; /* the new version's entities and relations, then
 			    the removed ones of the old */
 	struct mark *entities, *relations;
-	struct change *changes;
+	sg_change *changes;
 	size_t nchanges, achanges;
 	sg_diff_stats stats;
 	sg_buf scratch;
@@ -203,7 +196,7 @@ static int relation_key(sg_buf *b, const sg_relation *r, uint32_t from,
 static int add_change(sg_diff *d, const char *field, int attribute,
 		      const char *before, const char *after)
 {
-	struct change *c;
+	sg_change *c;
 
 	if (SG_GROW(d->changes, d->nchanges + 1, d->achanges))
 		return -1;
@@ -346,7 +339,7 @@ static int mark(sg_diff *d, struct mark *mk, sg_status status, size_t first,
 		return 0;
 	sg_buf_reset(b);
 	for (size_t k = first; k < d->nchanges && !r; k++) {
-		const struct change *c = &d->changes[k];
+		const sg_change *c = &d->changes[k];
 
 		r = sg_buf_addf(b, "%s%s: %s → %s", k > first ? "\n" : "",
 				c->field, c->before ? c->before : "(none)",
@@ -582,6 +575,20 @@ sg_status sg_diff_relation(const sg_diff *d, uint32_t i, const char **changes)
 	return d->relations[i].status;
 }
 
+const sg_change *sg_diff_entity_changes(const sg_diff *d, uint32_t i,
+					size_t *n)
+{
+	*n = d->entities[i].n;
+	return *n ? &d->changes[d->entities[i].first] : NULL;
+}
+
+const sg_change *sg_diff_relation_changes(const sg_diff *d, uint32_t i,
+					  size_t *n)
+{
+	*n = d->relations[i].n;
+	return *n ? &d->changes[d->relations[i].first] : NULL;
+}
+
 /* An id in a line of text as it is, unless it holds a space, a quote or a
  * control character (which would break the line's shape): then quoted. */
 static int add_word(sg_buf *b, const char *s)
@@ -636,7 +643,7 @@ static int list(const sg_diff *d, sg_buf *b)
 			continue;
 		}
 		for (size_t c = mk->first; c < mk->first + mk->n && !r; c++) {
-			const struct change *ch = &d->changes[c];
+			const sg_change *ch = &d->changes[c];
 
 			r = sg_buf_addf(b, "~ %s ", entity ? "entity" :
 					"relation") ||
@@ -673,7 +680,7 @@ static int json_changes(const sg_diff *d, const struct mark *mk, sg_buf *b)
 	int r = sg_buf_adds(b, ", \"changes\": [");
 
 	for (size_t c = mk->first; c < mk->first + mk->n && !r; c++) {
-		const struct change *ch = &d->changes[c];
+		const sg_change *ch = &d->changes[c];
 
 		r = sg_buf_addf(b, "%s{\"%s\": ", c > mk->first ? ", " : "",
 				ch->attribute ? "attribute" : "field") ||

@@ -538,6 +538,11 @@ struct scratch {
 	} *drawn;
 	size_t *type_piece;
 	sg_buf pieces;
+	/* a diff's changes: the markers given so far, the table's lines
+	 * (escaped, each ending in \l) and the changes left out of it */
+	unsigned marks;
+	size_t listed, unlisted;
+	sg_buf table;
 };
 
 /* The node of entity e; made when make is 1. */
@@ -579,7 +584,7 @@ static const struct status_look {
 	[SG_REMOVED] = { "removed", "#cf222e", "#ffe3e0", "#82071e", "2.4",
 			 "removed" },
 	[SG_CHANGED] = { "changed", "#bf7300", "#fff0c2", "#5c3800", "2.4",
-			 "changed (hover: before → after)" },
+			 "changed ([n]: before → after, below)" },
 };
 
 /* Draws obj, a node (node 1) or an edge, as status s: its colours, a
@@ -602,14 +607,128 @@ static int set_status(sg_dobj *obj, int node, sg_status s,
 	       (node && set(obj, "fillcolor", l->fill));
 }
 
+/* The graph's label: on a page, broken into lines as wide as the page at
+ * the text's size (DejaVu Sans' letters average 0.6 of it), so that a long
+ * title does not make a small drawing wide. */
+static int set_title(sg_dobj *ag, const char *text, int pt,
+		     struct scratch *sc)
+{
+	if (sc->fit && !(text = wrap(&sc->wrapped, text,
+				     (size_t)(sc->fit->width / (pt * 0.6)))))
+		return -1;
+	return set_text(ag, "label", text, &sc->text);
+}
+
+/*
+ * A tooltip is not seen in a PNG or a PDF, nor in an SVG shown as an image
+ * (as a pull request shows one): a diff's drawing numbers each changed
+ * entity and relation with a marker before its text ("[3] Nurly Zhol"),
+ * and lists their changes under the drawing, one a line ("[3] name:
+ * "Nurly" → "Nurly Zhol""), in the order they are drawn. It is one
+ * drawing for every format, laid out once: the SVG has them too, and
+ * keeps its tooltips. The table lists at most TABLE_LINES changes (it is
+ * text under the drawing, which shares the page with it); the items of the
+ * rest have no marker, and its last line counts them.
+ */
+#define TABLE_LINES 20
+/* The table's lines take at most this many bytes of the graph's label
+ * (TEXT_MAX bytes with its title or caption). */
+#define TABLE_BYTES 8000
+/* Without a page, the table's lines are about this many characters. */
+#define TABLE_WIDTH 100
+/* A field's name in the table: at most this many characters. */
+#define FIELD_CHARS 24
+/* A value in the table: at least this many characters before it is cut. */
+#define VALUE_CHARS 12
+
+/* Adds s to b, at most max characters: a longer one cut, ending in "…",
+ * and in its closing quote when it is a JSON string. */
+static int add_short(sg_buf *b, const char *s, size_t max)
+{
+	size_t chars = 0, len = strlen(s);
+	int quoted = len >= 2 && s[0] == '"' && s[len - 1] == '"';
+	const char *p = s;
+
+	for (const char *q = s; *q; q++)
+		chars += ((unsigned char)*q & 0xC0) != 0x80;
+	if (chars <= max)
+		return sg_buf_adds(b, s);
+	/* the first max - 1 characters (max - 2 and the quote) */
+	for (size_t n = 0; *p && n + 1 + (size_t)quoted < max; n++)
+		do
+			p++;
+		while (((unsigned char)*p & 0xC0) == 0x80);
+	return sg_buf_add(b, s, (size_t)(p - s)) ||
+	       sg_buf_adds(b, quoted ? "…\"" : "…");
+}
+
+/* Numbers obj, a changed entity or relation with n changes c, with a
+ * marker before its text, and lists its changes in sc->table; unless the
+ * table is full. */
+static int mark_changes(sg_dobj *obj, const sg_change *c, size_t n,
+			struct scratch *sc)
+{
+	/* the table's text is the caption's size, its lines as wide as the
+	 * page (DejaVu Sans' letters average 0.6 of it) */
+	size_t width = sc->fit ? (size_t)(sc->fit->width / (CAPTION_PT * 0.6)) :
+				 TABLE_WIDTH;
+	const char *label = get(obj, "label");
+	unsigned mark;
+	int r;
+
+	if (!n || sc->listed >= TABLE_LINES) {
+		sc->unlisted += n;
+		return 0;
+	}
+	mark = ++sc->marks;
+	sg_buf_reset(&sc->status);
+	/* (a label set is escaped already, and the marker needs no escape) */
+	r = sg_buf_addf(&sc->status, "[%u]%s%s", mark,
+			label && *label ? " " : "", label ? label : "") ||
+	    set(obj, "label", sc->status.buf);
+	for (size_t k = 0; k < n && !r; k++) {
+		size_t used, value;
+
+		if (sc->listed == TABLE_LINES) {
+			sc->unlisted += n - k;
+			break;
+		}
+		sg_buf_reset(&sc->words);
+		r = sg_buf_addf(&sc->words, "[%u] ", mark) ||
+		    add_short(&sc->words, c[k].field, FIELD_CHARS) ||
+		    sg_buf_adds(&sc->words, ": ");
+		used = sc->words.len + 3; /* and " → " */
+		value = used + 2 * VALUE_CHARS < width ? (width - used) / 2 :
+							  VALUE_CHARS;
+		r = r ||
+		    add_short(&sc->words, c[k].before ? c[k].before : "(none)",
+			      value) ||
+		    sg_buf_adds(&sc->words, " → ") ||
+		    add_short(&sc->words, c[k].after ? c[k].after : "(none)",
+			      value) ||
+		    !esc(&sc->text, sc->words.buf, 1);
+		if (r || sc->table.len + sc->text.len + 2 > TABLE_BYTES) {
+			sc->unlisted += n - k;
+			break;
+		}
+		r = sg_buf_adds(&sc->table, sc->text.buf) ||
+		    sg_buf_adds(&sc->table, "\\l");
+		sc->listed++;
+	}
+	return r;
+}
+
 /* In a drawing of a diff, obj (entity or relation i) drawn as its status,
- * its changes first in its tooltip (sc->tip holds the rest). */
+ * its changes first in its tooltip (sc->tip holds the rest), and marked. */
 static int draw_status(sg_dobj *obj, int node, const sg_graph *g, uint32_t i,
 		       struct scratch *sc)
 {
 	const char *changes;
 	sg_status s = node ? sg_diff_entity(g->diff, i, &changes) :
 			     sg_diff_relation(g->diff, i, &changes);
+	size_t n;
+	const sg_change *c = node ? sg_diff_entity_changes(g->diff, i, &n) :
+				    sg_diff_relation_changes(g->diff, i, &n);
 
 	if (set_status(obj, node, s, sc))
 		return -1;
@@ -619,7 +738,40 @@ static int draw_status(sg_dobj *obj, int node, const sg_graph *g, uint32_t i,
 	return sg_buf_adds(&sc->status, changes) ||
 	       (sc->tip.len && (sg_buf_adds(&sc->status, "\n\n") ||
 				sg_buf_adds(&sc->status, sc->tip.buf))) ||
-	       set_text(obj, "tooltip", sc->status.buf, &sc->text);
+	       set_text(obj, "tooltip", sc->status.buf, &sc->text) ||
+	       mark_changes(obj, c, n, sc);
+}
+
+/* The table of a diff's changes (mark_changes) under the drawing, after
+ * its caption or its title (title: not NULL, then broken into lines anew
+ * for the caption's size), in the caption's size: one label, which every
+ * engine leaves room for outside the drawing. */
+static int draw_table(sg_dobj *root, const char *title, struct scratch *sc)
+{
+	sg_buf *b = &sc->status;
+	int r;
+
+	if (!sc->listed)
+		return 0;
+	if (title && *title && set_title(root, title, CAPTION_PT, sc))
+		return -1;
+	title = get(root, "label");
+	sg_buf_reset(b);
+	/* a title as long as the DOT parser takes gives way to the table */
+	r = (title && *title &&
+	     strlen(title) + TABLE_BYTES + 200 < TEXT_MAX &&
+	     (sg_buf_adds(b, title) || sg_buf_adds(b, "\\n"))) ||
+	    sg_buf_adds(b, sc->table.buf);
+	if (sc->unlisted && !r) {
+		sg_buf_reset(&sc->words);
+		r = sg_buf_addf(&sc->words, "… and %zu more change%s (--list "
+				"shows them all)", sc->unlisted,
+				sc->unlisted == 1 ? "" : "s") ||
+		    !esc(&sc->text, sc->words.buf, 1) ||
+		    sg_buf_adds(b, sc->text.buf) || sg_buf_adds(b, "\\l");
+	}
+	return r || set(root, "label", b->buf) || set(root, "labelloc", "b") ||
+	       set(root, "fontsize", STR(CAPTION_PT));
 }
 
 /* Draws entity e as a node, or as the box it is (draw_boxes), and puts it
@@ -1331,18 +1483,6 @@ static int draw_clusters(sg_drawing *ag, const sg_view *v, const char *key,
 	return r;
 }
 
-/* The graph's label: on a page, broken into lines as wide as the page at
- * the text's size (DejaVu Sans' letters average 0.6 of it), so that a long
- * title does not make a small drawing wide. */
-static int set_title(sg_dobj *ag, const char *text, int pt,
-		     struct scratch *sc)
-{
-	if (sc->fit && !(text = wrap(&sc->wrapped, text,
-				     (size_t)(sc->fit->width / (pt * 0.6)))))
-		return -1;
-	return set_text(ag, "label", text, &sc->text);
-}
-
 /* The caption: the title, then one line a source the drawn relations cite
  * (title, author, date), under the drawing. */
 static int draw_caption(sg_dobj *ag, const sg_view *v, const char *title,
@@ -1648,7 +1788,7 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 			      calloc(g->nentities + 1, sizeof(*sc.drawn)),
 			      calloc(g->nrelation_types + 1,
 				     sizeof(*sc.type_piece)),
-			      SG_BUF_INIT };
+			      SG_BUF_INIT, 0, 0, 0, SG_BUF_INIT };
 	sg_drawing *ag = sg_drawing_new(ROOT_NAME);
 	sg_dobj *root = ag ? sg_drawing_root(ag) : NULL;
 	int r = !ag || !sc.drawn || !sc.type_piece;
@@ -1718,7 +1858,8 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 			r = draw_relation(ag, v, i, &sc);
 	}
 	if (!r)
-		r = draw_summaries(ag, v, &sc);
+		r = draw_table(root, o->caption ? NULL : title, &sc) ||
+		    draw_summaries(ag, v, &sc);
 	if (o->cluster && !r)
 		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)
@@ -1746,6 +1887,7 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	free(sc.drawn);
 	free(sc.type_piece);
 	sg_buf_release(&sc.pieces);
+	sg_buf_release(&sc.table);
 	if (r) {
 		sg_drawing_free(ag);
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0,

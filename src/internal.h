@@ -392,6 +392,18 @@ sg_view *sg_select_from(const sg_graph *g, const sg_select_opts *opts,
 sg_status sg_diff_entity(const sg_diff *d, uint32_t i, const char **changes);
 sg_status sg_diff_relation(const sg_diff *d, uint32_t i,
 			   const char **changes);
+/* One field that differs; before and after are JSON text, NULL when the
+ * field is absent. attribute: the field is an attribute's key. */
+typedef struct sg_change {
+	const char *field, *before, *after;
+	int attribute;
+} sg_change;
+/* The changes of a diff's entity or relation i, *n of them, in the order
+ * its tooltip's lines have them; NULL (and 0) when it has none. */
+const sg_change *sg_diff_entity_changes(const sg_diff *d, uint32_t i,
+					size_t *n);
+const sg_change *sg_diff_relation_changes(const sg_diff *d, uint32_t i,
+					  size_t *n);
 int sg_diff_json(const sg_diff *d, sg_buf *b);
 
 /* Adds the view to b as native JSON, ready to be read back (write.c). */

@@ -1692,7 +1692,47 @@ done
 check "--diff: removed is dashed" sh -c "grep -A3 'class=\"node org removed\"' '$tmp/diff.svg' | grep -q stroke-dasharray"
 check "--diff: changed says before → after" has "$tmp/diff.svg" 'description: &quot;old&quot; → &quot;new&quot;'
 check "--diff: renamed says its old id" has "$tmp/diff.svg" 'id: &quot;kz&quot; → &quot;kazakhstan&quot;'
-check "--diff --legend: the statuses" has "$tmp/diff.svg" "changed (hover: before → after)"
+check "--diff --legend: the statuses" has "$tmp/diff.svg" "changed ([n]: before → after, below)"
+# what changed, where no tooltip is seen (PNG, PDF, an SVG shown as an
+# image): a numbered marker on each changed item, and a table of the
+# changes under the drawing, in the order they are drawn
+check "--diff: golden DOT of a diff with changes" run 0 --diff $d/old.json $d/new.json --legend -T dot
+check "--diff: the golden DOT" same $d/expected.dot "$tmp/out"
+check "--diff: a marker on a changed entity" has "$tmp/diff.svg" '>[1] Beta</text>'
+check "--diff: numbered in the order drawn" has "$tmp/diff.svg" '>[2] Kazakhstan</text>'
+for line in '[1] description: &quot;old&quot; → &quot;new&quot;' \
+	'[2] id: &quot;kz&quot; → &quot;kazakhstan&quot;' \
+	'[2] aliases: (none) → [&quot;kz&quot;]'; do
+	check "--diff: the table in the SVG: $line" has "$tmp/diff.svg" ">$line</text>"
+done
+check "--diff: the table starts left" has "$tmp/diff.svg" 'text-anchor="start"'
+check "--diff: and the tooltips stay" has "$tmp/diff.svg" 'xlink:title="description: &quot;old&quot; → &quot;new&quot;'
+check "--diff: readable on A4, the table too" readable "$tmp/diff.svg"
+check "--diff -o PNG and PDF" run 0 --diff $d/old.json $d/new.json --legend -o "$tmp/diff.png" -o "$tmp/diff.pdf"
+check "--diff: the PNG" png_ok "$tmp/diff.png"
+check "--diff: the PDF" sh -c "head -c 5 '$tmp/diff.pdf' | grep -q '%PDF-'"
+check "--diff: the PNG again, the same bytes" run 0 --diff $d/old.json $d/new.json --legend -o "$tmp/diff2.png"
+check "--diff: the same PNG" same "$tmp/diff.png" "$tmp/diff2.png"
+check "--diff --theme dark: the table in the theme" run 0 --diff $d/old.json $d/new.json --theme dark -T dot
+check "--diff --theme dark: the drawing's text colour" has "$tmp/out" 'fontcolor="#ffffff"'
+# long values cut, ending in "…" (a JSON string in its quote); at most 20
+# lines, the rest counted and their items left without a marker
+awk 'BEGIN { for (v = 0; v < 2; v++) {
+	f = sprintf("'"$tmp"'/many-%d.json", v)
+	printf "{\"entities\": [" >f
+	for (i = 0; i < 25; i++) printf "%s{\"id\": \"e%d\", \"name\": \"%s %d\"%s}", i ? ", " : "", i, v ? "New" : "Old", i, i || !v ? "" : ", \"description\": \"" sprintf("%0200d", 7) "\"" >f
+	print "]}" >f } }'
+check "--diff of 26 changes" run 0 --diff "$tmp/many-0.json" "$tmp/many-1.json" -o "$tmp/many.svg"
+check "--diff: a long value cut" has "$tmp/many.svg" '>[1] description: (none) → &quot;000000000000000000…&quot;</text>'
+check "--diff: 20 lines" has "$tmp/many.svg" '>[19] name: &quot;Old 18&quot; → &quot;New 18&quot;</text>'
+check "--diff: and the rest counted" has "$tmp/many.svg" '>… and 6 more changes (&#45;&#45;list shows them all)</text>'
+check "--diff: the rest without a marker" has "$tmp/many.svg" '>New 19</text>'
+check "--diff: no 20th marker" not grep -q '\[20\]' "$tmp/many.svg"
+# the title and the table are one label, which the DOT parser takes only
+# up to 16384 bytes: a title too long for both gives way
+check "--diff: a title of 20000 characters and the table" run 0 --diff \
+	$d/old.json $d/new.json --title "$(printf "%020000d" 0)" -o "$tmp/long.svg"
+check "--diff: the table still there" has "$tmp/long.svg" '>[2] id: &quot;kz&quot;'
 check "--diff --depth 0: only the changes" run 0 --diff $d/old.json $d/new.json --depth 0 -T dot
 check "--diff --depth 0: Alpha (same) is left out" not grep -q '"a" \[' "$tmp/out"
 check "--diff --type: filters apply" run 0 --diff $d/old.json $d/new.json --type country --depth 0 -T dot

@@ -181,6 +181,20 @@ static void test_select_around_changes(void **state)
 	assert_non_null(d);
 	assert_int_equal(sg_diff_any(same), 0);
 	assert_int_equal(sg_diff_any(d), 1);
+	/* what a drawing's table of changes lists: d's name, from none */
+	{
+		size_t n = 9;
+		const sg_change *c = sg_diff_entity_changes(d, 3, &n);
+
+		assert_int_equal(n, 1);
+		assert_string_equal(c->field, "name");
+		assert_null(c->before);
+		assert_string_equal(c->after, "\"Dee\"");
+		assert_null(sg_diff_entity_changes(d, 0, &n));
+		assert_int_equal(n, 0);
+		assert_null(sg_diff_relation_changes(d, 0, &n));
+		assert_int_equal(n, 0);
+	}
 	v = sg_diff_select(same, &o, &err);
 	assert_non_null(v);
 	assert_int_equal(sg_view_entity_count(v), 0);
