@@ -1857,8 +1857,12 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 		if (v->relation_on[i])
 			r = draw_relation(ag, v, i, &sc);
 	}
+	/* the table is in the graph's label, its size and place: -G's still
+	 * win */
 	if (!r)
 		r = draw_table(root, o->caption ? NULL : title, &sc) ||
+		    (sc.listed && overrides(ag, SG_DGRAPH, o->graph_attrs,
+					    o->ngraph_attrs)) ||
 		    draw_summaries(ag, v, &sc);
 	if (o->cluster && !r)
 		r = draw_clusters(ag, v, o->cluster, &sc);

@@ -1733,6 +1733,10 @@ check "--diff: no 20th marker" not grep -q '\[20\]' "$tmp/many.svg"
 check "--diff: a title of 20000 characters and the table" run 0 --diff \
 	$d/old.json $d/new.json --title "$(printf "%020000d" 0)" -o "$tmp/long.svg"
 check "--diff: the table still there" has "$tmp/long.svg" '>[2] id: &quot;kz&quot;'
+check "--diff -G: the user's label and size still win over the table's" \
+	run 0 --diff $d/old.json $d/new.json -G label=Mine -G fontsize=20 -T dot
+check "--diff -G: the user's label" has "$tmp/out" 'label=Mine'
+check "--diff -G: the user's size" has "$tmp/out" 'fontsize=20'
 check "--diff --depth 0: only the changes" run 0 --diff $d/old.json $d/new.json --depth 0 -T dot
 check "--diff --depth 0: Alpha (same) is left out" not grep -q '"a" \[' "$tmp/out"
 check "--diff --type: filters apply" run 0 --diff $d/old.json $d/new.json --type country --depth 0 -T dot
