@@ -80,7 +80,7 @@ build:
 # Objects are rebuilt when the Makefile (their flags) changes too: a stale
 # object built without -fvisibility=hidden exported what it should not.
 build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h src/read.h \
-		src/read_rdf.h src/output.h src/progress.h Makefile | build
+		src/read_rdf.h src/output.h src/progress.h src/watch.h Makefile | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in graph: graphs/sco.json as a C array, so that the binary
@@ -104,7 +104,7 @@ build/$(SHLIB): $(LIB_OBJ)
 		$(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 # (the command's progress line is redrawn by a thread of its own)
-scograph: build/main.o build/progress.o build/libscograph.a
+scograph: build/main.o build/progress.o build/watch.o build/libscograph.a
 	$(CC) $(ALL_LDFLAGS) -pthread -o $@ $^ $(LIBS)
 build/progress.o: ALL_CFLAGS += -pthread
 
@@ -139,6 +139,7 @@ unit: $(UNIT_TESTS)
 # shim, which the sanitizers' runtime would not have before it)
 cli: scograph $(if $(SANITIZE),,build/failcalloc.so)
 	@sh tests/cli.sh ./scograph
+	@sh tests/watch.sh ./scograph
 
 build/failcalloc.so: tests/failcalloc.c | build
 	$(CC) -shared -fPIC $(CFLAGS) -o $@ $< -ldl
@@ -193,6 +194,9 @@ memcheck: scograph $(UNIT_TESTS)
 	@$(VALGRIND) ./scograph tests/invalid/unknown-entity/input.json \
 		>/dev/null 2>build/memcheck.log; \
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
+	@# --watch: drawn, changed twice, ended by SIGINT
+	@VALGRIND="$(VALGRIND)" sh tests/watch.sh ./scograph memcheck \
+		>build/memcheck.log 2>&1 || { cat build/memcheck.log; exit 1; }
 	@# Every fixture read as the readers see it: native JSON out, no
 	@# layout (the drawings above already go through Graphviz, and a
 	@# layout per fixture under valgrind costs minutes of CI).

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "progress.h"
+#include "watch.h"
 #include "scograph.h"
 
 enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, EXIT_CHANGED = 3 };
@@ -30,7 +31,7 @@ struct config {
 	const char *theme, *diff, *page, *shape;
 	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
-	int exit_code, allow_empty;
+	int exit_code, allow_empty, watch;
 	int progress; /* 1 shown, -1 not, 0 on a terminal */
 };
 
@@ -140,6 +141,11 @@ static const struct option options[] = {
 	OPT(0, "stats", FLAG, stats, NULL,
 	    "print counts of the selection (with --diff, of the changes) "
 	    "instead of drawing"),
+	OPT(0, "watch", FLAG, watch, NULL,
+	    "after drawing, draw again whenever a file it was drawn from "
+	    "changes (the FILEs, --diff's OLD, a theme or shape file, "
+	    "--render-all's graphs), until Ctrl-C; errors are printed and "
+	    "the outputs kept; needs -o FILE, --render-all or --check"),
 	OPT(0, "check", FLAG, check, NULL,
 	    "only check the input; print its problems"),
 	OPT(0, "strict", FLAG, strict, NULL,
@@ -989,6 +995,118 @@ static int render_all(struct run *run)
 	return worst;
 }
 
+/* Whether path names a file (a theme or shape may be a name or words). */
+static int is_file(const char *path)
+{
+	struct stat st;
+
+	return path && !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+/* Reads every graph and draws it into outs (n of them), or --render-all's
+ * folder; the exit status. */
+static int draw_once(struct run *run, const sg_output *outs, size_t n)
+{
+	const struct config *c = run->c;
+	sg_shape *shape = NULL;
+	sg_error err = { 0 };
+	int r;
+
+	/* a shape file, else the words of one: read each time, for --watch */
+	if (c->shape && !(shape = is_file(c->shape) ?
+					  sg_shape_load(c->shape, &err) :
+					  sg_shape_new(c->shape, &err))) {
+		print_problem(&run->p, &err);
+		return EXIT_USAGE;
+	}
+	run->shape = shape;
+	r = c->render_all ? render_all(run) :
+			    one_graph(run, c->files.items, c->files.n, outs, n);
+	run->shape = NULL;
+	sg_shape_free(shape);
+	return r;
+}
+
+/* The files a drawing is made from, in w; -1 printed. */
+static int watch_inputs(struct watch *w, const struct config *c)
+{
+	static const char *const graphs[] = { ".json", ".jsonl" };
+	int r = 0;
+
+	for (size_t i = 0; i < c->files.n && !r; i++)
+		r = watch_file(w, c->files.items[i]);
+	if (!r && c->render_all)
+		r = watch_folder(w, c->render_all, graphs, 2);
+	if (!r && c->diff)
+		r = watch_file(w, c->diff);
+	if (!r && is_file(c->theme))
+		r = watch_file(w, c->theme);
+	if (!r && is_file(c->shape))
+		r = watch_file(w, c->shape);
+	return r;
+}
+
+/* Says what a redraw after a change to first (and more others) did, with
+ * status r, in ms milliseconds. */
+static void tell_redrawn(const struct run *run, const char *first,
+			 size_t more, int r, long ms, const sg_output *outs,
+			 size_t n)
+{
+	const struct config *c = run->c;
+	/* (a --diff that found changes drew them) */
+	int drawn = !r || r == EXIT_CHANGED;
+	char *text = NULL;
+	size_t len;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return;
+	fprintf(f, "changed");
+	if (more)
+		fprintf(f, " (and %zu more)", more);
+	if (!drawn)
+		fprintf(f, "; %s", c->render_all ? "the graphs that failed "
+			"keep their drawings" : "not drawn: the outputs are as "
+			"they were");
+	else if (c->check)
+		fprintf(f, "; checked");
+	else if (c->render_all)
+		fprintf(f, "; drew %s into %s", c->render_all,
+			c->outputs.items[0]);
+	for (size_t i = 0; drawn && !c->check && outs && i < n; i++)
+		fprintf(f, "%s%s", i ? ", " : "; wrote ", outs[i].path);
+	fprintf(f, " (%.2f s)", (double)ms / 1000);
+	if (!fclose(f))
+		print_note(&run->p, first, "redrawn", text);
+	free(text);
+}
+
+/* --watch: draws, then again whenever an input changes, until a signal
+ * ends it; the exit status of the last drawing. */
+static int watch_and_draw(struct run *run, const sg_output *outs, size_t n)
+{
+	struct watch *w = watch_new();
+	enum watch_end end = WATCH_FAILED;
+	const char *first;
+	size_t more;
+	int r = EXIT_BAD_INPUT;
+
+	if (w && !watch_inputs(w, run->c)) {
+		r = draw_once(run, outs, n);
+		print_note(&run->p, "", "watching", "watching the input files "
+			   "for changes; Ctrl-C stops");
+		while ((end = watch_wait(w, &first, &more)) == WATCH_CHANGED) {
+			long start = watch_now_ms();
+
+			r = draw_once(run, outs, n);
+			tell_redrawn(run, first, more, r,
+				     watch_now_ms() - start, outs, n);
+		}
+	}
+	watch_free(w);
+	return end == WATCH_FAILED ? EXIT_BAD_INPUT : r;
+}
+
 static int run(const struct config *c)
 {
 	static const char *const directions[] = { "both", "out", "in" };
@@ -1022,10 +1140,8 @@ static int run(const struct config *c)
 		NULL,
 	};
 	size_t n = c->outputs.n ? c->outputs.n : 1;
-	sg_output *outs;
-	sg_shape *shape = NULL;
-	sg_error err = { 0 };
-	struct stat st;
+	/* --render-all names its outputs itself */
+	sg_output *outs = c->render_all ? NULL : calloc(n, sizeof(*outs));
 	int r, k;
 
 	if (c->direction) {
@@ -1038,38 +1154,28 @@ static int run(const struct config *c)
 			return EXIT_USAGE;
 		run.p.json = k == 1;
 	}
-	/* a shape file, else the words of one */
-	if (c->shape && !(shape = !stat(c->shape, &st) && S_ISREG(st.st_mode) ?
-				    sg_shape_load(c->shape, &err) :
-				    sg_shape_new(c->shape, &err))) {
-		print_problem(&run.p, &err);
-		return EXIT_USAGE;
-	}
-	run.shape = shape;
 	/* (a terminal that cannot erase a line is none to draw one on) */
 	if (c->progress > 0 ||
 	    (!c->progress && isatty(STDERR_FILENO) && term &&
 	     strcmp(term, "dumb")))
 		run.p.line = progress_start();
-	if (c->render_all) {
-		r = render_all(&run);
-	} else if (!(outs = calloc(n, sizeof(*outs)))) {
+	if (!c->render_all && !outs) {
 		fprintf(stderr, "scograph: error: out of memory\n");
 		r = EXIT_BAD_INPUT;
 	} else {
 		/* an extension, like -T, is a format's name in any case */
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; outs && i < n; i++) {
 			outs[i].path = c->outputs.n ? c->outputs.items[i] : "-";
 			outs[i].format = c->formats.n ? c->formats.items[0] :
 					 lower_extension(outs[i].path);
 		}
-		r = one_graph(&run, c->files.items, c->files.n, outs, n);
-		for (size_t i = 0; !c->formats.n && i < n; i++)
+		r = c->watch ? watch_and_draw(&run, outs, n) :
+			       draw_once(&run, outs, n);
+		for (size_t i = 0; outs && !c->formats.n && i < n; i++)
 			free((char *)outs[i].format);
 		free(outs);
 	}
 	progress_stop(run.p.line);
-	sg_shape_free(shape);
 	return r;
 }
 
@@ -1188,6 +1294,19 @@ int main(int argc, char **argv)
 		r = EXIT_USAGE;
 		usage_error("%s", "--diff takes no --render-all or --from, "
 				  "and standard input once");
+	} else if (c.watch && (c.list || c.stats || has(&c.files, "-") ||
+			       (c.diff && !strcmp(c.diff, "-")) ||
+			       (!c.check && !c.render_all &&
+				(!c.outputs.n || has(&c.outputs, "-"))))) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--watch draws into files again and again: "
+				  "it takes -o FILE, --render-all or --check, "
+				  "and no standard input or output");
+	} else if (c.watch && !c.files.n && !c.render_all && !c.diff &&
+		   !is_file(c.theme) && !is_file(c.shape)) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--watch has nothing to watch: the built-in "
+				  "graph never changes; name a FILE");
 	} else if (!c.render_all && c.formats.n > 1) {
 		r = EXIT_USAGE;
 		usage_error("%s", "-T once: outputs of several formats are "

@@ -44,6 +44,8 @@ completes --
 check "every long option of --help" cmp -s "$tmp/long-options" "$tmp/replies"
 completes --foc
 check "an option from its start" offers_only --focus
+completes --wat
+check "--watch" offers_only --watch
 completes --exc
 check "the options sharing a start" offers_only --exclude --exclude-type \
 	--exclude-relation
