@@ -6,6 +6,7 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share
 MAN1DIR ?= $(DATADIR)/man/man1
+MAN5DIR ?= $(DATADIR)/man/man5
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 CC ?= cc
@@ -384,8 +385,11 @@ bench: deps
 examples: scograph
 	./scograph --focus Kazakhstan -o examples/kazakhstan.svg \
 		-o examples/kazakhstan.png
+	./scograph --focus Kazakhstan --theme dark -o examples/kazakhstan-dark.png
 	./scograph --cluster type --legend --caption \
 		-o examples/sco-report.svg
+	./scograph tests/tools/networkx/nx3/miserables.graphml --focus Valjean \
+		-o examples/miserables.svg
 	./scograph --diff examples/sco-before.json --legend \
 		--title "What changed since the earlier version of the SCO graph" \
 		-o examples/sco-diff.svg -o examples/sco-diff.png
@@ -394,13 +398,14 @@ examples: scograph
 INSTALLED = $(BINDIR)/scograph $(LIBDIR)/libscograph.a $(LIBDIR)/$(SHLIB) \
 	$(LIBDIR)/$(SONAME) $(LIBDIR)/libscograph.so \
 	$(INCLUDEDIR)/scograph.h $(PKGCONFIGDIR)/scograph.pc \
-	$(MAN1DIR)/scograph.1 $(BASHCOMPDIR)/scograph \
+	$(MAN1DIR)/scograph.1 $(MAN5DIR)/scograph-formats.5 \
+	$(BASHCOMPDIR)/scograph \
 	$(DATADIR)/scograph/sco.json $(DATADIR)/scograph/schema.json \
 	$(DATADIR)/scograph/theme-schema.json
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
 		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
-		$(DESTDIR)$(MAN1DIR) $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(MAN1DIR) $(DESTDIR)$(MAN5DIR) $(DESTDIR)$(BASHCOMPDIR) \
 		$(DESTDIR)$(DATADIR)/scograph
 	install -m 755 scograph $(DESTDIR)$(BINDIR)/scograph
 	install -m 644 build/libscograph.a $(DESTDIR)$(LIBDIR)/libscograph.a
@@ -416,6 +421,8 @@ install: all
 		'Libs: -L$${libdir} -lscograph' 'Libs.private: -lcsv -lm' 'Cflags: -I$${includedir}' \
 		>$(DESTDIR)$(PKGCONFIGDIR)/scograph.pc
 	install -m 644 src/scograph.1 $(DESTDIR)$(MAN1DIR)/scograph.1
+	install -m 644 src/scograph-formats.5 \
+		$(DESTDIR)$(MAN5DIR)/scograph-formats.5
 	install -m 644 src/scograph.bash $(DESTDIR)$(BASHCOMPDIR)/scograph
 	install -m 644 graphs/sco.json graphs/schema.json \
 		graphs/theme-schema.json $(DESTDIR)$(DATADIR)/scograph

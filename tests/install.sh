@@ -48,6 +48,7 @@ $make --no-print-directory -C "$src" install DESTDIR="$dest" PREFIX=/usr \
 check "make install succeeds" test $? = 0 || cat "$tmp/install.log"
 for f in bin/scograph lib/libscograph.a "lib/libscograph.so.$version" \
 	include/scograph.h lib/pkgconfig/scograph.pc share/man/man1/scograph.1 \
+	share/man/man5/scograph-formats.5 \
 	share/bash-completion/completions/scograph \
 	share/scograph/sco.json share/scograph/schema.json \
 	share/scograph/theme-schema.json; do
@@ -112,19 +113,28 @@ LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/embed" \
 check "a bad name exits 1" test $? = 1
 check "a bad name is its error" has "$tmp/embed.out" "unknown entity 'Kazakstan'"
 
-# ---- the man page: shown by man without a warning, and saying what
+# ---- the man pages: shown by man without a warning, and saying what
 # --help and the binary say
-LC_ALL=C MANWIDTH=80 man --warnings=w -l "$dest/usr/share/man/man1/scograph.1" \
-	>"$tmp/man.txt" 2>"$tmp/man-warnings"
-check "man -l shows the installed page" grep -q '^SCOGRAPH(1) ' "$tmp/man.txt"
-check "man --warnings finds nothing" sh -c "[ ! -s '$tmp/man-warnings' ] || ! cat '$tmp/man-warnings'"
+for page in man1/scograph.1 man5/scograph-formats.5; do
+	LC_ALL=C MANWIDTH=80 man --warnings=w -l "$dest/usr/share/man/$page" \
+		>"$tmp/man.txt" 2>"$tmp/man-warnings"
+	name=$(basename "$page" | tr a-z A-Z | sed 's/\.\([15]\)$/(\1)/')
+	check "man -l shows the installed $page" grep -q "^$name " "$tmp/man.txt"
+	check "man --warnings finds nothing in $page" \
+		sh -c "[ ! -s '$tmp/man-warnings' ] || ! cat '$tmp/man-warnings'"
+	check "$page's version is the header's" \
+		grep -q "^\.TH SCOGRAPH[A-Z-]* [15] .* \"scograph $version\"" "src/${page#*/}"
+done
+LC_ALL=C MANWIDTH=80 man -l "$dest/usr/share/man/man1/scograph.1" >"$tmp/man.txt"
 check "the man page has every section" sh -c "for s in NAME SYNOPSIS DESCRIPTION \
-	OPTIONS 'THE JSON FORMAT' 'FORMATS READ' 'EXIT STATUS' ENVIRONMENT \
-	EXAMPLES; do grep -qx \"\$s\" '$tmp/man.txt' || exit 1; done"
+	OPTIONS 'EXIT STATUS' ENVIRONMENT EXAMPLES 'REVIEWING CHANGES' \
+	'LIMITS AND SAFETY' PERFORMANCE; do grep -qx \"\$s\" '$tmp/man.txt' || exit 1; done"
 check "the man page names the environment" sh -c \
 	"grep -q SOURCE_DATE_EPOCH '$tmp/man.txt' && grep -q GITHUB_ACTIONS '$tmp/man.txt'"
-check "the man page's version is the header's" \
-	grep -q "^\.TH SCOGRAPH 1 .* \"scograph $version\"" src/scograph.1
+LC_ALL=C MANWIDTH=80 man -l "$dest/usr/share/man/man5/scograph-formats.5" >"$tmp/man5.txt"
+check "the formats page has every section" sh -c "for s in NAME DESCRIPTION \
+	'THE JSON FORMAT' 'FORMATS READ' SHAPES 'GRAPH STORES'; do \
+	grep -qx \"\$s\" '$tmp/man5.txt' || exit 1; done"
 # "-o, --output FILE" for every option: the tags of the man page, the left
 # column of --help
 sed -n '/^\.TP$/{n;/^\\fB\\-/p;}' src/scograph.1 |
@@ -134,10 +144,10 @@ sed -n '/^\.TP$/{n;/^\\fB\\-/p;}' src/scograph.1 |
 check "--help lists options" test -s "$tmp/help-options"
 check "the man page and --help list the same options" \
 	same "$tmp/help-options" "$tmp/man-options"
-# the input formats: the binary's own list, the man page's
+# the input formats: the binary's own list, the formats page's
 "$bin" --from-format list | cut -d' ' -f1 | sort >"$tmp/formats"
 sed -n '/^\.SH "FORMATS READ"/,/^\.SH [^F]/{/^\.TP$/{n;s/^\.B //p;};}' \
-	src/scograph.1 | sed 's/\\-/-/g' | sort >"$tmp/man-formats"
+	src/scograph-formats.5 | sed 's/\\-/-/g' | sort >"$tmp/man-formats"
 check "scograph lists the formats it reads" test -s "$tmp/formats"
 check "the man page lists the formats scograph reads" same "$tmp/formats" "$tmp/man-formats"
 
