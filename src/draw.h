@@ -20,7 +20,15 @@ typedef struct sg_fit {
 	/* packed: the space between ranks, in inches, where relations that
 	 * cross need more than the packing's; 0: the packing's */
 	double ranksep;
+	/* engines that move boxes apart (sg_spreads): relations' words are
+	 * nodes of their own, moved apart as boxes are (without a page,
+	 * always) */
+	int words_apart;
 } sg_fit;
+
+/* Whether engine moves boxes apart after placing them (neato, fdp,
+ * twopi, circo). */
+int sg_spreads(const char *engine);
 
 
 /*
@@ -94,6 +102,8 @@ int64_t sg_drawing_entity(const sg_dobj *node);
 sg_dobj *sg_drawing_parent(const sg_dobj *obj);
 /* An edge's head (head 1) or tail. */
 sg_dobj *sg_drawing_end(const sg_dobj *edge, int head);
+/* The edge's head (head 1) or tail becomes node. */
+void sg_drawing_set_end(sg_dobj *edge, int head, sg_dobj *node);
 /* Adds d as DOT to out, the bytes agwrite writes; 0 or -1. */
 int sg_drawing_dot(sg_drawing *d, sg_buf *out);
 /* Takes the text a piece at a time, in order; 0, else nonzero. */
@@ -113,6 +123,9 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *opts,
 /* The entity that node n of a drawing of g read from its DOT draws; -1
  * for the nodes of no entity (legend, summaries). */
 int64_t sg_node_entity(const sg_graph *g, Agnode_t *n);
+/* Whether node n holds a relation's words (engines that move boxes apart
+ * get them as nodes of their own). */
+int sg_node_words(Agnode_t *n);
 
 /* Of laid-out drawing ag of g: in *relations, how many relations between
  * entities it draws, and in *crossings how many pairs of them cross

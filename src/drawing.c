@@ -361,6 +361,11 @@ sg_dobj *sg_drawing_end(const sg_dobj *edge, int head)
 	return edge->d->end[!!head][edge->seq];
 }
 
+void sg_drawing_set_end(sg_dobj *edge, int head, sg_dobj *node)
+{
+	edge->d->end[!!head][edge->seq] = node;
+}
+
 int sg_drawing_each_attr(const sg_dobj *obj, sg_drawing_attr_fn *fn,
 			 void *ctx)
 {

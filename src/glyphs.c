@@ -337,6 +337,14 @@ static int warn_of(const struct missing *m, const sg_view *v,
 
 	if (m->kind == TITLE) {
 		what = opts->caption ? "the caption" : "the title";
+	} else if (m->kind == NODE && sg_node_words(m->obj)) {
+		Agnode_t *words = m->obj;
+		Agraph_t *ag = agraphof(words);
+
+		snprintf(name, sizeof(name), "relation '%s' -> '%s'",
+			 agnameof(agtail(agfstin(ag, words))),
+			 agnameof(aghead(agfstout(ag, words))));
+		what = name;
 	} else if (m->kind == NODE && m->entity < 0) {
 		what = "the legend";
 	} else if (m->kind == NODE) {

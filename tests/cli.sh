@@ -1437,6 +1437,9 @@ check "not the DOT's" same tests/fonts/expected-order "$tmp/err"
 check "warnings in input order, with boxes" latin run 0 tests/fonts/order.json \
 	--cluster type -o "$tmp/fonts/o.png"
 check "not the DOT's, whose boxes come first" same tests/fonts/expected-order "$tmp/err"
+check "relations' words as nodes (-K neato)" latin run 0 tests/fonts/scripts.json \
+	-K neato --page none -o "$tmp/fonts/s.png"
+check "name their relations" same tests/fonts/expected-warnings "$tmp/err"
 check "not SVG: its viewer has its own fonts" latin run 0 tests/fonts/scripts.json -o "$tmp/fonts/s.svg"
 check "silent" test ! -s "$tmp/err"
 check "Cyrillic and Greek are in DejaVu" latin run 0 tests/fonts/scripts.json \
@@ -1621,12 +1624,26 @@ check "no FILE" run 2 --render-all "$d/graphs" graphs/sco.json -o "$d/a"
 check "-T once otherwise" run 2 -T svg -T png
 check "-T once message" has "$tmp/err" "-T once: outputs of several formats are named by their extensions"
 # every engine moves boxes apart: neato, fdp, twopi and circo drew 45 to
-# 82 pairs of the SCO drawing's texts on each other
+# 82 pairs of the SCO drawing's texts on each other; with the boxes moved
+# apart, relations' words still lay over boxes and each other (up to 6
+# pairs), until they became nodes moved apart as well
 for engine in neato fdp twopi circo; do
-	check "-K $engine draws" run 0 -K $engine -o "$tmp/engine-$engine.svg"
-	check "-K $engine: at most 2 pairs of texts touch" measure \
-		--check overlaps=2 "$tmp/engine-$engine.svg"
+	for focus in '' Kazakhstan SCO; do
+		check "-K $engine ${focus:-(whole graph)} draws" run 0 -K $engine \
+			${focus:+--focus $focus} -o "$tmp/engine-$engine$focus.svg"
+		check "-K $engine ${focus:-(whole graph)}: no texts overlap" measure \
+			--check overlaps=0 "$tmp/engine-$engine$focus.svg"
+	done
 done
+check "-K neato: words as nodes where they overlapped" run 0 -K neato --focus Kazakhstan -T dot
+check "named words:N, drawn without a border" has "$tmp/out" '"words:	0"	[class=founding_member_of,'
+check "the line to them has no arrowhead" has "$tmp/out" 'kazakhstan -> "words:	0"	[arrowhead=none,'
+check "-K neato: words stay on the line where nothing overlapped" run 0 -K neato --focus bri -T dot
+check "no words node" not grep -q 'words:' "$tmp/out"
+check "-K neato --page none: words always as nodes" run 0 -K neato --focus bri --page none -T dot
+check "a words node" has "$tmp/out" '"words:	0"'
+check "-K dot: never" run 0 --focus Kazakhstan --page none -T dot
+check "no words node with dot" not grep -q 'words:' "$tmp/out"
 # the legend's key of a relation type whose relations have no direction
 printf '{"entities": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "relations": [{"from": "a", "to": "b", "type": "borders", "directed": false}, {"from": "b", "to": "c", "type": "funds"}]}\n' >"$tmp/borders.json"
 check "a legend of an undirected relation type" run 0 "$tmp/borders.json" --legend -T dot

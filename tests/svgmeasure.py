@@ -73,12 +73,14 @@ KINDS = ("entity", "relation", "legend", "other")
 def kind_of(group):
     """entity, relation, legend or other: the SVG class Graphviz gives the
     group, except the legend's nodes and box, which are named legend:...
-    and cluster_legend"""
+    and cluster_legend, and the nodes of relations' words (words:...)"""
     cls = (group.get("class") or "").split()
     title = group.find(SVG + "title")
     name = title.text if title is not None and title.text else ""
     if name.startswith("legend") or name.startswith("cluster_legend"):
         return "legend"
+    if name.startswith("words:"):  # a relation's words as a node
+        return "relation"
     if "node" in cls:
         return "entity"
     if "edge" in cls:

@@ -587,7 +587,7 @@ static void test_auto_engine(void **state)
 
 /* Rendering tells each stage as it begins: the drawing, its layout (once,
  * however many outputs), each rendering and each output written; a DOT
- * output is neither laid out nor rendered. */
+ * output is not rendered, and laid out only to be fitted to its page. */
 static void test_progress(void **state)
 {
 	static const struct {
@@ -624,6 +624,13 @@ static void test_progress(void **state)
 		assert_int_equal(t->at[i].total, 0);
 	}
 	t->n = 0;
+	assert_int_equal(sg_render(v, &ro, outs + 2, 1, &err), 0);
+	assert_int_equal(t->n, 3);
+	assert_int_equal(t->at[0].stage, SG_STAGE_DRAW);
+	assert_int_equal(t->at[1].stage, SG_STAGE_LAYOUT);
+	assert_int_equal(t->at[2].stage, SG_STAGE_WRITE);
+	t->n = 0;
+	ro.page = "none";
 	assert_int_equal(sg_render(v, &ro, outs + 2, 1, &err), 0);
 	assert_int_equal(t->n, 2);
 	assert_int_equal(t->at[0].stage, SG_STAGE_DRAW);
@@ -764,7 +771,7 @@ static void check_dot_on(const sg_view *v, const sg_render_opts *ro,
 
 static void check_dot(const sg_view *v, const sg_render_opts *ro)
 {
-	const sg_fit page = { 453, 700, "TB", 1, 1, 0 };
+	const sg_fit page = { 453, 700, "TB", 1, 1, 0, 0 };
 
 	check_dot_on(v, ro, NULL);
 	check_dot_on(v, ro, &page);
