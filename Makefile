@@ -15,7 +15,7 @@ LDFLAGS ?=
 # SANITIZE=address,undefined builds everything with those sanitizers.
 SANITIZE ?=
 
-PKGS = libgvc libcgraph jansson fontconfig expat serd-0
+PKGS = libgvc libcgraph jansson fontconfig expat serd-0 nettle
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef -Wvla
 # Position-independent for the shared library; only what include/scograph.h
@@ -29,7 +29,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 # The Debian packages scograph builds, tests and renders with.
-DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev libcmocka-dev \
+DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev nettle-dev \
+	libcmocka-dev \
 	libfontconfig-dev libexpat1-dev pkg-config fonts-dejavu-core \
 	libxml2-utils valgrind python3-jsonschema python3-networkx \
 	python3-igraph python3-rdflib python3-fonttools man-db libcsv-dev \
@@ -44,8 +45,9 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_jsonld.c src/read_serd.c src/read_xml.c \
 	src/read_table.c src/read_kg.c src/read_igraph.c \
 	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
-	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c
-LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o
+	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c \
+	src/html.c
+LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o build/page.o
 # The shared library's version is the header's; its soname keeps the major.
 VERSION := $(shell sed -n 's/^\#define SG_VERSION "\(.*\)"/\1/p' \
 	include/scograph.h)
@@ -95,6 +97,19 @@ build/builtin.c: graphs/sco.json | build
 	} > $@
 
 build/builtin.o: build/builtin.c Makefile
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+# The page's style and script (-T html), as C arrays the same way.
+build/page.c: src/page.css src/page.js | build
+	@{ echo '#include <stddef.h>'; \
+	  for f in css js; do \
+	  echo "const unsigned char sg_page_$$f[] = {"; \
+	  od -An -v -tx1 src/page.$$f | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0};'; \
+	  echo "const size_t sg_page_$${f}_len = sizeof(sg_page_$$f) - 1;"; \
+	  done; } > $@
+
+build/page.o: build/page.c Makefile
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 build/libscograph.a: $(LIB_OBJ)
@@ -156,7 +171,10 @@ memcheck: scograph $(UNIT_TESTS)
 		$(VALGRIND) ./$$t >/dev/null 2>build/memcheck.log || \
 		{ cat build/memcheck.log; exit 1; }; done
 	@$(VALGRIND) ./scograph --focus Kazakhstan -o build/mem.svg \
-		-o build/mem.png -o build/mem.dot 2>build/memcheck.log || \
+		-o build/mem.png -o build/mem.dot -o build/mem.html \
+		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph --focus Kazakhstan -K neato --theme auto \
+		-o build/mem.html 2>build/memcheck.log || \
 		{ cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --cluster type --legend --caption \
 		--theme examples/house-theme.json --focus Kazakhstan \
@@ -256,6 +274,8 @@ check: deps
 check-browser: deps
 	@$(MAKE) --no-print-directory deps DEBS=chromium
 	@$(MAKE) --no-print-directory all
+	@[ -d tests/browser/node_modules/puppeteer-core ] || \
+		(cd tests/browser && npm ci --no-audit --no-fund >/dev/null)
 	@sh tests/browser.sh ./scograph
 
 # libFuzzer targets, built with clang under ASan and UBSan, one per reader
@@ -280,7 +300,8 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude \
 	-Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -O1 -g \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/%.o) build/fuzz/builtin.o
+FUZZ_OBJ = $(LIB_SRC:src/%.c=build/fuzz/%.o) build/fuzz/builtin.o \
+	build/fuzz/page.o
 # The seeds: every fixture a reader has a test for (up to 16 KB), merged by
 # `make fuzz-corpus` into tests/fuzz/corpus, which every target shares: a
 # fixture goes in only when it shows a target something new.
@@ -326,6 +347,9 @@ build/fuzz/%.o: src/%.c include/scograph.h src/internal.h src/draw.h \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/builtin.o: build/builtin.c | build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+build/fuzz/page.o: build/page.c | build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 build/fuzz/fuzz-%: tests/fuzz/fuzz.c $(FUZZ_OBJ)
@@ -384,7 +408,7 @@ bench: deps
 # The README's pictures.
 examples: scograph
 	./scograph --focus Kazakhstan -o examples/kazakhstan.svg \
-		-o examples/kazakhstan.png
+		-o examples/kazakhstan.png -o examples/kazakhstan.html
 	./scograph --focus Kazakhstan --theme dark -o examples/kazakhstan-dark.png
 	./scograph --cluster type --legend --caption \
 		-o examples/sco-report.svg

@@ -444,6 +444,25 @@ static int add_kept_piece(sg_buf *b, sg_buf *pieces, size_t *at,
 	return sg_buf_adds(b, pieces->buf + *at - 1);
 }
 
+int sg_svg_entity_id(sg_buf *b, const sg_graph *g, uint32_t e)
+{
+	return sg_buf_adds(b, "e.") || add_id_piece(b, g->entities[e].id, e);
+}
+
+int sg_svg_relation_id(sg_buf *b, const sg_graph *g, size_t i)
+{
+	const sg_relation *r = &g->relations[i];
+
+	return sg_buf_adds(b, "r.") ||
+	       add_id_piece(b, g->entities[r->from].id, r->from) ||
+	       sg_buf_adds(b, ".") ||
+	       add_id_piece(b, r->type, r->type_index) ||
+	       sg_buf_adds(b, ".") ||
+	       add_id_piece(b, g->entities[r->to].id, r->to) ||
+	       (r->id && (sg_buf_adds(b, ".") ||
+			  add_id_piece(b, r->id, (uint32_t)i)));
+}
+
 /* Ids longer than this do not name their node as they are. */
 #define NAME_BYTES 1000
 /* A node named otherwise shows this many characters of its id. */

@@ -123,6 +123,17 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *opts,
 /* The entity that node n of a drawing of g read from its DOT draws; -1
  * for the nodes of no entity (legend, summaries). */
 int64_t sg_node_entity(const sg_graph *g, Agnode_t *n);
+/* Adds the SVG element id of entity e, or of relation i, to b, as a
+ * drawing gives it (e.ENTITY, r.FROM.TYPE.TO). */
+int sg_svg_entity_id(sg_buf *b, const sg_graph *g, uint32_t e);
+int sg_svg_relation_id(sg_buf *b, const sg_graph *g, size_t i);
+
+/* The page of view v (html.c): one HTML file of svg (Graphviz's drawing
+ * of it, NUL-terminated), its data and the page's own style and script,
+ * added to out. */
+int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
+		 sg_buf *out);
+
 /* Whether node n holds a relation's words (engines that move boxes apart
  * get them as nodes of their own). */
 int sg_node_words(Agnode_t *n);

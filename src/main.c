@@ -54,7 +54,8 @@ struct option {
 static const struct option options[] = {
 	OPT('o', "output", LIST, outputs, "FILE",
 	    "write to FILE (repeatable; '-' is standard output); the format "
-	    "comes from the extension: .dot/.gv, .svg, .png, .pdf, ..."),
+	    "comes from the extension: .dot/.gv, .svg, .png, .pdf, .html "
+	    "(a page to explore), .json, ..."),
 	OPT(0, "from-format", WORD, from_format, "NAME",
 	    "read every FILE as NAME (default: told from the content); "
 	    "'--from-format list' lists the formats"),
@@ -62,9 +63,10 @@ static const struct option options[] = {
 	    "read every FILE by SHAPE instead of a format: where its nodes "
 	    "and edges are, as words ('nodes=PATH name=KEY type=KEY "
 	    "edges=PATH from=KEY to=KEY type=KEY') or a shape file (see "
-	    "SHAPES in man scograph)"),
+	    "SHAPES in man scograph-formats)"),
 	OPT('T', "format", WORDS, formats, "FMT",
-	    "write every output as FMT, any format this Graphviz renders"),
+	    "write every output as FMT: html, json, or any format this "
+	    "Graphviz renders"),
 	OPT(0, "render-all", STRING, render_all, "DIR",
 	    "draw every graph of DIR (*.json, *.jsonl) into the folder -o "
 	    "names, as NAME.FMT for each -T FMT (default svg), in one run"),

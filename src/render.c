@@ -189,6 +189,12 @@ static int is_json(const char *format)
 	return !strcmp(format, "json");
 }
 
+/* A page of the drawing (html.c): a picture, drawn as SVG. */
+static int is_html(const char *format)
+{
+	return !strcmp(format, "html");
+}
+
 /* Formats scograph writes itself, not Graphviz. */
 static int is_ours(const char *format)
 {
@@ -1025,7 +1031,7 @@ static int plan_formats(struct job *j, const sg_output *outputs,
 			return sg_fail(err, SG_EUSAGE, outputs[i].path, 0, 0,
 				       "cannot tell the output format from "
 				       "the file name; name it with -T");
-		if (!is_ours(format) &&
+		if (!is_ours(format) && !is_html(format) &&
 		    check_plugin(j->gvc, "device", format, "output format",
 				 err))
 			return -1;
@@ -1214,6 +1220,25 @@ static int render_picture(struct job *j, struct product *p, sg_error *err)
 	return r;
 }
 
+/* The page of the drawing in p: its SVG, made into a page. */
+static int render_html(struct job *j, struct product *p, sg_error *err)
+{
+	struct product svg = { "svg", NULL, 0, OURS };
+	sg_buf page = SG_BUF_INIT, text = SG_BUF_INIT;
+	int r = render_picture(j, &svg, err);
+
+	/* (Graphviz's bytes need not end in '\0') */
+	if (!r && (sg_buf_add(&text, svg.data, svg.len) ||
+		   sg_html_page(j->v, j->opts, sg_buf_str(&text), &page)))
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	release_product(&svg);
+	sg_buf_release(&text);
+	p->data = page.buf;
+	p->len = page.len;
+	p->owner = OURS;
+	return r;
+}
+
 /* Every output's bytes: the drawing's DOT text itself, the view as JSON,
  * or a picture of the one layout. */
 static int produce(struct job *j, sg_error *err)
@@ -1230,6 +1255,8 @@ static int produce(struct job *j, sg_error *err)
 			p->len = j->dot_len;
 		} else if (is_json(p->format)) {
 			r = write_json(j->v, p, err);
+		} else if (is_html(p->format)) {
+			r = render_html(j, p, err);
 		} else {
 			r = render_picture(j, p, err);
 		}

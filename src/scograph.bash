@@ -85,7 +85,7 @@ _scograph()
 			"this Graphviz has:" "$cmd" -K '?' -T dot)
 		return 0 ;;
 	-T | --format)
-		_scograph_matching "$cur" < <(_scograph_listed \
+		_scograph_matching "$cur" < <(echo html; _scograph_listed \
 			"this Graphviz has:" "$cmd" -T '?')
 		return 0 ;;
 	--theme)

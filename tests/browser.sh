@@ -130,4 +130,15 @@ check "PNG is drawn light" background scheme "#ffffff"
 check "--theme light stays light for a reader who prefers dark" shot light --force-dark-mode
 check "--theme light: a light background" background light-shot "#ffffff"
 
+# ---- the page (-T html), used as a reader would: tests/browser/page.mjs
+# drives chromium through puppeteer-core (npm, installed by make
+# check-browser), each step a check and a screenshot in $tmp/page
+mkdir "$tmp/page"
+node tests/browser/page.mjs "$bin" "$tmp/page" >"$tmp/page.log" 2>&1
+check "the page's checks ran" grep -q '^ok ' "$tmp/page.log"
+while read -r result what; do
+	check "page: $what" test "$result" = ok
+done <"$tmp/page.log"
+[ -z "${SCOGRAPH_SHOTS-}" ] || cp "$tmp"/page/*.png "$SCOGRAPH_SHOTS"
+
 summary

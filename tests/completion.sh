@@ -65,7 +65,7 @@ check "-K: Graphviz's engines and auto" offers auto dot neato fdp sfdp circo two
 completes --engine sf
 check "--engine: from its start" offers_only sfdp
 completes -T ''
-check "-T: Graphviz's formats" offers svg png pdf dot json xdot
+check "-T: Graphviz's formats, and the page" offers svg png pdf dot json xdot html
 completes --format p
 check "--format: from its start" offers pdf png plain
 completes --theme ''

@@ -31,6 +31,7 @@ static const char *const places[] = {
 static const char *const not_fixtures[] = {
 	"expected*", "*README*", "make.*", "package*.json", "counts.tsv",
 	"*.dot", "*.txt", "*.py", "*.mjs", "*.sh", "*.svg", "*.png", "*.pdf",
+	"*.html",
 	"*.md", "*theme*", "*schema*", "*.conf", "*.gvpr", "args", "*.c",
 };
 
