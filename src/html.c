@@ -133,8 +133,9 @@ int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
 	const char *title = o->title ? o->title : v->graph->title;
 	const char *style = NULL;
 	size_t style_len = 0;
-	sg_buf json = SG_BUF_INIT, id = SG_BUF_INIT;
-	int r = sg_write_json(v, &json);
+	sg_buf json = SG_BUF_INIT, id = SG_BUF_INIT, diff = SG_BUF_INIT;
+	int r = sg_write_json(v, &json) ||
+		(v->graph->diff && sg_diff_json(v->graph->diff, &diff));
 
 	if (!title || !*title)
 		title = "scograph";
@@ -170,7 +171,11 @@ int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
 			"in\">+</button>\n<button id=\"zoom-out\" type=\"button\" "
 			"aria-label=\"Zoom out\">\xe2\x88\x92</button>\n"
 			"<button id=\"fit\" type=\"button\">Fit</button>\n"
-			"</header>\n<main>\n<div id=\"view\" role=\"application\" "
+			"<details id=\"types\"><summary>Types</summary>"
+			"<fieldset id=\"type-list\"><legend>Show</legend>"
+			"</fieldset></details>\n</header>\n<main>\n"
+			"<nav id=\"changes\" aria-label=\"Changes\" hidden></nav>\n"
+			"<div id=\"view\" role=\"application\" "
 			"aria-label=\"The drawing: drag to move, the wheel or + "
 			"and \xe2\x88\x92 to zoom, Tab to go through its entities\">\n") ||
 	    add_svg(out, svg) ||
@@ -179,10 +184,13 @@ int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
 			     "json\" id=\"graph\">{\"graph\": ") ||
 	    add_json_data(out, json.buf, json.len) ||
 	    sg_buf_adds(out, ",\n\"svg\": ") || add_svg_ids(out, v, &id) ||
+	    (diff.len && (sg_buf_adds(out, ",\n\"diff\": ") ||
+			  add_json_data(out, diff.buf, diff.len))) ||
 	    sg_buf_adds(out, "}</script>\n<script>") ||
 	    sg_buf_add(out, (const char *)sg_page_js, sg_page_js_len) ||
 	    sg_buf_adds(out, "</script>\n</body>\n</html>\n");
 	sg_buf_release(&json);
 	sg_buf_release(&id);
+	sg_buf_release(&diff);
 	return r ? -1 : 0;
 }

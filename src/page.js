@@ -336,6 +336,97 @@
 		}
 	});
 
+	/* ---- the legend's types, each shown or hidden: an entity hidden
+	 * takes its relations with it ---- */
+	const hidden = new Set();
+	const apply = () => {
+		const off = entities.map((e) => hidden.has(`e:${e.type || ''}`));
+		nodes.forEach((el, i) => el && el.classList.toggle('off', off[i]));
+		relations.forEach((r, i) => lines[i].forEach((el) =>
+			el.classList.toggle('off', hidden.has(`r:${r.type}`) ||
+				off[index.get(r.from)] || off[index.get(r.to)])));
+	};
+	const toggles = document.getElementById('type-list');
+	const counted = (items, key) => {
+		const n = new Map();
+		items.forEach((x) => n.set(key(x), (n.get(key(x)) || 0) + 1));
+		return n;
+	};
+	for (const [kind, items, section, key] of [
+		['e', entities, graph.types || {}, (e) => e.type || ''],
+		['r', relations, graph.relation_types || {}, (r) => r.type],
+	]) {
+		for (const [type, n] of counted(items, key)) {
+			const label = add('label');
+			const box = add('input');
+			box.type = 'checkbox';
+			box.checked = true;
+			box.dataset.type = `${kind}:${type}`;
+			box.addEventListener('change', () => {
+				hidden[box.checked ? 'delete' : 'add'](box.dataset.type);
+				apply();
+			});
+			const words = (section[type] || {}).label ||
+				(type ? type.replace(/[_-]/g, ' ') : 'no type');
+			label.append(box, ` ${kind === 'r' ? '→ ' : ''}${words} `,
+				add('span', `(${n})`, 'type'));
+			toggles.append(label);
+		}
+	}
+
+	/* ---- a diff's changes, beside the drawing: each line goes to its
+	 * item; "changes only" hides what stayed the same ---- */
+	if (data.diff) {
+		const nav = document.getElementById('changes');
+		const sign = { added: '+', removed: '−', changed: '~' };
+		const value = (v) => v === null ? '(none)' : JSON.stringify(v);
+		const what = (c) => c.changes ? c.changes.map((x) =>
+			`${x.field || x.attribute}: ${value(x.old)} → ${value(x.new)}`) : [];
+		const ul = add('ul');
+		const item = (c, text, go) => {
+			const li = add('li');
+			const b = add('button', `${sign[c.status]} ${text}`, 'follow');
+			b.type = 'button';
+			b.addEventListener('click', go);
+			li.append(b);
+			for (const line of what(c))
+				li.append(add('div', line, 'evidence'));
+			ul.append(li);
+		};
+		for (const c of data.diff.entities || [])
+			item(c, `${c.name || c.id} (${c.type || 'entity'})`, () => {
+				if (index.has(c.id))
+					choose(index.get(c.id), true);
+			});
+		for (const c of data.diff.relations || []) {
+			const i = relations.findIndex((r) => r.from === c.from &&
+				r.to === c.to && r.type === c.type && r.id === c.id);
+			const end = (id) => index.has(id) ? name(entities[index.get(id)]) : id;
+			item(c, `${end(c.from)} ${c.type.replace(/[_-]/g, ' ')} ${end(c.to)}`,
+				() => {
+					choose(-1, true);
+					if (i < 0)
+						return;
+					svg.classList.add('dim');
+					lines[i].forEach((el) => el.classList.add('on'));
+					for (const id of [c.from, c.to])
+						if (nodes[index.get(id)])
+							nodes[index.get(id)].classList.add('on');
+					if (lines[i][0])
+						centre(lines[i][0]);
+				});
+		}
+		const only = add('label');
+		const box = add('input');
+		box.type = 'checkbox';
+		box.id = 'changes-only';
+		box.addEventListener('change', () =>
+			svg.classList.toggle('changes-only', box.checked));
+		only.append(box, ' changes only');
+		nav.append(add('h2', `Changes (${ul.children.length})`), only, ul);
+		nav.hidden = false;
+	}
+
 	/* ---- the keyboard, outside the search box ---- */
 	document.addEventListener('keydown', (ev) => {
 		if (ev.target === search || ev.ctrlKey || ev.metaKey || ev.altKey)

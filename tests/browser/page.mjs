@@ -117,7 +117,7 @@ await shot(page, 'page-5-followed');
 
 // the keyboard: Tab reaches the entities, Enter opens one, + zooms
 await page.keyboard.press('Escape');
-await page.$eval('#fit', (b) => b.focus());
+await page.$eval('#types summary', (b) => b.focus());
 await page.keyboard.press('Tab');
 const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
 check('Tab moves to an entity, labelled', focused !== null && focused.length > 0, String(focused));
@@ -126,7 +126,7 @@ check('Enter on it opens it', (await panelTitle(page)) !== null);
 const width = () => page.$eval('#view svg', (s) => s.viewBox.baseVal.width);
 const before = await width();
 await page.keyboard.press('Escape');
-await page.$eval('#fit', (b) => b.blur());
+await page.$eval('#types summary', (b) => b.blur());
 await page.keyboard.press('+');
 check('+ zooms in', await width() < before);
 await page.keyboard.press('0');
@@ -134,6 +134,22 @@ check('0 fits the drawing again', Math.abs(await width() - before) < 0.01);
 await page.mouse.move(500, 400);
 await page.mouse.wheel({ deltaY: -300 });
 check('the wheel zooms', await width() < before);
+// the legend's types: hiding one hides its entities and their relations
+await page.click('#types summary');
+check('Types opens the list of types', await page.$eval('#types', (d) => d.open));
+await page.click('input[data-type="e:proposal"]');
+const visible = (sel) => page.$eval(sel, (el) => getComputedStyle(el).display !== 'none');
+check('a type hidden hides its entities', !(await visible('g#e\\.sco-investment-fund')));
+check('and their relations', !(await visible('g#r\\.kazakhstan\\.proposes\\.sco-investment-fund')));
+check('and no other', await visible('g#e\\.nurly-zhol'));
+await shot(page, 'page-types');
+await page.click('input[data-type="r:pursues"]');
+check('a relation type hidden hides its relations', !(await visible('g#r\\.kazakhstan\\.pursues\\.nurly-zhol')));
+check('not their entities', await visible('g#e\\.nurly-zhol'));
+await page.click('input[data-type="e:proposal"]');
+await page.click('input[data-type="r:pursues"]');
+check('shown again', await visible('g#e\\.sco-investment-fund') &&
+	await visible('g#r\\.kazakhstan\\.pursues\\.nurly-zhol'));
 clean(page, 'SCO page');
 await page.close();
 
@@ -158,6 +174,23 @@ for (const [name, args] of [
 	clean(page, `${name} page`);
 	await page.close();
 }
+
+// ---- a diff: its changes beside the drawing, each going to its item
+const changes = JSON.parse(execFileSync(scograph, ['--diff', 'examples/sco-before.json', '-T', 'json']));
+page = await open(path.join(dir, 'diff.html'));
+const listedChanges = await page.$$eval('#changes li', (li) => li.length);
+const all = changes.entities.length + changes.relations.length;
+check('a diff lists its changes', listedChanges === all, `${listedChanges} of ${all}`);
+await page.click('#changes li button');
+check('a change opens its item', await panelTitle(page) === changes.entities[0].name);
+const sameShown = () => page.$$eval('#view g.same', (g) => g.filter((x) =>
+	getComputedStyle(x).display !== 'none').length);
+const beforeOnly = await sameShown();
+await page.click('#changes-only');
+check('"changes only" hides what stayed the same', beforeOnly > 0 && await sameShown() === 0);
+await shot(page, 'page-diff-changes');
+clean(page, 'diff page');
+await page.close();
 
 // ---- the hostile graph: every text tries to run script
 const hostile = draw('hostile', 'tests/browser/hostile.json', '--legend', '--caption');
