@@ -404,6 +404,12 @@ bench: deps
 	@$(MAKE) --no-print-directory scograph build/bench-parse
 	@/usr/bin/python3 tests/bench/bench.py ./scograph build/bench-parse \
 		build/bench
+	@# the page (-T html) in chromium, when make check-browser has set
+	@# it up (tests/browser/bench.mjs)
+	@if [ -d tests/browser/node_modules/puppeteer-core ] && \
+		command -v chromium >/dev/null; then \
+		node tests/browser/bench.mjs ./scograph build/bench; \
+	else echo "the page's rows need make check-browser first"; fi
 
 # The README's pictures.
 examples: scograph
