@@ -172,15 +172,18 @@
 				'evidence'));
 		return li;
 	};
-	const fill = (i) => {
-		const e = entities[i];
+	/* the panel emptied, with its close button and title */
+	const start = (title) => {
 		panel.replaceChildren();
-		const close = add('button', '×');
+		const close = add('button', '×', 'close');
 		close.type = 'button';
 		close.setAttribute('aria-label', 'close');
-		close.className = 'close';
 		close.addEventListener('click', () => choose(-1, true));
-		panel.append(close, add('h2', name(e)));
+		panel.append(close, add('h2', title));
+	};
+	const fill = (i) => {
+		const e = entities[i];
+		start(name(e));
 		if (e.type)
 			panel.append(add('div', e.type, 'type'));
 		if (e.aliases && e.aliases.length)
@@ -236,29 +239,65 @@
 				`#entity=${encodeURIComponent(entities[i].id)}`);
 	}
 
-	/* ---- the entities in the drawing: a click, Enter or Space ---- */
-	nodes.forEach((el, i) => {
-		if (!el)
-			return;
+	/* ---- a summary (f.N, "fold:N" in the data): what it holds, and
+	 * the command that draws them ---- */
+	const folded = (s) => {
+		mark(-1);
+		chosen = -1;
+		start(s.label);
+		panel.append(add('div', 'folded', 'type'));
+		const around = s.entity && index.has(s.entity) ?
+			name(entities[index.get(s.entity)]) : null;
+		if (around)
+			panel.append(add('p', `beside ${around}, joined by ${s.relations} ` +
+				`relation${s.relations === 1 ? '' : 's'}`));
+		const words = ['scograph', 'GRAPH', '--focus', s.entity || '?'];
+		if (s.type)
+			words.push('--type', s.type);
+		if (s.relation)
+			words.push('--relation', s.relation);
+		if (s.direction && s.direction !== 'both')
+			words.push('--direction', s.direction);
+		panel.append(add('h3', 'to draw them'),
+			add('code', words.map((w) => /^[\w.:-]+$/.test(w) ? w :
+				`'${w.replace(/'/g, "'\\''")}'`).join(' ')));
+		const ul = add('ul');
+		for (const id of s.entities.slice(0, 200))
+			ul.append(add('li', id));
+		panel.append(add('h3', s.entities.length > 200 ?
+			`the first 200 of ${s.entities.length}` :
+			`the ${s.entities.length} ids`), ul);
+		panel.hidden = false;
+	};
+
+	/* ---- what the drawing's boxes do: a click, or Tab to one and
+	 * Enter or Space ---- */
+	const active = (el, label, go) => {
 		el.setAttribute('tabindex', '0');
 		el.setAttribute('role', 'button');
-		el.setAttribute('aria-label', entities[i].type ?
-			`${name(entities[i])} (${entities[i].type})` :
-			name(entities[i]));
-		/* the node is the one stop: its link is in the panel */
+		el.setAttribute('aria-label', label);
+		/* the box is the one stop: its link is in the panel */
 		el.querySelectorAll('a').forEach((a) => a.setAttribute('tabindex', '-1'));
 		el.addEventListener('click', (ev) => {
 			ev.preventDefault();
 			if (!moved)
-				choose(i, true);
+				go();
 		});
 		el.addEventListener('keydown', (ev) => {
 			if (ev.key === 'Enter' || ev.key === ' ') {
 				ev.preventDefault();
-				choose(i, true);
+				go();
 			}
 		});
-	});
+	};
+	for (const s of graph.summaries || []) {
+		const el = byElement(s.id.replace(/^fold:/, 'f.'));
+		if (el)
+			active(el, `${s.label}, folded`, () => folded(s));
+	}
+	nodes.forEach((el, i) => el && active(el, entities[i].type ?
+		`${name(entities[i])} (${entities[i].type})` : name(entities[i]),
+	() => choose(i, true)));
 
 	/* ---- search: part of a name, an alias, an id or a type ---- */
 	const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '')

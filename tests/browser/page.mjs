@@ -175,6 +175,17 @@ for (const [name, args] of [
 	await page.close();
 }
 
+// ---- a summary: what it holds, and the command that draws it
+page = await open(draw('folded', '--focus', 'Kazakhstan', '--max-nodes', '5'));
+await page.click('g#f\\.1');
+check('a summary opens its panel', await panelTitle(page) === '11 entities');
+check('with the ids it holds', await page.$$eval('#panel li', (li) => li.length) === 11);
+check('and the command that draws them', (await page.$eval('#panel code', (c) => c.textContent))
+	.startsWith('scograph GRAPH --focus kazakhstan'));
+await shot(page, 'page-summary');
+clean(page, 'folded page');
+await page.close();
+
 // ---- a diff: its changes beside the drawing, each going to its item
 const changes = JSON.parse(execFileSync(scograph, ['--diff', 'examples/sco-before.json', '-T', 'json']));
 page = await open(path.join(dir, 'diff.html'));
