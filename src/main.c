@@ -1029,6 +1029,27 @@ static int draw_once(struct run *run, const sg_output *outs, size_t n)
 	return r;
 }
 
+/* The -o that names a graph file the drawing is read from (NULL: none):
+ * under --watch each drawing would change it and be drawn again. */
+static const char *output_read(const struct config *c)
+{
+	struct stat out, in;
+
+	for (size_t i = 0; i < c->outputs.n; i++) {
+		if (stat(c->outputs.items[i], &out))
+			continue;
+		for (size_t j = 0; j < c->files.n + 1; j++) {
+			const char *f = j < c->files.n ? c->files.items[j] :
+							 c->diff;
+
+			if (f && !stat(f, &in) && in.st_dev == out.st_dev &&
+			    in.st_ino == out.st_ino)
+				return c->outputs.items[i];
+		}
+	}
+	return NULL;
+}
+
 /* The files a drawing is made from, in w; -1 printed. */
 static int watch_inputs(struct watch *w, const struct config *c)
 {
@@ -1066,12 +1087,12 @@ static void tell_redrawn(const struct run *run, const char *first,
 	fprintf(f, "changed");
 	if (more)
 		fprintf(f, " (and %zu more)", more);
-	if (!drawn)
+	if (c->check)
+		fprintf(f, "; checked%s", drawn ? "" : ": problems found");
+	else if (!drawn)
 		fprintf(f, "; %s", c->render_all ? "the graphs that failed "
 			"keep their drawings" : "not drawn: the outputs are as "
 			"they were");
-	else if (c->check)
-		fprintf(f, "; checked");
 	else if (c->render_all)
 		fprintf(f, "; drew %s into %s", c->render_all,
 			c->outputs.items[0]);
@@ -1309,6 +1330,11 @@ int main(int argc, char **argv)
 		r = EXIT_USAGE;
 		usage_error("%s", "--watch has nothing to watch: the built-in "
 				  "graph never changes; name a FILE");
+	} else if (c.watch && output_read(&c)) {
+		r = EXIT_USAGE;
+		usage_error("--watch: '%s' is an output and an input: each "
+			    "drawing would change it and be drawn again",
+			    output_read(&c));
 	} else if (!c.render_all && c.formats.n > 1) {
 		r = EXIT_USAGE;
 		usage_error("%s", "-T once: outputs of several formats are "

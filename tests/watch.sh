@@ -170,6 +170,14 @@ sleep 0.05
 check "two SIGINTs: ended at once, by the signal" stop INT 130
 check "two SIGINTs: nothing half-written" only "$o" big.png big.svg
 
+# --check: checked again at each change
+start --check "$d/g.json"
+echo '{"entities": [' >"$d/g.json"
+check "--check: its problems" until_ has "$tmp/err" "changed; checked: problems found"
+graph Theta >"$d/g.json"
+check "--check: then none" until_ has "$tmp/err" "changed; checked ("
+check "--check: SIGINT: 0" stop INT 0
+
 # what --watch cannot do
 check "to standard output: refused" sh -c \
 	"'$bin' --watch '$d/g.json' >/dev/null 2>'$tmp/err'; [ \$? = 2 ]"
@@ -182,5 +190,9 @@ check "--stats: refused" sh -c \
 check "the built-in graph alone: nothing to watch" sh -c \
 	"'$bin' --watch -o '$o/x.svg' 2>'$tmp/err'; [ \$? = 2 ]"
 check "nothing to watch: said why" has "$tmp/err" "nothing to watch"
+check "an output that is an input: refused" sh -c \
+	"'$bin' --watch '$d/g.json' -T json -o '$d/g.json' 2>'$tmp/err'; [ \$? = 2 ]"
+check "an output that is an input: said why" has "$tmp/err" \
+	"'$d/g.json' is an output and an input"
 check "nothing written" only "$o" big.png big.svg
 summary
