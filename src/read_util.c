@@ -312,10 +312,17 @@ int rd_add_value(json_t *attrs, const char *key, json_t *value)
 			json_decref(value);
 			return 0;
 		}
-	if (!list && (!(list = json_array()) || json_array_append(list, had) ||
-		      json_object_set_new(attrs, key, list))) {
-		json_decref(value);
-		return -1;
+	if (!list) {
+		/* (json_object_set_new releases list when it fails) */
+		if (!(list = json_array()) || json_array_append(list, had)) {
+			json_decref(list);
+			json_decref(value);
+			return -1;
+		}
+		if (json_object_set_new(attrs, key, list)) {
+			json_decref(value);
+			return -1;
+		}
 	}
 	return json_array_append_new(list, value);
 }
