@@ -278,6 +278,37 @@ int rd_unread_at(struct reader *rd, sg_loc at, const char *key,
  * a part of the input below the top level that a reader does not take. */
 int rd_unread_keys(struct reader *rd, const json_t *o,
 		   const char *const *known, const char *where);
+/*
+ * Drawing hints: how a tool drew the graph (positions, styles, drawing
+ * operations), which the model has no place for (scograph lays out and
+ * styles its own). A document's are named in one warning, each key with
+ * how many values it had, at the first: "drawing hints were not read
+ * (...): '_draw_' (12), 'pos' (7)". Zeroed at first; rd_hints_warn
+ * warns and releases.
+ */
+struct rd_hints {
+	struct rd_hint {
+		const char *key; /* outlives the hints (the document's) */
+		size_t n;
+	} *keys;
+	size_t nkeys, akeys;
+	sg_loc first;
+};
+/* Notes o[key] (when o has it, and it holds something) as a hint. */
+int rd_hint(struct reader *rd, struct rd_hints *h, const json_t *o,
+	    const char *key);
+/* The same for the n values of key, of which the first stands at at. */
+int rd_hint_at(struct reader *rd, struct rd_hints *h, const char *key,
+	       size_t n, sg_loc at);
+/* rd_hint for each of keys (NULL-terminated). */
+int rd_hints_of(struct reader *rd, struct rd_hints *h, const json_t *o,
+		const char *const *keys);
+int rd_hints_warn(struct reader *rd, struct rd_hints *h);
+/* rd_unread_keys, but a key of o among hints (NULL-terminated, or NULL)
+ * is noted in h instead. */
+int rd_other_keys(struct reader *rd, const json_t *o,
+		  const char *const *known, const char *const *hints,
+		  struct rd_hints *h, const char *where);
 /* "an object", "a string", ...: for messages; "nothing" for NULL. */
 const char *rd_kind(const json_t *v);
 /* Fails: the value of parent[key] (or [index]) is not of kind expected. */

@@ -4,18 +4,44 @@
 
 #include "read.h"
 
-/* What Graphviz adds of its own: layout and drawing, and structure (an
- * "id" is an SVG id, not an identity). */
+/* What Graphviz adds of its own structure (an "id" is an SVG id, not an
+ * identity), and of its layout and drawing: hints, named as such. */
 static const char *const graphviz_skip[] = {
 	"_gvid", "name", "label", "nodes", "edges", "subgraphs", "tail",
-	"head", "pos", "width", "height", "bb", "lp", "xlp", "head_lp",
-	"tail_lp", "_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_",
-	"_tldraw_", "rects", "lwidth", "lheight", "headport", "tailport",
-	"id",
+	"head", "id",
+};
+static const char *const graphviz_hints[] = {
+	"pos", "width", "height", "bb", "lp", "xlp", "head_lp", "tail_lp",
+	"_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_", "_tldraw_",
+	"rects", "lwidth", "lheight", "headport", "tailport", "xdotversion",
+	NULL
 };
 
-_Static_assert(SG_ARRAY_SIZE(graphviz_skip) <= RD_MAX_USED,
+_Static_assert(SG_ARRAY_SIZE(graphviz_skip) +
+		       SG_ARRAY_SIZE(graphviz_hints) - 1 <= RD_MAX_USED,
 	       "struct fields holds every key Graphviz adds");
+
+/* f's keys of Graphviz's own: used, and its drawing's noted in h. */
+static int graphviz_fields(struct reader *rd, struct fields *f,
+			   struct rd_hints *h)
+{
+	memcpy(f->used, graphviz_skip, sizeof(graphviz_skip));
+	f->nused = SG_ARRAY_SIZE(graphviz_skip);
+	for (size_t k = 0; graphviz_hints[k]; k++)
+		f->used[f->nused++] = graphviz_hints[k];
+	return rd_hints_of(rd, h, f->o, graphviz_hints);
+}
+
+/* The graph's own keys: the title, its kind, and its drawing as hints;
+ * any other is a graph attribute, which the model has no place for. */
+static int graphviz_top(struct reader *rd, const json_t *root,
+			struct rd_hints *h)
+{
+	static const char *const known[] = { "name", "directed", "strict",
+		"_subgraph_cnt", "objects", "edges", "label", NULL };
+
+	return rd_other_keys(rd, root, known, graphviz_hints, h, NULL);
+}
 
 /* The names \N, \G, \T and \H stand for in a label (NULL: none). */
 struct names {
@@ -157,6 +183,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 	size_t *size = calloc(n + 1, sizeof(*size));
 	int r = failed || edges_failed || !names || !up || !size ? -1 : 0;
 	struct names graph = { NULL, NULL, NULL, NULL };
+	struct rd_hints hints = { 0 };
 
 	if (!r && !objects)
 		r = rd_not_format(rd, "objects", "", "graphviz");
@@ -166,7 +193,9 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 		clusters(objects, up, size);
 	graph.graph = json_string_value(json_object_get(root, "name"));
 	if (!r)
-		r = relabel(rd, root, &graph) || rd_set_title(rd, root, "label");
+		r = relabel(rd, root, &graph) ||
+		    rd_set_title(rd, root, "label") ||
+		    graphviz_top(rd, root, &hints);
 	rd->undirected = json_is_false(json_object_get(root, "directed"));
 	/* the subgraphs come first among the objects: the clusters are
 	 * entities too, drawn as boxes around what stands in them */
@@ -185,10 +214,8 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 			names[gvid] = name;
 			rd->parent = up[gvid];
 		}
-		memcpy(f.used, graphviz_skip, sizeof(graphviz_skip));
-		f.nused = SG_ARRAY_SIZE(graphviz_skip);
 		graph.node = name;
-		r = relabel(rd, o, &graph) ||
+		r = graphviz_fields(rd, &f, &hints) || relabel(rd, o, &graph) ||
 		    rd_element(rd, rd_add_node(rd, name,
 					       json_string_value(json_object_get(
 						       o, "label")),
@@ -200,8 +227,6 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 		const char *ends[2] = { NULL, NULL };
 		static const char *const keys[2] = { "tail", "head" };
 
-		memcpy(f.used, graphviz_skip, sizeof(graphviz_skip));
-		f.nused = SG_ARRAY_SIZE(graphviz_skip);
 		for (int k = 0; k < 2; k++) {
 			const json_t *v = json_object_get(f.o, keys[k]);
 			json_int_t id = json_integer_value(v);
@@ -225,13 +250,17 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 			struct names edge = { NULL, graph.graph, ends[0],
 					      ends[1] };
 
-			r = relabel(rd, f.o, &edge) ||
+			r = graphviz_fields(rd, &f, &hints) ||
+			    relabel(rd, f.o, &edge) ||
 			    rd_element(rd, rd_add_edge(rd, &f, "tail", "head",
 						       ends[0], ends[1],
 						       rd_loc(rd, edges, NULL,
 							      i)));
 		}
 	}
+	/* (the hints are named even after a bad element, which is noted) */
+	if (rd_hints_warn(rd, &hints))
+		r = -1;
 	free(names);
 	free(up);
 	free(size);
@@ -246,7 +275,7 @@ static enum rd_sure detect_graphviz(const json_t *doc)
 }
 
 /* (no list of keys: besides its own, the top level holds the graph's
- * Graphviz attributes, which are layout, and any a user gave) */
+ * Graphviz attributes, which graphviz_top names) */
 const struct rd_format rd_graphviz = {
 	.name = "graphviz",
 	.about = "Graphviz dot -Tjson, -Tjson0, -Tdot_json",

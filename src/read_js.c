@@ -35,9 +35,18 @@ static int cytoscape_value(struct reader *rd, const char *id,
 	return 0;
 }
 
+/* An element's keys but its data and group: how Cytoscape drew it and
+ * its state on the screen (cy.json() writes them all), hints. */
+static const char *const cytoscape_element_hints[] = {
+	"position", "renderedPosition", "style", "classes", "selected",
+	"selectable", "locked", "grabbed", "grabbable", "pannable", "removed",
+	NULL
+};
+
 static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
-			     const char *group)
+			     const char *group, struct rd_hints *h)
 {
+	static const char *const known[] = { "data", "group", NULL };
 	const json_t *el = json_array_get(list, i);
 	const json_t *data = json_object_get(el, "data");
 	const char *g = json_string_value(json_object_get(el, "group"));
@@ -51,6 +60,9 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 		return data ? rd_wrong_kind(rd, el, "data", 0, "an object") :
 			      rd_bad_id(rd, el, "data", "element",
 				     rd_loc(rd, list, NULL, i));
+	if (rd_other_keys(rd, el, known, cytoscape_element_hints, h,
+			  "an element"))
+		return -1;
 	if (!group)
 		group = g ? g : json_object_get(data, "source") ||
 					json_object_get(data, "target") ?
@@ -75,51 +87,81 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 }
 
 /* Reads a list of elements, each with its group or told by its keys. */
-static int cytoscape_list(struct reader *rd, const json_t *list)
+static int cytoscape_list(struct reader *rd, const json_t *list,
+			  const char *group, struct rd_hints *h)
 {
 	for (size_t i = 0; i < json_array_size(list); i++)
-		if (rd_element(rd, cytoscape_element(rd, list, i, NULL)))
+		if (rd_element(rd, cytoscape_element(rd, list, i, group, h)))
 			return -1;
+	return 0;
+}
+
+/* cy.json()'s viewport and renderer: how the graph was shown, hints */
+#define CYTOSCAPE_HINTS "style", "zoomingEnabled", "userZoomingEnabled", \
+	"zoom", "minZoom", "maxZoom", "panningEnabled", "userPanningEnabled", \
+	"pan", "boxSelectionEnabled", "renderer", "hideEdgesOnViewport", \
+	"textureOnViewport", "wheelSensitivity", "motionBlur", \
+	"multiClickDebounceTime"
+static const char *const cytoscape_hints[] = { CYTOSCAPE_HINTS, NULL };
+
+/* the graph's (networkx's cytoscape_data: its direction, and whether
+ * parallel edges may be, which their keys tell apart anyway), and the
+ * hints, which read_cytoscape names */
+static const char *const cytoscape_keys[] = {
+	"elements", "data", "directed", "multigraph", CYTOSCAPE_HINTS, NULL
+};
+
+/* The elements, an array or {nodes, edges}. */
+static int cytoscape_elements(struct reader *rd, const json_t *root,
+			      struct rd_hints *h)
+{
+	static const char *const groups[] = { "nodes", "edges", NULL };
+	const json_t *elements = json_object_get(root, "elements");
+
+	if (json_is_array(elements))
+		return cytoscape_list(rd, elements, NULL, h);
+	if (!json_is_object(elements))
+		return rd_wrong_kind(rd, root, "elements", 0,
+				     "an array or an object of nodes and edges");
+	if (rd_unread_keys(rd, elements, groups, "elements"))
+		return -1;
+	for (size_t k = 0; k < 2; k++) {
+		int failed;
+		const json_t *list = rd_container(rd, elements, groups[k], 1,
+						  &failed);
+
+		if (failed || cytoscape_list(rd, list, groups[k], h))
+			return -1;
+	}
 	return 0;
 }
 
 /*
  * cy.json(): elements, an array or {nodes, edges}, among the viewport's
  * and the renderer's keys (zoom, pan, style, ...), which a drawing of the
- * data has no use for; cy.elements().jsons(): the elements alone, a bare
- * array.
+ * data has no use for but names; cy.elements().jsons(): the elements
+ * alone, a bare array.
  */
 static int read_cytoscape(struct reader *rd, const json_t *root)
 {
-	const json_t *elements = json_object_get(root, "elements");
-	static const char *const groups[] = { "nodes", "edges" };
+	struct rd_hints h = { 0 };
+	int r;
 
-	if (json_is_array(root))
-		return cytoscape_list(rd, root);
-	if (!elements)
+	if (json_is_array(root)) {
+		r = cytoscape_list(rd, root, NULL, &h);
+	} else if (!json_object_get(root, "elements")) {
 		return rd_not_format(rd, "elements", "", "cytoscape");
-	if (rd_graph_attrs(rd, root, "data", "name", NULL))
-		return -1;
-	/* networkx's cytoscape_data says whether the graph is directed */
-	rd->undirected = json_is_false(json_object_get(root, "directed"));
-	if (json_is_array(elements))
-		return cytoscape_list(rd, elements);
-	if (!json_is_object(elements))
-		return rd_wrong_kind(rd, root, "elements", 0,
-				     "an array or an object of nodes and edges");
-	for (size_t k = 0; k < 2; k++) {
-		int failed;
-		const json_t *list = rd_container(rd, elements, groups[k], 1,
-						  &failed);
-
-		if (failed)
-			return -1;
-		for (size_t i = 0; list && i < json_array_size(list); i++)
-			if (rd_element(rd, cytoscape_element(rd, list, i,
-							  groups[k])))
-				return -1;
+	} else {
+		/* networkx's cytoscape_data says whether the graph is
+		 * directed */
+		rd->undirected = json_is_false(json_object_get(root,
+							       "directed"));
+		r = rd_graph_attrs(rd, root, "data", "name", NULL) ||
+		    rd_hints_of(rd, &h, root, cytoscape_hints) ||
+		    cytoscape_elements(rd, root, &h);
 	}
-	return 0;
+	/* (the hints are named even after a bad element, which is noted) */
+	return rd_hints_warn(rd, &h) || r ? -1 : 0;
 }
 
 /* An array whose first element is an element: an object with data, and
@@ -136,17 +178,6 @@ static enum rd_sure detect_cytoscape(const json_t *doc)
 		       RD_SURE : RD_NOT;
 	return json_object_get(doc, "elements") ? RD_LIKELY : RD_NOT;
 }
-
-/* the graph's (networkx's cytoscape_data: its direction, and whether
- * parallel edges may be, which their keys tell apart anyway), and
- * cy.json()'s viewport and renderer, no graph */
-static const char *const cytoscape_keys[] = {
-	"elements", "data", "directed", "multigraph", "style", "zoomingEnabled", "userZoomingEnabled",
-	"zoom", "minZoom", "maxZoom", "panningEnabled", "userPanningEnabled",
-	"pan", "boxSelectionEnabled", "renderer", "hideEdgesOnViewport",
-	"textureOnViewport", "wheelSensitivity", "motionBlur",
-	"multiClickDebounceTime", NULL
-};
 
 const struct rd_format rd_cytoscape = {
 	.name = "cytoscape",

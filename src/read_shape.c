@@ -542,8 +542,15 @@ static void roles_used(const struct rd_shape_list *l, const json_t *o,
 	f->more = json_is_object(attrs) ? attrs : NULL;
 	if (f->more && l->role[RD_ATTRS].alt[0].n == 1)
 		more_key = l->role[RD_ATTRS].alt[0].parts[0];
-	for (size_t k = 0; k < RD_NROLES; k++)
-		for (size_t a = 0; a < l->role[k].nalt; a++) {
+	for (size_t k = 0; k < RD_NROLES; k++) {
+		const struct rd_steps *which = NULL;
+		size_t nalt = l->role[k].nalt;
+
+		/* of alternatives "a|b", the one read and those before it
+		 * (absent or null): a later one present is not read */
+		if (get(o, &l->role[k], &which))
+			nalt = (size_t)(which - l->role[k].alt) + 1;
+		for (size_t a = 0; a < nalt; a++) {
 			const struct rd_steps *s = &l->role[k].alt[a];
 			const json_t *first;
 
@@ -567,6 +574,7 @@ static void roles_used(const struct rd_shape_list *l, const json_t *o,
 			if (more_key && !strcmp(more_key, s->parts[0]))
 				f->used[f->nused++] = s->parts[1];
 		}
+	}
 	if (more_key && f->nused < RD_MAX_USED)
 		f->used[f->nused++] = more_key;
 }
@@ -924,6 +932,82 @@ static int has_nodes(const sg_shape *s)
 	return 0;
 }
 
+/* Whether skip= names key: a top-level key, or one deeper by its whole
+ * dotted path ("options.multigraph"). */
+static int skipped(const sg_shape *s, const char *key)
+{
+	/* (an empty key is in every text: it is none of skip's) */
+	if (s->skip && *key) {
+		size_t n = strlen(key);
+
+		for (const char *p = s->skip; (p = strstr(p, key)); p += n)
+			if ((p == s->skip || p[-1] == ',') &&
+			    (p[n] == ',' || !p[n]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * The objects the document's own paths (title=, description=, directed=)
+ * read through hold more than those paths read (graphlib's value holds the
+ * graph's label and any other attribute of it; LangChain's source its
+ * text and metadata): their other keys are named, but those skip= names
+ * by their whole path. The model keeps no other attribute of a graph.
+ */
+static int doc_rest(struct reader *rd, const sg_shape *s, const json_t *doc)
+{
+	const struct rd_path *paths[] = { &s->title, &s->description,
+					  &s->directed };
+	enum { NPATHS = SG_ARRAY_SIZE(paths) };
+	const struct rd_steps *read[NPATHS] = { NULL };
+	const json_t *holder[NPATHS] = { NULL };
+	sg_buf b = SG_BUF_INIT;
+	int r = 0;
+
+	for (size_t i = 0; i < NPATHS; i++) {
+		struct rd_steps up;
+
+		if (!get(doc, paths[i], &read[i]) || read[i]->n < 2)
+			continue;
+		up = (struct rd_steps){ read[i]->parts, read[i]->n - 1, 0 };
+		holder[i] = walk(doc, &up);
+	}
+	for (size_t i = 0; !r && i < NPATHS; i++) {
+		const char *key;
+		const json_t *v;
+		size_t j = 0;
+
+		/* (each holder once) */
+		while (j < i && holder[j] != holder[i])
+			j++;
+		if (!json_is_object(holder[i]) || j < i)
+			continue;
+		json_object_foreach((json_t *)holder[i], key, v) {
+			size_t n = read[i]->n - 1, k = 0;
+
+			while (k < NPATHS && !(holder[k] == holder[i] &&
+					       read[k]->n == n + 1 &&
+					       !strcmp(read[k]->parts[n], key)))
+				k++;
+			if (k < NPATHS || json_is_null(v))
+				continue;
+			sg_buf_reset(&b);
+			for (size_t p = 0; !r && p < n; p++)
+				r = sg_buf_addf(&b, "%s.", read[i]->parts[p]);
+			if (r || sg_buf_adds(&b, key)) {
+				r = rd_nomem(rd);
+				break;
+			}
+			if (!skipped(s, sg_buf_str(&b)) &&
+			    rd_unread(rd, holder[i], key, read[i]->parts[n - 1]))
+				r = -1;
+		}
+	}
+	sg_buf_release(&b);
+	return r;
+}
+
 int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc)
 {
 	char tbuf[ID_SIZE * 4], dbuf[ID_SIZE * 4];
@@ -946,6 +1030,8 @@ int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc)
 		return -1;
 	if (s->directed.nalt)
 		rd->undirected = json_is_false(get(doc, &s->directed, NULL));
+	if (doc_rest(rd, s, doc))
+		return -1;
 	for (size_t i = 0; !r && i < s->n; i++) {
 		struct walk w = { rd, &s->lists[i], NULL, 0, 0 };
 		/* each alternative of a list's place that the document has */
@@ -974,16 +1060,7 @@ int rd_shape_keys(const sg_shape *s, const char *key)
 			if (doc_paths[i]->alt[a].n &&
 			    !strcmp(doc_paths[i]->alt[a].parts[0], key))
 				return 1;
-	/* (an empty key is in every text: it is none of skip's) */
-	if (s->skip && *key) {
-		size_t n = strlen(key);
-
-		for (const char *p = s->skip; (p = strstr(p, key)); p += n)
-			if ((p == s->skip || p[-1] == ',') &&
-			    (p[n] == ',' || !p[n]))
-				return 1;
-	}
-	return 0;
+	return skipped(s, key);
 }
 
 /* ---- the formats that are only a shape ---- */
@@ -1009,7 +1086,9 @@ const struct rd_format rd_langchain = {
 	.about = "LangChain GraphDocument, a list of them",
 	.detect = detect_langchain,
 	.arrays = 1,
+	/* (source.type: pydantic's name of the class, "Document") */
 	.shape = "description=source.page_content|source.pageContent "
+		 "skip=source.type "
 		 "nodes=nodes id=id type=type attrs=properties "
 		 "edges=relationships from=source.id to=target.id type=type "
 		 "attrs=properties",
@@ -1113,6 +1192,7 @@ const struct rd_format rd_graphlib = {
 	.about = "graphlib (dagre) json.write(g)",
 	.detect = detect_graphlib,
 	.shape = "title=value.label directed=options.directed "
+		 "skip=options.multigraph,options.compound "
 		 "nodes=nodes id=v attrs=value "
 		 "edges=edges from=v to=w id=name attrs=value",
 };

@@ -54,20 +54,90 @@ int rd_unread(struct reader *rd, const json_t *o, const char *key,
 			    json_object_get(o, key), where);
 }
 
+int rd_hint_at(struct reader *rd, struct rd_hints *h, const char *key,
+	       size_t n, sg_loc at)
+{
+	size_t k = 0;
+
+	/* (a document has a few kinds of hints, however many of each) */
+	while (k < h->nkeys && strcmp(h->keys[k].key, key))
+		k++;
+	if (k == h->nkeys) {
+		if (SG_GROW(h->keys, h->nkeys + 1, h->akeys))
+			return rd_nomem(rd);
+		h->keys[h->nkeys++] = (struct rd_hint){ key, 0 };
+	}
+	if (!h->first.file)
+		h->first = at;
+	h->keys[k].n += n;
+	return 0;
+}
+
+int rd_hint(struct reader *rd, struct rd_hints *h, const json_t *o,
+	    const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (!v || json_is_null(v))
+		return 0;
+	return rd_hint_at(rd, h, key, 1, rd_loc(rd, o, key, 0));
+}
+
+int rd_hints_of(struct reader *rd, struct rd_hints *h, const json_t *o,
+		const char *const *keys)
+{
+	for (size_t k = 0; keys[k]; k++)
+		if (rd_hint(rd, h, o, keys[k]))
+			return -1;
+	return 0;
+}
+
+int rd_hints_warn(struct reader *rd, struct rd_hints *h)
+{
+	sg_buf b = SG_BUF_INIT;
+	int r = 0;
+
+	for (size_t k = 0; !r && k < h->nkeys; k++)
+		r = sg_buf_addf(&b, "%s'%s' (%zu)", k ? ", " : "",
+				h->keys[k].key, h->keys[k].n);
+	if (!r && h->nkeys &&
+	    sg_graph_warn(rd->g, SG_WUNREAD, h->first, "drawing hints were "
+			  "not read (scograph lays out and styles its own): "
+			  "%s", sg_buf_str(&b)))
+		r = -1;
+	sg_buf_release(&b);
+	free(h->keys);
+	memset(h, 0, sizeof(*h));
+	return r ? rd_nomem(rd) : 0;
+}
+
 int rd_unread_keys(struct reader *rd, const json_t *o,
 		   const char *const *known, const char *where)
+{
+	return rd_other_keys(rd, o, known, NULL, NULL, where);
+}
+
+/* Whether key is one of list (NULL-terminated, or NULL). */
+static int listed(const char *key, const char *const *list)
+{
+	while (list && *list && strcmp(*list, key))
+		list++;
+	return list && *list;
+}
+
+int rd_other_keys(struct reader *rd, const json_t *o,
+		  const char *const *known, const char *const *hints,
+		  struct rd_hints *h, const char *where)
 {
 	const char *key;
 	const json_t *v;
 
 	json_object_foreach((json_t *)o, key, v) {
-		size_t k = 0;
-
-		while (known[k] && strcmp(known[k], key))
-			k++;
 		/* (null holds nothing to lose) */
-		if (!known[k] && !json_is_null(v) &&
-		    rd_unread(rd, o, key, where))
+		if (listed(key, known) || json_is_null(v))
+			continue;
+		if (listed(key, hints) ? rd_hint(rd, h, o, key) :
+					 rd_unread(rd, o, key, where))
 			return -1;
 	}
 	return 0;

@@ -525,6 +525,21 @@ check "graphlib: an edge's its type, undirected, named" has "$tmp/out" \
 	'{"from": "a", "to": "b", "type": "likes", "id": "x", "directed": false}'
 check "graphlib: a number is kept" has "$tmp/out" \
 	'{"from": "a", "to": "b", "type": "related_to", "id": "y", "directed": false, "value": 7}'
+# the graph's value holds its label and whatever else a program hung on it
+printf '%s\n' '{"options": {"directed": true, "multigraph": false, "compound": false},' \
+	'"nodes": [{"v": "a"}, {"v": "b"}], "edges": [{"v": "a", "w": "b"}],' \
+	'"value": {"label": "G", "rankdir": "LR"}}' >"$tmp/graphlib-value.json"
+check "graphlib: the graph's other attributes" run 0 "$tmp/graphlib-value.json" --check
+check "graphlib: are named, its flags are not" stderr_is \
+	"scograph: $tmp/graphlib-value.json:3:36: warning: key 'rankdir' in 'value' was not read"
+# of a shape's alternatives (G6's type=data.type|data.category) the one read
+# is taken, another beside it is an attribute
+printf '%s\n' '{"nodes": [{"id": "kz", "data": {"type": "country", "category": "member"}},' \
+	'{"id": "sco"}], "edges": [{"source": "kz", "target": "sco"}], "combos": []}' \
+	>"$tmp/g6-alternatives.json"
+check "shape alternatives: read" run 0 "$tmp/g6-alternatives.json" -T json
+check "shape alternatives: the one not read is kept" has "$tmp/out" \
+	'{"id": "kz", "type": "country", "category": "member"}'
 if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
 	(cd tests/formats/node-link-networkx && /usr/bin/python3 make.py) >"$tmp/nx.json"
 	check "networkx writes what is committed" same \
