@@ -121,6 +121,18 @@ struct table {
 		sg_loc loc;
 	} *quals;
 	size_t nquals, aquals;
+	/* KGTK: the line of each row's id (interned), the last where an id
+	 * is given twice, looked at once the header is read: a qualifier
+	 * may come before the edge it qualifies. Such qualifiers wait for
+	 * their edge, by its id (the first waiting; each, the next). */
+	sg_map id_lines, waiting;
+	int ids_read;
+	struct wait {
+		char *label, *node2;
+		struct pos at;
+		size_t next; /* SIZE_MAX: none */
+	} *waits;
+	size_t nwaits, awaits;
 };
 
 /* The text of field i of the row. */
@@ -611,6 +623,125 @@ static int qualify(struct table *t, uint32_t i, const char *label,
 	return rd_add_value(t->quals[k].attrs, key, v) ? rd_nomem(t->rd) : 0;
 }
 
+/* KGTK: notes the line of each row's id (the first, of an id given
+ * twice) in the text [p, end) that follows the header, which begins on
+ * line. A row's fields are plain text between tabs. */
+static int read_ids(struct table *t, const char *p, const char *end,
+		    int line)
+{
+	sg_buf id = SG_BUF_INIT;
+	int r = 0;
+
+	t->ids_read = 1;
+	for (; !r && p < end; line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *q = eol ? eol : end, *f = p, *e;
+		const char *key;
+
+		for (int k = 0; f && k < t->role[ROLE_ID]; k++)
+			if ((f = memchr(f, '\t', (size_t)(q - f))))
+				f++;
+		p = eol ? eol + 1 : end;
+		if (!f || *f == '#')
+			continue;
+		if (!(e = memchr(f, '\t', (size_t)(q - f))))
+			e = q > f && q[-1] == '\r' ? q - 1 : q;
+		if (e == f)
+			continue;
+		sg_buf_reset(&id);
+		r = sg_buf_add(&id, f, (size_t)(e - f)) ||
+		    !(key = sg_graph_intern(t->rd->g, sg_buf_str(&id))) ||
+		    (sg_map_get(&t->id_lines, key) < 0 &&
+		     sg_map_add(&t->id_lines, key, (uint32_t)line));
+	}
+	sg_buf_release(&id);
+	return r ? rd_nomem(t->rd) : 0;
+}
+
+/* KGTK: whether the row at at, whose node1 is id, qualifies an edge that
+ * a row below gives that id. */
+static int qualifies_later(const struct table *t, const char *id,
+			   struct pos at)
+{
+	int64_t line = sg_map_get(&t->id_lines, id);
+
+	return line > at.line;
+}
+
+/* KGTK: the qualifier label = node2 at at waits for the edge id. */
+static int wait_for(struct table *t, const char *id, const char *label,
+		    const char *node2, struct pos at)
+{
+	const char *key = sg_graph_intern(t->rd->g, id);
+	int64_t first = key ? sg_map_get(&t->waiting, key) : -1;
+	struct wait *w;
+
+	if (!key || SG_GROW(t->waits, t->nwaits + 1, t->awaits))
+		return rd_nomem(t->rd);
+	w = &t->waits[t->nwaits];
+	*w = (struct wait){ strdup(label), strdup(node2), at, SIZE_MAX };
+	if (!w->label || !w->node2) {
+		free(w->label);
+		free(w->node2);
+		return rd_nomem(t->rd);
+	}
+	t->nwaits++;
+	if (first < 0)
+		return sg_map_add(&t->waiting, key, (uint32_t)(t->nwaits - 1)) ?
+			       rd_nomem(t->rd) :
+			       0;
+	while (t->waits[first].next != SIZE_MAX)
+		first = (int64_t)t->waits[first].next;
+	t->waits[first].next = t->nwaits - 1;
+	return 0;
+}
+
+/* KGTK: relation i is read; the qualifiers that came before it are its. */
+static int qualify_waiting(struct table *t, uint32_t i)
+{
+	const char *id = t->rd->g->relations[i].id;
+	int64_t k = id ? sg_map_get(&t->waiting, id) : -1;
+
+	for (; k >= 0; k = t->waits[k].next == SIZE_MAX ?
+				   -1 :
+				   (int64_t)t->waits[k].next) {
+		struct wait *w = &t->waits[k];
+
+		if (!w->label)
+			continue;
+		if (qualify(t, i, w->label, w->node2, w->at))
+			return -1;
+		free(w->label);
+		free(w->node2);
+		w->label = w->node2 = NULL;
+	}
+	return 0;
+}
+
+/* KGTK: the qualifiers whose id turned out no relation's (a literal's,
+ * another qualifier's) are named, when warn, so none is lost without a
+ * word; and the waiting is over. */
+static int unqualified(struct table *t, int warn)
+{
+	int r = 0;
+
+	for (size_t k = 0; k < t->nwaits; k++) {
+		struct wait *w = &t->waits[k];
+
+		if (w->label && warn && !r &&
+		    sg_graph_warn(t->rd->g, SG_WUNREAD, rd_at(t->rd, w->at),
+				  "qualifier '%s' was not read: its node1 is "
+				  "the id of no edge", w->label))
+			r = rd_nomem(t->rd);
+		free(w->label);
+		free(w->node2);
+	}
+	free(t->waits);
+	sg_map_release(&t->waiting);
+	sg_map_release(&t->id_lines);
+	return r;
+}
+
 /* KGTK: the qualifiers, added to their relations. */
 static int add_qualifiers(struct table *t)
 {
@@ -748,6 +879,12 @@ static int edge_row(struct table *t)
 				    t->at[0]);
 			goto done;
 		}
+		if (qualifies_later(t, rel.from_ref, t->at[0])) {
+			r = wait_for(t, rel.from_ref, rel.type,
+				     field(t, (size_t)t->role[ROLE_TO]),
+				     t->at[0]);
+			goto done;
+		}
 	}
 	/* Gephi's edge table says a direction where others say a type;
 	 * KGTK's labels "_" and "_x" have none */
@@ -770,7 +907,9 @@ static int edge_row(struct table *t)
 		    row_attrs(t, &rel.attrs) ||
 		    sg_graph_add_relation(t->rd->g, &rel, t->rd->err) ||
 		    (t->kind == TABLE_KGTK && rel.id &&
-		     index_edges(t, t->rd->g->nrelations - 1));
+		     (index_edges(t, t->rd->g->nrelations - 1) ||
+		      qualify_waiting(t, (uint32_t)(t->rd->g->nrelations -
+						    1))));
 	}
 done:
 	free(rel.attrs.kv);
@@ -917,6 +1056,11 @@ static int parse(struct table *t, const char *data, size_t len)
 		advance(&start, p, q - 1, end);
 		if (t->ended && row(t, start))
 			return -1;
+		/* (the header read, a KGTK edge table's ids ahead) */
+		if (t->kind == TABLE_KGTK && t->header_done && !t->ids_read &&
+		    !t->nodes && t->role[ROLE_ID] >= 0 &&
+		    read_ids(t, q, end, t->here.line))
+			return -1;
 		sg_tell(&t->rd->tell, (size_t)(q - t->data));
 		p = q;
 	}
@@ -952,6 +1096,8 @@ static int read_table(struct reader *rd, const char *data, size_t len,
 		r = rd_empty(rd);
 	if (!r)
 		r = add_gathered(&t) || add_qualifiers(&t);
+	if (unqualified(&t, !r))
+		r = -1;
 	csv_free(&t.parser);
 	for (size_t i = 0; i < t.nquals; i++)
 		json_decref(t.quals[i].attrs);

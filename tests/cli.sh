@@ -972,6 +972,14 @@ check "kgtk: read too" same $kgtk/expected-nodes.json "$tmp/out"
 check "kgtk: qualifiers are their edge's attributes" run 0 $kgtk/qualifiers.tsv -T json
 check "kgtk: read so" same $kgtk/expected-qualifiers.json "$tmp/out"
 check "kgtk: no qualifier is a relation" counts_are $kgtk/qualifiers.tsv - 3 2
+check "kgtk: qualifiers before their edge" run 0 $kgtk/qualifiers-first.tsv -T json
+check "kgtk: read as after it" same $kgtk/expected-qualifiers.json "$tmp/out"
+check "kgtk: and nothing said" test ! -s "$tmp/err"
+printf 'node1\tlabel\tnode2\tid\nQ1-l\tsince\t1900\tQ1-l-1\nQ1\tlabel\t"one"@en\tQ1-l\nQ1\tP31\tQ2\tQ1-P31\n' \
+	>"$tmp/no-edge.tsv"
+check "kgtk: a qualifier of no edge" run 0 "$tmp/no-edge.tsv" --check
+check "kgtk: is named" stderr_is \
+	"scograph: $tmp/no-edge.tsv:2:1: warning: qualifier 'since' was not read: its node1 is the id of no edge"
 check "kgtk: qualifiers of a file read before" run 0 $kgtk/edges.tsv $kgtk/qualifiers-apart.tsv -T json
 check "kgtk: the undirected edge qualified" has "$tmp/out" \
 	'{"from": "Moe", "to": "Curly", "type": "friendOf", "id": "E6", "directed": false, "since": "^1930"}'

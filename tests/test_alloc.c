@@ -406,6 +406,7 @@ static void test_foreign_formats(void **state)
 		{ "tests/tools/csv/quoting.csv", NULL, "Kazakhstan" },
 		{ "tests/formats/kgtk-spec/edges.tsv", NULL, "Moe" },
 		{ "tests/formats/kgtk-spec/qualifiers.tsv", NULL, "Moe" },
+		{ "tests/formats/kgtk-spec/qualifiers-first.tsv", NULL, "Moe" },
 		{ "tests/tools/rdflib/sco.ttl", NULL, "Kazakhstan" },
 		{ "tests/tools/rdflib/sco.nq", NULL, "SCO" },
 		{ "tests/tools/rdflib/sco.trig", "trig", "Kazakhstan" },
