@@ -104,6 +104,15 @@ struct reader {
 	rd_unwrap *unwrap;
 	/* the shape the document is read by (--shape); NULL: its format's */
 	const sg_shape *shape;
+	/* the drawing hints met so far (see rd_hint) */
+	struct rd_hints {
+		struct rd_hint {
+			const char *key; /* interned in the graph */
+			size_t n;
+		} *keys;
+		size_t nkeys, akeys;
+		sg_loc first;
+	} hints;
 	/* told how far into text the reading is (SG_STAGE_LOAD) */
 	const char *text;
 	sg_teller tell;
@@ -281,34 +290,24 @@ int rd_unread_keys(struct reader *rd, const json_t *o,
 /*
  * Drawing hints: how a tool drew the graph (positions, styles, drawing
  * operations), which the model has no place for (scograph lays out and
- * styles its own). A document's are named in one warning, each key with
- * how many values it had, at the first: "drawing hints were not read
- * (...): '_draw_' (12), 'pos' (7)". Zeroed at first; rd_hints_warn
- * warns and releases.
+ * styles its own). The reading of a file notes them in rd->hints; once it
+ * is read, read.c names them in one warning, each key with how many
+ * values it had, at the first: "drawing hints were not read (...):
+ * '_draw_' (12), 'pos' (7)".
  */
-struct rd_hints {
-	struct rd_hint {
-		const char *key; /* outlives the hints (the document's) */
-		size_t n;
-	} *keys;
-	size_t nkeys, akeys;
-	sg_loc first;
-};
 /* Notes o[key] (when o has it, and it holds something) as a hint. */
-int rd_hint(struct reader *rd, struct rd_hints *h, const json_t *o,
-	    const char *key);
-/* The same for the n values of key, of which the first stands at at. */
-int rd_hint_at(struct reader *rd, struct rd_hints *h, const char *key,
-	       size_t n, sg_loc at);
+int rd_hint(struct reader *rd, const json_t *o, const char *key);
+/* The same for n values of key, of which the first stands at at. */
+int rd_hint_at(struct reader *rd, const char *key, size_t n, sg_loc at);
 /* rd_hint for each of keys (NULL-terminated). */
-int rd_hints_of(struct reader *rd, struct rd_hints *h, const json_t *o,
-		const char *const *keys);
-int rd_hints_warn(struct reader *rd, struct rd_hints *h);
+int rd_hints_of(struct reader *rd, const json_t *o, const char *const *keys);
+/* The warning, and the hints forgotten. */
+int rd_hints_warn(struct reader *rd);
 /* rd_unread_keys, but a key of o among hints (NULL-terminated, or NULL)
- * is noted in h instead. */
+ * is a hint. */
 int rd_other_keys(struct reader *rd, const json_t *o,
 		  const char *const *known, const char *const *hints,
-		  struct rd_hints *h, const char *where);
+		  const char *where);
 /* "an object", "a string", ...: for messages; "nothing" for NULL. */
 const char *rd_kind(const json_t *v);
 /* Fails: the value of parent[key] (or [index]) is not of kind expected. */

@@ -22,25 +22,23 @@ _Static_assert(SG_ARRAY_SIZE(graphviz_skip) +
 	       "struct fields holds every key Graphviz adds");
 
 /* f's keys of Graphviz's own: used, and its drawing's noted in h. */
-static int graphviz_fields(struct reader *rd, struct fields *f,
-			   struct rd_hints *h)
+static int graphviz_fields(struct reader *rd, struct fields *f)
 {
 	memcpy(f->used, graphviz_skip, sizeof(graphviz_skip));
 	f->nused = SG_ARRAY_SIZE(graphviz_skip);
 	for (size_t k = 0; graphviz_hints[k]; k++)
 		f->used[f->nused++] = graphviz_hints[k];
-	return rd_hints_of(rd, h, f->o, graphviz_hints);
+	return rd_hints_of(rd, f->o, graphviz_hints);
 }
 
 /* The graph's own keys: the title, its kind, and its drawing as hints;
  * any other is a graph attribute, which the model has no place for. */
-static int graphviz_top(struct reader *rd, const json_t *root,
-			struct rd_hints *h)
+static int graphviz_top(struct reader *rd, const json_t *root)
 {
 	static const char *const known[] = { "name", "directed", "strict",
 		"_subgraph_cnt", "objects", "edges", "label", NULL };
 
-	return rd_other_keys(rd, root, known, graphviz_hints, h, NULL);
+	return rd_other_keys(rd, root, known, graphviz_hints, NULL);
 }
 
 /* The names \N, \G, \T and \H stand for in a label (NULL: none). */
@@ -183,7 +181,6 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 	size_t *size = calloc(n + 1, sizeof(*size));
 	int r = failed || edges_failed || !names || !up || !size ? -1 : 0;
 	struct names graph = { NULL, NULL, NULL, NULL };
-	struct rd_hints hints = { 0 };
 
 	if (!r && !objects)
 		r = rd_not_format(rd, "objects", "", "graphviz");
@@ -195,7 +192,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 	if (!r)
 		r = relabel(rd, root, &graph) ||
 		    rd_set_title(rd, root, "label") ||
-		    graphviz_top(rd, root, &hints);
+		    graphviz_top(rd, root);
 	rd->undirected = json_is_false(json_object_get(root, "directed"));
 	/* the subgraphs come first among the objects: the clusters are
 	 * entities too, drawn as boxes around what stands in them */
@@ -215,7 +212,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 			rd->parent = up[gvid];
 		}
 		graph.node = name;
-		r = graphviz_fields(rd, &f, &hints) || relabel(rd, o, &graph) ||
+		r = graphviz_fields(rd, &f) || relabel(rd, o, &graph) ||
 		    rd_element(rd, rd_add_node(rd, name,
 					       json_string_value(json_object_get(
 						       o, "label")),
@@ -250,7 +247,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 			struct names edge = { NULL, graph.graph, ends[0],
 					      ends[1] };
 
-			r = graphviz_fields(rd, &f, &hints) ||
+			r = graphviz_fields(rd, &f) ||
 			    relabel(rd, f.o, &edge) ||
 			    rd_element(rd, rd_add_edge(rd, &f, "tail", "head",
 						       ends[0], ends[1],
@@ -258,9 +255,6 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 							      i)));
 		}
 	}
-	/* (the hints are named even after a bad element, which is noted) */
-	if (rd_hints_warn(rd, &hints))
-		r = -1;
 	free(names);
 	free(up);
 	free(size);

@@ -44,7 +44,7 @@ static const char *const cytoscape_element_hints[] = {
 };
 
 static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
-			     const char *group, struct rd_hints *h)
+			     const char *group)
 {
 	static const char *const known[] = { "data", "group", NULL };
 	const json_t *el = json_array_get(list, i);
@@ -60,7 +60,7 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 		return data ? rd_wrong_kind(rd, el, "data", 0, "an object") :
 			      rd_bad_id(rd, el, "data", "element",
 				     rd_loc(rd, list, NULL, i));
-	if (rd_other_keys(rd, el, known, cytoscape_element_hints, h,
+	if (rd_other_keys(rd, el, known, cytoscape_element_hints,
 			  "an element"))
 		return -1;
 	if (!group)
@@ -88,10 +88,10 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 
 /* Reads a list of elements, each with its group or told by its keys. */
 static int cytoscape_list(struct reader *rd, const json_t *list,
-			  const char *group, struct rd_hints *h)
+			  const char *group)
 {
 	for (size_t i = 0; i < json_array_size(list); i++)
-		if (rd_element(rd, cytoscape_element(rd, list, i, group, h)))
+		if (rd_element(rd, cytoscape_element(rd, list, i, group)))
 			return -1;
 	return 0;
 }
@@ -112,14 +112,13 @@ static const char *const cytoscape_keys[] = {
 };
 
 /* The elements, an array or {nodes, edges}. */
-static int cytoscape_elements(struct reader *rd, const json_t *root,
-			      struct rd_hints *h)
+static int cytoscape_elements(struct reader *rd, const json_t *root)
 {
 	static const char *const groups[] = { "nodes", "edges", NULL };
 	const json_t *elements = json_object_get(root, "elements");
 
 	if (json_is_array(elements))
-		return cytoscape_list(rd, elements, NULL, h);
+		return cytoscape_list(rd, elements, NULL);
 	if (!json_is_object(elements))
 		return rd_wrong_kind(rd, root, "elements", 0,
 				     "an array or an object of nodes and edges");
@@ -130,7 +129,7 @@ static int cytoscape_elements(struct reader *rd, const json_t *root,
 		const json_t *list = rd_container(rd, elements, groups[k], 1,
 						  &failed);
 
-		if (failed || cytoscape_list(rd, list, groups[k], h))
+		if (failed || cytoscape_list(rd, list, groups[k]))
 			return -1;
 	}
 	return 0;
@@ -144,24 +143,15 @@ static int cytoscape_elements(struct reader *rd, const json_t *root,
  */
 static int read_cytoscape(struct reader *rd, const json_t *root)
 {
-	struct rd_hints h = { 0 };
-	int r;
-
-	if (json_is_array(root)) {
-		r = cytoscape_list(rd, root, NULL, &h);
-	} else if (!json_object_get(root, "elements")) {
+	if (json_is_array(root))
+		return cytoscape_list(rd, root, NULL);
+	if (!json_object_get(root, "elements"))
 		return rd_not_format(rd, "elements", "", "cytoscape");
-	} else {
-		/* networkx's cytoscape_data says whether the graph is
-		 * directed */
-		rd->undirected = json_is_false(json_object_get(root,
-							       "directed"));
-		r = rd_graph_attrs(rd, root, "data", "name", NULL) ||
-		    rd_hints_of(rd, &h, root, cytoscape_hints) ||
-		    cytoscape_elements(rd, root, &h);
-	}
-	/* (the hints are named even after a bad element, which is noted) */
-	return rd_hints_warn(rd, &h) || r ? -1 : 0;
+	/* networkx's cytoscape_data says whether the graph is directed */
+	rd->undirected = json_is_false(json_object_get(root, "directed"));
+	return rd_graph_attrs(rd, root, "data", "name", NULL) ||
+	       rd_hints_of(rd, root, cytoscape_hints) ||
+	       cytoscape_elements(rd, root);
 }
 
 /* An array whose first element is an element: an object with data, and
@@ -243,13 +233,14 @@ const struct rd_format rd_graphology = {
  * "middle" (pointing as "to" does) or several of them ("to, from"), or an
  * object {to: true, from: {enabled: true}, ...}. Bit 1: to, bit 2: from.
  */
+static const char *const ends[] = { "to", "middle", "from", NULL };
+
 static int arrowheads(const json_t *arrows)
 {
-	static const char *const ends[] = { "to", "middle", "from" };
 	const char *s = json_string_value(arrows);
 	int heads = 0;
 
-	for (size_t k = 0; k < SG_ARRAY_SIZE(ends); k++) {
+	for (size_t k = 0; ends[k]; k++) {
 		const json_t *v = json_object_get(arrows, ends[k]);
 
 		if (json_is_true(v) ||
@@ -273,6 +264,27 @@ static int vis_node(struct reader *rd, const json_t *list, size_t i,
 		    rd_bad_id(rd, o, "id", "node", loc);
 }
 
+/* An edge's arrows object: its ends read, how each is drawn hints. */
+static int vis_arrows(struct reader *rd, const json_t *arrows)
+{
+	static const char *const known[] = { "enabled", NULL };
+	static const char *const hints[] = { "type", "scaleFactor", "src",
+		"imageWidth", "imageHeight", NULL };
+
+	if (!json_is_object(arrows))
+		return 0;
+	if (rd_other_keys(rd, arrows, ends, NULL, "arrows"))
+		return -1;
+	for (size_t k = 0; ends[k]; k++) {
+		const json_t *end = json_object_get(arrows, ends[k]);
+
+		if (json_is_object(end) &&
+		    rd_other_keys(rd, end, known, hints, ends[k]))
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * A vis edge points where its one arrowhead does: "from" turns it round.
  * No arrowhead (vis's default, unless the document's options.edges.arrows,
@@ -288,6 +300,8 @@ static int vis_edge(struct reader *rd, const json_t *list, size_t i,
 
 	if (!json_is_object(o))
 		return rd_wrong_kind(rd, list, NULL, i, "an object");
+	if (vis_arrows(rd, own))
+		return -1;
 	/* each edge's arrows are its direction */
 	rd->undirected = heads != 1 && heads != 2;
 	return rd_read_edge(rd, &f, back ? "to" : "from", back ? "from" : "to",

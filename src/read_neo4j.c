@@ -214,6 +214,9 @@ static const char *end_id(struct reader *rd, const json_t *o, const char *key,
 	if (!(id = rd_id_text(json_object_get(end, "id"), buf, size)))
 		rd_bad_id(rd, end, "id", "relationship's end", rd_loc(rd, o,
 								       key, 0));
+	/* (the end repeats what its node's own record holds) */
+	else if (rd_unread_keys(rd, end, node_keys, key))
+		return NULL;
 	return id;
 }
 

@@ -54,16 +54,17 @@ int rd_unread(struct reader *rd, const json_t *o, const char *key,
 			    json_object_get(o, key), where);
 }
 
-int rd_hint_at(struct reader *rd, struct rd_hints *h, const char *key,
-	       size_t n, sg_loc at)
+int rd_hint_at(struct reader *rd, const char *key, size_t n, sg_loc at)
 {
+	struct rd_hints *h = &rd->hints;
 	size_t k = 0;
 
 	/* (a document has a few kinds of hints, however many of each) */
 	while (k < h->nkeys && strcmp(h->keys[k].key, key))
 		k++;
 	if (k == h->nkeys) {
-		if (SG_GROW(h->keys, h->nkeys + 1, h->akeys))
+		if (SG_GROW(h->keys, h->nkeys + 1, h->akeys) ||
+		    !(key = sg_graph_intern(rd->g, key)))
 			return rd_nomem(rd);
 		h->keys[h->nkeys++] = (struct rd_hint){ key, 0 };
 	}
@@ -73,27 +74,26 @@ int rd_hint_at(struct reader *rd, struct rd_hints *h, const char *key,
 	return 0;
 }
 
-int rd_hint(struct reader *rd, struct rd_hints *h, const json_t *o,
-	    const char *key)
+int rd_hint(struct reader *rd, const json_t *o, const char *key)
 {
 	const json_t *v = json_object_get(o, key);
 
 	if (!v || json_is_null(v))
 		return 0;
-	return rd_hint_at(rd, h, key, 1, rd_loc(rd, o, key, 0));
+	return rd_hint_at(rd, key, 1, rd_loc(rd, o, key, 0));
 }
 
-int rd_hints_of(struct reader *rd, struct rd_hints *h, const json_t *o,
-		const char *const *keys)
+int rd_hints_of(struct reader *rd, const json_t *o, const char *const *keys)
 {
 	for (size_t k = 0; keys[k]; k++)
-		if (rd_hint(rd, h, o, keys[k]))
+		if (rd_hint(rd, o, keys[k]))
 			return -1;
 	return 0;
 }
 
-int rd_hints_warn(struct reader *rd, struct rd_hints *h)
+int rd_hints_warn(struct reader *rd)
 {
+	struct rd_hints *h = &rd->hints;
 	sg_buf b = SG_BUF_INIT;
 	int r = 0;
 
@@ -114,7 +114,7 @@ int rd_hints_warn(struct reader *rd, struct rd_hints *h)
 int rd_unread_keys(struct reader *rd, const json_t *o,
 		   const char *const *known, const char *where)
 {
-	return rd_other_keys(rd, o, known, NULL, NULL, where);
+	return rd_other_keys(rd, o, known, NULL, where);
 }
 
 /* Whether key is one of list (NULL-terminated, or NULL). */
@@ -127,7 +127,7 @@ static int listed(const char *key, const char *const *list)
 
 int rd_other_keys(struct reader *rd, const json_t *o,
 		  const char *const *known, const char *const *hints,
-		  struct rd_hints *h, const char *where)
+		  const char *where)
 {
 	const char *key;
 	const json_t *v;
@@ -136,7 +136,7 @@ int rd_other_keys(struct reader *rd, const json_t *o,
 		/* (null holds nothing to lose) */
 		if (listed(key, known) || json_is_null(v))
 			continue;
-		if (listed(key, hints) ? rd_hint(rd, h, o, key) :
+		if (listed(key, hints) ? rd_hint(rd, o, key) :
 					 rd_unread(rd, o, key, where))
 			return -1;
 	}
