@@ -171,6 +171,12 @@ static json_t *plain_properties(struct reader *rd, const json_t *props,
 	return o;
 }
 
+/* What a vertex and an edge hold besides their properties: an adjacency
+ * list's, a result's (version 1's "type"; an edge's ends' labels) */
+static const char *const vertex_keys[] = { "id", "label", "type",
+	"properties", "outE", "inE", NULL };
+static const char *const edge_keys[] = { "id", "label", "type", "inV",
+	"outV", "inVLabel", "outVLabel", "properties", NULL };
 static const char *const blueprints_vertex[] = { "_id", "_type", NULL };
 static const char *const blueprints_edge[] = { "_id", "_type", "_outV",
 					       "_inV", "_label", NULL };
@@ -194,6 +200,8 @@ static int add_vertex(struct reader *rd, const json_t *parent,
 	    !json_is_string(json_object_get(o, "label")))
 		return rd_wrong_kind(rd, o, "label", 0, "a string");
 	e.type = json_string_value(json_object_get(o, "label"));
+	if (!blueprints && rd_unread_keys(rd, o, vertex_keys, NULL))
+		return -1;
 	if (!(f.o = plain_properties(rd, blueprints ? o :
 				     json_object_get(o, "properties"), 1,
 				     blueprints ? blueprints_vertex : NULL)))
@@ -244,6 +252,9 @@ static int add_edge(struct reader *rd, const json_t *parent, const char *key,
 	rel.from_ref = from;
 	rel.to_ref = to;
 	rel.type = label ? label : SG_UNTYPED;
+	/* (at both its ends, each copy is looked at) */
+	if (!blueprints && rd_unread_keys(rd, o, edge_keys, NULL))
+		return -1;
 	if (!(seen = sg_graph_intern(rd->g, rel.id)))
 		return rd_nomem(rd);
 	if (sg_map_get(&rd->seen, seen) >= 0)
@@ -440,21 +451,72 @@ static int adjacency_vertex(const json_t *o)
 		json_object_get(first, "value"));
 }
 
+/* Names the keys of o but known whose values hold anything (out of
+ * their wrappers: an empty g:Map holds nothing). */
+static int unread_full(struct reader *rd, const json_t *o,
+		       const char *const *known, const char *where)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)o, key, v) {
+		const json_t *b = bare(v);
+		size_t k = 0;
+
+		while (known[k] && strcmp(known[k], key))
+			k++;
+		if (known[k] || json_is_null(b) ||
+		    ((json_is_array(b) || json_is_object(b)) &&
+		     !json_array_size(b) && !json_object_size(b)))
+			continue;
+		if (rd_unread(rd, o, key, where))
+			return -1;
+	}
+	return 0;
+}
+
+/* A server's answer, {requestId, status: {message, code, attributes},
+ * result: {data, meta}}: beside the data, what holds anything is named. */
+static int answer(struct reader *rd, const json_t *doc)
+{
+	static const char *const top[] = { "requestId", "status", "result",
+		NULL };
+	static const char *const status[] = { "message", "code", NULL };
+	static const char *const result[] = { "data", NULL };
+
+	return unread_full(rd, doc, top, NULL) ||
+	       unread_full(rd, json_object_get(doc, "status"), status,
+			   "status") ||
+	       unread_full(rd, json_object_get(doc, "result"), result,
+			   "result");
+}
+
 static int read_document(struct reader *rd, const json_t *doc)
 {
+	static const char *const graph[] = { "graph", NULL };
+	static const char *const blueprints_graph_keys[] = { "mode",
+		"vertices", "edges", NULL };
+	static const char *const wrapped[] = { "vertices", NULL };
 	const json_t *g = blueprints_graph(doc);
 	size_t found = 0;
 
 	rd->unwrap = unwrap_typed;
 	if (g)
-		return blueprints(rd, g);
+		return (g != doc && rd_unread_keys(rd, doc, graph, NULL)) ||
+		       rd_unread_keys(rd, g, blueprints_graph_keys,
+				      g != doc ? "graph" : NULL) ||
+		       blueprints(rd, g);
 	if (adjacency_vertex(doc))
 		return adjacency(rd, NULL, 0, doc);
 	if (adjacency_vertex(rd_first(doc, "vertices")))
-		return rd_list(rd, doc, "vertices", adjacency);
-	/* a server's answer: {requestId, status, result: {data, meta}} */
-	if (json_is_object(json_object_get(doc, "result")))
+		return rd_unread_keys(rd, doc, wrapped, NULL) ||
+		       rd_list(rd, doc, "vertices", adjacency);
+	/* a server's answer */
+	if (json_is_object(json_object_get(doc, "result"))) {
+		if (answer(rd, doc))
+			return -1;
 		doc = json_object_get(json_object_get(doc, "result"), "data");
+	}
 	if (result(rd, NULL, NULL, 0, doc, &found))
 		return -1;
 	if (found)

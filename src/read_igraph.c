@@ -172,7 +172,12 @@ static enum rd_sure detect_igraph(const json_t *doc)
 		       RD_LIKELY : RD_NOT;
 }
 
+static const char *const igraph_keys[] = {
+	"vertices", "edges", "directed", NULL
+};
+
 const struct rd_format rd_igraph = {
+	.keys = igraph_keys,
 	.name = "igraph",
 	.about = "python-igraph to_dict_list, to_tuple_list, get_edgelist",
 	.detect = detect_igraph,

@@ -178,6 +178,11 @@ const struct rd_format rd_cytoscape = {
 	.keys = cytoscape_keys,
 };
 
+/* Graphology's options: its kind of graph (whether parallel edges and
+ * loops may be, which its edges show anyway) */
+static const char *const graphology_options[] = { "type", "multi",
+	"allowSelfLoops", NULL };
+
 static int read_graphology(struct reader *rd, const json_t *root)
 {
 	int failed, edges_failed;
@@ -189,6 +194,9 @@ static int read_graphology(struct reader *rd, const json_t *root)
 		return rd_not_format(rd, "nodes", "", "graphology");
 	if (failed || edges_failed ||
 	    rd_graph_attrs(rd, root, "attributes", "name", NULL))
+		return -1;
+	if (rd_unread_keys(rd, json_object_get(root, "options"),
+			   graphology_options, "options"))
 		return -1;
 	type = json_string_value(json_object_get(json_object_get(root,
 								 "options"),

@@ -272,7 +272,12 @@ static enum rd_sure detect_triple_line(const json_t *o)
 	return list_key(o) ? RD_LIKELY : RD_NOT;
 }
 
+static const char *const triples_keys[] = {
+	"triples", "triplets", NULL
+};
+
 const struct rd_format rd_triples = {
+	.keys = triples_keys,
 	.name = "triples",
 	.about = "triple lists: [s, p, o], {subject, predicate, object}, "
 		 "REBEL's {head, type, tail}; JSON Lines of them",
@@ -555,6 +560,8 @@ static int pg_triplet(struct reader *rd, const json_t *relations,
 	const char *p = json_string_value(json_array_get(t, 1));
 	const char *o = json_string_value(json_array_get(t, 2));
 	const json_t *rel = NULL, *props;
+	struct fields f = { NULL, NULL, { "label", "source_id", "target_id",
+					  "properties" }, 4 };
 	sg_attrs attrs = { 0 };
 	sg_buf key = SG_BUF_INIT;
 	int r;
@@ -578,9 +585,11 @@ static int pg_triplet(struct reader *rd, const json_t *relations,
 		}
 	}
 	sg_buf_release(&key);
+	/* (any key of the Relation's own besides its properties too) */
+	f.o = rel;
 	props = json_object_get(rel, "properties");
-	r = (json_is_object(props) &&
-	     rd_attrs(rd, props, NULL, 0, &attrs)) ||
+	r = (rel && rd_collect(rd, &f, 1, &attrs)) ||
+	    (json_is_object(props) && rd_attrs(rd, props, NULL, 0, &attrs)) ||
 	    list_triple(rd, triplets, i, &attrs);
 	rd_attrs_release(&attrs);
 	return r;
@@ -673,7 +682,12 @@ static enum rd_sure detect_llamaindex(const json_t *doc)
 		       RD_SURE : RD_NOT;
 }
 
+static const char *const llamaindex_keys[] = {
+	"graph_dict", "nodes", "relations", "triplets", NULL
+};
+
 const struct rd_format rd_llamaindex = {
+	.keys = llamaindex_keys,
 	.name = "llamaindex",
 	.about = "LlamaIndex SimpleGraphStore, SimplePropertyGraphStore",
 	.detect = detect_llamaindex,
