@@ -17,6 +17,33 @@
 #define LAYOUT "x", "y", "width", "height", "layoutOptions", "properties", \
 	"$H"
 
+static const char *const layout[] = { LAYOUT, NULL };
+
+/* An element's labels (the first, its text): their layout hints, and
+ * anything else named. */
+static int labels(struct reader *rd, const json_t *o)
+{
+	static const char *const own[] = { "text", "id", NULL };
+	const json_t *list = json_object_get(o, "labels");
+
+	for (size_t i = 0; i < json_array_size(list); i++)
+		if (rd_other_keys(rd, json_array_get(list, i), own, layout,
+				  "labels"))
+			return -1;
+	return 0;
+}
+
+/* What an element holds besides its graph: its layout (and an edge's
+ * route), hints, and its labels'. */
+static int drawn(struct reader *rd, const json_t *o)
+{
+	static const char *const route[] = { "sections", "junctionPoints",
+		NULL };
+
+	return rd_hints_of(rd, o, layout) || rd_hints_of(rd, o, route) ||
+	       labels(rd, o);
+}
+
 /* The ports seen, each to the node it is on: an edge may end at either. */
 struct ports {
 	sg_map index;       /* port id -> its entry in nodes */
@@ -50,6 +77,9 @@ static int add_ports(struct reader *rd, struct ports *p, const json_t *node,
 		if (!pid)
 			return rd_bad_id(rd, port, "id", "port",
 					 rd_loc(rd, list, NULL, i));
+		if (rd_other_keys(rd, port, (const char *const[]){ "id",
+				  NULL }, layout, "ports"))
+			return -1;
 		if (!(pid = sg_graph_intern(rd->g, pid)) ||
 		    SG_GROW(p->nodes, p->n + 1, p->alloc) ||
 		    sg_map_add(&p->index, pid, (uint32_t)p->n))
@@ -86,7 +116,7 @@ static int read_children(struct reader *rd, struct ports *p,
 			    rd_wrong_kind(rd, children, NULL, i, "an object") :
 		    !id ? rd_bad_id(rd, f.o, "id", "node", loc) :
 			  rd_add_node(rd, id, label(f.o), &f, loc) ||
-				  add_ports(rd, p, f.o, id);
+				  add_ports(rd, p, f.o, id) || drawn(rd, f.o);
 		rd->parent = NULL;
 		if (rd_element(rd, r))
 			return -1;
@@ -135,6 +165,10 @@ static int read_edge(struct reader *rd, const struct ports *p,
 
 	if (text && !more)
 		return rd_nomem(rd);
+	if (drawn(rd, o)) {
+		json_decref(more);
+		return -1;
+	}
 	for (size_t a = 0; !r && a < nfrom; a++)
 		for (size_t b = 0; !r && b < nto; b++) {
 			/* a hyperedge's relations share no id */
@@ -194,7 +228,7 @@ static int read_elk(struct reader *rd, const json_t *root)
 	r = (title && sg_graph_set_title(rd->g, title, NULL,
 					 rd_loc(rd, root, "labels", 0),
 					 rd->err)) ||
-	    read_children(rd, &p, root, NULL) ||
+	    drawn(rd, root) || read_children(rd, &p, root, NULL) ||
 	    read_edges(rd, &p, root);
 	sg_map_release(&p.index);
 	free(p.nodes);
