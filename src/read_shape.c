@@ -644,6 +644,7 @@ struct walk {
 	const struct rd_shape_list *l;
 	struct box *boxes;
 	size_t nboxes, aboxes;
+	const sg_shape *s; /* the whole shape, l among its lists */
 };
 
 static int read_node(struct walk *w, const json_t *c, const char *key,
@@ -756,6 +757,47 @@ static const char *end_id(const json_t *v, size_t i, char *buf)
 	return rd_id_text(v, buf, ID_SIZE);
 }
 
+/* Whether a node of shape s would read its key: the first key of a path
+ * of a list of nodes. */
+static int node_key(const sg_shape *s, const char *key)
+{
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t k = 0; !s->lists[i].edges && k < RD_NROLES; k++)
+			for (size_t a = 0; a < s->lists[i].role[k].nalt; a++) {
+				const struct rd_steps *st =
+					&s->lists[i].role[k].alt[a];
+
+				if (st->n && !strcmp(st->parts[0], key))
+					return 1;
+			}
+	return 0;
+}
+
+/*
+ * An edge's end read through an object (LangChain's source.id): the
+ * object is the node at that end, as the shape's nodes are (its id, type,
+ * properties repeat the node's); any other key of it is named. Without
+ * a list of nodes, the end is all there is of its node: every other key
+ * is named.
+ */
+static int end_rest(struct walk *w, const json_t *o, enum rd_role k)
+{
+	const struct rd_steps *which = NULL;
+	const json_t *end;
+	const char *key;
+	const json_t *v;
+
+	if (!get(o, &w->l->role[k], &which) || which->n < 2)
+		return 0;
+	end = walk(o, &(struct rd_steps){ which->parts, which->n - 1, 0 });
+	json_object_foreach((json_t *)end, key, v)
+		if (strcmp(key, which->parts[which->n - 1]) &&
+		    !json_is_null(v) && !node_key(w->s, key) &&
+		    rd_unread(w->rd, end, key, which->parts[which->n - 2]))
+			return -1;
+	return 0;
+}
+
 static int read_edge(struct walk *w, const json_t *c, const char *key,
 		     size_t index)
 {
@@ -774,6 +816,8 @@ static int read_edge(struct walk *w, const json_t *c, const char *key,
 		return rd_wrong_kind(rd, c, key, index, "an object");
 	from = ends_of(l, o, RD_FROM, &from_key, &nfrom);
 	to = ends_of(l, o, RD_TO, &to_key, &nto);
+	if (end_rest(w, o, RD_FROM) || end_rest(w, o, RD_TO))
+		return -1;
 	for (size_t a = 0; !r && a < nfrom; a++)
 		for (size_t b = 0; !r && b < nto; b++) {
 			struct fields f = { 0 };
@@ -1033,7 +1077,7 @@ int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc)
 	if (doc_rest(rd, s, doc))
 		return -1;
 	for (size_t i = 0; !r && i < s->n; i++) {
-		struct walk w = { rd, &s->lists[i], NULL, 0, 0 };
+		struct walk w = { rd, &s->lists[i], NULL, 0, 0, s };
 		/* each alternative of a list's place that the document has */
 		for (size_t a = 0; !r && a < w.l->at.nalt; a++)
 			r = read_at(&w, doc, &w.l->at.alt[a], 0);
