@@ -304,8 +304,21 @@ static int read_value(struct reader *rd, const json_t *parent,
  * need not be the path's way). */
 static int read_path(struct reader *rd, const json_t *p)
 {
+	static const char *const path_keys[] = { "start", "end", "segments",
+		"length", NULL };
+	static const char *const segment_keys[] = { "start", "relationship",
+		"end", NULL };
 	const json_t *segments = json_object_get(p, "segments");
 	int found = 0;
+
+	/* (its end and each segment's start are the nodes the segments
+	 * read: each the end of one) */
+	if (rd_unread_keys(rd, p, path_keys, NULL))
+		return -1;
+	for (size_t i = 0; i < json_array_size(segments); i++)
+		if (rd_unread_keys(rd, json_array_get(segments, i),
+				   segment_keys, "segments"))
+			return -1;
 
 	if (!driver_node(json_object_get(p, "start")))
 		return rd_wrong_kind(rd, p, "start", 0, "a node");
@@ -479,6 +492,11 @@ static int read_value(struct reader *rd, const json_t *parent,
 	return 0;
 }
 
+/* The JavaScript driver's Record, besides its fields: its columns'
+ * names, their number and index. */
+static const char *const record_keys[] = { "keys", "length", "_fields",
+	"_fieldLookup", NULL };
+
 /* One record, or one row of a query's: o, list[index]; with driver, the
  * drivers'. */
 static int read_record(struct reader *rd, const json_t *list, size_t index,
@@ -499,7 +517,10 @@ static int read_record(struct reader *rd, const json_t *list, size_t index,
 			int r = python_walk(v) ?
 				python_relationships(rd, o, key, 0, v) :
 				json_is_object(v) ?
-				python_node(rd, o, key, 0, v, &id) : 0;
+				python_node(rd, o, key, 0, v, &id) :
+				/* a column of another value */
+				json_is_null(v) ? 0 : rd_unread(rd, o, key,
+								NULL);
 
 			free(id);
 			if (rd_element(rd, r))
@@ -507,15 +528,41 @@ static int read_record(struct reader *rd, const json_t *list, size_t index,
 		}
 		return 0;
 	}
-	/* the JavaScript driver's Record: its values, by column */
-	if (json_is_array(json_object_get(o, "_fields")) &&
-	    read_value(rd, o, "_fields", 0, json_object_get(o, "_fields"),
-		       &found))
-		return -1;
-	else if (!json_object_get(o, "_fields"))
-		json_object_foreach((json_t *)o, key, v)
-			if (read_value(rd, o, key, 0, v, &found))
+	/* the JavaScript driver's Record: its values, by column; a row's:
+	 * its columns. A column of no node, relationship or path (a count)
+	 * is named. */
+	if (json_is_array(json_object_get(o, "_fields"))) {
+		const json_t *fields = json_object_get(o, "_fields");
+		const json_t *names = json_object_get(o, "keys");
+
+		if (rd_unread_keys(rd, o, record_keys, NULL))
+			return -1;
+		for (size_t i = 0; i < json_array_size(fields); i++) {
+			int before = found;
+			const json_t *f = json_array_get(fields, i);
+			const char *name = json_string_value(
+				json_array_get(names, i));
+
+			int r = read_value(rd, fields, NULL, i, f, &found);
+
+			if (!r && found == before && !json_is_null(f))
+				r = rd_unread_at(rd, rd_loc(rd, fields, NULL,
+							    i),
+						 name ? name : "_fields", f,
+						 NULL);
+			if (rd_element(rd, r))
 				return -1;
+		}
+	} else if (!json_object_get(o, "_fields")) {
+		json_object_foreach((json_t *)o, key, v) {
+			int before = found;
+
+			if (read_value(rd, o, key, 0, v, &found) ||
+			    (found == before && !json_is_null(v) &&
+			     rd_unread(rd, o, key, NULL)))
+				return -1;
+		}
+	}
 	if (found)
 		return 0;
 	loc = rd_loc(rd, list, NULL, index);

@@ -1008,6 +1008,12 @@ check "neo4j-driver: the Browser's export" run 0 $drv/browser-paths.json -T json
 check "neo4j-driver: reads as the records do" same "$tmp/driver.json" "$tmp/out"
 check "neo4j-driver: names and labels" run 0 $drv/browser-nrm.json --list
 check "neo4j-driver: names and labels listed" has "$tmp/out" "$(printf 'Lana Wachowski\tPerson\t2')"
+# a query's other columns (a count) hold no graph: named, not lost
+printf '%s\n' '[{"n": {"identity": 0, "labels": ["Person"], "properties": {"name": "Keanu"}},' \
+	'  "films": 7}]' >"$tmp/browser-count.json"
+check "neo4j-driver: a column of a count" run 0 "$tmp/browser-count.json" --check
+check "neo4j-driver: is named" has "$tmp/err" \
+	"browser-count.json:2:12: warning: key 'films' was not read"
 tp=tests/tools/tinkerpop
 check "graphson: v1 adjacency" run 0 $tp/modern-v1.json -T json
 cp "$tmp/out" "$tmp/modern.json"
