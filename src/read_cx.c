@@ -422,6 +422,71 @@ static int unread_aspects(struct cx *cx, int version)
 	return r ? rd_nomem(rd) : 0;
 }
 
+/* The keys each element of an aspect holds, of the aspects that frame the
+ * document and of CX 1's attributes (CX 2's networkAttributes are keyed
+ * by the attributes' names): version 0, either. NULL-terminated. */
+static const struct framing {
+	const char *aspect;
+	int version;
+	const char *const keys[9];
+} framing[] = {
+	{ "metaData", 0, { "name", "elementCount", "idCounter", "version",
+			   "consistencyGroup", "properties", "checksum",
+			   "lastUpdate" } },
+	{ "status", 0, { "error", "success" } },
+	{ "numberVerification", 1, { "longNumber" } },
+	{ "networkAttributes", 1, { "n", "v", "d", "s" } },
+	{ "nodeAttributes", 1, { "po", "n", "v", "d", "s" } },
+	{ "edgeAttributes", 1, { "po", "n", "v", "d", "s" } },
+	{ "attributeDeclarations", 2, { "networkAttributes", "nodes",
+					"edges" } },
+};
+
+/* CX 2's declarations, {"nodes": {NAME: {d, a, v}}, ...}: each an object
+ * of its type, alias and default value. */
+static int unread_declarations(struct reader *rd, const json_t *el)
+{
+	static const char *const keys[] = { "d", "a", "v", NULL };
+	const char *kind, *name;
+	const json_t *decls, *d;
+
+	json_object_foreach((json_t *)el, kind, decls)
+		json_object_foreach((json_t *)decls, name, d)
+			if (json_is_object(d) ?
+				    rd_unread_keys(rd, d, keys, name) :
+				    rd_unread(rd, decls, name, kind))
+				return -1;
+	return 0;
+}
+
+/* Names any other key of an element of those aspects, and of an
+ * attribute's declaration. */
+static int unread_framing(struct cx *cx, int version)
+{
+	for (size_t a = 0; a < json_array_size(cx->doc); a++) {
+		const json_t *aspect = json_array_get(cx->doc, a);
+
+		for (size_t k = 0; k < SG_ARRAY_SIZE(framing); k++) {
+			const struct framing *fr = &framing[k];
+			const json_t *list = json_object_get(aspect,
+							     fr->aspect);
+
+			if (fr->version && fr->version != version)
+				continue;
+			for (size_t i = 0; i < json_array_size(list); i++) {
+				const json_t *el = json_array_get(list, i);
+
+				if (rd_unread_keys(cx->rd, el, fr->keys,
+						   fr->aspect) ||
+				    (version == 2 && fr->version == 2 &&
+				     unread_declarations(cx->rd, el)))
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 static int read_cx(struct reader *rd, const json_t *doc, int version)
 {
 	struct cx cx = { .rd = rd, .doc = doc };
@@ -430,7 +495,7 @@ static int read_cx(struct reader *rd, const json_t *doc, int version)
 	if (!json_is_array(doc))
 		return rd_wrong_kind(rd, NULL, NULL, 0, "a list of aspects");
 	r = each(&cx, "networkAttributes", 0, network_attr) ||
-	    unread_aspects(&cx, version);
+	    unread_aspects(&cx, version) || unread_framing(&cx, version);
 	if (!r && version == 1)
 		r = each(&cx, "nodeAttributes", 0, note_attr) ||
 		    each(&cx, "edgeAttributes", 1, note_attr) ||
