@@ -144,6 +144,12 @@ static int term_def(struct rdf *x, struct context *c, const json_t *ctx,
 	if (!json_is_object(value))
 		return rd_wrong_kind(rd, ctx, term, 0,
 				     "a string, an object or null");
+	/* (JSON-LD 1.1, 9.15.1: a term definition's keys are these) */
+	if (rd_unread_keys(rd, value, (const char *const[]){ "@id",
+			   "@reverse", "@type", "@language", "@container",
+			   "@context", "@nest", "@prefix", "@protected",
+			   "@index", "@direction", NULL }, term))
+		return -1;
 	id = json_object_get(value, "@reverse");
 	d.reverse = id != NULL;
 	if (!id)
@@ -286,13 +292,20 @@ static int ld_value(struct rdf *x, const struct context *c,
 	}
 	if (json_is_object(v) && (json_object_get(v, "@list") ||
 				  json_object_get(v, "@set")))
-		return ld_value(x, c, d, id, p, v, json_object_get(v, "@list") ?
+		return rd_unread_keys(rd, v, (const char *const[]){ "@list",
+				      "@set", "@index", NULL }, p) ||
+		       ld_value(x, c, d, id, p, v, json_object_get(v, "@list") ?
 				"@list" : "@set", 0, node_loc);
 	if (json_is_object(v) && json_object_get(v, "@value")) {
 		const json_t *value = json_object_get(v, "@value");
 		const json_t *lang = json_object_get(v, "@language");
 		const json_t *type = json_object_get(v, "@type");
 
+		/* (JSON-LD 1.1, 9.5: a value object's keys are these) */
+		if (rd_unread_keys(rd, v, (const char *const[]){ "@value",
+				   "@language", "@type", "@index",
+				   "@direction", "@context", NULL }, p))
+			return -1;
 		if (json_is_null(value))
 			return 0;
 		if (json_is_object(value) || json_is_array(value))

@@ -39,6 +39,10 @@ struct roles {
 	sg_buf labels[3]; /* "sLabel", "pLabel", "oLabel" */
 };
 
+/* What a term holds (SPARQL 1.1 Query Results JSON Format, 3.2.2) */
+static const char *const term_keys[] = { "type", "value", "xml:lang",
+	"datatype", NULL };
+
 /* Reads the term row[var], at where, into t; 0 when unbound. */
 static int sparql_term(struct rdf *x, const json_t *row, const char *var,
 		       struct term *t, sg_loc *where)
@@ -55,7 +59,8 @@ static int sparql_term(struct rdf *x, const json_t *row, const char *var,
 		return rd_wrong_kind(rd, row, var, 0, "an object (an RDF term)");
 	if (rd_string(rd, o, 0, row, "type", 1, "term", &type) ||
 	    rd_string(rd, o, 0, row, "xml:lang", 0, "", &lang) ||
-	    rd_string(rd, o, 0, row, "datatype", 0, "", &dt))
+	    rd_string(rd, o, 0, row, "datatype", 0, "", &dt) ||
+	    rd_unread_keys(rd, o, term_keys, var))
 		return -1;
 	if (!json_is_string(json_object_get(o, "value")))
 		return json_object_get(o, "value") ?
@@ -194,7 +199,13 @@ static int read_sparql(struct reader *rd, const json_t *root)
 		if (!json_is_string(json_array_get(vars, i)))
 			return rd_wrong_kind(rd, vars, NULL, i, "a string");
 	results = rd_container(rd, root, "results", 0, &failed);
-	if (failed)
+	/* (head's links are to metadata about the results; results may
+	 * say they are distinct and ordered: no graph) */
+	if (failed ||
+	    rd_unread_keys(rd, head, (const char *const[]){ "vars", "link",
+			   NULL }, "head") ||
+	    rd_unread_keys(rd, results, (const char *const[]){ "bindings",
+			   "distinct", "ordered", NULL }, "results"))
 		return -1;
 	if (!results)
 		return rd_not_format(rd, "results", "", "SPARQL results");
