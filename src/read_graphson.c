@@ -100,8 +100,12 @@ static const char *id_text(const json_t *v, char *buf, size_t size)
  * (a property may have several values, and each value properties of its
  * own, read as {"value": ..., and those}), or in results g:VertexProperty
  * objects; one value alone is the attribute's value, several a list. */
-static json_t *vertex_property(const json_t *list, rd_unwrap *unwrap)
+static json_t *vertex_property(struct reader *rd, const char *name,
+			       const json_t *list, rd_unwrap *unwrap)
 {
+	/* (its own id, TinkerPop's, is of no meaning to a reader) */
+	static const char *const keys[] = { "id", "value", "properties",
+		"label", NULL };
 	json_t *values = json_array(), *one;
 	int failed = !values;
 
@@ -111,6 +115,11 @@ static json_t *vertex_property(const json_t *list, rd_unwrap *unwrap)
 
 		if (is_type(p, "g:VertexProperty"))
 			p = json_object_get(p, "@value");
+		if (json_is_object(p) && json_object_get(p, "value") &&
+		    rd_unread_keys(rd, p, keys, name)) {
+			json_decref(values);
+			return NULL;
+		}
 		meta = json_object_get(p, "properties");
 		if (!json_is_object(p) || !json_object_get(p, "value"))
 			one = rd_plain(p, unwrap);
@@ -159,7 +168,8 @@ static json_t *plain_properties(struct reader *rd, const json_t *props,
 		if (failed || (skip && skip[k]))
 			continue;
 		failed = json_object_set_new(o, key, vertex &&
-			json_is_array(v) ? vertex_property(v, rd->unwrap) :
+			json_is_array(v) ? vertex_property(rd, key, v,
+							   rd->unwrap) :
 			rd_plain(v, rd->unwrap));
 	}
 	json_decref(map);

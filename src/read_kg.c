@@ -334,7 +334,7 @@ static int kggen_entity(struct reader *rd, const json_t *root,
 /* A relation of kg-gen's, list[i]: [subject, predicate, object], scored
  * where relation_scores has "subject||predicate||object". */
 static int kggen_relation(struct reader *rd, const json_t *root,
-			  const json_t *list, size_t i)
+			  const json_t *list, size_t i, json_t *scored)
 {
 	const json_t *t = json_array_get(list, i);
 	const json_t *scores = json_object_get(root, "relation_scores");
@@ -356,12 +356,31 @@ static int kggen_relation(struct reader *rd, const json_t *root,
 				return rd_nomem(rd);
 			}
 		score = json_object_get(scores, sg_buf_str(&key));
+		r = score && json_object_set_new(scored, sg_buf_str(&key),
+						 json_true());
 		sg_buf_release(&key);
+		if (r)
+			return rd_nomem(rd);
 	}
 	r = (score && rd_attr(rd, &attrs, "score", score)) ||
 	    list_triple(rd, list, i, &attrs);
 	rd_attrs_release(&attrs);
 	return r;
+}
+
+/* Names the members of root[key] that nothing read: keyed by none of
+ * taken's keys (the entities' names, the relations scored). */
+static int kggen_strays(struct reader *rd, const json_t *root,
+			const char *key, const json_t *taken)
+{
+	const json_t *o = json_object_get(root, key), *v;
+	const char *name;
+
+	json_object_foreach((json_t *)o, name, v)
+		if (!json_object_get(taken, name) && !json_is_null(v) &&
+		    rd_unread(rd, o, name, key))
+			return -1;
+	return 0;
 }
 
 static int read_kggen(struct reader *rd, const json_t *root)
@@ -374,7 +393,8 @@ static int read_kggen(struct reader *rd, const json_t *root)
 		      { "entity_metadata", 0 }, { "relation_scores", 0 } };
 	const json_t *entities = json_object_get(root, "entities");
 	const json_t *relations = json_object_get(root, "relations");
-	int failed;
+	json_t *names, *scored;
+	int failed, r;
 
 	/* (pydantic writes what kg-gen has not made as null) */
 	for (size_t k = 0; k < SG_ARRAY_SIZE(parts); k++)
@@ -387,10 +407,24 @@ static int read_kggen(struct reader *rd, const json_t *root)
 	for (size_t i = 0; i < json_array_size(entities); i++)
 		if (rd_element(rd, kggen_entity(rd, root, entities, i)))
 			return -1;
-	for (size_t i = 0; i < json_array_size(relations); i++)
-		if (rd_element(rd, kggen_relation(rd, root, relations, i)))
-			return -1;
-	return 0;
+	names = json_object();
+	scored = json_object();
+	r = !names || !scored ? rd_nomem(rd) : 0;
+	for (size_t i = 0; !r && i < json_array_size(entities); i++)
+		if (json_is_string(json_array_get(entities, i)) &&
+		    json_object_set_new(names, json_string_value(
+				json_array_get(entities, i)), json_true()))
+			r = rd_nomem(rd);
+	for (size_t i = 0; !r && i < json_array_size(relations); i++)
+		if (rd_element(rd, kggen_relation(rd, root, relations, i,
+						  scored)))
+			r = -1;
+	r = r || kggen_strays(rd, root, "entity_clusters", names) ||
+	    kggen_strays(rd, root, "entity_metadata", names) ||
+	    kggen_strays(rd, root, "relation_scores", scored);
+	json_decref(names);
+	json_decref(scored);
+	return r;
 }
 
 /* kg-gen's Graph: entities are names, relations lists of three. */
