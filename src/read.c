@@ -794,7 +794,7 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 		r = read_document(&rd, s, f);
 	/* the drawing hints met, named once (where the file was read) */
 	if (r)
-		rd.hints.nkeys = 0;
+		rd.hints.nkeys = rd.aside.nkeys = 0;
 	if (rd_hints_warn(&rd))
 		r = -1;
 	/* r without an error at hand: a note stopped the reading, or memory

@@ -104,7 +104,8 @@ struct reader {
 	rd_unwrap *unwrap;
 	/* the shape the document is read by (--shape); NULL: its format's */
 	const sg_shape *shape;
-	/* the drawing hints met so far (see rd_hint) */
+	/* the drawing hints met so far (see rd_hint), and the parts of
+	 * no place in the model (rd_aside_at) */
 	struct rd_hints {
 		struct rd_hint {
 			const char *key; /* interned in the graph */
@@ -112,7 +113,7 @@ struct reader {
 		} *keys;
 		size_t nkeys, akeys;
 		sg_loc first;
-	} hints;
+	} hints, aside;
 	/* told how far into text the reading is (SG_STAGE_LOAD) */
 	const char *text;
 	sg_teller tell;
@@ -301,7 +302,19 @@ int rd_hint(struct reader *rd, const json_t *o, const char *key);
 int rd_hint_at(struct reader *rd, const char *key, size_t n, sg_loc at);
 /* rd_hint for each of keys (NULL-terminated). */
 int rd_hints_of(struct reader *rd, const json_t *o, const char *const *keys);
-/* The warning, and the hints forgotten. */
+/*
+ * Parts a format keeps that the model has no place for and that a file
+ * holds many of (Wikidata's references and qualifiers, sitelinks, labels
+ * in other languages): noted as hints are, by key, and named in one
+ * warning of their own: "parts with no place in the model were not read:
+ * 'references' (34), ...".
+ */
+int rd_aside_at(struct reader *rd, const char *key, size_t n, sg_loc at);
+/* rd_other_keys, the keys of o among aside being parts aside. */
+int rd_aside_keys(struct reader *rd, const json_t *o,
+		  const char *const *known, const char *const *aside,
+		  const char *where);
+/* The warnings of hints and parts aside, which are forgotten. */
 int rd_hints_warn(struct reader *rd);
 /* rd_unread_keys, but a key of o among hints (NULL-terminated, or NULL)
  * is a hint. */

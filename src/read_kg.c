@@ -745,6 +745,87 @@ struct wikidata {
 	const char *lang;
 };
 
+/*
+ * What Wikidata keeps that the model has no place for, named aside (one
+ * warning a file, by key): an entity's sitelinks and its page's
+ * bookkeeping, a claim's qualifiers and references, a value's unit,
+ * bounds, precision and calendar. Anything else beyond a part's own keys
+ * is named as unread.
+ */
+static const char *const entity_keys[] = { "id", "type", "labels",
+	"descriptions", "aliases", "claims", "statements", "missing", NULL };
+static const char *const entity_aside[] = { "sitelinks", "pageid", "ns",
+	"title", "lastrevid", "modified", "datatype", NULL };
+static const char *const claim_keys[] = { "mainsnak", "type", "id", "rank",
+	NULL };
+static const char *const claim_aside[] = { "qualifiers", "qualifiers-order",
+	"references", NULL };
+static const char *const snak_keys[] = { "snaktype", "property",
+	"datavalue", "datatype", "hash", NULL };
+static const char *const datavalue_keys[] = { "value", "type", NULL };
+static const char *const text_keys[] = { "language", "value",
+	"for-language", NULL };
+
+/* A claim's value object, what claim_value reads of it by its type. */
+static int wd_value_rest(struct reader *rd, const json_t *dv)
+{
+	static const struct {
+		const char *type;
+		const char *const known[4], *const aside[6];
+	} kinds[] = {
+		{ "wikibase-entityid", { "entity-type", "numeric-id", "id" },
+		  { NULL } },
+		{ "quantity", { "amount" },
+		  { "unit", "upperBound", "lowerBound" } },
+		{ "time", { "time" },
+		  { "timezone", "before", "after", "precision",
+		    "calendarmodel" } },
+		{ "monolingualtext", { "text" }, { "language" } },
+	};
+	const char *type = json_string_value(json_object_get(dv, "type"));
+	const json_t *v = json_object_get(dv, "value");
+
+	/* (of any other type, the value is kept whole) */
+	for (size_t k = 0; type && json_is_object(v) &&
+			   k < SG_ARRAY_SIZE(kinds); k++)
+		if (!strcmp(type, kinds[k].type))
+			return rd_aside_keys(rd, v, kinds[k].known,
+					     kinds[k].aside, type);
+	return 0;
+}
+
+/* The parts of a claim c that are not its value. */
+static int wd_claim_rest(struct reader *rd, const json_t *c, const char *p)
+{
+	const json_t *snak = json_object_get(c, "mainsnak");
+	const json_t *dv = json_object_get(snak, "datavalue");
+
+	return rd_aside_keys(rd, c, claim_keys, claim_aside, p) ||
+	       rd_unread_keys(rd, snak, snak_keys, "mainsnak") ||
+	       rd_unread_keys(rd, dv, datavalue_keys, "datavalue") ||
+	       wd_value_rest(rd, dv);
+}
+
+/* Of labels, descriptions or aliases (key) of entity o, those in other
+ * languages than lang are aside; those in lang, the text's keys. */
+static int wd_texts(struct reader *rd, const json_t *o, const char *key,
+		    const char *lang)
+{
+	const json_t *all = json_object_get(o, key);
+	const json_t *mine = json_object_get(all, lang);
+	size_t others = json_object_size(all) - (mine != NULL);
+
+	if (others && rd_aside_at(rd, key, others, rd_loc(rd, o, key, 0)))
+		return -1;
+	for (size_t i = 0; i < (json_is_array(mine) ? json_array_size(mine) :
+						     1); i++)
+		if (rd_unread_keys(rd, json_is_array(mine) ?
+				   json_array_get(mine, i) : mine,
+				   text_keys, lang))
+			return -1;
+	return 0;
+}
+
 /* The text of the labels (or descriptions) in lang: o[lang]["value"]. */
 static const char *in_lang(const json_t *o, const char *lang)
 {
@@ -810,8 +891,15 @@ static int claims_of(struct reader *rd, const struct wikidata *w,
 			sg_loc loc = rd_loc(rd, list, NULL, k);
 			int r = 0;
 
-			if (rank && !strcmp(rank, "deprecated"))
+			/* (a deprecated claim is Wikidata's word that it
+			 * is wrong: aside, whole) */
+			if (rank && !strcmp(rank, "deprecated")) {
+				if (rd_aside_at(rd, "deprecated", 1, loc))
+					return -1;
 				continue;
+			}
+			if (json_is_object(c) && wd_claim_rest(rd, c, p))
+				return -1;
 			if (!json_is_object(snak))
 				r = rd_bad_id(rd, c, "mainsnak", "claim", loc);
 			else if (snaktype && strcmp(snaktype, "value"))
@@ -873,7 +961,15 @@ static int wd_entity(struct reader *rd, const struct wikidata *w,
 	/* wbgetentities's answer for an id that is no entity */
 	if (r || json_object_get(o, "missing")) {
 		json_decref(attrs);
-		return r;
+		return r || rd_unread_keys(rd, o, (const char *const[]){ "id",
+					   "missing", NULL }, e.id);
+	}
+	if (rd_aside_keys(rd, o, entity_keys, entity_aside, e.id) ||
+	    wd_texts(rd, o, "labels", w->lang) ||
+	    wd_texts(rd, o, "descriptions", w->lang) ||
+	    wd_texts(rd, o, "aliases", w->lang)) {
+		json_decref(attrs);
+		return -1;
 	}
 	values.id = e.id;
 	values.loc = e.loc;
@@ -972,7 +1068,11 @@ static enum rd_sure detect_wikidata(const json_t *doc)
 								    RD_NOT;
 }
 
+/* (wbgetentities says its answer succeeded) */
+static const char *const wikidata_keys[] = { "entities", "success", NULL };
+
 const struct rd_format rd_wikidata = {
+	.keys = wikidata_keys,
 	.name = "wikidata",
 	.about = "Wikidata entities: Special:EntityData, wbgetentities, dumps",
 	.detect = detect_wikidata,

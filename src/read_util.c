@@ -54,9 +54,9 @@ int rd_unread(struct reader *rd, const json_t *o, const char *key,
 			    json_object_get(o, key), where);
 }
 
-int rd_hint_at(struct reader *rd, const char *key, size_t n, sg_loc at)
+static int note(struct reader *rd, struct rd_hints *h, const char *key,
+		size_t n, sg_loc at)
 {
-	struct rd_hints *h = &rd->hints;
 	size_t k = 0;
 
 	/* (a document has a few kinds of hints, however many of each) */
@@ -72,6 +72,16 @@ int rd_hint_at(struct reader *rd, const char *key, size_t n, sg_loc at)
 		h->first = at;
 	h->keys[k].n += n;
 	return 0;
+}
+
+int rd_hint_at(struct reader *rd, const char *key, size_t n, sg_loc at)
+{
+	return note(rd, &rd->hints, key, n, at);
+}
+
+int rd_aside_at(struct reader *rd, const char *key, size_t n, sg_loc at)
+{
+	return note(rd, &rd->aside, key, n, at);
 }
 
 int rd_hint(struct reader *rd, const json_t *o, const char *key)
@@ -91,9 +101,9 @@ int rd_hints_of(struct reader *rd, const json_t *o, const char *const *keys)
 	return 0;
 }
 
-int rd_hints_warn(struct reader *rd)
+/* Warns of h, what, and forgets it. */
+static int warn_noted(struct reader *rd, struct rd_hints *h, const char *what)
 {
-	struct rd_hints *h = &rd->hints;
 	sg_buf b = SG_BUF_INIT;
 	int r = 0;
 
@@ -101,14 +111,22 @@ int rd_hints_warn(struct reader *rd)
 		r = sg_buf_addf(&b, "%s'%s' (%zu)", k ? ", " : "",
 				h->keys[k].key, h->keys[k].n);
 	if (!r && h->nkeys &&
-	    sg_graph_warn(rd->g, SG_WUNREAD, h->first, "drawing hints were "
-			  "not read (scograph lays out and styles its own): "
-			  "%s", sg_buf_str(&b)))
+	    sg_graph_warn(rd->g, SG_WUNREAD, h->first, "%s: %s", what,
+			  sg_buf_str(&b)))
 		r = -1;
 	sg_buf_release(&b);
 	free(h->keys);
 	memset(h, 0, sizeof(*h));
 	return r ? rd_nomem(rd) : 0;
+}
+
+int rd_hints_warn(struct reader *rd)
+{
+	int r = warn_noted(rd, &rd->hints, "drawing hints were not read "
+			   "(scograph lays out and styles its own)");
+
+	return warn_noted(rd, &rd->aside, "parts with no place in the model "
+			  "were not read") || r ? -1 : 0;
 }
 
 int rd_unread_keys(struct reader *rd, const json_t *o,
@@ -125,9 +143,10 @@ static int listed(const char *key, const char *const *list)
 	return list && *list;
 }
 
-int rd_other_keys(struct reader *rd, const json_t *o,
-		  const char *const *known, const char *const *hints,
-		  const char *where)
+/* Names each key of o but known: those of noted in h, others unread. */
+static int other_keys(struct reader *rd, const json_t *o,
+		      const char *const *known, const char *const *noted,
+		      struct rd_hints *h, const char *where)
 {
 	const char *key;
 	const json_t *v;
@@ -136,11 +155,26 @@ int rd_other_keys(struct reader *rd, const json_t *o,
 		/* (null holds nothing to lose) */
 		if (listed(key, known) || json_is_null(v))
 			continue;
-		if (listed(key, hints) ? rd_hint(rd, o, key) :
-					 rd_unread(rd, o, key, where))
+		if (listed(key, noted) ?
+			    note(rd, h, key, 1, rd_loc(rd, o, key, 0)) :
+			    rd_unread(rd, o, key, where))
 			return -1;
 	}
 	return 0;
+}
+
+int rd_other_keys(struct reader *rd, const json_t *o,
+		  const char *const *known, const char *const *hints,
+		  const char *where)
+{
+	return other_keys(rd, o, known, hints, &rd->hints, where);
+}
+
+int rd_aside_keys(struct reader *rd, const json_t *o,
+		  const char *const *known, const char *const *aside,
+		  const char *where)
+{
+	return other_keys(rd, o, known, aside, &rd->aside, where);
 }
 
 const char *rd_kind(const json_t *v)

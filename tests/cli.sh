@@ -596,6 +596,8 @@ check "wikidata: English name and aliases" has "$tmp/out" \
 	'"name": "Kazakhstan", "aliases": ["Republic of Kazakhstan", "KZ"]'
 check "wikidata: a population is an integer" has "$tmp/out" '"P1082": 19828165,'
 check "wikidata: deprecated claims are not relations" not has "$tmp/out" Q35493
+check "wikidata: what has no place in the model is named" has "$tmp/err" \
+	"'sitelinks' (1), 'labels' (2), 'descriptions' (1), 'aliases' (1), 'qualifiers' (1), 'deprecated' (1), 'unit' (1)"
 check "wikidata: the language the file holds" run 0 $wd/wbgetentities-de.json -T json
 check "wikidata: a property's label labels its relations" has "$tmp/out" \
 	'"type": "P36", "label": "Hauptstadt"'

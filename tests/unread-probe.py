@@ -181,8 +181,8 @@ def probe(binary, tmp, fixture, text, path, start, holders, n):
     if rc != 0:
         return ["refused"] * len(markers)
     holder = next((k for k in reversed(path) if k != "*"), None)
-    # (drawing hints are counted by key over the whole file: all that a
-    # key named there holds, at any depth, is named)
+    # (drawing hints and parts aside are counted by key over the whole
+    # file: all that a key named there holds, at any depth, is named)
     hinted = [k for k in path if k != "*"]
     warnings = WARNING.findall(stderr)
     fates = []
@@ -198,7 +198,8 @@ def probe(binary, tmp, fixture, text, path, start, holders, n):
                     key in msg or (int(line), int(col)) in places or
                     ("not read" in msg and holder is not None and
                      "'%s'" % holder in msg) or
-                    (msg.startswith("drawing hints") and
+                    ((msg.startswith("drawing hints") or
+                      msg.startswith("parts with no place")) and
                      any("'%s' (" % k in msg for k in hinted))):
                 fate = "named"
         fates.append(fate)
