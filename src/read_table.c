@@ -625,7 +625,9 @@ static int qualify(struct table *t, uint32_t i, const char *label,
 
 /* KGTK: notes the line of each row's id (the first, of an id given
  * twice) in the text [p, end) that follows the header, which begins on
- * line. A row's fields are plain text between tabs. */
+ * line. A row's fields are plain text between tabs; a line ends as
+ * advance counts it (at "\n", "\r\n" or "\r"); a comment's begins
+ * with '#'. */
 static int read_ids(struct table *t, const char *p, const char *end,
 		    int line)
 {
@@ -634,20 +636,21 @@ static int read_ids(struct table *t, const char *p, const char *end,
 
 	t->ids_read = 1;
 	for (; !r && p < end; line++) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *q = eol ? eol : end, *f = p, *e;
+		const char *q = p, *f = p, *e;
 		const char *key;
+		int comment = *p == '#';
 
+		while (q < end && *q != '\n' && *q != '\r')
+			q++;
 		for (int k = 0; f && k < t->role[ROLE_ID]; k++)
 			if ((f = memchr(f, '\t', (size_t)(q - f))))
 				f++;
-		p = eol ? eol + 1 : end;
-		if (!f || *f == '#')
+		p = q + (q < end) + (q + 1 < end && q[0] == '\r' &&
+				     q[1] == '\n');
+		if (comment || !f || f >= q)
 			continue;
 		if (!(e = memchr(f, '\t', (size_t)(q - f))))
-			e = q > f && q[-1] == '\r' ? q - 1 : q;
-		if (e == f)
-			continue;
+			e = q;
 		sg_buf_reset(&id);
 		r = sg_buf_add(&id, f, (size_t)(e - f)) ||
 		    !(key = sg_graph_intern(t->rd->g, sg_buf_str(&id))) ||
