@@ -492,6 +492,45 @@ static int read_value(struct reader *rd, const json_t *parent,
 	return 0;
 }
 
+/* Whether v is a node, a relationship or a path, or a list holding one,
+ * as read_value reads them. */
+static int holds_graph(const json_t *v)
+{
+	if (driver_relationship(v) || driver_node(v) || driver_path(v) ||
+	    is_record(v, "node") || is_record(v, "relationship") || is_path(v))
+		return 1;
+	for (size_t i = 0; json_is_array(v) && i < json_array_size(v); i++)
+		if (holds_graph(json_array_get(v, i)))
+			return 1;
+	return 0;
+}
+
+/* Names the columns of row or Record o that hold no graph. */
+static int stray_columns(struct reader *rd, const json_t *o)
+{
+	const json_t *fields = json_object_get(o, "_fields");
+	const json_t *names = json_object_get(o, "keys");
+	const char *key;
+	const json_t *v;
+
+	for (size_t i = 0; i < json_array_size(fields); i++) {
+		const char *name = json_string_value(json_array_get(names, i));
+
+		v = json_array_get(fields, i);
+		if (!holds_graph(v) && !json_is_null(v) &&
+		    rd_unread_at(rd, rd_loc(rd, fields, NULL, i),
+				 name ? name : "_fields", v, NULL))
+			return -1;
+	}
+	if (json_is_array(fields))
+		return 0;
+	json_object_foreach((json_t *)o, key, v)
+		if (!holds_graph(v) && !json_is_null(v) &&
+		    rd_unread(rd, o, key, NULL))
+			return -1;
+	return 0;
+}
+
 /* The JavaScript driver's Record, besides its fields: its columns'
  * names, their number and index. */
 static const char *const record_keys[] = { "keys", "length", "_fields",
@@ -529,40 +568,20 @@ static int read_record(struct reader *rd, const json_t *list, size_t index,
 		return 0;
 	}
 	/* the JavaScript driver's Record: its values, by column; a row's:
-	 * its columns. A column of no node, relationship or path (a count)
-	 * is named. */
-	if (json_is_array(json_object_get(o, "_fields"))) {
-		const json_t *fields = json_object_get(o, "_fields");
-		const json_t *names = json_object_get(o, "keys");
-
-		if (rd_unread_keys(rd, o, record_keys, NULL))
-			return -1;
-		for (size_t i = 0; i < json_array_size(fields); i++) {
-			int before = found;
-			const json_t *f = json_array_get(fields, i);
-			const char *name = json_string_value(
-				json_array_get(names, i));
-
-			int r = read_value(rd, fields, NULL, i, f, &found);
-
-			if (!r && found == before && !json_is_null(f))
-				r = rd_unread_at(rd, rd_loc(rd, fields, NULL,
-							    i),
-						 name ? name : "_fields", f,
-						 NULL);
-			if (rd_element(rd, r))
+	 * its columns */
+	if (json_is_array(json_object_get(o, "_fields")) &&
+	    (rd_unread_keys(rd, o, record_keys, NULL) ||
+	     read_value(rd, o, "_fields", 0, json_object_get(o, "_fields"),
+			&found)))
+		return -1;
+	else if (!json_object_get(o, "_fields"))
+		json_object_foreach((json_t *)o, key, v)
+			if (read_value(rd, o, key, 0, v, &found))
 				return -1;
-		}
-	} else if (!json_object_get(o, "_fields")) {
-		json_object_foreach((json_t *)o, key, v) {
-			int before = found;
-
-			if (read_value(rd, o, key, 0, v, &found) ||
-			    (found == before && !json_is_null(v) &&
-			     rd_unread(rd, o, key, NULL)))
-				return -1;
-		}
-	}
+	/* a column of no node, relationship or path (a count) is named, in
+	 * a record that holds one (else the record is an error) */
+	if (found && stray_columns(rd, o))
+		return -1;
 	if (found)
 		return 0;
 	loc = rd_loc(rd, list, NULL, index);
