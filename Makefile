@@ -44,7 +44,9 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_sparql.c \
 	src/read_jsonld.c src/read_serd.c src/read_xml.c \
 	src/read_table.c src/read_kg.c src/read_igraph.c \
-	src/read_theme.c src/select.c src/draw.c src/drawing.c src/render.c \
+	src/read_theme.c src/select.c src/draw.c src/draw_text.c \
+	src/draw_style.c src/draw_diff.c src/draw_legend.c src/draw_summary.c \
+	src/drawing.c src/render.c \
 	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c \
 	src/html.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o build/page.o
@@ -82,8 +84,9 @@ build:
 
 # Objects are rebuilt when the Makefile (their flags) changes too: a stale
 # object built without -fvisibility=hidden exported what it should not.
-build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h src/read.h \
-		src/read_rdf.h src/output.h src/progress.h src/watch.h Makefile | build
+build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h \
+		src/draw_parts.h src/read.h src/read_rdf.h src/output.h \
+		src/progress.h src/watch.h Makefile | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in graph: graphs/sco.json as a C array, so that the binary
@@ -343,7 +346,7 @@ build/fuzz:
 	@mkdir -p build/fuzz/crashes build/fuzz/tmp
 
 build/fuzz/%.o: src/%.c include/scograph.h src/internal.h src/draw.h \
-		src/read.h | build/fuzz
+		src/draw_parts.h src/read.h | build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/builtin.o: build/builtin.c | build/fuzz

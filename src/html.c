@@ -3,7 +3,7 @@
  * It holds the SVG Graphviz drew, the view as scograph's JSON with the
  * SVG element ids of its entities and relations, and the page's own style
  * and script (src/page.css, src/page.js, built in). Nothing of the input
- * becomes markup: the SVG is Graphviz's (its text escaped, see draw.c),
+ * becomes markup: the SVG is Graphviz's (its text escaped, see draw_text.c),
  * the JSON sits in a data block where '<' cannot end it, and the script
  * puts what it shows into the page as text. A Content-Security-Policy
  * lets only this style and this script run, by their hashes, and asks
