@@ -359,9 +359,9 @@ static int network_attr(struct cx *cx, const json_t *list, size_t i,
 }
 
 /* Names what the aspects hold that is not read: the drawing (layouts,
- * visual properties, CX 2's positions) in one warning, as GraphML's is,
- * and every other aspect but those that only frame the document (its
- * version, counts and status) in its own. */
+ * visual properties, CX 2's positions) as hints, which read.c names in
+ * one warning, and every other aspect but those that only frame the
+ * document (its version, counts and status) in its own. */
 static int unread_aspects(struct cx *cx, int version)
 {
 	static const char *const read[] = { "networkAttributes", "nodes",
@@ -371,10 +371,8 @@ static int unread_aspects(struct cx *cx, int version)
 	static const char *const drawing[] = { "cartesianLayout",
 		"visualProperties", "cyVisualProperties",
 		"visualEditorProperties", "nodeBypasses", "edgeBypasses" };
+	static const char *const position[] = { "x", "y", "z", NULL };
 	struct reader *rd = cx->rd;
-	sg_buf hints = SG_BUF_INIT;
-	sg_loc first = { 0 };
-	size_t positions = 0;
 	int r = 0;
 
 	for (size_t a = 0; !r && a < json_array_size(cx->doc); a++) {
@@ -382,10 +380,9 @@ static int unread_aspects(struct cx *cx, int version)
 		const json_t *nodes = json_object_get(aspect, "nodes");
 		const char *name;
 
-		for (size_t i = 0; version == 2 && i < json_array_size(nodes);
-		     i++)
-			positions += json_object_get(json_array_get(nodes, i),
-						     "x") != NULL;
+		for (size_t i = 0; version == 2 && !r &&
+				   i < json_array_size(nodes); i++)
+			r = rd_hints_of(rd, json_array_get(nodes, i), position);
 		json_object_foreach((json_t *)aspect, name, v) {
 			size_t k = 0, d = 0;
 
@@ -395,31 +392,18 @@ static int unread_aspects(struct cx *cx, int version)
 			       strcmp(drawing[d], name))
 				d++;
 			/* (an empty aspect holds nothing to lose) */
-			if ((read[k] && (version == 2 ||
-					 strcmp(name, "attributeDeclarations"))) ||
+			if (r || (read[k] && (version == 2 ||
+					      strcmp(name,
+						     "attributeDeclarations"))) ||
 			    (json_is_array(v) && !json_array_size(v)))
 				continue;
-			if (d == SG_ARRAY_SIZE(drawing)) {
-				r = rd_unread(rd, aspect, name, NULL);
-				continue;
-			}
-			if (!hints.len)
-				first = rd_loc(rd, aspect, name, 0);
-			r = sg_buf_addf(&hints, "%s'%s' (%zu)", hints.len ?
-					", " : "", name, json_array_size(v));
+			r = d == SG_ARRAY_SIZE(drawing) ?
+				    rd_unread(rd, aspect, name, NULL) :
+				    rd_hint_at(rd, name, json_array_size(v),
+					       rd_loc(rd, aspect, name, 0));
 		}
 	}
-	if (!r && positions && sg_buf_addf(&hints, "%snode positions (%zu)",
-					   hints.len ? ", " : "", positions))
-		r = -1;
-	if (!r && hints.len &&
-	    sg_graph_warn(rd->g, SG_WUNREAD, first.file ? first :
-			  rd_loc(rd, NULL, NULL, 0), "drawing hints were not "
-			  "read (scograph lays out and styles its own): %s",
-			  sg_buf_str(&hints)))
-		r = -1;
-	sg_buf_release(&hints);
-	return r ? rd_nomem(rd) : 0;
+	return r;
 }
 
 /* The keys each element of an aspect holds, of the aspects that frame the

@@ -249,39 +249,27 @@ static int check_attributes(struct xml *x, const char *element,
 	return 0;
 }
 
-/* Tells what was not read: one warning a name, where it first stood, and
- * the drawing hints in one. */
+/* Tells what was not read: one warning a name, where it first stood; the
+ * drawing hints are noted, for read.c to name in one. */
 static int tell_unread(struct xml *x)
 {
-	sg_buf b = SG_BUF_INIT;
-	size_t first = SIZE_MAX, n = 0;
 	int r = 0;
 
 	for (size_t i = 0; i < x->nunread && !r; i++) {
 		const struct unread *u = &x->unread[i];
 
-		if (u->drawing) {
-			r = sg_buf_addf(&b, "%s'%s' (%zu)", n++ ? ", " : "",
-					u->what, u->count) ?
-				    rd_nomem(x->rd) :
-				    0;
-			first = first == SIZE_MAX ? i : first;
-			continue;
-		}
-		r = sg_graph_warn(x->rd->g, SG_WUNREAD, rd_at(x->rd, u->at),
+		r = u->drawing ?
+			    rd_hint_at(x->rd, u->what, u->count,
+				       rd_at(x->rd, u->at)) :
+		    sg_graph_warn(x->rd->g, SG_WUNREAD, rd_at(x->rd, u->at),
 				  u->count > 1 ?
 					  "%s (%zu of them, the first here) "
 					  "was not read" :
 					  "%s was not read",
-				  u->what, u->count);
+				  u->what, u->count) ?
+			    rd_nomem(x->rd) :
+			    0;
 	}
-	if (!r && n)
-		r = sg_graph_warn(x->rd->g, SG_WUNREAD,
-				  rd_at(x->rd, x->unread[first].at),
-				  "drawing hints were not read (scograph lays "
-				  "out and styles its own): %s",
-				  sg_buf_str(&b));
-	sg_buf_release(&b);
 	return r;
 }
 
