@@ -4,11 +4,12 @@
 
 #include "read.h"
 
-/* What Graphviz adds of its own structure (an "id" is an SVG id, not an
- * identity), and of its layout and drawing: hints, named as such. */
+/* What Graphviz adds of its own structure, and of its layout and drawing:
+ * hints, named as such. (An "id", the SVG id a DOT file gives, is an
+ * edge's relation's id, a node's attribute id_.) */
 static const char *const graphviz_skip[] = {
 	"_gvid", "name", "label", "nodes", "edges", "subgraphs", "tail",
-	"head", "id",
+	"head",
 };
 static const char *const graphviz_hints[] = {
 	"pos", "width", "height", "bb", "lp", "xlp", "head_lp", "tail_lp",

@@ -510,6 +510,13 @@ for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl \
 		--focus Kazakhstan -o "$tmp/format.svg"
 	check "format: $f SVG" svg_ok "$tmp/format.svg"
 done
+# a DOT file's id (an SVG id) is an edge's relation's id, a node's id_
+printf '%s\n' 'digraph { a [id="node-a"]; a -> b [id="e1", label="x"] }' |
+	dot -Tdot_json >"$tmp/ids.json"
+check "graphviz json: ids read" run 0 "$tmp/ids.json" -T json --strict
+check "graphviz json: a node's id kept" has "$tmp/out" '{"id": "a", "id_": "node-a"}'
+check "graphviz json: an edge's its relation's" has "$tmp/out" \
+	'{"from": "a", "to": "b", "type": "x", "id": "e1"}'
 # MCP memory files have no place for attributes
 check "format: mcp" run 0 tests/formats/mcp-memory/memory.jsonl --title ''
 check "format: mcp golden" same tests/formats/expected-mcp.dot "$tmp/out"
