@@ -379,6 +379,11 @@ static int account(struct reader *rd, const char *name,
 	if (json_is_object(doc) && (keys || shape) &&
 	    unread_keys(rd, doc, keys, shape))
 		return -1;
+	/* (a list of documents of a shape: LangChain's GraphDocuments) */
+	for (size_t i = 0; shape && i < json_array_size(doc); i++)
+		if (json_is_object(json_array_get(doc, i)) &&
+		    unread_keys(rd, json_array_get(doc, i), NULL, shape))
+			return -1;
 	r = rd_tally(rd, &t, doc);
 	if (!r && t.n > made) {
 		sg_buf guess = SG_BUF_INIT;
@@ -808,6 +813,7 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 	free(rd.ps.blocks);
 	sg_map_release(&rd.seen);
 	sg_map_release(&rd.ends);
+	rd_copies_release(&rd.copies);
 	return sg_graph_first_error(g, since, err);
 }
 

@@ -114,6 +114,13 @@ struct reader {
 		size_t nkeys, akeys;
 		sg_loc first;
 	} hints, aside;
+	/* the first copy of each element a format writes more than once
+	 * (see rd_copy) */
+	struct rd_copies {
+		sg_map index; /* key (interned in the graph) -> first[] */
+		json_t **first;
+		size_t n, alloc;
+	} copies;
 	/* told how far into text the reading is (SG_STAGE_LOAD) */
 	const char *text;
 	sg_teller tell;
@@ -321,6 +328,36 @@ int rd_hints_warn(struct reader *rd);
 int rd_other_keys(struct reader *rd, const json_t *o,
 		  const char *const *known, const char *const *hints,
 		  const char *where);
+/*
+ * A format's wrappers of values (GraphSON's {"@type", "@value"}, the neo4j
+ * driver's Integer {low, high}: see rd_unwrap) hold their own keys only:
+ * read as the value they stand for, any other key of theirs would be
+ * lost. Names each key but own (NULL-terminated) of every object in v
+ * that wrapper takes for one (by its own keys, whatever else it holds),
+ * as a key in what wrapper calls it ("g:Int64", "Integer"); wrapper
+ * returns NULL for any other object.
+ */
+int rd_unread_wrapped(struct reader *rd, const json_t *v,
+		      const char *(*wrapper)(const json_t *v),
+		      const char *const *own);
+/*
+ * Elements a format writes more than once (an adjacency list's edge at
+ * both its ends, a path's node at the end of one segment and the start
+ * of the next): the first copy met is read, and each later one compared
+ * with it. rd_copy notes o as the copy of key (*again 0), or, when key
+ * has a copy already (*again 1), names what o holds beyond it, as
+ * rd_same_copy does. Released by read.c once a file is read.
+ */
+int rd_copy(struct reader *rd, const char *key, const json_t *o,
+	    const char *where, int *again);
+void rd_copies_release(struct rd_copies *c);
+/* The copy of key noted, or NULL. */
+const json_t *rd_first_copy(struct reader *rd, const char *key);
+/* Names each key of copy (in where, or NULL) that first lacks or holds
+ * another value of (out of rd->unwrap's wrappers), and within objects
+ * both hold, each of theirs: a copy of first that is not read. */
+int rd_same_copy(struct reader *rd, const json_t *copy, const json_t *first,
+		 const char *where);
 /* "an object", "a string", ...: for messages; "nothing" for NULL. */
 const char *rd_kind(const json_t *v);
 /* Fails: the value of parent[key] (or [index]) is not of kind expected. */

@@ -12,12 +12,21 @@
 
 #include "read.h"
 
-/* A typed value's type, where v is {"@type": ..., "@value": ...}. */
+/* A typed value's type, where v is {"@type": ..., "@value": ...} (any
+ * other key of it is named by rd_unread_wrapped). */
 static const char *typed(const json_t *v)
 {
-	if (json_object_size(v) != 2 || !json_object_get(v, "@value"))
+	if (!json_object_get(v, "@value"))
 		return NULL;
 	return json_string_value(json_object_get(v, "@type"));
+}
+
+/* Names what a typed value holds beside its type and value. */
+static int unread_typed(struct reader *rd, const json_t *doc)
+{
+	static const char *const own[] = { "@type", "@value", NULL };
+
+	return rd_unread_wrapped(rd, doc, typed, own);
 }
 
 static int is_type(const json_t *v, const char *type)
@@ -150,6 +159,7 @@ static json_t *vertex_property(struct reader *rd, const char *name,
 static json_t *plain_properties(struct reader *rd, const json_t *props,
 				int vertex, const char *const *skip)
 {
+	static const char *const property_keys[] = { "key", "value", NULL };
 	json_t *o = json_object(), *map = NULL;
 	const char *key;
 	const json_t *v;
@@ -167,7 +177,11 @@ static json_t *plain_properties(struct reader *rd, const json_t *props,
 			k++;
 		if (failed || (skip && skip[k]))
 			continue;
-		failed = json_object_set_new(o, key, vertex &&
+		/* (a result's edge: {key, value} in a g:Property) */
+		failed = !vertex && is_type(v, "g:Property") &&
+			 rd_unread_keys(rd, json_object_get(v, "@value"),
+					property_keys, key);
+		failed = failed || json_object_set_new(o, key, vertex &&
 			json_is_array(v) ? vertex_property(rd, key, v,
 							   rd->unwrap) :
 			rd_plain(v, rd->unwrap));
@@ -227,8 +241,8 @@ static int add_vertex(struct reader *rd, const json_t *parent,
 /*
  * An edge, o, standing at parent[key] or parent[index], from from to to
  * (NULL: its own ends, outV and inV), of type label (NULL: its own). An
- * adjacency list holds each edge twice, at both its ends: an id read
- * before is passed over.
+ * adjacency list holds each edge twice, at both its ends: the properties
+ * of an id read before are compared with those read.
  */
 static int add_edge(struct reader *rd, const json_t *parent, const char *key,
 		    size_t index, const json_t *o, const char *from,
@@ -240,9 +254,8 @@ static int add_edge(struct reader *rd, const json_t *parent, const char *key,
 	const char *label_key = blueprints ? "_label" : "label";
 	sg_relation rel = { 0 };
 	char fbuf[64], tbuf[64], ibuf[64];
-	const char *seen;
 	json_t *props;
-	int r;
+	int r, again;
 
 	rel.loc = rd_loc(rd, parent, key, index);
 	rel.from_loc = from ? rel.loc : rd_loc(rd, o, out_key, 0);
@@ -265,12 +278,11 @@ static int add_edge(struct reader *rd, const json_t *parent, const char *key,
 	/* (at both its ends, each copy is looked at) */
 	if (!blueprints && rd_unread_keys(rd, o, edge_keys, NULL))
 		return -1;
-	if (!(seen = sg_graph_intern(rd->g, rel.id)))
-		return rd_nomem(rd);
-	if (sg_map_get(&rd->seen, seen) >= 0)
+	if (rd_copy(rd, rel.id, json_object_get(o, "properties"), "properties",
+		    &again))
+		return -1;
+	if (again)
 		return 0;
-	if (sg_map_add(&rd->seen, seen, 0))
-		return rd_nomem(rd);
 	if (!(props = plain_properties(rd, blueprints ? o :
 				       json_object_get(o, "properties"), 0,
 				       blueprints ? blueprints_edge : NULL)))
@@ -374,6 +386,8 @@ static int element_of(const json_t *o, const char *type)
 static int result(struct reader *rd, const json_t *parent, const char *key,
 		  size_t index, const json_t *v, size_t *found)
 {
+	/* (a path's labels: the steps' names, of no place in the model) */
+	static const char *const path_keys[] = { "labels", "objects", NULL };
 	const char *type = typed(v), *k;
 	const json_t *value = json_object_get(v, "@value"), *member;
 
@@ -385,6 +399,9 @@ static int result(struct reader *rd, const json_t *parent, const char *key,
 		++*found;
 		return edge_ends(rd, v, "@value", 0, value);
 	}
+	if (type && !strcmp(type, "g:Path") && json_is_object(value) &&
+	    rd_unread_keys(rd, value, path_keys, "g:Path"))
+		return -1;
 	if (element_of(v, "vertex")) {
 		++*found;
 		return add_vertex(rd, parent, key, index, v, 0);
@@ -511,6 +528,8 @@ static int read_document(struct reader *rd, const json_t *doc)
 	size_t found = 0;
 
 	rd->unwrap = unwrap_typed;
+	if (unread_typed(rd, doc))
+		return -1;
 	if (g)
 		return (g != doc && rd_unread_keys(rd, doc, graph, NULL)) ||
 		       rd_unread_keys(rd, g, blueprints_graph_keys,
@@ -537,7 +556,7 @@ static int read_document(struct reader *rd, const json_t *doc)
 static int read_line(struct reader *rd, const json_t *list, const json_t *o)
 {
 	rd->unwrap = unwrap_typed;
-	return adjacency(rd, list, 0, o);
+	return unread_typed(rd, o) || adjacency(rd, list, 0, o);
 }
 
 static enum rd_sure detect_line(const json_t *o)

@@ -21,13 +21,14 @@
 #include "read.h"
 
 /* The driver's Integer {low, high}: JSON.stringify writes a 64-bit integer
- * as its two 32-bit halves; 1 when v is one, with its value in *n. */
+ * as its two 32-bit halves; 1 when v is one, with its value in *n (any
+ * other key of it is named by rd_unread_wrapped). */
 static int integer(const json_t *v, json_int_t *n)
 {
 	const json_t *low = json_object_get(v, "low");
 	const json_t *high = json_object_get(v, "high");
 
-	if (json_object_size(v) != 2 || !json_is_integer(low) ||
+	if (!json_is_integer(low) ||
 	    !json_is_integer(high) ||
 	    json_integer_value(low) < INT32_MIN ||
 	    json_integer_value(low) > INT32_MAX ||
@@ -48,6 +49,14 @@ static int unwrap_integer(const json_t *v, json_t **plain)
 		return 0;
 	*plain = json_integer(n);
 	return 1;
+}
+
+/* "Integer" where v is one, for rd_unread_wrapped. */
+static const char *integer_name(const json_t *v)
+{
+	json_int_t n;
+
+	return integer(v, &n) ? "Integer" : NULL;
 }
 
 /* An identity as text: an id as rd_id_text takes it, or an Integer. */
@@ -311,14 +320,25 @@ static int read_path(struct reader *rd, const json_t *p)
 	const json_t *segments = json_object_get(p, "segments");
 	int found = 0;
 
+	const json_t *before = json_object_get(p, "start");
+
 	/* (its end and each segment's start are the nodes the segments
-	 * read: each the end of one) */
+	 * read, each the end of one: copies, compared with those) */
 	if (rd_unread_keys(rd, p, path_keys, NULL))
 		return -1;
-	for (size_t i = 0; i < json_array_size(segments); i++)
-		if (rd_unread_keys(rd, json_array_get(segments, i),
-				   segment_keys, "segments"))
+	for (size_t i = 0; i < json_array_size(segments); i++) {
+		const json_t *s = json_array_get(segments, i);
+
+		if (rd_unread_keys(rd, s, segment_keys, "segments") ||
+		    (json_is_object(json_object_get(s, "start")) &&
+		     rd_same_copy(rd, json_object_get(s, "start"), before,
+				  "start")))
 			return -1;
+		before = json_object_get(s, "end");
+	}
+	if (json_is_object(json_object_get(p, "end")) &&
+	    rd_same_copy(rd, json_object_get(p, "end"), before, "end"))
+		return -1;
 
 	if (!driver_node(json_object_get(p, "start")))
 		return rd_wrong_kind(rd, p, "start", 0, "a node");
@@ -480,8 +500,12 @@ static int read_value(struct reader *rd, const json_t *parent,
 		return read_relationship(rd, parent, key, index, v);
 	}
 	if (is_path(v)) {
+		static const char *const path_keys[] = { "length", "nodes",
+			"rels", "relationships", NULL };
+
 		++*found;
-		return read_elements(rd, v, "nodes", 1) ||
+		return rd_unread_keys(rd, v, path_keys, key) ||
+		       read_elements(rd, v, "nodes", 1) ||
 		       read_elements(rd, v, json_object_get(v, "rels") ?
 						    "rels" : "relationships", 0);
 	}
@@ -536,6 +560,28 @@ static int stray_columns(struct reader *rd, const json_t *o)
 static const char *const record_keys[] = { "keys", "length", "_fields",
 	"_fieldLookup", NULL };
 
+/* Names what a Record's _fieldLookup (each column's name to its index in
+ * keys) holds that keys does not say. */
+static int lookup_rest(struct reader *rd, const json_t *o)
+{
+	const json_t *lookup = json_object_get(o, "_fieldLookup"), *v;
+	const json_t *names = json_object_get(o, "keys");
+	const char *key, *name;
+
+	if (!json_is_object(lookup))
+		return json_is_null(lookup) || !lookup ? 0 :
+		       rd_unread(rd, o, "_fieldLookup", NULL);
+	json_object_foreach((json_t *)lookup, key, v) {
+		name = json_is_integer(v) && json_integer_value(v) >= 0 ?
+			json_string_value(json_array_get(names,
+				(size_t)json_integer_value(v))) : NULL;
+		if ((!name || strcmp(name, key)) &&
+		    rd_unread(rd, lookup, key, "_fieldLookup"))
+			return -1;
+	}
+	return 0;
+}
+
 /* One record, or one row of a query's: o, list[index]; with driver, the
  * drivers'. */
 static int read_record(struct reader *rd, const json_t *list, size_t index,
@@ -570,7 +616,7 @@ static int read_record(struct reader *rd, const json_t *list, size_t index,
 	/* the JavaScript driver's Record: its values, by column; a row's:
 	 * its columns */
 	if (json_is_array(json_object_get(o, "_fields")) &&
-	    (rd_unread_keys(rd, o, record_keys, NULL) ||
+	    (rd_unread_keys(rd, o, record_keys, NULL) || lookup_rest(rd, o) ||
 	     read_value(rd, o, "_fields", 0, json_object_get(o, "_fields"),
 			&found)))
 		return -1;
@@ -689,8 +735,11 @@ static int read_records(struct reader *rd, const json_t *root, int driver)
 
 static int read_driver(struct reader *rd, const json_t *root)
 {
+	static const char *const own[] = { "low", "high", NULL };
+
 	rd->unwrap = unwrap_integer;
-	return read_records(rd, root, 1);
+	return rd_unread_wrapped(rd, root, integer_name, own) ||
+	       read_records(rd, root, 1);
 }
 
 const struct rd_format rd_neo4j_driver = {

@@ -645,6 +645,8 @@ struct walk {
 	struct box *boxes;
 	size_t nboxes, aboxes;
 	const sg_shape *s; /* the whole shape, l among its lists */
+	/* its edges' ends are objects, copies of nodes (rd_copy) */
+	int end_objects;
 };
 
 static int read_node(struct walk *w, const json_t *c, const char *key,
@@ -723,6 +725,13 @@ static int read_node(struct walk *w, const json_t *c, const char *key,
 		return rd_bad_id(rd, o, l->has[RD_ID] ?
 				 first_key(&l->role[RD_ID]) : "id", "node",
 				 loc);
+	/* (an edge's end that repeats it is compared with it) */
+	if (w->end_objects && !rd_first_copy(rd, id)) {
+		int again;
+
+		if (rd_copy(rd, id, o, NULL, &again))
+			return -1;
+	}
 	said_of(l, o, &said, bufs);
 	if (parent || l->boxes) {
 		said.parent_said = 1;
@@ -775,21 +784,28 @@ static int node_key(const sg_shape *s, const char *key)
 
 /*
  * An edge's end read through an object (LangChain's source.id): the
- * object is the node at that end, as the shape's nodes are (its id, type,
- * properties repeat the node's); any other key of it is named. Without
- * a list of nodes, the end is all there is of its node: every other key
- * is named.
+ * object is the node at that end, a copy of the shape's node of its id,
+ * with which it is compared. Of one whose node is not in the lists of
+ * nodes, keys the shape's nodes read (id, type, properties) are taken as
+ * the node's; any other key of it is named. Without a list of nodes, the
+ * end is all there is of its node: every other key is named.
  */
 static int end_rest(struct walk *w, const json_t *o, enum rd_role k)
 {
 	const struct rd_steps *which = NULL;
-	const json_t *end;
+	const json_t *end, *node;
 	const char *key;
 	const json_t *v;
+	char buf[ID_SIZE];
 
 	if (!get(o, &w->l->role[k], &which) || which->n < 2)
 		return 0;
 	end = walk(o, &(struct rd_steps){ which->parts, which->n - 1, 0 });
+	key = rd_id_text(json_object_get(end, which->parts[which->n - 1]), buf,
+			 sizeof(buf));
+	if (key && (node = rd_first_copy(w->rd, key)))
+		return rd_same_copy(w->rd, end, node,
+				    which->parts[which->n - 2]);
 	json_object_foreach((json_t *)end, key, v)
 		if (strcmp(key, which->parts[which->n - 1]) &&
 		    !json_is_null(v) && !node_key(w->s, key) &&
@@ -976,6 +992,18 @@ static int has_nodes(const sg_shape *s)
 	return 0;
 }
 
+/* Whether an edge's end is an object holding its id (from=source.id). */
+static int ends_in_objects(const sg_shape *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		for (enum rd_role k = RD_FROM; k <= RD_TO; k++)
+			for (size_t a = 0; s->lists[i].edges &&
+					   a < s->lists[i].role[k].nalt; a++)
+				if (s->lists[i].role[k].alt[a].n > 1)
+					return 1;
+	return 0;
+}
+
 /* Whether skip= names key: a top-level key, or one deeper by its whole
  * dotted path ("options.multigraph"). */
 static int skipped(const sg_shape *s, const char *key)
@@ -1061,8 +1089,11 @@ int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc)
 
 	/* a list of documents of the shape (LangChain's GraphDocuments) */
 	if (json_is_array(doc) && !from_each(s)) {
-		for (size_t i = 0; !r && i < json_array_size(doc); i++)
+		/* (each document's edges repeat its own nodes) */
+		for (size_t i = 0; !r && i < json_array_size(doc); i++) {
+			rd_copies_release(&rd->copies);
 			r = rd_read_shape(rd, s, json_array_get(doc, i));
+		}
 		return r;
 	}
 	title = text_of(get(doc, &s->title, NULL), tbuf, sizeof(tbuf));
@@ -1077,7 +1108,8 @@ int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc)
 	if (doc_rest(rd, s, doc))
 		return -1;
 	for (size_t i = 0; !r && i < s->n; i++) {
-		struct walk w = { rd, &s->lists[i], NULL, 0, 0, s };
+		struct walk w = { rd, &s->lists[i], NULL, 0, 0, s,
+				  ends_in_objects(s) };
 		/* each alternative of a list's place that the document has */
 		for (size_t a = 0; !r && a < w.l->at.nalt; a++)
 			r = read_at(&w, doc, &w.l->at.alt[a], 0);

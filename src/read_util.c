@@ -177,6 +177,121 @@ int rd_aside_keys(struct reader *rd, const json_t *o,
 	return other_keys(rd, o, known, aside, &rd->aside, where);
 }
 
+int rd_unread_wrapped(struct reader *rd, const json_t *v,
+		      const char *(*wrapper)(const json_t *v),
+		      const char *const *own)
+{
+	const char *key;
+	const json_t *member;
+	const char *name = json_is_object(v) ? wrapper(v) : NULL;
+
+	for (size_t i = 0; json_is_array(v) && i < json_array_size(v); i++)
+		if (rd_unread_wrapped(rd, json_array_get(v, i), wrapper, own))
+			return -1;
+	json_object_foreach((json_t *)v, key, member) {
+		if (name && !listed(key, own) && !json_is_null(member) &&
+		    rd_unread(rd, v, key, name))
+			return -1;
+		/* (what a wrapper holds may hold wrappers too) */
+		if ((json_is_object(member) || json_is_array(member)) &&
+		    rd_unread_wrapped(rd, member, wrapper, own))
+			return -1;
+	}
+	return 0;
+}
+
+/* Whether v and had hold the same, out of rd's wrappers. */
+static int same_plain(struct reader *rd, const json_t *v, const json_t *had)
+{
+	json_t *a, *b;
+	int same;
+
+	if (json_equal(v, had))
+		return 1;
+	if (!rd->unwrap)
+		return 0;
+	a = rd_plain(v, rd->unwrap);
+	b = rd_plain(had, rd->unwrap);
+	same = a && b && json_equal(a, b);
+	json_decref(a);
+	json_decref(b);
+	return same;
+}
+
+/* Whether v is one of rd's wrappers: a value, not a container of keys. */
+static int wrapped(struct reader *rd, const json_t *v)
+{
+	json_t *plain = NULL;
+	int is = rd->unwrap && rd->unwrap(v, &plain);
+
+	json_decref(plain);
+	return is;
+}
+
+int rd_same_copy(struct reader *rd, const json_t *copy, const json_t *first,
+		 const char *where)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)copy, key, v) {
+		const json_t *had = json_object_get(first, key);
+
+		if (json_is_null(v) || (had && same_plain(rd, v, had)))
+			continue;
+		if (json_is_object(v) && json_is_object(had) &&
+		    !wrapped(rd, v) && !wrapped(rd, had)) {
+			if (rd_same_copy(rd, v, had, key))
+				return -1;
+			continue;
+		}
+		if (!had ? rd_unread(rd, copy, key, where) :
+			   sg_graph_warn(rd->g, SG_WUNREAD,
+					 rd_loc(rd, copy, key, 0),
+					 "key '%s'%s%s%s differs from the copy "
+					 "read before it and was not read", key,
+					 where ? " in '" : "", where ? where : "",
+					 where ? "'" : "") ?
+				   rd_nomem(rd) : 0)
+			return -1;
+	}
+	return 0;
+}
+
+const json_t *rd_first_copy(struct reader *rd, const char *key)
+{
+	int64_t at = sg_map_get(&rd->copies.index, key);
+
+	return at >= 0 ? rd->copies.first[at] : NULL;
+}
+
+int rd_copy(struct reader *rd, const char *key, const json_t *o,
+	    const char *where, int *again)
+{
+	int64_t at = sg_map_get(&rd->copies.index, key);
+	const char *k;
+
+	*again = at >= 0;
+	if (*again)
+		return rd_same_copy(rd, o, rd->copies.first[at], where);
+	if (!(k = sg_graph_intern(rd->g, key)) || SG_GROW(rd->copies.first, rd->copies.n + 1,
+			  rd->copies.alloc) ||
+	    sg_map_add(&rd->copies.index, k, (uint32_t)rd->copies.n))
+		return rd_nomem(rd);
+	/* (a line of JSON Lines is released once read: this copy stays) */
+	rd->copies.first[rd->copies.n++] = json_incref((json_t *)o);
+	return 0;
+}
+
+void rd_copies_release(struct rd_copies *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		json_decref(c->first[i]);
+	free(c->first);
+	sg_map_release(&c->index);
+	memset(c, 0, sizeof(*c));
+}
+
 const char *rd_kind(const json_t *v)
 {
 	if (!v)
