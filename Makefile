@@ -407,6 +407,8 @@ bench: deps
 	@$(MAKE) --no-print-directory scograph build/bench-parse
 	@/usr/bin/python3 tests/bench/bench.py ./scograph build/bench-parse \
 		build/bench
+	@# how far pictures move on single edits (issue 23)
+	@/usr/bin/python3 tests/layoutmove.py ./scograph build/bench/layoutmove
 	@# the page (-T html) in chromium, when make check-browser has set
 	@# it up (tests/browser/bench.mjs)
 	@if [ -d tests/browser/node_modules/puppeteer-core ] && \
