@@ -48,7 +48,7 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/draw_style.c src/draw_diff.c src/draw_legend.c src/draw_summary.c \
 	src/drawing.c src/render.c \
 	src/output.c src/glyphs.c src/write.c src/diff.c src/colour.c src/crossings.c \
-	src/html.c
+	src/html.c src/keep.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/builtin.o build/page.o
 # The shared library's version is the header's; its soname keeps the major.
 VERSION := $(shell sed -n 's/^\#define SG_VERSION "\(.*\)"/\1/p' \
@@ -210,6 +210,17 @@ memcheck: scograph $(UNIT_TESTS)
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --diff tests/diff/old.json tests/diff/new.json \
 		--list >/dev/null 2>build/memcheck.log || \
+		{ cat build/memcheck.log; exit 1; }
+	@# --keep-layout: the old version drawn first, then its SVG read
+	@$(VALGRIND) ./scograph tests/keep/new.json --keep-layout \
+		tests/keep/old.json -K neato -o build/mem.svg \
+		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph tests/keep/new.json --keep-layout \
+		build/mem.svg -o build/mem.dot \
+		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@$(VALGRIND) ./scograph tests/keep/new.json --keep-layout \
+		tests/invalid/unknown-entity/input.json -o build/mem.svg \
+		2>build/memcheck.log; test $$? = 1 || \
 		{ cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph graphs/sco.json --list >/dev/null \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }

@@ -465,6 +465,26 @@ typedef struct sg_theme sg_theme;
 SG_API sg_theme *sg_theme_open(const char *name, sg_error *err);
 SG_API void sg_theme_free(sg_theme *t);
 
+/*
+ * Where an earlier drawing put its entities (--keep-layout): read from the
+ * SVG scograph wrote of it (each entity's group has the id "e.ID"). A
+ * drawing made with it (sg_render_opts' keep) keeps the entities both
+ * show where they were: for dot their ranks and their order in each
+ * rank, and the old flow; for the other engines their positions. New
+ * entities go beside their neighbours.
+ */
+typedef struct sg_layout sg_layout;
+/* The places in the SVG data (len bytes), name naming it in messages.
+ * NULL with err: not XML, or no <svg> (SG_ESYNTAX, at its line and
+ * column), no entity of a scograph drawing in it (SG_ENOTHING), or out of
+ * memory. */
+SG_API sg_layout *sg_layout_read(const char *name, const char *data,
+				 size_t len, sg_error *err);
+/* The same of the file at path ("-": standard input); SG_EIO when it
+ * cannot be read. */
+SG_API sg_layout *sg_layout_read_file(const char *path, sg_error *err);
+SG_API void sg_layout_free(sg_layout *l);
+
 typedef struct sg_render_opts {
 	/* A Graphviz layout engine, or NULL / "auto": dot for drawings small
 	 * enough for it, sfdp beyond or when dot's relations tangle (see
@@ -509,6 +529,9 @@ typedef struct sg_render_opts {
 	/* Told of each stage, with progress_ctx (NULL: nobody). */
 	sg_progress_fn progress;
 	void *progress_ctx;
+	/* An earlier drawing whose places the entities keep (sg_layout);
+	 * NULL: laid out afresh. */
+	const sg_layout *keep;
 } sg_render_opts;
 
 /*

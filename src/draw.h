@@ -97,6 +97,8 @@ size_t sg_drawing_count(const sg_drawing *d, int kind);
 sg_dobj *sg_drawing_nth(const sg_drawing *d, int kind, size_t i);
 const char *sg_drawing_name(const sg_dobj *obj);
 int64_t sg_drawing_entity(const sg_dobj *node);
+/* obj's place among the objects of its kind (sg_drawing_nth's i). */
+size_t sg_drawing_index(const sg_dobj *obj);
 /* A subgraph's parent (NULL for the root); the innermost graph a node or
  * an edge is in. */
 sg_dobj *sg_drawing_parent(const sg_dobj *obj);
@@ -127,6 +129,13 @@ int64_t sg_node_entity(const sg_graph *g, Agnode_t *n);
  * drawing gives it (e.ENTITY, r.FROM.TYPE.TO). */
 int sg_svg_entity_id(sg_buf *b, const sg_graph *g, uint32_t e);
 int sg_svg_relation_id(sg_buf *b, const sg_graph *g, size_t i);
+
+/* The flow of l's drawing, "TB" or "LR" (keep.c). */
+const char *sg_layout_flow(const sg_layout *l);
+/* Lays l's places on drawing d of g's entities, as constraints engine
+ * honours (keep.c); 0 or -1 when memory runs out. */
+int sg_keep_layout(sg_drawing *d, const sg_graph *g, const sg_layout *l,
+		   const char *engine);
 
 /* The page of view v (html.c): one HTML file of svg (Graphviz's drawing
  * of it, NUL-terminated), its data and the page's own style and script,

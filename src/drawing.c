@@ -350,6 +350,11 @@ int64_t sg_drawing_entity(const sg_dobj *node)
 	return node->entity;
 }
 
+size_t sg_drawing_index(const sg_dobj *obj)
+{
+	return obj->seq;
+}
+
 sg_dobj *sg_drawing_parent(const sg_dobj *obj)
 {
 	return obj->up ? obj->up :

@@ -28,7 +28,7 @@ struct config {
 	struct list graph_attrs, node_attrs, edge_attrs, formats;
 	const char *render_all, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
-	const char *theme, *diff, *page, *shape;
+	const char *theme, *diff, *page, *shape, *keep_layout;
 	long depth, max_nodes;
 	int list, stats, check, strict, legend, caption, help, version;
 	int exit_code, allow_empty, watch;
@@ -135,6 +135,10 @@ static const struct option options[] = {
 	    "standard input) to the FILEs' and --depth steps around it: "
 	    "added green, removed red, changed amber; -T json writes the "
 	    "changes"),
+	OPT(0, "keep-layout", STRING, keep_layout, "OLD",
+	    "keep the places of the entities an earlier drawing shows: OLD "
+	    "is its SVG, or (any other name) the earlier version of the "
+	    "graph, drawn first with the same options"),
 	OPT(0, "exit-code", FLAG, exit_code, NULL,
 	    "with --diff: exit with 3 when the graphs differ"),
 	OPT(0, "list", FLAG, list, NULL,
@@ -644,10 +648,64 @@ static int render_warning(void *printer, const sg_error *w)
 	return p->stopped;
 }
 
-static int draw(const struct config *c, const sg_view *v, struct printer *p,
-		const sg_output *outs, size_t n, sg_error *err)
+/* What every graph of a run shares: the options, how problems print, the
+ * selection. */
+struct run {
+	const struct config *c;
+	struct printer p;
+	sg_select_opts so;
+	int skip_other; /* a file that is no graph is passed over, noted */
+	const sg_shape *shape; /* --shape's */
+};
+
+/* Whether path names an SVG file. */
+static int is_svg_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 4 && !strcmp(path + n - 4, ".svg");
+}
+
+/* The places --keep-layout keeps: an SVG's, or those of the earlier
+ * version of the graph, drawn with the run's options ro; NULL with err. */
+static sg_layout *kept_layout(const struct run *run, const sg_render_opts *ro,
+			      sg_error *err)
+{
+	const char *path = run->c->keep_layout;
+	sg_render_opts quiet = *ro;
+	sg_graph *old;
+	sg_view *v = NULL;
+	sg_layout *l = NULL;
+	char *svg = NULL;
+	size_t len = 0;
+
+	if (is_svg_name(path))
+		return sg_layout_read_file(path, err);
+	if (!(old = sg_graph_new())) {
+		*err = (sg_error){ .code = SG_ENOMEM, .text = "out of memory" };
+		return NULL;
+	}
+	/* its warnings were the old version's to mend */
+	quiet.warn = NULL;
+	quiet.progress = NULL;
+	if (!sg_read_file(old, path, run->c->from_format, err) &&
+	    !sg_graph_resolve(old, err) &&
+	    (v = sg_select(old, &run->so, err)) &&
+	    !sg_render_buffer(v, &quiet, "svg", &svg, &len, err))
+		l = sg_layout_read(path, svg, len, err);
+	free(svg);
+	sg_view_free(v);
+	sg_graph_free(old);
+	return l;
+}
+
+static int draw(struct run *run, const sg_view *v, const sg_output *outs,
+		size_t n, sg_error *err)
 {
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
+	const struct config *c = run->c;
+	struct printer *p = &run->p;
+	sg_layout *keep = NULL;
 	sg_render_opts ro = {
 		.engine = c->engine, .title = c->title, .legend = c->legend,
 		.page = c->page,
@@ -677,9 +735,13 @@ static int draw(const struct config *c, const sg_view *v, struct printer *p,
 	if (!r && !(ro.theme = theme = sg_theme_open(
 			    c->theme ? c->theme : "light", err)))
 		r = -1;
+	if (!r && c->keep_layout && !(ro.keep = keep = kept_layout(run, &ro,
+								   err)))
+		r = -1;
 	if (!r && sg_render(v, &ro, outs, n, err))
 		r = -1;
 	progress_hush(p->line);
+	sg_layout_free(keep);
 	sg_theme_free(theme);
 	return r;
 }
@@ -697,15 +759,6 @@ static int warn_large(const struct printer *p, const sg_view *v)
 	return print_problem(p, &e);
 }
 
-/* What every graph of a run shares: the options, how problems print, the
- * selection. */
-struct run {
-	const struct config *c;
-	struct printer p;
-	sg_select_opts so;
-	int skip_other; /* a file that is no graph is passed over, noted */
-	const sg_shape *shape; /* --shape's */
-};
 
 /* Prints a diff's changes as text (--list, --stats); the exit status. */
 static int print_changes(const struct printer *p, const sg_diff *d,
@@ -761,7 +814,7 @@ static int compare(struct run *run, const sg_graph *g, const sg_output *outs,
 	if (!r && v && !sg_diff_any(d))
 		print_note(p, c->diff, "no-change", "nothing changed: the "
 			   "picture holds no entity");
-	if (!r && v && draw(c, v, p, outs, nouts, &err))
+	if (!r && v && draw(run, v, outs, nouts, &err))
 		r = p->stopped ? p->stopped :
 		    err.code ? print_problem(p, &err) : EXIT_USAGE;
 	if (!r && c->exit_code && sg_diff_any(d))
@@ -836,7 +889,7 @@ static int one_graph(struct run *run, const char *const *files,
 		r = print_list(v);
 	else if (!r && v && c->stats)
 		r = print_stats(v, &err) ? print_problem(p, &err) : 0;
-	else if (!r && v && draw(c, v, p, outs, nouts, &err))
+	else if (!r && v && draw(run, v, outs, nouts, &err))
 		r = p->stopped ? p->stopped :
 		    err.code ? print_problem(p, &err) : EXIT_USAGE;
 	sg_view_free(v);
@@ -1317,6 +1370,14 @@ int main(int argc, char **argv)
 		r = EXIT_USAGE;
 		usage_error("%s", "--diff takes no --render-all or --from, "
 				  "and standard input once");
+	} else if (c.keep_layout && (c.render_all ||
+				     (!strcmp(c.keep_layout, "-") &&
+				      (has(&c.files, "-") ||
+				       (c.diff && !strcmp(c.diff, "-")))))) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--keep-layout takes no --render-all (its "
+				  "graphs have a drawing each), and standard "
+				  "input once");
 	} else if (c.watch && (c.list || c.stats || has(&c.files, "-") ||
 			       (c.diff && !strcmp(c.diff, "-")) ||
 			       (!c.check && !c.render_all &&

@@ -254,7 +254,9 @@ static int draw_dot(const sg_view *v, const sg_render_opts *opts,
 	sg_drawing *d = sg_draw(v, opts, engine, fit, err);
 	int r = d ? 0 : -1;
 
-	if (d && sg_drawing_dot_pass(d, dot, to ? pass_dot : NULL, to))
+	if (d && opts->keep && sg_keep_layout(d, v->graph, opts->keep, engine))
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	else if (d && sg_drawing_dot_pass(d, dot, to ? pass_dot : NULL, to))
 		r = to && to->failed ? -1 :
 			sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	sg_drawing_free(d);
@@ -1063,7 +1065,12 @@ static int plan(struct job *j, const sg_output *outputs, char **data,
 	int chosen = !asked || !strcmp(asked, "auto");
 
 	j->engine = chosen ? auto_engine(j->v) : asked;
-	j->judged = chosen && j->engine && !strcmp(j->engine, "dot");
+	/* a kept layout keeps dot's ranks: sfdp's would move everything */
+	j->judged = chosen && j->engine && !strcmp(j->engine, "dot") &&
+		    !j->opts->keep;
+	/* and Graphviz 2.43's sfdp takes no positions; neato keeps them */
+	if (j->opts->keep && j->engine && !strcmp(j->engine, "sfdp"))
+		j->engine = "neato";
 	if (!j->out || !j->dests || !j->gvc || !j->engine)
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	/* from here on, a signal may come while the files are made */
@@ -1313,9 +1320,11 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 		  const sg_output *outputs, size_t noutputs, char **data,
 		  size_t *data_len, sg_error *err)
 {
+	/* a kept layout keeps its flow, unless the caller chose one */
+	sg_render_opts kept = *opts;
 	struct job j = {
 		.v = v,
-		.opts = opts,
+		.opts = &kept,
 		.tell = { opts->progress, opts->progress_ctx, { 0 } },
 		.gvc = context(),
 		.n = noutputs,
@@ -1325,6 +1334,8 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	agusererrf old_errf = agseterrf(keep_message);
 	int r;
 
+	if (opts->keep && !opts->rankdir)
+		kept.rankdir = sg_layout_flow(opts->keep);
 	sg_buf_reset(&gv_message);
 	r = plan(&j, outputs, data, data_len, err) || produce(&j, err) ||
 	    commit(&j, err);

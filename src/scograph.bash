@@ -143,7 +143,7 @@ _scograph()
 		return 0 ;;
 	esac
 	if [[ $valued == *" $prev "* && $prev != -o && $prev != --output &&
-		$prev != --diff ]]; then
+		$prev != --diff && $prev != --keep-layout ]]; then
 		return 0 # a value of its own: a number, a name, a text
 	fi
 	if [[ $cur == -* ]]; then

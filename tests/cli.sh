@@ -1612,6 +1612,52 @@ check "diff-graphs.sh: a bad BASE" sh -c "cd '$r' && SCOGRAPH='$bin' \
 check "the review workflow runs diff-graphs.sh" has examples/ci/review-graphs.yml \
 	'sh .github/workflows/diff-graphs.sh "$BASE" graph-changes'
 
+# ---- --keep-layout: the places of an earlier drawing kept (issue 23)
+# moved OLD.svg NEW.svg: the share of the boxes both show that moved more
+# than 0.3 inch in the picture (tests/layoutmove.py)
+moved() {
+	/usr/bin/python3 -c 'import sys; sys.path.insert(0, "tests")
+import layoutmove as L
+print("%.2f" % L.moved(L.picture(sys.argv[1])[0], L.picture(sys.argv[2])[0])[0])' "$@"
+}
+k="$tmp/keep"
+mkdir -p "$k"
+check "keep: the old drawing" run 0 tests/keep/old.json -o "$k/old.svg"
+check "keep: the new version afresh" run 0 tests/keep/new.json -o "$k/fresh.svg"
+check "keep: and kept" run 0 tests/keep/new.json --keep-layout "$k/old.svg" \
+	-o "$k/kept.svg" -o "$k/kept.dot"
+check "keep: afresh, most boxes move" test "$(moved "$k/old.svg" "$k/fresh.svg")" != 0.00 -a \
+	"$(moved "$k/old.svg" "$k/fresh.svg" | tr -d .)" -gt 50
+check "keep: kept, one in eight at most" test "$(moved "$k/old.svg" "$k/kept.svg" | tr -d .)" -le 13
+check "keep: ranks tied, not drawn" has "$k/kept.dot" 'style=invis'
+check "keep: the old version's file, drawn first, is the same" \
+	run 0 tests/keep/new.json --keep-layout tests/keep/old.json -o "$k/kept2.svg"
+check "keep: same picture" same "$k/kept.svg" "$k/kept2.svg"
+check "keep: neato pins them" run 0 tests/keep/old.json -K neato -o "$k/old-neato.svg"
+check "keep: neato kept" run 0 tests/keep/new.json -K neato \
+	--keep-layout "$k/old-neato.svg" -o "$k/kept-neato.svg"
+check "keep: no neato box moved" test "$(moved "$k/old-neato.svg" "$k/kept-neato.svg")" = 0.00
+check "keep: without it, the DOT is today's" run 0 tests/keep/new.json
+check "keep: no tie in it" not grep -qF 'style=invis' "$tmp/out"
+mkdir "$k/out"
+printf '<svg xmlns="http://www.w3.org/2000/svg">\n<g id="e.a" class="node">\n</svg>\n' >"$k/broken.svg"
+printf '<svg xmlns="http://www.w3.org/2000/svg">\n<g id="graph0" class="graph"/>\n</svg>\n' >"$k/none.svg"
+printf '<graphml/>\n' >"$k/graphml.svg"
+check "keep: no OLD" run 1 tests/keep/new.json --keep-layout "$k/nosuch.svg" -o "$k/out/x.svg"
+check "keep: says so" stderr_is "scograph: $k/nosuch.svg: error: cannot open file: No such file or directory"
+check "keep: broken SVG" run 1 tests/keep/new.json --keep-layout "$k/broken.svg" -o "$k/out/x.svg"
+check "keep: where it breaks" stderr_is "scograph: $k/broken.svg:3:3: error: not a drawing: mismatched tag"
+check "keep: an SVG of no entity" run 1 tests/keep/new.json --keep-layout "$k/none.svg" -o "$k/out/x.svg"
+check "keep: says so" stderr_is "scograph: $k/none.svg: error: no entity of a scograph drawing in it (groups with ids e.ID)"
+check "keep: no SVG" run 1 tests/keep/new.json --keep-layout "$k/graphml.svg" -o "$k/out/x.svg"
+check "keep: says so" stderr_is "scograph: $k/graphml.svg:1:1: error: not a drawing: its root is no <svg>"
+check "keep: a broken old version" run 1 tests/keep/new.json \
+	--keep-layout tests/invalid/unknown-entity/input.json -o "$k/out/x.svg"
+check "keep: where it breaks" has "$tmp/err" "tests/invalid/unknown-entity/input.json:6:12: error: unknown entity 'Kazakstan'"
+check "keep: nothing written" no_files "$k/out"
+check "keep: not with --render-all" run 2 --render-all tests/valid/small -o "$k/out" --keep-layout "$k/old.svg"
+check "keep: standard input once" run 2 - --keep-layout - </dev/null
+
 # ---- outputs that are no plain file: written to, never replaced
 mkfifo "$tmp/pipe.svg"
 timeout 20 cat "$tmp/pipe.svg" >"$tmp/from-pipe.svg" &

@@ -125,4 +125,6 @@ completes --diff tests/diff/old.j
 check "--diff: the old graph's file" offers_only tests/diff/old.json
 completes --diff tests/diff/old.json tests/valid/small/input.json --focus k
 check "--diff's file is not one of the new graph" offers_only Kazakhstan kz KZ
+completes tests/keep/new.json --keep-layout tests/keep/ol
+check "--keep-layout: the old drawing's or graph's file" offers_only tests/keep/old.json
 summary

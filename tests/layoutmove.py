@@ -12,7 +12,8 @@ and removing a relation, in turn), each drawn fresh and, when SCOGRAPH has
 edit). Per edit: the share of the boxes both drawings show that moved
 more than 0.3 inch (8 mm) in the picture as a reader sees it (the
 positions in the SVG, at the size it is printed, from its top left
-corner), the relations' crossings, the time of the run, and whether the
+corner; and again with the pictures laid over each other by the median
+shift of their boxes), the relations' crossings, the time of the run, and whether the
 drawing keeps the page rule (entity text >= 7 pt, relation text >= 6 pt,
 no overlapping texts; tests/svgmeasure.py). Prints one table: medians and
 the worst edit per graph.
@@ -130,13 +131,19 @@ def crossings(lines):
     return n
 
 
-def moved(before, after):
+def moved(before, after, aligned=False):
     """The share of the boxes both pictures show that moved more than
-    MOVED inches, and how many they share."""
+    MOVED inches, and how many they share; aligned: after the pictures
+    are laid over each other by the boxes' median shift (a picture whose
+    edge moved, everything in it kept)."""
     shared = [k for k in before if k in after]
+    dx = dy = 0.0
+    if aligned and shared:
+        dx = statistics.median(after[k][0] - before[k][0] for k in shared)
+        dy = statistics.median(after[k][1] - before[k][1] for k in shared)
     far = sum(1 for k in shared
-              if ((before[k][0] - after[k][0]) ** 2 +
-                  (before[k][1] - after[k][1]) ** 2) ** 0.5 > MOVED)
+              if ((before[k][0] + dx - after[k][0]) ** 2 +
+                  (before[k][1] + dy - after[k][1]) ** 2) ** 0.5 > MOVED)
     return (far / len(shared) if shared else 0.0), len(shared)
 
 
@@ -225,6 +232,7 @@ def run_graph(name, args, keep):
                                    base_svg if how == "kept" else None)
             after, lines = picture(svg)
             row[how + " moved"], row["shared"] = moved(before, after)
+            row[how + " aligned"] = moved(before, after, True)[0]
             row[how + " crossings"] = crossings(lines)
             row[how + " page"] = page_ok(svg, page)
         rows.append(row)
@@ -241,10 +249,13 @@ def summary(name, rows, keep):
         name, len(rows), med("shared"))]
     for how in ("fresh", "kept") if keep else ("fresh",):
         moves = [r[how + " moved"] for r in rows]
-        out.append("  %-5s moved >0.3in: median %3.0f%%, worst %3.0f%%; "
-                   "crossings median %4.1f; %5.2f s; page rule %d/%d" % (
+        aligned = [r[how + " aligned"] for r in rows]
+        out.append("  %-5s moved >0.3in: median %3.0f%%, worst %3.0f%% "
+                   "(aligned %3.0f%%, %3.0f%%); crossings median %4.1f; "
+                   "%5.2f s; page rule %d/%d" % (
                        how, 100 * statistics.median(moves),
-                       100 * max(moves), med(how + " crossings"),
+                       100 * max(moves), 100 * statistics.median(aligned),
+                       100 * max(aligned), med(how + " crossings"),
                        med(how + " s"),
                        sum(r[how + " page"] for r in rows), len(rows)))
     if keep:
