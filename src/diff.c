@@ -522,8 +522,6 @@ sg_diff *sg_diff_new(const sg_graph *old, const sg_graph *new_graph,
 		nomem(err);
 	else
 		r = build(d, &m, rel_old, rel_matched, err);
-	if (!r)
-		d->graph->diff = d;
 	free(m.to_new);
 	free(m.to_old);
 	free(rel_old);
@@ -801,6 +799,8 @@ sg_view *sg_diff_select(const sg_diff *d, const sg_select_opts *opts,
 		if (d->entities[e].status != SG_SAME)
 			seeds[e] = 1;
 	v = sg_select_from(g, opts, seeds, err);
+	if (v)
+		v->diff = d;
 	free(seeds);
 	return v;
 }

@@ -62,7 +62,7 @@ static int draw_entity(sg_drawing *ag, const sg_view *v, uint32_t e,
 			 t ? (size_t)(t - v->graph->types) : 0, 1))
 		return -1;
 	if (set_extras(obj, ent->description, &ent->attrs, ent->type, sc) ||
-	    (v->graph->diff && dw_draw_status(obj, 1, v->graph, e, sc)))
+	    (v->diff && dw_draw_status(obj, 1, v, e, sc)))
 		return -1;
 	if (ent->url && set(obj, "URL", dw_safe_url(&sc->tip, ent->url)))
 		return -1;
@@ -264,7 +264,7 @@ static int draw_relation(sg_drawing *ag, const sg_view *v, size_t i,
 	    dw_set_style(edge, sc->theme, t, 0, 0) ||
 	    set_extras(edge, cite(&sc->words, g, r), &r->attrs, r->type, sc))
 		return -1;
-	return g->diff && dw_draw_status(edge, 0, g, (uint32_t)i, sc) ? -1 : 0;
+	return v->diff && dw_draw_status(edge, 0, v, (uint32_t)i, sc) ? -1 : 0;
 }
 
 /* The value entity e is grouped by: its type's label (or id), or the

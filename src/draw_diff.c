@@ -147,15 +147,15 @@ static int mark_changes(sg_dobj *obj, const sg_change *c, size_t n,
 
 /* In a drawing of a diff, obj (entity or relation i) drawn as its status,
  * its changes first in its tooltip (sc->tip holds the rest), and marked. */
-int dw_draw_status(sg_dobj *obj, int node, const sg_graph *g, uint32_t i,
+int dw_draw_status(sg_dobj *obj, int node, const sg_view *v, uint32_t i,
 		   struct scratch *sc)
 {
 	const char *changes;
-	sg_status s = node ? sg_diff_entity(g->diff, i, &changes) :
-			     sg_diff_relation(g->diff, i, &changes);
+	sg_status s = node ? sg_diff_entity(v->diff, i, &changes) :
+			     sg_diff_relation(v->diff, i, &changes);
 	size_t n;
-	const sg_change *c = node ? sg_diff_entity_changes(g->diff, i, &n) :
-				    sg_diff_relation_changes(g->diff, i, &n);
+	const sg_change *c = node ? sg_diff_entity_changes(v->diff, i, &n) :
+				    sg_diff_relation_changes(v->diff, i, &n);
 
 	if (dw_set_status(obj, node, s, sc))
 		return -1;

@@ -280,7 +280,7 @@ int dw_draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 	    set(box, "color", "#9a9a9a") || set(box, "fontsize", title) ||
 	    set(col.g, "rank", "same");
 	/* a diff's colours are its statuses': they are what it explains */
-	for (int k = 1; g->diff && k <= SG_NSTATUS && !r; k++) {
+	for (int k = 1; v->diff && k <= SG_NSTATUS && !r; k++) {
 		sg_status s = (sg_status)(k % SG_NSTATUS);
 		sg_dobj *n = sg_drawing_sample(ag, SG_DNODE);
 
@@ -290,7 +290,7 @@ int dw_draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 			     lines.entity, recolour) ||
 		    end_row(&col, &table);
 	}
-	for (size_t k = 0; k < v->nshown && !r && !g->diff; k++) {
+	for (size_t k = 0; k < v->nshown && !r && !v->diff; k++) {
 		uint32_t type = g->entities[v->shown[k]].type_index;
 
 		if (type != SG_NONE)
@@ -299,13 +299,13 @@ int dw_draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 	/* a relation type's key has an arrowhead (DIRECTED) when one of its
 	 * lines does: relations without direction ("borders", as the file
 	 * says) have none, whatever their type says */
-	for (size_t i = 0; i < g->nrelations && !r && !g->diff; i++)
+	for (size_t i = 0; i < g->nrelations && !r && !v->diff; i++)
 		if (v->relation_on[i])
 			used[g->ntypes + g->relations[i].type_index] |=
 				USED | (g->relations[i].undirected ? 0 :
 								     DIRECTED);
 	/* a summary shows its entities' type and its relations' */
-	for (size_t i = 0; i < v->nfolds && !g->diff; i++) {
+	for (size_t i = 0; i < v->nfolds && !v->diff; i++) {
 		if (v->folds[i].type != SG_NONE)
 			used[v->folds[i].type] = USED;
 		if (v->folds[i].relation != SG_NONE)

@@ -113,7 +113,7 @@ int dw_finish_theme(sg_drawing *ag, const sg_theme *theme,
 /* draw_diff.c */
 int dw_set_status(sg_dobj *obj, int node, sg_status s, struct scratch *sc);
 const char *dw_status_words(sg_status s);
-int dw_draw_status(sg_dobj *obj, int node, const sg_graph *g, uint32_t i,
+int dw_draw_status(sg_dobj *obj, int node, const sg_view *v, uint32_t i,
 		   struct scratch *sc);
 int dw_draw_table(sg_dobj *root, const char *title, struct scratch *sc);
 

@@ -135,7 +135,7 @@ int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
 	size_t style_len = 0;
 	sg_buf json = SG_BUF_INIT, id = SG_BUF_INIT, diff = SG_BUF_INIT;
 	int r = sg_write_json(v, &json) ||
-		(v->graph->diff && sg_diff_json(v->graph->diff, &diff));
+		(v->diff && sg_diff_json(v->diff, &diff));
 
 	if (!title || !*title)
 		title = "scograph";

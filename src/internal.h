@@ -259,8 +259,6 @@ struct sg_graph {
 	int resolved;
 	uint32_t *out_start, *out, *in_start, *in;
 	sg_buf scratch;
-	/* a diff's graph of both versions: the diff it draws (diff.c) */
-	const sg_diff *diff;
 	/* told how reading and resolving go (sg_graph_set_progress) */
 	sg_progress_fn progress;
 	void *progress_ctx;
@@ -352,6 +350,10 @@ struct sg_view {
 	/* per entity in the view, its span in a walk of the tree up makes:
 	 * a is b or inside it when b's span holds a's */
 	uint32_t *enter, *leave;
+	/* a view of a diff's graph of both versions (sg_diff_select): the
+	 * diff that tells each entity's and relation's status; NULL for any
+	 * other view */
+	const sg_diff *diff;
 };
 
 /* How a theme meets dark screens: not at all, drawn dark, or drawn light

@@ -284,7 +284,7 @@ static int write_dot(const sg_view *v, const sg_render_opts *opts,
 static int write_json(const sg_view *v, struct product *p, sg_error *err)
 {
 	sg_buf json = SG_BUF_INIT;
-	int r = v->graph->diff ? sg_diff_json(v->graph->diff, &json) :
+	int r = v->diff ? sg_diff_json(v->diff, &json) :
 				 sg_write_json(v, &json);
 
 	p->data = json.buf;
