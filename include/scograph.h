@@ -366,6 +366,9 @@ typedef struct sg_summary_info {
 	int further;
 	size_t entities;  /* how many it holds */
 	size_t relations; /* how many relations join them to entity */
+	/* how many of its entities a drawing names in its box: the first of
+	 * sg_view_folded's (the rest it counts, "+K more") */
+	size_t named;
 } sg_summary_info;
 
 /* The summaries, ordered by the input order of their entity (those of none
@@ -386,6 +389,7 @@ typedef struct sg_stats {
 	size_t summaries, folded; /* entities folded into summaries */
 	size_t read_entities, read_relations;
 	size_t selected_entities, selected_relations;
+	size_t named; /* entities folded, and named in their summary's box */
 } sg_stats;
 SG_API int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
 

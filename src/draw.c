@@ -484,7 +484,9 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	const sg_theme *theme = o->theme;
 	const char *rankdir = o->rankdir ? o->rankdir :
 			      fit && fit->rankdir ? fit->rankdir : "LR";
-	struct scratch sc = { theme, fit, SG_BUF_INIT, SG_BUF_INIT,
+	struct scratch sc = { theme, fit,
+			      !strcmp(rankdir, "TB") || !strcmp(rankdir, "BT"),
+			      SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
 			      SG_BUF_INIT, SG_BUF_INIT, NULL, NULL,
 			      calloc(g->nentities + 1, sizeof(*sc.drawn)),
@@ -523,7 +525,7 @@ sg_drawing *sg_draw(const sg_view *v, const sg_render_opts *o,
 	if (o->cluster && !r)
 		r = draw_clusters(ag, v, o->cluster, &sc);
 	if (o->legend && !r)
-		r = dw_draw_legend(ag, v, rankdir, &sc);
+		r = dw_draw_legend(ag, v, &sc);
 	if (sg_spreads(engine) && (!fit || fit->words_apart) && !r)
 		r = split_words(ag, &sc);
 	r = r || dw_finish_theme(ag, theme, sc.boxes, g->nentities);

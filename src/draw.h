@@ -24,6 +24,9 @@ typedef struct sg_fit {
 	 * nodes of their own, moved apart as boxes are (without a page,
 	 * always) */
 	int words_apart;
+	/* 1: summaries count their entities without naming them (the page
+	 * cannot hold the names readably) */
+	int unnamed;
 } sg_fit;
 
 /* Whether engine moves boxes apart after placing them (neato, fdp,
@@ -141,7 +144,7 @@ int sg_keep_layout(sg_drawing *d, const sg_graph *g, const sg_layout *l,
  * of it, NUL-terminated), its data and the page's own style and script,
  * added to out. */
 int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
-		 sg_buf *out);
+		 int unnamed, sg_buf *out);
 
 /* Whether node n holds a relation's words (engines that move boxes apart
  * get them as nodes of their own). */

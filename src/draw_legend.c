@@ -242,9 +242,8 @@ static double legend_pt(const sg_drawing *ag)
 /* What draw_legend marks of a type: shown, and shown with a direction. */
 enum { USED = 1, DIRECTED = 2 };
 
-/* The legend of v, for a drawing that flows rankdir. */
-int dw_draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
-		   struct scratch *sc)
+/* The legend of v. */
+int dw_draw_legend(sg_drawing *ag, const sg_view *v, struct scratch *sc)
 {
 	const sg_graph *g = v->graph;
 	size_t ntypes = g->ntypes + g->nrelation_types;
@@ -253,7 +252,7 @@ int dw_draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
 		sg_drawing_subgraph(sg_drawing_root(ag), "cluster_legend");
 	struct column col = {
 		.g = box ? sg_drawing_subgraph(box, "legend column") : NULL,
-		.across = !strcmp(rankdir, "TB") || !strcmp(rankdir, "BT"),
+		.across = sc->across,
 		.tight = sc->fit != NULL,
 	};
 	recolour_fn *recolour = dw_recolouring(sc->theme);

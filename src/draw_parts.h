@@ -42,6 +42,7 @@ static inline const char *get(const sg_dobj *obj, const char *name)
 struct scratch {
 	const sg_theme *theme;
 	const sg_fit *fit; /* NULL: no page */
+	int across; /* the drawing flows down: its ranks run across */
 	sg_buf text, tip, class, words, name, status, wrapped;
 	/* per entity, the box it is drawn as, and the box it is drawn in
 	 * (see draw_boxes); NULL when the view has none */
@@ -121,8 +122,7 @@ int dw_draw_table(sg_dobj *root, const char *title, struct scratch *sc);
 int dw_set_title(sg_dobj *ag, const char *text, int pt, struct scratch *sc);
 int dw_draw_caption(sg_dobj *ag, const sg_view *v, const char *title,
 		    struct scratch *sc);
-int dw_draw_legend(sg_drawing *ag, const sg_view *v, const char *rankdir,
-		   struct scratch *sc);
+int dw_draw_legend(sg_drawing *ag, const sg_view *v, struct scratch *sc);
 
 /* draw_summary.c */
 int dw_draw_summaries(sg_drawing *ag, const sg_view *v,

@@ -42,12 +42,68 @@ static int summary_tip(const sg_view *v, size_t i, const char *words,
 	return r;
 }
 
+/* A summary names each entity in at most this many bytes. */
+#define NAME_BYTES 40
+
+/* How many columns a summary's grid of n names takes: a drawing that
+ * flows down has room across its ranks, one that flows across has room
+ * down them (a rank is a column there). */
+static uint32_t columns(uint32_t n, int across)
+{
+	uint32_t cols = 1;
+
+	while (cols * cols * (across ? 2 : 6) < n)
+		cols++;
+	return cols;
+}
+
+/*
+ * The label of summary i, which names entities (s->named): its words
+ * over its entities' names in a grid of a few columns, read row by row
+ * in the order -T json lists them, and "+K more" for those it does not
+ * name. One box of names, no line each: the 28 neighbours Valjean's
+ * summary folds are named on an A4 page.
+ */
+static int names_label(sg_dobj *n, const sg_view *v, size_t i,
+		       struct scratch *sc)
+{
+	const struct sg_fold *s = &v->folds[i];
+	uint32_t cells = s->named + (s->named < s->count);
+	uint32_t cols = columns(cells, sc->across);
+	sg_buf *b = &sc->status;
+	sg_entity_info e;
+	int r;
+
+	sg_buf_reset(b);
+	r = sg_buf_addf(b, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" "
+			   "CELLPADDING=\"2\"><TR><TD COLSPAN=\"%" PRIu32
+			   "\">", cols) ||
+	    dw_add_html_text(b, v->labels.buf + s->label, NAME_BYTES) ||
+	    sg_buf_adds(b, "</TD></TR>");
+	for (uint32_t j = 0; j < cells && !r; j++) {
+		r = (j % cols == 0 && sg_buf_adds(b, "<TR>")) ||
+		    sg_buf_adds(b, "<TD ALIGN=\"LEFT\">");
+		if (j < s->named)
+			r = r || sg_view_folded(v, i, j, &e) ||
+			    dw_add_html_text(b, e.name, NAME_BYTES);
+		else
+			r = r || sg_buf_addf(b, "<I>+%" PRIu32 " more</I>",
+					     s->count - s->named);
+		r = r || sg_buf_adds(b, "</TD>") ||
+		    ((j % cols == cols - 1 || j + 1 == cells) &&
+		     sg_buf_adds(b, "</TR>"));
+	}
+	return r || sg_buf_adds(b, "</TABLE>") ||
+	       sg_drawing_set(n, "label", b->buf, 1);
+}
+
 /*
  * The summaries of a folded view (see fold in select.c), each beside the
  * entity it hangs off: a box with a dashed border in its entities' type's
  * colours, on a line of its relations' type that says how many relations
- * it stands for; entities further out as a grey "+N more" on a dashed
- * line. The tooltip names their first entities.
+ * it stands for, naming the entities it holds (names_label); entities
+ * further out as a grey "+N more" on a dashed line. The tooltip names
+ * their first entities.
  */
 int dw_draw_summaries(sg_drawing *ag, const sg_view *v, struct scratch *sc)
 {
@@ -110,7 +166,9 @@ int dw_draw_summaries(sg_drawing *ag, const sg_view *v, struct scratch *sc)
 		}
 		r = (t && dw_set_style(n, sc->theme, t, (size_t)(t - g->types),
 				       1)) ||
-		    set(n, "style", "filled,rounded,dashed");
+		    set(n, "style", "filled,rounded,dashed") ||
+		    (s->named && !(sc->fit && sc->fit->unnamed) &&
+		     names_label(n, v, i, sc));
 		if (!edge || r)
 			continue;
 		snprintf(id, sizeof(id), "f.%zu.edge", i + 1);

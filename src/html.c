@@ -128,13 +128,13 @@ static int add_svg_ids(sg_buf *b, const sg_view *v, sg_buf *id)
 }
 
 int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
-		 sg_buf *out)
+		 int unnamed, sg_buf *out)
 {
 	const char *title = o->title ? o->title : v->graph->title;
 	const char *style = NULL;
 	size_t style_len = 0;
 	sg_buf json = SG_BUF_INIT, id = SG_BUF_INIT, diff = SG_BUF_INIT;
-	int r = sg_write_json(v, &json) ||
+	int r = sg_write_json(v, unnamed, &json) ||
 		(v->diff && sg_diff_json(v->diff, &diff));
 
 	if (!title || !*title)

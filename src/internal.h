@@ -338,6 +338,9 @@ struct sg_view {
 		sg_direction dir;
 		int further;
 		uint32_t first, count, relations; /* in members[] */
+		/* how many of its entities, the first in members[], a
+		 * drawing names (see name_members in select.c) */
+		uint32_t named;
 		size_t label, id; /* offsets in labels */
 	} *folds;
 	size_t nfolds, ncut;
@@ -408,7 +411,8 @@ const sg_change *sg_diff_relation_changes(const sg_diff *d, uint32_t i,
 					  size_t *n);
 int sg_diff_json(const sg_diff *d, sg_buf *b);
 
-/* Adds the view to b as native JSON, ready to be read back (write.c). */
-int sg_write_json(const sg_view *v, sg_buf *b);
+/* Adds the view to b as native JSON, ready to be read back (write.c);
+ * unnamed: its drawing's summaries name no entities (see sg_fit). */
+int sg_write_json(const sg_view *v, int unnamed, sg_buf *b);
 
 #endif

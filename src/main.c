@@ -613,12 +613,13 @@ static int print_stats(const sg_view *v, sg_error *err)
 	printf("entities read: %zu\nrelations read: %zu\n"
 	       "entities selected: %zu\nrelations selected: %zu\n"
 	       "entities drawn: %zu\nsummaries drawn: %zu\n"
-	       "entities folded: %zu\nrelations drawn: %zu\n"
+	       "entities folded: %zu\nentities named in summaries: %zu\n"
+	       "relations drawn: %zu\n"
 	       "entity types drawn: %zu\nrelation types drawn: %zu\n"
 	       "sources drawn: %zu\n",
 	       s.read_entities, s.read_relations, s.selected_entities,
 	       s.selected_relations, s.entities, s.summaries, s.folded,
-	       s.relations, s.entity_types, s.relation_types, s.sources);
+	       s.named, s.relations, s.entity_types, s.relation_types, s.sources);
 	return 0;
 }
 

@@ -628,7 +628,7 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 		uint32_t same[KEY_FIELDS];
 
 		*s = (struct sg_fold){ k[0], SG_NONE, SG_NONE, SG_BOTH, (int)k[1],
-				       (uint32_t)v->ncut, 0, 0, 0, 0 };
+				       (uint32_t)v->ncut, 0, 0, 0, 0, 0 };
 		memcpy(same, k, sizeof(same));
 		for (j = i; j < f->nkeys &&
 			    same_summary(&f->keys[i], &f->keys[j], fields); j++) {
@@ -679,6 +679,64 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 			v->folds[v->fold_of[b]].relations++;
 	}
 	return 0;
+}
+
+/* Whether summary s may name its entities, with names for budget. */
+static int names(const struct sg_fold *s, size_t budget)
+{
+	return !s->further && s->count <= budget;
+}
+
+/*
+ * How many of its entities each summary names: a box of names says who
+ * it holds, which a printed page cannot otherwise tell ("28 entities"
+ * beside Valjean named none of them). Names are denser than boxes (a
+ * grid of them, no line each): a drawing names as many as a page holds
+ * boxes (budget) less those it draws. A summary of more than that names
+ * none (722 names of a hub's neighbours would shrink its page past
+ * reading, and a few of them say little); past the budget, the others
+ * name an equal share each, the smaller ones all theirs, and say "+K
+ * more" of the rest. Those further out name none: no single line joins
+ * them to the drawing.
+ */
+static void name_members(sg_view *v, size_t budget)
+{
+	size_t lo = 0, hi = 0, used = v->nfolds;
+
+	for (size_t e = 0; e < v->graph->nentities; e++)
+		used += v->entity_on[e];
+	budget = budget > used ? budget - used : 0;
+	used = 0;
+	for (size_t i = 0; i < v->nfolds; i++)
+		if (names(&v->folds[i], budget) && v->folds[i].count > hi)
+			hi = v->folds[i].count;
+	/* the largest share whose names fit the budget */
+	while (lo < hi) {
+		size_t share = lo + (hi - lo + 1) / 2, sum = 0;
+
+		for (size_t i = 0; i < v->nfolds; i++)
+			if (names(&v->folds[i], budget))
+				sum += v->folds[i].count < share ?
+					v->folds[i].count : share;
+		if (sum <= budget)
+			lo = share;
+		else
+			hi = share - 1;
+	}
+	for (size_t i = 0; i < v->nfolds; i++) {
+		struct sg_fold *s = &v->folds[i];
+
+		s->named = !names(s, budget) ? 0 :
+			   s->count < lo ? s->count : (uint32_t)lo;
+		used += s->named;
+	}
+	/* what an equal share leaves over, one more each, in order */
+	for (size_t i = 0; i < v->nfolds && used < budget; i++)
+		if (names(&v->folds[i], budget) &&
+		    v->folds[i].named < v->folds[i].count) {
+			v->folds[i].named++;
+			used++;
+		}
 }
 
 /* The relations of e that would be drawn if it were: those to the
@@ -881,6 +939,8 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 	promote(&f, v->entity_on, level, f.lines[k] + c.groups[level],
 		most_lines);
 	r = keep_parents(v, allowed) || summarise(v, &f, level) ? -1 : 0;
+	if (!r)
+		name_members(v, max);
 done:
 	free(f.in);
 	free(f.ranks);
@@ -1258,6 +1318,7 @@ int sg_view_summary(const sg_view *v, size_t i, sg_summary_info *info)
 	info->type = s->type != SG_NONE ? g->types[s->type].id : NULL;
 	info->further = s->further;
 	info->entities = s->count;
+	info->named = s->named;
 	info->relations = s->relations;
 	return 0;
 }
@@ -1303,6 +1364,8 @@ int sg_view_stats(const sg_view *v, sg_stats *s, sg_error *err)
 	s->relations = v->nshown_relations;
 	s->summaries = v->nfolds;
 	s->folded = v->ncut;
+	for (size_t i = 0; i < v->nfolds; i++)
+		s->named += v->folds[i].named;
 	s->selected_entities = v->nshown + v->ncut;
 	s->selected_relations = v->nselected_relations;
 	s->read_entities = g->nentities;

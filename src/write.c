@@ -114,9 +114,10 @@ static int add_relation(sg_buf *b, const sg_graph *g, const sg_relation *rel)
  * A folded view's summaries (see fold in select.c), one a line: what each
  * stands for, and the ids of the entities it holds, so that a program
  * reading the view knows where every entity of the selection went. A
- * reader of the graph passes them over: they are how it was drawn.
+ * reader of the graph passes them over: they are how it was drawn,
+ * with how many entities each names (none when unnamed).
  */
-static int add_summaries(sg_buf *b, const sg_view *v)
+static int add_summaries(sg_buf *b, const sg_view *v, int unnamed)
 {
 	static const char *const directions[] = {
 		[SG_BOTH] = "both", [SG_OUT] = "out", [SG_IN] = "in",
@@ -137,8 +138,10 @@ static int add_summaries(sg_buf *b, const sg_view *v)
 		    add_field(b, &first, "direction", directions[s.direction]) ||
 		    add_field(b, &first, "type", s.type) ||
 		    (s.further && sg_buf_adds(b, ", \"further\": true")) ||
-		    sg_buf_addf(b, ", \"relations\": %zu, \"entities\": [",
-				s.relations);
+		    sg_buf_addf(b, ", \"relations\": %zu", s.relations) ||
+		    (s.named && !unnamed &&
+		     sg_buf_addf(b, ", \"named\": %zu", s.named)) ||
+		    sg_buf_adds(b, ", \"entities\": [");
 		for (size_t j = 0; !r && !sg_view_folded(v, i, j, &e); j++)
 			r = sg_buf_adds(b, j ? ", " : "") ||
 			    sg_buf_add_json(b, e.id);
@@ -147,7 +150,7 @@ static int add_summaries(sg_buf *b, const sg_view *v)
 	return r || (sg_view_summary_count(v) && sg_buf_adds(b, "\n  ]"));
 }
 
-int sg_write_json(const sg_view *v, sg_buf *b)
+int sg_write_json(const sg_view *v, int unnamed, sg_buf *b)
 {
 	const sg_graph *g = v->graph;
 	unsigned char *used = calloc(g->ntypes + g->nrelation_types +
@@ -213,7 +216,7 @@ int sg_write_json(const sg_view *v, sg_buf *b)
 		    add_relation(b, g, &g->relations[i]);
 		any = 1;
 	}
-	r = r || sg_buf_adds(b, any ? "\n  ]" : "]") || add_summaries(b, v) ||
+	r = r || sg_buf_adds(b, any ? "\n  ]" : "]") || add_summaries(b, v, unnamed) ||
 	    sg_buf_adds(b, "\n}\n");
 	free(used);
 	return r;

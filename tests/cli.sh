@@ -1272,6 +1272,16 @@ check "and its relations" has "$tmp/out" "relations selected: 5"
 check "--stats of a folded drawing" run 0 tests/tools/networkx/nx3/miserables.json --stats
 check "reads the graph's size first" sh -c "head -4 '$tmp/out' | tr '\n' ' ' | grep -qx 'entities read: 77 relations read: 254 entities selected: 77 relations selected: 254 '"
 check "then what is drawn" has "$tmp/out" "entities folded: 67"
+# Summaries name who they hold where the page allows (issue 23): Valjean's
+# 36 neighbours, 8 drawn and 28 named in one summary's box, on A4
+check "Valjean on A4" run 0 tests/tools/networkx/nx3/miserables.graphml \
+	--focus Valjean -o "$tmp/valjean.svg" -o "$tmp/valjean.json"
+check "readable, no texts overlapping" readable "$tmp/valjean.svg"
+check "the summary's box names its 28" sh -c "grep -o '>Toussaint<\|>Myriel<\|>+[0-9]* more<' '$tmp/valjean.svg' | sort | tr '\n' ' ' | grep -qx '>Myriel< >Toussaint< '"
+check "-T json says so" has "$tmp/valjean.json" '"relations": 28, "named": 28, "entities": ['
+check "--stats too" run 0 tests/tools/networkx/nx3/miserables.graphml \
+	--focus Valjean --stats
+check "28 named" has "$tmp/out" "entities named in summaries: 28"
 check "--exclude" run 0 --focus Kazakhstan --exclude SCO --stats
 check "--exclude leaves it out" has "$tmp/out" "entities selected: 13"
 check "--exclude-type and --exclude-relation" run 0 --focus Kazakhstan \
@@ -2015,6 +2025,18 @@ lines_drawn() { # SVG MAX: at most MAX relations drawn
 }
 /usr/bin/python3 tests/bench/gen.py kg 650 >"$tmp/kg650.json"
 /usr/bin/python3 tests/bench/gen.py kg 6500 >"$tmp/kg6500.json"
+# a hub's 722 neighbours are more than a page names: counted, not named
+check "a hub's summary" run 0 "$tmp/kg6500.json" --focus e0 --stats
+check "names none of its 722" has "$tmp/out" "entities named in summaries: 0"
+# e16's 17 folded fit the names' budget, but not the page: the drawing
+# counts them, and the JSON written beside it says it names none
+check "e16: names planned" run 0 "$tmp/kg6500.json" --focus e16 -T json
+check "in the view" has "$tmp/out" '"named": 17'
+check "e16 on A4, with its JSON" run 0 "$tmp/kg6500.json" --focus e16 \
+	-o "$tmp/e16.svg" -o "$tmp/e16.json"
+check "the drawing names none" not grep -q '"named"' "$tmp/e16.json"
+check "and keeps its text as large as without names" measure \
+	--check entity=6 "$tmp/e16.svg"
 # ---- DOT into a file is written as it is made, a piece (64 KiB) at a
 # time, never whole in memory; to standard output it goes whole at the
 # end: the same bytes either way, several pieces of them here (kg 6500:

@@ -458,6 +458,81 @@ static void test_max_entities(void **state)
 	sg_graph_free(g);
 }
 
+/* Two stars: h relates 6 p's (r), 9 c's are related to k (s). */
+static const char *const star =
+	"{\"entities\": [{\"id\": \"h\"}, {\"id\": \"k\"},"
+	" {\"id\": \"p1\", \"type\": \"p\"}, {\"id\": \"p2\", \"type\": \"p\"},"
+	" {\"id\": \"p3\", \"type\": \"p\"}, {\"id\": \"p4\", \"type\": \"p\"},"
+	" {\"id\": \"p5\", \"type\": \"p\"}, {\"id\": \"p6\", \"type\": \"p\"},"
+	" {\"id\": \"c1\", \"type\": \"c\"}, {\"id\": \"c2\", \"type\": \"c\"},"
+	" {\"id\": \"c3\", \"type\": \"c\"}, {\"id\": \"c4\", \"type\": \"c\"},"
+	" {\"id\": \"c5\", \"type\": \"c\"}, {\"id\": \"c6\", \"type\": \"c\"},"
+	" {\"id\": \"c7\", \"type\": \"c\"}, {\"id\": \"c8\", \"type\": \"c\"},"
+	" {\"id\": \"c9\", \"type\": \"c\"}],"
+	" \"relations\": ["
+	"{\"from\": \"h\", \"to\": \"p1\", \"type\": \"r\"},"
+	" {\"from\": \"h\", \"to\": \"p2\", \"type\": \"r\"},"
+	" {\"from\": \"h\", \"to\": \"p3\", \"type\": \"r\"},"
+	" {\"from\": \"h\", \"to\": \"p4\", \"type\": \"r\"},"
+	" {\"from\": \"h\", \"to\": \"p5\", \"type\": \"r\"},"
+	" {\"from\": \"h\", \"to\": \"p6\", \"type\": \"r\"},"
+	" {\"from\": \"c1\", \"to\": \"k\", \"type\": \"s\"},"
+	" {\"from\": \"c2\", \"to\": \"k\", \"type\": \"s\"},"
+	" {\"from\": \"c3\", \"to\": \"k\", \"type\": \"s\"},"
+	" {\"from\": \"c4\", \"to\": \"k\", \"type\": \"s\"},"
+	" {\"from\": \"c5\", \"to\": \"k\", \"type\": \"s\"},"
+	" {\"from\": \"c6\", \"to\": \"k\", \"type\": \"s\"},"
+	" {\"from\": \"c7\", \"to\": \"k\", \"type\": \"s\"},"
+	" {\"from\": \"c8\", \"to\": \"k\", \"type\": \"s\"},"
+	" {\"from\": \"c9\", \"to\": \"k\", \"type\": \"s\"}]}";
+
+/* Summaries name their entities as far as the boxes a page holds, less
+ * those drawn, go: all of them, or none when they are more; never those
+ * further out. */
+static void test_summaries_name(void **state)
+{
+	const char *hk[] = { "h", "k" };
+	sg_select_opts o = { .focus = hk, .nfocus = 1, .depth = 1,
+			     .max_entities = 30, .max_lines = 1 };
+	sg_error err = { 0 };
+	sg_graph *g = load(star, &err);
+	sg_view *v = sg_select(g, &o, &err);
+	sg_summary_info s;
+	sg_entity_info e;
+	sg_stats st;
+
+	(void)state;
+	/* h and a summary of its 6 p's, one line: 28 names to spare */
+	assert_string_equal(summary(v, 0), "fold:1 '6 ps' h r 1 p 0 6 6");
+	assert_int_equal(sg_view_summary(v, 0, &s), 0);
+	assert_int_equal(s.named, 6);
+	assert_int_equal(sg_view_folded(v, 0, 0, &e), 0);
+	assert_string_equal(e.id, "p1");
+	assert_int_equal(sg_view_stats(v, &st, &err), 0);
+	assert_int_equal(st.named, 6);
+	assert_int_equal(st.folded, 6);
+	sg_view_free(v);
+	/* a page of 7 boxes, 2 drawn: 5 names cannot say who the 6 are */
+	o.max_entities = 7;
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_summary(v, 0, &s), 0);
+	assert_int_equal(s.entities, 6);
+	assert_int_equal(s.named, 0);
+	assert_int_equal(sg_view_stats(v, &st, &err), 0);
+	assert_int_equal(st.named, 0);
+	sg_view_free(v);
+	/* h and k, a line to spare: "+N more" beside h, never named */
+	o.nfocus = 2;
+	o.max_entities = 30;
+	o.max_lines = 2;
+	v = sg_select(g, &o, &err);
+	assert_int_equal(sg_view_summary(v, 0, &s), 0);
+	assert_int_equal(s.further, 1);
+	assert_int_equal(s.named, 0);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 /* Entities no relation joins to what is drawn are summarised apart;
  * an English plural for each type. */
 static void test_fold_unrelated(void **state)
@@ -645,6 +720,7 @@ int main(void)
 		cmocka_unit_test(test_excludes),
 		cmocka_unit_test(test_max_entities),
 		cmocka_unit_test(test_fold_unrelated),
+		cmocka_unit_test(test_summaries_name),
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
 		cmocka_unit_test(test_nothing_selected),
