@@ -60,6 +60,12 @@
 		return at(r.left + r.width / 2, r.top + r.height / 2);
 	};
 	const fit = () => { box = { ...home }; show(); };
+	/* a step of the arrow keys: an eighth of what is in view */
+	const pan = (dx, dy) => {
+		box.x += dx * box.w / 8;
+		box.y += dy * box.h / 8;
+		show();
+	};
 	const centre = (el) => {
 		const r = el.getBoundingClientRect();
 		const c = at(r.left + r.width / 2, r.top + r.height / 2);
@@ -476,6 +482,10 @@
 			'=': () => zoom(1 / 1.25, middle()),
 			'-': () => zoom(1.25, middle()),
 			'0': fit,
+			ArrowLeft: () => pan(-1, 0),
+			ArrowRight: () => pan(1, 0),
+			ArrowUp: () => pan(0, -1),
+			ArrowDown: () => pan(0, 1),
 			Escape: () => choose(-1, true),
 		};
 		if (keys[ev.key]) {
