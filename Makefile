@@ -181,7 +181,7 @@ memcheck: scograph $(UNIT_TESTS)
 		{ cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph --cluster type --legend --caption \
 		--theme examples/house-theme.json --focus Kazakhstan \
-		--max-nodes 8 -o build/mem.svg \
+		--max-nodes 8 -o build/mem.svg -o build/mem.html \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph tests/tools/networkx/nx3/davis.json --theme dark \
 		-o build/mem.svg -o build/mem.png 2>build/memcheck.log || \

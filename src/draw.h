@@ -142,9 +142,12 @@ int sg_keep_layout(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 
 /* The page of view v (html.c): one HTML file of svg (Graphviz's drawing
  * of it, NUL-terminated), its data and the page's own style and script,
- * added to out. */
+ * added to out; unnamed as sg_write_json's. Summary i's own drawing, to
+ * open in place, is the SVG at unfolded + at[i] - 1 (at[i] 0, or at
+ * NULL: none). */
 int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
-		 int unnamed, sg_buf *out);
+		 int unnamed, const char *unfolded, const size_t *at,
+		 sg_buf *out);
 
 /* Whether node n holds a relation's words (engines that move boxes apart
  * get them as nodes of their own). */

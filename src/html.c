@@ -127,8 +127,26 @@ static int add_svg_ids(sg_buf *b, const sg_view *v, sg_buf *id)
 	return r || sg_buf_adds(b, "]}");
 }
 
+/* Adds each summary's own drawing that there is, in a template the page
+ * opens in place of the drawing (its element ids repeat the drawing's,
+ * and a template's content is no part of the document until then). */
+static int add_unfolded(sg_buf *b, const sg_view *v, const char *unfolded,
+			const size_t *at)
+{
+	int r = 0;
+
+	for (size_t i = 0; at && i < v->nfolds && !r; i++)
+		if (at[i])
+			r = sg_buf_addf(b, "<template id=\"unfold-%zu\">",
+					i + 1) ||
+			    add_svg(b, unfolded + at[i] - 1) ||
+			    sg_buf_adds(b, "</template>\n");
+	return r;
+}
+
 int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
-		 int unnamed, sg_buf *out)
+		 int unnamed, const char *unfolded, const size_t *at,
+		 sg_buf *out)
 {
 	const char *title = o->title ? o->title : v->graph->title;
 	const char *style = NULL;
@@ -180,7 +198,9 @@ int sg_html_page(const sg_view *v, const sg_render_opts *o, const char *svg,
 			"and \xe2\x88\x92 to zoom, Tab to go through its entities\">\n") ||
 	    add_svg(out, svg) ||
 	    sg_buf_adds(out, "</div>\n<aside id=\"panel\" aria-live=\"polite\" "
-			     "hidden></aside>\n</main>\n<script type=\"application/"
+			     "hidden></aside>\n</main>\n") ||
+	    add_unfolded(out, v, unfolded, at) ||
+	    sg_buf_adds(out, "<script type=\"application/"
 			     "json\" id=\"graph\">{\"graph\": ") ||
 	    add_json_data(out, json.buf, json.len) ||
 	    sg_buf_adds(out, ",\n\"svg\": ") || add_svg_ids(out, v, &id) ||

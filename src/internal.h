@@ -353,6 +353,9 @@ struct sg_view {
 	/* per entity in the view, its span in a walk of the tree up makes:
 	 * a is b or inside it when b's span holds a's */
 	uint32_t *enter, *leave;
+	/* the relation types the selection follows (by index; the last:
+	 * untyped), for what a summary holds (sg_view_unfold) */
+	unsigned char *rel_on;
 	/* a view of a diff's graph of both versions (sg_diff_select): the
 	 * diff that tells each entity's and relation's status; NULL for any
 	 * other view */
@@ -383,6 +386,15 @@ const char *sg_colour_dark(const char *value, char *buf);
  * screen whose reader prefers dark (prefers-color-scheme); unchanged when
  * it has a colour sg_colour_dark does not read. -1 when out of memory. */
 int sg_svg_follow_scheme(sg_buf *out, const char *svg, size_t len);
+
+/* Summaries this many entities large at most are drawn on their own
+ * (sg_view_unfold). */
+#define SG_UNFOLD_MAX 60
+/* The view of what summary i of v folded: the entity it is beside, the
+ * focus, and its entities, with the relations among them that v's
+ * selection follows. NULL with SG_EUSAGE for a summary of more than
+ * SG_UNFOLD_MAX, or none; with SG_ENOMEM when memory runs out. */
+sg_view *sg_view_unfold(const sg_view *v, size_t i, sg_error *err);
 
 /* sg_select, starting from the entities seeds marks instead of a focus
  * (unless opts has one), kept only when the filters allow them: those

@@ -245,6 +245,35 @@
 				`#entity=${encodeURIComponent(entities[i].id)}`);
 	}
 
+	/* ---- a summary opened in place: the drawing of what it holds,
+	 * made with the page (a template unfold-N), over the whole one ---- */
+	const unfolded = add('div');
+	unfolded.id = 'unfolded';
+	unfolded.hidden = true;
+	/* the whole drawing under it stays where it was */
+	for (const type of ['pointerdown', 'wheel'])
+		unfolded.addEventListener(type, (ev) => ev.stopPropagation());
+	view.append(unfolded);
+	const closeFold = () => {
+		unfolded.hidden = true;
+		unfolded.replaceChildren();
+	};
+	const openFold = (n) => {
+		const t = document.getElementById(`unfold-${n}`);
+		if (!t)
+			return false;
+		const back = add('button', '\u2190 the whole drawing', 'back');
+		back.type = 'button';
+		back.addEventListener('click', closeFold);
+		unfolded.replaceChildren(back, t.content.cloneNode(true));
+		const drawing = unfolded.querySelector('svg');
+		drawing.removeAttribute('width');
+		drawing.removeAttribute('height');
+		unfolded.hidden = false;
+		back.focus();
+		return true;
+	};
+
 	/* ---- a summary (f.N, "fold:N" in the data): what it holds, and
 	 * the command that draws them ---- */
 	const folded = (s) => {
@@ -252,6 +281,9 @@
 		chosen = -1;
 		start(s.label);
 		panel.append(add('div', 'folded', 'type'));
+		if (!openFold(s.id.replace(/^fold:/, '')))
+			panel.append(add('p', 'too many to draw in this page: ' +
+				'the command below draws them'));
 		const around = s.entity && index.has(s.entity) ?
 			name(entities[index.get(s.entity)]) : null;
 		if (around)
@@ -486,7 +518,8 @@
 			ArrowRight: () => pan(1, 0),
 			ArrowUp: () => pan(0, -1),
 			ArrowDown: () => pan(0, 1),
-			Escape: () => choose(-1, true),
+			Escape: () => unfolded.hidden ? choose(-1, true) :
+				closeFold(),
 		};
 		if (keys[ev.key]) {
 			ev.preventDefault();

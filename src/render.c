@@ -1024,6 +1024,11 @@ struct job {
 	Agraph_t *ag; /* read from dot, once a layout or a check needs it */
 	int laid_out;
 	int unnamed; /* its summaries name no entities (sg_fit) */
+	/* for a page: each summary's own drawing as SVG (unfold), one after
+	 * the other in unfolded, each ending in '\0'; at[i] is where summary
+	 * i's starts plus 1 (0: none) */
+	sg_buf unfolded;
+	size_t *at;
 };
 
 /* The page, the engine and the attributes exist. */
@@ -1245,6 +1250,75 @@ static int render_picture(struct job *j, struct product *p, sg_error *err)
 	return r;
 }
 
+/* How many bytes the summaries' own drawings take in a page at most
+ * (unfold): past them, the page tells how to draw the rest. */
+#define UNFOLD_BYTES (2u << 20)
+
+/*
+ * What each summary folded, drawn on its own as SVG for a page to open
+ * in place (sg_view_unfold): laid out and rendered one by one before the
+ * drawing itself, as Graphviz renders with what it kept of the last
+ * layout it made (see lay_out_again). No page: the reader zooms into it.
+ */
+static int unfold(struct job *j, sg_error *err)
+{
+	const sg_view *v = j->v;
+	/* each titled with what it holds: "11 entities beside Kazakhstan" */
+	sg_render_opts o = *j->opts;
+	sg_buf title = SG_BUF_INIT;
+	int r = 0;
+
+	if (!v->nfolds)
+		return 0;
+	if (!(j->at = calloc(v->nfolds, sizeof(*j->at))))
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; i < v->nfolds && !r &&
+			   j->unfolded.len < UNFOLD_BYTES; i++) {
+		sg_error why = { 0 };
+		sg_view *u = sg_view_unfold(v, i, &why);
+		Agraph_t *ag = NULL;
+		char *dot = NULL, *svg = NULL;
+		size_t n = 0;
+		unsigned len = 0;
+
+		const struct sg_fold *s = &v->folds[i];
+		const sg_entity *at = s->anchor != SG_NONE ?
+			&v->graph->entities[s->anchor] : NULL;
+
+		if (!u) {
+			r = why.code == SG_ENOMEM ?
+				sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+					"out of memory") : 0;
+			continue;
+		}
+		sg_buf_reset(&title);
+		r = sg_buf_adds(&title, v->labels.buf + s->label) ||
+		    (at && sg_buf_addf(&title, " beside %s",
+				       at->name ? at->name : at->id)) ?
+			sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
+			0;
+		o.title = sg_buf_str(&title);
+		r = r || lay_out(u, &o, "dot", NULL, j->gvc, &ag, &dot, &n,
+				 err);
+		if (!r && gvRenderData(j->gvc, ag, "svg", &svg, &len))
+			r = graphviz_failed(err, "render a summary");
+		if (!r && j->unfolded.len + len < UNFOLD_BYTES) {
+			j->at[i] = j->unfolded.len + 1;
+			r = sg_buf_add(&j->unfolded, svg, len) ||
+			    sg_buf_add(&j->unfolded, "", 1) ?
+				sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+					"out of memory") : 0;
+		}
+		if (svg)
+			gvFreeRenderData(svg);
+		close_layout(j->gvc, &ag);
+		free(dot);
+		sg_view_free(u);
+	}
+	sg_buf_release(&title);
+	return r;
+}
+
 /* The page of the drawing in p: its SVG, made into a page. */
 static int render_html(struct job *j, struct product *p, sg_error *err)
 {
@@ -1255,7 +1329,7 @@ static int render_html(struct job *j, struct product *p, sg_error *err)
 	/* (Graphviz's bytes need not end in '\0') */
 	if (!r && (sg_buf_add(&text, svg.data, svg.len) ||
 		   sg_html_page(j->v, j->opts, sg_buf_str(&text),
-				 j->unnamed, &page)))
+				 j->unnamed, j->unfolded.buf, j->at, &page)))
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	release_product(&svg);
 	sg_buf_release(&text);
@@ -1269,6 +1343,9 @@ static int render_html(struct job *j, struct product *p, sg_error *err)
  * or a picture of the one layout. */
 static int produce(struct job *j, sg_error *err)
 {
+	for (size_t i = 0; i < j->n; i++)
+		if (is_html(j->out[i].format) && !j->at && unfold(j, err))
+			return -1;
 	if ((j->drawing && make_drawing(j, err)) || check_text(j, err) ||
 	    lay_out_pictures(j, err))
 		return -1;
@@ -1331,6 +1408,8 @@ static void release_job(struct job *j)
 	free(j->out);
 	free(j->dests);
 	free(j->dot);
+	sg_buf_release(&j->unfolded);
+	free(j->at);
 }
 
 /* sg_render, or with data sg_render_buffer: its one output, of no path,

@@ -23,6 +23,7 @@ void sg_view_free(sg_view *v)
 	free(v->up);
 	free(v->enter);
 	free(v->leave);
+	free(v->rel_on);
 	free(v);
 }
 
@@ -1164,10 +1165,31 @@ sg_view *sg_select(const sg_graph *g, const sg_select_opts *o, sg_error *err)
 	return sg_select_from(g, o, NULL, err);
 }
 
+/* A view of graph g with nothing in it yet; NULL when out of memory. */
+static sg_view *view_new(const sg_graph *g)
+{
+	sg_view *v = calloc(1, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	v->graph = g;
+	v->entity_on = calloc(g->nentities + 1, 1);
+	v->relation_on = calloc(g->nrelations + 1, 1);
+	v->focus = calloc(g->nentities + 1, 1);
+	v->shown = malloc((g->nentities + 1) * sizeof(*v->shown));
+	v->shown_relations = malloc((g->nrelations + 1) *
+				    sizeof(*v->shown_relations));
+	if (v->entity_on && v->relation_on && v->focus && v->shown &&
+	    v->shown_relations)
+		return v;
+	sg_view_free(v);
+	return NULL;
+}
+
 sg_view *sg_select_from(const sg_graph *g, const sg_select_opts *o,
 			const unsigned char *seeds, sg_error *err)
 {
-	sg_view *v = calloc(1, sizeof(*v));
+	sg_view *v;
 	unsigned char *rel_on = NULL, *ent_type_on = NULL, *allowed = NULL;
 	sg_buf text = SG_BUF_INIT;
 	int r = -1;
@@ -1175,21 +1197,11 @@ sg_view *sg_select_from(const sg_graph *g, const sg_select_opts *o,
 	if (!g->resolved) {
 		sg_fail(err, SG_EUSAGE, NULL, 0, 0,
 			"the graph must be resolved before selection");
-		free(v);
 		return NULL;
 	}
-	if (v) {
-		v->graph = g;
-		v->entity_on = calloc(g->nentities + 1, 1);
-		v->relation_on = calloc(g->nrelations + 1, 1);
-		v->focus = calloc(g->nentities + 1, 1);
-		v->shown = malloc((g->nentities + 1) * sizeof(*v->shown));
-		v->shown_relations = malloc((g->nrelations + 1) *
-					    sizeof(*v->shown_relations));
-		allowed = calloc(g->nentities + 1, 1);
-	}
-	if (!v || !v->entity_on || !v->relation_on || !v->focus ||
-	    !v->shown || !v->shown_relations || !allowed) {
+	v = view_new(g);
+	allowed = calloc(g->nentities + 1, 1);
+	if (!v || !allowed) {
 		nomem(err);
 		goto done;
 	}
@@ -1250,7 +1262,10 @@ sg_view *sg_select_from(const sg_graph *g, const sg_select_opts *o,
 	if (o->path_from && o->path_to) /* paths are never folded */
 		v->nselected_relations = v->nshown_relations;
 done:
-	free(rel_on);
+	if (v && !r)
+		v->rel_on = rel_on;
+	else
+		free(rel_on);
 	free(ent_type_on);
 	free(allowed);
 	sg_buf_release(&text);
@@ -1258,6 +1273,54 @@ done:
 		return v;
 	sg_view_free(v);
 	return NULL;
+}
+
+sg_view *sg_view_unfold(const sg_view *v, size_t i, sg_error *err)
+{
+	const sg_graph *g = v->graph;
+	const struct sg_fold *s = i < v->nfolds ? &v->folds[i] : NULL;
+	sg_view *u;
+
+	if (!s || s->count > SG_UNFOLD_MAX || !v->rel_on) {
+		sg_fail(err, SG_EUSAGE, NULL, 0, 0, "no summary %zu of at most "
+			"%d entities to unfold", i + 1, SG_UNFOLD_MAX);
+		return NULL;
+	}
+	if (!(u = view_new(g)) ||
+	    !(u->rel_on = malloc(g->nrelation_types + 1))) {
+		sg_view_free(u);
+		nomem(err);
+		return NULL;
+	}
+	memcpy(u->rel_on, v->rel_on, g->nrelation_types + 1);
+	if (s->anchor != SG_NONE)
+		u->entity_on[s->anchor] = u->focus[s->anchor] = 1;
+	for (uint32_t j = 0; j < s->count; j++)
+		u->entity_on[v->members[s->first + j]] = 1;
+	for (size_t k = 0; k < g->nrelations; k++)
+		if ((u->relation_on[k] = relation_allowed(g, &g->relations[k],
+							  u->entity_on,
+							  u->rel_on)))
+			u->shown_relations[u->nshown_relations++] =
+				(uint32_t)k;
+	u->nselected_relations = u->nshown_relations;
+	/* no parent boxes: what the summary holds, as it was folded */
+	if (!(u->up = malloc((g->nentities + 1) * sizeof(*u->up)))) {
+		sg_view_free(u);
+		nomem(err);
+		return NULL;
+	}
+	for (size_t e = 0; e < g->nentities; e++)
+		u->up[e] = SG_NONE;
+	if (number_boxes(u)) {
+		sg_view_free(u);
+		nomem(err);
+		return NULL;
+	}
+	for (size_t e = 0; e < g->nentities; e++)
+		if (u->entity_on[e])
+			u->shown[u->nshown++] = (uint32_t)e;
+	return u;
 }
 
 size_t sg_view_entity_count(const sg_view *v)

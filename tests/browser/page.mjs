@@ -188,7 +188,18 @@ check('a summary opens its panel', await panelTitle(page) === '11 entities');
 check('with the ids it holds', await page.$$eval('#panel li', (li) => li.length) === 11);
 check('and the command that draws them', (await page.$eval('#panel code', (c) => c.textContent))
 	.startsWith('scograph GRAPH --focus kazakhstan'));
+// opened in place: its own drawing, over the whole one, with the entity
+// it is beside and the 11 it folded; Escape, or the button, goes back
+const inPlace = () => page.$$eval('#unfolded:not([hidden]) svg g.node', (g) => g.length);
+check('and opens in place: its own drawing of the 12', await inPlace() === 12);
+check('which names what it holds', await page.$$eval('#unfolded svg g.node title',
+	(t) => t.map((x) => x.textContent)).then((names) => names.includes('kazakhstan')));
 await shot(page, 'page-summary');
+await page.keyboard.press('Escape');
+check('Escape goes back to the whole drawing', await page.$eval('#unfolded', (d) => d.hidden));
+await page.click('g#f\\.1');
+await page.click('#unfolded button.back');
+check('so does its button', await page.$eval('#unfolded', (d) => d.hidden));
 clean(page, 'folded page');
 await page.close();
 
