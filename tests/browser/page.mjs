@@ -101,6 +101,8 @@ check('search finds by type', (await page.$$('#results li')).length >= 3);
 await page.keyboard.press('Escape');
 
 await page.click('g#e\\.kazakhstan');
+check('a click rings no box in black (the link it focuses has no outline)',
+	await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle) === 'none');
 check('a click opens the entity', await panelTitle(page) === 'Kazakhstan');
 const touching = data.relations.filter((r) => r.from === 'kazakhstan' || r.to === 'kazakhstan').length;
 const listed = await page.$$eval('#panel li', (li) => li.length);
