@@ -266,9 +266,6 @@
 		back.type = 'button';
 		back.addEventListener('click', closeFold);
 		unfolded.replaceChildren(back, t.content.cloneNode(true));
-		const drawing = unfolded.querySelector('svg');
-		drawing.removeAttribute('width');
-		drawing.removeAttribute('height');
 		unfolded.hidden = false;
 		back.focus();
 		return true;
