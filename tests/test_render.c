@@ -771,7 +771,7 @@ static void check_dot_on(const sg_view *v, const sg_render_opts *ro,
 
 static void check_dot(const sg_view *v, const sg_render_opts *ro)
 {
-	const sg_fit page = { 453, 700, "TB", 1, 1, 0, 0 };
+	const sg_fit page = { 453, 700, "TB", 1, 1, 0, 0, 0 };
 
 	check_dot_on(v, ro, NULL);
 	check_dot_on(v, ro, &page);
