@@ -170,7 +170,7 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=definite,indirect \
 	--suppressions=tests/valgrind.supp
 memcheck: scograph $(UNIT_TESTS)
-	@for t in $(UNIT_TESTS); do \
+	@for t in $(UNIT_TESTS); do SG_ALLOC_STRIDE=3 \
 		$(VALGRIND) ./$$t >/dev/null 2>build/memcheck.log || \
 		{ cat build/memcheck.log; exit 1; }; done
 	@$(VALGRIND) ./scograph --focus Kazakhstan -o build/mem.svg \
