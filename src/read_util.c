@@ -1,10 +1,12 @@
 /* What every reader uses: errors placed in the text, the shapes of JSON
  * values, attributes, and reading a file. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "read.h"
 
@@ -610,34 +612,54 @@ int rd_slurp(const char *path, sg_buf *data, sg_teller *tell, sg_error *err)
 {
 	int is_stdin = !strcmp(path, "-");
 	const char *name = is_stdin ? "<stdin>" : path;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	char chunk[SG_PROGRESS_STEP];
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	size_t n, size, since = data->len;
+	size_t size, since = data->len, more;
+	ssize_t n;
 	int r = 0;
 
-	if (!f)
+	if (fd < 0)
 		return sg_fail(err, SG_EIO, name, 0, 0, "cannot open file: %s",
 			       strerror(errno));
 	/* a pipe has no size to tell; a file's room is made at once, not
-	 * doubled (and copied) on the way */
-	size = !fstat(fileno(f), &st) && S_ISREG(st.st_mode) ?
-		       (size_t)st.st_size : 0;
+	 * doubled (and copied) on the way, with a byte more to see its end
+	 * in, and read into straight (stdio would copy it twice more) */
+	size = !fstat(fd, &st) && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+	more = size ? size + 1 : SG_PROGRESS_STEP;
 	sg_tell_begin(tell, SG_STAGE_READ, name, size);
-	if (size && !SG_GROW(data->buf, data->len + size + 1, data->alloc))
+	for (;;) {
+		size_t room = data->alloc - data->len;
+
+		if (room <= 1) {
+			if (SG_GROW(data->buf, data->len + more + 1,
+				    data->alloc)) {
+				r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+					    "out of memory");
+				break;
+			}
+			/* (a file that grows as it is read is read to its
+			 * end) */
+			more = SG_PROGRESS_STEP;
+			room = data->alloc - data->len;
+			data->buf[data->len] = '\0';
+		}
+		n = read(fd, data->buf + data->len,
+			 room - 1 < SG_PROGRESS_STEP ? room - 1 :
+						       SG_PROGRESS_STEP);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			r = sg_fail(err, SG_EIO, name, 0, 0,
+				    "cannot read file: %s", strerror(errno));
+		if (n <= 0)
+			break;
+		data->len += (size_t)n;
 		data->buf[data->len] = '\0';
-	while (!r && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		r = sg_buf_add(data, chunk, n) ?
-			    sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
-			    0;
 		sg_tell(tell, data->len - since);
 	}
 	sg_tell_done(tell, data->len - since);
-	if (!r && ferror(f))
-		r = sg_fail(err, SG_EIO, name, 0, 0, "cannot read file: %s",
-			    strerror(errno));
 	if (!is_stdin)
-		fclose(f);
+		close(fd);
 	return r;
 }
 
