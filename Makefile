@@ -435,6 +435,12 @@ examples: scograph
 	./scograph --diff examples/sco-before.json --legend \
 		--title "What changed since the earlier version of the SCO graph" \
 		-o examples/sco-diff.svg -o examples/sco-diff.png
+	@# the report figure before and after the edit, afresh and kept
+	./scograph examples/sco-before.json --cluster type --legend --caption \
+		-o examples/sco-before.svg -o examples/sco-before.png
+	./scograph --cluster type --legend --caption -o examples/sco-after.png
+	./scograph --cluster type --legend --caption \
+		--keep-layout examples/sco-before.svg -o examples/sco-after-kept.png
 
 # What `make install` puts where; `make uninstall` removes exactly these.
 INSTALLED = $(BINDIR)/scograph $(LIBDIR)/libscograph.a $(LIBDIR)/$(SHLIB) \

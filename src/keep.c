@@ -427,18 +427,29 @@ static int by_rank(const void *a, const void *b)
  * virtual node, which moves the rest (layoutmove.py: 73% of the boxes
  * moved with them, 40% without, in the 60-entity graph).
  */
-static int keep_ranks(sg_drawing *d, struct kept *k, size_t n)
+static int keep_ranks(sg_drawing *d, enum flow flow, struct kept *k,
+		      size_t n)
 {
+	sg_dobj *root = sg_drawing_root(d);
 	int r = 0;
 
 	qsort(k, n, sizeof(*k), by_rank);
 	for (size_t i = 1; i < n && !r; i++) {
-		sg_dobj *e;
+		sg_dobj *a = k[i - 1].node, *b = k[i].node, *in, *e;
 
 		if (k[i].at->rank != k[i - 1].at->rank)
 			continue;
-		e = sg_drawing_edge(sg_drawing_root(d), k[i - 1].node,
-				    k[i].node);
+		/* Graphviz 2.43 turns a drawing that flows across (LR) from
+		 * one laid out down: a tie between two entities of one
+		 * cluster comes out head above tail, one between clusters
+		 * (or outside any) tail above head */
+		in = sg_drawing_parent(a);
+		if (flow == FLOW_ACROSS && in != root &&
+		    in == sg_drawing_parent(b)) {
+			a = k[i].node;
+			b = k[i - 1].node;
+		}
+		e = sg_drawing_edge(root, a, b);
 		r = !e || sg_drawing_set(e, "style", "invis", 0) ||
 		    sg_drawing_set(e, "minlen", "0", 0) ||
 		    sg_drawing_set(e, "weight", RANK_WEIGHT, 0) ? -1 : 0;
@@ -532,7 +543,7 @@ int sg_keep_layout(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 			k[n++].node = v;
 	}
 	if (!r && n)
-		r = !strcmp(engine, "dot") ? keep_ranks(d, k, n) :
+		r = !strcmp(engine, "dot") ? keep_ranks(d, l->flow, k, n) :
 					     keep_positions(d, k, n);
 	sg_buf_release(&id);
 	free(k);

@@ -668,7 +668,8 @@ static int is_svg_name(const char *path)
 }
 
 /* The places --keep-layout keeps: an SVG's, or those of the earlier
- * version of the graph, drawn with the run's options ro; NULL with err. */
+ * version of the graph, drawn with the run's options ro; NULL with err,
+ * or without when that version had no entity to keep (a graph new since). */
 static sg_layout *kept_layout(const struct run *run, const sg_render_opts *ro,
 			      sg_error *err)
 {
@@ -692,6 +693,7 @@ static sg_layout *kept_layout(const struct run *run, const sg_render_opts *ro,
 	if (!sg_read_file(old, path, run->c->from_format, err) &&
 	    !sg_graph_resolve(old, err) &&
 	    (v = sg_select(old, &run->so, err)) &&
+	    sg_view_entity_count(v) &&
 	    !sg_render_buffer(v, &quiet, "svg", &svg, &len, err))
 		l = sg_layout_read(path, svg, len, err);
 	free(svg);
@@ -736,9 +738,15 @@ static int draw(struct run *run, const sg_view *v, const sg_output *outs,
 	if (!r && !(ro.theme = theme = sg_theme_open(
 			    c->theme ? c->theme : "light", err)))
 		r = -1;
-	if (!r && c->keep_layout && !(ro.keep = keep = kept_layout(run, &ro,
-								   err)))
-		r = -1;
+	if (!r && c->keep_layout) {
+		sg_error why = { 0 };
+
+		ro.keep = keep = kept_layout(run, &ro, &why);
+		if (!keep && why.code) {
+			*err = why;
+			r = -1;
+		}
+	}
 	if (!r && sg_render(v, &ro, outs, n, err))
 		r = -1;
 	progress_hush(p->line);

@@ -1134,6 +1134,41 @@ static int stream_dot(struct job *j, const sg_fit *fit, sg_error *err)
 }
 
 /*
+ * A kept layout (sg_render_opts' keep) that no try makes readable on the
+ * page gives way to one drawn afresh (in the same flow) that is: the page
+ * rule comes before the places (the SCO report figure after its example
+ * edit, kept: 5.8 pt entity text; afresh: 7 pt). *ag, *dot, *len and *m
+ * are the kept one's, and become the other's.
+ */
+static int fit_afresh(const struct job *j, Agraph_t **ag, char **dot,
+		      size_t *len, struct reach *m, sg_fit *chosen,
+		      sg_error *err)
+{
+	sg_render_opts afresh = *j->opts;
+	Agraph_t *other = NULL;
+	char *text = NULL;
+	size_t n = 0;
+	struct reach got = { 0 };
+	sg_fit fit = *chosen;
+	int r;
+
+	afresh.keep = NULL;
+	r = fit_drawing(j->v, &afresh, j->engine, j->page, j->gvc, &other,
+			&text, &n, &got, &fit, err);
+	if (!r && readable(&got) >= 1) {
+		drop(j->gvc, ag, dot);
+		*ag = other;
+		*dot = text;
+		*len = n;
+		*m = got;
+		*chosen = fit;
+		return 0;
+	}
+	drop(j->gvc, &other, &text);
+	return r ? r : lay_out_again(j->gvc, ag, *dot, *len, j->engine, err);
+}
+
+/*
  * The drawing's DOT text. dot drawings small enough are fitted to the
  * page by trying layouts, and -K auto's dot is judged by its layout: both
  * leave the layout chosen in j->ag. The others are only drawn, shrunk to
@@ -1155,6 +1190,9 @@ static int make_drawing(struct job *j, sg_error *err)
 		sg_tell_begin(&j->tell, SG_STAGE_LAYOUT, j->engine, 0);
 		r = fit_drawing(j->v, j->opts, j->engine, p, j->gvc, &j->ag,
 				&j->dot, &j->dot_len, &reached, &fit, err);
+		if (!r && j->opts->keep && j->ag && readable(&reached) < 1)
+			r = fit_afresh(j, &j->ag, &j->dot, &j->dot_len,
+				       &reached, &fit, err);
 		j->laid_out = j->ag != NULL;
 		j->unnamed = fit.unnamed;
 		return r || (j->picture && j->judged &&

@@ -1566,6 +1566,19 @@ cp tests/invalid/unknown-entity/input.json "$tmp/repo/graphs/broken.json"
 check "a broken graph fails the build" sh -c "! make -s -C '$tmp/repo' \
 	-f '$top/examples/ci/graphs.mk' SCOGRAPH='$bin' >/dev/null 2>&1"
 check "and leaves no picture" test ! -e "$tmp/repo/rendered/broken.svg"
+rm "$tmp/repo/graphs/broken.json"
+# a picture redrawn after an edit keeps the places of the one it replaces
+cp tests/keep/old.json "$tmp/repo/graphs/k.json"
+check "graphs.mk: a graph added" make -s -C "$tmp/repo" -f "$top/examples/ci/graphs.mk" SCOGRAPH="$bin"
+cp "$tmp/repo/rendered/k.svg" "$tmp/k-before.svg"
+sleep 1 # (a newer time than the picture's, for make)
+cp tests/keep/new.json "$tmp/repo/graphs/k.json"
+check "graphs.mk: and edited" make -s -C "$tmp/repo" -f "$top/examples/ci/graphs.mk" SCOGRAPH="$bin"
+check "graphs.mk: the same as keeping the picture's layout" \
+	run 0 --strict --keep-layout "$tmp/k-before.svg" tests/keep/new.json -o "$tmp/k-kept.svg"
+check "graphs.mk: the picture kept its places" same "$tmp/k-kept.svg" "$tmp/repo/rendered/k.svg"
+rm "$tmp/repo/graphs/k.json" "$tmp/repo/rendered/k.svg" "$tmp/repo/rendered/k.png"
+cp tests/invalid/unknown-entity/input.json "$tmp/repo/graphs/broken.json"
 # the workflow's own command, as GitHub would run it
 mkdir -p "$tmp/runner/scograph" && ln -s "$bin" "$tmp/runner/scograph/scograph"
 awk '/--render-all/ { on = 1 } on { line = $0; more = sub(/\\$/, "", line)
@@ -1585,11 +1598,13 @@ git init -q "$r"
 cp tests/diff/old.json "$r/graphs/g.json"
 cp tests/formats/native/graph.json "$r/graphs/same.json"
 cp tests/formats/native/graph.json "$r/graphs/gone.json"
+cp tests/keep/old.json "$r/graphs/k.json"
 git -C "$r" add graphs
 git -C "$r" -c user.name=t -c user.email=t@t commit -q -m base
 # an added entity, a removed relation, a renamed entity, a changed field
 cp tests/diff/new.json "$r/graphs/g.json"
 cp tests/formats/native-jsonl/graph.jsonl "$r/graphs/new.jsonl"
+cp tests/keep/new.json "$r/graphs/k.json"
 git -C "$r" rm -q graphs/gone.json
 git -C "$r" add graphs
 git -C "$r" -c user.name=t -c user.email=t@t commit -q -m change
@@ -1600,7 +1615,14 @@ check "diff-graphs.sh: PNG" test "$(head -c 4 "$r/out/g.png" | od -An -tx1 | tr 
 check "diff-graphs.sh: a new graph, all added" svg_ok "$r/out/new.svg"
 check "diff-graphs.sh: an unchanged graph is not drawn" test ! -e "$r/out/same.svg"
 check "diff-graphs.sh: nothing else left behind" test "$(cd "$r/out" && ls -A)" = \
-	"$(printf '%s\n' g.png g.svg g.txt new.png new.svg new.txt)"
+	"$(printf '%s\n' g.png g.svg g.txt k.png k.svg k.txt new.png new.svg new.txt)"
+check "diff-graphs.sh: laid out from the base's drawing" run 0 --diff \
+	tests/keep/old.json tests/keep/new.json --legend \
+	--keep-layout tests/keep/old.json -o "$tmp/k-diff-kept.svg"
+check "diff-graphs.sh: the same picture" same "$tmp/k-diff-kept.svg" "$r/out/k.svg"
+check "diff-graphs.sh: not the one afresh" run 0 --diff \
+	tests/keep/old.json tests/keep/new.json --legend -o "$tmp/k-diff-fresh.svg"
+check "diff-graphs.sh: which differs" not cmp -s "$tmp/k-diff-fresh.svg" "$r/out/k.svg"
 sed -n '/^### graphs\/g.json/,/^### /{/^```diff$/,/^```$/p;}' "$tmp/summary.md" |
 	sed '1d;$d' >"$tmp/summary-list"
 check "summary: the change list" same tests/diff/expected-list "$tmp/summary-list"
@@ -1611,7 +1633,7 @@ check "summary: a changed field" has "$tmp/summary.md" '~ entity b: description 
 check "summary: the pictures" test "$(grep -c '<img alt="changes to graphs/[gn]e*w*\.jsonl*" src="data:image/png;base64,iVBORw0KGgo' "$tmp/summary.md")" = 2
 check "summary: a deleted graph" has "$tmp/summary.md" "### graphs/gone.json"
 check "summary: in order" test "$(grep '^###' "$tmp/summary.md" | tr '\n' ' ')" = \
-	"### graphs/g.json ### graphs/gone.json ### graphs/new.jsonl "
+	"### graphs/g.json ### graphs/gone.json ### graphs/k.json ### graphs/new.jsonl "
 cp tests/invalid/unknown-entity/input.json "$r/graphs/g.json"
 check "diff-graphs.sh: a broken graph fails" sh -c "cd '$r' && ! SCOGRAPH='$bin' \
 	GITHUB_STEP_SUMMARY='$tmp/summary2.md' sh '$top/examples/ci/diff-graphs.sh' HEAD out 2>/dev/null"
@@ -1643,10 +1665,18 @@ check "keep: ranks tied, not drawn" has "$k/kept.dot" 'style=invis'
 check "keep: the old version's file, drawn first, is the same" \
 	run 0 tests/keep/new.json --keep-layout tests/keep/old.json -o "$k/kept2.svg"
 check "keep: same picture" same "$k/kept.svg" "$k/kept2.svg"
-check "keep: neato pins them" run 0 tests/keep/old.json -K neato -o "$k/old-neato.svg"
-check "keep: neato kept" run 0 tests/keep/new.json -K neato \
+# (on no page: on A4 the new box overlaps a text, and the fresh layout,
+# readable, is drawn instead)
+check "keep: neato pins them" run 0 tests/keep/old.json -K neato --page none \
+	-o "$k/old-neato.svg"
+check "keep: neato kept" run 0 tests/keep/new.json -K neato --page none \
 	--keep-layout "$k/old-neato.svg" -o "$k/kept-neato.svg"
 check "keep: no neato box moved" test "$(moved "$k/old-neato.svg" "$k/kept-neato.svg")" = 0.00
+# the README's example: kept, its text would be 5.8 pt on A4; drawn afresh
+check "keep: the page rule first" run 0 --strict --cluster type --legend \
+	--caption --keep-layout examples/sco-before.svg -o "$k/report.svg"
+check "keep: as afresh" run 0 --cluster type --legend --caption -o "$k/report-fresh.svg"
+check "keep: the same picture" same "$k/report-fresh.svg" "$k/report.svg"
 check "keep: without it, the DOT is today's" run 0 tests/keep/new.json
 check "keep: no tie in it" not grep -qF 'style=invis' "$tmp/out"
 mkdir "$k/out"

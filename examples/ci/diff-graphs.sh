@@ -3,8 +3,10 @@
 # between the commit BASE and the working tree, draws what changed with
 # scograph --diff to OUTDIR/NAME.svg and OUTDIR/NAME.png, and writes the
 # change list and the pictures as Markdown to $GITHUB_STEP_SUMMARY
-# (standard output when unset). A graph new since BASE is compared with an
-# empty one; a deleted graph is only named.
+# (standard output when unset). The difference is laid out from the base
+# version's drawing (--keep-layout), so that it looks like the picture
+# reviewers know. A graph new since BASE is compared with an empty one; a
+# deleted graph is only named.
 #
 #     sh diff-graphs.sh BASE [OUTDIR]
 #
@@ -44,10 +46,16 @@ printf '%s\n' "$changed" | while IFS="$(printf '\t')" read -r what path; do
 		continue
 	fi
 	old="$out/.$name.old"
-	git show "$base:$path" >"$old" 2>/dev/null || cp "$empty" "$old"
+	# the base version's places kept, where there is one
+	if git show "$base:$path" >"$old" 2>/dev/null; then
+		set -- --keep-layout "$old"
+	else
+		cp "$empty" "$old"
+		set --
+	fi
 	printf '\n### %s\n\n```diff\n' "$path" >&3
 	if ! "$scograph" --diff "$old" "$path" --list >"$out/$name.txt" ||
-	   ! "$scograph" --diff "$old" "$path" --legend \
+	   ! "$scograph" --diff "$old" "$path" --legend "$@" \
 		-o "$out/$name.svg" -o "$out/$name.png"; then
 		echo "! scograph could not compare it; see the job's log" \
 			>&3

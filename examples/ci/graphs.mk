@@ -15,6 +15,11 @@ SCOGRAPH ?= scograph
 GRAPHS_DIR ?= graphs
 RENDERED_DIR ?= rendered
 SCOGRAPH_FLAGS ?= --strict
+# A picture redrawn keeps the places of the one it replaces
+# (--keep-layout), so that a small edit moves little in it; empty: each
+# is drawn afresh.
+KEEP_LAYOUT ?= yes
+keep = $(if $(KEEP_LAYOUT),$(if $(wildcard $@),--keep-layout $@))
 
 # What the folder holds beside graphs: their JSON Schemas and themes
 # (scograph --render-all tells them by their content and passes over them).
@@ -30,8 +35,8 @@ render: $(PICTURES)
 
 $(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.json
 	@mkdir -p $(RENDERED_DIR)
-	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $< -o $@ -o $(@:.svg=.png)
+	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $(keep) $< -o $@ -o $(@:.svg=.png)
 
 $(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.jsonl
 	@mkdir -p $(RENDERED_DIR)
-	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $< -o $@ -o $(@:.svg=.png)
+	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $(keep) $< -o $@ -o $(@:.svg=.png)
