@@ -4,19 +4,6 @@
 set -u
 suite=cli
 . tests/check.sh
-# run EXPECTED_STATUS ARGS...: runs scograph, keeping stdout and stderr
-run() {
-	want=$1; shift
-	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-	[ "$status" = "$want" ] || {
-		echo "  scograph $* exited $status, not $want:"; cat "$tmp/err"
-		return 1
-	}
-}
-same() { cmp -s "$1" "$2" || { diff -u "$1" "$2" | head -20; return 1; }; }
-has() { grep -qF -- "$2" "$1" || { echo "  '$2' not in $1"; return 1; }; }
-stderr_is() { printf '%s\n' "$1" >"$tmp/want-err"; same "$tmp/want-err" "$tmp/err"; }
 png_ok() { # signature, a sane size in bytes and in pixels
 	[ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
 	[ "$(wc -c <"$1")" -gt 10000 ] &&
@@ -37,7 +24,6 @@ dot_draws() {
 	sed -e '/^<style>@media/d' -e 's/ class="scograph">$/>/' "$2" >"$tmp/unstyled.svg" &&
 	same "$tmp/dot-draws.svg" "$tmp/unstyled.svg"
 }
-no_files() { [ -z "$(ls -A "$1")" ] || { echo "  left behind:"; ls -A "$1"; return 1; }; }
 
 schema_valid() {
 	/usr/bin/python3 -c 'import json, sys, jsonschema
