@@ -22,7 +22,7 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 # marks SG_API is exported from it.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -Iinclude -Isrc \
 	-fPIC -fvisibility=hidden \
-	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) \
+	$(shell pkg-config --cflags $(PKGS) libcurl 2>/dev/null) $(CFLAGS) \
 	$(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer)
 ALL_LDFLAGS = $(LDFLAGS) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 # (libcsv has no pkg-config file)
@@ -34,7 +34,7 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev nettle-dev \
 	libfontconfig-dev libexpat1-dev pkg-config fonts-dejavu-core \
 	libxml2-utils valgrind python3-jsonschema python3-networkx \
 	python3-igraph python3-rdflib python3-fonttools man-db libcsv-dev \
-	python3-pandas
+	python3-pandas libcurl4-openssl-dev virtuoso-opensource
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
@@ -42,7 +42,7 @@ LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_graphviz.c src/read_mcp.c \
 	src/read_neo4j.c \
 	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_sparql.c \
-	src/read_jsonld.c src/read_serd.c src/read_xml.c \
+	src/read_jsonld.c src/read_serd.c src/read_xml.c src/sparql.c \
 	src/read_table.c src/read_kg.c src/read_igraph.c \
 	src/read_theme.c src/select.c src/draw.c src/draw_text.c \
 	src/draw_style.c src/draw_diff.c src/draw_legend.c src/draw_summary.c \
@@ -86,7 +86,7 @@ build:
 # object built without -fvisibility=hidden exported what it should not.
 build/%.o: src/%.c include/scograph.h src/internal.h src/draw.h \
 		src/draw_parts.h src/read.h src/read_rdf.h src/output.h \
-		src/progress.h src/watch.h Makefile | build
+		src/progress.h src/watch.h src/sparql.h Makefile | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in graph: graphs/sco.json as a C array, so that the binary
@@ -159,6 +159,7 @@ unit: $(UNIT_TESTS)
 cli: scograph $(if $(SANITIZE),,build/failcalloc.so)
 	@sh tests/cli.sh ./scograph
 	@sh tests/watch.sh ./scograph
+	@sh tests/sparql.sh ./scograph
 
 build/failcalloc.so: tests/failcalloc.c | build
 	$(CC) -shared -fPIC $(CFLAGS) -o $@ $< -ldl
@@ -227,6 +228,9 @@ memcheck: scograph $(UNIT_TESTS)
 	@$(VALGRIND) ./scograph tests/invalid/unknown-entity/input.json \
 		>/dev/null 2>build/memcheck.log; \
 		[ $$? = 1 ] || { cat build/memcheck.log; exit 1; }
+	@# --sparql: a fetch, and each way one fails (tests/sparql.sh)
+	@VALGRIND="$(VALGRIND)" sh tests/sparql.sh ./scograph memcheck \
+		>build/memcheck.log 2>&1 || { cat build/memcheck.log; exit 1; }
 	@# --watch: drawn, changed twice, ended by SIGINT
 	@VALGRIND="$(VALGRIND)" sh tests/watch.sh ./scograph memcheck \
 		>build/memcheck.log 2>&1 || { cat build/memcheck.log; exit 1; }
@@ -300,7 +304,7 @@ FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphviz neo4j neo4j-driver graphson cx \
 	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig
-FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme shape
+FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme shape sparql-fetch
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
 FUZZ_SECONDS ?= 5
@@ -353,7 +357,7 @@ build/fuzz:
 	@mkdir -p build/fuzz/crashes build/fuzz/tmp
 
 build/fuzz/%.o: src/%.c include/scograph.h src/internal.h src/draw.h \
-		src/draw_parts.h src/read.h | build/fuzz
+		src/draw_parts.h src/read.h src/sparql.h | build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/builtin.o: build/builtin.c | build/fuzz
@@ -404,7 +408,10 @@ fuzz-corpus: fuzz-build
 # Jansson parse, networkx and gvpr on generated power-law graphs, and its
 # small drawings against dot; one table. BENCH_SIZES="10k 100k 1M" adds the
 # 1M-relation graph; see tests/bench/bench.py for the rest.
-BENCH_DEBS = graphviz python3-networkx python3-pygraphviz time serdi
+BENCH_DEBS = graphviz python3-networkx python3-pygraphviz time serdi \
+	virtuoso-opensource curl
+# The triples of the graph the --sparql rows load into Virtuoso.
+SPARQL_BENCH_TRIPLES ?= 1000000
 build/bench-parse: tests/bench/parse.c | build
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \
 		$(shell pkg-config --libs jansson)
@@ -416,6 +423,10 @@ bench: deps
 		build/bench
 	@# how far pictures move on single edits (issue 23)
 	@/usr/bin/python3 tests/layoutmove.py ./scograph build/bench/layoutmove
+	@# --sparql: a hub from a store against the store's own time and
+	@# against exporting the graph and reading the file
+	@/usr/bin/python3 tests/sparql/bench.py ./scograph build/bench-sparql \
+		$(SPARQL_BENCH_TRIPLES)
 	@# the page (-T html) in chromium, when make check-browser has set
 	@# it up (tests/browser/bench.mjs)
 	@if [ -d tests/browser/node_modules/puppeteer-core ] && \

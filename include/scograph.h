@@ -72,6 +72,7 @@ typedef enum sg_code {
 	SG_WUNREAD,    /* a part of the input not read (named, and counted) */
 	SG_ENOTHING,   /* filters that leave nothing of what was asked for */
 	SG_WNEARMISS,  /* a rare type or a key a slip away from a common one */
+	SG_EFETCH,     /* a SPARQL endpoint that did not answer as asked */
 	SG_NCODES      /* not a code: how many there are (new ones go before) */
 } sg_code;
 
@@ -392,6 +393,39 @@ typedef struct sg_stats {
 	size_t named; /* entities folded, and named in their summary's box */
 } sg_stats;
 SG_API int sg_view_stats(const sg_view *v, sg_stats *stats, sg_error *err);
+
+/* ---- a SPARQL endpoint ------------------------------------------------ */
+
+/* What sg_read_sparql asks of an endpoint, and how. */
+typedef struct sg_sparql_opts {
+	const char *url; /* the endpoint (http or https) */
+	/* The user's own SELECT or CONSTRUCT, sent as it is and its answer
+	 * read; NULL: the neighbourhood the selection options describe. */
+	const char *query;
+	const char *lang;   /* the labels' language; NULL: "en" */
+	long timeout;       /* seconds a request may take; 0: 60 */
+	size_t max_bytes;   /* an answer's size at most; 0: 64 MiB */
+	/* Called with each query as it is sent (the command's --verbose);
+	 * may be NULL. */
+	void (*sent)(void *data, const char *query);
+	void *data;
+} sg_sparql_opts;
+
+/*
+ * Reads into g what an endpoint holds of the neighbourhood so's focus,
+ * depth, direction and type filters describe (or the answer to o->query):
+ * depth + 2 requests while each step reaches at most 500 entities (one a
+ * slice of 500 beyond), the answers read as a SPARQL results file named by
+ * the URL would be. focus (so->nfocus slots) gets each focus as
+ * the graph names it (an IRI; a prefixed name or a label is looked up),
+ * to select with; NULL with o->query. Credentials come from ~/.netrc or
+ * SCOGRAPH_SPARQL_AUTH=user:password, never from o. A failure of the
+ * request (unreachable, an HTTP error, a timeout, an answer past
+ * max_bytes, cut off, or not SPARQL) is SG_EFETCH naming the URL.
+ */
+SG_API int sg_read_sparql(sg_graph *g, const sg_sparql_opts *o,
+			  const sg_select_opts *so, const char **focus,
+			  sg_error *err);
 
 /* ---- comparing two versions ------------------------------------------- */
 

@@ -29,9 +29,10 @@ struct config {
 	const char *render_all, *engine, *rankdir, *title, *direction;
 	const char *diagnostics, *from_format, *path_from, *path_to, *cluster;
 	const char *theme, *diff, *page, *shape, *keep_layout;
-	long depth, max_nodes;
+	const char *sparql, *sparql_query, *lang;
+	long depth, max_nodes, timeout, max_response;
 	int list, stats, check, strict, legend, caption, help, version;
-	int exit_code, allow_empty, watch;
+	int exit_code, allow_empty, watch, verbose;
 	int progress; /* 1 shown, -1 not, 0 on a terminal */
 };
 
@@ -70,6 +71,22 @@ static const struct option options[] = {
 	OPT(0, "render-all", STRING, render_all, "DIR",
 	    "draw every graph of DIR (*.json, *.jsonl) into the folder -o "
 	    "names, as NAME.FMT for each -T FMT (default svg), in one run"),
+	OPT(0, "sparql", STRING, sparql, "URL",
+	    "draw from the SPARQL endpoint at URL instead of files: the "
+	    "--focus's neighbourhood, --depth steps, asked for step by step "
+	    "(credentials from ~/.netrc or SCOGRAPH_SPARQL_AUTH=user:password)"),
+	OPT(0, "sparql-query", STRING, sparql_query, "FILE",
+	    "with --sparql, send FILE's own SELECT or CONSTRUCT and draw the "
+	    "answer"),
+	OPT(0, "lang", STRING, lang, "LANG",
+	    "with --sparql, the labels' language (default en; else English; "
+	    "untagged text always)"),
+	OPT(0, "timeout", NUMBER, timeout, "SECONDS",
+	    "with --sparql, how long a request may take (default 60)"),
+	OPT(0, "max-response", NUMBER, max_response, "MIB",
+	    "with --sparql, the largest answer taken, in MiB (default 64)"),
+	OPT(0, "verbose", FLAG, verbose, NULL,
+	    "print each query sent to a SPARQL endpoint"),
 	OPT(0, "focus", LIST, focus, "NAME",
 	    "draw the neighbourhood of NAME: an id, name or alias, any case "
 	    "(repeatable)"),
@@ -834,8 +851,70 @@ static int compare(struct run *run, const sg_graph *g, const sg_output *outs,
 	return r;
 }
 
-/* Reads files (none: the built-in graph) as one graph, selects, and prints
- * the selection or draws it to outs; the exit status. */
+/* --verbose: a query as it is sent. */
+static void print_query(void *data, const char *query)
+{
+	(void)data;
+	fprintf(stderr, "scograph: query: %s\n", query);
+}
+
+/* The text of the file at path, NUL-terminated; NULL with errno set. */
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL, *more;
+	size_t len = 0, got;
+
+	while (f && (more = realloc(text, len + 65536 + 1))) {
+		text = more;
+		got = fread(text + len, 1, 65536, f);
+		len += got;
+		if (got < 65536)
+			break;
+	}
+	if (!f || !more || ferror(f)) {
+		int e = f && !more ? ENOMEM : errno;
+
+		if (f)
+			fclose(f);
+		free(text);
+		errno = e;
+		return NULL;
+	}
+	fclose(f);
+	text[len] = '\0';
+	return text;
+}
+
+/* --sparql: what the endpoint holds read into g, and the focus as the
+ * graph names it into focus; 0, or -1 with err filled. */
+static int read_endpoint(const struct config *c, sg_graph *g,
+			 const sg_select_opts *so, const char **focus,
+			 sg_error *err)
+{
+	sg_sparql_opts o = {
+		.url = c->sparql, .lang = c->lang, .timeout = c->timeout,
+		.max_bytes = (size_t)c->max_response << 20,
+		.sent = c->verbose ? print_query : NULL,
+	};
+	char *query = NULL;
+	int r;
+
+	if (c->sparql_query && !(o.query = query = read_text(c->sparql_query))) {
+		snprintf(err->file, sizeof(err->file), "%s", c->sparql_query);
+		snprintf(err->text, sizeof(err->text), "cannot read: %s",
+			 strerror(errno));
+		err->code = SG_EIO;
+		return -1;
+	}
+	r = sg_read_sparql(g, &o, so, focus, err);
+	free(query);
+	return r;
+}
+
+/* Reads files (none: the built-in graph; --sparql: an endpoint) as one
+ * graph, selects, and prints the selection or draws it to outs; the exit
+ * status. */
 static int one_graph(struct run *run, const char *const *files,
 		     size_t nfiles, const sg_output *outs, size_t nouts)
 {
@@ -845,9 +924,14 @@ static int one_graph(struct run *run, const char *const *files,
 	sg_graph *g = sg_graph_new();
 	const sg_error *seen;
 	sg_view *v = NULL;
+	/* --sparql's focus, as the graph names it (an IRI) */
+	const char **focus = calloc(run->so.nfocus + 1, sizeof(*focus));
+	const char *const *asked = run->so.focus;
 	int r = 0, failed = 0;
 
-	if (!g) {
+	if (!g || !focus) {
+		sg_graph_free(g);
+		free(focus);
 		fprintf(stderr, "scograph: error: out of memory\n");
 		return EXIT_BAD_INPUT;
 	}
@@ -855,8 +939,13 @@ static int one_graph(struct run *run, const char *const *files,
 		sg_graph_set_progress(g, progress_tell, p->line);
 	/* Every file is read, so that one run reports all their problems;
 	 * relations are linked only when all of them read well. */
-	if (!nfiles)
+	if (c->sparql) {
+		failed = read_endpoint(c, g, &run->so, focus, &err);
+		if (!failed && !c->sparql_query)
+			run->so.focus = focus;
+	} else if (!nfiles) {
 		failed = sg_read_builtin(g, &err);
+	}
 	for (size_t i = 0; i < nfiles; i++)
 		failed |= run->shape ? sg_read_file_shaped(g, files[i],
 							   run->shape, &err) :
@@ -866,8 +955,7 @@ static int one_graph(struct run *run, const char *const *files,
 	    sg_graph_diagnostics(g, &seen) == 1) {
 		fprintf(stderr, "scograph: %s: note: %s; passed over\n",
 			err.file, err.text);
-		sg_graph_free(g);
-		return 0;
+		goto done;
 	}
 	if (!failed)
 		failed = sg_graph_resolve(g, &err);
@@ -884,8 +972,7 @@ static int one_graph(struct run *run, const char *const *files,
 	}
 	if (!r && !c->check && c->diff) {
 		r = compare(run, g, outs, nouts);
-		sg_graph_free(g);
-		return r;
+		goto done;
 	}
 	if (!r && !c->check && !(v = sg_select(g, &run->so, &err)))
 		r = print_problem(p, &err);
@@ -901,6 +988,9 @@ static int one_graph(struct run *run, const char *const *files,
 	else if (!r && v && draw(run, v, outs, nouts, &err))
 		r = p->stopped ? p->stopped :
 		    err.code ? print_problem(p, &err) : EXIT_USAGE;
+done:
+	run->so.focus = asked;
+	free(focus);
 	sg_view_free(v);
 	sg_graph_free(g);
 	return r;
@@ -1405,6 +1495,19 @@ int main(int argc, char **argv)
 		usage_error("--watch: '%s' is an output and an input: each "
 			    "drawing would change it and be drawn again",
 			    output_read(&c));
+	} else if (c.sparql && (c.files.n || c.render_all || c.watch ||
+				(!c.sparql_query &&
+				 (!c.focus.n || c.path_from)))) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--sparql draws a --focus's neighbourhood, "
+				  "or the answer to --sparql-query: no FILE, "
+				  "--render-all, --watch or --from");
+	} else if (!c.sparql && (c.sparql_query || c.lang || c.timeout ||
+				 c.max_response || c.verbose)) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--sparql-query, --lang, --timeout, "
+				  "--max-response and --verbose go with "
+				  "--sparql URL");
 	} else if (!c.render_all && c.formats.n > 1) {
 		r = EXIT_USAGE;
 		usage_error("%s", "-T once: outputs of several formats are "

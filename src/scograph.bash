@@ -118,6 +118,15 @@ _scograph()
 	--direction)
 		_scograph_matching "$cur" < <(printf '%s\n' both out in)
 		return 0 ;;
+	--sparql-query)
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -X '!*.rq' -- "$cur")
+			$(compgen -f -X '!*.sparql' -- "$cur")
+			$(compgen -d -- "$cur"))
+		return 0 ;;
+	--sparql | --lang | --timeout | --max-response)
+		# (a URL, a language tag, numbers: nothing to offer)
+		return 0 ;;
 	--rankdir)
 		_scograph_matching "$cur" < <(printf '%s\n' TB LR BT RL)
 		return 0 ;;

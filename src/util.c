@@ -85,6 +85,7 @@ const char *sg_code_name(sg_code code)
 		[SG_WUNREAD] = "unread",
 		[SG_ENOTHING] = "nothing-selected",
 		[SG_WNEARMISS] = "near-miss",
+		[SG_EFETCH] = "fetch",
 	};
 	_Static_assert(SG_ARRAY_SIZE(names) == SG_NCODES,
 		       "every code has a name, and SG_NCODES comes last");

@@ -9,8 +9,11 @@
  * as DOT only), into memory: the files sg_render writes hold the same
  * bytes; with "theme" it reads its input as a theme file and draws a small
  * graph with it, as DOT and SVG; with "shape" its first line is a shape
- * and the rest a document read by it.
- * Everything goes through the public header only, as a program would.
+ * and the rest a document read by it; with "sparql-fetch" its bytes are
+ * an endpoint's answer, handed over in chunks to the fetcher's own write
+ * callback and read as --sparql reads one (src/sparql.h, the one target
+ * past the public header: the fetcher's answer path is not public).
+ * Everything else goes through the public header only, as a program would.
  * Errors are the expected outcome for most inputs; only crashes, leaks and
  * sanitizer reports are findings.
  */
@@ -21,6 +24,7 @@
 #include <unistd.h>
 
 #include "scograph.h"
+#include "sparql.h"
 
 #ifndef SG_FUZZ_FORMAT
 #error "compile with -DSG_FUZZ_FORMAT=\"<format>\", \"auto\" or \"pipeline\""
@@ -222,6 +226,45 @@ static void shaped(sg_graph *g, const uint8_t *data, size_t len)
 	free(words);
 }
 
+/* The answer's first byte picks how it is read (a neighbourhood step's or
+ * the user's query's, and the type the endpoint said), its second the
+ * chunks' size and whether the size limit cuts it; the rest is the body. */
+static void fetched(sg_graph *g, const uint8_t *data, size_t len)
+{
+	static const char *const types[] = {
+		"application/sparql-results+json", "text/html",
+		"application/n-triples", "text/turtle", NULL,
+	};
+	struct sparql_body body = { SG_BUF_INIT, (size_t)-1, 0 };
+	sg_error err = { 0 };
+	size_t chunk;
+	int r;
+
+	if (len < 2)
+		return;
+	chunk = (size_t)(data[1] & 0x7f) + 1;
+	if (data[1] & 0x80)
+		body.max = len / 2;
+	for (size_t at = 2; at < len; at += chunk) {
+		size_t n = len - at < chunk ? len - at : chunk;
+
+		if (sparql_take((char *)data + at, 1, n, &body) != n)
+			break;
+	}
+	if (!body.over) {
+		const char *type = types[(data[0] >> 1) % SG_ARRAY_SIZE(types)];
+
+		r = data[0] & 1 ?
+			    sparql_read_step(g, &body, type, "http://f/sparql",
+					     &err) :
+			    sparql_read_answer(g, &body, type, "http://f/sparql",
+					       &err);
+		if (r && (err.code == SG_OK || !err.text[0]))
+			abort();
+	}
+	sg_buf_release(&body.text);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	const char *format = SG_FUZZ_FORMAT;
@@ -242,6 +285,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	}
 	if (!g)
 		return 0;
+	if (!strcmp(format, "sparql-fetch")) {
+		fetched(g, data, len);
+		sg_graph_free(g);
+		return 0;
+	}
 	if (whole || !strcmp(format, "auto"))
 		format = NULL;
 	/* a reader that fails must still say why */

@@ -1,0 +1,899 @@
+/*
+ * A neighbourhood fetched from a SPARQL endpoint. The store does the
+ * walking: one query per step of the depth (the frontier's IRIs in
+ * VALUES, the direction and the type filters in the pattern), then one
+ * for what the drawing needs of every entity reached (types, labels in
+ * the chosen language, other literals, the links among them), and one
+ * before them when the focus is a label. The answers' rows, merged and in
+ * one order, are read as one SPARQL results file: whatever follows is the
+ * same code as for a file.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+#include <dlfcn.h>
+#include <jansson.h>
+#include <pthread.h>
+
+#include "sparql.h"
+
+#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define DEFAULT_TIMEOUT 60L
+#define DEFAULT_MAX_BYTES ((size_t)64 << 20)
+/* a GET's URL past this many bytes is sent as a POST (servers cut URLs
+ * near 8 KiB) */
+#define LONGEST_GET 2000
+#define TRIES 3
+/* retries after 429 and 503 wait this long at most, in all */
+#define RETRY_SECONDS 30L
+#define REDIRECTS 5L
+
+/* The prefixes a focus or a type may be written with (Wikidata's and
+ * DBpedia's, and the vocabularies every store has). */
+static const char *const prefixes[][2] = {
+	{ "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#" },
+	{ "rdfs", "http://www.w3.org/2000/01/rdf-schema#" },
+	{ "owl", "http://www.w3.org/2002/07/owl#" },
+	{ "xsd", "http://www.w3.org/2001/XMLSchema#" },
+	{ "skos", "http://www.w3.org/2004/02/skos/core#" },
+	{ "schema", "http://schema.org/" },
+	{ "foaf", "http://xmlns.com/foaf/0.1/" },
+	{ "dcterms", "http://purl.org/dc/terms/" },
+	{ "wd", "http://www.wikidata.org/entity/" },
+	{ "wdt", "http://www.wikidata.org/prop/direct/" },
+	{ "dbr", "http://dbpedia.org/resource/" },
+	{ "dbo", "http://dbpedia.org/ontology/" },
+};
+
+/* The predicates a label is looked up by (those read_rdf.c names by). */
+static const char *const label_predicates =
+	"<http://www.w3.org/2000/01/rdf-schema#label> "
+	"<http://www.w3.org/2004/02/skos/core#prefLabel> "
+	"<http://schema.org/name>";
+
+size_t sparql_take(char *chunk, size_t size, size_t n, void *data)
+{
+	struct sparql_body *b = data;
+	size_t len = size * n;
+
+	if (b->text.len + len > b->max) {
+		b->over = 1;
+		return 0;
+	}
+	return sg_buf_add(&b->text, chunk, len) ? 0 : len;
+}
+
+int sparql_check_json(const struct sparql_body *body, const char *type,
+		      const char *url, sg_error *err)
+{
+	const char *s = sg_buf_str(&body->text), *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '{')
+		return 0;
+	if (!*s)
+		return sg_fail(err, SG_EFETCH, url, 0, 0, "the endpoint "
+			       "answered nothing");
+	end = s + strcspn(s, "\r\n");
+	return sg_fail(err, SG_EFETCH, url, 0, 0, "the answer is not SPARQL "
+		       "JSON results but %s: '%.*s'", type && *type ? type :
+		       "of no type", (int)(end - s > 80 ? 80 : end - s), s);
+}
+
+int sparql_read_answer(sg_graph *g, const struct sparql_body *body,
+		       const char *type, const char *url, sg_error *err)
+{
+	const char *format = "sparql";
+
+	if (type && !strncasecmp(type, "application/n-triples", 21))
+		format = "ntriples";
+	else if (type && !strncasecmp(type, "text/turtle", 11))
+		format = "turtle";
+	else if (sparql_check_json(body, type, url, err))
+		return -1;
+	return sg_read_buffer(g, sg_buf_str(&body->text), body->text.len, url,
+			      format, err);
+}
+
+/* ---- HTTP ---- */
+
+/*
+ * libcurl, loaded the first time a store is asked: linked, it and the 27
+ * libraries it brings (TLS, LDAP, Kerberos, ...) cost every run of
+ * scograph ~45 ms more to start, measured, and almost no run asks a store.
+ */
+static struct curl_api {
+	CURLcode (*global_init)(long);
+	void (*global_cleanup)(void);
+	CURL *(*easy_init)(void);
+	void (*easy_cleanup)(CURL *);
+	CURLcode (*setopt)(CURL *, CURLoption, ...);
+	CURLcode (*perform)(CURL *);
+	CURLcode (*getinfo)(CURL *, CURLINFO, ...);
+	char *(*escape)(CURL *, const char *, int);
+	void (*free)(void *);
+	const char *(*strerror)(CURLcode);
+	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+	void (*slist_free_all)(struct curl_slist *);
+} cu;
+static const struct {
+	const char *name;
+	size_t offset;
+} curl_symbols[] = {
+	{ "curl_global_init", offsetof(struct curl_api, global_init) },
+	{ "curl_global_cleanup", offsetof(struct curl_api, global_cleanup) },
+	{ "curl_easy_init", offsetof(struct curl_api, easy_init) },
+	{ "curl_easy_cleanup", offsetof(struct curl_api, easy_cleanup) },
+	{ "curl_easy_setopt", offsetof(struct curl_api, setopt) },
+	{ "curl_easy_perform", offsetof(struct curl_api, perform) },
+	{ "curl_easy_getinfo", offsetof(struct curl_api, getinfo) },
+	{ "curl_easy_escape", offsetof(struct curl_api, escape) },
+	{ "curl_free", offsetof(struct curl_api, free) },
+	{ "curl_easy_strerror", offsetof(struct curl_api, strerror) },
+	{ "curl_slist_append", offsetof(struct curl_api, slist_append) },
+	{ "curl_slist_free_all", offsetof(struct curl_api, slist_free_all) },
+};
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static int curl_missing = 1;
+
+/* (kept loaded for the process's life: its handles may outlive a call) */
+static void load_curl(void)
+{
+	void *lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+
+	for (size_t i = 0; lib && i < SG_ARRAY_SIZE(curl_symbols); i++)
+		/* (POSIX's way to a function from dlsym's void *) */
+		if (!(*(void **)((char *)&cu + curl_symbols[i].offset) =
+			      dlsym(lib, curl_symbols[i].name)))
+			return;
+	curl_missing = !lib;
+}
+
+struct fetch {
+	const sg_sparql_opts *o;
+	CURL *curl;
+	struct curl_slist *headers;
+	char problem[CURL_ERROR_SIZE];
+	long waited; /* seconds spent waiting to retry */
+	int started; /* libcurl loaded and initialised */
+};
+
+/* The first lines of an error's body, on one line, into b. */
+static void first_lines(const sg_buf *body, sg_buf *b)
+{
+	const char *s = sg_buf_str(body);
+	int lines = 0;
+
+	for (; *s && b->len < 200 && lines < 3; s++) {
+		if (*s == '\n' || *s == '\r') {
+			lines += *s == '\n';
+			if (b->len && b->buf[b->len - 1] != ' ')
+				sg_buf_add(b, " ", 1);
+		} else if ((unsigned char)*s >= ' ') {
+			sg_buf_add(b, s, 1);
+		}
+	}
+	while (b->len && b->buf[b->len - 1] == ' ')
+		b->buf[--b->len] = '\0';
+}
+
+/* Sends query (form, urlencoded) and receives the answer into body; its
+ * type into *type (libcurl's, valid until the next request). */
+static int send_once(struct fetch *f, const char *query, int construct,
+		     struct sparql_body *body, const char **type, long *status,
+		     sg_error *err)
+{
+	const char *url = f->o->url;
+	char *escaped = cu.escape(f->curl, query, 0);
+	sg_buf get = SG_BUF_INIT;
+	CURLcode rc;
+	int r = -1;
+
+	if (!escaped)
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	sg_buf_reset(&body->text);
+	body->over = 0;
+	f->problem[0] = '\0';
+	/* the SPARQL 1.1 Protocol's GET, or its POST of a form when long */
+	if (strlen(escaped) + strlen(url) < LONGEST_GET) {
+		if (sg_buf_addf(&get, "%s%squery=%s", url,
+				strchr(url, '?') ? "&" : "?", escaped)) {
+			sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+		cu.setopt(f->curl, CURLOPT_URL, sg_buf_str(&get));
+		cu.setopt(f->curl, CURLOPT_HTTPGET, 1L);
+	} else {
+		if (sg_buf_addf(&get, "query=%s", escaped)) {
+			sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+		cu.setopt(f->curl, CURLOPT_URL, url);
+		cu.setopt(f->curl, CURLOPT_POSTFIELDS, sg_buf_str(&get));
+		cu.setopt(f->curl, CURLOPT_POSTFIELDSIZE_LARGE,
+				 (curl_off_t)get.len);
+	}
+	cu.slist_free_all(f->headers);
+	f->headers = cu.slist_append(NULL, construct ?
+		"Accept: application/n-triples, text/turtle;q=0.9" :
+		"Accept: application/sparql-results+json");
+	cu.setopt(f->curl, CURLOPT_HTTPHEADER, f->headers);
+	cu.setopt(f->curl, CURLOPT_WRITEDATA, body);
+	rc = cu.perform(f->curl);
+	*status = 0;
+	*type = NULL;
+	cu.getinfo(f->curl, CURLINFO_RESPONSE_CODE, status);
+	cu.getinfo(f->curl, CURLINFO_CONTENT_TYPE, type);
+	if (rc == CURLE_OK) {
+		r = 0;
+	} else if (body->over) {
+		sg_fail(err, SG_EFETCH, url, 0, 0, "the answer is larger than "
+			"%zu bytes (--max-response)", body->max);
+	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
+		sg_fail(err, SG_EFETCH, url, 0, 0, "no answer within %ld s "
+			"(--timeout)", f->o->timeout > 0 ? f->o->timeout :
+			DEFAULT_TIMEOUT);
+	} else if (rc == CURLE_PARTIAL_FILE) {
+		sg_fail(err, SG_EFETCH, url, 0, 0, "the answer was cut off "
+			"after %zu bytes", body->text.len);
+	} else if (rc == CURLE_COULDNT_CONNECT) {
+		long os_errno = 0;
+		char what[128];
+
+		cu.getinfo(f->curl, CURLINFO_OS_ERRNO, &os_errno);
+		/* (strerror's words, lowercase as every message here) */
+		snprintf(what, sizeof(what), "%s", os_errno ?
+			 strerror((int)os_errno) : "no answer");
+		what[0] = (char)tolower((unsigned char)what[0]);
+		sg_fail(err, SG_EFETCH, url, 0, 0, "cannot connect: %s", what);
+	} else if (rc == CURLE_COULDNT_RESOLVE_HOST) {
+		sg_fail(err, SG_EFETCH, url, 0, 0, "cannot find the host");
+	} else if (rc == CURLE_TOO_MANY_REDIRECTS) {
+		sg_fail(err, SG_EFETCH, url, 0, 0, "more than %ld redirects",
+			REDIRECTS);
+	} else {
+		sg_fail(err, SG_EFETCH, url, 0, 0, "%s", f->problem[0] ?
+			f->problem : cu.strerror(rc));
+	}
+done:
+	sg_buf_release(&get);
+	cu.free(escaped);
+	return r;
+}
+
+/* Sends query and receives its answer into body, retrying a busy
+ * endpoint's 429 and 503 (after its Retry-After, or 1, 2, 4 s) while
+ * the tries and the time allow. */
+static int ask(struct fetch *f, const char *query, int construct,
+	       struct sparql_body *body, const char **type, sg_error *err)
+{
+	const char *url = f->o->url;
+	long status = 0;
+
+	if (f->o->sent)
+		f->o->sent(f->o->data, query);
+	for (int tries = 1;; tries++) {
+		curl_off_t after = -1;
+		long wait;
+
+		if (send_once(f, query, construct, body, type, &status, err))
+			return -1;
+		if (status < 400)
+			return 0;
+		cu.getinfo(f->curl, CURLINFO_RETRY_AFTER, &after);
+		wait = after >= 0 ? (long)after : 1L << (tries - 1);
+		if ((status != 429 && status != 503) || tries == TRIES ||
+		    f->waited + wait > RETRY_SECONDS)
+			break;
+		f->waited += wait;
+		nanosleep(&(struct timespec){ .tv_sec = wait }, NULL);
+	}
+	{
+		sg_buf msg = SG_BUF_INIT;
+		int r;
+
+		first_lines(&body->text, &msg);
+		r = sg_fail(err, SG_EFETCH, url, 0, 0, "the endpoint answered "
+			    "HTTP %ld%s%s", status, msg.len ? ": " : "",
+			    sg_buf_str(&msg));
+		sg_buf_release(&msg);
+		return r;
+	}
+}
+
+static int fetch_init(struct fetch *f, const sg_sparql_opts *o,
+		      struct sparql_body *body, sg_error *err)
+{
+	const char *auth = getenv("SCOGRAPH_SPARQL_AUTH");
+
+	memset(f, 0, sizeof(*f));
+	f->o = o;
+	body->max = o->max_bytes ? o->max_bytes : DEFAULT_MAX_BYTES;
+	if (pthread_once(&curl_once, load_curl) || curl_missing)
+		return sg_fail(err, SG_EFETCH, o->url, 0, 0, "cannot load "
+			       "libcurl.so.4 (Debian's libcurl4 package)");
+	f->started = 1;
+	if (cu.global_init(CURL_GLOBAL_DEFAULT) ||
+	    !(f->curl = cu.easy_init()))
+		return sg_fail(err, SG_EFETCH, o->url, 0, 0, "cannot start "
+			       "libcurl");
+	cu.setopt(f->curl, CURLOPT_USERAGENT, "scograph/" SG_VERSION
+			 " (+scograph, a knowledge-graph drawer)");
+	cu.setopt(f->curl, CURLOPT_ERRORBUFFER, f->problem);
+	cu.setopt(f->curl, CURLOPT_WRITEFUNCTION, sparql_take);
+	cu.setopt(f->curl, CURLOPT_NOSIGNAL, 1L);
+	cu.setopt(f->curl, CURLOPT_TIMEOUT, o->timeout > 0 ?
+			 o->timeout : DEFAULT_TIMEOUT);
+	/* "" asks for every encoding libcurl decodes: gzip at least */
+	cu.setopt(f->curl, CURLOPT_ACCEPT_ENCODING, "");
+	cu.setopt(f->curl, CURLOPT_FOLLOWLOCATION, 1L);
+	cu.setopt(f->curl, CURLOPT_MAXREDIRS, REDIRECTS);
+	cu.setopt(f->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	cu.setopt(f->curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	/* a redirected POST stays a POST (the query is its body) */
+	cu.setopt(f->curl, CURLOPT_POSTREDIR, CURL_REDIR_POST_ALL);
+	/* (libcurl verifies HTTPS by default; nothing here turns it off) */
+	cu.setopt(f->curl, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+	if (auth && *auth) {
+		cu.setopt(f->curl, CURLOPT_USERPWD, auth);
+		/* not sent on to another host a redirect names */
+		cu.setopt(f->curl, CURLOPT_UNRESTRICTED_AUTH, 0L);
+	}
+	return 0;
+}
+
+static void fetch_release(struct fetch *f)
+{
+	if (!f->started)
+		return;
+	cu.slist_free_all(f->headers);
+	if (f->curl)
+		cu.easy_cleanup(f->curl);
+	cu.global_cleanup();
+}
+
+/* ---- queries ---- */
+
+/* Adds s to b as a SPARQL string literal. */
+static int add_literal(sg_buf *b, const char *s)
+{
+	int r = sg_buf_add(b, "\"", 1);
+
+	for (; *s && !r; s++)
+		r = strchr("\"\\\n\r\t", *s) ?
+			    sg_buf_addf(b, "\\%c", *s == '\n' ? 'n' :
+						   *s == '\r' ? 'r' :
+						   *s == '\t' ? 't' : *s) :
+			    sg_buf_add(b, s, 1);
+	return r || sg_buf_add(b, "\"", 1);
+}
+
+/* Whether iri may be written <iri> as it is (IRIREF's characters). */
+static int plain_iri(const char *iri)
+{
+	for (; *iri; iri++)
+		if ((unsigned char)*iri <= ' ' || strchr("<>\"{}|^`\\", *iri))
+			return 0;
+	return 1;
+}
+
+/* The full IRI name means, into b, when it is one (<iri>, an http(s) or
+ * urn IRI, or a known prefix's name): 1; 0 when it is a label. */
+static int as_iri(const char *name, sg_buf *b)
+{
+	size_t n = strlen(name);
+	const char *colon = strchr(name, ':');
+
+	sg_buf_reset(b);
+	if (n > 2 && name[0] == '<' && name[n - 1] == '>')
+		return sg_buf_add(b, name + 1, n - 2) ? -1 : 1;
+	if (!colon || strchr(name, ' '))
+		return 0;
+	if (!strncmp(colon, "://", 3) || !strncmp(name, "urn:", 4))
+		return sg_buf_adds(b, name) ? -1 : 1;
+	for (size_t i = 0; i < SG_ARRAY_SIZE(prefixes); i++)
+		if (strlen(prefixes[i][0]) == (size_t)(colon - name) &&
+		    !strncmp(name, prefixes[i][0], (size_t)(colon - name)))
+			return sg_buf_addf(b, "%s%s", prefixes[i][1],
+					   colon + 1) ? -1 : 1;
+	return 0;
+}
+
+/* A filter on ?var's predicate or type to the names given: an IRI is
+ * itself; a word is the end of one, any case (the short form read_rdf.c
+ * gives it), as select.c matches types. Nothing when none are given. */
+static int add_type_filter(sg_buf *q, const char *var,
+			   const char *const *names, size_t n)
+{
+	sg_buf iri = SG_BUF_INIT;
+	int r = 0;
+
+	if (!n)
+		return 0;
+	r = sg_buf_adds(q, " FILTER(");
+	for (size_t i = 0; i < n && !r; i++) {
+		int full = as_iri(names[i], &iri);
+
+		r = full < 0 || sg_buf_adds(q, i ? " || " : "");
+		if (!r && full && plain_iri(sg_buf_str(&iri)))
+			r = sg_buf_addf(q, "%s = <%s>", var, sg_buf_str(&iri));
+		else if (!r)
+			for (int k = 0; k < 3 && !r; k++) {
+				static const char *const cuts[] = { "/", "#",
+								    ":" };
+				sg_buf end = SG_BUF_INIT;
+
+				r = sg_buf_addf(&end, "%s%s", cuts[k],
+						names[i]);
+				for (size_t c = 0; c < end.len; c++)
+					end.buf[c] = (char)tolower(
+						(unsigned char)end.buf[c]);
+				r = r || sg_buf_addf(q, "%sSTRENDS(LCASE(STR("
+						     "%s)), ", k ? " || " : "",
+						     var) ||
+				    add_literal(q, sg_buf_str(&end)) ||
+				    sg_buf_adds(q, ")");
+				sg_buf_release(&end);
+			}
+	}
+	sg_buf_release(&iri);
+	return r || sg_buf_adds(q, ")");
+}
+
+/* VALUES ?var { <iri> ... } of the IRIs in list. */
+static int add_values(sg_buf *q, const char *var, const json_t *list)
+{
+	size_t i;
+	json_t *v;
+	int r = sg_buf_addf(q, "VALUES ?%s {", var);
+
+	json_array_foreach(list, i, v)
+		r = r || sg_buf_addf(q, " <%s>", json_string_value(v));
+	return r || sg_buf_adds(q, " }");
+}
+
+/* One step out from the IRIs of frontier: the links of the direction and
+ * relation types asked for, to entities of the types asked for. */
+static int step_query(sg_buf *q, const sg_select_opts *so,
+		      const json_t *frontier)
+{
+	static const char *const ends[2][2] = { { "s", "o" }, { "o", "s" } };
+	int r = sg_buf_adds(q, "SELECT ?s ?p ?o WHERE {");
+
+	for (int way = 0; way < 2 && !r; way++) {
+		/* out: the frontier is the subject; in: the object */
+		if ((way == 0 && so->direction == SG_IN) ||
+		    (way == 1 && so->direction == SG_OUT))
+			continue;
+		r = sg_buf_adds(q, q->len > 25 ? " UNION {" : " {") ||
+		    add_values(q, ends[way][0], frontier) ||
+		    sg_buf_addf(q, " ?s ?p ?o FILTER(!isLiteral(?o) && ?p != "
+				"<" RDF_TYPE ">)") ||
+		    add_type_filter(q, "?p", so->relation_types,
+				    so->nrelation_types);
+		if (!r && so->nentity_types) {
+			r = sg_buf_addf(q, " FILTER EXISTS { ?%s <" RDF_TYPE
+					"> ?type", ends[way][1]) ||
+			    add_type_filter(q, "?type", so->entity_types,
+					    so->nentity_types) ||
+			    sg_buf_adds(q, " }");
+		}
+		r = r || sg_buf_adds(q, " }");
+	}
+	return r || sg_buf_adds(q, " }");
+}
+
+/* What the drawing needs of the entities reached: their types, their
+ * literals (labels and the other literals in lang, else English, else
+ * untagged) and their links, to one another among the rest. */
+static int needs_query(sg_buf *q, const json_t *reached, const char *lang)
+{
+	int r = sg_buf_adds(q, "SELECT ?s ?p ?o WHERE { ") ||
+		add_values(q, "s", reached) ||
+		sg_buf_adds(q, " ?s ?p ?o FILTER(!isLiteral(?o) || "
+			       "lang(?o) = \"\" || langMatches(lang(?o), ") ||
+		add_literal(q, lang) || sg_buf_adds(q, ")");
+
+	/* English where lang has nothing (Wikidata's labels are in 300
+	 * languages: the others are not fetched) */
+	if (!r && strcasecmp(lang, "en"))
+		r = sg_buf_adds(q, " || (langMatches(lang(?o), \"en\") && "
+			       "NOT EXISTS { ?s ?p ?other FILTER("
+			       "langMatches(lang(?other), ") ||
+		    add_literal(q, lang) || sg_buf_adds(q, ")) })");
+	return r || sg_buf_adds(q, ") }");
+}
+
+/* ---- answers ---- */
+
+/* The rows of a SPARQL JSON answer to one of our queries (?s ?p ?o, each
+ * term an object of strings). */
+static json_t *answer_rows(const struct sparql_body *body, const char *type,
+			   const char *url, json_t **root, sg_error *err)
+{
+	json_error_t je;
+	json_t *rows;
+
+	if (sparql_check_json(body, type, url, err))
+		return NULL;
+	if (!(*root = json_loadb(sg_buf_str(&body->text), body->text.len, 0,
+				 &je))) {
+		sg_fail(err, SG_ESYNTAX, url, je.line, je.column, "the answer "
+			"is not JSON: %s", je.text);
+		return NULL;
+	}
+	rows = json_object_get(json_object_get(*root, "results"), "bindings");
+	if (!json_is_array(rows))
+		sg_fail(err, SG_EFETCH, url, 0, 0, "the answer is not SPARQL "
+			"JSON results: it has no results.bindings");
+	return json_is_array(rows) ? rows : NULL;
+}
+
+static const char *term_part(const json_t *row, const char *var,
+			     const char *key)
+{
+	const char *s = json_string_value(json_object_get(
+		json_object_get(row, var), key));
+
+	return s ? s : "";
+}
+
+/* Rows in one order: subject, predicate, object (value, language,
+ * datatype), by their bytes; a store's own order is its own. */
+static int by_triple(const void *a, const void *b)
+{
+	const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	static const char *const parts[][2] = {
+		{ "s", "value" }, { "p", "value" }, { "o", "value" },
+		{ "o", "xml:lang" }, { "o", "datatype" }, { "o", "type" },
+	};
+	int d = 0;
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(parts) && !d; i++)
+		d = strcmp(term_part(x, parts[i][0], parts[i][1]),
+			   term_part(y, parts[i][0], parts[i][1]));
+	return d;
+}
+
+/* What a neighbourhood's fetch gathers: its rows, each once, and its
+ * entities' IRIs, each once, in the order reached. */
+struct gathered {
+	json_t *rows, *row_keys, *reached, *seen;
+};
+
+static int gathered_init(struct gathered *g, sg_error *err)
+{
+	*g = (struct gathered){ json_array(), json_object(), json_array(),
+				json_object() };
+	return g->rows && g->row_keys && g->reached && g->seen ? 0 :
+	       sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+static void gathered_release(struct gathered *g)
+{
+	json_decref(g->rows);
+	json_decref(g->row_keys);
+	json_decref(g->reached);
+	json_decref(g->seen);
+}
+
+/* Adds the answer's rows; the IRIs not reached before to next (when not
+ * NULL) and to reached. */
+static int gather(struct gathered *g, const json_t *rows, json_t *next,
+		  const char *url, sg_error *err)
+{
+	sg_buf key = SG_BUF_INIT;
+	size_t i;
+	json_t *row;
+	int r = 0;
+
+	json_array_foreach(rows, i, row) {
+		static const char *const vars[] = { "s", "p", "o" };
+
+		for (size_t k = 0; k < 3 && !r; k++)
+			if (!json_is_object(json_object_get(row, vars[k])) ||
+			    !json_is_string(json_object_get(json_object_get(
+					  row, vars[k]), "value")))
+				r = sg_fail(err, SG_EFETCH, url, 0, 0, "row %zu "
+					    "of the answer has no ?%s term",
+					    i + 1, vars[k]);
+		sg_buf_reset(&key);
+		for (size_t k = 0; k < 3 && !r; k++)
+			r = sg_buf_addf(&key, "%s\x1f%s\x1f%s\x1f",
+					term_part(row, vars[k], "value"),
+					term_part(row, vars[k], "xml:lang"),
+					term_part(row, vars[k], "datatype"));
+		if (r)
+			break;
+		if (json_object_get(g->row_keys, sg_buf_str(&key)))
+			continue;
+		if (json_object_set(g->row_keys, sg_buf_str(&key),
+				    json_true()) ||
+		    json_array_append(g->rows, row)) {
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+			break;
+		}
+		for (size_t k = 0; k < 3 && !r && next; k += 2) {
+			const char *iri = term_part(row, vars[k], "value");
+
+			/* (a blank node has no name another query knows) */
+			if (strcmp(term_part(row, vars[k], "type"), "uri") ||
+			    json_object_get(g->seen, iri) || !plain_iri(iri))
+				continue;
+			if (json_object_set(g->seen, iri, json_true()) ||
+			    json_array_append_new(next, json_string(iri)) ||
+			    json_array_append_new(g->reached,
+						  json_string(iri)))
+				r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+					    "out of memory");
+		}
+	}
+	sg_buf_release(&key);
+	return r;
+}
+
+/* Asks query and gathers its answer. */
+static int ask_and_gather(struct fetch *f, struct gathered *g,
+			  const sg_buf *query, struct sparql_body *body,
+			  json_t *next, sg_error *err)
+{
+	const char *type;
+	json_t *root = NULL, *rows;
+	int r = -1;
+
+	if (!ask(f, sg_buf_str(query), 0, body, &type, err) &&
+	    (rows = answer_rows(body, type, f->o->url, &root, err)))
+		r = gather(g, rows, next, f->o->url, err);
+	json_decref(root);
+	return r;
+}
+
+/*
+ * The IRIs of list, VALUES_AT_ONCE at a time, each slice asked for by its
+ * step's query (its needs' query when needs is set): a store compiles
+ * VALUES into an expression of bounded size (Virtuoso 7 refuses a few
+ * thousand IRIs: "too many arguments"), so a frontier larger than a slice
+ * takes a request a slice.
+ */
+#define VALUES_AT_ONCE 500
+static int ask_slices(struct fetch *f, struct gathered *ga,
+		      const json_t *list, const sg_select_opts *so, int needs,
+		      struct sparql_body *body, json_t *next, sg_error *err)
+{
+	const char *lang = f->o->lang ? f->o->lang : "en";
+	sg_buf q = SG_BUF_INIT;
+	size_t n = json_array_size(list);
+	int r = 0;
+
+	for (size_t at = 0; at < n && !r; at += VALUES_AT_ONCE) {
+		json_t *slice = json_array();
+
+		for (size_t i = at; slice && i < n && i < at + VALUES_AT_ONCE &&
+				    !r; i++)
+			r = json_array_append(slice, json_array_get(list, i));
+		sg_buf_reset(&q);
+		if (!slice || r || (needs ? needs_query(&q, slice, lang) :
+				    step_query(&q, so, slice)))
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+		else
+			r = ask_and_gather(f, ga, &q, body, next, err);
+		json_decref(slice);
+	}
+	sg_buf_release(&q);
+	return r;
+}
+
+/* The IRI of the one entity label names in the store, into iri. */
+static int find_label(struct fetch *f, const char *label,
+		      struct sparql_body *body, sg_buf *iri, sg_error *err)
+{
+	sg_buf q = SG_BUF_INIT, names = SG_BUF_INIT;
+	json_t *root = NULL, *rows = NULL, *row;
+	const char *type;
+	size_t i;
+	int r = sg_buf_adds(&q, "SELECT DISTINCT ?s WHERE { VALUES ?p { ") ||
+		sg_buf_adds(&q, label_predicates) ||
+		sg_buf_adds(&q, " } ?s ?p ?name FILTER(STR(?name) = ") ||
+		add_literal(&q, label) || sg_buf_adds(&q, ") } LIMIT 11");
+
+	if (r)
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!r && (ask(f, sg_buf_str(&q), 0, body, &type, err) ||
+		   !(rows = answer_rows(body, type, f->o->url, &root, err))))
+		r = -1;
+	json_array_foreach(r ? NULL : rows, i, row)
+		if (i < 10)
+			sg_buf_addf(&names, "%s'%s'", i ? ", " : "",
+				    term_part(row, "s", "value"));
+	if (!r && json_array_size(rows) == 1)
+		r = sg_buf_adds(iri, term_part(json_array_get(rows, 0), "s",
+					       "value"));
+	else if (!r && !json_array_size(rows))
+		r = sg_fail(err, SG_EUNKNOWN, f->o->url, 0, 0, "unknown "
+			    "entity '%s': no rdfs:label, skos:prefLabel or "
+			    "schema:name reads it", label);
+	else if (!r)
+		r = sg_fail(err, SG_EAMBIGUOUS, f->o->url, 0, 0, "entity name "
+			    "'%s' is ambiguous: it matches %s%s", label,
+			    sg_buf_str(&names), json_array_size(rows) > 10 ?
+			    " and more" : "");
+	json_decref(root);
+	sg_buf_release(&q);
+	sg_buf_release(&names);
+	return r;
+}
+
+/* The gathered rows, in one order, read into g as one SPARQL answer. */
+static int read_gathered(sg_graph *g, struct gathered *ga, const char *url,
+			 sg_error *err)
+{
+	size_t n = json_array_size(ga->rows);
+	json_t **rows = malloc((n + 1) * sizeof(*rows));
+	json_t *doc = NULL, *sorted = json_array();
+	char *text = NULL;
+	int r = -1;
+
+	if (!rows || !sorted)
+		goto oom;
+	for (size_t i = 0; i < n; i++)
+		rows[i] = json_array_get(ga->rows, i);
+	qsort(rows, n, sizeof(*rows), by_triple);
+	for (size_t i = 0; i < n; i++)
+		if (json_array_append(sorted, rows[i]))
+			goto oom;
+	doc = json_pack("{s:{s:[sss]}, s:{s:O}}", "head", "vars", "s", "p",
+			"o", "results", "bindings", sorted);
+	/* one row a line: an error's line is the row's */
+	if (!doc || !(text = json_dumps(doc, JSON_INDENT(0) |
+					JSON_PRESERVE_ORDER)))
+		goto oom;
+	r = sg_read_buffer(g, text, strlen(text), url, "sparql", err);
+	goto done;
+oom:
+	sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+done:
+	free(text);
+	json_decref(doc);
+	json_decref(sorted);
+	free(rows);
+	return r;
+}
+
+int sparql_read_step(sg_graph *g, const struct sparql_body *body,
+		     const char *type, const char *url, sg_error *err)
+{
+	struct gathered ga;
+	json_t *root = NULL, *rows, *next = json_array();
+	int r = -1;
+
+	if (gathered_init(&ga, err) || !next)
+		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	else if ((rows = answer_rows(body, type, url, &root, err)) &&
+		 !gather(&ga, rows, next, url, err))
+		r = read_gathered(g, &ga, url, err);
+	json_decref(root);
+	json_decref(next);
+	gathered_release(&ga);
+	return r;
+}
+
+/* The neighbourhood: the focus looked up, depth steps, what is needed. */
+static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
+			       const sg_select_opts *so, const char **focus,
+			       struct sparql_body *body, sg_error *err)
+{
+	struct gathered ga;
+	json_t *frontier = json_array(), *next = NULL;
+	sg_buf iri = SG_BUF_INIT;
+	int r = gathered_init(&ga, err);
+
+	if (!r && !frontier)
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; i < so->nfocus && !r; i++) {
+		int full = as_iri(so->focus[i], &iri);
+
+		if (full < 0)
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+		else if (!full)
+			r = find_label(f, so->focus[i], body, &iri, err);
+		if (!r && !plain_iri(sg_buf_str(&iri)))
+			r = sg_fail(err, SG_EUSAGE, NULL, 0, 0, "'%s' is no "
+				    "IRI a query can name", sg_buf_str(&iri));
+		if (!r && !(focus[i] = sg_graph_intern(g, sg_buf_str(&iri))))
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+		if (!r && !json_object_get(ga.seen, focus[i]) &&
+		    (json_object_set(ga.seen, focus[i], json_true()) ||
+		     json_array_append_new(frontier, json_string(focus[i])) ||
+		     json_array_append_new(ga.reached,
+					   json_string(focus[i]))))
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+	}
+	for (int step = 0; step < so->depth && !r &&
+			   json_array_size(frontier); step++) {
+		if (!(next = json_array()))
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+		else
+			r = ask_slices(f, &ga, frontier, so, 0, body, next,
+				       err);
+		json_decref(frontier);
+		frontier = next;
+		next = NULL;
+	}
+	if (!r)
+		r = ask_slices(f, &ga, ga.reached, so, 1, body, NULL, err);
+	if (!r)
+		r = read_gathered(g, &ga, f->o->url, err);
+	json_decref(frontier);
+	gathered_release(&ga);
+	sg_buf_release(&iri);
+	return r;
+}
+
+/* Whether query is a CONSTRUCT or DESCRIBE (its first keyword past the
+ * prologue and comments). */
+static int is_construct(const char *query)
+{
+	const char *s = query;
+
+	for (;;) {
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s == '#') {
+			s += strcspn(s, "\n");
+		} else if (!strncasecmp(s, "PREFIX", 6) ||
+			   !strncasecmp(s, "BASE", 4)) {
+			/* (the prologue: PREFIX p: <iri>, BASE <iri>) */
+			s = strchr(s, '>');
+			if (!s)
+				return 0;
+			s++;
+		} else {
+			return !strncasecmp(s, "CONSTRUCT", 9) ||
+			       !strncasecmp(s, "DESCRIBE", 8);
+		}
+	}
+}
+
+int sg_read_sparql(sg_graph *g, const sg_sparql_opts *o,
+		   const sg_select_opts *so, const char **focus, sg_error *err)
+{
+	struct sparql_body body = { SG_BUF_INIT, 0, 0 };
+	struct fetch f;
+	const char *type;
+	int r;
+
+	const char *host = strstr(o->url, "://");
+
+	if (strncasecmp(o->url, "http://", 7) &&
+	    strncasecmp(o->url, "https://", 8))
+		return sg_fail(err, SG_EUSAGE, o->url, 0, 0, "a SPARQL "
+			       "endpoint is an http:// or https:// URL");
+	/* (the URL is printed with every error: no password in it) */
+	if (memchr(host + 3, '@', strcspn(host + 3, "/?#")))
+		return sg_fail(err, SG_EUSAGE, NULL, 0, 0, "credentials go in "
+			       "~/.netrc or SCOGRAPH_SPARQL_AUTH, not in the "
+			       "--sparql URL");
+	if (!(r = fetch_init(&f, o, &body, err))) {
+		if (o->query)
+			r = ask(&f, o->query, is_construct(o->query), &body,
+				&type, err) ||
+			    sparql_read_answer(g, &body, type, o->url, err);
+		else
+			r = fetch_neighbourhood(&f, g, so, focus, &body, err);
+	}
+	fetch_release(&f);
+	sg_buf_release(&body.text);
+	return r ? -1 : 0;
+}

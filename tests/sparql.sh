@@ -1,0 +1,132 @@
+#!/bin/sh
+# --sparql: a fault-injecting endpoint (tests/sparql/faults.py) for each
+# way a request fails, then a real Virtuoso (tests/sparql/store.sh, started
+# and stopped here) holding a generated graph, whose neighbourhoods drawn
+# through --sparql must be those drawn from the same graph as a file.
+# usage: sh tests/sparql.sh ./scograph [memcheck]   (from the top of the
+# repository; memcheck: a fetch and the fault cases under $VALGRIND)
+set -u
+suite=sparql
+. tests/check.sh
+mode=${2:-all}
+under=
+[ "$mode" = memcheck ] && under=${VALGRIND:?memcheck needs VALGRIND}
+
+not() { ! "$@"; }
+
+# ---- the faults
+/usr/bin/python3 tests/sparql/faults.py "$tmp/port" "$tmp/requests" &
+faults=$!
+trap 'kill $faults 2>/dev/null; rm -rf "$tmp"' EXIT
+n=0
+while [ ! -s "$tmp/port" ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+url=http://127.0.0.1:$(cat "$tmp/port")
+# a port nothing listens on: one the kernel gave and took back
+closed=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir "$tmp/o"
+# fails ENDPOINT MESSAGE [ARGS]: exit 1, the one line, no file written
+fails() {
+	endpoint=$1 message=$2; shift 2
+	run 1 --sparql "$endpoint" --focus wd:Q232 -o "$tmp/o/x.svg" -o "$tmp/o/x.dot" "$@" &&
+	stderr_is "scograph: $endpoint: error: $message" && no_files "$tmp/o"
+}
+check "refused: one line, nothing written" fails "http://127.0.0.1:$closed/sparql" \
+	"cannot connect: connection refused"
+check "a timeout" fails "$url/slow" "no answer within 1 s (--timeout)" --timeout 1
+check "HTTP 500: the endpoint's own first lines" fails "$url/error" \
+	"the endpoint answered HTTP 500: Virtuoso 37000 Error SP030: SPARQL compiler, line 1: syntax error at 'WHER' SPARQL query: SELECT ..."
+check "an HTML page" fails "$url/html" \
+	"the answer is not SPARQL JSON results but text/html: '<!DOCTYPE html>'"
+check "a cut-off answer" fails "$url/cut" "the answer was cut off after 100 bytes"
+check "an answer past --max-response" fails "$url/big" \
+	"the answer is larger than 1048576 bytes (--max-response)" --max-response 1
+check "redirects are bounded" fails "$url/moved" "more than 5 redirects"
+check "a host no one has" fails "http://no-such-host.invalid/sparql" "cannot find the host"
+check "no such endpoint: HTTP 404" fails "$url/none" \
+	"the endpoint answered HTTP 404: no such endpoint"
+echo old >"$tmp/o/kept.dot"
+check "a failure leaves an older output as it was" \
+	run 1 --sparql "$url/html" --focus wd:Q232 -o "$tmp/o/kept.dot"
+check "  as it was" has "$tmp/o/kept.dot" old
+rm -f "$tmp/o/kept.dot"
+: >"$tmp/requests"
+check "429 with Retry-After: asked again, drawn" \
+	run 0 --sparql "$url/busy" --focus wd:Q232 -T json
+check "  after one refusal" has "$tmp/requests" "GET /busy"
+check "  the drawing" has "$tmp/out" '"name": "Astana"'
+# Wikidata's specifics: its prefixes, and a User-Agent naming scograph
+: >"$tmp/requests"
+check "wd:Q232 is Wikidata's IRI; --verbose prints each query" \
+	run 0 --sparql "$url/ok" --focus wd:Q232 --lang en --verbose -T json
+check "  the focus found" has "$tmp/out" '"id": "http://www.wikidata.org/entity/Q232"'
+check "  the step's query" has "$tmp/err" \
+	"scograph: query: SELECT ?s ?p ?o WHERE { {VALUES ?s { <http://www.wikidata.org/entity/Q232> }"
+check "  depth + 1 queries for an IRI's focus" test "$(wc -l <"$tmp/requests")" = 2
+check "  User-Agent, Accept and gzip" has "$tmp/requests" \
+	"GET /ok|scograph/$("$bin" --version | cut -d' ' -f2) (+scograph, a knowledge-graph drawer)|application/sparql-results+json|deflate, gzip"
+# (a comment as long as a query's VALUES of a hundred IRIs)
+{ printf '# %01500d\n# %01500d\n' 0 0; echo 'SELECT ?s ?p ?o WHERE { ?s ?p ?o }'; } >"$tmp/long.rq"
+: >"$tmp/requests"
+check "a long query is POSTed" \
+	run 0 --sparql "$url/ok" --sparql-query "$tmp/long.rq" -T json
+check "  as a POST" has "$tmp/requests" "POST /ok"
+check "no password on the command line" run 2 --sparql "$url/ok" --focus a --password x
+check "credentials asked for and not given: HTTP 401" fails "$url/auth" \
+	"the endpoint answered HTTP 401: credentials needed"
+check "SCOGRAPH_SPARQL_AUTH gives them" \
+	env SCOGRAPH_SPARQL_AUTH=user:secret "$bin" --sparql "$url/auth" \
+	--focus wd:Q232 --verbose -o "$tmp/o/auth.dot" 2>"$tmp/err"
+check "  never printed" not grep -q secret "$tmp/err"
+rm -f "$tmp/o/auth.dot"
+check "nor in the URL" run 2 --sparql "http://user:secret@127.0.0.1:$closed/sparql" --focus a
+check "  which is not printed" stderr_is "scograph: error: credentials go in ~/.netrc or SCOGRAPH_SPARQL_AUTH, not in the --sparql URL"
+[ "$mode" = memcheck ] && { summary; exit; }
+check "--sparql takes no FILE" run 2 --sparql "$url/ok" --focus a graphs/sco.json
+check "--sparql needs a focus or a query" run 2 --sparql "$url/ok"
+check "  said so" has "$tmp/err" "--sparql draws a --focus's neighbourhood"
+check "--lang goes with --sparql" run 2 --lang en
+
+# ---- a real store
+store=$tmp/store
+python3 tests/sparql/gen.py 10000 >"$tmp/kg.nt"
+endpoint=$(sh tests/sparql/store.sh start "$store" "$tmp/kg.nt")
+started=$?
+trap 'kill $faults 2>/dev/null; sh tests/sparql/store.sh stop "$store"; rm -rf "$tmp"' EXIT
+if [ "$started" = 77 ]; then
+	echo "sparql: SKIP the store's tests: virtuoso-opensource is not installed (make deps installs it)"
+	summary; exit
+fi
+check "Virtuoso started and loaded" test "$started" = 0
+e=http://example.org/kg
+# from_store ARGS...: the drawing from the store and from the file hold
+# the same entities, relations and summaries
+from_store() {
+	run 0 --sparql "$endpoint" "$@" -T json && mv "$tmp/out" "$tmp/store.json" &&
+	run 0 "$tmp/kg.nt" "$@" -T json && mv "$tmp/out" "$tmp/file.json" &&
+	/usr/bin/python3 tests/sparql/same.py "$tmp/store.json" "$tmp/file.json"
+}
+check "a leaf at depth 1" from_store --focus $e/person/001249
+check "a hub at depth 2, folded" from_store --focus $e/team/000000 --depth 2
+check "  folded" has "$tmp/err" "folded into 1 summary"
+check "--direction out" from_store --focus $e/person/000000 --depth 2 --direction out
+check "--direction in" from_store --focus $e/person/000000 --depth 2 --direction in
+check "--relation" from_store --focus $e/person/000000 --depth 2 --relation knows
+check "--type" from_store --focus $e/team/000002 --depth 2 --type Person --type Team
+check "a label's focus" from_store --focus "Person 7"
+check "depth 3, a small page" from_store --focus $e/topic/000003 --depth 3 --max-nodes 30
+check "--lang de: the German label" \
+	run 0 --sparql "$endpoint" --focus $e/team/000003 --lang de -T json
+check "  read" has "$tmp/out" '"label@de": "Team 3"'
+check "a label no entity has" run 1 --sparql "$endpoint" --focus "Nobody" -T json
+check "  said so" stderr_is "scograph: $endpoint: error: unknown entity 'Nobody': no rdfs:label, skos:prefLabel or schema:name reads it"
+printf 'SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?s = <%s/team/000001>) }\n' $e >"$tmp/q.rq"
+check "--sparql-query: the user's SELECT" \
+	run 0 --sparql "$endpoint" --sparql-query "$tmp/q.rq" -T json
+check "  read" has "$tmp/out" '"name": "Team 1"'
+printf 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(?s = <%s/team/000001>) }\n' $e >"$tmp/q.rq"
+check "--sparql-query: the user's CONSTRUCT, as N-Triples" \
+	run 0 --sparql "$endpoint" --sparql-query "$tmp/q.rq" -T json
+check "  read" has "$tmp/out" '"name": "Team 1"'
+check "--diff against the file: nothing changed in the neighbourhood" \
+	run 0 --sparql "$endpoint" --focus $e/person/001249 --diff "$tmp/kg.nt" --list
+summary

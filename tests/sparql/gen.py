@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""A deterministic knowledge graph as N-Triples, sorted, for the store
+tests: `gen.py N` writes about N triples to standard output.
+
+People, teams and topics with labels (untagged and @en/@de), types,
+literal attributes and links; entity 0 of each kind is a hub most others
+link to, the last person a leaf with one link. Sorted by subject,
+predicate, object (bytes), so that the file and the store's answers put
+the triples in one order."""
+import random
+import sys
+
+EX = "http://example.org/kg/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+def iri(s):
+    return "<" + EX + s + ">"
+
+
+def main():
+    want = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+    rnd = random.Random(22)
+    # about 7 triples a person, 10 people a team, 20 a topic
+    people = max(10, want // 8)
+    teams = max(2, people // 10)
+    topics = max(2, people // 20)
+    out = set()
+
+    def add(s, p, o):
+        out.add("%s %s %s ." % (s, p, o))
+
+    for kind, n, cls in (("person", people, "Person"), ("team", teams, "Team"),
+                         ("topic", topics, "Topic")):
+        for i in range(n):
+            s = iri("%s/%06d" % (kind, i))
+            add(s, "<%s>" % RDF_TYPE, iri(cls))
+            add(s, "<%s>" % LABEL, '"%s %d"' % (cls, i))
+            if i % 3 == 0:
+                add(s, "<%s>" % LABEL, '"%s %d"@de' % (cls, i))
+    for i in range(people - 1):
+        s = iri("person/%06d" % i)
+        add(s, iri("memberOf"), iri("team/%06d" % (0 if i % 4 == 0 else
+                                                   rnd.randrange(teams))))
+        add(s, iri("interestedIn"), iri("topic/%06d" % rnd.randrange(topics)))
+        if i:
+            add(s, iri("knows"), iri("person/%06d" % (0 if i % 5 == 0 else
+                                                      rnd.randrange(people - 1))))
+        add(s, iri("age"), '"%d"^^<http://www.w3.org/2001/XMLSchema#integer>'
+            % (20 + i % 50))
+    for i in range(1, topics):
+        add(iri("topic/%06d" % i), iri("broader"),
+            iri("topic/%06d" % (i // 2)))
+    # the leaf: one link, to a team
+    add(iri("person/%06d" % (people - 1)), iri("memberOf"), iri("team/000001"))
+    sys.stdout.write("".join(t + "\n" for t in sorted(out)))
+
+
+main()
