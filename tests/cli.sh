@@ -1548,6 +1548,12 @@ check "to SVG" svg_ok "$tmp/repo/rendered/sco.svg"
 check "and PNG" png_ok "$tmp/repo/rendered/sco.png"
 check "every graph" test -s "$tmp/repo/rendered/sample.png"
 check "JSON Lines too, as --render-all draws them" test -s "$tmp/repo/rendered/lines.svg"
+check "no pages unless asked" test ! -e "$tmp/repo/rendered/sco.html"
+check "graphs.mk PAGES=yes: a page each too" make -s -C "$tmp/repo" -B \
+	-f "$top/examples/ci/graphs.mk" SCOGRAPH="$bin" PAGES=yes
+check "the page's view" run 0 --strict "$tmp/repo/graphs/sco.json" -o "$tmp/sco-page.json"
+check "the page" /usr/bin/python3 tests/htmlpage.py "$tmp/repo/rendered/sco.html" "$tmp/sco-page.json"
+rm "$tmp/repo/rendered/"*.html
 cp tests/invalid/unknown-entity/input.json "$tmp/repo/graphs/broken.json"
 check "a broken graph fails the build" sh -c "! make -s -C '$tmp/repo' \
 	-f '$top/examples/ci/graphs.mk' SCOGRAPH='$bin' >/dev/null 2>&1"
@@ -1601,7 +1607,9 @@ check "diff-graphs.sh: PNG" test "$(head -c 4 "$r/out/g.png" | od -An -tx1 | tr 
 check "diff-graphs.sh: a new graph, all added" svg_ok "$r/out/new.svg"
 check "diff-graphs.sh: an unchanged graph is not drawn" test ! -e "$r/out/same.svg"
 check "diff-graphs.sh: nothing else left behind" test "$(cd "$r/out" && ls -A)" = \
-	"$(printf '%s\n' g.png g.svg g.txt k.png k.svg k.txt new.png new.svg new.txt)"
+	"$(printf '%s\n' g.html g.png g.svg g.txt k.html k.png k.svg k.txt new.html new.png new.svg new.txt)"
+check "diff-graphs.sh: the change as a page, its changes in it" has "$r/out/g.html" '"diff": {'
+check "a page that asks for nothing" has "$r/out/g.html" "content=\"default-src 'none';"
 check "diff-graphs.sh: laid out from the base's drawing" run 0 --diff \
 	tests/keep/old.json tests/keep/new.json --legend \
 	--keep-layout tests/keep/old.json -o "$tmp/k-diff-kept.svg"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # For each graph file (*.json, *.jsonl under GRAPHS_DIR) that differs
 # between the commit BASE and the working tree, draws what changed with
-# scograph --diff to OUTDIR/NAME.svg and OUTDIR/NAME.png, and writes the
+# scograph --diff to OUTDIR/NAME.svg and OUTDIR/NAME.png, and as a page to
+# explore, its change list beside the drawing, OUTDIR/NAME.html; writes the
 # change list and the pictures as Markdown to $GITHUB_STEP_SUMMARY
 # (standard output when unset). The difference is laid out from the base
 # version's drawing (--keep-layout), so that it looks like the picture
@@ -56,7 +57,7 @@ printf '%s\n' "$changed" | while IFS="$(printf '\t')" read -r what path; do
 	printf '\n### %s\n\n```diff\n' "$path" >&3
 	if ! "$scograph" --diff "$old" "$path" --list >"$out/$name.txt" ||
 	   ! "$scograph" --diff "$old" "$path" --legend "$@" \
-		-o "$out/$name.svg" -o "$out/$name.png"; then
+		-o "$out/$name.svg" -o "$out/$name.png" -o "$out/$name.html"; then
 		echo "! scograph could not compare it; see the job's log" \
 			>&3
 		echo '```' >&3
@@ -78,6 +79,8 @@ printf '%s\n' "$changed" | while IFS="$(printf '\t')" read -r what path; do
 		printf '\nThe picture is large: see %s.png in the artifact.\n' \
 			"$name" >&3
 	fi
+	printf '\nTo explore it (search, each change a click away): %s.html in the artifact.\n' \
+		"$name" >&3
 	rm -f "$old"
 done
 rm -f "$empty"

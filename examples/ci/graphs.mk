@@ -20,6 +20,10 @@ SCOGRAPH_FLAGS ?= --strict
 # is drawn afresh.
 KEEP_LAYOUT ?= yes
 keep = $(if $(KEEP_LAYOUT),$(if $(wildcard $@),--keep-layout $@))
+# Non-empty: each graph's page to explore (-T html: search, a panel of
+# each entity, summaries that open) too, NAME.html beside its pictures.
+PAGES ?=
+pages = $(if $(PAGES),-o $(@:.svg=.html))
 
 # What the folder holds beside graphs: their JSON Schemas and themes
 # (scograph --render-all tells them by their content and passes over them).
@@ -35,8 +39,8 @@ render: $(PICTURES)
 
 $(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.json
 	@mkdir -p $(RENDERED_DIR)
-	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $(keep) $< -o $@ -o $(@:.svg=.png)
+	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $(keep) $< -o $@ -o $(@:.svg=.png) $(pages)
 
 $(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.jsonl
 	@mkdir -p $(RENDERED_DIR)
-	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $(keep) $< -o $@ -o $(@:.svg=.png)
+	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $(keep) $< -o $@ -o $(@:.svg=.png) $(pages)
