@@ -379,16 +379,20 @@ fuzz-build: $(FUZZ_BINS)
 fuzz: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)"
 	@$(MAKE) --no-print-directory fuzz-build
-	@for t in $(FUZZ_TARGETS); do \
-		rm -rf build/fuzz/new/$$t; mkdir -p build/fuzz/new/$$t; \
-		$(FUZZ_ENV) build/fuzz/fuzz-$$t $(FUZZ_RUN) \
-			-max_total_time=$(FUZZ_SECONDS) build/fuzz/new/$$t \
-			tests/fuzz/corpus >build/fuzz/$$t.log 2>&1 || \
-			{ tail -n 60 build/fuzz/$$t.log; \
-			echo "fuzz-$$t failed: see build/fuzz/$$t.log"; exit 1; }; \
-		echo "fuzz-$$t: $$(sed -n 's/^stat::number_of_executed_units: //p' \
-			build/fuzz/$$t.log) runs, nothing found"; \
-	done
+	@# two targets at a time: one alone left a core of CI's two idle
+	@$(MAKE) --no-print-directory -j2 $(FUZZ_TARGETS:%=fuzz-run-%)
+
+# One target fuzzed FUZZ_SECONDS from the seed corpus (make fuzz).
+# (FUZZ_RUN and FUZZ_ENV read the target's name from the shell's t)
+fuzz-run-%:
+	@t=$*; rm -rf build/fuzz/new/$$t; mkdir -p build/fuzz/new/$$t; \
+	$(FUZZ_ENV) build/fuzz/fuzz-$$t $(FUZZ_RUN) \
+		-max_total_time=$(FUZZ_SECONDS) build/fuzz/new/$$t \
+		tests/fuzz/corpus >build/fuzz/$$t.log 2>&1 || \
+		{ tail -n 60 build/fuzz/$$t.log; \
+		echo "fuzz-$$t failed: see build/fuzz/$$t.log"; exit 1; }; \
+	echo "fuzz-$$t: $$(sed -n 's/^stat::number_of_executed_units: //p' \
+		build/fuzz/$$t.log) runs, nothing found"
 
 # Merges the test fixtures into the committed seed corpus, keeping what is
 # already there (the findings) and adding only inputs with new coverage.
