@@ -544,8 +544,17 @@ static const char *term_part(const json_t *row, const char *var,
 	return s ? s : "";
 }
 
-/* Rows in one order: subject, predicate, object (value, language,
- * datatype), by their bytes; a store's own order is its own. */
+/*
+ * Rows in one order, as a file sorted so would hold them: the rdf:type
+ * statements first, then the rest, each part by subject, predicate,
+ * object (value, language, datatype), by their bytes. A store answers in
+ * an order of its own, which may change from one run to the next; and a
+ * reader numbers entities as their IRIs are first met: typed entities
+ * then are in the order of their IRIs, whichever of them the fetch
+ * reached, and so are their relations and their colours (each type's
+ * in the order its first entity has). A file that declares its entities'
+ * types first, sorted so (tests/sparql/gen.py writes one), draws the same.
+ */
 static int by_triple(const void *a, const void *b)
 {
 	const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
@@ -553,7 +562,8 @@ static int by_triple(const void *a, const void *b)
 		{ "s", "value" }, { "p", "value" }, { "o", "value" },
 		{ "o", "xml:lang" }, { "o", "datatype" }, { "o", "type" },
 	};
-	int d = 0;
+	int d = (strcmp(term_part(x, "p", "value"), RDF_TYPE) != 0) -
+		(strcmp(term_part(y, "p", "value"), RDF_TYPE) != 0);
 
 	for (size_t i = 0; i < SG_ARRAY_SIZE(parts) && !d; i++)
 		d = strcmp(term_part(x, parts[i][0], parts[i][1]),
