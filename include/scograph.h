@@ -507,8 +507,7 @@ SG_API void sg_theme_free(sg_theme *t);
  * Where an earlier drawing put its entities (--keep-layout): read from the
  * SVG scograph wrote of it (each entity's group has the id "e.ID"). A
  * drawing made with it (sg_render_opts' keep) keeps the entities both
- * show where they were: for dot their ranks and their order in each
- * rank, and the old flow; for the other engines their positions. New
+ * show where they were, and with dot the old flow and frame. New
  * entities go beside their neighbours.
  */
 typedef struct sg_layout sg_layout;

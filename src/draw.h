@@ -139,6 +139,19 @@ const char *sg_layout_flow(const sg_layout *l);
  * honours (keep.c); 0 or -1 when memory runs out. */
 int sg_keep_layout(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 		   const char *engine);
+/* Places every node of d (g's view drawn for dot, without sg_keep_layout's
+ * ties) for Graphviz's nop2, which only routes the relations: an entity l
+ * shows where l has it, the others where laid (the same drawing with the
+ * ties, laid out by dot) puts them among those, moved apart along their
+ * rank only as far as they overlap; each group framed as dot framed it.
+ * 0, or -1 when memory runs out. */
+int sg_keep_places(sg_drawing *d, const sg_graph *g, const sg_layout *l,
+		   Agraph_t *laid);
+/* Readies ag, laid out by nop2 from sg_keep_places' drawing, to be
+ * written as Graphviz's DOT and read back: the relations' words moved off
+ * the boxes, titles and each other where their lines allow, the frame
+ * round the title. 0, or -1 when memory runs out. */
+int sg_keep_settle(Agraph_t *ag);
 
 /* The page of view v (html.c): one HTML file of svg (Graphviz's drawing
  * of it, NUL-terminated), its data and the page's own style and script,

@@ -14,19 +14,22 @@ static const char graph[] =
 	" {\"from\": \"a\", \"to\": \"d\", \"type\": \"x\"}]}";
 
 /* Three entities of one rank (one y) in the order b, d, c, and a above:
- * a drawing that flows down (TB). */
+ * a drawing that flows down (TB), its background a frame 330 x 220 points
+ * and the pad of a drawing for no page (0.3 inch) round it. */
 static const char column_svg[] =
 	"<?xml version=\"1.0\"?>\n"
 	"<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
 	"<g id=\"graph0\" class=\"graph\">\n"
+	"<polygon fill=\"white\" points=\"-21.6,21.6 -21.6,-241.6 351.6,-241.6"
+	" 351.6,21.6 -21.6,21.6\"/>\n"
 	"<g id=\"e.a\" class=\"node person\"><title>a</title>"
-	"<ellipse cx=\"100\" cy=\"-200\" rx=\"20\" ry=\"10\"/></g>\n"
-	"<g id=\"e.b\" class=\"node\"><path d=\"M0,-90C10,-90 20,-90 20,-90"
-	" 20,-110 0,-110 0,-90\"/></g>\n"
-	"<g id=\"e.c\" class=\"node\"><polygon points=\"180,-90 220,-90 "
-	"220,-110 180,-110\"/></g>\n"
-	"<g id=\"e.d\" class=\"node\"><polygon points=\"90,-90 110,-90 "
-	"110,-110 90,-110\"/></g>\n"
+	"<ellipse cx=\"150\" cy=\"-200\" rx=\"20\" ry=\"10\"/></g>\n"
+	"<g id=\"e.b\" class=\"node\"><path d=\"M40,-90C50,-90 60,-90 60,-90"
+	" 60,-110 40,-110 40,-90\"/></g>\n"
+	"<g id=\"e.c\" class=\"node\"><polygon points=\"230,-90 270,-90 "
+	"270,-110 230,-110\"/></g>\n"
+	"<g id=\"e.d\" class=\"node\"><polygon points=\"140,-90 160,-90 "
+	"160,-110 140,-110\"/></g>\n"
 	"<g id=\"e.gone\" class=\"node\"><polygon points=\"0,0 1,1\"/></g>\n"
 	"</g>\n</svg>\n";
 
@@ -75,19 +78,21 @@ static void test_reads_ranks_and_flow(void **state)
 	sg_layout_free(l);
 }
 
-static void test_dot_keeps_rank_order(void **state)
+static void test_dot_keeps_places(void **state)
 {
 	struct drawn d;
 
 	(void)state;
 	draw(&d, "dot", column_svg);
-	/* b, d, c in the old order on their rank, tied left to right */
-	assert_non_null(strstr(d.dot, "b -> d\t[minlen=0,\n\t\tstyle=invis,"
-				      "\n\t\tweight=1]"));
-	assert_non_null(strstr(d.dot, "d -> c\t[minlen=0,\n\t\tstyle=invis,"
-				      "\n\t\tweight=1]"));
-	/* a is alone on its rank: no tie */
-	assert_null(strstr(d.dot, "a -> b\t[minlen"));
+	/* laid out: every entity where the old drawing had it (SVG's y
+	 * grows down, Graphviz's up), in its frame; the relations routed */
+	assert_non_null(strstr(d.dot, "layout=nop2"));
+	assert_non_null(strstr(d.dot, "bb=\"0,0,330,220\""));
+	assert_non_null(strstr(d.dot, "pos=\"150,200\""));
+	assert_non_null(strstr(d.dot, "pos=\"50,100\""));
+	assert_non_null(strstr(d.dot, "pos=\"150,100\""));
+	assert_non_null(strstr(d.dot, "pos=\"250,100\""));
+	assert_non_null(strstr(d.dot, "label=x,\n\t\tlp="));
 	assert_non_null(strstr(d.dot, "rankdir=TB"));
 	release(&d);
 }
@@ -99,8 +104,8 @@ static void test_other_engines_pin_positions(void **state)
 	(void)state;
 	draw(&d, "neato", column_svg);
 	/* SVG's y grows down, Graphviz's up */
-	assert_non_null(strstr(d.dot, "pos=\"100.00,200.00!\""));
-	assert_non_null(strstr(d.dot, "pos=\"200.00,100.00!\""));
+	assert_non_null(strstr(d.dot, "pos=\"150.00,200.00!\""));
+	assert_non_null(strstr(d.dot, "pos=\"250.00,100.00!\""));
 	assert_non_null(strstr(d.dot, "inputscale=72"));
 	release(&d);
 }
@@ -153,7 +158,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reads_ranks_and_flow),
-		cmocka_unit_test(test_dot_keeps_rank_order),
+		cmocka_unit_test(test_dot_keeps_places),
 		cmocka_unit_test(test_other_engines_pin_positions),
 		cmocka_unit_test(test_no_layout_no_change),
 		cmocka_unit_test(test_errors_name_their_place),
