@@ -42,6 +42,10 @@ struct sg_layout {
 	/* the drawing's background: its bounding box and pad around it, in
 	 * Graphviz's points; frame[0] > frame[2] when the SVG had none */
 	double frame[4];
+	/* its title's (or caption's) lines: how many, the baselines of the
+	 * first and last, their size */
+	int title_lines;
+	double title_top, title_bottom, title_size;
 };
 
 /* A relation of the old drawing: the SVG ids of its ends, "e.ID". */
@@ -60,7 +64,7 @@ struct svg {
 	 * shape gave its place; 0: outside any */
 	int in_node;
 	int svg;    /* the root is <svg> */
-	int graph;  /* inside the drawing's group, before its first shape */
+	int graph;  /* inside the drawing's group */
 	int failed; /* out of memory */
 };
 
@@ -202,7 +206,8 @@ static void start_frame(struct svg *s, const char *points)
 	double *f = s->l->frame, x, y;
 	int used;
 
-	s->graph = 0;
+	if (f[0] <= f[2])
+		return;
 	for (const char *p = points;
 	     p && sscanf(p, "%lf,%lf%n", &x, &y, &used) == 2; p += used) {
 		f[0] = fmin(f[0], x);
@@ -211,6 +216,19 @@ static void start_frame(struct svg *s, const char *points)
 		f[1] = fmin(f[1], -y);
 		f[3] = fmax(f[3], -y);
 	}
+}
+
+/* A line of the drawing's title (or caption): a text of its own group. */
+static void title_line(sg_layout *l, const char *y, const char *size)
+{
+	double at = y ? -atof(y) : 0;
+
+	if (!y || !size)
+		return;
+	l->title_top = l->title_lines ? fmax(l->title_top, at) : at;
+	l->title_bottom = l->title_lines ? fmin(l->title_bottom, at) : at;
+	l->title_size = atof(size);
+	l->title_lines++;
 }
 
 static void on_start(void *data, const char *name, const char **atts)
@@ -225,6 +243,8 @@ static void on_start(void *data, const char *name, const char **atts)
 		s->graph = 1;
 	else if (s->graph && s->depth == 3 && !strcmp(name, "polygon"))
 		start_frame(s, attr(atts, "points"));
+	else if (s->graph && s->depth == 3 && !strcmp(name, "text"))
+		title_line(s->l, attr(atts, "y"), attr(atts, "font-size"));
 	if (!strcmp(name, "g") && id && !strncmp(id, "e.", 2) && cls &&
 	    has_word(cls, "node"))
 		start_node(s, id);
@@ -242,6 +262,8 @@ static void on_end(void *data, const char *name)
 	(void)name;
 	if (abs(s->in_node) == s->depth)
 		s->in_node = 0;
+	if (s->depth == 2)
+		s->graph = 0;
 	s->depth--;
 }
 
@@ -866,13 +888,25 @@ static int inner_frame(sg_drawing *d, const sg_layout *l, Agraph_t *laid,
 	double in = pad && *pad ? atof(pad) * 72 : 4;
 	/* (postproc.c gives a title its height and 2 * 4 points) */
 	double title = GD_label(laid) ? GD_label(laid)->dimen.y + 8 : 0;
+	/* the old title's room, from its lines (DejaVu Sans' lines are
+	 * 1.164 of its size apart), unless it is the new one's */
+	double line = l->title_lines > 1 ? (l->title_top - l->title_bottom) /
+						   (l->title_lines - 1) :
+					   l->title_size * 1.164;
+	double room = l->title_lines ? l->title_lines * line + 8 : 0;
+	int below = (loc && *loc == 'b'),
+	    was_below = l->title_top + l->title_bottom <
+			l->frame[1] + l->frame[3];
 
 	if (l->frame[0] > l->frame[2])
 		return -1;
+	if (l->title_lines && below == was_below &&
+	    fabs(room - title) < l->title_size / 2)
+		room = title;
 	f[0] = l->frame[0] + in;
-	f[1] = l->frame[1] + in + (loc && *loc == 'b' ? title : 0);
+	f[1] = l->frame[1] + in + (was_below ? room : 0);
 	f[2] = l->frame[2] - in;
-	f[3] = l->frame[3] - in - (loc && *loc == 'b' ? 0 : title);
+	f[3] = l->frame[3] - in - (was_below ? 0 : room);
 	/* (to the SVG's hundredths: no "-0" of a pad taken off again) */
 	for (int k = 0; k < 4; k++)
 		f[k] = round(f[k] * 100) / 100 + 0.0;

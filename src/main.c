@@ -32,7 +32,7 @@ struct config {
 	const char *sparql, *sparql_query, *lang;
 	long depth, max_nodes, timeout, max_response;
 	int list, stats, check, strict, legend, caption, help, version;
-	int exit_code, allow_empty, watch, verbose;
+	int exit_code, allow_empty, watch, verbose, fresh_layout;
 	int progress; /* 1 shown, -1 not, 0 on a terminal */
 };
 
@@ -156,6 +156,9 @@ static const struct option options[] = {
 	    "keep the places of the entities an earlier drawing shows: OLD "
 	    "is its SVG, or (any other name) the earlier version of the "
 	    "graph, drawn first with the same options"),
+	OPT(0, "fresh-layout", FLAG, fresh_layout, NULL,
+	    "with --diff: lay the drawing out afresh, compact, rather than "
+	    "where OLD's own drawing has its entities"),
 	OPT(0, "exit-code", FLAG, exit_code, NULL,
 	    "with --diff: exit with 3 when the graphs differ"),
 	OPT(0, "list", FLAG, list, NULL,
@@ -684,19 +687,39 @@ static int is_svg_name(const char *path)
 	return n > 4 && !strcmp(path + n - 4, ".svg");
 }
 
-/* The places --keep-layout keeps: an SVG's, or those of the earlier
- * version of the graph, drawn with the run's options ro; NULL with err,
- * or without when that version had no entity to keep (a graph new since). */
-static sg_layout *kept_layout(const struct run *run, const sg_render_opts *ro,
-			      sg_error *err)
+/* The places of graph old, read from path, drawn with the run's options
+ * ro; NULL with err, or without when it has no entity to keep (a graph
+ * new since). */
+static sg_layout *drawn_places(const struct run *run,
+			       const sg_render_opts *ro, const sg_graph *old,
+			       const char *path, sg_error *err)
 {
-	const char *path = run->c->keep_layout;
 	sg_render_opts quiet = *ro;
-	sg_graph *old;
 	sg_view *v = NULL;
 	sg_layout *l = NULL;
 	char *svg = NULL;
 	size_t len = 0;
+
+	/* its warnings were the old version's to mend */
+	quiet.warn = NULL;
+	quiet.progress = NULL;
+	if ((v = sg_select(old, &run->so, err)) && sg_view_entity_count(v) &&
+	    !sg_render_buffer(v, &quiet, "svg", &svg, &len, err))
+		l = sg_layout_read(path, svg, len, err);
+	free(svg);
+	sg_view_free(v);
+	return l;
+}
+
+/* The places --keep-layout keeps: an SVG's, or those of the earlier
+ * version of the graph, drawn with the run's options ro; NULL with err,
+ * or without when that version had no entity to keep. */
+static sg_layout *kept_layout(const struct run *run, const sg_render_opts *ro,
+			      sg_error *err)
+{
+	const char *path = run->c->keep_layout;
+	sg_graph *old;
+	sg_layout *l = NULL;
 
 	if (is_svg_name(path))
 		return sg_layout_read_file(path, err);
@@ -704,23 +727,18 @@ static sg_layout *kept_layout(const struct run *run, const sg_render_opts *ro,
 		*err = (sg_error){ .code = SG_ENOMEM, .text = "out of memory" };
 		return NULL;
 	}
-	/* its warnings were the old version's to mend */
-	quiet.warn = NULL;
-	quiet.progress = NULL;
 	if (!sg_read_file(old, path, run->c->from_format, err) &&
-	    !sg_graph_resolve(old, err) &&
-	    (v = sg_select(old, &run->so, err)) &&
-	    sg_view_entity_count(v) &&
-	    !sg_render_buffer(v, &quiet, "svg", &svg, &len, err))
-		l = sg_layout_read(path, svg, len, err);
-	free(svg);
-	sg_view_free(v);
+	    !sg_graph_resolve(old, err))
+		l = drawn_places(run, ro, old, path, err);
 	sg_graph_free(old);
 	return l;
 }
 
+/* Draws v into outs; base (NULL: none), the version a diff compares
+ * with, read from the run's --diff OLD, gives its places unless the run
+ * asks for a fresh layout or other places. */
 static int draw(struct run *run, const sg_view *v, const sg_output *outs,
-		size_t n, sg_error *err)
+		size_t n, const sg_graph *base, sg_error *err)
 {
 	static const char *const rankdirs[] = { "TB", "LR", "BT", "RL" };
 	const struct config *c = run->c;
@@ -755,10 +773,12 @@ static int draw(struct run *run, const sg_view *v, const sg_output *outs,
 	if (!r && !(ro.theme = theme = sg_theme_open(
 			    c->theme ? c->theme : "light", err)))
 		r = -1;
-	if (!r && c->keep_layout) {
+	if (!r && (c->keep_layout || (base && c->fresh_layout <= 0))) {
 		sg_error why = { 0 };
 
-		ro.keep = keep = kept_layout(run, &ro, &why);
+		ro.keep = keep = c->keep_layout ?
+			kept_layout(run, &ro, &why) :
+			drawn_places(run, &ro, base, c->diff, &why);
 		if (!keep && why.code) {
 			*err = why;
 			r = -1;
@@ -840,7 +860,9 @@ static int compare(struct run *run, const sg_graph *g, const sg_output *outs,
 	if (!r && v && !sg_diff_any(d))
 		print_note(p, c->diff, "no-change", "nothing changed: the "
 			   "picture holds no entity");
-	if (!r && v && draw(run, v, outs, nouts, &err))
+	/* before, after and the difference look alike: laid out as OLD's
+	 * own drawing is */
+	if (!r && v && draw(run, v, outs, nouts, old, &err))
 		r = p->stopped ? p->stopped :
 		    err.code ? print_problem(p, &err) : EXIT_USAGE;
 	if (!r && c->exit_code && sg_diff_any(d))
@@ -985,7 +1007,7 @@ static int one_graph(struct run *run, const char *const *files,
 		r = print_list(v);
 	else if (!r && v && c->stats)
 		r = print_stats(v, &err) ? print_problem(p, &err) : 0;
-	else if (!r && v && draw(run, v, outs, nouts, &err))
+	else if (!r && v && draw(run, v, outs, nouts, NULL, &err))
 		r = p->stopped ? p->stopped :
 		    err.code ? print_problem(p, &err) : EXIT_USAGE;
 done:

@@ -582,13 +582,14 @@ static void smallest_label(const textlabel_t *l, double *min)
 }
 
 /* The smallest label of sub's clusters (and sub's own, unless the root:
- * the title, which measure counts) in *min. */
+ * the title, which measure counts) in *min. Only clusters: nop2 (a kept
+ * layout) gives other subgraphs no layout record to read. */
 static void smallest_cluster(Agraph_t *sub, double *min)
 {
 	if (sub != agroot(sub))
 		smallest_label(GD_label(sub), min);
-	for (Agraph_t *in = agfstsubg(sub); in; in = agnxtsubg(in))
-		smallest_cluster(in, min);
+	for (int i = 1; i <= GD_n_cluster(sub); i++)
+		smallest_cluster(GD_clust(sub)[i], min);
 }
 
 static int measure(Agraph_t *ag, const sg_graph *g, const struct page *p,

@@ -1614,7 +1614,11 @@ check "diff-graphs.sh: laid out from the base's drawing" run 0 --diff \
 	tests/keep/old.json tests/keep/new.json --legend \
 	--keep-layout tests/keep/old.json -o "$tmp/k-diff-kept.svg"
 check "diff-graphs.sh: the same picture" same "$tmp/k-diff-kept.svg" "$r/out/k.svg"
-check "diff-graphs.sh: not the one afresh" run 0 --diff \
+check "--diff lays out as OLD's drawing by default" run 0 --diff \
+	tests/keep/old.json tests/keep/new.json --legend -o "$tmp/k-diff-default.svg"
+check "--diff: the same picture as --keep-layout OLD" \
+	same "$tmp/k-diff-kept.svg" "$tmp/k-diff-default.svg"
+check "--diff --fresh-layout: not the one kept" run 0 --fresh-layout --diff \
 	tests/keep/old.json tests/keep/new.json --legend -o "$tmp/k-diff-fresh.svg"
 check "diff-graphs.sh: which differs" not cmp -s "$tmp/k-diff-fresh.svg" "$r/out/k.svg"
 sed -n '/^### graphs\/g.json/,/^### /{/^```diff$/,/^```$/p;}' "$tmp/summary.md" |
@@ -1934,7 +1938,10 @@ check "--diff -G: the user's label and size still win over the table's" \
 check "--diff -G: the user's label" has "$tmp/out" 'label=Mine'
 check "--diff -G: the user's size" has "$tmp/out" 'fontsize=20'
 check "--diff --depth 0: only the changes" run 0 --diff $d/old.json $d/new.json --depth 0 -T dot
-check "--diff --depth 0: Alpha (same) is left out" not grep -q '"a" \[' "$tmp/out"
+check "--diff --depth 0: Gamma (same, no changed relation's end) is left out" \
+	not grep -q 'id="e.c"' "$tmp/out"
+check "--diff --depth 0: Alpha (an end of changed relations) is drawn" \
+	has "$tmp/out" 'id="e.a"'
 check "--diff --type: filters apply" run 0 --diff $d/old.json $d/new.json --type country --depth 0 -T dot
 check "--diff --type: one entity" test "$(grep -c 'class=' "$tmp/out")" = 1
 check "--diff --focus: focus applies" run 0 --diff $d/old.json $d/new.json --focus Gamma --depth 0 -T dot
