@@ -782,18 +782,28 @@ static int node_key(const sg_shape *s, const char *key)
 	return 0;
 }
 
+/* The shape's first list of nodes, or NULL. */
+static const struct rd_shape_list *node_list(const sg_shape *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!s->lists[i].edges)
+			return &s->lists[i];
+	return NULL;
+}
+
 /*
  * An edge's end read through an object (LangChain's source.id): the
  * object is the node at that end, a copy of the shape's node of its id,
- * with which it is compared. Of one whose node is not in the lists of
- * nodes, keys the shape's nodes read (id, type, properties) are taken as
- * the node's; any other key of it is named. Without a list of nodes, the
- * end is all there is of its node: every other key is named.
+ * with which it is compared. One whose node the lists of nodes left out
+ * is read as a node of the first list, as LangChain's graph stores merge
+ * such an end into a node of its own. Without a list of nodes, the end is
+ * all there is of its node: every key but its id is named.
  */
 static int end_rest(struct walk *w, const json_t *o, enum rd_role k)
 {
 	const struct rd_steps *which = NULL;
-	const json_t *end, *node;
+	const struct rd_shape_list *nodes = node_list(w->s);
+	const json_t *end, *node, *holder;
 	const char *key;
 	const json_t *v;
 	char buf[ID_SIZE];
@@ -806,6 +816,13 @@ static int end_rest(struct walk *w, const json_t *o, enum rd_role k)
 	if (key && (node = rd_first_copy(w->rd, key)))
 		return rd_same_copy(w->rd, end, node,
 				    which->parts[which->n - 2]);
+	holder = walk(o, &(struct rd_steps){ which->parts, which->n - 2, 0 });
+	if (key && nodes && json_is_object(holder)) {
+		struct walk nw = { w->rd, nodes, NULL, 0, 0, w->s, 1 };
+
+		return read_node(&nw, holder, which->parts[which->n - 2], 0,
+				 NULL);
+	}
 	json_object_foreach((json_t *)end, key, v)
 		if (strcmp(key, which->parts[which->n - 1]) &&
 		    !json_is_null(v) && !node_key(w->s, key) &&
@@ -983,15 +1000,6 @@ static int add_ends(struct reader *rd, size_t first)
 	return 0;
 }
 
-/* Whether s has a list of nodes. */
-static int has_nodes(const sg_shape *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (!s->lists[i].edges)
-			return 1;
-	return 0;
-}
-
 /* Whether an edge's end is an object holding its id (from=source.id). */
 static int ends_in_objects(const sg_shape *s)
 {
@@ -1115,7 +1123,7 @@ int rd_read_shape(struct reader *rd, const sg_shape *s, const json_t *doc)
 			r = read_at(&w, doc, &w.l->at.alt[a], 0);
 		free(w.boxes);
 	}
-	return r || (!has_nodes(s) && add_ends(rd, first)) ? -1 : 0;
+	return r || (!node_list(s) && add_ends(rd, first)) ? -1 : 0;
 }
 
 int rd_shape_keys(const sg_shape *s, const char *key)

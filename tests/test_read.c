@@ -69,6 +69,40 @@ static void test_driver_integers(void **state)
 	sg_graph_free(g);
 }
 
+/* A LangChain relationship whose end the document's nodes left out: the
+ * end is read as that node, its type and properties too, as LangChain's
+ * graph stores merge it. */
+static void test_end_not_in_nodes(void **state)
+{
+	sg_error err;
+	sg_graph *g = load(
+		"{\"nodes\": [{\"id\": \"KZ\", \"type\": \"Country\","
+		" \"properties\": {}}],\n"
+		" \"relationships\": [{\"source\": {\"id\": \"Ghost\","
+		" \"type\": \"Person\", \"properties\": {\"age\": 3}},"
+		" \"target\": {\"id\": \"KZ\", \"type\": \"Country\","
+		" \"properties\": {}}, \"type\": \"VISITS\","
+		" \"properties\": {}}]}", &err);
+	const sg_error *list;
+	sg_select_opts all = { 0 };
+	sg_entity_info info;
+	sg_view *v;
+
+	(void)state;
+	assert_non_null(g);
+	assert_int_equal(sg_graph_diagnostics(g, &list), 0);
+	v = sg_select(g, &all, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 2);
+	assert_int_equal(sg_view_relation_count(v), 1);
+	assert_int_equal(sg_view_entity(v, 1, &info), 0);
+	assert_string_equal(info.id, "Ghost");
+	assert_string_equal(info.type, "Person");
+	assert_int_equal(info.degree, 1);
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_syntax_errors(void **state)
 {
 	(void)state;
@@ -814,6 +848,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_document),
 		cmocka_unit_test(test_driver_integers),
+		cmocka_unit_test(test_end_not_in_nodes),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_errors_in_pieces),
 		cmocka_unit_test(test_pieces_read_like_a_whole),
