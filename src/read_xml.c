@@ -304,11 +304,15 @@ static const char *attr(const char **atts, const char *name)
 /* The key's id as the map holds it: GEXF's ids are per class. */
 static const char *key_id(struct xml *x, enum scope scope, const char *id)
 {
+	/* (once a <data>: no printf) */
+	char class = x->dialect == GEXF ? "neg?"[scope < S_GRAPH ? scope : 2] :
+					  '-';
+
 	sg_buf_reset(&x->scratch);
-	if (sg_buf_addf(&x->scratch, "%c%s", x->dialect == GEXF ?
-			"neg?"[scope < S_GRAPH ? scope : 2] : '-', id))
-		return NULL;
-	return sg_buf_str(&x->scratch);
+	return sg_buf_add(&x->scratch, &class, 1) ||
+			       sg_buf_adds(&x->scratch, id) ?
+		       NULL :
+		       sg_buf_str(&x->scratch);
 }
 
 static int64_t find_key(struct xml *x, enum scope scope, const char *id)
