@@ -58,8 +58,8 @@ SHLIB = libscograph.so.$(VERSION)
 UNIT_TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
 
 .PHONY: all deps demo check check-browser check-install unit cli memcheck \
-	helgrind examples fuzz fuzz-build fuzz-corpus bench install uninstall \
-	clean
+	memcheck-unit memcheck-cmd helgrind examples fuzz fuzz-build \
+	fuzz-corpus bench install uninstall clean
 all: scograph build/libscograph.a build/$(SHLIB)
 
 # Installs the missing packages of DEBS (which a recipe may override): as
@@ -170,10 +170,15 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect \
 	--show-leak-kinds=definite,indirect \
 	--suppressions=tests/valgrind.supp
-memcheck: scograph $(UNIT_TESTS)
+memcheck: memcheck-unit memcheck-cmd
+
+memcheck-unit: $(UNIT_TESTS)
 	@for t in $(UNIT_TESTS); do SG_ALLOC_STRIDE=3 \
-		$(VALGRIND) ./$$t >/dev/null 2>build/memcheck.log || \
-		{ cat build/memcheck.log; exit 1; }; done
+		$(VALGRIND) ./$$t >/dev/null 2>build/memcheck-unit.log || \
+		{ cat build/memcheck-unit.log; exit 1; }; done
+	@echo "memcheck: the unit tests: no errors, no leaks"
+
+memcheck-cmd: scograph
 	@$(VALGRIND) ./scograph --focus Kazakhstan -o build/mem.svg \
 		-o build/mem.png -o build/mem.dot -o build/mem.html \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
@@ -245,7 +250,7 @@ memcheck: scograph $(UNIT_TESTS)
 			2>build/memcheck.log; \
 		[ $$? -le 1 ] || { echo "$$f:"; cat build/memcheck.log; \
 		exit 1; }; done
-	@echo "memcheck: no errors, no leaks"
+	@echo "memcheck: the command: no errors, no leaks"
 
 # Reading and selecting in two threads at once, and the command's progress
 # line drawn by its thread while the work goes on, under helgrind: no race.
@@ -272,16 +277,19 @@ check-install: all
 
 # Under sanitizers LeakSanitizer takes valgrind's place (and nothing is
 # installed: a sanitized library is no library to install).
+# The longest first: they run as many at once as the machine has cores,
+# each test in a folder of its own.
 ifeq ($(SANITIZE),)
-CHECKS = unit cli memcheck helgrind check-install
+CHECKS = cli memcheck-cmd memcheck-unit unit check-install helgrind
 else
-CHECKS = unit cli
+CHECKS = cli unit
 # (the slow unwinder sees through Graphviz's frames, for the suppressions)
 export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0
 endif
+CHECK_JOBS ?= $(shell nproc)
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
-	@$(MAKE) --no-print-directory $(CHECKS)
+	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) all $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) $(CHECKS)
 
 # The drawings opened in a real browser. Only this target installs one: a
 # browser is too large for every `make check`.
