@@ -80,21 +80,21 @@ int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 		  const struct term *o, sg_loc loc, sg_loc o_loc)
 {
 	int64_t si = rd_rdf_node(x, s, loc), oi = 0;
+	int relation = rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE));
 	struct triple *t;
 
 	if (si < 0)
 		return -1;
-	if (rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE)) &&
-	    (oi = rd_rdf_node(x, o->value, o_loc)) < 0)
+	if (relation && (oi = rd_rdf_node(x, o->value, o_loc)) < 0)
 		return -1;
 	if (SG_GROW(x->t, x->n + 1, x->alloc))
 		return rd_nomem(x->rd);
 	t = &x->t[x->n++];
 	*t = (struct triple){ .s = (size_t)si, .o = (size_t)oi, .p = p,
-			      .word = word, .obj = *o, .graph = x->graph,
-			      .loc = loc, .o_loc = o_loc };
+			      .word = word, .relation = relation, .obj = *o,
+			      .graph = x->graph, .loc = loc, .o_loc = o_loc };
 	/* (the node's own copy: o's text may not outlive the call) */
-	if (rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE)))
+	if (relation)
 		t->obj.value = x->nodes[oi].id;
 	return 0;
 }
@@ -151,13 +151,6 @@ int rd_rdf_def(struct rdf *x, struct context *c, const struct def *d)
 }
 
 /* ---- from triples to the graph ---- */
-
-/* A triple that is a relation: its object a node, its predicate no type. */
-static int is_relation(const struct triple *t)
-{
-	return rd_rdf_is_node(&t->obj) && (t->word || !t->p || strcmp(t->p, RDF_TYPE));
-}
-
 
 int rd_rdf_in(const char *s, const char *const *list, size_t n)
 {
@@ -280,7 +273,7 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	for (size_t k = 0; !r && k < n; k++) {
 		const struct triple *t = &x->t[ts[k]];
 
-		if (is_relation(t) || same_literal(t, name) ||
+		if (t->relation || same_literal(t, name) ||
 		    same_literal(t, about))
 			continue;
 		const char *p = t->word ? t->p : short_form(x, t->p, &shown);
@@ -344,32 +337,39 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	return r;
 }
 
-/* The same triple: ends, predicate and label. */
-static int by_triple(const void *a, const void *b, void *ctx)
+/* Whether triples a and b, two relations, are the same: ends, predicate
+ * and label. */
+static int same_triple(const struct triple *a, const struct triple *b)
 {
-	const struct rdf *x = ctx;
-	const struct triple *ta = &x->t[*(const size_t *)a];
-	const struct triple *tb = &x->t[*(const size_t *)b];
-	int c;
-
-	if (ta->s != tb->s)
-		return ta->s < tb->s ? -1 : 1;
-	if (ta->o != tb->o)
-		return ta->o < tb->o ? -1 : 1;
-	if ((c = strcmp(ta->p ? ta->p : "", tb->p ? tb->p : "")))
-		return c;
-	return strcmp(ta->label ? ta->label : "", tb->label ? tb->label : "");
+	return a->s == b->s && a->o == b->o &&
+	       !strcmp(a->p ? a->p : "", b->p ? b->p : "") &&
+	       !strcmp(a->label ? a->label : "", b->label ? b->label : "");
 }
 
-/* The graph of rels[i] (NULL: the default one, or one said at an earlier
- * rels[k]): each named graph once. */
-static const char *new_graph(const struct rdf *x, const size_t *rels,
-			     size_t i)
+/* A hash of what same_triple compares. */
+static uint64_t triple_hash(const struct triple *t)
 {
-	const char *g = x->t[rels[i]].graph;
+	uint64_t h = ((uint64_t)t->s << 32 ^ t->o) * 0x9E3779B97F4A7C15u;
 
-	for (size_t k = 0; g && k < i; k++)
-		if (x->t[rels[k]].graph && !strcmp(x->t[rels[k]].graph, g))
+	h ^= (uint64_t)(t->p ? sg_hash(t->p) : 0) << 32 |
+	     (t->label ? sg_hash(t->label) : 0);
+	/* (murmur3's finaliser: the high bits mixed into the low ones) */
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDu;
+	h ^= h >> 33;
+	return h;
+}
+
+/* The graph of statement i of a relation whose first is first, the next
+ * of each in next[] (NULL: the default one, or one said at an earlier
+ * statement): each named graph once. */
+static const char *new_graph(const struct rdf *x, size_t first,
+			     const size_t *next, size_t i)
+{
+	const char *g = x->t[i].graph;
+
+	for (size_t k = first; g && k != i; k = next[k])
+		if (x->t[k].graph && !strcmp(x->t[k].graph, g))
 			return NULL;
 	return g;
 }
@@ -406,12 +406,13 @@ static const struct pred *predicate(struct rdf *x, const char *iri)
 }
 
 
-/* The relation of the triples rels[0..n), the same triple stated once or
- * more (SPARQL rows may repeat one; TriG may state it in several graphs):
- * the named graphs they are stated in are its attribute "graph". */
-static int relation(struct rdf *x, const size_t *rels, size_t n)
+/* The relation of triple first, stated once or more (SPARQL rows may
+ * repeat one; TriG may state it in several graphs), each statement's next
+ * in next[] (SIZE_MAX: the last): the named graphs they are stated in are
+ * its attribute "graph". */
+static int relation(struct rdf *x, size_t first, const size_t *next)
 {
-	const struct triple *t = &x->t[rels[0]];
+	const struct triple *t = &x->t[first];
 	const struct pred *pred = t->p && !t->word ? predicate(x, t->p) : NULL;
 	sg_buf *b = &x->attrs;
 	sg_relation rel = { 0 };
@@ -432,22 +433,23 @@ static int relation(struct rdf *x, const size_t *rels, size_t n)
 	rel.loc = rel.from_loc = t->loc;
 	rel.to_loc = t->o_loc;
 	if (pred && pred->json) {
-		kv[rel.attrs.n] = "predicate";
+		kv[rel.attrs.n] = x->predicate_key;
 		kv[rel.attrs.n + 1] = pred->json;
 		rel.attrs.n += 2;
 	}
 	/* the graphs' values as JSON text, one after the other in b (each
 	 * ended by a NUL) */
 	sg_buf_reset(b);
-	for (size_t i = 0; i < n; i++)
-		graphs += new_graph(x, rels, i) != NULL;
+	for (size_t i = first; i != SIZE_MAX; i = next[i])
+		graphs += new_graph(x, first, next, i) != NULL;
 	if (graphs) {
 		at[rel.attrs.n / 2] = b->len;
 		kv[rel.attrs.n] = "graph";
 		rel.attrs.n += 2;
 		r = r || (graphs > 1 && sg_buf_add(b, "[", 1));
-		for (size_t i = 0, k = 0; !r && i < n; i++) {
-			const char *g = new_graph(x, rels, i);
+		for (size_t i = first, k = 0; !r && i != SIZE_MAX;
+		     i = next[i]) {
+			const char *g = new_graph(x, first, next, i);
 
 			r = g && ((k++ && sg_buf_add(b, ",", 1)) ||
 				  sg_buf_add_json(b, g));
@@ -464,65 +466,82 @@ static int relation(struct rdf *x, const size_t *rels, size_t n)
 	return sg_graph_add_relation(x->rd->g, &rel, x->rd->err);
 }
 
-/* Makes the graph of the triples read. */
+/* Links each relation triple to the next statement of the same triple:
+ * next[i] (SIZE_MAX: none), and last[i] the last of them for the first
+ * statement, SIZE_MAX for the others. One pass, a hash table of the first
+ * statements; -1 when out of memory. */
+static int link_statements(const struct rdf *x, size_t nrels, size_t *next,
+			   size_t *last)
+{
+	size_t nslots = 64, *slot;
+
+	while (nslots < nrels * 2)
+		nslots *= 2;
+	if (!(slot = malloc(nslots * sizeof(*slot))))
+		return -1;
+	memset(slot, 0xFF, nslots * sizeof(*slot)); /* SIZE_MAX: empty */
+	for (size_t i = 0; i < x->n; i++) {
+		const struct triple *t = &x->t[i];
+		size_t k;
+
+		next[i] = last[i] = SIZE_MAX;
+		if (!t->relation)
+			continue;
+		for (k = triple_hash(t) & (nslots - 1);
+		     slot[k] != SIZE_MAX && !same_triple(&x->t[slot[k]], t);
+		     k = (k + 1) & (nslots - 1))
+			;
+		if (slot[k] == SIZE_MAX) {
+			slot[k] = last[i] = i;
+			continue;
+		}
+		next[last[slot[k]]] = i;
+		last[slot[k]] = i;
+	}
+	free(slot);
+	return 0;
+}
+
+/* Makes the graph of the triples read: the entities in the order their
+ * nodes were met, then the relations in the order first stated. */
 int rd_rdf_emit(struct rdf *x)
 {
-	/* the triples by subject, each node's in the order stated: they are
-	 * node i's from start[i] to start[i + 1] in order */
+	/* the triples of each node that are no relation, in the order
+	 * stated: node i's from start[i] to start[i + 1] in order */
 	size_t *start = calloc(x->nnodes + 2, sizeof(*start));
 	size_t *order = malloc((x->n + 1) * sizeof(*order));
-	/* the relations by subject, each node's sorted so that the same
-	 * triple stated again follows the first; and by triple, where its
-	 * run of equal ones begins in rels, when it is the first of them,
-	 * else SIZE_MAX (so a run ends where the next one begins) */
-	size_t *rels = malloc((x->n + 1) * sizeof(*rels));
-	size_t *run = malloc((x->n + 1) * sizeof(*run));
-	size_t nrels = 0, most = 0;
-	int r = start && order && rels && run ? 0 : rd_nomem(x->rd);
+	size_t *next = malloc((x->n + 1) * sizeof(*next));
+	size_t *last = malloc((x->n + 1) * sizeof(*last));
+	size_t nrels = 0;
+	int r = start && order && next && last ? 0 : rd_nomem(x->rd);
 
 	for (size_t i = 0; !r && i < x->n; i++) {
-		start[x->t[i].s + 2]++;
-		run[i] = SIZE_MAX;
-		most += is_relation(&x->t[i]);
+		start[x->t[i].s + 2] += !x->t[i].relation;
+		nrels += x->t[i].relation;
 	}
 	/* (the graph grows once: a relation at most a triple) */
-	r = r || sg_graph_reserve(x->rd->g, x->nnodes, most, x->rd->err);
+	r = r || sg_graph_reserve(x->rd->g, x->nnodes, nrels, x->rd->err);
 	for (size_t i = 2; !r && i < x->nnodes + 2; i++)
 		start[i] += start[i - 1];
 	/* (start[s + 1] is where the next of node s's goes, until all are
 	 * placed: then it is where node s + 1's begin) */
 	for (size_t i = 0; !r && i < x->n; i++)
-		order[start[x->t[i].s + 1]++] = i;
-	for (size_t i = 0; !r && i < x->nnodes; i++) {
-		const size_t *ts = order + start[i];
-		size_t n = start[i + 1] - start[i], from = nrels;
-
-		r = rd_element(x->rd, entity(x, i, ts, n));
-		for (size_t k = 0; !r && k < n; k++)
-			if (is_relation(&x->t[ts[k]]))
-				rels[nrels++] = ts[k];
-		/* (the sort keeps equal triples in the order stated) */
-		if (!r && nrels - from > 1 &&
-		    sg_sort(rels + from, nrels - from, sizeof(*rels),
-			    by_triple, x))
-			r = rd_nomem(x->rd);
-		for (size_t k = from; !r && k < nrels; k++)
-			if (k == from || by_triple(&rels[k - 1], &rels[k], x))
-				run[rels[k]] = k;
-	}
-	for (size_t i = 0; !r && i < x->n; i++) {
-		size_t from = run[i], to = from + 1;
-
-		if (from == SIZE_MAX)
-			continue;
-		while (to < nrels && run[rels[to]] == SIZE_MAX)
-			to++;
-		r = rd_element(x->rd, relation(x, rels + from, to - from));
-	}
+		if (!x->t[i].relation)
+			order[start[x->t[i].s + 1]++] = i;
+	for (size_t i = 0; !r && i < x->nnodes; i++)
+		r = rd_element(x->rd, entity(x, i, order + start[i],
+					     start[i + 1] - start[i]));
+	if (!r && link_statements(x, nrels, next, last))
+		r = rd_nomem(x->rd);
+	if (!r && !(x->predicate_key = sg_graph_word(x->rd->g, "predicate")))
+		r = rd_nomem(x->rd);
+	for (size_t i = 0; !r && i < x->n; i++)
+		if (last[i] != SIZE_MAX)
+			r = rd_element(x->rd, relation(x, i, next));
 	free(start);
 	free(order);
-	free(rels);
-	free(run);
+	free(next);
+	free(last);
 	return r;
 }
 

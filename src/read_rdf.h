@@ -27,6 +27,9 @@ struct triple {
 	size_t s, o;      /* node indexes; o only when o.kind is a node */
 	const char *p;    /* an IRI, or with word a name used as it stands */
 	int word;
+	/* a relation: its object a node, its predicate no rdf:type (known
+	 * once, as the triple is added) */
+	int relation;
 	struct term obj;
 	const char *label; /* the relation's own label (SPARQL's ?pLabel) */
 	const char *graph; /* the named graph it is stated in, or NULL */
@@ -72,6 +75,7 @@ struct rdf {
 	} *preds;
 	size_t npreds, apreds;
 	sg_map pred_ids; /* iri -> index */
+	const char *predicate_key; /* the graph's word "predicate" */
 	int remote_noted;
 	sg_buf scratch, attrs;
 };
