@@ -54,10 +54,14 @@ const char *rd_rdf_intern(struct rdf *x, const char *s)
 	return r;
 }
 
-/* The node id, added where it is new; -1 when out of memory. */
+/* The node id, added where it is new; -1 when out of memory. Its entity is
+ * made at once, with the id alone, so that its relations go into the graph
+ * as they are read; entity() fills it in once the document is read. */
 int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc)
 {
-	int64_t i;
+	sg_graph *g = x->rd->g;
+	size_t had = g->nentities;
+	int64_t i, k;
 
 	/* (a subject's triples mostly follow one another: Turtle's always) */
 	if (x->nnodes && !strcmp(x->nodes[x->last].id, id))
@@ -66,36 +70,166 @@ int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc)
 		x->last = (size_t)i;
 		return i;
 	}
-	if (!(id = rd_rdf_intern(x, id)) ||
-	    SG_GROW(x->nodes, x->nnodes + 1, x->anodes) ||
-	    sg_map_add(&x->ids, id, (uint32_t)x->nnodes))
+	if (sg_graph_add_entity(g, &(sg_entity){ .id = id, .loc = loc },
+				x->rd->err))
+		return -1;
+	/* (a new one is the last; one an earlier file made is found) */
+	k = g->nentities > had ? (int64_t)g->nentities - 1 :
+				 sg_map_get(&g->by_id, id);
+	if (k < 0 || SG_GROW(x->nodes, x->nnodes + 1, x->anodes) ||
+	    sg_map_add(&x->ids, g->entities[k].id, (uint32_t)x->nnodes))
 		return rd_nomem(x->rd);
-	x->nodes[x->nnodes] = (struct node){ id, loc, SG_NONE };
+	x->nodes[x->nnodes] = (struct node){ g->entities[k].id, loc,
+					     (uint32_t)k };
 	x->last = x->nnodes;
 	return (int64_t)x->nnodes++;
 }
 
-/* Adds the triple s p o, written at loc (o at o_loc). */
+/* The index in x->preds of predicate iri, added where it is new (its type
+ * and attribute are made once the document's prefixes are all known: see
+ * type_predicates); -1 when out of memory. */
+static int64_t predicate(struct rdf *x, const char *iri)
+{
+	int64_t i = sg_map_get(&x->pred_ids, iri);
+	struct pred *d;
+
+	if (i >= 0)
+		return i;
+	if (x->npreds >= UINT32_MAX ||
+	    SG_GROW(x->preds, x->npreds + 1, x->apreds))
+		return rd_nomem(x->rd);
+	d = &x->preds[x->npreds];
+	*d = (struct pred){ sg_graph_word(x->rd->g, iri), NULL, NULL };
+	if (!d->iri || sg_map_add(&x->pred_ids, d->iri, (uint32_t)x->npreds))
+		return rd_nomem(x->rd);
+	return (int64_t)x->npreds++;
+}
+
+/* A hash of what makes a relation of the document the same as another:
+ * ends, predicate (its index, or a word) and label. */
+static uint32_t said_hash(uint32_t from, uint32_t to, uint32_t pred,
+			  const char *word, const char *label)
+{
+	uint64_t h = ((uint64_t)from << 32 | to) * 0x9E3779B97F4A7C15u;
+
+	h ^= (uint64_t)(word ? sg_hash(word) : pred) << 32 |
+	     (label ? sg_hash(label) : 0);
+	/* (murmur3's finaliser: the high bits mixed into the low ones) */
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDu;
+	h ^= h >> 33;
+	return (uint32_t)h;
+}
+
+/* Room in x->slots for one relation more: at most half of them in use. */
+static int grow_slots(struct rdf *x)
+{
+	size_t n = x->nslots ? x->nslots * 2 : 1024;
+	uint32_t *slots;
+
+	if ((x->nsaid + 1) * 2 <= x->nslots)
+		return 0;
+	if (!(slots = calloc(n, sizeof(*slots))))
+		return -1;
+	for (size_t i = 0; i < x->nsaid; i++) {
+		size_t k = x->said[i].hash & (n - 1);
+
+		while (slots[k])
+			k = (k + 1) & (n - 1);
+		slots[k] = (uint32_t)i + 1;
+	}
+	free(x->slots);
+	x->slots = slots;
+	x->nslots = n;
+	return 0;
+}
+
+/* The relation s p o (nodes si and oi), written at loc (o at o_loc), with
+ * x->label, in x->graph: added to the graph, typed by the predicate's IRI
+ * until type_predicates; the same triple stated again adds none, but the
+ * named graph it is stated in. */
+static int add_relation(struct rdf *x, size_t si, size_t oi, const char *p,
+			int word, sg_loc loc, sg_loc o_loc)
+{
+	sg_graph *g = x->rd->g;
+	const struct node *s = &x->nodes[si], *o = &x->nodes[oi];
+	int64_t pred = p && !word ? predicate(x, p) : SG_NONE;
+	const char *w = word ? p : NULL;
+	uint32_t hash, found;
+	size_t k;
+
+	if (pred < 0 || grow_slots(x) ||
+	    SG_GROW(x->said, x->nsaid + 1, x->asaid))
+		return rd_nomem(x->rd);
+	hash = said_hash(s->entity, o->entity, (uint32_t)pred, w, x->label);
+	for (k = hash & (x->nslots - 1); (found = x->slots[k]);
+	     k = (k + 1) & (x->nslots - 1)) {
+		const struct said *d = &x->said[found - 1];
+		const sg_relation *r = &g->relations[d->relation];
+
+		if (d->hash == hash && r->from == s->entity &&
+		    r->to == o->entity && d->pred == (uint32_t)pred &&
+		    !strcmp(d->word ? d->word : "", w ? w : "") &&
+		    !strcmp(r->label ? r->label : "", x->label ? x->label : ""))
+			break;
+	}
+	if (!found) {
+		sg_relation rel = {
+			/* (the ends as their entities' own ids, with their
+			 * indexes: the graph need not find them again) */
+			.from_ref = s->id, .from = s->entity,
+			.to_ref = o->id, .to = o->entity,
+			.type = !p ? SG_UNTYPED : word ? p :
+			        x->preds[pred].iri,
+			.label = x->label,
+			.loc = loc, .from_loc = loc, .to_loc = o_loc,
+		};
+
+		if (sg_graph_add_relation(g, &rel, x->rd->err))
+			return -1;
+		x->said[x->nsaid] = (struct said){
+			.relation = g->nrelations - 1, .pred = (uint32_t)pred,
+			.hash = hash,
+		};
+		/* (a word's own copy: p's text may not outlive the call) */
+		x->said[x->nsaid].word = word && p ?
+			g->relations[g->nrelations - 1].type : NULL;
+		x->slots[k] = (uint32_t)++x->nsaid;
+		found = x->slots[k];
+	}
+	if (!x->graph)
+		return 0;
+	if (SG_GROW(x->stated, x->nstated + 1, x->astated))
+		return rd_nomem(x->rd);
+	x->stated[x->nstated++] = (struct stated){ found - 1, x->graph };
+	return 0;
+}
+
+int rd_rdf_expect(struct rdf *x, size_t relations)
+{
+	if (sg_graph_reserve(x->rd->g, 0, relations, x->rd->err) ||
+	    SG_GROW(x->said, x->nsaid + relations, x->asaid))
+		return rd_nomem(x->rd);
+	return 0;
+}
+
+/* Adds the triple s p o, written at loc (o at o_loc): a relation goes into
+ * the graph at once; any other waits for its subject's entity. */
 int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 		  const struct term *o, sg_loc loc, sg_loc o_loc)
 {
-	int64_t si = rd_rdf_node(x, s, loc), oi = 0;
-	int relation = rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE));
-	struct triple *t;
+	int64_t si = rd_rdf_node(x, s, loc), oi;
 
 	if (si < 0)
 		return -1;
-	if (relation && (oi = rd_rdf_node(x, o->value, o_loc)) < 0)
-		return -1;
+	if (rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE)))
+		return (oi = rd_rdf_node(x, o->value, o_loc)) < 0 ? -1 :
+		       add_relation(x, (size_t)si, (size_t)oi, p, word, loc,
+				    o_loc);
 	if (SG_GROW(x->t, x->n + 1, x->alloc))
 		return rd_nomem(x->rd);
-	t = &x->t[x->n++];
-	*t = (struct triple){ .s = (size_t)si, .o = (size_t)oi, .p = p,
-			      .word = word, .relation = relation, .obj = *o,
-			      .graph = x->graph, .loc = loc, .o_loc = o_loc };
-	/* (the node's own copy: o's text may not outlive the call) */
-	if (relation)
-		t->obj.value = x->nodes[oi].id;
+	x->t[x->n++] = (struct triple){ .s = (size_t)si, .p = p, .word = word,
+					.obj = *o, .loc = loc };
 	return 0;
 }
 
@@ -255,7 +389,8 @@ static json_t *literal(const struct term *t)
 	return json_string(t->value);
 }
 
-/* The entity of node i, from its triples ts[0..n). */
+/* Node i's entity (made with its id alone: see rd_rdf_node) filled in
+ * from the node's triples ts[0..n), none of them a relation. */
 static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 {
 	const struct triple *name = pick(x, ts, n, name_predicates,
@@ -265,7 +400,6 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	sg_buf type = SG_BUF_INIT, key = SG_BUF_INIT, shown = SG_BUF_INIT;
 	json_t *attrs = json_object();
 	sg_entity e = { 0 };
-	size_t had = x->rd->g->nentities;
 	int r = attrs ? 0 : rd_nomem(x->rd);
 
 	e.id = x->nodes[i].id;
@@ -273,8 +407,7 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	for (size_t k = 0; !r && k < n; k++) {
 		const struct triple *t = &x->t[ts[k]];
 
-		if (t->relation || same_literal(t, name) ||
-		    same_literal(t, about))
+		if (same_literal(t, name) || same_literal(t, about))
 			continue;
 		const char *p = t->word ? t->p : short_form(x, t->p, &shown);
 
@@ -317,18 +450,6 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	r = r || rd_collect(x->rd, &(struct fields){ attrs, NULL, { NULL }, 0 },
 			    0, &e.attrs) ||
 	    sg_graph_add_entity(x->rd->g, &e, x->rd->err);
-	if (!r) {
-		/* (its relations name it by its index and its own id: see
-		 * relation(); a new one is the last, one met before is
-		 * found) */
-		sg_graph *g = x->rd->g;
-		int64_t k = g->nentities > had ? (int64_t)g->nentities - 1 :
-			    sg_map_get(&g->by_id, e.id);
-
-		x->nodes[i].entity = k >= 0 ? (uint32_t)k : SG_NONE;
-		if (k >= 0)
-			x->nodes[i].id = g->entities[k].id;
-	}
 	rd_attrs_release(&e.attrs);
 	json_decref(attrs);
 	sg_buf_release(&type);
@@ -337,211 +458,129 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 	return r;
 }
 
-/* Whether triples a and b, two relations, are the same: ends, predicate
- * and label. */
-static int same_triple(const struct triple *a, const struct triple *b)
+/* The type and attribute "predicate" (the IRI as JSON text, where the type
+ * is not the IRI) of each predicate, as words of the graph, which takes
+ * them as they are: made once the document is read, its prefixes all
+ * known. */
+static int type_predicates(struct rdf *x)
 {
-	return a->s == b->s && a->o == b->o &&
-	       !strcmp(a->p ? a->p : "", b->p ? b->p : "") &&
-	       !strcmp(a->label ? a->label : "", b->label ? b->label : "");
-}
-
-/* A hash of what same_triple compares. */
-static uint64_t triple_hash(const struct triple *t)
-{
-	uint64_t h = ((uint64_t)t->s << 32 ^ t->o) * 0x9E3779B97F4A7C15u;
-
-	h ^= (uint64_t)(t->p ? sg_hash(t->p) : 0) << 32 |
-	     (t->label ? sg_hash(t->label) : 0);
-	/* (murmur3's finaliser: the high bits mixed into the low ones) */
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDu;
-	h ^= h >> 33;
-	return h;
-}
-
-/* The graph of statement i of a relation whose first is first, the next
- * of each in next[] (NULL: the default one, or one said at an earlier
- * statement): each named graph once. */
-static const char *new_graph(const struct rdf *x, size_t first,
-			     const size_t *next, size_t i)
-{
-	const char *g = x->t[i].graph;
-
-	for (size_t k = first; g && k != i; k = next[k])
-		if (x->t[k].graph && !strcmp(x->t[k].graph, g))
-			return NULL;
-	return g;
-}
-
-/* What relations of predicate iri are: their type and their attribute
- * "predicate" (the IRI as JSON text, where the type is not the IRI), found
- * once a predicate, as words of the graph, which takes them as they are.
- * NULL when out of memory. */
-static const struct pred *predicate(struct rdf *x, const char *iri)
-{
-	int64_t i = sg_map_get(&x->pred_ids, iri);
 	sg_graph *g = x->rd->g;
-	const char *type = i >= 0 ? NULL : short_form(x, iri, &x->scratch);
-	struct pred *d;
 
-	if (i >= 0)
-		return &x->preds[i];
-	if (!type || x->npreds >= UINT32_MAX ||
-	    SG_GROW(x->preds, x->npreds + 1, x->apreds))
-		return NULL;
-	d = &x->preds[x->npreds];
-	*d = (struct pred){ sg_graph_word(g, iri), sg_graph_word(g, type),
-			    NULL };
-	if (!d->iri || !d->type)
-		return NULL;
-	sg_buf_reset(&x->attrs);
-	if (strcmp(d->type, iri) &&
-	    (sg_buf_add_json(&x->attrs, iri) ||
-	     !(d->json = sg_graph_word(g, sg_buf_str(&x->attrs)))))
-		return NULL;
-	if (sg_map_add(&x->pred_ids, d->iri, (uint32_t)x->npreds))
-		return NULL;
-	return &x->preds[x->npreds++];
-}
+	for (size_t i = 0; i < x->npreds; i++) {
+		struct pred *d = &x->preds[i];
+		const char *type = short_form(x, d->iri, &x->scratch);
 
-
-/* The relation of triple first, stated once or more (SPARQL rows may
- * repeat one; TriG may state it in several graphs), each statement's next
- * in next[] (SIZE_MAX: the last): the named graphs they are stated in are
- * its attribute "graph". */
-static int relation(struct rdf *x, size_t first, const size_t *next)
-{
-	const struct triple *t = &x->t[first];
-	const struct pred *pred = t->p && !t->word ? predicate(x, t->p) : NULL;
-	sg_buf *b = &x->attrs;
-	sg_relation rel = { 0 };
-	const char *kv[4];
-	size_t at[2], graphs = 0;
-	int r = 0;
-
-	if (t->p && !t->word && !pred)
-		return rd_nomem(x->rd);
-	/* (the ends as their entities' own ids, with their indexes: the
-	 * graph need not find them again) */
-	rel.from_ref = x->nodes[t->s].id;
-	rel.from = x->nodes[t->s].entity;
-	rel.to_ref = x->nodes[t->o].id;
-	rel.to = x->nodes[t->o].entity;
-	rel.type = !t->p ? SG_UNTYPED : t->word ? t->p : pred->type;
-	rel.label = t->label;
-	rel.loc = rel.from_loc = t->loc;
-	rel.to_loc = t->o_loc;
-	if (pred && pred->json) {
-		kv[rel.attrs.n] = x->predicate_key;
-		kv[rel.attrs.n + 1] = pred->json;
-		rel.attrs.n += 2;
+		if (!type || !(d->type = sg_graph_word(g, type)))
+			return rd_nomem(x->rd);
+		sg_buf_reset(&x->attrs);
+		if (d->type != d->iri &&
+		    (sg_buf_add_json(&x->attrs, d->iri) ||
+		     !(d->json = sg_graph_word(g, sg_buf_str(&x->attrs)))))
+			return rd_nomem(x->rd);
 	}
-	/* the graphs' values as JSON text, one after the other in b (each
-	 * ended by a NUL) */
-	sg_buf_reset(b);
-	for (size_t i = first; i != SIZE_MAX; i = next[i])
-		graphs += new_graph(x, first, next, i) != NULL;
-	if (graphs) {
-		at[rel.attrs.n / 2] = b->len;
-		kv[rel.attrs.n] = "graph";
-		rel.attrs.n += 2;
-		r = r || (graphs > 1 && sg_buf_add(b, "[", 1));
-		for (size_t i = first, k = 0; !r && i != SIZE_MAX;
-		     i = next[i]) {
-			const char *g = new_graph(x, first, next, i);
-
-			r = g && ((k++ && sg_buf_add(b, ",", 1)) ||
-				  sg_buf_add_json(b, g));
-		}
-		r = r || (graphs > 1 && sg_buf_add(b, "]", 1)) ||
-		    sg_buf_add(b, "", 1);
-	}
-	if (r)
-		return rd_nomem(x->rd);
-	for (size_t i = pred && pred->json; i < rel.attrs.n / 2; i++)
-		kv[2 * i + 1] = b->buf + at[i];
-	rel.attrs.kv = kv;
-	rel.attrs.alloc = SG_ARRAY_SIZE(kv);
-	return sg_graph_add_relation(x->rd->g, &rel, x->rd->err);
-}
-
-/* Links each relation triple to the next statement of the same triple:
- * next[i] (SIZE_MAX: none), and last[i] the last of them for the first
- * statement, SIZE_MAX for the others. One pass, a hash table of the first
- * statements; -1 when out of memory. */
-static int link_statements(const struct rdf *x, size_t nrels, size_t *next,
-			   size_t *last)
-{
-	size_t nslots = 64, *slot;
-
-	while (nslots < nrels * 2)
-		nslots *= 2;
-	if (!(slot = malloc(nslots * sizeof(*slot))))
-		return -1;
-	memset(slot, 0xFF, nslots * sizeof(*slot)); /* SIZE_MAX: empty */
-	for (size_t i = 0; i < x->n; i++) {
-		const struct triple *t = &x->t[i];
-		size_t k;
-
-		next[i] = last[i] = SIZE_MAX;
-		if (!t->relation)
-			continue;
-		for (k = triple_hash(t) & (nslots - 1);
-		     slot[k] != SIZE_MAX && !same_triple(&x->t[slot[k]], t);
-		     k = (k + 1) & (nslots - 1))
-			;
-		if (slot[k] == SIZE_MAX) {
-			slot[k] = last[i] = i;
-			continue;
-		}
-		next[last[slot[k]]] = i;
-		last[slot[k]] = i;
-	}
-	free(slot);
 	return 0;
 }
 
-/* Makes the graph of the triples read: the entities in the order their
- * nodes were met, then the relations in the order first stated. */
+/* Adds attribute key = value (JSON text) to relation i. */
+static int relation_attr(struct rdf *x, size_t i, const char *key,
+			 const char *value)
+{
+	const char *kv[2] = { key, value };
+	sg_relation *r = &x->rd->g->relations[i];
+
+	return sg_graph_add_relation_attrs(x->rd->g, i, &(sg_attrs){ kv, 2, 2 },
+					   r->loc, x->rd->err);
+}
+
+/* Whether stated[i]'s graph is said at an earlier one of stated[from..i). */
+static int graph_said(const struct stated *stated, size_t from, size_t i)
+{
+	for (size_t k = from; k < i; k++)
+		if (!strcmp(stated[k].graph, stated[i].graph))
+			return 1;
+	return 0;
+}
+
+static int by_relation(const void *a, const void *b, void *ctx)
+{
+	const struct stated *x = a, *y = b;
+
+	(void)ctx;
+	return x->relation < y->relation ? -1 : x->relation > y->relation;
+}
+
+/* Each relation's named graphs, those it is stated in, each once in the
+ * order stated, as its attribute "graph". */
+static int name_graphs(struct rdf *x)
+{
+	sg_buf *b = &x->attrs;
+	size_t to;
+
+	/* (stable: each relation's statements stay in the order stated) */
+	if (sg_sort(x->stated, x->nstated, sizeof(*x->stated), by_relation,
+		    NULL))
+		return rd_nomem(x->rd);
+	for (size_t from = 0; from < x->nstated; from = to) {
+		size_t graphs = 0, k = 0;
+		int r = 0;
+
+		for (to = from; to < x->nstated &&
+		     x->stated[to].relation == x->stated[from].relation; to++)
+			graphs += !graph_said(x->stated, from, to);
+		sg_buf_reset(b);
+		r = graphs > 1 && sg_buf_add(b, "[", 1);
+		for (size_t i = from; !r && i < to; i++)
+			r = !graph_said(x->stated, from, i) &&
+			    ((k++ && sg_buf_add(b, ",", 1)) ||
+			     sg_buf_add_json(b, x->stated[i].graph));
+		if (r || (graphs > 1 && sg_buf_add(b, "]", 1)))
+			return rd_nomem(x->rd);
+		if (rd_element(x->rd, relation_attr(x, x->stated[from].relation,
+						    "graph", sg_buf_str(b))))
+			return -1;
+	}
+	return 0;
+}
+
+/* Makes the graph of the document read: its entities filled in (they are
+ * in the order their nodes were met), its relations (added as read, in the
+ * order first stated) typed. */
 int rd_rdf_emit(struct rdf *x)
 {
-	/* the triples of each node that are no relation, in the order
-	 * stated: node i's from start[i] to start[i + 1] in order */
+	/* the triples of each node, in the order stated: node i's from
+	 * start[i] to start[i + 1] in order */
 	size_t *start = calloc(x->nnodes + 2, sizeof(*start));
 	size_t *order = malloc((x->n + 1) * sizeof(*order));
-	size_t *next = malloc((x->n + 1) * sizeof(*next));
-	size_t *last = malloc((x->n + 1) * sizeof(*last));
-	size_t nrels = 0;
-	int r = start && order && next && last ? 0 : rd_nomem(x->rd);
+	const char *key = sg_graph_word(x->rd->g, "predicate");
+	int r = start && order && key ? 0 : rd_nomem(x->rd);
 
-	for (size_t i = 0; !r && i < x->n; i++) {
-		start[x->t[i].s + 2] += !x->t[i].relation;
-		nrels += x->t[i].relation;
-	}
-	/* (the graph grows once: a relation at most a triple) */
-	r = r || sg_graph_reserve(x->rd->g, x->nnodes, nrels, x->rd->err);
+	for (size_t i = 0; !r && i < x->n; i++)
+		start[x->t[i].s + 2]++;
 	for (size_t i = 2; !r && i < x->nnodes + 2; i++)
 		start[i] += start[i - 1];
 	/* (start[s + 1] is where the next of node s's goes, until all are
 	 * placed: then it is where node s + 1's begin) */
 	for (size_t i = 0; !r && i < x->n; i++)
-		if (!x->t[i].relation)
-			order[start[x->t[i].s + 1]++] = i;
+		order[start[x->t[i].s + 1]++] = i;
 	for (size_t i = 0; !r && i < x->nnodes; i++)
 		r = rd_element(x->rd, entity(x, i, order + start[i],
 					     start[i + 1] - start[i]));
-	if (!r && link_statements(x, nrels, next, last))
-		r = rd_nomem(x->rd);
-	if (!r && !(x->predicate_key = sg_graph_word(x->rd->g, "predicate")))
-		r = rd_nomem(x->rd);
-	for (size_t i = 0; !r && i < x->n; i++)
-		if (last[i] != SIZE_MAX)
-			r = rd_element(x->rd, relation(x, i, next));
+	r = r || type_predicates(x);
+	for (size_t i = 0; !r && i < x->nsaid; i++) {
+		const struct said *d = &x->said[i];
+		const struct pred *pred = d->pred == SG_NONE ? NULL :
+					  &x->preds[d->pred];
+
+		if (!pred)
+			continue;
+		x->rd->g->relations[d->relation].type = pred->type;
+		if (pred->json)
+			r = rd_element(x->rd, relation_attr(x, d->relation, key,
+							    pred->json));
+	}
+	r = r || name_graphs(x);
 	free(start);
 	free(order);
-	free(next);
-	free(last);
 	return r;
 }
 
@@ -556,6 +595,9 @@ void rd_rdf_release(struct rdf *x)
 	}
 	free(x->t);
 	free(x->nodes);
+	free(x->said);
+	free(x->slots);
+	free(x->stated);
 	sg_map_release(&x->ids);
 	free(x->preds);
 	sg_map_release(&x->pred_ids);

@@ -23,17 +23,13 @@ struct term {
 	const json_t *native; /* JSON-LD: a number or boolean as written */
 };
 
+/* A triple that is no relation (a literal, an rdf:type). */
 struct triple {
-	size_t s, o;      /* node indexes; o only when o.kind is a node */
+	size_t s;         /* its node's index */
 	const char *p;    /* an IRI, or with word a name used as it stands */
 	int word;
-	/* a relation: its object a node, its predicate no rdf:type (known
-	 * once, as the triple is added) */
-	int relation;
 	struct term obj;
-	const char *label; /* the relation's own label (SPARQL's ?pLabel) */
-	const char *graph; /* the named graph it is stated in, or NULL */
-	sg_loc loc, o_loc;
+	sg_loc loc;
 };
 
 /* A JSON-LD term definition; a prefix of Turtle's is one too. */
@@ -52,7 +48,10 @@ struct context {
 	struct context *next; /* every context made, to free them */
 };
 
-/* The triples of one document, before they become the graph. */
+/* One document's RDF on its way into the graph: its nodes (each made an
+ * entity when first met), its relations (added as they are read) and its
+ * other triples, which wait for the document's end to fill in their
+ * subjects' entities. */
 struct rdf {
 	struct reader *rd;
 	struct triple *t;
@@ -60,7 +59,7 @@ struct rdf {
 	struct node {
 		const char *id;
 		sg_loc loc;
-		uint32_t entity; /* its entity in the graph, SG_NONE till made */
+		uint32_t entity; /* its entity in the graph */
 	} *nodes;
 	size_t nnodes, anodes;
 	sg_map ids; /* node id (interned) -> index */
@@ -75,7 +74,27 @@ struct rdf {
 	} *preds;
 	size_t npreds, apreds;
 	sg_map pred_ids; /* iri -> index */
-	const char *predicate_key; /* the graph's word "predicate" */
+	/* the relations of the document, as added to the graph: each one's
+	 * index there, predicate (in preds; SG_NONE: a word, or none) or word
+	 * (the graph's copy), and hash; found again through slots (1 + an
+	 * index in said; 0: empty) */
+	struct said {
+		size_t relation;
+		uint32_t pred, hash;
+		const char *word;
+	} *said;
+	size_t nsaid, asaid;
+	uint32_t *slots;
+	size_t nslots;
+	/* the statements of relations in a named graph, in the order
+	 * stated: which relation (in the graph), which graph */
+	struct stated {
+		size_t relation;
+		const char *graph;
+	} *stated;
+	size_t nstated, astated;
+	const char *label; /* the label of the relation read now (SPARQL's
+			      ?pLabel), or NULL */
 	int remote_noted;
 	sg_buf scratch, attrs;
 };
@@ -89,15 +108,20 @@ static inline int rd_rdf_is_node(const struct term *t)
 const char *rd_rdf_intern(struct rdf *x, const char *s);
 /* The index of node id, added where it is new; -1 when out of memory. */
 int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc);
-/* Adds the triple s p o, written at loc (o at o_loc), in x->graph. With
- * word, p is a name that stands as it is, not an IRI. */
+/* Makes room for as many relations as a document will have at most, where
+ * its reader can tell cheaply: the arrays that grow a relation at a time
+ * are then made whole at once (see sg_grow). -1 when out of memory. */
+int rd_rdf_expect(struct rdf *x, size_t relations);
+/* Adds the triple s p o, written at loc (o at o_loc), in x->graph (and,
+ * a relation, with x->label). With word, p is a name that stands as it
+ * is, not an IRI. */
 int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 		  const struct term *o, sg_loc loc, sg_loc o_loc);
 /* Whether s is one of list[0..n). */
 int rd_rdf_in(const char *s, const char *const *list, size_t n);
 /* Adds definition d to c. */
 int rd_rdf_def(struct rdf *x, struct context *c, const struct def *d);
-/* Makes the graph of the triples read. */
+/* Completes the graph of the triples read. */
 int rd_rdf_emit(struct rdf *x);
 void rd_rdf_release(struct rdf *x);
 

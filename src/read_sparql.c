@@ -123,29 +123,38 @@ static int sparql_row(struct rdf *x, const struct roles *ro,
 		return sg_fail(rd->err, SG_ESHAPE, pl.file, pl.line, pl.column,
 			       "'%s' must be an IRI or a literal, not a blank "
 			       "node", ro->p);
+	/* the predicate's label labels the relation (given with it), and
+	 * names the attribute a literal is (see below) */
+	x->label = NULL;
+	if (o.value && rd_rdf_is_node(&o) &&
+	    json_object_get(row, sg_buf_str(&ro->labels[1]))) {
+		if (sparql_term(x, row, sg_buf_str(&ro->labels[1]), &t,
+				&tl) < 0)
+			return -1;
+		x->label = t.value;
+	}
 	/* without a predicate, a link is untyped and a value is named by
 	 * its variable */
-	link = o.value ? x->n : SIZE_MAX;
+	link = o.value && !rd_rdf_is_node(&o) ? x->n : SIZE_MAX;
 	if (o.value && rd_rdf_triple(x, s.value, p.value ? p.value :
 			      rd_rdf_is_node(&o) ? NULL : ro->o,
 			      !p.value || p.kind == TERM_LITERAL, &o, sl, ol))
 		return -1;
+	x->label = NULL;
 	json_object_foreach((json_t *)row, var, v) {
 		const char *on = s.value;
 		const char *pred = var;
 		int word = 1;
 
 		if (!strcmp(var, ro->s) || (ro->p && !strcmp(var, ro->p)) ||
-		    (ro->o && !strcmp(var, ro->o)))
+		    (ro->o && !strcmp(var, ro->o)) ||
+		    (o.value && rd_rdf_is_node(&o) &&
+		     !strcmp(var, sg_buf_str(&ro->labels[1]))))
 			continue;
 		if (sparql_term(x, row, var, &t, &tl) < 0)
 			return -1;
 		if (!strcmp(var, sg_buf_str(&ro->labels[1]))) {
-			/* the predicate's label labels the relation, and
-			 * names the attribute a literal is */
-			if (link != SIZE_MAX && rd_rdf_is_node(&o))
-				x->t[link].label = t.value;
-			else if (link != SIZE_MAX && t.value && *t.value) {
+			if (link != SIZE_MAX && t.value && *t.value) {
 				x->t[link].p = t.value;
 				x->t[link].word = 1;
 			}
