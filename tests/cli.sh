@@ -876,6 +876,21 @@ printf '<http://e.org/a> <http://e.org/r> <http://e.org/b> .\n\n# a loop\n<http:
 check "ntriples: a warning at its statement's line" run 0 "$tmp/loop.nt" --check
 check "ntriples: the line" stderr_is \
 	"scograph: $tmp/loop.nt:4:1: warning: relation from 'b' to itself"
+# (read in pieces of about a MiB, cut at a line's end: positions count
+# from the text's start, a quad may come in any piece)
+awk 'BEGIN { for (i = 0; i < 30000; i++)
+	printf "<http://e.org/entity-%05d> <http://e.org/related-to> <http://e.org/entity-%05d> .\n", i, i + 1 }' >"$tmp/long.nt"
+sed '25000s/.*/<http:\/\/e.org\/a> <http:\/\/e.org\/r> <http:\/\/e.org\/a> <http:\/\/e.org\/g> ./' \
+	"$tmp/long.nt" >"$tmp/long-quad.nt"
+check "ntriples: a long text, a quad far in" run 0 "$tmp/long-quad.nt" --stats \
+	--max-nodes 0
+check "ntriples: a long text, every line" has "$tmp/out" 'relations selected: 30000'
+check "ntriples: a long text, the line far in" stderr_is \
+	"scograph: $tmp/long-quad.nt:25000:1: warning: relation from 'a' to itself"
+sed '25000s/> .$/> "open ./' "$tmp/long.nt" >"$tmp/long-bad.nt"
+check "ntriples: a long text, an error far in" run 1 "$tmp/long-bad.nt"
+check "ntriples: a long text, its line and column" has "$tmp/err" \
+	"long-bad.nt:25000:83: error: expected '<', not '\"'"
 
 # ---- graph stores: Neo4j APOC exports (tests/tools/neo4j: counts.tsv)
 neo=tests/tools/neo4j
