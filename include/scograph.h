@@ -370,6 +370,10 @@ typedef struct sg_summary_info {
 	/* how many of its entities a drawing names in its box: the first of
 	 * sg_view_folded's (the rest it counts, "+K more") */
 	size_t named;
+	/* of entities, those its source counted but did not load (a
+	 * store's neighbourhood past the page: sg_read_sparql); they are
+	 * not among sg_view_folded's */
+	size_t unloaded;
 } sg_summary_info;
 
 /* The summaries, ordered by the input order of their entity (those of none
@@ -416,7 +420,12 @@ typedef struct sg_sparql_opts {
  * depth, direction and type filters describe (or the answer to o->query):
  * depth + 2 requests while each step reaches at most 500 entities (one a
  * slice of 500 beyond), the answers read as a SPARQL results file named by
- * the URL would be. focus (so->nfocus slots) gets each focus as
+ * the URL would be. With so->max_entities, a step of more than 50 links a
+ * box is cut: the entities with the most links fetched, as many as boxes,
+ * the others counted by the store, and each summary of a view of g then
+ * holds those it counted (sg_summary_info's unloaded); three requests for
+ * that step, two for the one after. focus (so->nfocus slots) gets each
+ * focus as
  * the graph names it (an IRI; a prefixed name or a label is looked up),
  * to select with; NULL with o->query. Credentials come from ~/.netrc or
  * SCOGRAPH_SPARQL_AUTH=user:password, never from o. A failure of the

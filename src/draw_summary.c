@@ -18,6 +18,7 @@ static int summary_tip(const sg_view *v, size_t i, const char *words,
 	const sg_entity *at = s->anchor != SG_NONE ?
 		&v->graph->entities[s->anchor] : NULL;
 	sg_entity_info e;
+	size_t j;
 	int r;
 
 	sg_buf_reset(&sc->tip);
@@ -33,12 +34,13 @@ static int summary_tip(const sg_view *v, size_t i, const char *words,
 				words ? words : "", words ? ", " : "",
 				s->relations, s->relations == 1 ? "" : "s");
 	r = r || sg_buf_adds(&sc->tip, ":");
-	for (size_t j = 0; j < SUMMARY_NAMES && !r &&
-			   !sg_view_folded(v, i, j, &e); j++)
+	for (j = 0; j < SUMMARY_NAMES && !r && !sg_view_folded(v, i, j, &e);
+	     j++)
 		r = sg_buf_addf(&sc->tip, "\n%s", e.name);
-	if (s->count > SUMMARY_NAMES)
+	/* (those a store did not send have no names) */
+	if (s->count + s->more > j)
 		r = r || sg_buf_addf(&sc->tip, "\n… and %" PRIu32 " more",
-				     s->count - SUMMARY_NAMES);
+				     s->count + s->more - (uint32_t)j);
 	return r;
 }
 
@@ -68,7 +70,7 @@ static int names_label(sg_dobj *n, const sg_view *v, size_t i,
 		       struct scratch *sc)
 {
 	const struct sg_fold *s = &v->folds[i];
-	uint32_t cells = s->named + (s->named < s->count);
+	uint32_t cells = s->named + (s->named < s->count + s->more);
 	uint32_t cols = columns(cells, sc->across);
 	sg_buf *b = &sc->status;
 	sg_entity_info e;
@@ -88,7 +90,7 @@ static int names_label(sg_dobj *n, const sg_view *v, size_t i,
 			    dw_add_html_text(b, e.name, NAME_BYTES);
 		else
 			r = r || sg_buf_addf(b, "<I>+%" PRIu32 " more</I>",
-					     s->count - s->named);
+					     s->count + s->more - s->named);
 		r = r || sg_buf_adds(b, "</TD>") ||
 		    ((j % cols == cols - 1 || j + 1 == cells) &&
 		     sg_buf_adds(b, "</TR>"));

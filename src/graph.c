@@ -37,6 +37,7 @@ void sg_graph_free(sg_graph *g)
 	free(g->types);
 	free(g->relation_types);
 	free(g->sources);
+	free(g->unloaded);
 	sg_map_release(&g->by_id);
 	sg_map_release(&g->by_key);
 	sg_map_release(&g->alias_pairs);
@@ -438,6 +439,29 @@ int sg_graph_add_relation_attrs(sg_graph *g, size_t i, const sg_attrs *attrs,
 
 	return merge_attrs(g, &r->attrs, attrs, "relation",
 			   r->id ? r->id : "", loc, r->loc, err);
+}
+
+int sg_graph_add_unloaded(sg_graph *g, const sg_unloaded *given,
+			  sg_error *err)
+{
+	sg_unloaded *u;
+
+	if (SG_GROW(g->unloaded, g->nunloaded + 1, g->aunloaded))
+		return nomem(err);
+	u = &g->unloaded[g->nunloaded];
+	*u = *given;
+	if (set_str(g, &u->entity, given->entity, err))
+		return -1;
+	/* (types are words: few, and used often) */
+	u->relation_type = given->relation_type ?
+		sg_graph_word(g, given->relation_type) : NULL;
+	u->type = given->type ? sg_graph_word(g, given->type) : NULL;
+	if ((given->relation_type && !u->relation_type) ||
+	    (given->type && !u->type))
+		return nomem(err);
+	u->index = u->relation_index = u->type_index = SG_NONE;
+	g->nunloaded++;
+	return 0;
 }
 
 int sg_graph_add_source(sg_graph *g, const sg_source *given, sg_error *err)
@@ -1246,6 +1270,17 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 			break;
 		}
 		sg_tell(&tell, i + 1);
+	}
+	for (size_t i = 0; i < g->nunloaded; i++) {
+		sg_unloaded *u = &g->unloaded[i];
+		int64_t e = sg_map_get(&g->by_id, u->entity);
+
+		u->index = e >= 0 ? (uint32_t)e : SG_NONE;
+		if (note_type(g, 1, u->relation_type, (sg_loc){ 0 },
+			      &relation_types, &u->relation_index, err) ||
+		    note_type(g, 0, u->type, (sg_loc){ 0 }, &types,
+			      &u->type_index, err))
+			return -1;
 	}
 	if (sg_graph_first_error(g, since, err))
 		return -1;

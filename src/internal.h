@@ -218,6 +218,30 @@ typedef struct sg_relation {
 	sg_loc loc, from_loc, to_loc, source_loc;
 } sg_relation;
 
+/*
+ * Neighbours a source knows an entity has but did not load: a store's
+ * COUNT for a neighbourhood past the page's budget (sparql.c). count of
+ * them are joined to entity by relations of relation_type running dir
+ * (SG_OUT: from entity; relation_type NULL: only links told), and are of
+ * type type (NULL: none). Folding puts
+ * them in the summaries beside entity as if they had been read, so that
+ * a summary says how many the source holds without fetching them.
+ */
+typedef struct sg_unloaded {
+	const char *entity, *relation_type, *type; /* ids */
+	sg_direction dir;
+	uint32_t count;
+	/* relations of entity to what was not loaded: its rank's (a count
+	 * of entities has them by group; this, all of them) */
+	uint32_t links;
+	/* the count is of entities further out, reached from entity only
+	 * through others not loaded */
+	int further;
+	/* entity's index (SG_NONE: not in the graph, and the count left
+	 * out), the types' indexes, once resolved */
+	uint32_t index, relation_index, type_index;
+} sg_unloaded;
+
 struct sg_graph {
 	sg_arena *arena;
 	/* words: strings of which a graph has few but uses often (types,
@@ -236,6 +260,8 @@ struct sg_graph {
 	size_t ntypes, atypes, nrelation_types, arelation_types;
 	sg_source *sources;
 	size_t nsources, asources;
+	sg_unloaded *unloaded;
+	size_t nunloaded, aunloaded;
 
 	sg_map by_id;      /* exact id -> entity */
 	sg_map by_key;     /* folded id, name, alias -> entity */
@@ -280,6 +306,7 @@ int sg_graph_add_relation(sg_graph *g, const sg_relation *r, sg_error *err);
 int sg_graph_add_relation_attrs(sg_graph *g, size_t i, const sg_attrs *attrs,
 				sg_loc loc, sg_error *err);
 int sg_graph_add_source(sg_graph *g, const sg_source *s, sg_error *err);
+int sg_graph_add_unloaded(sg_graph *g, const sg_unloaded *u, sg_error *err);
 /* relation selects the relation types' table instead of the entity types'. */
 int sg_graph_add_type(sg_graph *g, int relation, const sg_type *t,
 		      sg_error *err);
@@ -338,6 +365,9 @@ struct sg_view {
 		sg_direction dir;
 		int further;
 		uint32_t first, count, relations; /* in members[] */
+		/* entities its source counted but did not load (see
+		 * sg_unloaded): not in members[], but in its size */
+		uint32_t more;
 		/* how many of its entities, the first in members[], a
 		 * drawing names (see name_members in select.c) */
 		uint32_t named;

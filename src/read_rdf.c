@@ -235,7 +235,7 @@ int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 
 /* ---- short forms ---- */
 
-static const char *local_name(const char *iri)
+const char *rd_rdf_local_name(const char *iri)
 {
 	const char *cut = strrchr(iri, '#');
 
@@ -273,7 +273,7 @@ static const char *short_form(const struct rdf *x, const char *iri, sg_buf *b)
 	if (best)
 		return sg_buf_addf(b, "%s:%s", best->term, iri + best_len) ?
 			       NULL : sg_buf_str(b);
-	return local_name(iri);
+	return rd_rdf_local_name(iri);
 }
 
 int rd_rdf_def(struct rdf *x, struct context *c, const struct def *d)

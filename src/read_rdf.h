@@ -14,6 +14,10 @@
 #define XSD "http://www.w3.org/2001/XMLSchema#"
 #define RDF_TYPE RDF "type"
 
+/* What iri is called where no prefix shortens it (as a SPARQL answer's
+ * are): past its last '#', else '/', else ':'. */
+const char *rd_rdf_local_name(const char *iri);
+
 enum term_kind { TERM_IRI, TERM_BNODE, TERM_LITERAL };
 
 struct term {

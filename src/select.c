@@ -428,7 +428,8 @@ static int rank_order(const void *a, const void *b, void *ctx)
  * a coarser level of folding keys by fewer of them (level_fields). */
 struct key {
 	uint32_t field[5]; /* anchor, further, direction, type, relation */
-	uint32_t entity;
+	uint32_t entity; /* SG_NONE: entities a source did not load */
+	uint32_t weight; /* the entities it stands for */
 };
 #define KEY_FIELDS 5
 /* The coarsest keys by nothing: one summary of all the rest, so that a
@@ -528,7 +529,7 @@ static int plan(struct folding *f, size_t k, struct counts *c)
 			continue;
 		f->nkeys++;
 		*key = (struct key){ { a, 0, SG_BOTH, g->entities[e].type_index,
-				       SG_NONE }, (uint32_t)e };
+				       SG_NONE }, (uint32_t)e, 1 };
 		if (a != SG_NONE && f->via[e] == SG_NONE) {
 			key->field[1] = 1;
 			key->field[3] = SG_NONE;
@@ -538,6 +539,26 @@ static int plan(struct folding *f, size_t k, struct counts *c)
 					r->from == a ? SG_OUT : SG_IN;
 			key->field[4] = r->type_index;
 		}
+	}
+	/* what a source counted but did not load, beside the entity that
+	 * has it: as its neighbours would be, drawn or folded */
+	for (size_t i = 0; i < g->nunloaded; i++) {
+		const sg_unloaded *u = &g->unloaded[i];
+		uint32_t a = u->index, up;
+
+		if (a == SG_NONE || !f->in[a] || !u->count)
+			continue;
+		/* (those further out hang off a as if it were folded: "+N
+		 * more" beside it, or beside what it is folded beside) */
+		up = f->keep[a] && u->further ? a : f->owner[a];
+		f->keys[f->nkeys++] = f->keep[a] && !u->further ?
+			(struct key){ { a, 0, u->dir, u->type_index,
+					u->relation_index }, SG_NONE,
+				      u->count } :
+			(struct key){ { up, up != SG_NONE, SG_BOTH,
+					up != SG_NONE ? SG_NONE :
+							u->type_index,
+					SG_NONE }, SG_NONE, u->count };
 	}
 	if (sg_sort(f->keys, f->nkeys, sizeof(*f->keys), key_order, NULL))
 		return -1;
@@ -585,6 +606,12 @@ static int add_plural(sg_buf *b, const char *s)
 	return sg_buf_adds(b, s) || sg_buf_adds(b, "s");
 }
 
+/* The entities summary s stands for. */
+static uint32_t total(const struct sg_fold *s)
+{
+	return s->count + s->more;
+}
+
 /* Adds summary s's id and label to v->labels, each ending in a NUL. */
 static int add_names(sg_view *v, struct sg_fold *s)
 {
@@ -598,10 +625,10 @@ static int add_names(sg_view *v, struct sg_fold *s)
 		return -1;
 	s->label = b->len;
 	if (s->further)
-		return sg_buf_addf(b, "+%" PRIu32 " more", s->count) ||
+		return sg_buf_addf(b, "+%" PRIu32 " more", total(s)) ||
 		       sg_buf_add(b, "", 1);
-	return sg_buf_addf(b, "%" PRIu32 " ", s->count) ||
-	       (s->count == 1 ? sg_buf_adds(b, name) :
+	return sg_buf_addf(b, "%" PRIu32 " ", total(s)) ||
+	       (total(s) == 1 ? sg_buf_adds(b, name) :
 		!t ? sg_buf_adds(b, "entities") : add_plural(b, name)) ||
 	       sg_buf_add(b, "", 1);
 }
@@ -612,7 +639,7 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 {
 	const sg_graph *g = v->graph;
 	int fields = level_fields(level);
-	size_t j;
+	size_t j, listed = 0;
 
 	v->fold_of = malloc((g->nentities + 1) * sizeof(*v->fold_of));
 	v->members = malloc((f->nkeys + 1) * sizeof(*v->members));
@@ -628,24 +655,37 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 		 * its entities agree */
 		uint32_t same[KEY_FIELDS];
 
-		*s = (struct sg_fold){ k[0], SG_NONE, SG_NONE, SG_BOTH, (int)k[1],
-				       (uint32_t)v->ncut, 0, 0, 0, 0, 0 };
+		*s = (struct sg_fold){ .anchor = k[0], .relation = SG_NONE,
+				       .type = SG_NONE, .dir = SG_BOTH,
+				       .further = (int)k[1],
+				       .first = (uint32_t)listed };
 		memcpy(same, k, sizeof(same));
 		for (j = i; j < f->nkeys &&
 			    same_summary(&f->keys[i], &f->keys[j], fields); j++) {
-			uint32_t e = f->keys[j].entity;
+			const struct key *key = &f->keys[j];
+			uint32_t e = key->entity;
 
-			if (v->entity_on[e])
+			if (e != SG_NONE && v->entity_on[e])
 				continue;
-			if (!s->count)
-				memcpy(same, f->keys[j].field, sizeof(same));
+			if (!s->count && !s->more)
+				memcpy(same, key->field, sizeof(same));
 			for (int l = fields; l < KEY_FIELDS; l++)
-				if (same[l] != f->keys[j].field[l])
+				if (same[l] != key->field[l])
 					same[l] = l == 2 ? SG_BOTH : SG_NONE;
-			v->fold_of[e] = (uint32_t)v->nfolds;
-			s->count++;
+			if (e != SG_NONE) {
+				v->fold_of[e] = (uint32_t)v->nfolds;
+				s->count++;
+				continue;
+			}
+			s->more += key->weight;
+			/* (each joined to the anchor by one relation at
+			 * least: the one counted) */
+			if (!key->field[1] && key->field[0] == k[0] &&
+			    k[0] != SG_NONE)
+				s->relations += key->weight;
 		}
-		v->ncut += s->count;
+		listed += s->count;
+		v->ncut += total(s);
 		/* the entities of several drawn ones (keys sort by anchor,
 		 * none last) are "+N more" beside the first */
 		s->further = same[1] != 0 || (same[0] == SG_NONE &&
@@ -653,9 +693,9 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 		s->dir = (sg_direction)same[2];
 		s->type = same[3];
 		s->relation = same[4];
-		if (s->count && add_names(v, s))
+		if (total(s) && add_names(v, s))
 			return -1;
-		v->nfolds += s->count != 0;
+		v->nfolds += total(s) != 0;
 	}
 	/* each summary's entities in input order: counted again */
 	for (size_t i = 0; i < v->nfolds; i++)
@@ -685,7 +725,7 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 /* Whether summary s may name its entities, with names for budget. */
 static int names(const struct sg_fold *s, size_t budget)
 {
-	return !s->further && s->count <= budget;
+	return !s->further && total(s) <= budget;
 }
 
 /*
@@ -709,16 +749,16 @@ static void name_members(sg_view *v, size_t budget)
 	budget = budget > used ? budget - used : 0;
 	used = 0;
 	for (size_t i = 0; i < v->nfolds; i++)
-		if (names(&v->folds[i], budget) && v->folds[i].count > hi)
-			hi = v->folds[i].count;
+		if (names(&v->folds[i], budget) && total(&v->folds[i]) > hi)
+			hi = total(&v->folds[i]);
 	/* the largest share whose names fit the budget */
 	while (lo < hi) {
 		size_t share = lo + (hi - lo + 1) / 2, sum = 0;
 
 		for (size_t i = 0; i < v->nfolds; i++)
 			if (names(&v->folds[i], budget))
-				sum += v->folds[i].count < share ?
-					v->folds[i].count : share;
+				sum += total(&v->folds[i]) < share ?
+					total(&v->folds[i]) : share;
 		if (sum <= budget)
 			lo = share;
 		else
@@ -728,7 +768,10 @@ static void name_members(sg_view *v, size_t budget)
 		struct sg_fold *s = &v->folds[i];
 
 		s->named = !names(s, budget) ? 0 :
-			   s->count < lo ? s->count : (uint32_t)lo;
+			   total(s) < lo ? total(s) : (uint32_t)lo;
+		/* (only those loaded have names) */
+		if (s->named > s->count)
+			s->named = s->count;
 		used += s->named;
 	}
 	/* what an equal share leaves over, one more each, in order */
@@ -738,6 +781,19 @@ static void name_members(sg_view *v, size_t budget)
 			v->folds[i].named++;
 			used++;
 		}
+}
+
+/* Whether a source counted neighbours of the selection it did not load:
+ * then they are folded, however few the rest. */
+static int unloaded(const struct folding *f)
+{
+	for (size_t i = 0; i < f->g->nunloaded; i++) {
+		const sg_unloaded *u = &f->g->unloaded[i];
+
+		if (u->index != SG_NONE && f->in[u->index] && u->count)
+			return 1;
+	}
+	return 0;
 }
 
 /* The relations of e that would be drawn if it were: those to the
@@ -817,7 +873,7 @@ static size_t promote(const struct folding *f, unsigned char *on, int level,
 					     level_fields(level)); j++)
 			;
 		if (j == i + 1 && f->keys[i].field[0] != SG_NONE &&
-		    !f->keys[i].field[1]) {
+		    !f->keys[i].field[1] && f->keys[i].entity != SG_NONE) {
 			size_t more = drawn_lines(f, on, f->keys[i].entity);
 
 			if (lines + more - 1 <= most_lines) {
@@ -845,11 +901,11 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 			     0, calloc(n1, 1), malloc(n1 * sizeof(*f.owner)),
 			     malloc(n1 * sizeof(*f.via)),
 			     malloc(n1 * sizeof(*f.queue)),
-			     malloc(n1 * sizeof(*f.keys)), 0,
+			     malloc((n1 + g->nunloaded) * sizeof(*f.keys)), 0,
 			     calloc(n1 + 1, sizeof(*f.lines)),
 			     malloc((n1 + 1) * sizeof(*f.boxes)),
 			     { { 0, { { 0 } } } }, 0 };
-	int level, chosen, r = -1;
+	int level, chosen, all, r = -1;
 
 	v->degree = calloc(n1, sizeof(*v->degree));
 	if (!f.in || !f.ranks || !f.keep || !f.owner || !f.via || !f.queue ||
@@ -865,6 +921,12 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 		v->degree[rel->to] += rel->to != rel->from;
 		lines++;
 	}
+	/* (the relations a source did not load count as theirs) */
+	for (size_t i = 0; i < g->nunloaded; i++)
+		if (g->unloaded[i].index != SG_NONE &&
+		    f.in[g->unloaded[i].index])
+			v->degree[g->unloaded[i].index] +=
+				g->unloaded[i].links;
 	for (size_t e = 0; e < g->nentities; e++) {
 		if (!f.in[e])
 			continue;
@@ -872,7 +934,8 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 						v->degree[e] };
 		kmin += v->focus[e];
 	}
-	if (f.n <= max && (!kmin || !max_lines || lines <= max_lines)) {
+	if (f.n <= max && (!kmin || !max_lines || lines <= max_lines) &&
+	    !unloaded(&f)) {
 		r = keep_parents(v, allowed);
 		goto done;
 	}
@@ -899,11 +962,13 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 	 * the boxes grow with k, and a binary search finds each level's k */
 	/* (fewer than max entities are folded for their lines: one at least) */
 	top = max < f.n ? max : f.n;
+	/* (all of them may be drawn when those not loaded are the summaries) */
+	all = top == f.n && unloaded(&f);
 	k = kmin;
 	named = 0;
 	chosen = LEVELS - 1;
 	for (level = 0; level < LEVELS; level++) {
-		size_t lo = kmin, hi = top > kmin ? top - 1 : kmin, best = 0;
+		size_t lo = kmin, hi = top > kmin ? top - !all : kmin, best = 0;
 
 		while (lo <= hi) {
 			size_t mid = lo + (hi - lo) / 2;
@@ -1281,7 +1346,7 @@ sg_view *sg_view_unfold(const sg_view *v, size_t i, sg_error *err)
 	const struct sg_fold *s = i < v->nfolds ? &v->folds[i] : NULL;
 	sg_view *u;
 
-	if (!s || s->count > SG_UNFOLD_MAX || !v->rel_on) {
+	if (!s || total(s) > SG_UNFOLD_MAX || !v->rel_on) {
 		sg_fail(err, SG_EUSAGE, NULL, 0, 0, "no summary %zu of at most "
 			"%d entities to unfold", i + 1, SG_UNFOLD_MAX);
 		return NULL;
@@ -1380,7 +1445,8 @@ int sg_view_summary(const sg_view *v, size_t i, sg_summary_info *info)
 	info->direction = s->dir;
 	info->type = s->type != SG_NONE ? g->types[s->type].id : NULL;
 	info->further = s->further;
-	info->entities = s->count;
+	info->entities = total(s);
+	info->unloaded = s->more;
 	info->named = s->named;
 	info->relations = s->relations;
 	return 0;

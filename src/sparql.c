@@ -20,9 +20,9 @@
 #include <jansson.h>
 #include <pthread.h>
 
+#include "read_rdf.h"
 #include "sparql.h"
 
-#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define DEFAULT_TIMEOUT 60L
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 /* a GET's URL past this many bytes is sent as a POST (servers cut URLs
@@ -446,37 +446,58 @@ static int add_type_filter(sg_buf *q, const char *var,
 	return r || sg_buf_adds(q, ")");
 }
 
-/* VALUES ?var { <iri> ... } of the IRIs in list. */
-static int add_values(sg_buf *q, const char *var, const json_t *list)
+/* The IRIs in list, <iri>, between each two sep. */
+static int add_iris(sg_buf *q, const json_t *list, const char *sep)
 {
 	size_t i;
 	json_t *v;
-	int r = sg_buf_addf(q, "VALUES ?%s {", var);
+	int r = 0;
 
 	json_array_foreach(list, i, v)
-		r = r || sg_buf_addf(q, " <%s>", json_string_value(v));
-	return r || sg_buf_adds(q, " }");
+		r = r || sg_buf_addf(q, "%s<%s>", i ? sep : "",
+				     json_string_value(v));
+	return r;
 }
 
-/* One step out from the IRIs of frontier: the links of the direction and
- * relation types asked for, to entities of the types asked for. */
-static int step_query(sg_buf *q, const sg_select_opts *so,
-		      const json_t *frontier)
+/* VALUES ?var { <iri> ... } of the IRIs in list. */
+static int add_values(sg_buf *q, const char *var, const json_t *list)
+{
+	return sg_buf_addf(q, "VALUES ?%s { ", var) ||
+	       add_iris(q, list, " ") || sg_buf_adds(q, " }");
+}
+
+/* What a query asks of a slice of IRIs (see ask_slices). */
+enum ask_kind {
+	ASK_STEP,  /* the links one step out: step_query */
+	ASK_TOP,   /* the same to the best related of them only: top_query */
+	ASK_COUNT, /* how many they reach, by group: count_query */
+	ASK_TOTAL, /* how many the cut's steps reach in all: total_query */
+	ASK_NEEDS, /* what the drawing needs of them: needs_query */
+};
+
+/* The pattern of one step out from the IRIs of frontier: the links
+ * (?s ?p ?o) of the direction and relation types asked for, to entities
+ * of the types asked for; ?f the frontier's end, ?n the other, ?dir
+ * "out" or "in" as the link runs from ?f or to it. */
+static int step_pattern(sg_buf *q, const sg_select_opts *so,
+			const json_t *frontier)
 {
 	static const char *const ends[2][2] = { { "s", "o" }, { "o", "s" } };
-	int r = sg_buf_adds(q, "SELECT ?s ?p ?o WHERE {");
+	static const char *const dirs[2] = { "out", "in" };
+	int r = 0, first = 1;
 
 	for (int way = 0; way < 2 && !r; way++) {
 		/* out: the frontier is the subject; in: the object */
 		if ((way == 0 && so->direction == SG_IN) ||
 		    (way == 1 && so->direction == SG_OUT))
 			continue;
-		r = sg_buf_adds(q, q->len > 25 ? " UNION {" : " {") ||
+		r = sg_buf_adds(q, first ? " {" : " UNION {") ||
 		    add_values(q, ends[way][0], frontier) ||
 		    sg_buf_addf(q, " ?s ?p ?o FILTER(!isLiteral(?o) && ?p != "
 				"<" RDF_TYPE ">)") ||
 		    add_type_filter(q, "?p", so->relation_types,
 				    so->nrelation_types);
+		first = 0;
 		if (!r && so->nentity_types) {
 			r = sg_buf_addf(q, " FILTER EXISTS { ?%s <" RDF_TYPE
 					"> ?type", ends[way][1]) ||
@@ -484,9 +505,116 @@ static int step_query(sg_buf *q, const sg_select_opts *so,
 					    so->nentity_types) ||
 			    sg_buf_adds(q, " }");
 		}
-		r = r || sg_buf_adds(q, " }");
+		r = r || sg_buf_addf(q, " BIND(?%s AS ?f) BIND(?%s AS ?n) "
+				     "BIND(\"%s\" AS ?dir) }", ends[way][0],
+				     ends[way][1], dirs[way]);
 	}
-	return r || sg_buf_adds(q, " }");
+	return r;
+}
+
+/* One step out from the IRIs of frontier, limit rows at most (0: all). */
+static int step_query(sg_buf *q, const sg_select_opts *so,
+		      const json_t *frontier, size_t limit)
+{
+	return sg_buf_adds(q, "SELECT ?s ?p ?o WHERE {") ||
+	       step_pattern(q, so, frontier) || sg_buf_adds(q, " }") ||
+	       (limit && sg_buf_addf(q, " LIMIT %zu", limit));
+}
+
+/* One step out from the IRIs of frontier to the limit entities it
+ * reaches with the most links (of any type, either way), the first IRIs
+ * of those with as many: the ones a page draws first of a step too large
+ * to fetch (fold in select.c ranks by links too). */
+static int top_query(sg_buf *q, const sg_select_opts *so,
+		     const json_t *frontier, size_t limit)
+{
+	return sg_buf_adds(q, "SELECT ?s ?p ?o WHERE {") ||
+	       step_pattern(q, so, frontier) ||
+	       sg_buf_adds(q, " { SELECT ?n WHERE { { SELECT DISTINCT ?n "
+			      "WHERE {") ||
+	       step_pattern(q, so, frontier) ||
+	       sg_buf_adds(q, " FILTER(isIRI(?n)) } } { ?n ?q ?x } UNION "
+			      "{ ?x ?q ?n } FILTER(!isLiteral(?x) && ?q != <"
+			      RDF_TYPE ">) } GROUP BY ?n ORDER BY "
+			      "DESC(COUNT(?x)) ?n") ||
+	       sg_buf_addf(q, " LIMIT %zu } }", limit);
+}
+
+/* One step between ?a and ?b through ?p, as so's direction (from ?a)
+ * and relation types allow; its own variables' names, so that it may
+ * stand inside a query of other steps. */
+static int hop(sg_buf *q, const sg_select_opts *so, const char *a,
+	       const char *p, const char *b)
+{
+	int r = sg_buf_adds(q, " {");
+
+	if (so->direction != SG_IN)
+		r = r || sg_buf_addf(q, " { %s %s %s }", a, p, b);
+	if (so->direction == SG_BOTH)
+		r = r || sg_buf_adds(q, " UNION");
+	if (so->direction != SG_OUT)
+		r = r || sg_buf_addf(q, " { %s %s %s }", b, p, a);
+	return r || sg_buf_addf(q, " FILTER(!isLiteral(%s) && %s != <"
+				RDF_TYPE ">)", b, p) ||
+	       add_type_filter(q, p, so->relation_types,
+			       so->nrelation_types) ||
+	       sg_buf_adds(q, " }");
+}
+
+/* A filter that keeps ?var only when it is neither one of the IRIs of
+ * inner nor a step from one: past them. */
+static int beyond(sg_buf *q, const sg_select_opts *so, const char *var,
+		  const json_t *inner)
+{
+	return sg_buf_adds(q, " FILTER NOT EXISTS {") ||
+	       add_values(q, "inner", inner) ||
+	       hop(q, so, "?inner", "?innerp", var) ||
+	       sg_buf_addf(q, " } FILTER(%s NOT IN (", var) ||
+	       add_iris(q, inner, ", ") || sg_buf_adds(q, "))");
+}
+
+/* How many entities one step out from the IRIs of frontier reaches, by
+ * group: each entity once, in the group ?k ("F DIR P") the least of its
+ * links to the frontier makes, and of its least type ?t (see
+ * add_unloaded, which finds the same of those it loaded); and how many
+ * links ?d each of the frontier has by predicate (its rank, see fold in
+ * select.c).
+ * inner, when not NULL: only the entities past those IRIs and their step
+ * (the frontier one step past a cut) are counted. */
+static int count_query(sg_buf *q, const sg_select_opts *so,
+		       const json_t *frontier, const json_t *inner)
+{
+	return sg_buf_adds(q, "SELECT ?k ?t ?c ?f ?p ?d WHERE { { SELECT ?k ?t "
+			      "(COUNT(?n) AS ?c) WHERE { { SELECT ?n (MIN("
+			      "CONCAT(STR(?f), \" \", ?dir, \" \", STR(?p)))"
+			      " AS ?k) (MIN(STR(?class)) AS ?t) WHERE {") ||
+	       step_pattern(q, so, frontier) ||
+	       sg_buf_adds(q, " FILTER(isIRI(?n))") ||
+	       (inner && beyond(q, so, "?n", inner)) ||
+	       sg_buf_adds(q, " OPTIONAL { ?n <" RDF_TYPE "> ?class } } "
+			      "GROUP BY ?n } } GROUP BY ?k ?t } UNION { "
+			      "SELECT ?f ?p (COUNT(*) AS ?d) WHERE {") ||
+	       step_pattern(q, so, frontier) ||
+	       sg_buf_adds(q, " FILTER(isIRI(?n)) } GROUP BY ?f ?p } }");
+}
+
+/* How many entities the IRIs of inner, their step and the step after
+ * hold, each once: the selection the cut's step and the one after reach
+ * (add_unloaded counts those past the entities not fetched from it). */
+static int total_query(sg_buf *q, const sg_select_opts *so,
+		       const json_t *inner)
+{
+	/* (a VALUES in a branch of the UNION: Virtuoso 7 counts 1) */
+	return sg_buf_adds(q, "SELECT (COUNT(DISTINCT ?x) AS ?total) WHERE "
+			      "{ ") ||
+	       add_values(q, "from", inner) ||
+	       sg_buf_adds(q, " { ?x ?anyp ?anyo FILTER(?x IN (") ||
+	       add_iris(q, inner, ", ") || sg_buf_adds(q, ")) } UNION {") ||
+	       hop(q, so, "?from", "?p1", "?x") ||
+	       sg_buf_adds(q, " } UNION {") ||
+	       hop(q, so, "?from", "?p1", "?m") ||
+	       hop(q, so, "?m", "?p2", "?x") ||
+	       sg_buf_adds(q, " FILTER(isIRI(?m)) } FILTER(isIRI(?x)) }");
 }
 
 /* What the drawing needs of the entities reached: their types, their
@@ -572,17 +700,25 @@ static int by_triple(const void *a, const void *b)
 }
 
 /* What a neighbourhood's fetch gathers: its rows, each once, and its
- * entities' IRIs, each once, in the order reached. */
+ * entities' IRIs, each once, in the order reached; the counts of what
+ * it did not fetch (count_query's rows, each answer with the slice of
+ * IRIs it counted from). Once cut (a step too large to
+ * fetch), a link to an entity not reached is left out: that entity is
+ * counted, not drawn. */
 struct gathered {
-	json_t *rows, *row_keys, *reached, *seen;
+	json_t *rows, *row_keys, *reached, *seen, *counts;
+	int cut;
+	/* once cut: the IRIs the cut step went out from, and those it
+	 * fetched */
+	json_t *inner, *top;
 };
 
 static int gathered_init(struct gathered *g, sg_error *err)
 {
 	*g = (struct gathered){ json_array(), json_object(), json_array(),
-				json_object() };
-	return g->rows && g->row_keys && g->reached && g->seen ? 0 :
-	       sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+				json_object(), json_array(), 0, NULL, NULL };
+	return g->rows && g->row_keys && g->reached && g->seen && g->counts ?
+	       0 : sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
 static void gathered_release(struct gathered *g)
@@ -591,6 +727,9 @@ static void gathered_release(struct gathered *g)
 	json_decref(g->row_keys);
 	json_decref(g->reached);
 	json_decref(g->seen);
+	json_decref(g->counts);
+	json_decref(g->inner);
+	json_decref(g->top);
 }
 
 /* Adds the answer's rows; the IRIs not reached before to next (when not
@@ -621,7 +760,13 @@ static int gather(struct gathered *g, const json_t *rows, json_t *next,
 					term_part(row, vars[k], "datatype"));
 		if (r)
 			break;
-		if (json_object_get(g->row_keys, sg_buf_str(&key)))
+		if (json_object_get(g->row_keys, sg_buf_str(&key)) ||
+		    (g->cut && !next &&
+		     strcmp(term_part(row, "p", "value"), RDF_TYPE) &&
+		     strcmp(term_part(row, "o", "type"), "literal") &&
+		     strcmp(term_part(row, "o", "type"), "typed-literal") &&
+		     !json_object_get(g->seen,
+				      term_part(row, "o", "value"))))
 			continue;
 		if (json_object_set(g->row_keys, sg_buf_str(&key),
 				    json_true()) ||
@@ -649,18 +794,33 @@ static int gather(struct gathered *g, const json_t *rows, json_t *next,
 	return r;
 }
 
-/* Asks query and gathers its answer. */
+/* Asks query and gathers its answer, or its counts for ASK_COUNT; 1,
+ * gathering nothing, when it has more than *most rows, else less them. */
 static int ask_and_gather(struct fetch *f, struct gathered *g,
-			  const sg_buf *query, struct sparql_body *body,
-			  json_t *next, sg_error *err)
+			  const sg_buf *query, enum ask_kind kind,
+			  json_t *slice, size_t *most,
+			  struct sparql_body *body, json_t *next,
+			  sg_error *err)
 {
 	const char *type;
 	json_t *root = NULL, *rows;
 	int r = -1;
 
 	if (!ask(f, sg_buf_str(query), 0, body, &type, err) &&
-	    (rows = answer_rows(body, type, f->o->url, &root, err)))
-		r = gather(g, rows, next, f->o->url, err);
+	    (rows = answer_rows(body, type, f->o->url, &root, err))) {
+		if (json_array_size(rows) > *most)
+			r = 1;
+		else if (kind == ASK_COUNT || kind == ASK_TOTAL)
+			r = json_array_append_new(g->counts, json_pack(
+				"{s:O, s:O, s:b}", "slice", slice, "rows", rows,
+				"beyond", g->top != NULL)) ?
+			    sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory") : 0;
+		else
+			r = gather(g, rows, next, f->o->url, err);
+		if (!r)
+			*most -= json_array_size(rows);
+	}
 	json_decref(root);
 	return r;
 }
@@ -673,8 +833,12 @@ static int ask_and_gather(struct fetch *f, struct gathered *g,
  * takes a request a slice.
  */
 #define VALUES_AT_ONCE 500
+/* ... asked as kind says; an ASK_STEP's answers of more than most rows in
+ * all are 1, the rest of the step not asked (limit: ASK_TOP's entities
+ * a slice). */
 static int ask_slices(struct fetch *f, struct gathered *ga,
-		      const json_t *list, const sg_select_opts *so, int needs,
+		      const json_t *list, const sg_select_opts *so,
+		      enum ask_kind kind, size_t most, size_t limit,
 		      struct sparql_body *body, json_t *next, sg_error *err)
 {
 	const char *lang = f->o->lang ? f->o->lang : "en";
@@ -682,6 +846,8 @@ static int ask_slices(struct fetch *f, struct gathered *ga,
 	size_t n = json_array_size(list);
 	int r = 0;
 
+	if (kind != ASK_STEP)
+		most = SIZE_MAX;
 	for (size_t at = 0; at < n && !r; at += VALUES_AT_ONCE) {
 		json_t *slice = json_array();
 
@@ -689,12 +855,19 @@ static int ask_slices(struct fetch *f, struct gathered *ga,
 				    !r; i++)
 			r = json_array_append(slice, json_array_get(list, i));
 		sg_buf_reset(&q);
-		if (!slice || r || (needs ? needs_query(&q, slice, lang) :
-				    step_query(&q, so, slice)))
+		/* (a step's LIMIT: one row past most tells it is more) */
+		if (!slice || r ||
+		    (kind == ASK_NEEDS ? needs_query(&q, slice, lang) :
+		     kind == ASK_COUNT ? count_query(&q, so, slice, ga->inner) :
+		     kind == ASK_TOTAL ? total_query(&q, so, slice) :
+		     kind == ASK_TOP ? top_query(&q, so, slice, limit) :
+		     step_query(&q, so, slice, most == SIZE_MAX ? 0 :
+				most + 1)))
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 				    "out of memory");
 		else
-			r = ask_and_gather(f, ga, &q, body, next, err);
+			r = ask_and_gather(f, ga, &q, kind, slice, &most, body,
+					   next, err);
 		json_decref(slice);
 	}
 	sg_buf_release(&q);
@@ -777,23 +950,251 @@ done:
 	return r;
 }
 
+/* Adds one to the count of key in counts. */
+static int add_one(json_t *counts, const char *key)
+{
+	return json_object_set_new(counts, key, json_integer(
+		json_integer_value(json_object_get(counts, key)) + 1));
+}
+
+/* The group count_query puts entity n of the loaded ones in, as the
+ * store finds it, into best (n: "F DIR P"): the least of its links (rows)
+ * to the IRIs of slice, of the predicates counted (counted) and the
+ * direction asked for; and the links of each of slice among those, into
+ * links. */
+static int least_links(json_t *best, json_t *links, const json_t *rows,
+		       const json_t *slice, const json_t *counted,
+		       sg_direction direction, sg_buf *key)
+{
+	size_t i;
+	json_t *row;
+	int r = 0;
+
+	json_array_foreach(rows, i, row) {
+		const char *ends[2] = { term_part(row, "s", "value"),
+					term_part(row, "o", "value") };
+		const char *p = term_part(row, "p", "value");
+
+		if (strcmp(term_part(row, "o", "type"), "uri") ||
+		    !json_object_get(counted, p))
+			continue;
+		for (int way = 0; way < 2 && !r; way++) {
+			/* out: the slice's is the subject, n the object */
+			const char *f = ends[way], *n = ends[!way];
+			const char *had;
+
+			if (!json_object_get(slice, f) ||
+			    direction == (way ? SG_OUT : SG_IN))
+				continue;
+			sg_buf_reset(key);
+			had = json_string_value(json_object_get(best, n));
+			r = sg_buf_addf(key, "%s %s %s", f, way ? "in" : "out",
+					p) ||
+			    ((!had || strcmp(sg_buf_str(key), had) < 0) &&
+			     json_object_set_new(best, n, json_string(
+				     sg_buf_str(key)))) ||
+			    add_one(links, f);
+		}
+	}
+	return r;
+}
+
+/*
+ * The counts of one answer of count_query (batch: its rows and the slice
+ * of IRIs it counted from) into g: each group's count less the entities
+ * of it the fetch loaded, found as the store found them from the links
+ * among what was gathered (least: each entity's least type); each of the
+ * slice's links not loaded. The entities counted are added to *sum.
+ */
+static int add_counts(sg_graph *g, const struct gathered *ga,
+		      const json_t *batch, const json_t *least,
+		      sg_direction direction, long long *sum, sg_error *err)
+{
+	json_t *slice = json_object(), *counted = json_object();
+	json_t *best = json_object(), *tally = json_object();
+	json_t *links = json_object(), *degree = json_object(), *row, *v;
+	const json_t *rows = json_object_get(batch, "rows");
+	sg_buf key = SG_BUF_INIT, f = SG_BUF_INIT;
+	const char *n;
+	size_t i;
+	int r = slice && counted && best && tally && links && degree ? 0 : -1;
+
+	json_array_foreach(json_object_get(batch, "slice"), i, v)
+		r = r || json_object_set(slice, json_string_value(v),
+					 json_true());
+	/* the predicates counted: of the groups, and of the links */
+	json_array_foreach(rows, i, row) {
+		const char *p = term_part(row, "p", "value");
+		const char *fe = term_part(row, "f", "value");
+		const char *gk = strchr(term_part(row, "k", "value"), ' ');
+
+		gk = gk ? strchr(gk + 1, ' ') : NULL;
+		r = r || (gk && json_object_set(counted, gk + 1,
+						json_true())) ||
+		    (*p && json_object_set(counted, p, json_true())) ||
+		    (*fe && json_object_set_new(degree, fe, json_integer(
+			    json_integer_value(json_object_get(degree, fe)) +
+			    strtoll(term_part(row, "d", "value"), NULL,
+				    10))));
+	}
+	r = r || least_links(best, links, ga->rows, slice, counted, direction,
+			     &key);
+	/* (past the cut's step, as counted, nothing was loaded) */
+	if (json_is_true(json_object_get(batch, "beyond")))
+		json_object_clear(best);
+	json_object_foreach(r ? NULL : best, n, v) {
+		const char *t = json_string_value(json_object_get(least, n));
+
+		sg_buf_reset(&key);
+		r = sg_buf_addf(&key, "%s\x1f%s", json_string_value(v),
+				t ? t : "") ||
+		    add_one(tally, sg_buf_str(&key));
+	}
+	json_object_foreach(r ? NULL : degree, n, v) {
+		long long d = json_integer_value(v) -
+			      json_integer_value(json_object_get(links, n));
+
+		if (d > 0 && d <= UINT32_MAX)
+			r = sg_graph_add_unloaded(g, &(sg_unloaded){
+				.entity = n, .links = (uint32_t)d }, err);
+	}
+	json_array_foreach(r ? NULL : rows, i, row) {
+		const char *gk = term_part(row, "k", "value");
+		const char *t = term_part(row, "t", "value");
+		const char *dir = strchr(gk, ' ');
+		const char *p = dir ? strchr(dir + 1, ' ') : NULL;
+		long long c = strtoll(term_part(row, "c", "value"), NULL, 10);
+
+		sg_buf_reset(&key);
+		sg_buf_reset(&f);
+		/* (an answer's own words: a group none of ours names) */
+		if (!p || !*rd_rdf_local_name(p + 1) ||
+		    sg_buf_addf(&key, "%s\x1f%s", gk, t))
+			continue;
+		c -= json_integer_value(json_object_get(tally,
+							sg_buf_str(&key)));
+		if (c <= 0 || c > UINT32_MAX)
+			continue;
+		*sum += c;
+		/* (named as the reader names predicates and classes) */
+		r = sg_buf_add(&f, gk, (size_t)(dir - gk)) ||
+		    sg_graph_add_unloaded(g, &(sg_unloaded){
+			    .entity = sg_buf_str(&f),
+			    .relation_type = rd_rdf_local_name(p + 1),
+			    .type = *t ? rd_rdf_local_name(t) : NULL,
+			    .dir = strncmp(dir + 1, "in ", 3) ? SG_OUT : SG_IN,
+			    .count = (uint32_t)c }, err);
+	}
+	json_decref(slice);
+	json_decref(counted);
+	json_decref(best);
+	json_decref(tally);
+	json_decref(links);
+	json_decref(degree);
+	sg_buf_release(&key);
+	sg_buf_release(&f);
+	return r;
+}
+
+/*
+ * The counts of what the fetch did not load, into g (add_counts); and
+ * of the entities past those not fetched (total_query's answer, less
+ * what was loaded and counted), "+N more" beside the first IRI the cut's
+ * step went out from. That is exact for a cut at the first three steps:
+ * past them, loaded entities further in than total_query reaches are
+ * taken for some it counted.
+ */
+static int add_unloaded(sg_graph *g, const struct gathered *ga,
+			sg_direction direction, sg_error *err)
+{
+	json_t *least = json_object(), *batch, *row;
+	long long sum = (long long)json_array_size(ga->reached);
+	size_t i;
+	int r = least ? 0 : -1;
+
+	/* each entity's least type, as the store's MIN(STR(?class)) */
+	json_array_foreach(r ? NULL : ga->rows, i, row) {
+		const char *s = term_part(row, "s", "value");
+		const char *t = term_part(row, "o", "value");
+		const char *had = json_string_value(json_object_get(least, s));
+
+		if (!strcmp(term_part(row, "p", "value"), RDF_TYPE) &&
+		    (!had || strcmp(t, had) < 0))
+			r = json_object_set_new(least, s, json_string(t));
+	}
+	json_array_foreach(r ? NULL : ga->counts, i, batch) {
+		const json_t *total = json_object_get(json_array_get(
+			json_object_get(batch, "rows"), 0), "total");
+		long long c;
+
+		if (!total) {
+			r = add_counts(g, ga, batch, least, direction, &sum,
+				       err);
+			continue;
+		}
+		c = strtoll(term_part(json_array_get(json_object_get(
+			batch, "rows"), 0), "total", "value"), NULL, 10) - sum;
+		if (c > 0 && c <= UINT32_MAX && json_array_size(ga->inner))
+			r = sg_graph_add_unloaded(g, &(sg_unloaded){
+				.entity = json_string_value(json_array_get(
+					ga->inner, 0)),
+				.further = 1, .count = (uint32_t)c }, err);
+	}
+	json_decref(least);
+	return r ? sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
+}
+
 int sparql_read_step(sg_graph *g, const struct sparql_body *body,
 		     const char *type, const char *url, sg_error *err)
 {
 	struct gathered ga;
-	json_t *root = NULL, *rows, *next = json_array();
+	json_t *root = NULL, *rows, *row, *steps = json_array();
+	json_t *counts = json_array(), *next = json_array();
+	size_t i;
 	int r = -1;
 
-	if (gathered_init(&ga, err) || !next)
+	if (gathered_init(&ga, err) || !steps || !counts || !next) {
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	else if ((rows = answer_rows(body, type, url, &root, err)) &&
-		 !gather(&ga, rows, next, url, err))
-		r = read_gathered(g, &ga, url, err);
+		goto done;
+	}
+	if (!(rows = answer_rows(body, type, url, &root, err)))
+		goto done;
+	/* (rows of ?s: a step's; the others a count's, of what it reached) */
+	json_array_foreach(rows, i, row)
+		if (json_array_append(json_object_get(row, "s") ? steps :
+				      counts, row))
+			goto oom;
+	if (gather(&ga, steps, next, url, err))
+		goto done;
+	ga.cut = json_array_size(counts) != 0;
+	ga.inner = json_incref(next);
+	if (json_array_size(counts) &&
+	    json_array_append_new(ga.counts, json_pack(
+		    "{s:O, s:O, s:b}", "slice", next, "rows", counts, "beyond",
+		    0)))
+		goto oom;
+	r = read_gathered(g, &ga, url, err) ||
+	    add_unloaded(g, &ga, SG_BOTH, err) ? -1 : 0;
+	goto done;
+oom:
+	sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+done:
 	json_decref(root);
+	json_decref(steps);
+	json_decref(counts);
 	json_decref(next);
 	gathered_release(&ga);
 	return r;
 }
+
+/*
+ * A page draws max_entities boxes; a step of more than this many links a
+ * box is not fetched whole but cut (see ASK_TOP and ASK_COUNT): the store
+ * counts what the drawing would fold, so that what scograph holds is
+ * bounded by the page, not by the store. Below it everything reached is
+ * fetched, and the drawing is the file's, byte for byte.
+ */
+#define LINKS_A_BOX 50
 
 /* The neighbourhood: the focus looked up, depth steps, what is needed. */
 static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
@@ -803,6 +1204,9 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 	struct gathered ga;
 	json_t *frontier = json_array(), *next = NULL;
 	sg_buf iri = SG_BUF_INIT;
+	/* the links a step fetches at most (none without a page) */
+	size_t most = so->max_entities ? so->max_entities * LINKS_A_BOX :
+					 SIZE_MAX;
 	int r = gathered_init(&ga, err);
 
 	if (!r && !frontier)
@@ -834,17 +1238,44 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 		if (!(next = json_array()))
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 				    "out of memory");
+		else if (ga.cut)
+			/* one step past the cut: only counted, the last;
+			 * what lies past those not fetched too, by one
+			 * query, when the cut's step went out from few
+			 * enough for one (else it is not counted) */
+			r = ask_slices(f, &ga, frontier, so, ASK_COUNT, 0, 0,
+				       body, NULL, err) ||
+			    (ga.inner &&
+			     ask_slices(f, &ga, ga.inner, so, ASK_TOTAL, 0,
+					0, body, NULL, err));
 		else
-			r = ask_slices(f, &ga, frontier, so, 0, body, next,
-				       err);
+			r = ask_slices(f, &ga, frontier, so, ASK_STEP, most, 0,
+				       body, next, err);
+		if (r == 1) {
+			/* too large: its entities with the most links,
+			 * as many as the page draws, and the others
+			 * counted */
+			ga.cut = 1;
+			r = ask_slices(f, &ga, frontier, so, ASK_TOP, 0,
+				       so->max_entities, body, next, err) ||
+			    ask_slices(f, &ga, frontier, so, ASK_COUNT, 0, 0,
+				       body, NULL, err);
+			if (json_array_size(frontier) <= VALUES_AT_ONCE &&
+			    json_array_size(next) <= VALUES_AT_ONCE) {
+				ga.inner = json_incref(frontier);
+				ga.top = json_incref(next);
+			}
+		}
 		json_decref(frontier);
 		frontier = next;
 		next = NULL;
 	}
 	if (!r)
-		r = ask_slices(f, &ga, ga.reached, so, 1, body, NULL, err);
+		r = ask_slices(f, &ga, ga.reached, so, ASK_NEEDS, 0, 0, body,
+			       NULL, err);
 	if (!r)
-		r = read_gathered(g, &ga, f->o->url, err);
+		r = read_gathered(g, &ga, f->o->url, err) ||
+		    add_unloaded(g, &ga, so->direction, err);
 	json_decref(frontier);
 	gathered_release(&ga);
 	sg_buf_release(&iri);

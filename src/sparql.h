@@ -29,7 +29,9 @@ int sparql_read_answer(sg_graph *g, const struct sparql_body *body,
 		       const char *type, const char *url, sg_error *err);
 
 /* Reads one answer to a neighbourhood's query as the fetch does: its rows
- * gathered (each once, their IRIs the next step's), ordered, and read. */
+ * of ?s gathered (each once, their IRIs the next step's), ordered, and
+ * read; its others taken for the counts of a step cut to the page, from
+ * those IRIs. */
 int sparql_read_step(sg_graph *g, const struct sparql_body *body,
 		     const char *type, const char *url, sg_error *err);
 

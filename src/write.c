@@ -139,6 +139,8 @@ static int add_summaries(sg_buf *b, const sg_view *v, int unnamed)
 		    add_field(b, &first, "type", s.type) ||
 		    (s.further && sg_buf_adds(b, ", \"further\": true")) ||
 		    sg_buf_addf(b, ", \"relations\": %zu", s.relations) ||
+		    (s.unloaded &&
+		     sg_buf_addf(b, ", \"unloaded\": %zu", s.unloaded)) ||
 		    (s.named && !unnamed &&
 		     sg_buf_addf(b, ", \"named\": %zu", s.named)) ||
 		    sg_buf_adds(b, ", \"entities\": [");

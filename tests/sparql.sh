@@ -120,6 +120,23 @@ check "--relation" from_store --focus $e/person/000000 --depth 2 --relation know
 check "--type" from_store --focus $e/team/000002 --depth 2 --type Person --type Team
 check "a label's focus" from_store --focus "Person 7"
 check "depth 3, a small page" from_store --focus $e/topic/000003 --depth 3 --max-nodes 30
+# counted ARGS...: a neighbourhood past the page's budget (50 links a box
+# a step): the store counts what is folded, and the drawing is the file's
+# but for the names of the entities it did not fetch
+counted() {
+	run 0 --sparql "$endpoint" "$@" --verbose -T json && mv "$tmp/out" "$tmp/store.json" &&
+	grep -q "COUNT(" "$tmp/err" &&
+	run 0 "$tmp/kg-en.nt" "$@" -T json && mv "$tmp/out" "$tmp/file.json" &&
+	/usr/bin/python3 tests/sparql/counted.py "$tmp/store.json" "$tmp/file.json"
+}
+check "past the page: a hub at depth 2 counted, not fetched" \
+	counted --focus $e/team/000000 --depth 2 --max-nodes 10
+check "past the page at depth 3: what lies past the cut counted too" \
+	counted --focus $e/team/000000 --depth 3 --max-nodes 10
+check "past the page: --relation" \
+	counted --focus $e/person/000000 --depth 2 --max-nodes 8 --relation knows
+check "past the page: --type" \
+	counted --focus $e/team/000000 --depth 2 --max-nodes 10 --type Person --type Team
 check "--lang de: the German label" \
 	run 0 --sparql "$endpoint" --focus $e/team/000003 --lang de -T json
 check "  read" has "$tmp/out" '"label@de": "Team 3"'

@@ -593,6 +593,70 @@ static void test_fold_unrelated(void **state)
 	sg_graph_free(g);
 }
 
+/* Neighbours a source counted but did not load (a store's, past the
+ * page) are folded as those it loaded would be: in the summaries' sizes
+ * and the selection's count, never named, never drawn. */
+static void test_fold_unloaded(void **state)
+{
+	const char *json =
+		"{\"entities\": [{\"id\": \"h\", \"type\": \"c\"},"
+		" {\"id\": \"a\", \"type\": \"p\"}, {\"id\": \"b\", \"type\": \"p\"}],"
+		" \"relations\": [{\"from\": \"h\", \"to\": \"a\", \"type\": \"r\"},"
+		" {\"from\": \"h\", \"to\": \"b\", \"type\": \"r\"},"
+		" {\"from\": \"a\", \"to\": \"b\", \"type\": \"s\"}]}";
+	const char *h[] = { "h" };
+	sg_select_opts o = { .focus = h, .nfocus = 1, .depth = 2,
+			     .max_entities = 4 };
+	sg_error err = { 0 };
+	sg_graph *g = sg_graph_new();
+	sg_view *v;
+	sg_summary_info s;
+	sg_entity_info e;
+	sg_stats st;
+	size_t folded = 0;
+
+	(void)state;
+	assert_int_equal(sg_read_buffer(g, json, strlen(json), "test.json",
+					NULL, &err), 0);
+	/* h has 5 more of type p through r; b, 7 further out */
+	assert_int_equal(sg_graph_add_unloaded(g, &(sg_unloaded){
+		.entity = "h", .relation_type = "r", .type = "p",
+		.dir = SG_OUT, .count = 5, .links = 5 }, &err), 0);
+	assert_int_equal(sg_graph_add_unloaded(g, &(sg_unloaded){
+		.entity = "b", .further = 1, .count = 7, .links = 9 }, &err),
+		0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	v = sg_select(g, &o, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 3);
+	assert_string_equal(summary(v, 0), "fold:1 '+12 more' h - 0 - 1 12 5");
+	assert_string_equal(summary(v, 1), "none");
+	assert_int_equal(sg_view_summary(v, 0, &s), 0);
+	assert_int_equal(s.unloaded, 12);
+	/* none of them loaded: no name to list */
+	assert_int_equal(sg_view_folded(v, 0, 0, &e), -1);
+	assert_int_equal(sg_view_stats(v, &st, &err), 0);
+	assert_int_equal(st.selected_entities, 15);
+	assert_int_equal(st.folded, 12);
+	sg_view_free(v);
+	/* one box fewer: b, whose links not loaded make it the most
+	 * related, is drawn, and a folded with them */
+	o.max_entities = 3;
+	v = sg_select(g, &o, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 2);
+	assert_int_equal(sg_view_entity(v, 1, &e), 0);
+	assert_string_equal(e.id, "b");
+	assert_int_equal(sg_view_summary(v, 0, &s), 0);
+	assert_int_equal(s.entities, 13);
+	while (!sg_view_folded(v, 0, folded, &e))
+		folded++;
+	assert_int_equal(folded, 1);
+	assert_string_equal(e.id, "a");
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_unknown_types(void **state)
 {
 	const char *types[] = { "lef" };
@@ -720,6 +784,7 @@ int main(void)
 		cmocka_unit_test(test_excludes),
 		cmocka_unit_test(test_max_entities),
 		cmocka_unit_test(test_fold_unrelated),
+		cmocka_unit_test(test_fold_unloaded),
 		cmocka_unit_test(test_summaries_name),
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),

@@ -261,6 +261,12 @@ static void fetched(sg_graph *g, const uint8_t *data, size_t len)
 					       &err);
 		if (r && (err.code == SG_OK || !err.text[0]))
 			abort();
+		/* a step's counts folded as a page would fold them */
+		if (!r && (data[0] & 1) && !sg_graph_resolve(g, &err)) {
+			sg_select_opts o = { .max_entities = 4 };
+
+			sg_view_free(sg_select(g, &o, &err));
+		}
 	}
 	sg_buf_release(&body.text);
 }
