@@ -224,6 +224,10 @@ memcheck-cmd: scograph
 	@$(VALGRIND) ./scograph tests/keep/new.json --keep-layout \
 		build/mem.svg -o build/mem.dot \
 		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
+	@# a diff laid out as its OLD's drawing (dot, then nop2 twice)
+	@$(VALGRIND) ./scograph --diff tests/diff/old.json tests/diff/new.json \
+		--legend -o build/mem.svg \
+		2>build/memcheck.log || { cat build/memcheck.log; exit 1; }
 	@$(VALGRIND) ./scograph tests/keep/new.json --keep-layout \
 		tests/invalid/unknown-entity/input.json -o build/mem.svg \
 		2>build/memcheck.log; test $$? = 1 || \

@@ -135,6 +135,12 @@ int sg_svg_relation_id(sg_buf *b, const sg_graph *g, size_t i);
 
 /* The flow of l's drawing, "TB" or "LR" (keep.c). */
 const char *sg_layout_flow(const sg_layout *l);
+/* How readable l's drawing was printed on a page page_width x
+ * page_height points: its smallest entity text against
+ * SG_PAGE_ENTITY_PT, its relations' against SG_PAGE_RELATION_PT, the
+ * smaller (1: as large as a reader needs); HUGE_VAL when it had no text. */
+double sg_layout_readable(const sg_layout *l, double page_width,
+			  double page_height);
 /* Lays l's places on drawing d of g's entities, as constraints engine
  * honours (keep.c); 0 or -1 when memory runs out. */
 int sg_keep_layout(sg_drawing *d, const sg_graph *g, const sg_layout *l,

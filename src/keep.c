@@ -46,6 +46,10 @@ struct sg_layout {
 	 * first and last, their size */
 	int title_lines;
 	double title_top, title_bottom, title_size;
+	/* how large it is printed: its size (points), its view's width, the
+	 * scale of its drawing; its smallest entity and relation text (0:
+	 * none), before those */
+	double width, height, view, scale, entity, relation;
 };
 
 /* A relation of the old drawing: the SVG ids of its ends, "e.ID". */
@@ -65,6 +69,7 @@ struct svg {
 	int in_node;
 	int svg;    /* the root is <svg> */
 	int graph;  /* inside the drawing's group */
+	int in_edge; /* the depth of the relation's group being read, or 0 */
 	int failed; /* out of memory */
 };
 
@@ -191,6 +196,7 @@ static void start_edge(struct svg *s, const char *id)
 		return;
 	}
 	k = &s->links[s->nlinks++];
+	s->in_edge = s->depth;
 	k->from = end_id(id, 1);
 	k->to = end_id(id, 3);
 	if (!k->from || !k->to) {
@@ -218,6 +224,45 @@ static void start_frame(struct svg *s, const char *points)
 	}
 }
 
+/* A size in points ("453pt"), or in SVG's pixels (3/4 of a point). */
+static double points(const char *v)
+{
+	char *end;
+	double n = v ? strtod(v, &end) : 0;
+
+	return v && strcmp(end, "pt") ? n * 0.75 : n;
+}
+
+/* How large the drawing is printed (its <svg>'s size and view). */
+static void start_svg(sg_layout *l, const char **atts)
+{
+	const char *view = attr(atts, "viewBox");
+	double x, y, w;
+
+	l->width = points(attr(atts, "width"));
+	l->height = points(attr(atts, "height"));
+	l->view = view && sscanf(view, "%lf %lf %lf", &x, &y, &w) == 3 ?
+			  w :
+			  l->width;
+}
+
+/* A transform's scale ("scale(0.5 0.5) ..."); 1 for none. */
+static double scale_of(const char *transform)
+{
+	const char *p = transform ? strstr(transform, "scale(") : NULL;
+
+	return p ? atof(p + 6) : 1;
+}
+
+/* The smallest text size so far in *min (NULL: not counted). */
+static void smallest_text(double *min, const char *size)
+{
+	double pt = size ? atof(size) : 0;
+
+	if (min && pt > 0 && (*min == 0 || pt < *min))
+		*min = pt;
+}
+
 /* A line of the drawing's title (or caption): a text of its own group. */
 static void title_line(sg_layout *l, const char *y, const char *size)
 {
@@ -236,12 +281,18 @@ static void on_start(void *data, const char *name, const char **atts)
 	struct svg *s = data;
 	const char *id = attr(atts, "id"), *cls = attr(atts, "class");
 
-	if (++s->depth == 1)
-		s->svg = !strcmp(name, "svg");
+	if (++s->depth == 1 && (s->svg = !strcmp(name, "svg")))
+		start_svg(s->l, atts);
+	if (!strcmp(name, "text"))
+		smallest_text(s->in_node ? &s->l->entity :
+			      s->in_edge  ? &s->l->relation :
+					    NULL,
+			      attr(atts, "font-size"));
 	if (s->depth == 2 && !strcmp(name, "g") && cls &&
-	    has_word(cls, "graph"))
+	    has_word(cls, "graph")) {
 		s->graph = 1;
-	else if (s->graph && s->depth == 3 && !strcmp(name, "polygon"))
+		s->l->scale = scale_of(attr(atts, "transform"));
+	} else if (s->graph && s->depth == 3 && !strcmp(name, "polygon"))
 		start_frame(s, attr(atts, "points"));
 	else if (s->graph && s->depth == 3 && !strcmp(name, "text"))
 		title_line(s->l, attr(atts, "y"), attr(atts, "font-size"));
@@ -264,6 +315,8 @@ static void on_end(void *data, const char *name)
 		s->in_node = 0;
 	if (s->depth == 2)
 		s->graph = 0;
+	if (s->in_edge == s->depth)
+		s->in_edge = 0;
 	s->depth--;
 }
 
@@ -386,6 +439,7 @@ sg_layout *sg_layout_read(const char *name, const char *data, size_t len,
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 		return NULL;
 	}
+	l->scale = 1;
 	l->frame[0] = l->frame[1] = HUGE_VAL;
 	l->frame[2] = l->frame[3] = -HUGE_VAL;
 	XML_SetUserData(s.parser, &s);
@@ -617,7 +671,7 @@ struct spot {
 };
 
 /* Room between two boxes of different groups for their frames and a
- * title (points): dot may have put them far further apart. */
+ * title (points). */
 #define GROUP_ROOM 24.0
 
 /* Which of x and y runs along the flow, while by_across sorts. */
@@ -799,8 +853,8 @@ static int join_groups(sg_drawing *d, struct spot *s, size_t n, int al)
  * drawing's, which dot's may not quite keep), moved apart along it only
  * as far as they overlap: each at least sep from the one before it (in
  * different groups, as far as dot put them, up to GROUP_ROOM more, for
- * the groups' frames), though never further than the old drawing had two
- * old places.
+ * the groups' frames), though never further than the old drawing had
+ * two old places.
  */
 static void part(struct spot **rank, size_t n, int al, double sep)
 {
@@ -1233,4 +1287,22 @@ int sg_keep_settle(Agraph_t *ag)
 		}
 	free(t.r);
 	return r;
+}
+
+double sg_layout_readable(const sg_layout *l, double page_width,
+			  double page_height)
+{
+	double unit = (l->view > 0 ? l->width / l->view : 1) * l->scale;
+	double fit = 1;
+
+	if (l->width > page_width)
+		fit = page_width / l->width;
+	if (l->height * fit > page_height)
+		fit = page_height / l->height;
+	if (!l->entity)
+		return HUGE_VAL;
+	return fmin(l->entity * unit * fit / SG_PAGE_ENTITY_PT,
+		    l->relation ? l->relation * unit * fit /
+					  SG_PAGE_RELATION_PT :
+				  HUGE_VAL);
 }

@@ -652,6 +652,11 @@ static double large(const struct reach *m)
 	return smaller(e, smaller(r, o));
 }
 
+/* How much less readable than its old drawing a kept layout may be and
+ * still be kept: the old one's is read from its SVG, the kept one's is
+ * Graphviz's estimate. */
+#define KEPT_SLACK 0.97
+
 /* How readable m is: as large(), but texts that overlap weigh as much as
  * text at half the size. */
 static double readable(const struct reach *m)
@@ -1207,8 +1212,11 @@ static int stream_dot(struct job *j, const sg_fit *fit, sg_error *err)
 /*
  * A kept layout (sg_render_opts' keep) that no try makes readable on the
  * page gives way to one drawn afresh (in the same flow) that is: the page
- * rule comes before the places (the SCO report figure after its example
- * edit, kept: 5.8 pt entity text; afresh: 7 pt). *ag, *dot, *len and *m
+ * rule comes before the places (the SCO figure given one more strategy
+ * document, kept: 5.3 pt entity text; afresh: 6.1). Unless the old
+ * drawing was no more readable itself: its reader saw its text that
+ * size, and a fresh drawing would move every box for it (the README's
+ * SCO example, 5.7 pt on A4 before and kept). *ag, *dot, *len and *m
  * are the kept one's, and become the other's.
  */
 static int fit_afresh(const struct job *j, Agraph_t **ag, char **dot,
@@ -1239,6 +1247,21 @@ static int fit_afresh(const struct job *j, Agraph_t **ag, char **dot,
 	return r ? r : lay_out_again(j->gvc, ag, *dot, *len, j->engine, err);
 }
 
+/* How readable a kept layout must be to be kept (see fit_afresh): as a
+ * page needs, or as its old drawing was, if less. A diff's drawing shows
+ * a part of its old one, in the old one's frame: as a page needs (the
+ * README's SCO diff, kept in the whole graph's frame: 5.9 pt; afresh:
+ * 7.0). */
+static double kept_enough(const struct job *j)
+{
+	return j->v->diff ? 1 :
+			    smaller(1, KEPT_SLACK *
+					       sg_layout_readable(
+						       j->opts->keep,
+						       j->page->width,
+						       j->page->height));
+}
+
 /*
  * The drawing's DOT text. dot drawings small enough are fitted to the
  * page by trying layouts, and -K auto's dot is judged by its layout: both
@@ -1261,7 +1284,8 @@ static int make_drawing(struct job *j, sg_error *err)
 		sg_tell_begin(&j->tell, SG_STAGE_LAYOUT, j->engine, 0);
 		r = fit_drawing(j->v, j->opts, j->engine, p, j->gvc, &j->ag,
 				&j->dot, &j->dot_len, &reached, &fit, err);
-		if (!r && j->opts->keep && j->ag && readable(&reached) < 1)
+		if (!r && j->opts->keep && j->ag &&
+		    readable(&reached) < kept_enough(j))
 			r = fit_afresh(j, &j->ag, &j->dot, &j->dot_len,
 				       &reached, &fit, err);
 		j->laid_out = j->ag != NULL;
