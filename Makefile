@@ -316,7 +316,7 @@ FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphviz neo4j neo4j-driver graphson cx \
 	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig
-FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme shape sparql-fetch
+FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme shape keep sparql-fetch
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 # Seconds each target runs in `make fuzz`.
 FUZZ_SECONDS ?= 5
@@ -345,12 +345,12 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
 	tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
 	tests/tools/*/*.trig \
 	tests/tools/*/*.canvas tests/shapes/*.json tests/shapes/*.csv \
-	tests/fuzz/shapes/*
+	tests/fuzz/shapes/* tests/fuzz/keep/*.svg
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 # (the XML formats' targets take the names XML is made of, and the RDF
 # formats' RDF's)
-FUZZ_XML = graphml gexf
+FUZZ_XML = graphml gexf keep
 FUZZ_RDF = ntriples turtle nquads trig
 FUZZ_RUN = -dict=tests/fuzz/$$(case " $(FUZZ_XML) " in *" $$t "*) echo xml;; \
 		*) case " $(FUZZ_RDF) " in *" $$t "*) echo rdf;; \
@@ -360,7 +360,7 @@ FUZZ_RUN = -dict=tests/fuzz/$$(case " $(FUZZ_XML) " in *" $$t "*) echo xml;; \
 # only the slow unwinder sees through Graphviz's frames, and it costs the
 # readers five sixths of their speed, so only the targets that draw (and
 # so call Graphviz) take it.
-FUZZ_DRAWING = pipeline theme
+FUZZ_DRAWING = pipeline theme keep
 FUZZ_ENV = TMPDIR=$(CURDIR)/build/fuzz/tmp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=$$(case " $(FUZZ_DRAWING) " in *" $$t "*) echo 0;; *) echo 1;; esac)

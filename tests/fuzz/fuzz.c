@@ -9,7 +9,10 @@
  * as DOT only), into memory: the files sg_render writes hold the same
  * bytes; with "theme" it reads its input as a theme file and draws a small
  * graph with it, as DOT and SVG; with "shape" its first line is a shape
- * and the rest a document read by it; with "sparql-fetch" its bytes are
+ * and the rest a document read by it; with "keep" its bytes are an old
+ * drawing (--keep-layout's SVG) whose places a small graph keeps, laid
+ * out by dot (then placed and routed by nop2) or neato; with
+ * "sparql-fetch" its bytes are
  * an endpoint's answer, handed over in chunks to the fetcher's own write
  * callback and read as --sparql reads one (src/sparql.h, the one target
  * past the public header: the fetcher's answer path is not public).
@@ -271,6 +274,45 @@ static void fetched(sg_graph *g, const uint8_t *data, size_t len)
 	sg_buf_release(&body.text);
 }
 
+/* A graph whose ids an old drawing names (e.a, e.b, ...): kept. */
+static const char kept_graph[] =
+	"{\"title\": \"t\", \"entities\": [{\"id\": \"a\", \"type\": \"p\"},"
+	" {\"id\": \"b\", \"type\": \"p\"}, {\"id\": \"c\", \"type\": \"q\"},"
+	" {\"id\": \"d\"}, {\"id\": \"kazakhstan\", \"type\": \"country\"}],"
+	" \"relations\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"x\"},"
+	" {\"from\": \"a\", \"to\": \"c\", \"type\": \"y\"},"
+	" {\"from\": \"d\", \"to\": \"kazakhstan\", \"type\": \"x\"}]}";
+
+/* data as an old drawing, kept by a small graph drawn as DOT (laid out:
+ * the places and routes are in it). */
+static void kept(sg_graph *g, const uint8_t *data, size_t len)
+{
+	sg_error err = { 0 };
+	sg_layout *l = sg_layout_read("fuzz.svg", (const char *)data, len,
+				      &err);
+	sg_select_opts so = { .max_entities = 0 };
+	sg_render_opts ro = { .page = "none", .legend = 1 };
+	sg_view *v = NULL;
+	char *out = NULL;
+	size_t out_len = 0;
+
+	if (!l) {
+		if (err.code == SG_OK || !err.text[0])
+			abort();
+		return;
+	}
+	ro.keep = l;
+	ro.engine = len && data[len - 1] & 1 ? "neato" : "dot";
+	ro.cluster = len && data[len - 1] & 2 ? "type" : NULL;
+	if (!sg_read_buffer(g, kept_graph, strlen(kept_graph), "kept.json",
+			    NULL, &err) &&
+	    !sg_graph_resolve(g, &err) && (v = sg_select(g, &so, &err)))
+		sg_render_buffer(v, &ro, "dot", &out, &out_len, &err);
+	free(out);
+	sg_view_free(v);
+	sg_layout_free(l);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	const char *format = SG_FUZZ_FORMAT;
@@ -291,6 +333,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	}
 	if (!g)
 		return 0;
+	if (!strcmp(format, "keep")) {
+		kept(g, data, len);
+		sg_graph_free(g);
+		return 0;
+	}
 	if (!strcmp(format, "sparql-fetch")) {
 		fetched(g, data, len);
 		sg_graph_free(g);
