@@ -1247,7 +1247,7 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 				       body, NULL, err) ||
 			    (ga.inner &&
 			     ask_slices(f, &ga, ga.inner, so, ASK_TOTAL, 0,
-					0, body, NULL, err));
+					0, body, NULL, err)) ? -1 : 0;
 		else
 			r = ask_slices(f, &ga, frontier, so, ASK_STEP, most, 0,
 				       body, next, err);
@@ -1259,7 +1259,7 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 			r = ask_slices(f, &ga, frontier, so, ASK_TOP, 0,
 				       so->max_entities, body, next, err) ||
 			    ask_slices(f, &ga, frontier, so, ASK_COUNT, 0, 0,
-				       body, NULL, err);
+				       body, NULL, err) ? -1 : 0;
 			if (json_array_size(frontier) <= VALUES_AT_ONCE &&
 			    json_array_size(next) <= VALUES_AT_ONCE) {
 				ga.inner = json_incref(frontier);
