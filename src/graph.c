@@ -988,9 +988,10 @@ static int link_relation(sg_graph *g, sg_relation *r, struct type_cache *c,
 {
 	const sg_type *type;
 	int64_t from = r->ends_known ? r->from :
-		       sg_graph_find(g, r->from_ref, r->from_loc, e);
+		       sg_graph_find(g, r->from_ref, sg_loc_at(r->loc, r->from_loc), e);
 	int64_t to = r->ends_known ? r->to : from < 0 ? -1 :
-		     sg_graph_find(g, r->to_ref, r->to_loc, e);
+		     sg_graph_find(g, r->to_ref, sg_loc_at(r->loc, r->to_loc),
+				   e);
 	int64_t source;
 
 	if (to < 0)
@@ -1004,7 +1005,7 @@ static int link_relation(sg_graph *g, sg_relation *r, struct type_cache *c,
 
 		if (sg_suggest(g, &g->source_ids, r->source, &msg))
 			nomem(e);
-		sg_fail(e, SG_EUNKNOWN, r->source_loc.file, r->source_loc.line,
+		sg_fail(e, SG_EUNKNOWN, r->loc.file, r->source_loc.line,
 			r->source_loc.column, "unknown source '%s'%s", r->source,
 			sg_buf_str(&msg));
 		sg_buf_release(&msg);

@@ -2,6 +2,7 @@
 #ifndef SG_INTERNAL_H
 #define SG_INTERNAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
 
@@ -24,8 +25,13 @@ int sg_render_warn(const sg_render_opts *opts, sg_error *err, sg_error *w);
  * least nr; 0 or -1 (out of memory, *ptr untouched). Use SG_GROW.
  */
 int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size);
+/* The same for a count kept in 32 bits (the model's small lists, where a
+ * size_t a list would be most of its bytes): -1 past UINT32_MAX as well. */
+int sg_grow32(void *ptr, uint32_t *alloc, size_t nr, size_t size);
 #define SG_GROW(x, nr, alloc) \
-	((nr) <= (alloc) ? 0 : sg_grow(&(x), &(alloc), (nr), sizeof(*(x))))
+	((nr) <= (alloc) ? 0 : \
+	 _Generic(&(alloc), uint32_t *: sg_grow32, default: sg_grow)( \
+		 &(x), &(alloc), (nr), sizeof(*(x))))
 
 /*
  * A growable string. Invariants: buf is NULL only while len and alloc are 0;
@@ -153,10 +159,29 @@ typedef struct sg_loc {
 	int line, column;
 } sg_loc;
 
+/* A place in the file of an sg_loc it goes with: a relation's ends, read
+ * with the relation, need not hold the file's name again each. */
+typedef struct sg_pos {
+	int line, column;
+} sg_pos;
+
+static inline sg_pos sg_pos_of(sg_loc l)
+{
+	return (sg_pos){.line = l.line, .column = l.column};
+}
+
+/* p in the file of in */
+static inline sg_loc sg_loc_at(sg_loc in, sg_pos p)
+{
+	in.line = p.line;
+	in.column = p.column;
+	return in;
+}
+
 /* A key/value pair list, as Graphviz attributes of a type's style. */
 typedef struct sg_attrs {
-	const char **kv; /* key, value, key, value, ... */
-	size_t n, alloc; /* n counts strings: 2 per pair */
+	const char **kv;   /* key, value, key, value, ... */
+	uint32_t n, alloc; /* n counts strings: 2 per pair */
 } sg_attrs;
 
 typedef struct sg_type {
@@ -186,13 +211,14 @@ typedef struct sg_entity {
 	 * an id, name or alias; NULL: none. Once resolved, parent is its
 	 * index (SG_NONE: none), and children counts those inside it. */
 	const char *parent_ref;
+	const char **aliases;
+	sg_attrs attrs; /* the input's other keys; values as JSON text */
+	sg_loc loc;
+	/* (a file of its own: an entity merges what several files say) */
 	sg_loc parent_loc;
 	uint32_t parent, children;
 	uint32_t type_index; /* in types, or SG_NONE; once resolved */
-	const char **aliases;
-	size_t naliases, aaliases;
-	sg_attrs attrs; /* the input's other keys; values as JSON text */
-	sg_loc loc;
+	uint32_t naliases, aaliases;
 } sg_entity;
 
 /* The type of a relation its format gives none. */
@@ -203,19 +229,21 @@ typedef struct sg_relation {
 	/* its own id in the tool that wrote it, or NULL: relations of the
 	 * same ends and type are the same unless their ids differ */
 	const char *id;
+	const char *type, *label, *evidence, *source;
+	sg_attrs attrs; /* the input's other keys; values as JSON text */
+	/* where it was read; its ends and source were read in the same file */
+	sg_loc loc;
+	sg_pos from_loc, to_loc, source_loc;
 	uint32_t from, to;             /* entity indexes, once resolved */
 	/* in relation_types, and in sources or SG_NONE, once resolved */
 	uint32_t type_index, source_index;
-	int duplicate;                 /* the same as an earlier one */
+	bool duplicate : 1;            /* the same as an earlier one */
 	/* from and to were given with the ends as their entities' own ids
 	 * (see sg_graph_add_relation): resolving need not find them */
-	int ends_known;
+	bool ends_known : 1;
 	/* no direction: as read (the format's flag), and once resolved also
 	 * when its type is symmetric */
-	int undirected;
-	const char *type, *label, *evidence, *source;
-	sg_attrs attrs; /* the input's other keys; values as JSON text */
-	sg_loc loc, from_loc, to_loc, source_loc;
+	bool undirected : 1;
 } sg_relation;
 
 /*

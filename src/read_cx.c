@@ -228,8 +228,8 @@ static int add(struct cx *cx, const json_t *list, size_t i, const json_t *o,
 		rel.id = id;
 		rel.type = type ? type : SG_UNTYPED;
 		rel.loc = rd_loc(rd, list, NULL, i);
-		rel.from_loc = rd_loc(rd, o, "s", 0);
-		rel.to_loc = rd_loc(rd, o, "t", 0);
+		rel.from_loc = sg_pos_of(rd_loc(rd, o, "s", 0));
+		rel.to_loc = sg_pos_of(rd_loc(rd, o, "t", 0));
 		r = !(rel.from_ref = element_id(cx, list, i, o, "s", "edge")) ||
 		    !(rel.to_ref = element_id(cx, list, i, o, "t", "edge")) ||
 		    rd_collect(rd, &f, 1, &rel.attrs) ||

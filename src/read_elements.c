@@ -258,8 +258,8 @@ int rd_add_said_edge(struct reader *rd, struct fields *f,
 		    f->nused < RD_MAX_USED)
 			f->used[f->nused++] = k ? "undirected" : "directed";
 	rel.loc = loc;
-	rel.from_loc = rd_loc(rd, f->o, from_key, 0);
-	rel.to_loc = rd_loc(rd, f->o, to_key, 0);
+	rel.from_loc = sg_pos_of(rd_loc(rd, f->o, from_key, 0));
+	rel.to_loc = sg_pos_of(rd_loc(rd, f->o, to_key, 0));
 	if (said->type_said)
 		rel.type = said->type ? said->type : SG_UNTYPED;
 	/* (a key said to be the type is no label too) */

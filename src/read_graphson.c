@@ -258,8 +258,8 @@ static int add_edge(struct reader *rd, const json_t *parent, const char *key,
 	int r, again;
 
 	rel.loc = rd_loc(rd, parent, key, index);
-	rel.from_loc = from ? rel.loc : rd_loc(rd, o, out_key, 0);
-	rel.to_loc = to ? rel.loc : rd_loc(rd, o, in_key, 0);
+	rel.from_loc = sg_pos_of(from ? rel.loc : rd_loc(rd, o, out_key, 0));
+	rel.to_loc = sg_pos_of(to ? rel.loc : rd_loc(rd, o, in_key, 0));
 	if (!from && !(from = id_text(json_object_get(o, out_key), fbuf,
 				      sizeof(fbuf))))
 		return rd_bad_id(rd, o, out_key, "edge", rel.loc);

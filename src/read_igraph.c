@@ -99,8 +99,8 @@ static int tuple(struct reader *rd, const json_t *list, size_t i,
 			    json_array_get(t, k));
 	rel.from_ref = id[0];
 	rel.to_ref = id[1];
-	rel.from_loc = rd_loc(rd, t, NULL, 0);
-	rel.to_loc = rd_loc(rd, t, NULL, 1);
+	rel.from_loc = sg_pos_of(rd_loc(rd, t, NULL, 0));
+	rel.to_loc = sg_pos_of(rd_loc(rd, t, NULL, 1));
 	rel.type = SG_UNTYPED;
 	r = r || sg_graph_add_relation(rd->g, &rel, rd->err);
 	rd_attrs_release(&rel.attrs);

@@ -69,8 +69,8 @@ static int kg_relation(struct reader *rd, const char *from, const char *to,
 	rel.to_ref = to;
 	rel.type = type ? type : SG_UNTYPED;
 	rel.loc = loc;
-	rel.from_loc = from_loc;
-	rel.to_loc = to_loc;
+	rel.from_loc = sg_pos_of(from_loc);
+	rel.to_loc = sg_pos_of(to_loc);
 	if (attrs)
 		rel.attrs = *attrs;
 	return end_entity(rd, from, NULL, from_loc) ||
@@ -919,7 +919,8 @@ static int claims_of(struct reader *rd, const struct wikidata *w,
 				rel.to_ref = to;
 				rel.type = p;
 				rel.label = label;
-				rel.loc = rel.from_loc = rel.to_loc = loc;
+				rel.loc = loc;
+				rel.from_loc = rel.to_loc = sg_pos_of(loc);
 				r = end_entity(rd, to, NULL, loc) ||
 				    sg_graph_add_relation(rd->g, &rel, rd->err);
 			} else if (!dv) {

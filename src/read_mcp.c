@@ -47,8 +47,8 @@ static int mcp_relation(struct reader *rd, const json_t *list, size_t i,
 	int r;
 
 	rel.loc = rd_loc(rd, list, NULL, i);
-	rel.from_loc = rd_loc(rd, o, "from", 0);
-	rel.to_loc = rd_loc(rd, o, "to", 0);
+	rel.from_loc = sg_pos_of(rd_loc(rd, o, "from", 0));
+	rel.to_loc = sg_pos_of(rd_loc(rd, o, "to", 0));
 	r = rd_string(rd, o, i, list, "from", 1, "relation", &rel.from_ref) ||
 	    rd_string(rd, o, i, list, "to", 1, "relation", &rel.to_ref) ||
 	    rd_string(rd, o, i, list, "relationType", 1, "relation",
@@ -108,7 +108,7 @@ static int add_implicit(struct reader *rd, size_t first_relation)
 			if (sg_map_get(&rd->g->by_id, ends[k]) >= 0)
 				continue;
 			e.id = ends[k];
-			e.loc = k ? r->to_loc : r->from_loc;
+			e.loc = sg_loc_at(r->loc, k ? r->to_loc : r->from_loc);
 			if (sg_graph_add_entity(rd->g, &e, rd->err) ||
 			    sg_graph_warn(rd->g, SG_WIMPLICIT, e.loc,
 					  "entity '%s' was never created; it "

@@ -356,9 +356,9 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 	int failed, directed = 1;
 
 	r.loc = rd_loc(rd, list, NULL, i);
-	r.from_loc = rd_loc(rd, o, "from", 0);
-	r.to_loc = rd_loc(rd, o, "to", 0);
-	r.source_loc = rd_loc(rd, o, "source", 0);
+	r.from_loc = sg_pos_of(rd_loc(rd, o, "from", 0));
+	r.to_loc = sg_pos_of(rd_loc(rd, o, "to", 0));
+	r.source_loc = sg_pos_of(rd_loc(rd, o, "source", 0));
 	nknown = field_keys(relation_fields, SG_ARRAY_SIZE(relation_fields),
 			    "directed", known);
 	failed = warn_near_keys(rd, o, known, nknown) ||

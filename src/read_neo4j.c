@@ -199,14 +199,14 @@ static int read_node(struct reader *rd, const json_t *parent, const char *key,
 /* The node id at a relationship's end, key: the driver's o[key] (or its
  * elementId), APOC's o[key]["id"]. */
 static const char *end_id(struct reader *rd, const json_t *o, const char *key,
-			  sg_loc at, char *buf, size_t size, sg_loc *loc)
+			  sg_loc at, char *buf, size_t size, sg_pos *loc)
 {
 	const json_t *end = json_object_get(o, key);
 	const char *id;
 
 	if (driver_relationship(o)) {
 		key = id_key(o, key);
-		*loc = rd_loc(rd, o, key, 0);
+		*loc = sg_pos_of(rd_loc(rd, o, key, 0));
 		if (!(id = identity(json_object_get(o, key), buf, size)))
 			rd_bad_id(rd, o, key, "relationship", at);
 		return id;
@@ -219,7 +219,7 @@ static const char *end_id(struct reader *rd, const json_t *o, const char *key,
 		rd_wrong_kind(rd, o, key, 0, "an object with the node's 'id'");
 		return NULL;
 	}
-	*loc = rd_loc(rd, end, "id", 0);
+	*loc = sg_pos_of(rd_loc(rd, end, "id", 0));
 	if (!(id = rd_id_text(json_object_get(end, "id"), buf, size)))
 		rd_bad_id(rd, end, "id", "relationship's end", rd_loc(rd, o,
 								       key, 0));
@@ -460,8 +460,8 @@ static int python_relationships(struct reader *rd, const json_t *parent,
 			rel.to_ref = to;
 			rel.type = type;
 			rel.loc = rd_loc(rd, parent, key, index);
-			rel.from_loc = rd_loc(rd, v, NULL, i - 1);
-			rel.to_loc = rd_loc(rd, v, NULL, i + 1);
+			rel.from_loc = sg_pos_of(rd_loc(rd, v, NULL, i - 1));
+			rel.to_loc = sg_pos_of(rd_loc(rd, v, NULL, i + 1));
 			r = sg_map_add(&rd->seen, seen, 0) ? rd_nomem(rd) :
 			    sg_graph_add_relation(rd->g, &rel, rd->err);
 		}

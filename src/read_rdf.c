@@ -182,7 +182,8 @@ static int add_relation(struct rdf *x, size_t si, size_t oi, const char *p,
 			.type = !p ? SG_UNTYPED : word ? p :
 			        x->preds[pred].iri,
 			.label = x->label,
-			.loc = loc, .from_loc = loc, .to_loc = o_loc,
+			.loc = loc, .from_loc = sg_pos_of(loc),
+			.to_loc = sg_pos_of(o_loc),
 		};
 
 		if (sg_graph_add_relation(g, &rel, x->rd->err))

@@ -843,9 +843,9 @@ static int edge_row(struct table *t)
 
 	rel.loc = rd_at(t->rd, t->at[0]);
 	rel.from_ref = cell(t, ROLE_FROM, &b[0], &at);
-	rel.from_loc = rd_at(t->rd, at);
+	rel.from_loc = sg_pos_of(rd_at(t->rd, at));
 	rel.to_ref = cell(t, ROLE_TO, &b[1], &at);
-	rel.to_loc = rd_at(t->rd, at);
+	rel.to_loc = sg_pos_of(rd_at(t->rd, at));
 	rel.type = cell(t, ROLE_TYPE, &b[2], &at);
 	rel.id = cell(t, ROLE_ID, &b[3], &at);
 	rel.label = cell(t, ROLE_LABEL, &b[4], &at);

@@ -517,7 +517,8 @@ static int add_edge(struct xml *x, struct fields *f, sg_loc loc)
 	rel.from_ref = sg_buf_str(&it->from);
 	rel.to_ref = sg_buf_str(&it->to);
 	rel.undirected = it->undirected;
-	rel.loc = rel.from_loc = rel.to_loc = loc;
+	rel.loc = loc;
+	rel.from_loc = rel.to_loc = sg_pos_of(loc);
 	rel.label = str_or_null(&it->label);
 	rel.type = str_or_null(&it->kind);
 	if (!it->mutual)
@@ -528,7 +529,8 @@ static int add_edge(struct xml *x, struct fields *f, sg_loc loc)
 	rel = (sg_relation){ .id = str_or_null(&it->id),
 			     .from_ref = sg_buf_str(&it->to),
 			     .to_ref = sg_buf_str(&it->from),
-			     .loc = loc, .from_loc = loc, .to_loc = loc,
+			     .loc = loc, .from_loc = sg_pos_of(loc),
+			     .to_loc = sg_pos_of(loc),
 			     .label = str_or_null(&it->label),
 			     .type = str_or_null(&it->kind) };
 	f->nused = 0;

@@ -137,6 +137,17 @@ int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size)
 	return 0;
 }
 
+int sg_grow32(void *ptr, uint32_t *alloc, size_t nr, size_t size)
+{
+	size_t a = *alloc;
+
+	if (nr > UINT32_MAX || sg_grow(ptr, &a, nr, size))
+		return -1;
+	/* (room past what 32 bits count is only left unused) */
+	*alloc = a > UINT32_MAX ? UINT32_MAX : (uint32_t)a;
+	return 0;
+}
+
 /* A merge sort: stable, and unlike qsort it passes the caller's context. */
 int sg_sort(void *base, size_t n, size_t size,
 	    int (*cmp)(const void *a, const void *b, void *ctx), void *ctx)
