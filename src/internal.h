@@ -262,6 +262,9 @@ typedef struct sg_unloaded {
 	/* relations of entity to what was not loaded: its rank's (a count
 	 * of entities has them by group; this, all of them) */
 	uint32_t links;
+	/* relations of entity within the selection, all told (0: not
+	 * counted): its rank, in place of those loaded and links */
+	uint32_t degree;
 	/* the count is of entities further out, reached from entity only
 	 * through others not loaded */
 	int further;

@@ -921,12 +921,18 @@ static int fold(sg_view *v, const uint32_t *dist, size_t max,
 		v->degree[rel->to] += rel->to != rel->from;
 		lines++;
 	}
-	/* (the relations a source did not load count as theirs) */
+	/* (the relations a source did not load count as theirs; where it
+	 * counted all of one's, they are its rank) */
 	for (size_t i = 0; i < g->nunloaded; i++)
 		if (g->unloaded[i].index != SG_NONE &&
 		    f.in[g->unloaded[i].index])
 			v->degree[g->unloaded[i].index] +=
 				g->unloaded[i].links;
+	for (size_t i = 0; i < g->nunloaded; i++)
+		if (g->unloaded[i].index != SG_NONE &&
+		    f.in[g->unloaded[i].index] && g->unloaded[i].degree)
+			v->degree[g->unloaded[i].index] =
+				g->unloaded[i].degree;
 	for (size_t e = 0; e < g->nentities; e++) {
 		if (!f.in[e])
 			continue;

@@ -466,15 +466,6 @@ static int add_values(sg_buf *q, const char *var, const json_t *list)
 	       add_iris(q, list, " ") || sg_buf_adds(q, " }");
 }
 
-/* What a query asks of a slice of IRIs (see ask_slices). */
-enum ask_kind {
-	ASK_STEP,  /* the links one step out: step_query */
-	ASK_TOP,   /* the same to the best related of them only: top_query */
-	ASK_COUNT, /* how many they reach, by group: count_query */
-	ASK_TOTAL, /* how many the cut's steps reach in all: total_query */
-	ASK_NEEDS, /* what the drawing needs of them: needs_query */
-};
-
 /* The pattern of one step out from the IRIs of frontier: the links
  * (?s ?p ?o) of the direction and relation types asked for, to entities
  * of the types asked for; ?f the frontier's end, ?n the other, ?dir
@@ -521,25 +512,6 @@ static int step_query(sg_buf *q, const sg_select_opts *so,
 	       (limit && sg_buf_addf(q, " LIMIT %zu", limit));
 }
 
-/* One step out from the IRIs of frontier to the limit entities it
- * reaches with the most links (of any type, either way), the first IRIs
- * of those with as many: the ones a page draws first of a step too large
- * to fetch (fold in select.c ranks by links too). */
-static int top_query(sg_buf *q, const sg_select_opts *so,
-		     const json_t *frontier, size_t limit)
-{
-	return sg_buf_adds(q, "SELECT ?s ?p ?o WHERE {") ||
-	       step_pattern(q, so, frontier) ||
-	       sg_buf_adds(q, " { SELECT ?n WHERE { { SELECT DISTINCT ?n "
-			      "WHERE {") ||
-	       step_pattern(q, so, frontier) ||
-	       sg_buf_adds(q, " FILTER(isIRI(?n)) } } { ?n ?q ?x } UNION "
-			      "{ ?x ?q ?n } FILTER(!isLiteral(?x) && ?q != <"
-			      RDF_TYPE ">) } GROUP BY ?n ORDER BY "
-			      "DESC(COUNT(?x)) ?n") ||
-	       sg_buf_addf(q, " LIMIT %zu } }", limit);
-}
-
 /* One step between ?a and ?b through ?p, as so's direction (from ?a)
  * and relation types allow; its own variables' names, so that it may
  * stand inside a query of other steps. */
@@ -559,6 +531,51 @@ static int hop(sg_buf *q, const sg_select_opts *so, const char *a,
 	       add_type_filter(q, p, so->relation_types,
 			       so->nrelation_types) ||
 	       sg_buf_adds(q, " }");
+}
+
+/* One step out from the IRIs of frontier to the limit entities it
+ * reaches first (the ones a page draws first of a step too large to
+ * fetch), with ?links, each one's rank: past reached, the entities the
+ * file ranks after them (fold in select.c: nearest, then most related
+ * within the selection, then input order: the IRIs' for a sorted file);
+ * within the selection, when last (the selection ends at this step),
+ * the links to reached and to the step's own; else all of them, as all
+ * lie within it (a slice counts the step's own of its IRIs only). */
+static int top_query(sg_buf *q, const sg_select_opts *so,
+		     const json_t *frontier, const json_t *reached, int last,
+		     size_t limit)
+{
+	return sg_buf_adds(q, "SELECT ?s ?p ?o ?n ?links WHERE {") ||
+	       step_pattern(q, so, frontier) ||
+	       sg_buf_adds(q, " { SELECT ?n (COUNT(?x) AS ?links) WHERE { "
+			      "{ SELECT DISTINCT ?n WHERE {") ||
+	       step_pattern(q, so, frontier) ||
+	       sg_buf_adds(q, " FILTER(isIRI(?n))") ||
+	       /* (Virtuoso 7 fails a MINUS of VALUES here: "side effect
+		* var passed") */
+	       (reached && (sg_buf_adds(q, " FILTER(?n NOT IN (") ||
+			    add_iris(q, reached, ", ") ||
+			    sg_buf_adds(q, "))"))) ||
+	       sg_buf_adds(q, " } }") ||
+	       hop(q, &(sg_select_opts){ .relation_types = so->relation_types,
+				    .nrelation_types = so->nrelation_types,
+				    .direction = SG_BOTH }, "?n", "?q", "?x") ||
+	       /* (a VALUES in a branch of a UNION: Virtuoso 7 finds
+		* nothing) */
+	       (last && reached &&
+		(sg_buf_adds(q, " FILTER(?x IN (") ||
+		 add_iris(q, reached, ", ") ||
+		 sg_buf_adds(q, ") || EXISTS { ") ||
+		 add_values(q, "fx", frontier) ||
+		 hop(q, so, "?fx", "?px", "?x") ||
+		 (so->nentity_types &&
+		  (sg_buf_adds(q, " FILTER EXISTS { ?x <" RDF_TYPE "> ?tx") ||
+		   add_type_filter(q, "?tx", so->entity_types,
+				   so->nentity_types) ||
+		   sg_buf_adds(q, " }"))) ||
+		 sg_buf_adds(q, " })"))) ||
+	       sg_buf_addf(q, " } GROUP BY ?n ORDER BY DESC(?links) ?n "
+			   "LIMIT %zu } }", limit);
 }
 
 /* A filter that keeps ?var only when it is neither one of the IRIs of
@@ -707,6 +724,9 @@ static int by_triple(const void *a, const void *b)
  * counted, not drawn. */
 struct gathered {
 	json_t *rows, *row_keys, *reached, *seen, *counts;
+	/* each IRI fetched as one a cut step ranks first: its rank (links
+	 * within the selection, as the store counted them) */
+	json_t *ranks;
 	int cut;
 	/* once cut: the IRIs the cut step went out from, and those it
 	 * fetched */
@@ -716,8 +736,10 @@ struct gathered {
 static int gathered_init(struct gathered *g, sg_error *err)
 {
 	*g = (struct gathered){ json_array(), json_object(), json_array(),
-				json_object(), json_array(), 0, NULL, NULL };
-	return g->rows && g->row_keys && g->reached && g->seen && g->counts ?
+				json_object(), json_array(), json_object(), 0,
+				NULL, NULL };
+	return g->rows && g->row_keys && g->reached && g->seen && g->counts &&
+	       g->ranks ?
 	       0 : sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
@@ -728,6 +750,7 @@ static void gathered_release(struct gathered *g)
 	json_decref(g->reached);
 	json_decref(g->seen);
 	json_decref(g->counts);
+	json_decref(g->ranks);
 	json_decref(g->inner);
 	json_decref(g->top);
 }
@@ -794,80 +817,257 @@ static int gather(struct gathered *g, const json_t *rows, json_t *next,
 	return r;
 }
 
-/* Asks query and gathers its answer, or its counts for ASK_COUNT; 1,
- * gathering nothing, when it has more than *most rows, else less them. */
-static int ask_and_gather(struct fetch *f, struct gathered *g,
-			  const sg_buf *query, enum ask_kind kind,
-			  json_t *slice, size_t *most,
-			  struct sparql_body *body, json_t *next,
-			  sg_error *err)
-{
-	const char *type;
-	json_t *root = NULL, *rows;
-	int r = -1;
+/*
+ * A frontier's IRIs are asked for VALUES_AT_ONCE at a time, a request a
+ * slice: a store compiles VALUES into an expression of bounded size
+ * (Virtuoso 7 refuses a few thousand IRIs: "too many arguments").
+ */
+#define VALUES_AT_ONCE 500
+#define RANKED_AT_ONCE 50
+/* (the refusal is of IN lists: the query of what the drawing needs has
+ * VALUES only, and Virtuoso 7 takes 4,000 IRIs in one; 3,000, a 60-box
+ * page's links, make it one request for a page) */
+#define NEEDS_AT_ONCE 3000
 
-	if (!ask(f, sg_buf_str(query), 0, body, &type, err) &&
-	    (rows = answer_rows(body, type, f->o->url, &root, err))) {
-		if (json_array_size(rows) > *most)
-			r = 1;
-		else if (kind == ASK_COUNT || kind == ASK_TOTAL)
-			r = json_array_append_new(g->counts, json_pack(
-				"{s:O, s:O, s:b}", "slice", slice, "rows", rows,
-				"beyond", g->top != NULL)) ?
-			    sg_fail(err, SG_ENOMEM, NULL, 0, 0,
-				    "out of memory") : 0;
+/* What the answers to one step hold, slice by slice, until it is known
+ * whether the step fits the page. */
+struct step_answers {
+	json_t *rows;   /* the step's links, while they fit */
+	json_t *top;    /* the links to the entities ranked first */
+	json_t *counts; /* count_query's answers: {slice, rows, beyond} */
+	json_t *ranks;  /* the entities ranked first: their ranks */
+	size_t left;    /* the links the step may still have */
+	int over;       /* it has more: cut */
+};
+
+static int step_answers_init(struct step_answers *sa, size_t most)
+{
+	*sa = (struct step_answers){ json_array(), json_array(), json_array(),
+				     json_object(), most, 0 };
+	return sa->rows && sa->top && sa->counts && sa->ranks ? 0 : -1;
+}
+
+static void step_answers_release(struct step_answers *sa)
+{
+	json_decref(sa->rows);
+	json_decref(sa->top);
+	json_decref(sa->counts);
+	json_decref(sa->ranks);
+}
+
+/* An answer to one slice (step_query, past_query or a step's answer
+ * fed whole, see sparql_read_step), its rows told apart by what they
+ * bind: a link's ?s (with ?links: to one ranked first, ?n), or else a
+ * count's, or total_query's ?total, into sa. */
+static int split_answer(struct step_answers *sa, const json_t *rows,
+			json_t *slice, int beyond)
+{
+	json_t *counts = json_array(), *totals = json_array(), *row;
+	size_t i, links = 0;
+	int r = counts && totals ? 0 : -1;
+
+	json_array_foreach(r ? NULL : rows, i, row) {
+		const char *n = term_part(row, "n", "value");
+		const json_t *rank = json_object_get(row, "links");
+
+		if (!json_object_get(row, "s"))
+			r = json_array_append(json_object_get(row, "total") ?
+					      totals : counts, row);
+		else if (!rank)
+			r = json_array_append(sa->rows, row) ? -1 : (links++, 0);
 		else
-			r = gather(g, rows, next, f->o->url, err);
-		if (!r)
-			*most -= json_array_size(rows);
+			r = (*n && json_object_set_new(sa->ranks, n,
+				    json_integer(strtoll(term_part(row,
+					"links", "value"), NULL, 10)))) ||
+			    /* (the rank's, not the link's: not read) */
+			    json_object_del(row, "n") ||
+			    json_object_del(row, "links") ||
+			    json_array_append(sa->top, row);
 	}
-	json_decref(root);
+	if (links > sa->left)
+		sa->over = 1;
+	else
+		sa->left -= links;
+	for (int k = 0; k < 2 && !r; k++) {
+		json_t *part = k ? totals : counts;
+
+		if (json_array_size(part))
+			r = json_array_append_new(sa->counts, json_pack(
+				"{s:O, s:O, s:b}", "slice", slice, "rows", part,
+				"beyond", beyond)) ? -1 : 0;
+	}
+	json_decref(counts);
+	json_decref(totals);
 	return r;
 }
 
+/* The step's answers into g: its links when they fit (IRIs not reached
+ * before to next); else those to the entities ranked first, their ranks
+ * and the counts of the rest, and g is cut. */
+static int take_step(struct gathered *g, const struct step_answers *sa,
+		     json_t *next, const char *url, sg_error *err)
+{
+	const char *n;
+	json_t *v;
+	size_t i;
+	int r;
+
+	if (!sa->over)
+		return gather(g, sa->rows, next, url, err);
+	g->cut = 1;
+	r = gather(g, sa->top, next, url, err);
+	json_array_foreach(r ? NULL : sa->counts, i, v)
+		if (json_array_append(g->counts, v))
+			r = -1;
+	json_object_foreach(r ? NULL : sa->ranks, n, v)
+		if (json_object_set(g->ranks, n, v))
+			r = -1;
+	return r < 0 ? sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
+	       r;
+}
+
+/* Asks query; its rows (owned by *root) into *rows. */
+static int ask_rows(struct fetch *f, const sg_buf *query,
+		    struct sparql_body *body, json_t **root, json_t **rows,
+		    sg_error *err)
+{
+	const char *type;
+
+	*root = NULL;
+	return ask(f, sg_buf_str(query), 0, body, &type, err) ||
+	       !(*rows = answer_rows(body, type, f->o->url, root, err)) ?
+	       -1 : 0;
+}
+
+/* The IRIs of list from at, n at most, into slice (a new array). */
+static int slice_of(const json_t *list, size_t at, size_t n, json_t **slice)
+{
+	*slice = json_array();
+	for (size_t i = at; *slice && i < json_array_size(list) &&
+			    i < at + n; i++)
+		if (json_array_append(*slice, json_array_get(list, i))) {
+			json_decref(*slice);
+			*slice = NULL;
+		}
+	return *slice ? 0 : -1;
+}
+
 /*
- * The IRIs of list, VALUES_AT_ONCE at a time, each slice asked for by its
- * step's query (its needs' query when needs is set): a store compiles
- * VALUES into an expression of bounded size (Virtuoso 7 refuses a few
- * thousand IRIs: "too many arguments"), so a frontier larger than a slice
- * takes a request a slice.
+ * One step out from the IRIs of frontier, a request a slice. With a page
+ * (most: the links a step may have), each request asks for the links
+ * (one past most tells it has more), for those to the entities ranked
+ * first and for the counts of what they reach, at once: a store that
+ * answers "too many" has done the rest of the step in the same round
+ * trip. last: the selection ends at this step (see top_query).
  */
-#define VALUES_AT_ONCE 500
-/* ... asked as kind says; an ASK_STEP's answers of more than most rows in
- * all are 1, the rest of the step not asked (limit: ASK_TOP's entities
- * a slice). */
-static int ask_slices(struct fetch *f, struct gathered *ga,
-		      const json_t *list, const sg_select_opts *so,
-		      enum ask_kind kind, size_t most, size_t limit,
-		      struct sparql_body *body, json_t *next, sg_error *err)
+static int ask_step(struct fetch *f, struct gathered *ga,
+		    const json_t *frontier, const sg_select_opts *so,
+		    size_t most, int last, struct sparql_body *body,
+		    json_t *next, sg_error *err)
+{
+	struct step_answers sa;
+	sg_buf q = SG_BUF_INIT;
+	/* (past VALUES_AT_ONCE reached, none are named: see top_query) */
+	const json_t *reached = json_array_size(ga->reached) <=
+				VALUES_AT_ONCE ? ga->reached : NULL;
+
+	/* Virtuoso 7 takes seconds to rank within the selection from a
+	 * frontier of hundreds (8.7 s for 322 IRIs, against 0.75 s for all
+	 * links): past RANKED_AT_ONCE, all links rank */
+	last = last && json_array_size(frontier) <= RANKED_AT_ONCE;
+	int r = step_answers_init(&sa, most);
+
+	for (size_t at = 0; at < json_array_size(frontier) && !r;
+	     at += VALUES_AT_ONCE) {
+		json_t *slice = NULL, *root = NULL, *rows = NULL;
+		int page = most != SIZE_MAX;
+
+		sg_buf_reset(&q);
+		r = slice_of(frontier, at, VALUES_AT_ONCE, &slice) ||
+		    (page && sg_buf_adds(&q, "SELECT * WHERE { {")) ||
+		    (!sa.over && step_query(&q, so, slice, page ?
+					    sa.left + 1 : 0)) ||
+		    (page && !sa.over && sg_buf_adds(&q, " } UNION {")) ||
+		    (page && (top_query(&q, so, slice, reached, last,
+					so->max_entities) ||
+			      sg_buf_adds(&q, " } UNION {") ||
+			      count_query(&q, so, slice, NULL) ||
+			      sg_buf_adds(&q, " } }")));
+		if (r)
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+		else if (!(r = ask_rows(f, &q, body, &root, &rows, err)) &&
+			 split_answer(&sa, rows, slice, 0))
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+		json_decref(root);
+		json_decref(slice);
+	}
+	r = r || take_step(ga, &sa, next, f->o->url, err);
+	step_answers_release(&sa);
+	sg_buf_release(&q);
+	return r;
+}
+
+/* One step past a cut, a request a slice of frontier: only counted
+ * (count_query), and with the first, what lies past the entities the
+ * cut's step did not fetch (total_query), when ga->inner names them. */
+static int ask_past(struct fetch *f, struct gathered *ga,
+		    const json_t *frontier, const sg_select_opts *so,
+		    struct sparql_body *body, sg_error *err)
+{
+	struct step_answers sa;
+	sg_buf q = SG_BUF_INIT;
+	int r = step_answers_init(&sa, 0);
+
+	for (size_t at = 0; at < json_array_size(frontier) && !r;
+	     at += VALUES_AT_ONCE) {
+		json_t *slice = NULL, *root = NULL, *rows = NULL;
+		int total = !at && ga->inner;
+
+		sg_buf_reset(&q);
+		if (slice_of(frontier, at, VALUES_AT_ONCE, &slice) ||
+		    sg_buf_adds(&q, "SELECT * WHERE { {") ||
+		    count_query(&q, so, slice, ga->inner) ||
+		    (total && (sg_buf_adds(&q, " } UNION {") ||
+			       total_query(&q, so, ga->inner))) ||
+		    sg_buf_adds(&q, " } }"))
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+		else if (!(r = ask_rows(f, &q, body, &root, &rows, err)) &&
+			 split_answer(&sa, rows, slice, ga->top != NULL))
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
+		json_decref(root);
+		json_decref(slice);
+	}
+	sa.over = 1;
+	r = r || take_step(ga, &sa, NULL, f->o->url, err);
+	step_answers_release(&sa);
+	sg_buf_release(&q);
+	return r;
+}
+
+/* What the drawing needs of every entity reached, a request a slice. */
+static int ask_needs(struct fetch *f, struct gathered *ga,
+		     struct sparql_body *body, sg_error *err)
 {
 	const char *lang = f->o->lang ? f->o->lang : "en";
 	sg_buf q = SG_BUF_INIT;
-	size_t n = json_array_size(list);
 	int r = 0;
 
-	if (kind != ASK_STEP)
-		most = SIZE_MAX;
-	for (size_t at = 0; at < n && !r; at += VALUES_AT_ONCE) {
-		json_t *slice = json_array();
+	for (size_t at = 0; at < json_array_size(ga->reached) && !r;
+	     at += NEEDS_AT_ONCE) {
+		json_t *slice = NULL, *root = NULL, *rows = NULL;
 
-		for (size_t i = at; slice && i < n && i < at + VALUES_AT_ONCE &&
-				    !r; i++)
-			r = json_array_append(slice, json_array_get(list, i));
 		sg_buf_reset(&q);
-		/* (a step's LIMIT: one row past most tells it is more) */
-		if (!slice || r ||
-		    (kind == ASK_NEEDS ? needs_query(&q, slice, lang) :
-		     kind == ASK_COUNT ? count_query(&q, so, slice, ga->inner) :
-		     kind == ASK_TOTAL ? total_query(&q, so, slice) :
-		     kind == ASK_TOP ? top_query(&q, so, slice, limit) :
-		     step_query(&q, so, slice, most == SIZE_MAX ? 0 :
-				most + 1)))
+		if (slice_of(ga->reached, at, NEEDS_AT_ONCE, &slice) ||
+		    needs_query(&q, slice, lang))
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 				    "out of memory");
-		else
-			r = ask_and_gather(f, ga, &q, kind, slice, &most, body,
-					   next, err);
+		else if (!(r = ask_rows(f, &q, body, &root, &rows, err)))
+			r = gather(ga, rows, NULL, f->o->url, err);
+		json_decref(root);
 		json_decref(slice);
 	}
 	sg_buf_release(&q);
@@ -1107,8 +1307,9 @@ static int add_counts(sg_graph *g, const struct gathered *ga,
 static int add_unloaded(sg_graph *g, const struct gathered *ga,
 			sg_direction direction, sg_error *err)
 {
-	json_t *least = json_object(), *batch, *row;
+	json_t *least = json_object(), *batch, *row, *rank;
 	long long sum = (long long)json_array_size(ga->reached);
+	const char *n;
 	size_t i;
 	int r = least ? 0 : -1;
 
@@ -1140,6 +1341,13 @@ static int add_unloaded(sg_graph *g, const struct gathered *ga,
 					ga->inner, 0)),
 				.further = 1, .count = (uint32_t)c }, err);
 	}
+	json_object_foreach(r ? NULL : ga->ranks, n, rank) {
+		long long d = json_integer_value(rank);
+
+		if (d > 0 && d <= UINT32_MAX)
+			r = sg_graph_add_unloaded(g, &(sg_unloaded){
+				.entity = n, .degree = (uint32_t)d }, err);
+	}
 	json_decref(least);
 	return r ? sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
 }
@@ -1148,48 +1356,39 @@ int sparql_read_step(sg_graph *g, const struct sparql_body *body,
 		     const char *type, const char *url, sg_error *err)
 {
 	struct gathered ga;
-	json_t *root = NULL, *rows, *row, *steps = json_array();
-	json_t *counts = json_array(), *next = json_array();
-	size_t i;
+	struct step_answers sa;
+	json_t *root = NULL, *rows, *next = json_array();
 	int r = -1;
 
-	if (gathered_init(&ga, err) || !steps || !counts || !next) {
+	if (gathered_init(&ga, err) || step_answers_init(&sa, SIZE_MAX) ||
+	    !next) {
 		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 		goto done;
 	}
 	if (!(rows = answer_rows(body, type, url, &root, err)))
 		goto done;
-	/* (rows of ?s: a step's; the others a count's, of what it reached) */
-	json_array_foreach(rows, i, row)
-		if (json_array_append(json_object_get(row, "s") ? steps :
-				      counts, row))
-			goto oom;
-	if (gather(&ga, steps, next, url, err))
+	/* (the counts are of the IRIs the links reach: next, once taken) */
+	if (split_answer(&sa, rows, next, 0)) {
+		sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 		goto done;
-	ga.cut = json_array_size(counts) != 0;
+	}
+	sa.over = json_array_size(sa.counts) || json_array_size(sa.top);
+	if (take_step(&ga, &sa, next, url, err))
+		goto done;
 	ga.inner = json_incref(next);
-	if (json_array_size(counts) &&
-	    json_array_append_new(ga.counts, json_pack(
-		    "{s:O, s:O, s:b}", "slice", next, "rows", counts, "beyond",
-		    0)))
-		goto oom;
 	r = read_gathered(g, &ga, url, err) ||
 	    add_unloaded(g, &ga, SG_BOTH, err) ? -1 : 0;
-	goto done;
-oom:
-	sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 done:
 	json_decref(root);
-	json_decref(steps);
-	json_decref(counts);
 	json_decref(next);
+	step_answers_release(&sa);
 	gathered_release(&ga);
 	return r;
 }
 
 /*
  * A page draws max_entities boxes; a step of more than this many links a
- * box is not fetched whole but cut (see ASK_TOP and ASK_COUNT): the store
+ * box is not fetched whole but cut (see ask_step): the store
  * counts what the drawing would fold, so that what scograph holds is
  * bounded by the page, not by the store. Below it everything reached is
  * fetched, and the drawing is the file's, byte for byte.
@@ -1235,44 +1434,31 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 	}
 	for (int step = 0; step < so->depth && !r &&
 			   json_array_size(frontier); step++) {
+		int cut = ga.cut;
+
 		if (!(next = json_array()))
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 				    "out of memory");
-		else if (ga.cut)
-			/* one step past the cut: only counted, the last;
-			 * what lies past those not fetched too, by one
-			 * query, when the cut's step went out from few
-			 * enough for one (else it is not counted) */
-			r = ask_slices(f, &ga, frontier, so, ASK_COUNT, 0, 0,
-				       body, NULL, err) ||
-			    (ga.inner &&
-			     ask_slices(f, &ga, ga.inner, so, ASK_TOTAL, 0,
-					0, body, NULL, err)) ? -1 : 0;
+		else if (cut)
+			/* one step past the cut: only counted, the last */
+			r = ask_past(f, &ga, frontier, so, body, err);
 		else
-			r = ask_slices(f, &ga, frontier, so, ASK_STEP, most, 0,
-				       body, next, err);
-		if (r == 1) {
-			/* too large: its entities with the most links,
-			 * as many as the page draws, and the others
-			 * counted */
-			ga.cut = 1;
-			r = ask_slices(f, &ga, frontier, so, ASK_TOP, 0,
-				       so->max_entities, body, next, err) ||
-			    ask_slices(f, &ga, frontier, so, ASK_COUNT, 0, 0,
-				       body, NULL, err) ? -1 : 0;
-			if (json_array_size(frontier) <= VALUES_AT_ONCE &&
-			    json_array_size(next) <= VALUES_AT_ONCE) {
-				ga.inner = json_incref(frontier);
-				ga.top = json_incref(next);
-			}
+			r = ask_step(f, &ga, frontier, so, most,
+				     step == so->depth - 1, body, next, err);
+		/* a cut step's IRIs and those it fetched, when one request
+		 * holds them: what lies past the others is counted */
+		if (!r && !cut && ga.cut &&
+		    json_array_size(frontier) <= VALUES_AT_ONCE &&
+		    json_array_size(next) <= VALUES_AT_ONCE) {
+			ga.inner = json_incref(frontier);
+			ga.top = json_incref(next);
 		}
 		json_decref(frontier);
 		frontier = next;
 		next = NULL;
 	}
 	if (!r)
-		r = ask_slices(f, &ga, ga.reached, so, ASK_NEEDS, 0, 0, body,
-			       NULL, err);
+		r = ask_needs(f, &ga, body, err);
 	if (!r)
 		r = read_gathered(g, &ga, f->o->url, err) ||
 		    add_unloaded(g, &ga, so->direction, err);

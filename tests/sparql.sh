@@ -61,7 +61,7 @@ check "wd:Q232 is Wikidata's IRI; --verbose prints each query" \
 	run 0 --sparql "$url/ok" --focus wd:Q232 --lang en --verbose -T json
 check "  the focus found" has "$tmp/out" '"id": "http://www.wikidata.org/entity/Q232"'
 check "  the step's query" has "$tmp/err" \
-	"scograph: query: SELECT ?s ?p ?o WHERE { {VALUES ?s { <http://www.wikidata.org/entity/Q232> }"
+	"scograph: query: SELECT * WHERE { {SELECT ?s ?p ?o WHERE { {VALUES ?s { <http://www.wikidata.org/entity/Q232> }"
 check "  depth + 1 queries for an IRI's focus" test "$(wc -l <"$tmp/requests")" = 2
 check "  User-Agent, Accept and gzip" has "$tmp/requests" \
 	"GET /ok|scograph/$("$bin" --version | cut -d' ' -f2) (+scograph, a knowledge-graph drawer)|application/sparql-results+json|deflate, gzip"
@@ -103,13 +103,24 @@ from_store() {
 	done
 }
 # counted ARGS...: a neighbourhood past the page's budget (50 links a box
-# a step): the store counts what is folded, and the drawing is the file's
-# but for the names of the entities it did not fetch
+# a step): the store counts what is folded, and the drawing is the file's,
+# DOT byte for byte, but for the names of the entities it did not fetch
 counted() {
-	run 0 --sparql "$endpoint" "$@" --verbose -T json && mv "$tmp/out" "$tmp/store.json" &&
-	grep -q "COUNT(" "$tmp/err" &&
-	run 0 "$tmp/kg-en.nt" "$@" -T json && mv "$tmp/out" "$tmp/file.json" &&
-	/usr/bin/python3 tests/sparql/counted.py "$tmp/store.json" "$tmp/file.json"
+	for t in dot json; do
+		run 0 --sparql "$endpoint" "$@" --verbose -T $t && mv "$tmp/out" "$tmp/store.$t" &&
+		grep -q "COUNT(" "$tmp/err" &&
+		run 0 "$tmp/kg-en.nt" "$@" -T $t && mv "$tmp/out" "$tmp/file.$t" || return 1
+	done
+	/usr/bin/python3 tests/sparql/counted.py "$tmp/store.json" "$tmp/file.json" \
+		"$tmp/store.dot" "$tmp/file.dot"
+}
+# requests N ARGS...: the drawing takes N requests (as --verbose prints
+# them)
+requests() {
+	asked=$1; shift
+	run 0 --sparql "$endpoint" "$@" --verbose -T dot &&
+	test "$(grep -c '^scograph: query: ' "$tmp/err")" = "$asked" ||
+		{ echo "  $(grep -c '^scograph: query: ' "$tmp/err") requests, not $asked"; return 1; }
 }
 # drawings ENGINE: the neighbourhoods drawn from the store at $endpoint
 # are the file's (a second engine, some of them: the suite's time)
@@ -122,6 +133,8 @@ drawings() {
 		counted --focus $e/team/000000 --depth 2 --max-nodes 10
 	check "$1: past the page: --relation" \
 		counted --focus $e/person/000000 --depth 2 --max-nodes 8 --relation knows
+	check "$1: past the page: a hub at depth 1 cut to 5 boxes, ranked as the file ranks" \
+		counted --focus $e/team/000000 --max-nodes 5
 	[ "$1" = Oxigraph ] && return
 	check "$1: a leaf at depth 1" from_store --focus $e/person/001249
 	check "$1: --direction out" from_store --focus $e/person/000000 --depth 2 --direction out
@@ -162,6 +175,13 @@ if [ "$started" = 77 ]; then
 fi
 check "Virtuoso started and loaded" test "$started" = 0
 drawings Virtuoso
+# at most depth + 2 round trips (one a step, what is drawn in one)
+check "requests: a leaf at depth 1, 2" requests 2 --focus $e/person/001249
+check "requests: a hub at depth 2 folded, 3" requests 3 --focus $e/team/000000 --depth 2
+check "requests: a hub at depth 2 past the page, 3" \
+	requests 3 --focus $e/team/000000 --depth 2 --max-nodes 10
+check "requests: depth 3, cut at the second step, 4" \
+	requests 4 --focus $e/team/000000 --depth 3 --max-nodes 10
 check "--lang de: the German label" \
 	run 0 --sparql "$endpoint" --focus $e/team/000003 --lang de -T json
 check "  read" has "$tmp/out" '"label@de": "Team 3"'

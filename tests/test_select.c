@@ -657,6 +657,42 @@ static void test_fold_unloaded(void **state)
 	sg_graph_free(g);
 }
 
+/* An entity whose links within the selection a source counted (a
+ * store's, ranking the entities of a step cut to the page) ranks by
+ * them, not by those it loaded: the file's rank. */
+static void test_fold_ranked(void **state)
+{
+	const char *json =
+		"{\"entities\": [{\"id\": \"h\"}, {\"id\": \"a\"},"
+		" {\"id\": \"b\"}, {\"id\": \"c\"}],"
+		" \"relations\": [{\"from\": \"h\", \"to\": \"a\", \"type\": \"r\"},"
+		" {\"from\": \"h\", \"to\": \"b\", \"type\": \"r\"},"
+		" {\"from\": \"h\", \"to\": \"c\", \"type\": \"r\"},"
+		" {\"from\": \"b\", \"to\": \"c\", \"type\": \"s\"}]}";
+	const char *h[] = { "h" };
+	sg_select_opts o = { .focus = h, .nfocus = 1, .depth = 1,
+			     .max_entities = 3 };
+	sg_error err = { 0 };
+	sg_graph *g = sg_graph_new();
+	sg_view *v;
+	sg_entity_info e;
+
+	(void)state;
+	assert_int_equal(sg_read_buffer(g, json, strlen(json), "test.json",
+					NULL, &err), 0);
+	/* loaded, b has 2 links and a 1; counted, a has 4 */
+	assert_int_equal(sg_graph_add_unloaded(g, &(sg_unloaded){
+		.entity = "a", .degree = 4 }, &err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	v = sg_select(g, &o, &err);
+	assert_non_null(v);
+	assert_int_equal(sg_view_entity_count(v), 2);
+	assert_int_equal(sg_view_entity(v, 1, &e), 0);
+	assert_string_equal(e.id, "a");
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
 static void test_unknown_types(void **state)
 {
 	const char *types[] = { "lef" };
@@ -785,6 +821,7 @@ int main(void)
 		cmocka_unit_test(test_max_entities),
 		cmocka_unit_test(test_fold_unrelated),
 		cmocka_unit_test(test_fold_unloaded),
+		cmocka_unit_test(test_fold_ranked),
 		cmocka_unit_test(test_summaries_name),
 		cmocka_unit_test(test_unknown_types),
 		cmocka_unit_test(test_degree_and_stats),
