@@ -34,7 +34,8 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev nettle-dev \
 	libfontconfig-dev libexpat1-dev pkg-config fonts-dejavu-core \
 	libxml2-utils valgrind python3-jsonschema python3-networkx \
 	python3-igraph python3-rdflib python3-fonttools man-db libcsv-dev \
-	python3-pandas libcurl4-openssl-dev virtuoso-opensource
+	python3-pandas libcurl4-openssl-dev virtuoso-opensource \
+	python3-pygraphviz
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
@@ -313,7 +314,7 @@ check-browser: deps
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphology graphlib ngraph vis elk g6 canvas langchain lightrag \
-	graphviz neo4j neo4j-driver graphson cx \
+	graphviz dot neo4j neo4j-driver graphson cx \
 	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme shape keep sparql-fetch
@@ -345,14 +346,16 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
 	tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
 	tests/tools/*/*.trig \
 	tests/tools/*/*.canvas tests/shapes/*.json tests/shapes/*.csv \
-	tests/fuzz/shapes/* tests/fuzz/keep/*.svg
+	tests/fuzz/shapes/* tests/fuzz/keep/*.svg tests/tools/graphviz/*.dot \
+	tests/tools/*/*/*.gv tests/formats/*/*.gv
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
-# (the XML formats' targets take the names XML is made of, and the RDF
-# formats' RDF's)
+# (the XML formats' targets take the names XML is made of, the RDF
+# formats' RDF's, and a target with a dictionary of its own, its own)
 FUZZ_XML = graphml gexf keep
 FUZZ_RDF = ntriples turtle nquads trig
-FUZZ_RUN = -dict=tests/fuzz/$$(case " $(FUZZ_XML) " in *" $$t "*) echo xml;; \
+FUZZ_RUN = -dict=tests/fuzz/$$([ -f tests/fuzz/$$t.dict ] && echo $$t || \
+		case " $(FUZZ_XML) " in *" $$t "*) echo xml;; \
 		*) case " $(FUZZ_RDF) " in *" $$t "*) echo rdf;; \
 		*) echo json;; esac;; esac).dict -timeout=20 -rss_limit_mb=1024 \
 	-artifact_prefix=build/fuzz/crashes/$$t- -print_final_stats=1

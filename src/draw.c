@@ -443,35 +443,14 @@ static Agiddisc_t *stable_ids(void)
 	return &ids;
 }
 
-/* Reading DOT from memory, one line a call, as cgraph's own reader does. */
-struct text {
-	const char *p, *end;
-};
-
-static int read_line(void *chan, char *buf, int size)
-{
-	struct text *t = chan;
-	const char *eol = memchr(t->p, '\n', (size_t)(t->end - t->p));
-	size_t n = (size_t)((eol ? eol + 1 : t->end) - t->p);
-
-	if (size < 1)
-		return 0;
-	if (n > (size_t)size - 1)
-		n = (size_t)size - 1;
-	memcpy(buf, t->p, n);
-	buf[n] = '\0';
-	t->p += n;
-	return (int)n;
-}
-
 Agraph_t *sg_read_dot(const char *dot, size_t len)
 {
 	static Agiodisc_t io;
 	static Agdisc_t disc;
-	struct text t = { dot, dot + len };
+	sg_lines t = { dot, dot + len, 0, 0, NULL };
 
 	io = AgIoDisc;
-	io.afread = read_line;
+	io.afread = sg_read_lines;
 	disc = (Agdisc_t){ &AgMemDisc, stable_ids(), &io };
 	return agread(&t, &disc);
 }

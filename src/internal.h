@@ -53,6 +53,16 @@ const char *sg_buf_str(const sg_buf *b); /* "" for an empty buffer */
 void sg_buf_reset(sg_buf *b);
 void sg_buf_release(sg_buf *b);
 
+/* Text in memory given to cgraph's reader (DOT) a line a call, as its
+ * own file reader does (Agiodisc_t's afread, chan an sg_lines); line counts
+ * the lines begun, so a message can say where the reading had got to. */
+typedef struct sg_lines {
+	const char *p, *end;
+	int line, mid;
+	const char *bol; /* where the line begun last begins */
+} sg_lines;
+int sg_read_lines(void *chan, char *buf, int size);
+
 /*
  * Whom to tell of progress (fn NULL: nobody), and of what: the stage at
  * work and the count last told, so that a count is told at most once

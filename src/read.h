@@ -207,7 +207,7 @@ extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_neo4j_driver, rd_graphson, rd_cx, rd_cx2, rd_sparql, rd_jsonld,
 	rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk, rd_triples, rd_kggen,
 	rd_llamaindex, rd_igraph, rd_wikidata, rd_ntriples, rd_turtle,
-	rd_nquads, rd_trig;
+	rd_nquads, rd_trig, rd_dot;
 
 /* ---- positions and the scanner (read_pos.c) ---- */
 

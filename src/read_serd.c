@@ -560,6 +560,28 @@ static int block(const char *p, const char *end)
 			    past_name(p, end)));
 }
 
+/* Whether a TriG graph's name follows p: an IRI, a blank node or a
+ * prefixed name. */
+static int graph_name(const char *p, const char *end)
+{
+	const char *past;
+
+	while (p < end && strchr(" \t\r\n", *p))
+		p++;
+	if (p >= end)
+		return 0;
+	if (*p == '<' || (*p == '_' && p + 1 < end && p[1] == ':'))
+		return 1;
+	/* (a blank node's [] is empty: GML's "graph [" is no name) */
+	if (*p == '[') {
+		while (++p < end && strchr(" \t\r\n", *p))
+			;
+		return p < end && *p == ']';
+	}
+	past = past_name(p, end);
+	return past && memchr(p, ':', (size_t)(past - p));
+}
+
 static struct look look(const char *head, size_t len)
 {
 	const char *p = head, *end = head + len;
@@ -608,6 +630,10 @@ static struct look look(const char *head, size_t len)
 			continue;
 		}
 		if (!terms && keyword(p, end, "GRAPH")) {
+			/* (TriG's graph has a name; DOT's "graph {" and
+			 * "graph G {" are none) */
+			if (!graph_name(p + 5, end))
+				break;
 			l.graphs++;
 			p += 5;
 			continue;

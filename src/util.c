@@ -113,6 +113,27 @@ static void huge_pages(void *p, size_t bytes)
 		madvise((void *)from, to - from, MADV_HUGEPAGE);
 }
 
+int sg_read_lines(void *chan, char *buf, int size)
+{
+	sg_lines *t = chan;
+	const char *eol = memchr(t->p, '\n', (size_t)(t->end - t->p));
+	size_t n = (size_t)((eol ? eol + 1 : t->end) - t->p);
+
+	if (size < 1 || !n)
+		return 0;
+	if (n > (size_t)size - 1)
+		n = (size_t)size - 1;
+	memcpy(buf, t->p, n);
+	buf[n] = '\0';
+	if (!t->mid) {
+		t->line++;
+		t->bol = t->p;
+	}
+	t->mid = buf[n - 1] != '\n';
+	t->p += n;
+	return (int)n;
+}
+
 int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size)
 {
 	void *p;

@@ -486,7 +486,8 @@ check "a page a graph" test -s "$tmp/pages/sco.html"
 
 # ---- every format: the same graph reads to the same drawing
 for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl \
-	tests/formats/graphviz-json/graph-dot_json.json; do
+	tests/formats/graphviz-json/graph-dot_json.json \
+	tests/formats/dot/graph.gv; do
 	check "format: $f" run 0 "$f" --title ''
 	check "format: $f draws as native" same tests/formats/expected.dot "$tmp/out"
 done
@@ -503,6 +504,38 @@ check "graphviz json: ids read" run 0 "$tmp/ids.json" -T json --strict
 check "graphviz json: a node's id kept" has "$tmp/out" '{"id": "a", "id_": "node-a"}'
 check "graphviz json: an edge's its relation's" has "$tmp/out" \
 	'{"from": "a", "to": "b", "type": "x", "id": "e1"}'
+# DOT itself, read by cgraph (read_graphviz.c): as its Graphviz JSON is
+gvt=tests/tools/graphviz
+for n in nested undirected; do
+	check "dot: $n.dot" run 0 $gvt/$n.dot -T json
+	cp "$tmp/out" "$tmp/dot.json"
+	check "dot: $n.dot reads as its dot -Tjson0" run 0 $gvt/$n.json0.json -T json
+	check "dot: $n.dot, the same graph" same "$tmp/dot.json" "$tmp/out"
+done
+check "dot: a cluster's attributes are its own, not its graph's" run 0 \
+	$gvt/er.dot -T json
+check "dot: the graph's fontsize is not the clusters'" has "$tmp/out" \
+	'{"id": "cluster_kz", "name": "Kazakhstan"}'
+check "dot: ids read as from JSON" run 0 "$tmp/ids.json" -T json
+cp "$tmp/out" "$tmp/ids-json.json"
+printf '%s\n' 'digraph { a [id="node-a"]; a -> b [id="e1", label="x"] }' \
+	>"$tmp/ids.gv"
+check "dot: ids" run 0 "$tmp/ids.gv" -T json --strict
+check "dot: ids as from Graphviz's JSON" same "$tmp/ids-json.json" "$tmp/out"
+printf '%s\n' 'digraph { a -> b [key=k1]; a -> b [key=k2, label=x] }' \
+	>"$tmp/keys.gv"
+check "dot: an edge's key" run 0 "$tmp/keys.gv" -T json
+check "dot: a key is its relation's id" has "$tmp/out" \
+	'{"from": "a", "to": "b", "type": "x", "id": "k2"}'
+printf 'digraph {\n  a -> b;\n  "c" [label="C"];\n  d -> 2a;\n}\n' \
+	>"$tmp/where.gv"
+check "dot: warnings placed" run 0 "$tmp/where.gv" --check
+check "dot: a node where it is first written, Graphviz's own warning" \
+	stderr_is "scograph: $tmp/where.gv:3:4: warning: entity 'C' is in no relation
+scograph: $tmp/where.gv:4:8: warning: graphviz: syntax ambiguity - badly delimited number '2a' splits into two tokens"
+cp "$tmp/err" "$tmp/where.err"
+check "dot: a file after another" run 0 "$tmp/keys.gv" "$tmp/where.gv" --check
+check "dot: its places its own" same "$tmp/where.err" "$tmp/err"
 # MCP memory files have no place for attributes
 check "format: mcp" run 0 tests/formats/mcp-memory/memory.jsonl --title ''
 check "format: mcp golden" same tests/formats/expected-mcp.dot "$tmp/out"

@@ -577,6 +577,58 @@ static void test_graphml_in_pieces(void **state)
 	sg_graph_free(g);
 }
 
+/* DOT is read by cgraph, whose reader is one for the process and reports
+ * through a callback: a text it refused leaves nothing to the next one (a
+ * text cgraph refuses without a word was placed by the message of the text
+ * before, which had been freed: found by fuzzing), its messages are
+ * placed within the text, and its own count of lines, which goes on from
+ * the text before, is not the one told. */
+static void test_dot_one_after_another(void **state)
+{
+	static const char silent[] = "@prefix x: <http://e.org/> .\n",
+			  cut[] = "graph {\n a -- <b",
+			  good[] = "digraph {\n  a -> b;\n  \"c\";\n}\n";
+	char *bad = strdup("digraph {\n a -> ] }\n");
+	sg_graph *g = sg_graph_new();
+	sg_error err = { 0 };
+	const sg_error *list;
+
+	(void)state;
+	assert_non_null(bad);
+	assert_int_equal(sg_read_buffer(g, bad, strlen(bad), "bad.gv", "dot",
+					&err), -1);
+	check_error(&err, SG_ESYNTAX, "bad.gv", 2, 7,
+		    "syntax error near ']' (DOT)");
+	free(bad);
+	sg_graph_free(g);
+	g = sg_graph_new();
+	err = (sg_error){ 0 };
+	assert_int_equal(sg_read_buffer(g, silent, strlen(silent), "silent.gv",
+					"dot", &err), -1);
+	check_error(&err, SG_ESYNTAX, "silent.gv", 0, 0,
+		    "graphviz could not read it (DOT)");
+	sg_graph_free(g);
+	/* a message placed on a last line without its newline, in a text
+	 * that ends there (no NUL after it): read to its end, not past */
+	g = sg_graph_new();
+	err = (sg_error){ 0 };
+	assert_non_null(bad = malloc(sizeof(cut) - 1));
+	memcpy(bad, cut, sizeof(cut) - 1);
+	assert_int_equal(sg_read_buffer(g, bad, sizeof(cut) - 1, "cut.gv",
+					"dot", &err), -1);
+	assert_int_equal(err.line, 2);
+	free(bad);
+	sg_graph_free(g);
+	g = sg_graph_new();
+	assert_int_equal(sg_read_buffer(g, good, strlen(good), "good.gv", NULL,
+					&err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	assert_int_equal(sg_graph_diagnostics(g, &list), 1);
+	check_error(list, SG_WUNUSED, "good.gv", 3, 4,
+		    "entity 'c' is in no relation");
+	sg_graph_free(g);
+}
+
 static void test_builtin_graph(void **state)
 {
 	sg_graph *g = sg_graph_new();
@@ -875,6 +927,7 @@ int main(void)
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_rdf_text_told_apart),
 		cmocka_unit_test(test_rdf_text_read),
+		cmocka_unit_test(test_dot_one_after_another),
 		cmocka_unit_test(test_shape_columns),
 	};
 

@@ -116,6 +116,7 @@ count("davis.json", davis)
 
 
 def write_xml(name, G, writer, reader, args="-", H=None):
+    """(and any other text networkx writes to a path: DOT)"""
     path = os.path.join(here, name)
     writer(G, path)
     if name.endswith(".gexf"):
@@ -166,6 +167,26 @@ graphml("kg.graphml", kg)
 graphml("kg.graphml", kg, "--focus sco --direction in",
         kg.subgraph(["sco", "kz", "in"]))
 gexf("kg.gexf", kg)
+
+# ---- DOT, as networkx writes it through pygraphviz (write_dot), counted
+# as networkx reads it back; where pygraphviz is not installed, none
+try:
+    import pygraphviz  # noqa: F401 (write_dot's own)
+except ImportError:
+    pygraphviz = None
+if pygraphviz:
+    def dot(name, G, args="-", H=None):
+        write_xml(name, G, nx.nx_agraph.write_dot, nx.nx_agraph.read_dot,
+                  args, H)
+
+    dot("karate.gv", karate)
+    dot("karate.gv", karate, "--focus 33 --direction out",
+        nx.ego_graph(karate, 33))
+    dot("miserables.gv", miserables)
+    dot("multigraph.gv", multi)
+    dot("kg.gv", kg)
+    dot("kg.gv", kg, "--focus sco --direction in",
+        kg.subgraph(["sco", "kz", "in"]))
 
 # the graph LightRAG keeps (graph_chunk_entity_relation.graphml): an
 # undirected nx.Graph its NetworkXStorage writes with nx.write_graphml,
