@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -703,6 +704,119 @@ static int xml(struct reader *rd)
 		       "GEXF, the XML that scograph reads");
 }
 
+/*
+ * Graph formats of text that scograph does not read, told by how they
+ * begin (past comment lines), each with the way to one it reads: a file
+ * of one would otherwise be taken for JSON gone wrong, and be told so.
+ */
+struct other {
+	const char *what;
+	/* a command that makes a format scograph reads of FILE (before the
+	 * file's name, then after it), or NULL and what to do */
+	const char *before, *after;
+};
+
+/* p past the blank lines and the lines that begin with one of comments
+ * (or with one of words), up to end. */
+static const char *past_lines(const char *p, const char *end,
+			      const char *comments, const char *const *words)
+{
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *q = p;
+		int skip = 0;
+
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		skip = q == end || *q == '\n' || strchr(comments, *q);
+		for (size_t k = 0; words && words[k] && !skip; k++)
+			skip = !strncmp(q, words[k], strlen(words[k]));
+		if (!skip || !*q)
+			return q;
+		p = eol ? eol + 1 : end;
+	}
+	return p;
+}
+
+/* The number of fields of the line at p (space-separated), the first two
+ * of which are names or numbers; 0 when they are not. */
+static int fields(const char *p, const char *end)
+{
+	int n = 0;
+
+	while (p < end && *p != '\n' && *p != '\r') {
+		const char *q = p;
+
+		while (q < end && !strchr(" \t\r\n", *q))
+			q++;
+		if (n < 2 && (q == p || strchr("{[\"<,;:", *p) ||
+			      memchr(p, ',', (size_t)(q - p))))
+			return 0;
+		n++;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		p = q;
+	}
+	return n;
+}
+
+static const struct other *other_format(const char *p, const char *end)
+{
+	static const char *const gml_head[] = { "Creator", "Version", NULL };
+	static const struct other gml = {
+		"GML (as networkx, igraph and yEd write it)", "gml2gv ",
+		" | scograph -"
+	}, pajek = {
+		"Pajek's .net (as networkx and igraph write it)", NULL,
+		"write it as GraphML or GML with the tool that made it"
+	}, graph6 = {
+		"graph6 or sparse6", NULL,
+		"write it as GraphML or GML with the tool that made it"
+	}, dimacs = {
+		"DIMACS", NULL,
+		"write it as GraphML or GML with the tool that made it"
+	}, list = {
+		"an edge list without a header (as networkx and igraph write "
+		"it)", NULL,
+		"give it a header line (source, target, ...) and read it as "
+		"CSV or TSV"
+	};
+	const char *q = past_lines(p, end, "#", gml_head);
+
+	if (!strncmp(q, "graph", 5)) {
+		q += 5;
+		while (q < end && strchr(" \t\r\n", *q))
+			q++;
+		if (q < end && *q == '[')
+			return &gml;
+	}
+	q = past_lines(p, end, "%", NULL);
+	if (end - q > 4 && *q == '*' &&
+	    (!strncasecmp(q, "*vertices", 9) || !strncasecmp(q, "*network", 8)))
+		return &pajek;
+	if (end - q > 10 && (!strncmp(q, ">>graph6<<", 10) ||
+			     !strncmp(q, ">>sparse6<<", 11) ||
+			     !strncmp(q, ">>digraph6<<", 12)))
+		return &graph6;
+	q = past_lines(p, end, "c", NULL);
+	if (end - q > 2 && q[0] == 'p' && q[1] == ' ')
+		return &dimacs;
+	q = past_lines(p, end, "#%", NULL);
+	return fields(q, end) >= 2 ? &list : NULL;
+}
+
+/* Fails: the text is of format o, which scograph does not read. */
+static int other(struct reader *rd, const struct other *o)
+{
+	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
+		       rd->root_column, "this is %s, which scograph does not "
+		       "read; %s%s%s%s", o->what,
+		       o->before ? "Graphviz makes DOT of it, which it reads: " :
+				   o->after,
+		       o->before ? o->before : "", o->before ? rd->file : "",
+		       o->before ? o->after : "");
+}
+
 /* The text format of the text at s, when a text format is sure enough of
  * it: any sureness of a text that does not begin as JSON does, RD_SURE of
  * one that does. NULL when none is, or with the error. */
@@ -771,6 +885,7 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 	size_t since = g->nnotes;
 	const struct rd_format *f = format ? format_named(format) : NULL;
 	const struct rd_format *t = NULL;
+	const struct other *o;
 	struct scanner s;
 	int r, lines = 0;
 
@@ -791,6 +906,8 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 		r = -1;
 	else if (*s.p == '<')
 		r = xml(&rd);
+	else if (!f && (o = other_format(s.p, s.end)))
+		r = other(&rd, o);
 	else if ((lines = as_lines(&rd, s, f)) < 0)
 		r = -1;
 	else if (lines)

@@ -792,6 +792,26 @@ if /usr/bin/python3 -c 'import igraph' 2>/dev/null; then
 	check "igraph writes what is committed" sh -c \
 		"/usr/bin/python3 '$tmp/igraph/make.py' && diff -r tests/tools/igraph '$tmp/igraph'"
 fi
+# graphs in formats scograph does not read (tests/tools/others: as
+# networkx and igraph write them): refused in one message that names the
+# format; where the message gives a command, pasted back it reads the
+# tool's own counts
+oth=tests/tools/others
+if /usr/bin/python3 -c 'import igraph, networkx' 2>/dev/null; then
+	rm -rf "$tmp/others" && cp -r $oth "$tmp/others"
+	check "others: the tools write what is committed" sh -c \
+		"/usr/bin/python3 '$tmp/others/make.py' 2>/dev/null && diff -r $oth '$tmp/others'"
+fi
+while IFS='	' read -r file words nodes edges; do
+	check "others: $file refused" run 1 --check $oth/$file
+	check "others: $file, its format named" has "$tmp/err" \
+		"$oth/$file:1:1: error: $words"
+	way=$(sed -n 's/.* which it reads: \(.*\) | scograph -$/\1/p' "$tmp/err")
+	[ -n "$way" ] || continue
+	sh -c "$way" >"$tmp/way.gv"
+	check "others: $file, the command given reads" counts_are \
+		"$tmp/way.gv" - "$nodes" "$edges"
+done <$oth/named.txt
 yed=tests/tools/yed/organisation.graphml
 check "yed: read" run 0 $yed -T json
 check "yed: a node's label is its name, its description read" has "$tmp/out" \

@@ -1,0 +1,74 @@
+#!/usr/bin/python3
+"""Graphs in formats scograph does not read, as networkx (Debian's
+python3-networkx) and python-igraph (python3-igraph) write them: each must
+be refused in one message that names its format and the way to one
+scograph reads (tests/cli.sh), never taken for broken JSON.
+
+Writes each file here, and named.txt: file, the words its message must
+hold, then the nodes and edges its tool counts (for a format whose way
+is a command: the command's output is read with these counts).
+Regenerate with /usr/bin/python3 make.py.
+"""
+import os
+import re
+
+import igraph as ig
+import networkx as nx
+
+here = os.path.dirname(os.path.abspath(__file__))
+rows = []
+karate = nx.karate_club_graph()
+zachary = ig.Graph.Famous("Zachary")
+
+
+def undated(name):
+    """The writers date their files: the date is fixed, so that a file is
+    the same every day."""
+    path = os.path.join(here, name)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    text = re.sub(r"# GMT .*", "# GMT Mon Jan  1 00:00:00 2024", text)
+    # (an adjacency list's first line is the command that wrote it)
+    if "adjlist" in name:
+        text = re.sub(r"\A#[^\n]*\n", "#make.py\n", text)
+    text = re.sub(r'Creator "igraph version ([0-9.]+) [^"]*"',
+                  r'Creator "igraph version \1 Mon Jan  1 00:00:00 2024"',
+                  text)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def nx_file(name, writer, words):
+    writer(karate, os.path.join(here, name))
+    undated(name)
+    rows.append((name, words, karate.number_of_nodes(),
+                 karate.number_of_edges()))
+
+
+def ig_file(name, fmt, words, **options):
+    zachary.save(os.path.join(here, name), format=fmt, **options)
+    undated(name)
+    rows.append((name, words, zachary.vcount(), zachary.ecount()))
+
+
+nx_file("karate.gml", nx.write_gml, "this is GML")
+nx_file("karate.net", nx.write_pajek, "this is Pajek's .net")
+nx_file("karate.g6", nx.write_graph6, "this is graph6 or sparse6")
+nx_file("karate.s6", nx.write_sparse6, "this is graph6 or sparse6")
+nx_file("karate.edgelist", nx.write_edgelist,
+        "this is an edge list without a header")
+nx_file("karate.adjlist", nx.write_adjlist,
+        "this is an edge list without a header")
+nx_file("karate.multiline-adjlist", nx.write_multiline_adjlist,
+        "this is an edge list without a header")
+ig_file("zachary.gml", "gml", "this is GML")
+ig_file("zachary.net", "pajek", "this is Pajek's .net")
+ig_file("zachary.edgelist", "edgelist",
+        "this is an edge list without a header")
+ig_file("zachary.ncol", "ncol", "this is an edge list without a header")
+# (DIMACS is a flow problem: its source and target are named)
+ig_file("zachary.dimacs", "dimacs", "this is DIMACS", source=0, target=33)
+
+with open(os.path.join(here, "named.txt"), "w", encoding="utf-8") as f:
+    for row in rows:
+        f.write("\t".join(str(x) for x in row) + "\n")
