@@ -186,11 +186,35 @@ static int graph_top(struct reader *rd, const json_t *top, int json,
 {
 	static const char *const structure[] = { "name", "directed", "strict",
 		"_subgraph_cnt", "objects", "edges", "label", NULL };
+	/* Graphviz's attributes of a graph that say only how to draw it (and
+	 * its clusters): hints, as the layout's are */
+	static const char *const settings[] = {
+		"bgcolor", "center", "charset", "clusterrank", "color",
+		"colorscheme", "compound", "concentrate", "dpi", "fillcolor",
+		"fontcolor", "fontname", "fontnames", "fontpath", "fontsize",
+		"forcelabels", "gradientangle", "imagepath", "labeljust",
+		"labelloc", "landscape", "layers", "layerselect", "layersep",
+		"layout", "margin", "mclimit", "mindist", "newrank", "nodesep",
+		"nojustify", "ordering", "orientation", "outputorder", "overlap",
+		"pack", "packmode", "pad", "page", "pagedir", "pencolor",
+		"penwidth", "peripheries", "quantum", "rankdir", "ranksep",
+		"ratio", "remincross", "resolution", "rotate", "searchsize",
+		"sep", "showboxes", "size", "smoothing", "sortv", "splines",
+		"start", "style", "stylesheet", "truecolor", "viewport", NULL
+	};
+	const char *hints[SG_ARRAY_SIZE(settings) +
+			  SG_ARRAY_SIZE(graphviz_hints)];
 	const struct names names = { NULL, graph, NULL, NULL };
+	size_t n = 0;
 
+	for (size_t k = 0; graphviz_hints[k]; k++)
+		hints[n++] = graphviz_hints[k];
+	for (size_t k = 0; settings[k]; k++)
+		hints[n++] = settings[k];
+	hints[n] = NULL;
 	return relabel(rd, top, &names) || rd_set_title(rd, top, "label") ||
-	       rd_other_keys(rd, top, json ? structure : structure + 6,
-			     graphviz_hints, json ? NULL : "graph");
+	       rd_other_keys(rd, top, json ? structure : structure + 6, hints,
+			     json ? NULL : "graph");
 }
 
 /* Adds node id, whose attributes are f->o (with json, in the structure

@@ -536,6 +536,10 @@ scograph: $tmp/where.gv:4:8: warning: graphviz: syntax ambiguity - badly delimit
 cp "$tmp/err" "$tmp/where.err"
 check "dot: a file after another" run 0 "$tmp/keys.gv" "$tmp/where.gv" --check
 check "dot: its places its own" same "$tmp/where.err" "$tmp/err"
+check "dot: scograph's own DOT" run 0 --focus Kazakhstan -o "$tmp/own.dot"
+check "dot: reads back as drawn" counts_are "$tmp/own.dot" - 14 22
+check "dot: a graph's drawing settings named once, as hints" stderr_is \
+	"scograph: $tmp/own.dot: warning: drawing hints were not read (scograph lays out and styles its own): 'bgcolor' (1), 'fontname' (1), 'fontsize' (1), 'labelloc' (1), 'layout' (1), 'margin' (1), 'nodesep' (1), 'outputorder' (1), 'pad' (1), 'rankdir' (1), 'ranksep' (1), 'size' (1)"
 # MCP memory files have no place for attributes
 check "format: mcp" run 0 tests/formats/mcp-memory/memory.jsonl --title ''
 check "format: mcp golden" same tests/formats/expected-mcp.dot "$tmp/out"
