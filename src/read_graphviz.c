@@ -619,26 +619,29 @@ static int dot_clusters(struct reader *rd, Agraph_t *g, Agraph_t *sub,
 
 	for (size_t i = 0; !r && i < nsubs; i++) {
 		Agraph_t *s = subs[i];
-		const char *name = agnameof(s), *in = up;
+		const char *name = agnameof(s), *in = up, *key;
+		json_t *o = json_object(), *v;
+		struct fields f = { o, NULL, { 0 }, 0 };
 
-		if (!strncmp(name, "cluster", 7) &&
+		r = !o ? rd_nomem(rd) : dot_attrs(rd, g, s, AGRAPH, sub, o);
+		if (!r && !strncmp(name, "cluster", 7) &&
 		    (agfstnode(s) || agfstsubg(s))) {
-			json_t *o = json_object();
-			struct fields f = { o, NULL, { 0 }, 0 };
-
 			/* (where a subgraph was made is not noted) */
-			r = !o ? rd_nomem(rd) :
-				 dot_attrs(rd, g, s, AGRAPH, sub, o) ||
-					 add_node(rd, &f, 0, name, up,
-						  agnameof(g),
-						  (sg_loc){ rd->file, 0, 0 });
-			json_decref(o);
-			for (Agnode_t *v = agfstnode(s); !r && v;
-			     v = agnxtnode(s, v))
-				if ((size_t)AGSEQ(v) < n)
-					inside[AGSEQ(v)] = name;
+			r = add_node(rd, &f, 0, name, up, agnameof(g),
+				     (sg_loc){ rd->file, 0, 0 });
+			for (Agnode_t *x = agfstnode(s); !r && x;
+			     x = agnxtnode(s, x))
+				if ((size_t)AGSEQ(x) < n)
+					inside[AGSEQ(x)] = name;
 			in = name;
+		} else if (!r) {
+			/* another subgraph's (rank=same), or an empty
+			 * cluster's, only say how to draw it */
+			json_object_foreach(o, key, v)
+				if ((r = rd_hint(rd, o, key)))
+					break;
 		}
+		json_decref(o);
 		r = r || dot_clusters(rd, g, s, in, inside, n);
 	}
 	free(subs);

@@ -540,6 +540,11 @@ check "dot: scograph's own DOT" run 0 --focus Kazakhstan -o "$tmp/own.dot"
 check "dot: reads back as drawn" counts_are "$tmp/own.dot" - 14 22
 check "dot: a graph's drawing settings named once, as hints" stderr_is \
 	"scograph: $tmp/own.dot: warning: drawing hints were not read (scograph lays out and styles its own): 'bgcolor' (1), 'fontname' (1), 'fontsize' (1), 'labelloc' (1), 'layout' (1), 'margin' (1), 'nodesep' (1), 'outputorder' (1), 'pad' (1), 'rankdir' (1), 'ranksep' (1), 'size' (1)"
+printf 'digraph {\n { rank=same; a; b }\n subgraph s1 { label="not drawn"; c -> d }\n subgraph cluster_empty { label="E" }\n a -> c\n}\n' \
+	>"$tmp/subgraphs.gv"
+check "dot: subgraphs that are no clusters" run 0 "$tmp/subgraphs.gv" --check
+check "dot: their attributes, and an empty cluster's, named as hints" has \
+	"$tmp/err" "not read (scograph lays out and styles its own): 'rank' (1), 'label' (2)"
 # MCP memory files have no place for attributes
 check "format: mcp" run 0 tests/formats/mcp-memory/memory.jsonl --title ''
 check "format: mcp golden" same tests/formats/expected-mcp.dot "$tmp/out"
