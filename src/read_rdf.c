@@ -125,18 +125,20 @@ static uint32_t said_hash(uint32_t from, uint32_t to, uint32_t pred,
 static int grow_slots(struct rdf *x)
 {
 	size_t n = x->nslots ? x->nslots * 2 : 1024;
-	uint32_t *slots;
+	struct said_slot *slots;
 
 	if ((x->nsaid + 1) * 2 <= x->nslots)
 		return 0;
 	if (!(slots = calloc(n, sizeof(*slots))))
 		return -1;
-	for (size_t i = 0; i < x->nsaid; i++) {
-		size_t k = x->said[i].hash & (n - 1);
+	for (size_t i = 0; i < x->nslots; i++) {
+		size_t k = x->slots[i].hash & (n - 1);
 
-		while (slots[k])
+		if (!x->slots[i].said)
+			continue;
+		while (slots[k].said)
 			k = (k + 1) & (n - 1);
-		slots[k] = (uint32_t)i + 1;
+		slots[k] = x->slots[i];
 	}
 	free(x->slots);
 	x->slots = slots;
@@ -162,15 +164,14 @@ static int add_relation(struct rdf *x, size_t si, size_t oi, const char *p,
 	    SG_GROW(x->said, x->nsaid + 1, x->asaid))
 		return rd_nomem(x->rd);
 	hash = said_hash(s->entity, o->entity, (uint32_t)pred, w, x->label);
-	for (k = hash & (x->nslots - 1); (found = x->slots[k]);
+	for (k = hash & (x->nslots - 1); (found = x->slots[k].said);
 	     k = (k + 1) & (x->nslots - 1)) {
 		const struct said *d = &x->said[found - 1];
-		const sg_relation *r = &g->relations[d->relation];
 
-		if (d->hash == hash && r->from == s->entity &&
-		    r->to == o->entity && d->pred == (uint32_t)pred &&
+		if (x->slots[k].hash == hash && d->from == s->entity &&
+		    d->to == o->entity && d->pred == (uint32_t)pred &&
 		    !strcmp(d->word ? d->word : "", w ? w : "") &&
-		    !strcmp(r->label ? r->label : "", x->label ? x->label : ""))
+		    !strcmp(d->label ? d->label : "", x->label ? x->label : ""))
 			break;
 	}
 	if (!found) {
@@ -185,24 +186,28 @@ static int add_relation(struct rdf *x, size_t si, size_t oi, const char *p,
 			.loc = loc, .from_loc = sg_pos_of(loc),
 			.to_loc = sg_pos_of(o_loc),
 		};
+		const sg_relation *r;
 
 		if (sg_graph_add_relation(g, &rel, x->rd->err))
 			return -1;
+		r = &g->relations[g->nrelations - 1];
 		x->said[x->nsaid] = (struct said){
-			.relation = g->nrelations - 1, .pred = (uint32_t)pred,
-			.hash = hash,
+			.relation = (uint32_t)g->nrelations - 1,
+			.from = s->entity, .to = o->entity,
+			.pred = (uint32_t)pred,
+			/* (a word's own copy: p's text may not outlive the
+			 * call) */
+			.word = word && p ? r->type : NULL, .label = r->label,
 		};
-		/* (a word's own copy: p's text may not outlive the call) */
-		x->said[x->nsaid].word = word && p ?
-			g->relations[g->nrelations - 1].type : NULL;
-		x->slots[k] = (uint32_t)++x->nsaid;
-		found = x->slots[k];
+		x->slots[k] = (struct said_slot){ (uint32_t)++x->nsaid, hash };
+		found = x->slots[k].said;
 	}
 	if (!x->graph)
 		return 0;
 	if (SG_GROW(x->stated, x->nstated + 1, x->astated))
 		return rd_nomem(x->rd);
-	x->stated[x->nstated++] = (struct stated){ found - 1, x->graph };
+	x->stated[x->nstated++] =
+		(struct stated){ x->said[found - 1].relation, x->graph };
 	return 0;
 }
 

@@ -79,16 +79,19 @@ struct rdf {
 	size_t npreds, apreds;
 	sg_map pred_ids; /* iri -> index */
 	/* the relations of the document, as added to the graph: each one's
-	 * index there, predicate (in preds; SG_NONE: a word, or none) or word
-	 * (the graph's copy), and hash; found again through slots (1 + an
-	 * index in said; 0: empty) */
+	 * index there, what makes it the same as another (ends, predicate
+	 * (in preds; SG_NONE: a word, or none) or word, label: the graph's
+	 * copies), found again through slots by hash (said: 1 + an index in
+	 * said; 0: empty). A triple stated again is found without a look at
+	 * the graph's relations, and one new without a look at said. */
 	struct said {
-		size_t relation;
-		uint32_t pred, hash;
-		const char *word;
+		uint32_t relation, from, to, pred;
+		const char *word, *label;
 	} *said;
 	size_t nsaid, asaid;
-	uint32_t *slots;
+	struct said_slot {
+		uint32_t said, hash;
+	} *slots;
 	size_t nslots;
 	/* the statements of relations in a named graph, in the order
 	 * stated: which relation (in the graph), which graph */

@@ -919,6 +919,16 @@ check "trig: a relation keeps its graph" has "$tmp/out" \
 	'"type": "sco:part_of", "predicate": "https://example.org/sco/part_of", "graph": "https://example.org/sco/members"}'
 check "trig: the default graph's have none" has "$tmp/out" \
 	'"type": "sco:hosted", "predicate": "https://example.org/sco/hosted"}'
+# (a second file's named graph was put on the first file's relation of
+# the same place in its document)
+printf '<http://x/a> <http://x/p> <http://x/b> .\n' >"$tmp/first.nt"
+printf '<http://x/b> <http://x/q> <http://x/c> <http://x/g> .\n' >"$tmp/then.nq"
+check "nquads after another file: to native" \
+	run 0 "$tmp/first.nt" "$tmp/then.nq" -T json
+check "nquads after another file: its graph is on its own relation" \
+	has "$tmp/out" '{"from": "http://x/b", "to": "http://x/c", "type": "q", "predicate": "http://x/q", "graph": "http://x/g"}'
+check "nquads after another file: the first file's has none" \
+	has "$tmp/out" '{"from": "http://x/a", "to": "http://x/b", "type": "p", "predicate": "http://x/p"}'
 for f in sco.nt:ntriples sco.ttl:turtle sco.nq:nquads sco.trig:trig; do
 	check "${f%:*}: told from its content" run 0 $rdf/${f%:*} -T json
 	mv "$tmp/out" "$tmp/told.json"
