@@ -166,18 +166,29 @@ static int other_kind(struct reader *rd, const json_t *doc)
 		       rd->root_column, "this is %s, not a graph", what);
 }
 
+/* Which of a native document's two long lists key names: 1 'entities',
+ * 2 'relations', 0 neither. */
+static int list_kind(const char *key)
+{
+	return !strcmp(key, "entities") ? 1 : !strcmp(key, "relations") ? 2 : 0;
+}
+
 /*
  * The value at s as detection sees it (struct rd_format's detect): at the
  * top (depth 0) and one level in, containers with their keys, lists with
  * their first element whole; deeper, null. Reading only that much lets a
  * native document be read one element at a time afterwards. NULL where
  * the text is not JSON of that shape (the whole parse will say why).
+ * *elements (when not NULL) becomes the number of elements of a list at
+ * s; lists (at the top) those of the members 'entities' and 'relations'.
  */
-static json_t *sketch(struct reader *rd, struct scanner *s, int depth)
+static json_t *sketch(struct reader *rd, struct scanner *s, int depth,
+		      size_t *elements, size_t lists[2])
 {
 	struct scanner at = *s;
 	json_t *v = NULL, *key = NULL, *member;
-	int more = 1;
+	size_t n = 0;
+	int more = 1, k;
 
 	/* (a container read here is walked once, by the loop below: the
 	 * text is long, and each walk of it costs) */
@@ -208,10 +219,13 @@ static json_t *sketch(struct reader *rd, struct scanner *s, int depth)
 				goto fail;
 			rd_step(&at);
 			rd_skip_space(&at);
-			member = sketch(rd, &at, depth + 1);
+			member = sketch(rd, &at, depth + 1, &n, NULL);
 			if (!member || json_object_set_new(v,
 					json_string_value(key), member))
 				goto fail;
+			if (lists && (k = list_kind(json_string_value(key))))
+				lists[k - 1] = n;
+			n = 0;
 			json_decref(key);
 			key = NULL;
 		} else if (!json_array_size(v)) {
@@ -224,9 +238,12 @@ static json_t *sketch(struct reader *rd, struct scanner *s, int depth)
 		} else if (rd_skip_value(&at)) {
 			goto fail;
 		}
+		n += json_is_array(v);
 		more = rd_separator(&at, json_is_object(v) ? '}' : ']');
 	}
 	if (!more) {
+		if (elements && json_is_array(v))
+			*elements = n;
 		*s = at;
 		return v;
 	}
@@ -288,9 +305,20 @@ static int take_value(struct reader *rd, struct scanner *s, const char *key,
 	return r;
 }
 
-/* The same for the elements of a list, one by one. */
-static int take_list(struct reader *rd, struct scanner *s, const char *key)
+/* The same for the elements of a list, one by one, with room made in the
+ * model for the n of them at once: grown as they came, a million
+ * relations were copied as they grew, their pages faulted in twice, and
+ * the indexes of ids and names rehashed each time. */
+static int take_list(struct reader *rd, struct scanner *s, const char *key,
+		     size_t n)
 {
+	int kind = list_kind(key);
+	sg_error unused = { 0 };
+
+	/* (no room made leaves the growing to do, which says when memory is
+	 * short) */
+	(void)sg_graph_reserve(rd->g, kind == 1 ? n : 0, kind == 2 ? n : 0,
+			       &unused);
 	rd_step(s);
 	rd_skip_space(s);
 	if (s->p < s->end && *s->p == ']') {
@@ -311,14 +339,15 @@ static int take_list(struct reader *rd, struct scanner *s, const char *key)
  * Jansson never holds more than one of them in memory: a large graph costs
  * little more than its model.
  */
-static int read_members(struct reader *rd, struct scanner s)
+static int read_members(struct reader *rd, struct scanner s,
+			const size_t lists[2])
 {
 	rd_step(&s); /* { */
 	rd_skip_space(&s);
 	while (s.p < s.end && *s.p == '"') {
 		struct scanner at = s;
 		json_t *name;
-		int r;
+		int r, kind;
 
 		rd_skip_string(&s);
 		if (!(name = rd_parse(rd, &at, s.p)))
@@ -326,10 +355,10 @@ static int read_members(struct reader *rd, struct scanner s)
 		rd_skip_space(&s);
 		rd_step(&s); /* : */
 		rd_skip_space(&s);
-		r = (!strcmp(json_string_value(name), "entities") ||
-		     !strcmp(json_string_value(name), "relations")) &&
-				    *s.p == '[' ?
-			    take_list(rd, &s, json_string_value(name)) :
+		kind = list_kind(json_string_value(name));
+		r = kind && *s.p == '[' ?
+			    take_list(rd, &s, json_string_value(name),
+				      lists[kind - 1]) :
 			    take_value(rd, &s, json_string_value(name), 0);
 		json_decref(name);
 		if (r)
@@ -580,7 +609,8 @@ static int read_document(struct reader *rd, struct scanner s,
 			 const struct rd_format *f)
 {
 	struct scanner at = s;
-	json_t *doc = sketch(rd, &at, 0);
+	size_t lists[2] = { 0, 0 };
+	json_t *doc = sketch(rd, &at, 0, NULL, lists);
 	/* a format named is sure */
 	enum rd_sure how = f ? RD_SURE : RD_NOT;
 	int r;
@@ -596,7 +626,7 @@ static int read_document(struct reader *rd, struct scanner s,
 		f = NULL; /* no format is sure: told again from all of it */
 	if (f == &rd_native && doc && at.p == at.end && json_is_object(doc)) {
 		json_decref(doc);
-		return read_members(rd, s);
+		return read_members(rd, s, lists);
 	}
 	json_decref(doc);
 	/* anything else is read whole, and its errors are Jansson's */
