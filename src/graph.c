@@ -1087,7 +1087,7 @@ static int mark_duplicates(sg_graph *g)
 
 	while (nslots < g->nrelations * 2)
 		nslots *= 2;
-	if (!(slot = calloc(nslots, sizeof(*slot))))
+	if (!(slot = sg_zeroed(nslots, sizeof(*slot))))
 		return -1;
 	for (size_t i = 0; i < g->nrelations; i++) {
 		uint32_t index = (uint32_t)i, had;

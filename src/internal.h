@@ -28,6 +28,11 @@ int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size);
 /* The same for a count kept in 32 bits (the model's small lists, where a
  * size_t a list would be most of its bytes): -1 past UINT32_MAX as well. */
 int sg_grow32(void *ptr, uint32_t *alloc, size_t nr, size_t size);
+/* n zeroed elements of size bytes, for a table written at random (a hash
+ * index): calloc's fresh pages, read first as the shared zero page and
+ * then written, fault twice each; these are written at once, faulting
+ * once. NULL when out of memory. */
+void *sg_zeroed(size_t n, size_t size);
 #define SG_GROW(x, nr, alloc) \
 	((nr) <= (alloc) ? 0 : \
 	 _Generic(&(alloc), uint32_t *: sg_grow32, default: sg_grow)( \

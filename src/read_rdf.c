@@ -129,7 +129,7 @@ static int grow_slots(struct rdf *x)
 
 	if ((x->nsaid + 1) * 2 <= x->nslots)
 		return 0;
-	if (!(slots = calloc(n, sizeof(*slots))))
+	if (!(slots = sg_zeroed(n, sizeof(*slots))))
 		return -1;
 	for (size_t i = 0; i < x->nslots; i++) {
 		size_t k = x->slots[i].hash & (n - 1);

@@ -158,6 +158,17 @@ int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size)
 	return 0;
 }
 
+void *sg_zeroed(size_t n, size_t size)
+{
+	void *p = n && size > SIZE_MAX / n ? NULL : malloc(n * size);
+
+	if (p) {
+		huge_pages(p, n * size);
+		memset(p, 0, n * size);
+	}
+	return p;
+}
+
 int sg_grow32(void *ptr, uint32_t *alloc, size_t nr, size_t size)
 {
 	size_t a = *alloc;
@@ -624,9 +635,8 @@ static int map_grow(sg_map *m, size_t more)
 		return 0;
 	while ((m->used + more) * 4 > n * 3)
 		n *= 2;
-	if (!(slots = calloc(n, sizeof(*slots))))
+	if (!(slots = sg_zeroed(n, sizeof(*slots))))
 		return -1;
-	huge_pages(slots, n * sizeof(*slots));
 	for (size_t i = 0; i < m->nslots; i++) {
 		size_t k = m->slots[i].hash & (n - 1);
 
