@@ -549,13 +549,27 @@ int sg_json_display(sg_buf *b, const char *json)
 	return 0;
 }
 
+/* Eight bytes a step, each mixed in by a multiplication, and the whole
+ * finished as murmur3 finishes: FNV-1a's byte a step took a chain of
+ * thirty multiplications for an IRI, a sixth of loading N-Triples. (The
+ * words are the host's order: a hash lives in memory only.) */
 uint32_t sg_hash(const char *s)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
+	size_t n = strlen(s);
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 33;
+	return (uint32_t)h;
 }
 
 size_t sg_distance(const char *a, const char *b, size_t limit)
