@@ -399,14 +399,14 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 
 /* The relation is built whole, its strings the graph's own, and only
  * then appended: a failure leaves no half-built relation behind. */
-int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
-			  sg_error *err)
+static int add_relation(sg_graph *g, const sg_relation *given, bool known,
+			sg_error *err)
 {
 	sg_relation r = *given;
 
 	memset(&r.attrs, 0, sizeof(r.attrs));
-	r.ends_known = known_end(g, r.from, r.from_ref) &&
-		       known_end(g, r.to, r.to_ref);
+	r.ends_known = known || (known_end(g, r.from, r.from_ref) &&
+				 known_end(g, r.to, r.to_ref));
 	r.type_index = r.source_index = SG_NONE;
 	if (g->nrelations >= UINT32_MAX ||
 	    SG_GROW(g->relations, g->nrelations + 1, g->arelations)) {
@@ -430,6 +430,18 @@ int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
 error:
 	free(r.attrs.kv);
 	return -1;
+}
+
+int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
+			  sg_error *err)
+{
+	return add_relation(g, given, false, err);
+}
+
+int sg_graph_add_relation_known(sg_graph *g, const sg_relation *given,
+				sg_error *err)
+{
+	return add_relation(g, given, true, err);
 }
 
 int sg_graph_add_relation_attrs(sg_graph *g, size_t i, const sg_attrs *attrs,

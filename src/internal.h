@@ -346,6 +346,12 @@ int sg_graph_set_title(sg_graph *g, const char *title,
 		       sg_error *err);
 int sg_graph_add_entity(sg_graph *g, const sg_entity *e, sg_error *err);
 int sg_graph_add_relation(sg_graph *g, const sg_relation *r, sg_error *err);
+/* The same for a relation whose from and to are its ends' indexes and
+ * from_ref and to_ref those entities' own id strings, as the caller
+ * knows: added without a look at the entities (on a million relations, a
+ * cache miss each end). */
+int sg_graph_add_relation_known(sg_graph *g, const sg_relation *r,
+				sg_error *err);
 /* Adds attributes to relation i, read before (KGTK's qualifiers name
  * their edge by its id), merged as sg_graph_add_relation merges them: a
  * key it has with another value is an error at loc. */

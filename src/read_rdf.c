@@ -188,7 +188,7 @@ static int add_relation(struct rdf *x, size_t si, size_t oi, const char *p,
 		};
 		const sg_relation *r;
 
-		if (sg_graph_add_relation(g, &rel, x->rd->err))
+		if (sg_graph_add_relation_known(g, &rel, x->rd->err))
 			return -1;
 		r = &g->relations[g->nrelations - 1];
 		x->said[x->nsaid] = (struct said){
