@@ -1517,13 +1517,19 @@ int main(int argc, char **argv)
 		usage_error("--watch: '%s' is an output and an input: each "
 			    "drawing would change it and be drawn again",
 			    output_read(&c));
+	} else if (c.sparql && !c.sparql_query && c.path_from) {
+		/* (a store's paths are not walked: a SPARQL property path
+		 * answers whether, not through what) */
+		r = EXIT_USAGE;
+		usage_error("%s", "--sparql does not fetch paths: draw --from "
+				  "and --to from a file, or from the answer "
+				  "to your own --sparql-query");
 	} else if (c.sparql && (c.files.n || c.render_all || c.watch ||
-				(!c.sparql_query &&
-				 (!c.focus.n || c.path_from)))) {
+				(!c.sparql_query && !c.focus.n))) {
 		r = EXIT_USAGE;
 		usage_error("%s", "--sparql draws a --focus's neighbourhood, "
 				  "or the answer to --sparql-query: no FILE, "
-				  "--render-all, --watch or --from");
+				  "--render-all or --watch");
 	} else if (!c.sparql && (c.sparql_query || c.lang || c.timeout ||
 				 c.max_response || c.verbose)) {
 		r = EXIT_USAGE;

@@ -86,6 +86,9 @@ check "--sparql takes no FILE" run 2 --sparql "$url/ok" --focus a graphs/sco.jso
 check "--sparql needs a focus or a query" run 2 --sparql "$url/ok"
 check "  said so" has "$tmp/err" "--sparql draws a --focus's neighbourhood"
 check "--lang goes with --sparql" run 2 --lang en
+check "--sparql with --from/--to: refused" run 2 --sparql "$url/ok" --from wd:Q232 --to wd:Q1520
+check "  in one line" stderr_is "scograph: error: --sparql does not fetch paths: draw --from and --to from a file, or from the answer to your own --sparql-query
+try 'scograph --help'"
 
 # ---- real stores
 e=http://example.org/kg
