@@ -117,6 +117,13 @@ counted() {
 	/usr/bin/python3 tests/sparql/counted.py "$tmp/store.json" "$tmp/file.json" \
 		"$tmp/store.dot" "$tmp/file.dot"
 }
+# totals ARGS...: the store counts as many entities in the neighbourhood
+# as the file holds (the note of what was folded)
+totals() {
+	run 0 --sparql "$endpoint" "$@" -o "$tmp/t.dot" && grep '^scograph: note: ' "$tmp/err" >"$tmp/store.note" &&
+	run 0 "$tmp/kg-en.nt" "$@" -o "$tmp/t.dot" && grep '^scograph: note: ' "$tmp/err" >"$tmp/file.note" &&
+	same "$tmp/file.note" "$tmp/store.note"
+}
 # requests N ARGS...: the drawing takes N requests (as --verbose prints
 # them)
 requests() {
@@ -185,6 +192,22 @@ check "requests: a hub at depth 2 past the page, 3" \
 	requests 3 --focus $e/team/000000 --depth 2 --max-nodes 10
 check "requests: depth 3, cut at the second step, 4" \
 	requests 4 --focus $e/team/000000 --depth 3 --max-nodes 10
+# counts past the cut: all the steps to the last, the focus too, and the
+# filters the store can apply
+check "past the page at depth 4: the steps past the cut's next counted" \
+	counted --focus $e/team/000000 --depth 4 --max-nodes 10
+check "past the page at depth 3, cut at the first step: all counted" \
+	totals --focus $e/team/000000 --depth 3 --max-nodes 5
+check "past the page, --direction in: the focus counted too" \
+	totals --focus $e/team/000000 --depth 2 --direction in --max-nodes 5
+check "past the page: --exclude-type in the counts" \
+	counted --focus $e/team/000000 --depth 2 --max-nodes 10 --exclude-type Topic
+check "past the page: --exclude-relation in the counts" \
+	counted --focus $e/person/000000 --depth 2 --max-nodes 10 --exclude-relation interestedIn
+check "past the page: --where is not counted by a store, and refused" \
+	run 2 --sparql "$endpoint" --focus $e/team/000000 --depth 2 --max-nodes 10 --where type=Person -o "$tmp/o/w.dot"
+check "  in one line" stderr_is "scograph: $endpoint: error: a step of more than 500 links passes the page, and the store cannot count it as --where leaves it: draw it with --max-nodes 0, or from a file"
+check "  nothing written" no_files "$tmp/o"
 check "--lang de: the German label" \
 	run 0 --sparql "$endpoint" --focus $e/team/000003 --lang de -T json
 check "  read" has "$tmp/out" '"label@de": "Team 3"'
