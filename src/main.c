@@ -1491,6 +1491,10 @@ int main(int argc, char **argv)
 		r = EXIT_USAGE;
 		usage_error("%s", "--diff takes no --render-all or --from, "
 				  "and standard input once");
+	} else if (!c.diff && (c.fresh_layout > 0 || c.exit_code)) {
+		r = EXIT_USAGE;
+		usage_error("%s", "--fresh-layout and --exit-code go with "
+				  "--diff OLD");
 	} else if (c.keep_layout && (c.render_all ||
 				     (!strcmp(c.keep_layout, "-") &&
 				      (has(&c.files, "-") ||

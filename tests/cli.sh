@@ -1758,6 +1758,13 @@ check "keep: neato pins them" run 0 tests/keep/old.json -K neato --page none \
 check "keep: neato kept" run 0 tests/keep/new.json -K neato --page none \
 	--keep-layout "$k/old-neato.svg" -o "$k/kept-neato.svg"
 check "keep: no neato box moved" test "$(moved "$k/old-neato.svg" "$k/kept-neato.svg")" = 0.00
+# the fallback: on A4, kept in OLD's places, the new box overlaps a text
+# (OLD had none), so the fresh layout, readable, is drawn instead
+check "keep: neato on A4" run 0 tests/keep/old.json -K neato -o "$k/old-neato-a4.svg"
+check "keep: neato kept on A4" run 0 tests/keep/new.json -K neato \
+	--keep-layout "$k/old-neato-a4.svg" -o "$k/kept-neato-a4.svg"
+check "keep: neato afresh on A4" run 0 tests/keep/new.json -K neato -o "$k/fresh-neato-a4.svg"
+check "keep: less readable than OLD, drawn afresh" same "$k/fresh-neato-a4.svg" "$k/kept-neato-a4.svg"
 # the README's example: kept, its text is 5.7 pt on A4, as OLD's was (a
 # fresh drawing would be 7.2 pt and move every box)
 check "keep: the README's example" run 0 --cluster type --legend \
@@ -1970,6 +1977,10 @@ check "--diff: changes exit 0" run 0 --diff $d/old.json $d/new.json --stats
 check "--diff --exit-code: changes exit 3" run 3 --diff $d/old.json $d/new.json --exit-code --stats
 check "--diff --exit-code: no change exits 0" run 0 --diff $d/new.json $d/new.json --exit-code --list
 check "--diff: no change, no line" test ! -s "$tmp/out"
+check "--exit-code without --diff" run 2 --exit-code --stats
+check "says it goes with --diff" has "$tmp/err" "scograph: error: --fresh-layout and --exit-code go with --diff OLD"
+check "--fresh-layout without --diff" run 2 --fresh-layout -o "$tmp/fresh-alone.svg"
+check "nothing written" test ! -e "$tmp/fresh-alone.svg"
 check "--diff: no change draws nothing" run 0 --diff $d/new.json $d/new.json -T dot
 check "--diff: no change, no node" not grep -q 'class=' "$tmp/out"
 check "--diff --legend -o svg" run 0 --diff $d/old.json $d/new.json --legend -o "$tmp/diff.svg"
