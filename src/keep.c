@@ -813,15 +813,64 @@ static void empty_boxes(struct box *b, size_t n)
 		}
 }
 
+/* Whether spot a is in a group framed, with its title (a cluster). */
+static int framed(const struct spot *a)
+{
+	return !strncmp(sg_drawing_name(sg_drawing_parent(a->node)), "cluster",
+			7);
+}
+
+/* How far apart spots a and b must be across (points): sep in one
+ * group, GROUP_ROOM more in two when one is framed, for the frames and
+ * titles. */
+static double room(const struct spot *a, const struct spot *b, double sep)
+{
+	return sg_drawing_parent(a->node) == sg_drawing_parent(b->node) ||
+			       (!framed(a) && !framed(b)) ?
+		       sep :
+		       sep + GROUP_ROOM;
+}
+
+/* Whether spot o meets spot x, were x at c across. */
+static int meets(const struct spot *o, const struct spot *x, double c,
+		 int al, double sep)
+{
+	int ac = !al;
+
+	return o != x && o->size[0] > 0 &&
+	       fabs(o->to[al] - x->to[al]) < (o->size[al] + x->size[al]) / 2 &&
+	       fabs(o->to[ac] - c) - (o->size[ac] + x->size[ac]) / 2 <
+		       room(o, x, sep) - 0.01;
+}
+
+/* Where along the flow the old box of x's group nearest to x along it
+ * lies (x's group has one). */
+static double nearest_rank(const struct spot *s, size_t n,
+			   const struct spot *x, int al)
+{
+	double best = HUGE_VAL;
+
+	for (size_t k = 0; k < n; k++)
+		if (s[k].old &&
+		    sg_drawing_parent(s[k].node) == sg_drawing_parent(x->node) &&
+		    fabs(s[k].to[al] - x->to[al]) < fabs(best - x->to[al]))
+			best = s[k].to[al];
+	return best;
+}
+
 /*
  * A new entity of a group that held entities before goes beside them
  * across its rank, not where its rank's neighbours would put it: dot
  * ranks it by its relations, so it may lie a column away from its group,
  * and the group's frame would stretch to it over the others (the SCO
  * figure's strategy documents, given one more, were framed across the
- * page, which then shrank to 5.3 pt).
+ * page, which then shrank to 5.3 pt). Ranked outside its group's ranks,
+ * it goes onto the nearest of them, at an end of the group (a new
+ * strategy document ranked beside Kazakhstan stretched its group's frame
+ * over Kazakhstan).
  */
-static int join_groups(sg_drawing *d, struct spot *s, size_t n, int al)
+static int join_groups(sg_drawing *d, struct spot *s, size_t n, int al,
+		       double sep)
 {
 	size_t ng = sg_drawing_count(d, SG_DGRAPH);
 	struct box *old = malloc((ng + 1) * sizeof(*old));
@@ -837,12 +886,27 @@ static int join_groups(sg_drawing *d, struct spot *s, size_t n, int al)
 			     s[i].to, s[i].size);
 	for (size_t i = 0; i < n; i++) {
 		size_t g = sg_drawing_index(sg_drawing_parent(s[i].node));
-		double half = s[i].size[ac] / 2;
+		double half = s[i].size[ac] / 2, ends[2];
+		int meet[2] = { 0, 0 };
 
 		if (s[i].old || !g || old[g].lo[ac] > old[g].hi[ac])
 			continue;
 		s[i].to[ac] = fmax(old[g].lo[ac] - half,
 				   fmin(old[g].hi[ac] + half, s[i].to[ac]));
+		if (s[i].to[al] >= old[g].lo[al] && s[i].to[al] <= old[g].hi[al])
+			continue;
+		/* at an end of its group, sep past it: one where it meets no
+		 * box, the nearer */
+		s[i].to[al] = nearest_rank(s, n, &s[i], al);
+		ends[0] = old[g].lo[ac] - half - sep;
+		ends[1] = old[g].hi[ac] + half + sep;
+		for (int k = 0; k < 2; k++)
+			for (size_t j = 0; j < n && !meet[k]; j++)
+				meet[k] = meets(&s[j], &s[i], ends[k], al, sep);
+		s[i].to[ac] = meet[0] != meet[1] ? ends[meet[0]] :
+			      s[i].to[ac] - ends[0] < ends[1] - s[i].to[ac] ?
+						   ends[0] :
+						   ends[1];
 	}
 	free(old);
 	return 0;
@@ -887,23 +951,59 @@ static void part(struct spot **rank, size_t n, int al, double sep)
 	}
 }
 
-
 /*
- * Each group's frame (a cluster's bb, which nop2 takes as given) around
- * its boxes where they are now, as far out from them as dot drew it from
- * where dot put them (its title, its margin).
+ * A new entity's box that meets another on its rank (part() moves boxes
+ * apart only by dot's ranks, and only as far as within a group; a new
+ * box between two groups' boxes sat over the next group's title) goes to
+ * the nearest place across where it meets none: beside one of them, as
+ * far as room() asks; not further than about two boxes of its own away
+ * (past that, its group's frame would stretch over the rank). The old
+ * boxes stay.
  */
-static int frame_groups(sg_drawing *d, Agraph_t *laid,
-			const struct spot *s, size_t n, sg_buf *text)
+static void clear_new(struct spot *s, size_t n, int al, double sep)
+{
+	int ac = !al;
+
+	for (size_t i = 0; i < n; i++) {
+		struct spot *x = &s[i];
+		double best = HUGE_VAL, to = x->to[ac];
+
+		if (x->old || sg_drawing_entity(x->node) < 0 || x->size[0] <= 0)
+			continue;
+		/* here, or beside each box on the rank, either side */
+		for (size_t k = 0; k <= n; k++)
+			for (int dir = -1; dir <= 1; dir += 2) {
+				const struct spot *o = k < n ? &s[k] : NULL;
+				double c = !o ? to :
+					   o->to[ac] + dir * ((o->size[ac] + x->size[ac]) / 2 +
+							       room(o, x, sep));
+				int clear = 1;
+
+				if (o && (o == x || o->size[0] <= 0 ||
+					  fabs(o->to[al] - x->to[al]) >=
+						  (o->size[al] + x->size[al]) / 2))
+					continue;
+				for (size_t j = 0; j < n && clear; j++)
+					clear = !meets(&s[j], x, c, al, sep);
+				if (clear && fabs(c - to) < fabs(best - to))
+					best = c;
+			}
+		if (fabs(best - to) <= 2 * x->size[ac] + sep + GROUP_ROOM)
+			x->to[ac] = best;
+	}
+}
+
+/* By graph g of d: the box around its spots in dot's drawing, in[2g],
+ * and where they are now, in[2g + 1]; NULL when out of memory. */
+static struct box *group_boxes(sg_drawing *d, const struct spot *s, size_t n)
 {
 	size_t ng = sg_drawing_count(d, SG_DGRAPH);
-	/* by graph: the boxes in dot's drawing, then in this one */
 	struct box *in = malloc(2 * (ng + 1) * sizeof(*in));
-	int r = in ? 0 : -1;
 
-	if (in)
-		empty_boxes(in, 2 * ng);
-	for (size_t i = 0; i < n && !r; i++)
+	if (!in)
+		return NULL;
+	empty_boxes(in, 2 * ng);
+	for (size_t i = 0; i < n; i++)
 		for (sg_dobj *g = sg_drawing_parent(s[i].node);
 		     sg_drawing_parent(g); g = sg_drawing_parent(g)) {
 			grow(&in[2 * sg_drawing_index(g)], s[i].dot,
@@ -911,22 +1011,48 @@ static int frame_groups(sg_drawing *d, Agraph_t *laid,
 			grow(&in[2 * sg_drawing_index(g) + 1], s[i].to,
 			     s[i].size);
 		}
-	for (size_t g = 1; g < ng && !r; g++) {
-		sg_dobj *sub = sg_drawing_nth(d, SG_DGRAPH, g);
-		Agraph_t *was = laid_graph(laid, sub);
-		const struct box *dot = &in[2 * g], *now = &in[2 * g + 1];
+	return in;
+}
 
-		if (!was || strncmp(sg_drawing_name(sub), "cluster", 7) ||
-		    dot->lo[0] > dot->hi[0])
-			continue;
-		sg_buf_reset(text);
-		r = sg_buf_addf(text, "%.2f,%.2f,%.2f,%.2f",
-				now->lo[0] - (dot->lo[0] - GD_bb(was).LL.x),
-				now->lo[1] - (dot->lo[1] - GD_bb(was).LL.y),
-				now->hi[0] + (GD_bb(was).UR.x - dot->hi[0]),
-				now->hi[1] + (GD_bb(was).UR.y - dot->hi[1])) ||
-		    sg_drawing_set(sub, "bb", sg_buf_str(text), 0);
-	}
+/* Graph g of d a group framed (a cluster dot laid out, with boxes):
+ * its frame where its boxes are now (in, of group_boxes), as far out
+ * from them as dot drew it from where dot put them (its title, its
+ * margin), in f; else NULL. */
+static Agraph_t *group_frame(sg_drawing *d, Agraph_t *laid,
+			     const struct box *in, size_t g, struct box *f)
+{
+	sg_dobj *sub = sg_drawing_nth(d, SG_DGRAPH, g);
+	Agraph_t *was = laid_graph(laid, sub);
+	const struct box *dot = &in[2 * g], *now = &in[2 * g + 1];
+
+	if (!was || strncmp(sg_drawing_name(sub), "cluster", 7) ||
+	    dot->lo[0] > dot->hi[0])
+		return NULL;
+	f->lo[0] = now->lo[0] - (dot->lo[0] - GD_bb(was).LL.x);
+	f->lo[1] = now->lo[1] - (dot->lo[1] - GD_bb(was).LL.y);
+	f->hi[0] = now->hi[0] + (GD_bb(was).UR.x - dot->hi[0]);
+	f->hi[1] = now->hi[1] + (GD_bb(was).UR.y - dot->hi[1]);
+	return was;
+}
+
+/*
+ * Each group's frame (a cluster's bb, which nop2 takes as given) around
+ * its boxes where they are now (group_frame).
+ */
+static int frame_groups(sg_drawing *d, Agraph_t *laid,
+			const struct spot *s, size_t n, sg_buf *text)
+{
+	struct box *in = group_boxes(d, s, n), f;
+	int r = in ? 0 : -1;
+
+	for (size_t g = 1; g < sg_drawing_count(d, SG_DGRAPH) && !r; g++)
+		if (group_frame(d, laid, in, g, &f)) {
+			sg_buf_reset(text);
+			r = sg_buf_addf(text, "%.2f,%.2f,%.2f,%.2f", f.lo[0],
+					f.lo[1], f.hi[0], f.hi[1]) ||
+			    sg_drawing_set(sg_drawing_nth(d, SG_DGRAPH, g),
+					   "bb", sg_buf_str(text), 0);
+		}
 	free(in);
 	return r;
 }
@@ -1050,6 +1176,382 @@ static int hold_frame(sg_drawing *d, const double f[4], sg_buf *text)
 	return r;
 }
 
+/* How far past a rank's last box (points) a line may pass it. */
+#define OUTSIDE 12.0
+
+/* Which side of line a-b point c lies on (0: on it). */
+static double side(const double a[2], const double b[2], const double c[2])
+{
+	return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}
+
+/* The larger and smaller of x and y (fmax and fmin are calls, and
+ * routing tests millions of segments). */
+static double larger(double x, double y)
+{
+	return x > y ? x : y;
+}
+
+static double smaller_of(double x, double y)
+{
+	return x < y ? x : y;
+}
+
+/* Whether segments a-b and c-d cross or touch (two lines through one gap
+ * of a rank meet there). */
+static int segments_cross(const double a[2], const double b[2],
+			  const double c[2], const double d[2])
+{
+	return larger(a[0], b[0]) >= smaller_of(c[0], d[0]) &&
+	       larger(c[0], d[0]) >= smaller_of(a[0], b[0]) &&
+	       larger(a[1], b[1]) >= smaller_of(c[1], d[1]) &&
+	       larger(c[1], d[1]) >= smaller_of(a[1], b[1]) &&
+	       side(a, b, c) * side(a, b, d) <= 0 &&
+	       side(c, d, a) * side(c, d, b) <= 0;
+}
+
+/* Whether segment a-b passes through box o. */
+static int through(const double a[2], const double b[2], const struct box *o)
+{
+	double c[4][2];
+
+	if (larger(a[0], b[0]) < o->lo[0] || smaller_of(a[0], b[0]) > o->hi[0] ||
+	    larger(a[1], b[1]) < o->lo[1] || smaller_of(a[1], b[1]) > o->hi[1])
+		return 0;
+	if (a[0] > o->lo[0] && a[0] < o->hi[0] && a[1] > o->lo[1] &&
+	    a[1] < o->hi[1])
+		return 1;
+	c[0][0] = c[3][0] = o->lo[0];
+	c[1][0] = c[2][0] = o->hi[0];
+	c[0][1] = c[1][1] = o->lo[1];
+	c[2][1] = c[3][1] = o->hi[1];
+	for (int k = 0; k < 4; k++)
+		if (segments_cross(a, b, c[k], c[(k + 1) % 4]))
+			return 1;
+	return 0;
+}
+
+/* A relation's line: its points (from the tail's centre to the head's),
+ * m of them. */
+struct line {
+	double (*at)[2];
+	size_t m;
+};
+
+/* What the relations are routed among: the drawing's spots (n), each
+ * box where it is now, the groups' titles (nt), and each relation's ends
+ * (their spots) and line so far (edges); and the segment tests made so
+ * far. */
+struct among {
+	const sg_drawing *d;
+	const struct spot *s;
+	size_t n, nt, edges;
+	struct box *boxes, *titles;
+	size_t (*ends)[2];
+	struct line *lines;
+	double work;
+};
+
+/* What a straight piece a-b of relation e's line costs a reader: the
+ * boxes and titles it passes through (but its ends') and the relations'
+ * lines it crosses (but those that share an end with it, and e's own). */
+static size_t cost(const struct among *w, size_t e, const double a[2],
+		   const double b[2])
+{
+	size_t t = w->ends[e][0], h = w->ends[e][1], c = 0;
+
+	for (size_t i = 0; i < w->n; i++)
+		c += i != t && i != h && w->s[i].size[0] > 0 &&
+		     through(a, b, &w->boxes[i]);
+	for (size_t i = 0; i < w->nt; i++)
+		c += through(a, b, &w->titles[i]);
+	for (size_t i = 0; i < w->edges; i++) {
+		const struct line *l = &w->lines[i];
+
+		if (w->ends[i][0] == t || w->ends[i][0] == h ||
+		    w->ends[i][1] == t || w->ends[i][1] == h)
+			continue;
+		for (size_t j = 0; j + 1 < l->m; j++)
+			c += segments_cross(a, b, l->at[j], l->at[j + 1]);
+	}
+	return c;
+}
+
+/* Past about this many segment tests in all (some tenths of a second),
+ * the relations left are not routed through gaps but kept straight: a
+ * large drawing has many relations, ranks and gaps. */
+#define ROUTE_WORK 100000000.0
+/* How many times each relation is routed again, among the others' lines
+ * as they are now. */
+#define ROUTE_ROUNDS 2
+
+/* The spots in the ranks where they are now, each in order across (as
+ * by_across orders them). */
+static int by_place(const void *a, const void *b)
+{
+	double p = (*(struct spot *const *)a)->to[sort_along],
+	       q = (*(struct spot *const *)b)->to[sort_along];
+
+	if (fabs(p - q) > SAME_RANK)
+		return p < q ? -1 : 1;
+	return by_across(a, b);
+}
+
+/* A gap a line may pass a rank through, and the cheapest way to it. */
+struct pass {
+	double at[2];
+	double cost;
+	size_t from; /* the pass before it on the cheapest way */
+};
+
+/* Gaps either side of the one a straight line takes through a rank that
+ * a line may take instead (besides the rank's ends): the far ones would
+ * cost a large drawing time and seldom help. */
+#define GAPS_AROUND 8
+
+/* The passes through the rank of spots rank[0..n-1] (sorted across):
+ * before its first box, between two boxes near across c (GAPS_AROUND),
+ * past its last; past an end near its box, or past its group's frame and
+ * title too; into p, at most 2 GAPS_AROUND + 5 of them. */
+static size_t passes(struct spot **rank, size_t n, int al, double c,
+		     struct pass *p)
+{
+	int ac = !al;
+	double way = onward(al);
+	size_t m = 0, gap = 0;
+
+	while (gap < n && way * (rank[gap]->to[ac] - c) < 0)
+		gap++;
+	for (size_t k = 0; k <= n; k++) {
+		const struct spot *a = k ? rank[k - 1] : NULL,
+				  *b = k < n ? rank[k] : NULL;
+
+		if (a && b && (k + GAPS_AROUND < gap || k > gap + GAPS_AROUND))
+			continue;
+		for (int far = 0; far < (a && b ? 1 : 2); far++) {
+			double out = OUTSIDE + far * (OUTSIDE + GROUP_ROOM);
+
+			p[m].at[al] = (a ? a : b)->to[al];
+			p[m].at[ac] =
+				a && b ? (a->to[ac] + b->to[ac]) / 2 :
+				a      ? a->to[ac] + way * (a->size[ac] / 2 + out) :
+					 b->to[ac] - way * (b->size[ac] / 2 + out);
+			p[m].cost = HUGE_VAL;
+			m++;
+		}
+	}
+	return m;
+}
+
+/* What a straight piece a-b of relation e costs (cost()), and a little
+ * for its length, so that of two ways that cost the same the shorter
+ * wins. */
+static double piece(const struct among *w, size_t e, const double a[2],
+		    const double b[2])
+{
+	return (double)cost(w, e, a, b) + hypot(b[0] - a[0], b[1] - a[1]) / 1e5;
+}
+
+/* Whether attribute name of e has a value. */
+static int given(const sg_dobj *e, const char *name)
+{
+	const char *v = sg_drawing_get(e, name);
+
+	return v && *v;
+}
+
+/*
+ * Relation i's cheapest way through the ranks between its ends (the boxes
+ * it passes through and lines it crosses, cost()), passing each in a gap
+ * between two boxes near the straight line or past its ends: a shortest
+ * path over the ranks' gaps. It becomes lines[i] when cheaper than a
+ * straight line. order: the spots sorted by_place; p: room for
+ * n (2 GAPS_AROUND + 5) + 1 passes. -1 when out of memory.
+ */
+static int route_one(struct among *w, struct spot **order, int al,
+		     size_t i, struct pass *p)
+{
+	size_t n = w->n, edges = w->edges;
+	sg_dobj *e = sg_drawing_nth(w->d, SG_DEDGE, i);
+	const struct spot *t = &w->s[sg_drawing_index(sg_drawing_end(e, 0))],
+			  *h = &w->s[sg_drawing_index(sg_drawing_end(e, 1))];
+	double lo = fmin(t->to[al], h->to[al]) + SAME_RANK,
+	       hi = fmax(t->to[al], h->to[al]) - SAME_RANK, straight;
+	/* segment tests a piece costs: the boxes, titles, and lines of
+	 * about two pieces each */
+	double tests = (double)(n + w->nt + 2 * edges);
+	size_t np = 1, prev = 0, prev_n = 1, m = 2, last;
+	int up = t->to[al] < h->to[al], ac = !al;
+	struct line *l = &w->lines[i];
+
+	/* (a line to a port, or a group, is Graphviz's to route) */
+	if (hi <= lo || w->work > ROUTE_WORK || given(e, "lhead") ||
+	    given(e, "ltail") || given(e, "headport") ||
+	    given(e, "tailport") || t->size[0] <= 0 || h->size[0] <= 0)
+		return 0;
+	straight = piece(w, i, t->to, h->to);
+	memcpy(p[0].at, t->to, sizeof(p[0].at));
+	p[0].cost = 0;
+	/* the ranks between, from the tail's on */
+	for (size_t k = 0, end; k < n; k = end) {
+		double v = order[up ? k : n - 1 - k]->to[al];
+		size_t got;
+
+		for (end = k + 1;
+		     end < n &&
+		     fabs(order[up ? end : n - 1 - end]->to[al] - v) <= SAME_RANK;
+		     end++)
+			;
+		if (v <= lo || v >= hi)
+			continue;
+		got = passes(order + (up ? k : n - end), end - k, al,
+			     t->to[ac] + (h->to[ac] - t->to[ac]) *
+						 (v - t->to[al]) /
+						 (h->to[al] - t->to[al]),
+			     p + np);
+		if ((w->work += (double)(got * (prev_n + 1)) * tests) >
+		    ROUTE_WORK)
+			return 0;
+		for (size_t c = np; c < np + got; c++)
+			for (size_t f = prev; f < prev + prev_n; f++) {
+				double via = p[f].cost +
+					     piece(w, i, p[f].at, p[c].at);
+
+				if (via < p[c].cost) {
+					p[c].cost = via;
+					p[c].from = f;
+				}
+			}
+		prev = np;
+		prev_n = got;
+		np += got;
+	}
+	if (np == 1)
+		return 0;
+	last = prev;
+	for (size_t f = prev; f < prev + prev_n; f++) {
+		p[f].cost += piece(w, i, p[f].at, h->to);
+		if (p[f].cost < p[last].cost)
+			last = f;
+	}
+	if (p[last].cost < straight)
+		for (size_t f = last; f; f = p[f].from)
+			m++;
+	free(l->at);
+	if (!(l->at = malloc(m * sizeof(*l->at))))
+		return -1;
+	l->m = m;
+	/* the way back from the head */
+	memcpy(l->at[--m], h->to, sizeof(*l->at));
+	for (size_t f = last; f && m > 1; f = p[f].from)
+		memcpy(l->at[--m], p[f].at, sizeof(*l->at));
+	memcpy(l->at[0], t->to, sizeof(*l->at));
+	return 0;
+}
+
+/* The boxes where they are now, and the groups' titles where
+ * frame_groups will frame them, into w; -1 when out of memory. */
+static int obstacles(struct among *w, sg_drawing *d, Agraph_t *laid)
+{
+	size_t ng = sg_drawing_count(d, SG_DGRAPH);
+	struct box *in = group_boxes(d, w->s, w->n), f;
+
+	w->boxes = malloc((w->n + 1) * sizeof(*w->boxes));
+	w->titles = malloc((ng + 1) * sizeof(*w->titles));
+	if (!in || !w->boxes || !w->titles) {
+		free(in);
+		return -1;
+	}
+	for (size_t i = 0; i < w->n; i++)
+		for (int k = 0; k < 2; k++) {
+			w->boxes[i].lo[k] = w->s[i].to[k] - w->s[i].size[k] / 2;
+			w->boxes[i].hi[k] = w->s[i].to[k] + w->s[i].size[k] / 2;
+		}
+	for (size_t g = 1; g < ng; g++) {
+		Agraph_t *was = group_frame(d, laid, in, g, &f);
+		textlabel_t *title = was ? GD_label(was) : NULL;
+		struct box *b = &w->titles[w->nt];
+		double dx, dy;
+
+		if (!title || !title->set)
+			continue;
+		/* (the frame moved and grew; its title keeps its corner) */
+		dx = f.lo[0] - GD_bb(was).LL.x;
+		dy = f.hi[1] - GD_bb(was).UR.y;
+		b->lo[0] = title->pos.x - title->dimen.x / 2 + dx;
+		b->hi[0] = title->pos.x + title->dimen.x / 2 + dx;
+		b->lo[1] = title->pos.y - title->dimen.y / 2 + dy;
+		b->hi[1] = title->pos.y + title->dimen.y / 2 + dy;
+		w->nt++;
+	}
+	free(in);
+	return 0;
+}
+
+/*
+ * Relations across ranks between their ends go the cheapest way through
+ * the ranks between (route_one), each in turn among the others' lines as
+ * they are, ROUTE_ROUNDS times. A line not straight is given to nop2 as
+ * pos, from centre to centre in straight pieces; sg_keep_settle cuts it
+ * at the boxes' edges. order: the spots, sorted by_place here.
+ */
+static int route_across(sg_drawing *d, Agraph_t *laid, const struct spot *s,
+			struct spot **order, size_t n, int al, sg_buf *pos)
+{
+	size_t edges = sg_drawing_count(d, SG_DEDGE);
+	struct among w = { d, s, n, 0, edges, NULL, NULL,
+			   malloc((edges + 1) * sizeof(*w.ends)),
+			   calloc(edges + 1, sizeof(*w.lines)), 0 };
+	struct pass *p = malloc((n * (2 * GAPS_AROUND + 5) + 1) * sizeof(*p));
+	int r = w.ends && w.lines && p ? obstacles(&w, d, laid) : -1;
+
+	for (size_t i = 0; i < edges && !r; i++) {
+		sg_dobj *e = sg_drawing_nth(d, SG_DEDGE, i);
+
+		if (!(w.lines[i].at = malloc(2 * sizeof(*w.lines[i].at)))) {
+			r = -1;
+			break;
+		}
+		w.lines[i].m = 2;
+		for (int k = 0; k < 2; k++) {
+			w.ends[i][k] = sg_drawing_index(sg_drawing_end(e, k));
+			memcpy(w.lines[i].at[k], s[w.ends[i][k]].to,
+			       sizeof(*w.lines[i].at));
+		}
+	}
+	sort_along = al;
+	qsort(order, n, sizeof(*order), by_place);
+	for (int round = 0; round < ROUTE_ROUNDS; round++)
+		for (size_t i = 0; i < edges && !r; i++)
+			r = route_one(&w, order, al, i, p);
+	for (size_t i = 0; i < edges && !r; i++) {
+		const struct line *l = &w.lines[i];
+
+		if (l->m < 3)
+			continue;
+		sg_buf_reset(pos);
+		r = sg_buf_addf(pos, "%.2f,%.2f", l->at[0][0], l->at[0][1]);
+		for (size_t k = 1; k < l->m && !r; k++)
+			for (int j = 1; j <= 3 && !r; j++)
+				r = sg_buf_addf(
+					pos, " %.2f,%.2f",
+					l->at[k - 1][0] +
+						(l->at[k][0] - l->at[k - 1][0]) * j / 3,
+					l->at[k - 1][1] +
+						(l->at[k][1] - l->at[k - 1][1]) * j / 3);
+		r = r || sg_drawing_set(sg_drawing_nth(d, SG_DEDGE, i), "pos",
+					sg_buf_str(pos), 0);
+	}
+	for (size_t i = 0; w.lines && i < edges; i++)
+		free(w.lines[i].at);
+	free(w.lines);
+	free(w.ends);
+	free(w.boxes);
+	free(w.titles);
+	free(p);
+	return r;
+}
+
 int sg_keep_places(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 		   Agraph_t *laid)
 {
@@ -1117,7 +1619,7 @@ int sg_keep_places(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 	framed = !r && !inner_frame(d, l, laid, frame);
 	if (framed)
 		within(d, laid, s, n, first, frame);
-	r = r || join_groups(d, s, n, al);
+	r = r || join_groups(d, s, n, al, GD_nodesep(laid));
 	for (size_t i = 0, end; i < n && !r; i = end) {
 		for (end = i + 1; end < n && fabs(order[end]->dot[al] -
 						  order[i]->dot[al]) <=
@@ -1126,6 +1628,9 @@ int sg_keep_places(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 			;
 		part(order + i, end - i, al, GD_nodesep(laid));
 	}
+	if (!r)
+		clear_new(s, n, al, GD_nodesep(laid));
+	r = r || route_across(d, laid, s, order, n, al, &text);
 	for (size_t i = 0; i < n && !r; i++) {
 		sg_buf_reset(&text);
 		r = sg_buf_addf(&text, "%.2f,%.2f", s[i].to[0], s[i].to[1]) ||
@@ -1214,6 +1719,103 @@ static int add_titles(struct texts *t, Agraph_t *g)
 static const double words_at[] = { 0.5, 0.4, 0.6, 0.3, 0.7,
 				    0.2, 0.8, 0.1, 0.9 };
 
+/* Graphviz's arrowhead length at arrowsize 1 (points). */
+#define ARROW_LENGTH 10.0
+
+/* Whether point p, relative to node v's centre, is inside its shape. */
+static int inside(Agnode_t *v, pointf p)
+{
+	inside_t in = { .s = { .n = v, .bp = NULL } };
+
+	return ND_shape(v) && ND_shape(v)->fns->insidefn &&
+	       ND_shape(v)->fns->insidefn(&in, p);
+}
+
+/*
+ * The first piece of line (from v's centre, straight, the Bezier's points
+ * p[0..3]) cut where it leaves v's shape, and shortened by an arrowhead
+ * there when arrow: the arrow's tip in *tip.
+ */
+static void cut_at(Agnode_t *v, pointf *p, int arrow, double size,
+		   pointf *tip)
+{
+	pointf c = ND_coord(v), d = { p[3].x - c.x, p[3].y - c.y };
+	double lo = 0, hi = 1, len = hypot(d.x, d.y), at;
+
+	if (len <= 0 || inside(v, d))
+		return;
+	for (int k = 0; k < 30; k++) {
+		double mid = (lo + hi) / 2;
+
+		if (inside(v, (pointf){ d.x * mid, d.y * mid }))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*tip = (pointf){ c.x + d.x * hi, c.y + d.y * hi };
+	at = arrow ? fmin(1, hi + ARROW_LENGTH * size / len) : hi;
+	p[0] = (pointf){ c.x + d.x * at, c.y + d.y * at };
+	p[1] = (pointf){ p[0].x + (p[3].x - p[0].x) / 3,
+			 p[0].y + (p[3].y - p[0].y) / 3 };
+	p[2] = (pointf){ p[0].x + 2 * (p[3].x - p[0].x) / 3,
+			 p[0].y + 2 * (p[3].y - p[0].y) / 3 };
+}
+
+/* Whether relation e's arrowhead at its head (head 1) or tail is drawn. */
+static int arrow_at(Agedge_t *e, int head)
+{
+	const char *dir = agget(e, "dir"),
+		   *kind = agget(e, head ? "arrowhead" : "arrowtail");
+
+	if (!dir || !*dir)
+		dir = agisdirected(agraphof(e)) ? "forward" : "none";
+	return strcmp(dir, "both") && strcmp(dir, head ? "forward" : "back") ?
+		       0 :
+		       !kind || strcmp(kind, "none");
+}
+
+static int near(pointf a, pointf b)
+{
+	return fabs(a.x - b.x) < 0.01 && fabs(a.y - b.y) < 0.01;
+}
+
+/*
+ * A line route_across gave (from centre to centre, straight pieces) cut
+ * at the edges of its ends' boxes, with its arrowheads, as Graphviz cuts
+ * the lines it routes itself.
+ */
+static void cut_given(Agedge_t *e)
+{
+	bezier *b = ED_spl(e) && ED_spl(e)->size == 1 ? &ED_spl(e)->list[0] :
+							 NULL;
+	const char *as = agget(e, "arrowsize");
+	double size = as && *as ? atof(as) : 1;
+	pointf tip, reversed[4];
+	size_t last;
+
+	if (!b || b->size < 4 || b->sflag || b->eflag ||
+	    !near(b->list[0], ND_coord(agtail(e))) ||
+	    !near(b->list[b->size - 1], ND_coord(aghead(e))))
+		return;
+	last = (size_t)b->size - 4;
+	tip = b->list[0];
+	cut_at(agtail(e), b->list, arrow_at(e, 0), size, &tip);
+	if (arrow_at(e, 0)) {
+		b->sflag = 1;
+		b->sp = tip;
+	}
+	for (int k = 0; k < 4; k++)
+		reversed[k] = b->list[last + 3 - (size_t)k];
+	tip = reversed[0];
+	cut_at(aghead(e), reversed, arrow_at(e, 1), size, &tip);
+	for (int k = 0; k < 4; k++)
+		b->list[last + 3 - (size_t)k] = reversed[k];
+	if (arrow_at(e, 1)) {
+		b->eflag = 1;
+		b->ep = tip;
+	}
+}
+
 /*
  * Settles a drawing nop2 laid out for Graphviz's DOT of it, which nop2
  * reads back as it is: its words, and its frame. nop2 sets a relation's
@@ -1239,6 +1841,9 @@ int sg_keep_settle(Agraph_t *ag)
 		ND_coord(corner[1]) = GD_bb(ag).UR;
 	}
 
+	for (Agnode_t *v = agfstnode(ag); v; v = agnxtnode(ag, v))
+		for (Agedge_t *e = agfstout(ag, v); e; e = agnxtout(ag, e))
+			cut_given(e);
 	for (Agnode_t *v = agfstnode(ag); v && !r; v = agnxtnode(ag, v))
 		r = add_text(&t, ND_coord(v),
 			     (pointf){ ND_width(v) * 72, ND_height(v) * 72 },

@@ -1748,6 +1748,24 @@ check "keep: afresh, most boxes move" test "$(moved "$k/old.svg" "$k/fresh.svg")
 check "keep: kept, one in eight at most" test "$(moved "$k/old.svg" "$k/kept.svg" | tr -d .)" -le 13
 check "keep: the places given, the relations routed" has "$k/kept.dot" 'layout=nop2'
 check "keep: dot draws its DOT as scograph did" dot_draws "$k/kept.dot" "$k/kept.svg"
+# heads_on_top DOT: every relation's arrow ends at the top of its head
+heads_on_top() {
+	/usr/bin/python3 -c 'import re, sys
+t = open(sys.argv[1]).read().replace("\\\n", "")
+nodes = dict(re.findall(r"\n\t+\"?([^\s\":]+)\"?\t+\[([^\]]*)\]", t))
+n = 0
+for head, attrs in re.findall(r" -> \"?([^\s\":]+)\"?(?::\w+)?\t+\[([^\]]*)\]", t):
+    tip = float(re.search(r"pos=\"e,[-0-9.]+,([-0-9.]+)", attrs).group(1))
+    y = float(re.search(r"pos=\"[-0-9.]+,([-0-9.]+)\"", nodes[head]).group(1))
+    h = float(re.search(r"height=([0-9.]+)", nodes[head]).group(1))
+    assert abs(tip - (y + h * 36)) < 0.5, (head, tip, y, h)
+    n += 1
+assert n' "$1"
+}
+check "keep: with ports (-E headport=n)" run 0 tests/keep/new.json \
+	--keep-layout "$k/old.svg" -E headport=n -o "$k/ports.svg" -o "$k/ports.dot"
+check "keep: nop2 ends each relation at its port" heads_on_top "$k/ports.dot"
+check "keep: and dot draws it as scograph did" dot_draws "$k/ports.dot" "$k/ports.svg"
 check "keep: the old version's file, drawn first, is the same" \
 	run 0 tests/keep/new.json --keep-layout tests/keep/old.json -o "$k/kept2.svg"
 check "keep: same picture" same "$k/kept.svg" "$k/kept2.svg"
@@ -1768,8 +1786,19 @@ check "keep: less readable than OLD, drawn afresh" same "$k/fresh-neato-a4.svg" 
 # the README's example: kept, its text is 5.7 pt on A4, as OLD's was (a
 # fresh drawing would be 7.2 pt and move every box)
 check "keep: the README's example" run 0 --cluster type --legend \
-	--caption --keep-layout examples/sco-before.svg -o "$k/report.svg"
+	--caption --keep-layout examples/sco-before.svg -o "$k/report.svg" \
+	-o "$k/report.dot"
 check "keep: no box of it moved" test "$(moved examples/sco-before.svg "$k/report.svg")" = 0.00
+# pieces DOT: how many relations' lines are of more than one Bezier piece
+pieces() {
+	/usr/bin/python3 -c 'import re, sys
+t = open(sys.argv[1]).read().replace("\\\n", "")
+print(sum(len(m.group(1).split()) > 5 for m in re.finditer(r"pos=\"(e,[^\"]*)\"", t)))' "$1"
+}
+check "keep: relations across ranks routed through their gaps" test "$(pieces "$k/report.dot")" -gt 0
+check "keep: dot draws them as scograph did" dot_draws "$k/report.dot" "$k/report.svg"
+check "keep: the new box clear of the groups' titles, no text over another" \
+	sh -c "/usr/bin/python3 tests/svgmeasure.py --page a4 --check overlaps=0 '$k/report.svg' >/dev/null"
 check "keep: as afresh" run 0 --cluster type --legend --caption -o "$k/report-fresh.svg"
 check "keep: not the picture afresh" not cmp -s "$k/report-fresh.svg" "$k/report.svg"
 check "keep: without it, the DOT is today's" run 0 tests/keep/new.json

@@ -274,13 +274,15 @@ static void fetched(sg_graph *g, const uint8_t *data, size_t len)
 	sg_buf_release(&body.text);
 }
 
-/* A graph whose ids an old drawing names (e.a, e.b, ...): kept. */
+/* A graph whose ids an old drawing names (e.a, e.b, ...): kept. (b to c
+ * makes a to c a relation across a rank, which is routed through it.) */
 static const char kept_graph[] =
 	"{\"title\": \"t\", \"entities\": [{\"id\": \"a\", \"type\": \"p\"},"
 	" {\"id\": \"b\", \"type\": \"p\"}, {\"id\": \"c\", \"type\": \"q\"},"
 	" {\"id\": \"d\"}, {\"id\": \"kazakhstan\", \"type\": \"country\"}],"
 	" \"relations\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"x\"},"
 	" {\"from\": \"a\", \"to\": \"c\", \"type\": \"y\"},"
+	" {\"from\": \"b\", \"to\": \"c\", \"type\": \"x\"},"
 	" {\"from\": \"d\", \"to\": \"kazakhstan\", \"type\": \"x\"}]}";
 
 /* data as an old drawing, kept by a small graph drawn as DOT (laid out:
