@@ -306,6 +306,15 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags,
 
 	(void)flags;
 	t->x.graph = NULL;
+	/* (serd 0.30's N-Quads reader, given Turtle's "[", hands over a
+	 * statement without its subject: found by fuzzing) */
+	if (!subject || !predicate || !object) {
+		sg_fail(rd->err, SG_ESYNTAX, loc.file, loc.line, loc.column,
+			"a statement without its %s",
+			!subject ? "subject" : !predicate ? "predicate" :
+							    "object");
+		goto done;
+	}
 	if ((graph && !(t->x.graph = kept_text(t, graph, loc))) ||
 	    !(p = kept_text(t, predicate, loc)) ||
 	    !node_text(t, subject, &t->subject, loc) ||
