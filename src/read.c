@@ -777,8 +777,11 @@ static int fields(const char *p, const char *end)
 	while (p < end && *p != '\n' && *p != '\r') {
 		const char *q = p;
 
-		while (q < end && !strchr(" \t\r\n", *q))
-			q++;
+		/* (a NUL is no text: strchr would take it for a space) */
+		for (; q < end && !strchr(" \t\r\n", *q); q++)
+			;
+		if (q < end && !*q)
+			return 0;
 		if (n < 2 && (q == p || strchr("{[\"<,;:", *p) ||
 			      memchr(p, ',', (size_t)(q - p))))
 			return 0;
