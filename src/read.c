@@ -746,6 +746,17 @@ struct other {
 	const char *before, *after;
 };
 
+/* Whether the text from p to end begins with word (with nocase, in any
+ * case): the text need not end in a NUL. */
+static int begins(const char *p, const char *end, const char *word,
+		  int nocase)
+{
+	size_t n = strlen(word);
+
+	return (size_t)(end - p) >= n &&
+	       !(nocase ? strncasecmp(p, word, n) : strncmp(p, word, n));
+}
+
 /* p past the blank lines and the lines that begin with one of comments
  * (or with one of words), up to end. */
 static const char *past_lines(const char *p, const char *end,
@@ -758,10 +769,12 @@ static const char *past_lines(const char *p, const char *end,
 
 		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
 			q++;
-		skip = q == end || *q == '\n' || strchr(comments, *q);
+		if (q == end)
+			return q;
+		skip = *q == '\n' || (*q && strchr(comments, *q));
 		for (size_t k = 0; words && words[k] && !skip; k++)
-			skip = !strncmp(q, words[k], strlen(words[k]));
-		if (!skip || !*q)
+			skip = begins(q, end, words[k], 0);
+		if (!skip)
 			return q;
 		p = eol ? eol + 1 : end;
 	}
@@ -816,7 +829,7 @@ static const struct other *other_format(const char *p, const char *end)
 	};
 	const char *q = past_lines(p, end, "#", gml_head);
 
-	if (!strncmp(q, "graph", 5)) {
+	if (begins(q, end, "graph", 0)) {
 		q += 5;
 		while (q < end && strchr(" \t\r\n", *q))
 			q++;
@@ -824,12 +837,10 @@ static const struct other *other_format(const char *p, const char *end)
 			return &gml;
 	}
 	q = past_lines(p, end, "%", NULL);
-	if (end - q > 4 && *q == '*' &&
-	    (!strncasecmp(q, "*vertices", 9) || !strncasecmp(q, "*network", 8)))
+	if (begins(q, end, "*vertices", 1) || begins(q, end, "*network", 1))
 		return &pajek;
-	if (end - q > 10 && (!strncmp(q, ">>graph6<<", 10) ||
-			     !strncmp(q, ">>sparse6<<", 11) ||
-			     !strncmp(q, ">>digraph6<<", 12)))
+	if (begins(q, end, ">>graph6<<", 0) || begins(q, end, ">>sparse6<<", 0) ||
+	    begins(q, end, ">>digraph6<<", 0))
 		return &graph6;
 	q = past_lines(p, end, "c", NULL);
 	if (end - q > 2 && q[0] == 'p' && q[1] == ' ')

@@ -629,6 +629,34 @@ static void test_dot_one_after_another(void **state)
 	sg_graph_free(g);
 }
 
+/* The formats a text is told not to be (GML, Pajek, graph6, edge lists)
+ * are told within the text, which need not end in a NUL: texts cut where
+ * a comparison would run past them (a comment line alone, past which the
+ * GML test read: found by fuzzing), each an exact copy (valgrind, ASan). */
+static void test_other_formats_within_text(void **state)
+{
+	static const char *const texts[] = {
+		"# a comment alone\n", "*Vert", ">>graph6", "grap", "0 1",
+		"Creator \"x\"\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < SG_ARRAY_SIZE(texts); i++) {
+		size_t len = strlen(texts[i]);
+		char *text = malloc(len);
+		sg_graph *g = sg_graph_new();
+		sg_error err = { 0 };
+
+		assert_non_null(text);
+		memcpy(text, texts[i], len);
+		assert_int_equal(sg_read_buffer(g, text, len, "t", NULL, &err),
+				 -1);
+		assert_int_not_equal(err.code, SG_OK);
+		free(text);
+		sg_graph_free(g);
+	}
+}
+
 static void test_builtin_graph(void **state)
 {
 	sg_graph *g = sg_graph_new();
@@ -928,6 +956,7 @@ int main(void)
 		cmocka_unit_test(test_rdf_text_told_apart),
 		cmocka_unit_test(test_rdf_text_read),
 		cmocka_unit_test(test_dot_one_after_another),
+		cmocka_unit_test(test_other_formats_within_text),
 		cmocka_unit_test(test_shape_columns),
 	};
 
