@@ -34,6 +34,7 @@ void sg_graph_free(sg_graph *g)
 		free(g->relation_types[i].style.kv);
 	free(g->entities);
 	free(g->relations);
+	free(g->places);
 	free(g->types);
 	free(g->relation_types);
 	free(g->sources);
@@ -397,10 +398,43 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 	       add_aliases(g, e, i, given, err);
 }
 
+/* Where the relation about to be added, read at loc, has its ends and
+ * source: at, or NULL where they stand at loc. The table beside the
+ * relations is made when a relation first needs it. */
+static int place_relation(sg_graph *g, sg_loc loc, const sg_places *at)
+{
+	sg_pos here = sg_pos_of(loc);
+	size_t had = g->places ? g->nrelations : 0;
+
+	if (!g->places && (!at || !memcmp(at, &(sg_places){ here, here, here },
+					  sizeof(*at))))
+		return 0;
+	if (SG_GROW(g->places, g->arelations, g->aplaces))
+		return -1;
+	for (size_t i = had; i < g->nrelations; i++) {
+		sg_pos p = sg_pos_of(g->relations[i].loc);
+
+		g->places[i] = (sg_places){ p, p, p };
+	}
+	g->places[g->nrelations] = at ? *at : (sg_places){ here, here, here };
+	return 0;
+}
+
+sg_loc sg_graph_place(const sg_graph *g, size_t i, enum sg_end end)
+{
+	const sg_places *at = g->places ? &g->places[i] : NULL;
+	sg_loc loc = g->relations[i].loc;
+
+	if (!at)
+		return loc;
+	return sg_loc_at(loc, end == SG_END_FROM ? at->from :
+			      end == SG_END_TO ? at->to : at->source);
+}
+
 /* The relation is built whole, its strings the graph's own, and only
  * then appended: a failure leaves no half-built relation behind. */
-static int add_relation(sg_graph *g, const sg_relation *given, bool known,
-			sg_error *err)
+static int add_relation(sg_graph *g, const sg_relation *given,
+			const sg_places *at, bool known, sg_error *err)
 {
 	sg_relation r = *given;
 
@@ -409,7 +443,8 @@ static int add_relation(sg_graph *g, const sg_relation *given, bool known,
 				 known_end(g, r.to, r.to_ref));
 	r.type_index = r.source_index = SG_NONE;
 	if (g->nrelations >= UINT32_MAX ||
-	    SG_GROW(g->relations, g->nrelations + 1, g->arelations)) {
+	    SG_GROW(g->relations, g->nrelations + 1, g->arelations) ||
+	    place_relation(g, r.loc, at)) {
 		nomem(err);
 		goto error;
 	}
@@ -435,13 +470,19 @@ error:
 int sg_graph_add_relation(sg_graph *g, const sg_relation *given,
 			  sg_error *err)
 {
-	return add_relation(g, given, false, err);
+	return add_relation(g, given, NULL, false, err);
 }
 
 int sg_graph_add_relation_known(sg_graph *g, const sg_relation *given,
 				sg_error *err)
 {
-	return add_relation(g, given, true, err);
+	return add_relation(g, given, NULL, true, err);
+}
+
+int sg_graph_add_relation_at(sg_graph *g, const sg_relation *given,
+			     const sg_places *at, sg_error *err)
+{
+	return add_relation(g, given, at, false, err);
 }
 
 int sg_graph_add_relation_attrs(sg_graph *g, size_t i, const sg_attrs *attrs,
@@ -995,15 +1036,17 @@ static int build_adjacency(sg_graph *g, int outgoing, uint32_t **start_out,
 
 /* Links relation r to its entities and checks its source; the error, if
  * any, goes to e. */
-static int link_relation(sg_graph *g, sg_relation *r, struct type_cache *c,
+static int link_relation(sg_graph *g, size_t i, struct type_cache *c,
 			 sg_error *e)
 {
+	sg_relation *r = &g->relations[i];
 	const sg_type *type;
 	int64_t from = r->ends_known ? r->from :
-		       sg_graph_find(g, r->from_ref, sg_loc_at(r->loc, r->from_loc), e);
+		       sg_graph_find(g, r->from_ref,
+				     sg_graph_place(g, i, SG_END_FROM), e);
 	int64_t to = r->ends_known ? r->to : from < 0 ? -1 :
-		     sg_graph_find(g, r->to_ref, sg_loc_at(r->loc, r->to_loc),
-				   e);
+		     sg_graph_find(g, r->to_ref,
+				   sg_graph_place(g, i, SG_END_TO), e);
 	int64_t source;
 
 	if (to < 0)
@@ -1014,12 +1057,12 @@ static int link_relation(sg_graph *g, sg_relation *r, struct type_cache *c,
 	r->source_index = source >= 0 ? (uint32_t)source : SG_NONE;
 	if (r->source && source < 0) {
 		sg_buf msg = SG_BUF_INIT;
+		sg_loc at = sg_graph_place(g, i, SG_END_SOURCE);
 
 		if (sg_suggest(g, &g->source_ids, r->source, &msg))
 			nomem(e);
-		sg_fail(e, SG_EUNKNOWN, r->loc.file, r->source_loc.line,
-			r->source_loc.column, "unknown source '%s'%s", r->source,
-			sg_buf_str(&msg));
+		sg_fail(e, SG_EUNKNOWN, at.file, at.line, at.column,
+			"unknown source '%s'%s", r->source, sg_buf_str(&msg));
 		sg_buf_release(&msg);
 		return -1;
 	}
@@ -1274,7 +1317,7 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 			sg_map_prefetch(&g->by_id, g->relations[ahead].to_ref, k);
 		}
 		/* a bad relation spoils only itself */
-		if (link_relation(g, &g->relations[i], &relation_types, &e) &&
+		if (link_relation(g, i, &relation_types, &e) &&
 		    sg_graph_note(g, &e)) {
 			/* too many errors, or memory ran out (when noting
 			 * the error, too: then it is not in the list) */

@@ -246,9 +246,7 @@ typedef struct sg_relation {
 	const char *id;
 	const char *type, *label, *evidence, *source;
 	sg_attrs attrs; /* the input's other keys; values as JSON text */
-	/* where it was read; its ends and source were read in the same file */
-	sg_loc loc;
-	sg_pos from_loc, to_loc, source_loc;
+	sg_loc loc; /* where it was read (its ends' places: sg_graph_place) */
 	uint32_t from, to;             /* entity indexes, once resolved */
 	/* in relation_types, and in sources or SG_NONE, once resolved */
 	uint32_t type_index, source_index;
@@ -260,6 +258,17 @@ typedef struct sg_relation {
 	 * when its type is symmetric */
 	bool undirected : 1;
 } sg_relation;
+/* A million relations of N-Triples touch 100 MB of them: the places of the
+ * ends and source, wanted only to tell of an end not found, stand beside
+ * them (sg_places), and the struct must not grow back past this. */
+_Static_assert(sizeof(sg_relation) <= 112, "sg_relation grew");
+
+/* Where a relation's ends and source stand, in the file of its loc. */
+typedef struct sg_places {
+	sg_pos from, to, source;
+} sg_places;
+
+enum sg_end { SG_END_FROM, SG_END_TO, SG_END_SOURCE };
 
 /*
  * Neighbours a source knows an entity has but did not load: a store's
@@ -302,6 +311,10 @@ struct sg_graph {
 	size_t nentities, aentities;
 	sg_relation *relations;
 	size_t nrelations, arelations;
+	/* per relation, where its ends and source stand; NULL while every
+	 * relation's stand at its loc (RDF's and XML's: a statement a place) */
+	sg_places *places;
+	size_t aplaces;
 	sg_type *types, *relation_types;
 	size_t ntypes, atypes, nrelation_types, arelation_types;
 	sg_source *sources;
@@ -352,6 +365,12 @@ int sg_graph_add_relation(sg_graph *g, const sg_relation *r, sg_error *err);
  * cache miss each end). */
 int sg_graph_add_relation_known(sg_graph *g, const sg_relation *r,
 				sg_error *err);
+/* sg_graph_add_relation for a relation whose ends and source stand apart
+ * from its loc, at at's places. */
+int sg_graph_add_relation_at(sg_graph *g, const sg_relation *r,
+			     const sg_places *at, sg_error *err);
+/* Where relation i's end stands. */
+sg_loc sg_graph_place(const sg_graph *g, size_t i, enum sg_end end);
 /* Adds attributes to relation i, read before (KGTK's qualifiers name
  * their edge by its id), merged as sg_graph_add_relation merges them: a
  * key it has with another value is an error at loc. */

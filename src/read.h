@@ -554,7 +554,8 @@ int rd_add_edge(struct reader *rd, struct fields *f, const char *from_key,
  * the type, label and evidence f names where rel has none (SG_UNTYPED
  * where neither does), and f's other keys as its attributes: for a format
  * whose edges are not JSON objects (XML). */
-int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel);
+int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel,
+		    const sg_places *at);
 /* The name of a property graph's node (Neo4j's, TinkerPop's), whose
  * properties are f->o: its "name", else its "title" property, noted as
  * used; NULL when it has neither. */

@@ -224,16 +224,18 @@ static int add(struct cx *cx, const json_t *list, size_t i, const json_t *o,
 		rd_attrs_release(&e.attrs);
 	} else {
 		sg_relation rel = { 0 };
+		sg_places at;
 
 		rel.id = id;
 		rel.type = type ? type : SG_UNTYPED;
 		rel.loc = rd_loc(rd, list, NULL, i);
-		rel.from_loc = sg_pos_of(rd_loc(rd, o, "s", 0));
-		rel.to_loc = sg_pos_of(rd_loc(rd, o, "t", 0));
+		at.from = sg_pos_of(rd_loc(rd, o, "s", 0));
+		at.to = sg_pos_of(rd_loc(rd, o, "t", 0));
+		at.source = sg_pos_of(rel.loc);
 		r = !(rel.from_ref = element_id(cx, list, i, o, "s", "edge")) ||
 		    !(rel.to_ref = element_id(cx, list, i, o, "t", "edge")) ||
 		    rd_collect(rd, &f, 1, &rel.attrs) ||
-		    sg_graph_add_relation(rd->g, &rel, rd->err);
+		    sg_graph_add_relation_at(rd->g, &rel, &at, rd->err);
 		rd_attrs_release(&rel.attrs);
 	}
 	json_decref(attrs);

@@ -189,7 +189,8 @@ int rd_add_entity(struct reader *rd, const char *id,
 	return r;
 }
 
-int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel)
+int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel,
+		    const sg_places *at)
 {
 	int r;
 
@@ -207,7 +208,7 @@ int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel)
 	if (!rel->evidence)
 		rel->evidence = role(f, evidence_keys, 1);
 	r = rd_collect(rd, f, 1, &rel->attrs) ||
-	    sg_graph_add_relation(rd->g, rel, rd->err);
+	    sg_graph_add_relation_at(rd->g, rel, at, rd->err);
 	rd_attrs_release(&rel->attrs);
 	return r;
 }
@@ -232,6 +233,7 @@ int rd_add_said_edge(struct reader *rd, struct fields *f,
 	const json_t *directed = json_object_get(f->o, "directed");
 	const json_t *undirected = json_object_get(f->o, "undirected");
 	sg_relation rel = { 0 };
+	sg_places at;
 	char id[32];
 
 	rel.id = said->id;
@@ -258,8 +260,9 @@ int rd_add_said_edge(struct reader *rd, struct fields *f,
 		    f->nused < RD_MAX_USED)
 			f->used[f->nused++] = k ? "undirected" : "directed";
 	rel.loc = loc;
-	rel.from_loc = sg_pos_of(rd_loc(rd, f->o, from_key, 0));
-	rel.to_loc = sg_pos_of(rd_loc(rd, f->o, to_key, 0));
+	at.from = sg_pos_of(rd_loc(rd, f->o, from_key, 0));
+	at.to = sg_pos_of(rd_loc(rd, f->o, to_key, 0));
+	at.source = sg_pos_of(loc);
 	if (said->type_said)
 		rel.type = said->type ? said->type : SG_UNTYPED;
 	/* (a key said to be the type is no label too) */
@@ -267,7 +270,7 @@ int rd_add_said_edge(struct reader *rd, struct fields *f,
 		    said->type_said ? unused_role(f, label_keys,
 						 SG_ARRAY_SIZE(label_keys)) :
 				      NULL;
-	return rd_add_relation(rd, f, &rel);
+	return rd_add_relation(rd, f, &rel, &at);
 }
 
 /* Reads edge f->o, whose endpoints are its members from_key and to_key. */

@@ -253,13 +253,15 @@ static int add_edge(struct reader *rd, const json_t *parent, const char *key,
 	const char *id_key = blueprints ? "_id" : "id";
 	const char *label_key = blueprints ? "_label" : "label";
 	sg_relation rel = { 0 };
+	sg_places at;
 	char fbuf[64], tbuf[64], ibuf[64];
 	json_t *props;
 	int r, again;
 
 	rel.loc = rd_loc(rd, parent, key, index);
-	rel.from_loc = sg_pos_of(from ? rel.loc : rd_loc(rd, o, out_key, 0));
-	rel.to_loc = sg_pos_of(to ? rel.loc : rd_loc(rd, o, in_key, 0));
+	at.from = sg_pos_of(from ? rel.loc : rd_loc(rd, o, out_key, 0));
+	at.to = sg_pos_of(to ? rel.loc : rd_loc(rd, o, in_key, 0));
+	at.source = sg_pos_of(rel.loc);
 	if (!from && !(from = id_text(json_object_get(o, out_key), fbuf,
 				      sizeof(fbuf))))
 		return rd_bad_id(rd, o, out_key, "edge", rel.loc);
@@ -289,7 +291,7 @@ static int add_edge(struct reader *rd, const json_t *parent, const char *key,
 		return -1;
 	r = rd_collect(rd, &(struct fields){ props, NULL, { NULL }, 0 }, 1,
 		       &rel.attrs) ||
-	    sg_graph_add_relation(rd->g, &rel, rd->err);
+	    sg_graph_add_relation_at(rd->g, &rel, &at, rd->err);
 	rd_attrs_release(&rel.attrs);
 	json_decref(props);
 	return r;

@@ -99,10 +99,10 @@ static int tuple(struct reader *rd, const json_t *list, size_t i,
 			    json_array_get(t, k));
 	rel.from_ref = id[0];
 	rel.to_ref = id[1];
-	rel.from_loc = sg_pos_of(rd_loc(rd, t, NULL, 0));
-	rel.to_loc = sg_pos_of(rd_loc(rd, t, NULL, 1));
 	rel.type = SG_UNTYPED;
-	r = r || sg_graph_add_relation(rd->g, &rel, rd->err);
+	r = r || sg_graph_add_relation_at(rd->g, &rel, &(sg_places){
+		sg_pos_of(rd_loc(rd, t, NULL, 0)),
+		sg_pos_of(rd_loc(rd, t, NULL, 1)), sg_pos_of(rel.loc) }, rd->err);
 	rd_attrs_release(&rel.attrs);
 	return r;
 }

@@ -69,13 +69,13 @@ static int kg_relation(struct reader *rd, const char *from, const char *to,
 	rel.to_ref = to;
 	rel.type = type ? type : SG_UNTYPED;
 	rel.loc = loc;
-	rel.from_loc = sg_pos_of(from_loc);
-	rel.to_loc = sg_pos_of(to_loc);
 	if (attrs)
 		rel.attrs = *attrs;
 	return end_entity(rd, from, NULL, from_loc) ||
 	       end_entity(rd, to, NULL, to_loc) ||
-	       sg_graph_add_relation(rd->g, &rel, rd->err);
+	       sg_graph_add_relation_at(rd->g, &rel, &(sg_places){
+		       sg_pos_of(from_loc), sg_pos_of(to_loc), sg_pos_of(loc) },
+				        rd->err);
 }
 
 /* The end parent[index] (a list's) as an id, into buf; NULL with the error
@@ -920,7 +920,6 @@ static int claims_of(struct reader *rd, const struct wikidata *w,
 				rel.type = p;
 				rel.label = label;
 				rel.loc = loc;
-				rel.from_loc = rel.to_loc = sg_pos_of(loc);
 				r = end_entity(rd, to, NULL, loc) ||
 				    sg_graph_add_relation(rd->g, &rel, rd->err);
 			} else if (!dv) {

@@ -44,17 +44,19 @@ static int mcp_relation(struct reader *rd, const json_t *list, size_t i,
 	struct fields f = { o, NULL, { "type", "from", "to", "relationType" },
 			    4 };
 	sg_relation rel = { 0 };
+	sg_places at;
 	int r;
 
 	rel.loc = rd_loc(rd, list, NULL, i);
-	rel.from_loc = sg_pos_of(rd_loc(rd, o, "from", 0));
-	rel.to_loc = sg_pos_of(rd_loc(rd, o, "to", 0));
+	at.from = sg_pos_of(rd_loc(rd, o, "from", 0));
+	at.to = sg_pos_of(rd_loc(rd, o, "to", 0));
+	at.source = sg_pos_of(rel.loc);
 	r = rd_string(rd, o, i, list, "from", 1, "relation", &rel.from_ref) ||
 	    rd_string(rd, o, i, list, "to", 1, "relation", &rel.to_ref) ||
 	    rd_string(rd, o, i, list, "relationType", 1, "relation",
 		      &rel.type) ||
 	    rd_collect(rd, &f, 1, &rel.attrs) ||
-	    sg_graph_add_relation(rd->g, &rel, rd->err);
+	    sg_graph_add_relation_at(rd->g, &rel, &at, rd->err);
 	rd_attrs_release(&rel.attrs);
 	return r;
 }
@@ -108,7 +110,8 @@ static int add_implicit(struct reader *rd, size_t first_relation)
 			if (sg_map_get(&rd->g->by_id, ends[k]) >= 0)
 				continue;
 			e.id = ends[k];
-			e.loc = sg_loc_at(r->loc, k ? r->to_loc : r->from_loc);
+			e.loc = sg_graph_place(rd->g, i, k ? SG_END_TO :
+							      SG_END_FROM);
 			if (sg_graph_add_entity(rd->g, &e, rd->err) ||
 			    sg_graph_warn(rd->g, SG_WIMPLICIT, e.loc,
 					  "entity '%s' was never created; it "

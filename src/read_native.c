@@ -352,13 +352,14 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 {
 	const char *known[SG_ARRAY_SIZE(relation_fields) + 1];
 	sg_relation r = { 0 };
+	sg_places at;
 	size_t nknown;
 	int failed, directed = 1;
 
 	r.loc = rd_loc(rd, list, NULL, i);
-	r.from_loc = sg_pos_of(rd_loc(rd, o, "from", 0));
-	r.to_loc = sg_pos_of(rd_loc(rd, o, "to", 0));
-	r.source_loc = sg_pos_of(rd_loc(rd, o, "source", 0));
+	at.from = sg_pos_of(rd_loc(rd, o, "from", 0));
+	at.to = sg_pos_of(rd_loc(rd, o, "to", 0));
+	at.source = sg_pos_of(rd_loc(rd, o, "source", 0));
 	nknown = field_keys(relation_fields, SG_ARRAY_SIZE(relation_fields),
 			    "directed", known);
 	failed = warn_near_keys(rd, o, known, nknown) ||
@@ -367,7 +368,7 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 			     SG_ARRAY_SIZE(relation_fields), "relation", &r) ||
 		 read_flag(rd, o, "directed", 1, &directed);
 	r.undirected = !directed;
-	failed = failed || sg_graph_add_relation(rd->g, &r, rd->err);
+	failed = failed || sg_graph_add_relation_at(rd->g, &r, &at, rd->err);
 	rd_attrs_release(&r.attrs);
 	return failed;
 }

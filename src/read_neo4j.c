@@ -234,14 +234,15 @@ static int read_relationship(struct reader *rd, const json_t *parent,
 {
 	const json_t *props;
 	sg_relation rel = { 0 };
+	sg_places at;
 	char fbuf[64], tbuf[64], ibuf[64];
 	int r, driver = driver_relationship(o);
 
 	rel.loc = rd_loc(rd, parent, key, index);
 	if (!(rel.from_ref = end_id(rd, o, "start", rel.loc, fbuf,
-				    sizeof(fbuf), &rel.from_loc)) ||
+				    sizeof(fbuf), &at.from)) ||
 	    !(rel.to_ref = end_id(rd, o, "end", rel.loc, tbuf, sizeof(tbuf),
-				  &rel.to_loc)) ||
+				  &at.to)) ||
 	    rd_string(rd, o, index, parent, driver ? "type" : "label", 0, "",
 		      &rel.type) ||
 	    properties(rd, o, &props) ||
@@ -262,9 +263,10 @@ static int read_relationship(struct reader *rd, const json_t *parent,
 		if (sg_map_add(&rd->seen, seen, 0))
 			return rd_nomem(rd);
 	}
+	at.source = sg_pos_of(rel.loc);
 	r = rd_collect(rd, &(struct fields){ props, NULL, { NULL }, 0 }, 1,
 		       &rel.attrs) ||
-	    sg_graph_add_relation(rd->g, &rel, rd->err);
+	    sg_graph_add_relation_at(rd->g, &rel, &at, rd->err);
 	rd_attrs_release(&rel.attrs);
 	return r;
 }
@@ -460,10 +462,11 @@ static int python_relationships(struct reader *rd, const json_t *parent,
 			rel.to_ref = to;
 			rel.type = type;
 			rel.loc = rd_loc(rd, parent, key, index);
-			rel.from_loc = sg_pos_of(rd_loc(rd, v, NULL, i - 1));
-			rel.to_loc = sg_pos_of(rd_loc(rd, v, NULL, i + 1));
 			r = sg_map_add(&rd->seen, seen, 0) ? rd_nomem(rd) :
-			    sg_graph_add_relation(rd->g, &rel, rd->err);
+			    sg_graph_add_relation_at(rd->g, &rel, &(sg_places){
+				sg_pos_of(rd_loc(rd, v, NULL, i - 1)),
+				sg_pos_of(rd_loc(rd, v, NULL, i + 1)),
+				sg_pos_of(rel.loc) }, rd->err);
 		}
 		free(from);
 		from = to;

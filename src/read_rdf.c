@@ -146,12 +146,13 @@ static int grow_slots(struct rdf *x)
 	return 0;
 }
 
-/* The relation s p o (nodes si and oi), written at loc (o at o_loc), with
- * x->label, in x->graph: added to the graph, typed by the predicate's IRI
- * until type_predicates; the same triple stated again adds none, but the
- * named graph it is stated in. */
+/* The relation s p o (nodes si and oi), written at loc, with x->label, in
+ * x->graph: added to the graph, typed by the predicate's IRI until
+ * type_predicates; the same triple stated again adds none, but the named
+ * graph it is stated in. (Its ends are known: their places are never
+ * wanted.) */
 static int add_relation(struct rdf *x, size_t si, size_t oi, const char *p,
-			int word, sg_loc loc, sg_loc o_loc)
+			int word, sg_loc loc)
 {
 	sg_graph *g = x->rd->g;
 	const struct node *s = &x->nodes[si], *o = &x->nodes[oi];
@@ -183,8 +184,7 @@ static int add_relation(struct rdf *x, size_t si, size_t oi, const char *p,
 			.type = !p ? SG_UNTYPED : word ? p :
 			        x->preds[pred].iri,
 			.label = x->label,
-			.loc = loc, .from_loc = sg_pos_of(loc),
-			.to_loc = sg_pos_of(o_loc),
+			.loc = loc,
 		};
 		const sg_relation *r;
 
@@ -230,8 +230,7 @@ int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 		return -1;
 	if (rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE)))
 		return (oi = rd_rdf_node(x, o->value, o_loc)) < 0 ? -1 :
-		       add_relation(x, (size_t)si, (size_t)oi, p, word, loc,
-				    o_loc);
+		       add_relation(x, (size_t)si, (size_t)oi, p, word, loc);
 	if (SG_GROW(x->t, x->n + 1, x->alloc))
 		return rd_nomem(x->rd);
 	x->t[x->n++] = (struct triple){ .s = (size_t)si, .p = p, .word = word,

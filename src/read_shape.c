@@ -991,8 +991,8 @@ static int add_ends(struct reader *rd, size_t first)
 			sg_entity e = { 0 };
 
 			e.id = k ? rel->to_ref : rel->from_ref;
-			e.loc = sg_loc_at(rel->loc, k ? rel->to_loc :
-							 rel->from_loc);
+			e.loc = sg_graph_place(rd->g, i, k ? SG_END_TO :
+							      SG_END_FROM);
 			if (sg_map_get(&rd->g->by_id, e.id) < 0 &&
 			    sg_graph_add_entity(rd->g, &e, rd->err))
 				return -1;

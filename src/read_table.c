@@ -838,14 +838,16 @@ static int edge_row(struct table *t)
 	sg_buf b[5] = { SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT, SG_BUF_INIT,
 			SG_BUF_INIT };
 	sg_relation rel = { 0 };
+	sg_places ends;
 	struct pos at;
 	int r = 0;
 
 	rel.loc = rd_at(t->rd, t->at[0]);
 	rel.from_ref = cell(t, ROLE_FROM, &b[0], &at);
-	rel.from_loc = sg_pos_of(rd_at(t->rd, at));
+	ends.from = sg_pos_of(rd_at(t->rd, at));
 	rel.to_ref = cell(t, ROLE_TO, &b[1], &at);
-	rel.to_loc = sg_pos_of(rd_at(t->rd, at));
+	ends.to = sg_pos_of(rd_at(t->rd, at));
+	ends.source = sg_pos_of(rel.loc);
 	rel.type = cell(t, ROLE_TYPE, &b[2], &at);
 	rel.id = cell(t, ROLE_ID, &b[3], &at);
 	rel.label = cell(t, ROLE_LABEL, &b[4], &at);
@@ -908,7 +910,7 @@ static int edge_row(struct table *t)
 	} else {
 		r = end_entity(t, rel.to_ref, t->at[t->role[ROLE_TO]]) ||
 		    row_attrs(t, &rel.attrs) ||
-		    sg_graph_add_relation(t->rd->g, &rel, t->rd->err) ||
+		    sg_graph_add_relation_at(t->rd->g, &rel, &ends, t->rd->err) ||
 		    (t->kind == TABLE_KGTK && rel.id &&
 		     (index_edges(t, t->rd->g->nrelations - 1) ||
 		      qualify_waiting(t, (uint32_t)(t->rd->g->nrelations -

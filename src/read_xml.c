@@ -518,23 +518,21 @@ static int add_edge(struct xml *x, struct fields *f, sg_loc loc)
 	rel.to_ref = sg_buf_str(&it->to);
 	rel.undirected = it->undirected;
 	rel.loc = loc;
-	rel.from_loc = rel.to_loc = sg_pos_of(loc);
 	rel.label = str_or_null(&it->label);
 	rel.type = str_or_null(&it->kind);
 	if (!it->mutual)
-		return rd_add_relation(x->rd, f, &rel);
+		return rd_add_relation(x->rd, f, &rel, NULL);
 	/* GEXF's mutual edge goes both ways: two relations, as networkx
 	 * reads it */
-	r = rd_add_relation(x->rd, f, &rel);
+	r = rd_add_relation(x->rd, f, &rel, NULL);
 	rel = (sg_relation){ .id = str_or_null(&it->id),
 			     .from_ref = sg_buf_str(&it->to),
 			     .to_ref = sg_buf_str(&it->from),
-			     .loc = loc, .from_loc = sg_pos_of(loc),
-			     .to_loc = sg_pos_of(loc),
+			     .loc = loc,
 			     .label = str_or_null(&it->label),
 			     .type = str_or_null(&it->kind) };
 	f->nused = 0;
-	return r || rd_add_relation(x->rd, f, &rel);
+	return r || rd_add_relation(x->rd, f, &rel, NULL);
 }
 
 /* Adds the node or edge at hand to the graph; a bad one is noted. */
