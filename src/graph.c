@@ -27,7 +27,8 @@ void sg_graph_free(sg_graph *g)
 		free(g->entities[i].attrs.kv);
 	}
 	for (size_t i = 0; i < g->nrelations; i++)
-		free(g->relations[i].attrs.kv);
+		if (g->relations[i].attrs.alloc)
+			free(g->relations[i].attrs.kv);
 	for (size_t i = 0; i < g->ntypes; i++)
 		free(g->types[i].style.kv);
 	for (size_t i = 0; i < g->nrelation_types; i++)
@@ -261,6 +262,16 @@ static int merge_attrs(sg_graph *g, sg_attrs *have, const sg_attrs *given,
 		       const char *kind, const char *id, sg_loc here,
 		       sg_loc first, sg_error *err)
 {
+	/* (a shared list is made the relation's own before it changes) */
+	if (have->n && !have->alloc && given->n) {
+		const char **kv = malloc(have->n * sizeof(*kv));
+
+		if (!kv)
+			return nomem(err);
+		memcpy(kv, have->kv, have->n * sizeof(*kv));
+		have->kv = kv;
+		have->alloc = have->n;
+	}
 	/* (a new list, a relation's, just long enough: most never grow) */
 	if (!have->kv && given->n) {
 		if (!(have->kv = malloc(given->n * sizeof(*have->kv))))
@@ -492,6 +503,12 @@ int sg_graph_add_relation_attrs(sg_graph *g, size_t i, const sg_attrs *attrs,
 
 	return merge_attrs(g, &r->attrs, attrs, "relation",
 			   r->id ? r->id : "", loc, r->loc, err);
+}
+
+void sg_graph_share_attrs(sg_graph *g, size_t i, const char **kv,
+			  uint32_t n)
+{
+	g->relations[i].attrs = (sg_attrs){ kv, n, 0 };
 }
 
 int sg_graph_add_unloaded(sg_graph *g, const sg_unloaded *given,

@@ -193,7 +193,9 @@ static inline sg_loc sg_loc_at(sg_loc in, sg_pos p)
 	return in;
 }
 
-/* A key/value pair list, as Graphviz attributes of a type's style. */
+/* A key/value pair list, as Graphviz attributes of a type's style. With
+ * alloc 0 and n > 0, kv is not the list's own but shared, the graph's
+ * (sg_graph_share_attrs): it is copied before it changes. */
 typedef struct sg_attrs {
 	const char **kv;   /* key, value, key, value, ... */
 	uint32_t n, alloc; /* n counts strings: 2 per pair */
@@ -376,6 +378,12 @@ sg_loc sg_graph_place(const sg_graph *g, size_t i, enum sg_end end);
  * key it has with another value is an error at loc. */
 int sg_graph_add_relation_attrs(sg_graph *g, size_t i, const sg_attrs *attrs,
 				sg_loc loc, sg_error *err);
+/* Gives relation i, which has no attributes, the n strings of kv, words of
+ * the graph's in memory that lives as long as the graph (its arena):
+ * shared, not copied. RDF gives each of a million relations the same
+ * "predicate" of a few: a list each was a malloc each. */
+void sg_graph_share_attrs(sg_graph *g, size_t i, const char **kv,
+			  uint32_t n);
 int sg_graph_add_source(sg_graph *g, const sg_source *s, sg_error *err);
 int sg_graph_add_unloaded(sg_graph *g, const sg_unloaded *u, sg_error *err);
 /* relation selects the relation types' table instead of the entity types'. */

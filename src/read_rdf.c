@@ -99,7 +99,7 @@ static int64_t predicate(struct rdf *x, const char *iri)
 	    SG_GROW(x->preds, x->npreds + 1, x->apreds))
 		return rd_nomem(x->rd);
 	d = &x->preds[x->npreds];
-	*d = (struct pred){ sg_graph_word(x->rd->g, iri), NULL, NULL };
+	*d = (struct pred){ sg_graph_word(x->rd->g, iri), NULL, NULL, NULL };
 	if (!d->iri || sg_map_add(&x->pred_ids, d->iri, (uint32_t)x->npreds))
 		return rd_nomem(x->rd);
 	return (int64_t)x->npreds++;
@@ -470,6 +470,10 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 static int type_predicates(struct rdf *x)
 {
 	sg_graph *g = x->rd->g;
+	const char *key = sg_graph_word(g, "predicate");
+
+	if (!key)
+		return rd_nomem(x->rd);
 
 	for (size_t i = 0; i < x->npreds; i++) {
 		struct pred *d = &x->preds[i];
@@ -478,10 +482,14 @@ static int type_predicates(struct rdf *x)
 		if (!type || !(d->type = sg_graph_word(g, type)))
 			return rd_nomem(x->rd);
 		sg_buf_reset(&x->attrs);
-		if (d->type != d->iri &&
-		    (sg_buf_add_json(&x->attrs, d->iri) ||
-		     !(d->json = sg_graph_word(g, sg_buf_str(&x->attrs)))))
+		if (d->type == d->iri)
+			continue;
+		if (sg_buf_add_json(&x->attrs, d->iri) ||
+		    !(d->json = sg_graph_word(g, sg_buf_str(&x->attrs))) ||
+		    !(d->kv = sg_arena_alloc(&g->arena, 2 * sizeof(*d->kv))))
 			return rd_nomem(x->rd);
+		d->kv[0] = key;
+		d->kv[1] = d->json;
 	}
 	return 0;
 }
@@ -556,8 +564,8 @@ int rd_rdf_emit(struct rdf *x)
 	 * start[i] to start[i + 1] in order */
 	size_t *start = calloc(x->nnodes + 2, sizeof(*start));
 	size_t *order = malloc((x->n + 1) * sizeof(*order));
-	const char *key = sg_graph_word(x->rd->g, "predicate");
-	int r = start && order && key ? 0 : rd_nomem(x->rd);
+	sg_graph *g = x->rd->g;
+	int r = start && order ? 0 : rd_nomem(x->rd);
 
 	for (size_t i = 0; !r && i < x->n; i++)
 		start[x->t[i].s + 2]++;
@@ -578,9 +586,14 @@ int rd_rdf_emit(struct rdf *x)
 
 		if (!pred)
 			continue;
-		x->rd->g->relations[d->relation].type = pred->type;
-		if (pred->json)
-			r = rd_element(x->rd, relation_attr(x, d->relation, key,
+		g->relations[d->relation].type = pred->type;
+		if (!pred->json)
+			continue;
+		if (!g->relations[d->relation].attrs.n)
+			sg_graph_share_attrs(g, d->relation, pred->kv, 2);
+		else
+			r = rd_element(x->rd, relation_attr(x, d->relation,
+							    pred->kv[0],
 							    pred->json));
 	}
 	r = r || name_graphs(x);

@@ -75,6 +75,9 @@ struct rdf {
 	/* each predicate's type and attribute, made once (words) */
 	struct pred {
 		const char *iri, *type, *json; /* json NULL: type is iri */
+		/* "predicate" and json, the attribute its relations
+		 * share (the graph's) */
+		const char **kv;
 	} *preds;
 	size_t npreds, apreds;
 	sg_map pred_ids; /* iri -> index */
