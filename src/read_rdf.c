@@ -54,35 +54,114 @@ const char *rd_rdf_intern(struct rdf *x, const char *s)
 	return r;
 }
 
-/* The node id, added where it is new; -1 when out of memory. Its entity is
- * made at once, with the id alone, so that its relations go into the graph
- * as they are read; entity() fills it in once the document is read. */
-int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc)
+#define HEAD sizeof(((struct node_slot *)NULL)->head)
+
+/* Whether slot s, in use, holds id, of len bytes. */
+static int holds(const struct node_slot *s, const char *id, size_t len)
+{
+	return s->len == len && !memcmp(s->head, id, len < HEAD ? len : HEAD) &&
+	       (len <= HEAD || !memcmp(s->id + HEAD, id + HEAD, len - HEAD));
+}
+
+/* The slot of id (len bytes, hash its hash) in x->slots_by_id, or the
+ * empty one where it goes. */
+static struct node_slot *node_slot(const struct rdf *x, const char *id,
+				   size_t len, uint32_t hash)
+{
+	size_t mask = x->nslots_by_id - 1;
+	struct node_slot *s;
+
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
+		s = &x->slots_by_id[i];
+		if (!s->id || (s->hash == hash && holds(s, id, len)))
+			return s;
+	}
+}
+
+/* Room in x->slots_by_id for one node more: at most three quarters in
+ * use. */
+static int grow_node_slots(struct rdf *x)
+{
+	size_t n = x->nslots_by_id ? x->nslots_by_id * 2 : 1024;
+	struct node_slot *slots;
+
+	if ((x->nnodes + 1) * 4 <= x->nslots_by_id * 3)
+		return 0;
+	/* (a slot a cache line: aligned to one) */
+	if (!(slots = aligned_alloc(sizeof(*slots), n * sizeof(*slots))))
+		return -1;
+	memset(slots, 0, n * sizeof(*slots));
+	for (size_t i = 0; i < x->nslots_by_id; i++) {
+		const struct node_slot *s = &x->slots_by_id[i];
+		size_t k = s->hash & (n - 1);
+
+		if (!s->id)
+			continue;
+		while (slots[k].id) /* every id differs: the first empty */
+			k = (k + 1) & (n - 1);
+		slots[k] = *s;
+	}
+	free(x->slots_by_id);
+	x->slots_by_id = slots;
+	x->nslots_by_id = n;
+	x->last_slot = NULL;
+	return 0;
+}
+
+/* The node id, added where it is new, into *found (its id the entity's own
+ * string); its index, or -1 when out of memory. Its entity is made at
+ * once, with the id alone, so that its relations go into the graph as they
+ * are read; entity() fills it in once the document is read. */
+static int64_t find_node(struct rdf *x, const char *id, sg_loc loc,
+			 struct node *found)
 {
 	sg_graph *g = x->rd->g;
-	size_t had = g->nentities;
-	int64_t i, k;
+	size_t had = g->nentities, len;
+	struct node_slot *s;
+	uint32_t hash;
+	int64_t k;
 
-	/* (a subject's triples mostly follow one another: Turtle's always) */
-	if (x->nnodes && !strcmp(x->nodes[x->last].id, id))
-		return (int64_t)x->last;
-	if ((i = sg_map_get(&x->ids, id)) >= 0) {
-		x->last = (size_t)i;
-		return i;
+	len = strlen(id);
+	/* (a subject's triples mostly follow one another: Turtle's always;
+	 * its slot is in the cache still, where its node need not be) */
+	if (x->last_slot && holds(x->last_slot, id, len)) {
+		*found = (struct node){ x->last_slot->id, loc,
+					x->last_slot->entity };
+		return x->last_slot->node;
 	}
-	if (sg_graph_add_entity(g, &(sg_entity){ .id = id, .loc = loc },
+	if (grow_node_slots(x))
+		return rd_nomem(x->rd);
+	hash = sg_hash(id);
+	s = node_slot(x, id, len, hash);
+	if (s->id) {
+		*found = (struct node){ s->id, loc, s->entity };
+		x->last_slot = s;
+		return s->node;
+	}
+	if (len > UINT32_MAX ||
+	    sg_graph_add_entity(g, &(sg_entity){ .id = id, .loc = loc },
 				x->rd->err))
 		return -1;
 	/* (a new one is the last; one an earlier file made is found) */
 	k = g->nentities > had ? (int64_t)g->nentities - 1 :
 				 sg_map_get(&g->by_id, id);
-	if (k < 0 || SG_GROW(x->nodes, x->nnodes + 1, x->anodes) ||
-	    sg_map_add(&x->ids, g->entities[k].id, (uint32_t)x->nnodes))
+	if (k < 0 || x->nnodes >= UINT32_MAX ||
+	    SG_GROW(x->nodes, x->nnodes + 1, x->anodes))
 		return rd_nomem(x->rd);
-	x->nodes[x->nnodes] = (struct node){ g->entities[k].id, loc,
-					     (uint32_t)k };
-	x->last = x->nnodes;
+	*found = (struct node){ g->entities[k].id, loc, (uint32_t)k };
+	x->nodes[x->nnodes] = *found;
+	*s = (struct node_slot){ found->id, hash, (uint32_t)x->nnodes,
+				 (uint32_t)k, (uint32_t)len, { 0 } };
+	memcpy(s->head, id, len < HEAD ? len : HEAD);
+	x->last_slot = s;
 	return (int64_t)x->nnodes++;
+}
+
+int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc)
+{
+	struct node found;
+
+	return find_node(x, id, loc, &found);
 }
 
 /* The index in x->preds of predicate iri, added where it is new (its type
@@ -146,16 +225,15 @@ static int grow_slots(struct rdf *x)
 	return 0;
 }
 
-/* The relation s p o (nodes si and oi), written at loc, with x->label, in
- * x->graph: added to the graph, typed by the predicate's IRI until
- * type_predicates; the same triple stated again adds none, but the named
- * graph it is stated in. (Its ends are known: their places are never
- * wanted.) */
-static int add_relation(struct rdf *x, size_t si, size_t oi, const char *p,
-			int word, sg_loc loc)
+/* The relation s p o (nodes), written at loc, with x->label, in x->graph:
+ * added to the graph, typed by the predicate's IRI until type_predicates;
+ * the same triple stated again adds none, but the named graph it is
+ * stated in. (Its ends are known: their places are never wanted.) */
+static int add_relation(struct rdf *x, const struct node *s,
+			const struct node *o, const char *p, int word,
+			sg_loc loc)
 {
 	sg_graph *g = x->rd->g;
-	const struct node *s = &x->nodes[si], *o = &x->nodes[oi];
 	int64_t pred = p && !word ? predicate(x, p) : SG_NONE;
 	const char *w = word ? p : NULL;
 	uint32_t hash, found;
@@ -224,13 +302,14 @@ int rd_rdf_expect(struct rdf *x, size_t relations)
 int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 		  const struct term *o, sg_loc loc, sg_loc o_loc)
 {
-	int64_t si = rd_rdf_node(x, s, loc), oi;
+	struct node subject, object;
+	int64_t si = find_node(x, s, loc, &subject);
 
 	if (si < 0)
 		return -1;
 	if (rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE)))
-		return (oi = rd_rdf_node(x, o->value, o_loc)) < 0 ? -1 :
-		       add_relation(x, (size_t)si, (size_t)oi, p, word, loc);
+		return find_node(x, o->value, o_loc, &object) < 0 ? -1 :
+		       add_relation(x, &subject, &object, p, word, loc);
 	if (SG_GROW(x->t, x->n + 1, x->alloc))
 		return rd_nomem(x->rd);
 	x->t[x->n++] = (struct triple){ .s = (size_t)si, .p = p, .word = word,
@@ -616,7 +695,7 @@ void rd_rdf_release(struct rdf *x)
 	free(x->said);
 	free(x->slots);
 	free(x->stated);
-	sg_map_release(&x->ids);
+	free(x->slots_by_id);
 	free(x->preds);
 	sg_map_release(&x->pred_ids);
 	sg_buf_release(&x->scratch);

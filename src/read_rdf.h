@@ -66,8 +66,17 @@ struct rdf {
 		uint32_t entity; /* its entity in the graph */
 	} *nodes;
 	size_t nnodes, anodes;
-	sg_map ids; /* node id (interned) -> index */
-	size_t last; /* the node found last */
+	/* the nodes by id: open addressing, a slot a cache line holding the
+	 * id's first bytes, so that finding a node (twice a relation, at
+	 * random among a hundred thousand) waits on memory once, where a
+	 * map's slot, its key and the node were three waits */
+	struct node_slot {
+		const char *id; /* the node's; NULL: empty */
+		uint32_t hash, node, entity, len;
+		char head[40];  /* id's first bytes */
+	} *slots_by_id;
+	size_t nslots_by_id;
+	const struct node_slot *last_slot; /* the node found last's, or NULL */
 	/* the document's own @context or prefixes, for short forms */
 	const struct context *shorts;
 	struct context *contexts;
