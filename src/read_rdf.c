@@ -157,6 +157,18 @@ static int64_t find_node(struct rdf *x, const char *id, sg_loc loc,
 	return (int64_t)x->nnodes++;
 }
 
+void rd_rdf_prefetch(const struct rdf *x, const char *id)
+{
+#if defined(__GNUC__)
+	if (x->nslots_by_id)
+		__builtin_prefetch(&x->slots_by_id[sg_hash(id) &
+						   (x->nslots_by_id - 1)]);
+#else
+	(void)x;
+	(void)id;
+#endif
+}
+
 int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc)
 {
 	struct node found;

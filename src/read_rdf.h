@@ -127,6 +127,9 @@ static inline int rd_rdf_is_node(const struct term *t)
 const char *rd_rdf_intern(struct rdf *x, const char *s);
 /* The index of node id, added where it is new; -1 when out of memory. */
 int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc);
+/* Begins bringing into the cache what finding node id will read: for a
+ * reader that knows its next node a while before it adds it. */
+void rd_rdf_prefetch(const struct rdf *x, const char *id);
 /* Makes room for as many relations as a document will have at most, where
  * its reader can tell cheaply: the arrays that grow a relation at a time
  * are then made whole at once (see sg_grow). -1 when out of memory. */

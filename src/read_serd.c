@@ -48,7 +48,20 @@ struct text {
 	sg_map kept;      /* words kept (predicates, graphs, datatypes) */
 	const char **words;
 	size_t nwords, awords;
-	sg_buf subject, scratch;
+	sg_buf scratch;
+	/* Each statement is taken into the graph once serd has read the
+	 * next: finding its nodes waits on memory (two nodes among a
+	 * hundred thousand), and that wait is begun (rd_rdf_prefetch) a
+	 * statement early. pending[now] is the statement being read,
+	 * the other the one waiting (when ready). */
+	struct pending {
+		sg_buf subject, object;
+		const char *p, *graph;
+		struct term o;
+		sg_loc loc;
+		int ready;
+	} pending[2];
+	int now;
 };
 
 static size_t feed(void *buf, size_t size, size_t nmemb, void *stream)
@@ -291,6 +304,20 @@ static const char *kept_text(struct text *t, const SerdNode *n, sg_loc loc)
 	return s ? keep(t, s) : NULL;
 }
 
+/* Takes the statement waiting, if any, into the graph; -1 with the
+ * error. */
+static int take_waiting(struct text *t)
+{
+	struct pending *w = &t->pending[!t->now];
+
+	if (!w->ready)
+		return 0;
+	w->ready = 0;
+	t->x.graph = w->graph;
+	return rd_rdf_triple(&t->x, sg_buf_str(&w->subject), w->p, 0, &w->o,
+			     w->loc, w->loc);
+}
+
 static SerdStatus on_statement(void *handle, SerdStatementFlags flags,
 			       const SerdNode *graph, const SerdNode *subject,
 			       const SerdNode *predicate,
@@ -299,43 +326,49 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags,
 {
 	struct text *t = handle;
 	struct reader *rd = t->x.rd;
-	sg_loc loc = statement_loc(t);
-	struct term o = { TERM_LITERAL, NULL, NULL, NULL, NULL };
-	const char *p, *value;
+	struct pending *s = &t->pending[t->now];
+	const char *value;
 	SerdStatus st = SERD_ERR_BAD_SYNTAX;
 
 	(void)flags;
-	t->x.graph = NULL;
+	s->loc = statement_loc(t);
+	s->o = (struct term){ TERM_LITERAL, NULL, NULL, NULL, NULL };
+	s->graph = NULL;
 	/* (serd 0.30's N-Quads reader, given Turtle's "[", hands over a
 	 * statement without its subject: found by fuzzing) */
 	if (!subject || !predicate || !object) {
-		sg_fail(rd->err, SG_ESYNTAX, loc.file, loc.line, loc.column,
-			"a statement without its %s",
+		sg_fail(rd->err, SG_ESYNTAX, s->loc.file, s->loc.line,
+			s->loc.column, "a statement without its %s",
 			!subject ? "subject" : !predicate ? "predicate" :
 							    "object");
 		goto done;
 	}
-	if ((graph && !(t->x.graph = kept_text(t, graph, loc))) ||
-	    !(p = kept_text(t, predicate, loc)) ||
-	    !node_text(t, subject, &t->subject, loc) ||
-	    !(value = node_text(t, object, &t->scratch, loc)))
+	if ((graph && !(s->graph = kept_text(t, graph, s->loc))) ||
+	    !(s->p = kept_text(t, predicate, s->loc)) ||
+	    !node_text(t, subject, &s->subject, s->loc) ||
+	    !(value = node_text(t, object, &s->object, s->loc)))
 		goto done;
 	if (object->type == SERD_LITERAL) {
 		/* (a literal's text is its own: one seldom repeats) */
-		if (!(o.value = sg_arena_strndup(&rd->g->arena, value,
-						 t->scratch.len)) ||
-		    (datatype && !(o.datatype = kept_text(t, datatype, loc))) ||
-		    (lang && !(o.lang = kept_text(t, lang, loc))))
+		if (!(s->o.value = sg_arena_strndup(&rd->g->arena, value,
+						    s->object.len)) ||
+		    (datatype &&
+		     !(s->o.datatype = kept_text(t, datatype, s->loc))) ||
+		    (lang && !(s->o.lang = kept_text(t, lang, s->loc))))
 			goto done;
 	} else {
-		o.kind = object->type == SERD_BLANK ? TERM_BNODE : TERM_IRI;
+		s->o.kind = object->type == SERD_BLANK ? TERM_BNODE : TERM_IRI;
 		/* a class (rdf:type's object) is no node: kept here */
-		o.value = strcmp(p, RDF_TYPE) ? value : keep(t, value);
-		if (!o.value)
+		s->o.value = strcmp(s->p, RDF_TYPE) ? value : keep(t, value);
+		if (!s->o.value)
 			goto done;
+		rd_rdf_prefetch(&t->x, s->o.value);
 	}
-	if (!rd_rdf_triple(&t->x, sg_buf_str(&t->subject), p, 0, &o, loc, loc))
+	rd_rdf_prefetch(&t->x, sg_buf_str(&s->subject));
+	if (!take_waiting(t))
 		st = SERD_SUCCESS;
+	s->ready = 1;
+	t->now = !t->now;
 done:
 	if (st && rd->error.code == SG_OK)
 		rd_nomem(rd);
@@ -429,6 +462,9 @@ static int read_rdf_text(struct reader *rd, const char *data, size_t len,
 		t.end = eol ? (size_t)(eol + 1 - data) : len;
 		st = read_piece(&t, syntax);
 	} while (lines && st <= SERD_FAILURE && t.fed == t.end && t.fed < len);
+	/* (the last statement read waits no more) */
+	if (st <= SERD_FAILURE && take_waiting(&t))
+		goto done;
 	if (st > SERD_FAILURE) {
 		if (rd->error.code == SG_OK) {
 			sg_loc loc = place(&t, data + t.fed);
@@ -445,7 +481,10 @@ done:
 	free(t.prefixes.defs);
 	free(t.words);
 	sg_map_release(&t.kept);
-	sg_buf_release(&t.subject);
+	for (int i = 0; i < 2; i++) {
+		sg_buf_release(&t.pending[i].subject);
+		sg_buf_release(&t.pending[i].object);
+	}
 	sg_buf_release(&t.scratch);
 	rd_rdf_release(&t.x);
 	return r;
