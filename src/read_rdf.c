@@ -241,26 +241,23 @@ static int grow_slots(struct rdf *x)
  * added to the graph, typed by the predicate's IRI until type_predicates;
  * the same triple stated again adds none, but the named graph it is
  * stated in. (Its ends are known: their places are never wanted.) */
-static int add_relation(struct rdf *x, const struct node *s,
-			const struct node *o, const char *p, int word,
-			sg_loc loc)
+static int add_relation(struct rdf *x, const struct staged *st,
+			const char *p, int word, sg_loc loc)
 {
 	sg_graph *g = x->rd->g;
-	int64_t pred = p && !word ? predicate(x, p) : SG_NONE;
+	const struct node *s = &st->s, *o = &st->o;
+	uint32_t pred = st->pred, hash = st->hash, found;
 	const char *w = word ? p : NULL;
-	uint32_t hash, found;
 	size_t k;
 
-	if (pred < 0 || grow_slots(x) ||
-	    SG_GROW(x->said, x->nsaid + 1, x->asaid))
+	if (grow_slots(x) || SG_GROW(x->said, x->nsaid + 1, x->asaid))
 		return rd_nomem(x->rd);
-	hash = said_hash(s->entity, o->entity, (uint32_t)pred, w, x->label);
 	for (k = hash & (x->nslots - 1); (found = x->slots[k].said);
 	     k = (k + 1) & (x->nslots - 1)) {
 		const struct said *d = &x->said[found - 1];
 
 		if (x->slots[k].hash == hash && d->from == s->entity &&
-		    d->to == o->entity && d->pred == (uint32_t)pred &&
+		    d->to == o->entity && d->pred == pred &&
 		    !strcmp(d->word ? d->word : "", w ? w : "") &&
 		    !strcmp(d->label ? d->label : "", x->label ? x->label : ""))
 			break;
@@ -284,7 +281,7 @@ static int add_relation(struct rdf *x, const struct node *s,
 		x->said[x->nsaid] = (struct said){
 			.relation = (uint32_t)g->nrelations - 1,
 			.from = s->entity, .to = o->entity,
-			.pred = (uint32_t)pred,
+			.pred = pred,
 			/* (a word's own copy: p's text may not outlive the
 			 * call) */
 			.word = word && p ? r->type : NULL, .label = r->label,
@@ -309,24 +306,51 @@ int rd_rdf_expect(struct rdf *x, size_t relations)
 	return 0;
 }
 
-/* Adds the triple s p o, written at loc (o at o_loc): a relation goes into
- * the graph at once; any other waits for its subject's entity. */
-int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
-		  const struct term *o, sg_loc loc, sg_loc o_loc)
+int rd_rdf_stage(struct rdf *x, const char *s, const char *p, int word,
+		 const struct term *o, sg_loc loc, sg_loc o_loc,
+		 struct staged *st)
 {
-	struct node subject, object;
-	int64_t si = find_node(x, s, loc, &subject);
+	int64_t si = find_node(x, s, loc, &st->s), pred;
 
 	if (si < 0)
 		return -1;
-	if (rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE)))
-		return find_node(x, o->value, o_loc, &object) < 0 ? -1 :
-		       add_relation(x, &subject, &object, p, word, loc);
+	st->si = (size_t)si;
+	st->relation = rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE));
+	if (!st->relation)
+		return 0;
+	if (find_node(x, o->value, o_loc, &st->o) < 0)
+		return -1;
+	if ((pred = p && !word ? predicate(x, p) : SG_NONE) < 0)
+		return rd_nomem(x->rd);
+	st->pred = (uint32_t)pred;
+	st->hash = said_hash(st->s.entity, st->o.entity, st->pred,
+			     word ? p : NULL, x->label);
+#if defined(__GNUC__)
+	if (x->nslots)
+		__builtin_prefetch(&x->slots[st->hash & (x->nslots - 1)]);
+#endif
+	return 0;
+}
+
+int rd_rdf_take(struct rdf *x, const char *p, int word, const struct term *o,
+		sg_loc loc, const struct staged *st)
+{
+	if (st->relation)
+		return add_relation(x, st, p, word, loc);
 	if (SG_GROW(x->t, x->n + 1, x->alloc))
 		return rd_nomem(x->rd);
-	x->t[x->n++] = (struct triple){ .s = (size_t)si, .p = p, .word = word,
+	x->t[x->n++] = (struct triple){ .s = st->si, .p = p, .word = word,
 					.obj = *o, .loc = loc };
 	return 0;
+}
+
+int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
+		  const struct term *o, sg_loc loc, sg_loc o_loc)
+{
+	struct staged st;
+
+	return rd_rdf_stage(x, s, p, word, o, loc, o_loc, &st) ||
+	       rd_rdf_take(x, p, word, o, loc, &st) ? -1 : 0;
 }
 
 /* ---- short forms ---- */

@@ -135,10 +135,28 @@ void rd_rdf_prefetch(const struct rdf *x, const char *id);
  * are then made whole at once (see sg_grow). -1 when out of memory. */
 int rd_rdf_expect(struct rdf *x, size_t relations);
 /* Adds the triple s p o, written at loc (o at o_loc), in x->graph (and,
- * a relation, with x->label). With word, p is a name that stands as it
- * is, not an IRI. */
+ * a relation, with x->label): a relation goes into the graph at once; any
+ * other waits for its subject's entity. With word, p is a name that stands
+ * as it is, not an IRI. */
 int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 		  const struct term *o, sg_loc loc, sg_loc o_loc);
+/* rd_rdf_triple in two steps, for a reader that knows the next triple
+ * before it takes one in: rd_rdf_stage finds the nodes (making those that
+ * are new) and begins fetching what rd_rdf_take, given the same p, word, o
+ * and loc, will look at to add the triple. Triples are staged and taken
+ * in the order read; x->graph is the taken one's, x->label the same at
+ * both steps. */
+struct staged {
+	struct node s, o; /* its subject and, a relation, its object */
+	size_t si;        /* s's index */
+	int relation;
+	uint32_t pred, hash; /* a relation's predicate and said hash */
+};
+int rd_rdf_stage(struct rdf *x, const char *s, const char *p, int word,
+		 const struct term *o, sg_loc loc, sg_loc o_loc,
+		 struct staged *st);
+int rd_rdf_take(struct rdf *x, const char *p, int word, const struct term *o,
+		sg_loc loc, const struct staged *st);
 /* Whether s is one of list[0..n). */
 int rd_rdf_in(const char *s, const char *const *list, size_t n);
 /* Adds definition d to c. */

@@ -49,18 +49,21 @@ struct text {
 	const char **words;
 	size_t nwords, awords;
 	sg_buf scratch;
-	/* Each statement is taken into the graph once serd has read the
-	 * next: finding its nodes waits on memory (two nodes among a
-	 * hundred thousand), and that wait is begun (rd_rdf_prefetch) a
-	 * statement early. pending[now] is the statement being read,
-	 * the other the one waiting (when ready). */
+	/* A statement goes into the graph in steps, one a statement serd
+	 * reads, each looking up what the step before began to fetch (a
+	 * wait on memory: nodes among a hundred thousand, the relations
+	 * said): read (its nodes' slots fetched: rd_rdf_prefetch), staged
+	 * (its nodes found: rd_rdf_stage), taken in (rd_rdf_take).
+	 * pending[now] is the statement being read, the one before it
+	 * next, then the one before that. */
 	struct pending {
 		sg_buf subject, object;
 		const char *p, *graph;
 		struct term o;
 		sg_loc loc;
-		int ready;
-	} pending[2];
+		struct staged st;
+		enum { EMPTY, READ, STAGED } step;
+	} pending[3];
 	int now;
 };
 
@@ -304,18 +307,23 @@ static const char *kept_text(struct text *t, const SerdNode *n, sg_loc loc)
 	return s ? keep(t, s) : NULL;
 }
 
-/* Takes the statement waiting, if any, into the graph; -1 with the
+/* Takes statement w a step further (see struct pending); -1 with the
  * error. */
-static int take_waiting(struct text *t)
+static int step(struct text *t, struct pending *w)
 {
-	struct pending *w = &t->pending[!t->now];
-
-	if (!w->ready)
+	switch (w->step) {
+	case EMPTY:
 		return 0;
-	w->ready = 0;
-	t->x.graph = w->graph;
-	return rd_rdf_triple(&t->x, sg_buf_str(&w->subject), w->p, 0, &w->o,
-			     w->loc, w->loc);
+	case READ:
+		w->step = STAGED;
+		return rd_rdf_stage(&t->x, sg_buf_str(&w->subject), w->p, 0,
+				    &w->o, w->loc, w->loc, &w->st);
+	case STAGED:
+		w->step = EMPTY;
+		t->x.graph = w->graph;
+		return rd_rdf_take(&t->x, w->p, 0, &w->o, w->loc, &w->st);
+	}
+	return 0;
 }
 
 static SerdStatus on_statement(void *handle, SerdStatementFlags flags,
@@ -365,10 +373,12 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags,
 		rd_rdf_prefetch(&t->x, s->o.value);
 	}
 	rd_rdf_prefetch(&t->x, sg_buf_str(&s->subject));
-	if (!take_waiting(t))
+	s->step = READ;
+	/* (the oldest first: statements go in in the order read) */
+	t->now = (t->now + 1) % 3;
+	if (!step(t, &t->pending[t->now]) &&
+	    !step(t, &t->pending[(t->now + 1) % 3]))
 		st = SERD_SUCCESS;
-	s->ready = 1;
-	t->now = !t->now;
 done:
 	if (st && rd->error.code == SG_OK)
 		rd_nomem(rd);
@@ -462,9 +472,11 @@ static int read_rdf_text(struct reader *rd, const char *data, size_t len,
 		t.end = eol ? (size_t)(eol + 1 - data) : len;
 		st = read_piece(&t, syntax);
 	} while (lines && st <= SERD_FAILURE && t.fed == t.end && t.fed < len);
-	/* (the last statement read waits no more) */
-	if (st <= SERD_FAILURE && take_waiting(&t))
-		goto done;
+	/* (the last statements read wait no more) */
+	for (int i = 0; st <= SERD_FAILURE && i < 3; i++)
+		while (t.pending[(t.now + i) % 3].step)
+			if (step(&t, &t.pending[(t.now + i) % 3]))
+				goto done;
 	if (st > SERD_FAILURE) {
 		if (rd->error.code == SG_OK) {
 			sg_loc loc = place(&t, data + t.fed);
@@ -481,7 +493,7 @@ done:
 	free(t.prefixes.defs);
 	free(t.words);
 	sg_map_release(&t.kept);
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 3; i++) {
 		sg_buf_release(&t.pending[i].subject);
 		sg_buf_release(&t.pending[i].object);
 	}
