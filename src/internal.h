@@ -31,7 +31,9 @@ int sg_grow32(void *ptr, uint32_t *alloc, size_t nr, size_t size);
 /* n zeroed elements of size bytes, for a table written at random (a hash
  * index): calloc's fresh pages, read first as the shared zero page and
  * then written, fault twice each; these are written at once, faulting
- * once. NULL when out of memory. */
+ * once. Aligned to a cache line (64 bytes), in huge pages where the
+ * kernel gives them (a table far larger than the TLB reaches). NULL when
+ * out of memory. */
 void *sg_zeroed(size_t n, size_t size);
 #define SG_GROW(x, nr, alloc) \
 	((nr) <= (alloc) ? 0 : \

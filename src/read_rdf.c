@@ -55,6 +55,7 @@ const char *rd_rdf_intern(struct rdf *x, const char *s)
 }
 
 #define HEAD sizeof(((struct node_slot *)NULL)->head)
+_Static_assert(sizeof(struct node_slot) == 64, "a node's slot: a cache line");
 
 /* Whether slot s, in use, holds id, of len bytes. */
 static int holds(const struct node_slot *s, const char *id, size_t len)
@@ -87,10 +88,9 @@ static int grow_node_slots(struct rdf *x)
 
 	if ((x->nnodes + 1) * 4 <= x->nslots_by_id * 3)
 		return 0;
-	/* (a slot a cache line: aligned to one) */
-	if (!(slots = aligned_alloc(sizeof(*slots), n * sizeof(*slots))))
+	/* (a slot a cache line: sg_zeroed aligns to one) */
+	if (!(slots = sg_zeroed(n, sizeof(*slots))))
 		return -1;
-	memset(slots, 0, n * sizeof(*slots));
 	for (size_t i = 0; i < x->nslots_by_id; i++) {
 		const struct node_slot *s = &x->slots_by_id[i];
 		size_t k = s->hash & (n - 1);

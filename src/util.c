@@ -160,11 +160,13 @@ int sg_grow(void *ptr, size_t *alloc, size_t nr, size_t size)
 
 void *sg_zeroed(size_t n, size_t size)
 {
-	void *p = n && size > SIZE_MAX / n ? NULL : malloc(n * size);
+	size_t line = 64, bytes = n * size;
+	void *p = (n && size > SIZE_MAX / n) || bytes > SIZE_MAX - line ? NULL :
+		  aligned_alloc(line, (bytes + line - 1) / line * line);
 
 	if (p) {
-		huge_pages(p, n * size);
-		memset(p, 0, n * size);
+		huge_pages(p, bytes);
+		memset(p, 0, bytes);
 	}
 	return p;
 }
