@@ -212,13 +212,14 @@ static uint32_t said_hash(uint32_t from, uint32_t to, uint32_t pred,
 	return (uint32_t)h;
 }
 
-/* Room in x->slots for one relation more: at most half of them in use. */
+/* Room in x->slots for one relation more: at most three quarters of
+ * them in use. */
 static int grow_slots(struct rdf *x)
 {
 	size_t n = x->nslots ? x->nslots * 2 : 1024;
 	struct said_slot *slots;
 
-	if ((x->nsaid + 1) * 2 <= x->nslots)
+	if ((x->nsaid + 1) * 4 <= x->nslots * 3)
 		return 0;
 	if (!(slots = sg_zeroed(n, sizeof(*slots))))
 		return -1;
