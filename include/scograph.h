@@ -423,11 +423,10 @@ typedef struct sg_sparql_opts {
  * the URL would be. With so->max_entities, a step of more than 50 links a
  * box is cut: the entities with the most links fetched, as many as boxes,
  * the others counted by the store, and each summary of a view of g then
- * holds those it counted (sg_summary_info's unloaded); three requests for
- * that step, two for the one after. focus (so->nfocus slots) gets each
- * focus as
- * the graph names it (an IRI; a prefixed name or a label is looked up),
- * to select with; NULL with o->query. Credentials come from ~/.netrc or
+ * holds those it counted (sg_summary_info's unloaded) and, fetched in one
+ * request more, the first entities it names. focus (so->nfocus slots)
+ * gets each focus as the graph names it (an IRI; a prefixed name or a
+ * label is looked up), to select with; NULL with o->query. Credentials come from ~/.netrc or
  * SCOGRAPH_SPARQL_AUTH=user:password, never from o. A failure of the
  * request (unreachable, an HTTP error, a timeout, an answer past
  * max_bytes, cut off, or not SPARQL) is SG_EFETCH naming the URL.

@@ -6,9 +6,6 @@
 
 #include "draw_parts.h"
 
-/* A summary's tooltip names this many of its entities. */
-#define SUMMARY_NAMES 20
-
 /* The tooltip of summary i: what it holds, and its first entities' names,
  * into sc->tip. */
 static int summary_tip(const sg_view *v, size_t i, const char *words,
@@ -34,7 +31,7 @@ static int summary_tip(const sg_view *v, size_t i, const char *words,
 				words ? words : "", words ? ", " : "",
 				s->relations, s->relations == 1 ? "" : "s");
 	r = r || sg_buf_adds(&sc->tip, ":");
-	for (j = 0; j < SUMMARY_NAMES && !r && !sg_view_folded(v, i, j, &e);
+	for (j = 0; j < SG_SUMMARY_NAMES && !r && !sg_view_folded(v, i, j, &e);
 	     j++)
 		r = sg_buf_addf(&sc->tip, "\n%s", e.name);
 	/* (those a store did not send have no names) */

@@ -452,11 +452,16 @@ struct sg_view {
 		/* how many of its entities, the first in members[], a
 		 * drawing names (see name_members in select.c) */
 		uint32_t named;
+		/* how many a file holding them all would name: a store's
+		 * share to fetch (see ask_named in sparql.c) */
+		uint32_t share;
 		size_t label, id; /* offsets in labels */
 	} *folds;
 	size_t nfolds, ncut;
 	size_t nselected_relations; /* before folding */
 	uint32_t *fold_of, *degree, *members;
+	/* per g->unloaded, the summary that counts it (SG_NONE: none) */
+	uint32_t *fold_of_unloaded;
 	sg_buf labels;
 	/* per entity in the view, the nearest of its parents' line in the
 	 * view, which it is drawn inside; SG_NONE: none */
@@ -498,6 +503,9 @@ const char *sg_colour_dark(const char *value, char *buf);
  * it has a colour sg_colour_dark does not read. -1 when out of memory. */
 int sg_svg_follow_scheme(sg_buf *out, const char *svg, size_t len);
 
+/* A summary's tooltip names this many of its entities (draw_summary.c);
+ * a store is asked for their names (sparql.c). */
+#define SG_SUMMARY_NAMES 20
 /* Summaries this many entities large at most are drawn on their own
  * (sg_view_unfold). */
 #define SG_UNFOLD_MAX 60

@@ -17,6 +17,7 @@ void sg_view_free(sg_view *v)
 	free(v->shown_relations);
 	free(v->folds);
 	free(v->fold_of);
+	free(v->fold_of_unloaded);
 	free(v->degree);
 	free(v->members);
 	sg_buf_release(&v->labels);
@@ -430,6 +431,7 @@ struct key {
 	uint32_t field[5]; /* anchor, further, direction, type, relation */
 	uint32_t entity; /* SG_NONE: entities a source did not load */
 	uint32_t weight; /* the entities it stands for */
+	uint32_t unloaded; /* those: their sg_unloaded's index */
 };
 #define KEY_FIELDS 5
 /* The coarsest keys by nothing: one summary of all the rest, so that a
@@ -529,7 +531,7 @@ static int plan(struct folding *f, size_t k, struct counts *c)
 			continue;
 		f->nkeys++;
 		*key = (struct key){ { a, 0, SG_BOTH, g->entities[e].type_index,
-				       SG_NONE }, (uint32_t)e, 1 };
+				       SG_NONE }, (uint32_t)e, 1, SG_NONE };
 		if (a != SG_NONE && f->via[e] == SG_NONE) {
 			key->field[1] = 1;
 			key->field[3] = SG_NONE;
@@ -554,11 +556,12 @@ static int plan(struct folding *f, size_t k, struct counts *c)
 		f->keys[f->nkeys++] = f->keep[a] && !u->further ?
 			(struct key){ { a, 0, u->dir, u->type_index,
 					u->relation_index }, SG_NONE,
-				      u->count } :
+				      u->count, (uint32_t)i } :
 			(struct key){ { up, up != SG_NONE, SG_BOTH,
 					up != SG_NONE ? SG_NONE :
 							u->type_index,
-					SG_NONE }, SG_NONE, u->count };
+					SG_NONE }, SG_NONE, u->count,
+				      (uint32_t)i };
 	}
 	if (sg_sort(f->keys, f->nkeys, sizeof(*f->keys), key_order, NULL))
 		return -1;
@@ -644,10 +647,14 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 	v->fold_of = malloc((g->nentities + 1) * sizeof(*v->fold_of));
 	v->members = malloc((f->nkeys + 1) * sizeof(*v->members));
 	v->folds = malloc((f->nkeys + 1) * sizeof(*v->folds));
-	if (!v->fold_of || !v->members || !v->folds)
+	v->fold_of_unloaded = malloc((g->nunloaded + 1) *
+				     sizeof(*v->fold_of_unloaded));
+	if (!v->fold_of || !v->members || !v->folds || !v->fold_of_unloaded)
 		return -1;
 	for (size_t e = 0; e < g->nentities; e++)
 		v->fold_of[e] = SG_NONE;
+	for (size_t i = 0; i < g->nunloaded; i++)
+		v->fold_of_unloaded[i] = SG_NONE;
 	for (size_t i = 0; i < f->nkeys; i = j) {
 		const uint32_t *k = f->keys[i].field;
 		struct sg_fold *s = &v->folds[v->nfolds];
@@ -678,6 +685,8 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 				continue;
 			}
 			s->more += key->weight;
+			v->fold_of_unloaded[key->unloaded] =
+				(uint32_t)v->nfolds;
 			/* (each joined to the anchor by one relation at
 			 * least: the one counted) */
 			if (!key->field[1] && key->field[0] == k[0] &&
@@ -728,6 +737,36 @@ static int names(const struct sg_fold *s, size_t budget)
 	return !s->further && total(s) <= budget;
 }
 
+/* Each summary's share of budget names, lo at most, into its share (as
+ * if all its entities were loaded, as a file's are: what a source that
+ * counted some asks names for) or, when loaded, its named (only those
+ * loaded have names); what an equal share leaves over, one more each, in
+ * order. */
+static void share_out(sg_view *v, size_t budget, size_t lo, int loaded)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < v->nfolds; i++) {
+		struct sg_fold *s = &v->folds[i];
+		uint32_t most = loaded ? s->count : total(s);
+		uint32_t n = !names(s, budget) ? 0 :
+			     total(s) < lo ? total(s) : (uint32_t)lo;
+
+		n = n < most ? n : most;
+		*(loaded ? &s->named : &s->share) = n;
+		used += n;
+	}
+	for (size_t i = 0; i < v->nfolds && used < budget; i++) {
+		struct sg_fold *s = &v->folds[i];
+		uint32_t *n = loaded ? &s->named : &s->share;
+
+		if (names(s, budget) && *n < (loaded ? s->count : total(s))) {
+			++*n;
+			used++;
+		}
+	}
+}
+
 /*
  * How many of its entities each summary names: a box of names says who
  * it holds, which a printed page cannot otherwise tell ("28 entities"
@@ -747,7 +786,6 @@ static void name_members(sg_view *v, size_t budget)
 	for (size_t e = 0; e < v->graph->nentities; e++)
 		used += v->entity_on[e];
 	budget = budget > used ? budget - used : 0;
-	used = 0;
 	for (size_t i = 0; i < v->nfolds; i++)
 		if (names(&v->folds[i], budget) && total(&v->folds[i]) > hi)
 			hi = total(&v->folds[i]);
@@ -764,23 +802,8 @@ static void name_members(sg_view *v, size_t budget)
 		else
 			hi = share - 1;
 	}
-	for (size_t i = 0; i < v->nfolds; i++) {
-		struct sg_fold *s = &v->folds[i];
-
-		s->named = !names(s, budget) ? 0 :
-			   total(s) < lo ? total(s) : (uint32_t)lo;
-		/* (only those loaded have names) */
-		if (s->named > s->count)
-			s->named = s->count;
-		used += s->named;
-	}
-	/* what an equal share leaves over, one more each, in order */
-	for (size_t i = 0; i < v->nfolds && used < budget; i++)
-		if (names(&v->folds[i], budget) &&
-		    v->folds[i].named < v->folds[i].count) {
-			v->folds[i].named++;
-			used++;
-		}
+	share_out(v, budget, lo, 0);
+	share_out(v, budget, lo, 1);
 }
 
 /* Whether a source counted neighbours of the selection it did not load:

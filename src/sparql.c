@@ -623,26 +623,34 @@ static int beyond(sg_buf *q, const sg_select_opts *so, const char *var,
 	       add_iris(q, inner, ", ") || sg_buf_adds(q, "))");
 }
 
-/* How many entities one step out from the IRIs of frontier reaches, by
- * group: each entity once, in the group ?k ("F DIR P") the least of its
- * links to the frontier makes, and of its least type ?t (see
- * add_unloaded, which finds the same of those it loaded); and how many
- * links ?d each of the frontier has by predicate (its rank, see fold in
- * select.c).
- * inner, when not NULL: only the entities past those IRIs and their step
- * (the frontier one step past a cut) are counted. */
-static int count_query(sg_buf *q, const sg_select_opts *so,
+/* Each entity one step out from the IRIs of frontier reaches, ?n, once,
+ * in the group ?k ("F DIR P") the least of its links to the frontier
+ * makes, and of its least type ?t (see add_unloaded, which finds the same
+ * of those it loaded); inner, when not NULL: only the entities past those
+ * IRIs and their step (the frontier one step past a cut). */
+static int group_query(sg_buf *q, const sg_select_opts *so,
 		       const json_t *frontier, const json_t *inner)
 {
-	return sg_buf_adds(q, "SELECT ?k ?t ?c ?f ?p ?d WHERE { { SELECT ?k ?t "
-			      "(COUNT(?n) AS ?c) WHERE { { SELECT ?n (MIN("
-			      "CONCAT(STR(?f), \" \", ?dir, \" \", STR(?p)))"
-			      " AS ?k) (MIN(STR(?class)) AS ?t) WHERE {") ||
+	return sg_buf_adds(q, "{ SELECT ?n (MIN(CONCAT(STR(?f), \" \", ?dir, "
+			      "\" \", STR(?p))) AS ?k) (MIN(STR(?class)) AS "
+			      "?t) WHERE {") ||
 	       step_pattern(q, so, frontier) ||
 	       sg_buf_adds(q, " FILTER(isIRI(?n))") ||
 	       (inner && beyond(q, so, "?n", inner)) ||
 	       sg_buf_adds(q, " OPTIONAL { ?n <" RDF_TYPE "> ?class } } "
-			      "GROUP BY ?n } } GROUP BY ?k ?t } UNION { "
+			      "GROUP BY ?n }");
+}
+
+/* How many entities one step out from the IRIs of frontier reaches, by
+ * group (group_query); and how many links ?d each of the frontier has
+ * by predicate (its rank, see fold in select.c). */
+static int count_query(sg_buf *q, const sg_select_opts *so,
+		       const json_t *frontier, const json_t *inner)
+{
+	return sg_buf_adds(q, "SELECT ?k ?t ?c ?f ?p ?d WHERE { { SELECT ?k ?t "
+			      "(COUNT(?n) AS ?c) WHERE { ") ||
+	       group_query(q, so, frontier, inner) ||
+	       sg_buf_adds(q, " } GROUP BY ?k ?t } UNION { "
 			      "SELECT ?f ?p (COUNT(*) AS ?d) WHERE {") ||
 	       step_pattern(q, so, frontier) ||
 	       sg_buf_adds(q, " FILTER(isIRI(?n)) } GROUP BY ?f ?p } }");
@@ -678,25 +686,33 @@ static int total_query(sg_buf *q, const sg_select_opts *so,
 	       add_iris(q, inner, ", ") || sg_buf_adds(q, ")) }");
 }
 
-/* What the drawing needs of the entities reached: their types, their
+/* What the drawing needs of the entity var: its statements ?p ?o, types,
  * literals (labels and the other literals in lang, else English, else
- * untagged) and their links, to one another among the rest. */
-static int needs_query(sg_buf *q, const json_t *reached, const char *lang)
+ * untagged) and links. */
+static int needs_pattern(sg_buf *q, const char *var, const char *lang)
 {
-	int r = sg_buf_adds(q, "SELECT ?s ?p ?o WHERE { ") ||
-		add_values(q, "s", reached) ||
-		sg_buf_adds(q, " ?s ?p ?o FILTER(!isLiteral(?o) || "
-			       "lang(?o) = \"\" || langMatches(lang(?o), ") ||
+	int r = sg_buf_addf(q, "%s ?p ?o FILTER(!isLiteral(?o) || "
+			       "lang(?o) = \"\" || langMatches(lang(?o), ",
+			    var) ||
 		add_literal(q, lang) || sg_buf_adds(q, ")");
 
 	/* English where lang has nothing (Wikidata's labels are in 300
 	 * languages: the others are not fetched) */
 	if (!r && strcasecmp(lang, "en"))
-		r = sg_buf_adds(q, " || (langMatches(lang(?o), \"en\") && "
-			       "NOT EXISTS { ?s ?p ?other FILTER("
-			       "langMatches(lang(?other), ") ||
+		r = sg_buf_addf(q, " || (langMatches(lang(?o), \"en\") && "
+			       "NOT EXISTS { %s ?p ?other FILTER("
+			       "langMatches(lang(?other), ", var) ||
 		    add_literal(q, lang) || sg_buf_adds(q, ")) })");
-	return r || sg_buf_adds(q, ") }");
+	return r || sg_buf_adds(q, ")");
+}
+
+/* What the drawing needs of the entities reached (needs_pattern), their
+ * links to one another among the rest. */
+static int needs_query(sg_buf *q, const json_t *reached, const char *lang)
+{
+	return sg_buf_adds(q, "SELECT ?s ?p ?o WHERE { ") ||
+	       add_values(q, "s", reached) ||
+	       needs_pattern(q, "?s", lang) || sg_buf_adds(q, " }");
 }
 
 /* ---- answers ---- */
@@ -1253,17 +1269,36 @@ static int least_links(json_t *best, json_t *links, const json_t *rows,
 	return r;
 }
 
-/*
- * The counts of one answer of count_query (batch: its rows and the slice
- * of IRIs it counted from) into g: each group's count less the entities
- * of it the fetch loaded, found as the store found them from the links
- * among what was gathered (least: each entity's least type); each of the
- * slice's links not loaded. The entities counted are added to *sum.
- */
-static int add_counts(sg_graph *g, const struct gathered *ga,
-		      const json_t *batch, const json_t *least,
-		      sg_direction direction, long long *sum, sg_error *err)
+/* Notes in origins, when not NULL, where g's last sg_unloaded came from
+ * (new: a new reference taken): {"batch": the index of its answer in
+ * ga->counts, "k", "t": its group, "loaded": those of the group loaded}
+ * for a group's count, {"further": true} for those further out. */
+static int note_origin(json_t *origins, const sg_graph *g, json_t *new)
 {
+	char at[24];
+
+	if (!origins) {
+		json_decref(new);
+		return 0;
+	}
+	snprintf(at, sizeof(at), "%zu", g->nunloaded - 1);
+	return !new || json_object_set_new(origins, at, new);
+}
+
+/*
+ * The counts of one answer of count_query (the b-th of ga->counts: its
+ * rows and the slice of IRIs it counted from) into g: each group's count
+ * less the entities of it the fetch loaded, found as the store found
+ * them from the links among what was gathered (least: each entity's
+ * least type); each of the slice's links not loaded. The entities
+ * counted are added to *sum; where each count came from, to origins
+ * (note_origin).
+ */
+static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
+		      const json_t *least, sg_direction direction,
+		      json_t *origins, long long *sum, sg_error *err)
+{
+	const json_t *batch = json_array_get(ga->counts, b);
 	json_t *slice = json_object(), *counted = json_object();
 	json_t *best = json_object(), *tally = json_object();
 	json_t *links = json_object(), *degree = json_object(), *row, *v;
@@ -1318,6 +1353,7 @@ static int add_counts(sg_graph *g, const struct gathered *ga,
 		const char *dir = strchr(gk, ' ');
 		const char *p = dir ? strchr(dir + 1, ' ') : NULL;
 		long long c = strtoll(term_part(row, "c", "value"), NULL, 10);
+		json_int_t loaded;
 
 		sg_buf_reset(&key);
 		sg_buf_reset(&f);
@@ -1325,8 +1361,9 @@ static int add_counts(sg_graph *g, const struct gathered *ga,
 		if (!p || !*rd_rdf_local_name(p + 1) ||
 		    sg_buf_addf(&key, "%s\x1f%s", gk, t))
 			continue;
-		c -= json_integer_value(json_object_get(tally,
-							sg_buf_str(&key)));
+		loaded = json_integer_value(json_object_get(tally,
+							    sg_buf_str(&key)));
+		c -= loaded;
 		if (c <= 0 || c > UINT32_MAX)
 			continue;
 		*sum += c;
@@ -1337,7 +1374,10 @@ static int add_counts(sg_graph *g, const struct gathered *ga,
 			    .relation_type = rd_rdf_local_name(p + 1),
 			    .type = *t ? rd_rdf_local_name(t) : NULL,
 			    .dir = strncmp(dir + 1, "in ", 3) ? SG_OUT : SG_IN,
-			    .count = (uint32_t)c }, err);
+			    .count = (uint32_t)c }, err) ||
+		    note_origin(origins, g, json_pack("{s:I, s:s, s:s, s:I}",
+			    "batch", (json_int_t)b, "k", gk, "t", t,
+			    "loaded", loaded));
 	}
 	json_decref(slice);
 	json_decref(counted);
@@ -1359,7 +1399,8 @@ static int add_counts(sg_graph *g, const struct gathered *ga,
  * taken for some it counted.
  */
 static int add_unloaded(sg_graph *g, const struct gathered *ga,
-			sg_direction direction, sg_error *err)
+			sg_direction direction, json_t *origins,
+			sg_error *err)
 {
 	json_t *least = json_object(), *batch, *row, *rank;
 	long long sum = (long long)json_array_size(ga->reached);
@@ -1383,8 +1424,8 @@ static int add_unloaded(sg_graph *g, const struct gathered *ga,
 		long long c;
 
 		if (!total) {
-			r = add_counts(g, ga, batch, least, direction, &sum,
-				       err);
+			r = add_counts(g, ga, i, least, direction, origins,
+				       &sum, err);
 			continue;
 		}
 		c = strtoll(term_part(json_array_get(json_object_get(
@@ -1394,7 +1435,9 @@ static int add_unloaded(sg_graph *g, const struct gathered *ga,
 			r = sg_graph_add_unloaded(g, &(sg_unloaded){
 				.entity = json_string_value(json_array_get(
 					ga->inner, 0)),
-				.further = 1, .count = (uint32_t)c }, err);
+				.further = 1, .count = (uint32_t)c }, err) ||
+			    note_origin(origins, g, json_pack("{s:b}",
+							      "further", 1));
 	}
 	json_object_foreach(r ? NULL : ga->ranks, n, rank) {
 		long long d = json_integer_value(rank);
@@ -1432,7 +1475,7 @@ int sparql_read_step(sg_graph *g, const struct sparql_body *body,
 		goto done;
 	ga.inner = json_incref(next);
 	r = read_gathered(g, &ga, url, err) ||
-	    add_unloaded(g, &ga, SG_BOTH, err) ? -1 : 0;
+	    add_unloaded(g, &ga, SG_BOTH, NULL, err) ? -1 : 0;
 done:
 	json_decref(root);
 	json_decref(next);
@@ -1481,6 +1524,214 @@ static int declare_filtered(sg_graph *g, const sg_select_opts *so,
 				.type = lists[l].relation ? NULL : name }, err);
 		}
 	sg_buf_release(&iri);
+	return r;
+}
+
+/* The first entities of one group of batch (the b-th of ga->counts)
+ * that a summary holds and the fetch did not load, most at most, by IRI:
+ * a subquery of named_query binding ?n and its group ?k. groups: the
+ * origins (note_origin) of its counts in the summary; all: they are all
+ * of the batch's. */
+static int named_part(sg_buf *q, const struct gathered *ga,
+		      const sg_select_opts *so, size_t b, const json_t *groups,
+		      int all, size_t most)
+{
+	const json_t *batch = json_array_get(ga->counts, b), *o;
+	/* (past VALUES_AT_ONCE reached, those loaded are asked for too and
+	 * passed over: as many more as the groups hold) */
+	int out = json_array_size(ga->reached) <= VALUES_AT_ONCE;
+	size_t i;
+	int r = sg_buf_adds(q, " { SELECT ?n ?k WHERE { ") ||
+		group_query(q, so, json_object_get(batch, "slice"),
+			    json_is_true(json_object_get(batch, "beyond")) ?
+			    ga->inner : NULL);
+
+	if (!all)
+		json_array_foreach(groups, i, o)
+			r = r || sg_buf_adds(q, i ? " || (?k = " :
+					     " FILTER((?k = ") ||
+			    add_literal(q, json_string_value(json_object_get(
+				    o, "k"))) ||
+			    sg_buf_adds(q, " && COALESCE(?t, \"\") = ") ||
+			    add_literal(q, json_string_value(json_object_get(
+				    o, "t"))) ||
+			    sg_buf_adds(q, ")");
+	r = r || (!all && sg_buf_adds(q, ")")) ||
+	    (out && (sg_buf_adds(q, " FILTER(?n NOT IN (") ||
+		     add_iris(q, ga->reached, ", ") || sg_buf_adds(q, "))")));
+	json_array_foreach(out ? NULL : groups, i, o)
+		most += (size_t)json_integer_value(json_object_get(o,
+								   "loaded"));
+	return r || sg_buf_addf(q, " } ORDER BY STR(?n) LIMIT %zu }", most);
+}
+
+/* The query of the first entities of each of v's summaries that the fetch
+ * did not load, as many as it names (SG_SUMMARY_NAMES at least), with
+ * what the drawing needs of them; *parts: how many subqueries it has
+ * (none: nothing to ask). origins: where each of v's graph's counts came
+ * from. */
+static int named_query(sg_buf *q, const struct gathered *ga,
+		       const sg_select_opts *so, const char *lang,
+		       const sg_view *v, const json_t *origins, size_t *parts)
+{
+	size_t batches = json_array_size(ga->counts);
+	/* by summary, by batch: the origins of its counts */
+	json_t *want = json_array(), *per = json_array(), *o;
+	const char *at;
+	int r = want && per ? 0 : -1;
+
+	for (size_t b = 0; b < batches && !r; b++)
+		r = json_array_append_new(per, json_integer(0));
+	for (size_t i = 0; i < v->nfolds && !r; i++)
+		r = json_array_append_new(want, json_object());
+	json_object_foreach(r ? NULL : (json_t *)origins, at, o) {
+		uint32_t s = v->fold_of_unloaded[strtoul(at, NULL, 10)];
+		size_t b = (size_t)json_integer_value(json_object_get(o,
+								      "batch"));
+		json_t *mine, *groups;
+		char key[24];
+
+		if (json_is_true(json_object_get(o, "further")))
+			continue;
+		r = json_array_set_new(per, b, json_integer(json_integer_value(
+			json_array_get(per, b)) + 1));
+		if (s == SG_NONE || r)
+			continue;
+		snprintf(key, sizeof(key), "%zu", b);
+		mine = json_array_get(want, s);
+		if (!(groups = json_object_get(mine, key)))
+			r = json_object_set_new(mine, key,
+						groups = json_array()) ||
+			    !groups;
+		r = r || json_array_append(groups, o);
+	}
+	*parts = 0;
+	r = r || sg_buf_adds(q, "SELECT ?n ?k ?p ?o WHERE { { SELECT DISTINCT "
+			       "?n ?k WHERE {");
+	for (size_t i = 0; i < v->nfolds && !r; i++) {
+		const struct sg_fold *s = &v->folds[i];
+		size_t most = s->share > SG_SUMMARY_NAMES ? s->share :
+			      SG_SUMMARY_NAMES;
+
+		for (size_t b = 0; b < batches && !r; b++) {
+			char key[24];
+			const json_t *groups;
+
+			snprintf(key, sizeof(key), "%zu", b);
+			groups = json_object_get(json_array_get(want, i), key);
+			if (!groups)
+				continue;
+			r = (*parts && sg_buf_adds(q, " UNION")) ||
+			    named_part(q, ga, so, b, groups,
+				       json_array_size(groups) ==
+				       (size_t)json_integer_value(
+					       json_array_get(per, b)),
+				       most);
+			++*parts;
+		}
+	}
+	r = r || sg_buf_adds(q, " } } OPTIONAL { ") ||
+	    needs_pattern(q, "?n", lang) || sg_buf_adds(q, " } }");
+	json_decref(want);
+	json_decref(per);
+	return r;
+}
+
+/* The term of an IRI, as an answer binds it. */
+static json_t *iri_term(const char *iri, size_t n)
+{
+	return json_pack("{s:s, s:s%}", "type", "uri", "value", iri, n);
+}
+
+/* The answer to named_query into ga: its entities reached, each one's
+ * statements, and its least link to the batch's slice where that runs
+ * from the slice (the store grouped it by that link; its own statements
+ * have those that run to the slice). */
+static int take_named(struct gathered *ga, const json_t *rows,
+		      const char *url, sg_error *err)
+{
+	json_t *taken = json_array(), *row;
+	size_t i;
+	int r = taken ? 0 : -1;
+
+	json_array_foreach(r ? NULL : rows, i, row) {
+		const char *n = term_part(row, "n", "value");
+		const char *k = term_part(row, "k", "value");
+		const char *dir = strchr(k, ' ');
+
+		if (!*n || strcmp(term_part(row, "n", "type"), "uri") ||
+		    !plain_iri(n))
+			continue;
+		if (!json_object_get(ga->seen, n))
+			r = json_object_set(ga->seen, n, json_true()) ||
+			    json_array_append_new(ga->reached,
+						  json_string(n));
+		if (!r && dir && !strncmp(dir, " out ", 5))
+			r = json_array_append_new(taken, json_pack(
+				"{s:o, s:o, s:o}", "s", iri_term(k,
+				(size_t)(dir - k)), "p", iri_term(dir + 5,
+				strlen(dir + 5)), "o", iri_term(n,
+				strlen(n))));
+		if (!r && json_object_get(row, "p") &&
+		    json_object_get(row, "o"))
+			r = json_array_append_new(taken, json_pack(
+				"{s:o, s:O, s:O}", "s", iri_term(n, strlen(n)),
+				"p", json_object_get(row, "p"),
+				"o", json_object_get(row, "o")));
+	}
+	r = r ? sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
+		gather(ga, taken, NULL, url, err);
+	json_decref(taken);
+	return r;
+}
+
+/*
+ * The names a drawing past the page gives: each summary names its first
+ * entities in the file's order (their IRIs', see by_triple), in its box
+ * and its tooltip, where a store sent only those ranked first. What was
+ * gathered is drawn as it will be (read, counted, selected and folded),
+ * and the store is asked, in one request, for the first of each
+ * summary's entities it did not send, group by group as count_query made
+ * them, as many as the summary names (SG_SUMMARY_NAMES at least), with
+ * what the drawing needs of them. Those further out (total_query's) are
+ * not asked for: loaded, one would be drawn nowhere, its path not.
+ */
+static int ask_named(struct fetch *f, struct gathered *ga,
+		     const sg_select_opts *so, const char **focus,
+		     struct sparql_body *body, sg_error *err)
+{
+	sg_graph *g = sg_graph_new();
+	json_t *origins = json_object(), *root = NULL, *rows;
+	sg_select_opts look = *so;
+	sg_error quiet = { 0 };
+	sg_view *v = NULL;
+	sg_buf q = SG_BUF_INIT;
+	size_t parts = 0;
+	int r = 0;
+
+	if (!g || !origins) {
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	look.focus = focus;
+	/* (what fails here fails again when drawn, and is told then) */
+	if (read_gathered(g, ga, f->o->url, &quiet) ||
+	    add_unloaded(g, ga, so->direction, origins, &quiet) ||
+	    declare_filtered(g, so, json_string_value(json_array_get(
+		    ga->reached, 0)), &quiet) ||
+	    sg_graph_resolve(g, &quiet) || !(v = sg_select(g, &look, &quiet)))
+		goto done;
+	if (named_query(&q, ga, so, f->o->lang ? f->o->lang : "en", v,
+			origins, &parts))
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	else if (parts && !(r = ask_rows(f, &q, body, &root, &rows, err)))
+		r = take_named(ga, rows, f->o->url, err);
+done:
+	json_decref(root);
+	json_decref(origins);
+	sg_view_free(v);
+	sg_graph_free(g);
+	sg_buf_release(&q);
 	return r;
 }
 
@@ -1558,9 +1809,11 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 	}
 	if (!r)
 		r = ask_needs(f, &ga, body, err);
+	if (!r && ga.cut)
+		r = ask_named(f, &ga, so, focus, body, err);
 	if (!r)
 		r = read_gathered(g, &ga, f->o->url, err) ||
-		    add_unloaded(g, &ga, so->direction, err) ||
+		    add_unloaded(g, &ga, so->direction, NULL, err) ||
 		    declare_filtered(g, so, json_string_value(json_array_get(
 			    ga.reached, 0)), err);
 	json_decref(frontier);
