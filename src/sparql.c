@@ -548,18 +548,24 @@ static int step_query(sg_buf *q, const sg_select_opts *so,
 
 /* One step between ?a and ?b through ?p, as so's direction (from ?a)
  * and filters allow (link_filters, end_filters of b); its own variables'
- * names, so that it may stand inside a query of other steps. */
+ * names, so that it may stand inside a query of other steps. way, when
+ * not NULL: the variable told "out" or "in" as the link runs from a or
+ * to it. */
 static int hop(sg_buf *q, const sg_select_opts *so, const char *a,
-	       const char *p, const char *b)
+	       const char *p, const char *b, const char *way)
 {
 	int r = sg_buf_adds(q, " {");
 
-	if (so->direction != SG_IN)
-		r = r || sg_buf_addf(q, " { %s %s %s }", a, p, b);
-	if (so->direction == SG_BOTH)
-		r = r || sg_buf_adds(q, " UNION");
-	if (so->direction != SG_OUT)
-		r = r || sg_buf_addf(q, " { %s %s %s }", b, p, a);
+	for (int in = 0; in < 2 && !r; in++) {
+		if (so->direction == (in ? SG_OUT : SG_IN))
+			continue;
+		r = (in && so->direction == SG_BOTH &&
+		     sg_buf_adds(q, " UNION")) ||
+		    sg_buf_addf(q, " { %s %s %s", in ? b : a, p, in ? a : b) ||
+		    (way && sg_buf_addf(q, " BIND(\"%s\" AS %s)",
+					in ? "in" : "out", way)) ||
+		    sg_buf_adds(q, " }");
+	}
 	return r || sg_buf_addf(q, " FILTER(!isLiteral(%s) && %s != <"
 				RDF_TYPE ">)", b, p) ||
 	       link_filters(q, so, p) || end_filters(q, so, b) ||
@@ -597,7 +603,8 @@ static int top_query(sg_buf *q, const sg_select_opts *so,
 				    .exclude_relations = so->exclude_relations,
 				    .nexclude_relations =
 					    so->nexclude_relations,
-				    .direction = SG_BOTH }, "?n", "?q", "?x") ||
+				    .direction = SG_BOTH }, "?n", "?q", "?x",
+		   NULL) ||
 	       /* (a VALUES in a branch of a UNION: Virtuoso 7 finds
 		* nothing) */
 	       (last && reached &&
@@ -605,7 +612,7 @@ static int top_query(sg_buf *q, const sg_select_opts *so,
 		 add_iris(q, reached, ", ") ||
 		 sg_buf_adds(q, ") || EXISTS { ") ||
 		 add_values(q, "fx", frontier) ||
-		 hop(q, so, "?fx", "?px", "?x") ||
+		 hop(q, so, "?fx", "?px", "?x", NULL) ||
 		 sg_buf_adds(q, " })"))) ||
 	       sg_buf_addf(q, " } GROUP BY ?n ORDER BY DESC(?links) ?n "
 			   "LIMIT %zu } }", limit);
@@ -618,7 +625,7 @@ static int beyond(sg_buf *q, const sg_select_opts *so, const char *var,
 {
 	return sg_buf_adds(q, " FILTER NOT EXISTS {") ||
 	       add_values(q, "inner", inner) ||
-	       hop(q, so, "?inner", "?innerp", var) ||
+	       hop(q, so, "?inner", "?innerp", var, NULL) ||
 	       sg_buf_addf(q, " } FILTER(%s NOT IN (", var) ||
 	       add_iris(q, inner, ", ") || sg_buf_adds(q, "))");
 }
@@ -677,7 +684,7 @@ static int total_query(sg_buf *q, const sg_select_opts *so,
 			snprintf(a, sizeof(a), k > 1 ? "?m%d" : "?from", k - 1);
 			snprintf(p, sizeof(p), "?p%d", k);
 			snprintf(b, sizeof(b), k < h ? "?m%d" : "?x", k);
-			r = hop(q, so, a, p, b) ||
+			r = hop(q, so, a, p, b, NULL) ||
 			    (k < h && sg_buf_addf(q, " FILTER(isIRI(%s))", b));
 		}
 		r = r || sg_buf_adds(q, " }");
@@ -1565,6 +1572,41 @@ static int named_part(sg_buf *q, const struct gathered *ga,
 	return r || sg_buf_addf(q, " } ORDER BY STR(?n) LIMIT %zu }", most);
 }
 
+/*
+ * The first entities further out than the step past a cut (total_query's,
+ * not fetched), most at most, by IRI, two steps from the IRIs the cut
+ * step went out from (those three or more steps out are not asked for),
+ * each with the entity of that step it is reached through, by the least
+ * of such links: a subquery of named_query binding each of the two as ?n
+ * with its group ?k, the link that places it ("F DIR P").
+ */
+static int further_part(sg_buf *q, const struct gathered *ga,
+			const sg_select_opts *so, size_t most)
+{
+	return sg_buf_adds(q, " { { SELECT ?x (MIN(CONCAT(STR(?n), \" \", "
+			      "?way, \" \", STR(?q), \"|\", ?k)) AS ?via) "
+			      "WHERE { ") ||
+	       group_query(q, so, ga->inner, NULL) ||
+	       hop(q, so, "?n", "?q", "?x", "?way") ||
+	       sg_buf_adds(q, " FILTER(isIRI(?x))") ||
+	       beyond(q, so, "?x", ga->inner) ||
+	       sg_buf_adds(q, " FILTER NOT EXISTS {") ||
+	       add_values(q, "top", ga->top) ||
+	       hop(q, so, "?top", "?topq", "?x", NULL) ||
+	       sg_buf_adds(q, " } FILTER(?x NOT IN (") ||
+	       add_iris(q, ga->reached, ", ") ||
+	       sg_buf_addf(q, ")) } GROUP BY ?x ORDER BY STR(?x) LIMIT %zu }",
+			   most) ||
+	       /* (each twice: the entity, then the one it is reached
+		* through; a VALUES in a branch of a UNION, Virtuoso 7 finds
+		* nothing) */
+	       sg_buf_adds(q, " { SELECT (1 AS ?w) WHERE { } } UNION "
+			      "{ SELECT (2 AS ?w) WHERE { } } "
+			      "BIND(IF(?w = 1, ?x, IRI(STRBEFORE(?via, \" \")))"
+			      " AS ?n) BIND(IF(?w = 1, STRBEFORE(?via, \"|\"), "
+			      "STRAFTER(?via, \"|\")) AS ?k) }");
+}
+
 /* The query of the first entities of each of v's summaries that the fetch
  * did not load, as many as it names (SG_SUMMARY_NAMES at least), with
  * what the drawing needs of them; *parts: how many subqueries it has
@@ -1591,8 +1633,11 @@ static int named_query(sg_buf *q, const struct gathered *ga,
 		json_t *mine, *groups;
 		char key[24];
 
-		if (json_is_true(json_object_get(o, "further")))
+		if (json_is_true(json_object_get(o, "further"))) {
+			r = s == SG_NONE ? 0 : json_object_set_new(json_array_get(
+				want, s), "further", json_true());
 			continue;
+		}
 		r = json_array_set_new(per, b, json_integer(json_integer_value(
 			json_array_get(per, b)) + 1));
 		if (s == SG_NONE || r)
@@ -1629,6 +1674,14 @@ static int named_query(sg_buf *q, const struct gathered *ga,
 				       most);
 			++*parts;
 		}
+		/* (what further_part asks needs IN lists: VALUES_AT_ONCE) */
+		if (!r && json_object_get(json_array_get(want, i), "further") &&
+		    ga->inner && ga->top && ga->hops > 1 &&
+		    json_array_size(ga->reached) <= VALUES_AT_ONCE) {
+			r = (*parts && sg_buf_adds(q, " UNION")) ||
+			    further_part(q, ga, so, most);
+			++*parts;
+		}
 	}
 	r = r || sg_buf_adds(q, " } } OPTIONAL { ") ||
 	    needs_pattern(q, "?n", lang) || sg_buf_adds(q, " } }");
@@ -1644,9 +1697,9 @@ static json_t *iri_term(const char *iri, size_t n)
 }
 
 /* The answer to named_query into ga: its entities reached, each one's
- * statements, and its least link to the batch's slice where that runs
- * from the slice (the store grouped it by that link; its own statements
- * have those that run to the slice). */
+ * statements, and the link its group ?k names where that runs to it (the
+ * store placed it by that link; its own statements have those that run
+ * from it). */
 static int take_named(struct gathered *ga, const json_t *rows,
 		      const char *url, sg_error *err)
 {
@@ -1693,8 +1746,9 @@ static int take_named(struct gathered *ga, const json_t *rows,
  * and the store is asked, in one request, for the first of each
  * summary's entities it did not send, group by group as count_query made
  * them, as many as the summary names (SG_SUMMARY_NAMES at least), with
- * what the drawing needs of them. Those further out (total_query's) are
- * not asked for: loaded, one would be drawn nowhere, its path not.
+ * what the drawing needs of them; and for the first of those further
+ * out (total_query's) with the entity each is reached through, so that
+ * it is as far from the focus as in a file (further_part).
  */
 static int ask_named(struct fetch *f, struct gathered *ga,
 		     const sg_select_opts *so, const char **focus,

@@ -127,14 +127,8 @@ from_store() {
 # name, and the drawing is the file's, DOT byte for byte
 counted() {
 	both "$@" && [ "$past" = 0 ] &&
-	/usr/bin/python3 tests/sparql/counted.py $unnamed "$tmp/store.json" \
-		"$tmp/file.json" "$tmp/store.dot" "$tmp/file.dot"
-}
-unnamed=
-# counted_further ARGS...: counted, but for the names in the tooltip of
-# the entities further out than the step past the cut (not fetched)
-counted_further() {
-	unnamed=--further-unnamed; counted "$@"; ok=$?; unnamed=; return $ok
+	/usr/bin/python3 tests/sparql/counted.py "$tmp/store.json" "$tmp/file.json" \
+		"$tmp/store.dot" "$tmp/file.dot"
 }
 # asked N: the last drawing from the store took N requests
 asked() { [ "$(cat "$tmp/asked")" = "$1" ] || { echo "  $(cat "$tmp/asked") requests, not $1"; return 1; }; }
@@ -170,7 +164,7 @@ drawings() {
 	# (Oxigraph 0.5 takes 50 s over this one's count past the cut: the
 	# NOT EXISTS of each entity two steps out)
 	check "$1: past the page at depth 3: what lies past the cut counted too" \
-		counted_further --focus $e/team/000000 --depth 3 --max-nodes 10
+		counted --focus $e/team/000000 --depth 3 --max-nodes 10
 	check "  in 5 requests" asked 5
 	check "$1: past the page: --type" \
 		counted --focus $e/team/000000 --depth 2 --max-nodes 10 --type Person --type Team
@@ -201,7 +195,7 @@ drawings Virtuoso
 # counts past the cut: all the steps to the last, the focus too, and the
 # filters the store can apply
 check "past the page at depth 4: the steps past the cut's next counted" \
-	counted_further --focus $e/team/000000 --depth 4 --max-nodes 10
+	counted --focus $e/team/000000 --depth 4 --max-nodes 10
 check "past the page at depth 3, cut at the first step: all counted" \
 	totals --focus $e/team/000000 --depth 3 --max-nodes 5
 check "past the page, --direction in: the focus counted too" \
