@@ -287,6 +287,8 @@ typedef struct sg_unloaded {
 	const char *entity, *relation_type, *type; /* ids */
 	sg_direction dir;
 	uint32_t count;
+	/* the relations joining them to entity (0: one each) */
+	uint32_t relations;
 	/* relations of entity to what was not loaded: its rank's (a count
 	 * of entities has them by group; this, all of them) */
 	uint32_t links;

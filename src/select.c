@@ -688,10 +688,13 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 			v->fold_of_unloaded[key->unloaded] =
 				(uint32_t)v->nfolds;
 			/* (each joined to the anchor by one relation at
-			 * least: the one counted) */
+			 * least: the one counted; more where its source
+			 * counted them) */
 			if (!key->field[1] && key->field[0] == k[0] &&
 			    k[0] != SG_NONE)
-				s->relations += key->weight;
+				s->relations += g->unloaded[key->unloaded]
+					.relations ? g->unloaded[
+					key->unloaded].relations : key->weight;
 		}
 		listed += s->count;
 		v->ncut += total(s);

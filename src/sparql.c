@@ -633,29 +633,40 @@ static int beyond(sg_buf *q, const sg_select_opts *so, const char *var,
 /* Each entity one step out from the IRIs of frontier reaches, ?n, once,
  * in the group ?k ("F DIR P") the least of its links to the frontier
  * makes, and of its least type ?t (see add_unloaded, which finds the same
- * of those it loaded); inner, when not NULL: only the entities past those
- * IRIs and their step (the frontier one step past a cut). */
+ * of those it loaded), with ?m, that group and "|" and how many links it
+ * has to F (a file's summary counts links, not entities); inner, when
+ * not NULL: only the entities past those IRIs and their step (the
+ * frontier one step past a cut). */
 static int group_query(sg_buf *q, const sg_select_opts *so,
 		       const json_t *frontier, const json_t *inner)
 {
-	return sg_buf_adds(q, "{ SELECT ?n (MIN(CONCAT(STR(?f), \" \", ?dir, "
-			      "\" \", STR(?p))) AS ?k) (MIN(STR(?class)) AS "
-			      "?t) WHERE {") ||
+	/* (each entity's least link to each of the frontier, with how many
+	 * it has, and then the least of those: its links to one are the
+	 * group's only when it is the one the group names) */
+	return sg_buf_adds(q, "{ SELECT ?n (MIN(CONCAT(?kf, \"|\", STR(?l))) "
+			      "AS ?m) (MIN(STR(?class)) AS ?t) WHERE { { "
+			      "SELECT ?n ?f (MIN(CONCAT(STR(?f), \" \", ?dir, "
+			      "\" \", STR(?p))) AS ?kf) (COUNT(*) AS ?l) "
+			      "WHERE {") ||
 	       step_pattern(q, so, frontier) ||
 	       sg_buf_adds(q, " FILTER(isIRI(?n))") ||
 	       (inner && beyond(q, so, "?n", inner)) ||
-	       sg_buf_adds(q, " OPTIONAL { ?n <" RDF_TYPE "> ?class } } "
-			      "GROUP BY ?n }");
+	       sg_buf_adds(q, " } GROUP BY ?n ?f } OPTIONAL { ?n <" RDF_TYPE
+			      "> ?class } } GROUP BY ?n } "
+			      "BIND(STRBEFORE(?m, \"|\") AS ?k)");
 }
 
 /* How many entities one step out from the IRIs of frontier reaches, by
- * group (group_query); and how many links ?d each of the frontier has
- * by predicate (its rank, see fold in select.c). */
+ * group (group_query), and their links ?l to the group's entity; and how
+ * many links ?d each of the frontier has by predicate (its rank, see fold
+ * in select.c). */
 static int count_query(sg_buf *q, const sg_select_opts *so,
 		       const json_t *frontier, const json_t *inner)
 {
-	return sg_buf_adds(q, "SELECT ?k ?t ?c ?f ?p ?d WHERE { { SELECT ?k ?t "
-			      "(COUNT(?n) AS ?c) WHERE { ") ||
+	return sg_buf_adds(q, "SELECT ?k ?t ?c ?l ?f ?p ?d WHERE { { SELECT ?k "
+			      "?t (COUNT(?n) AS ?c) (SUM(<http://www.w3.org/2001/"
+			      "XMLSchema#integer>(STRAFTER(?m, \"|\"))) AS ?l) "
+			      "WHERE { ") ||
 	       group_query(q, so, frontier, inner) ||
 	       sg_buf_adds(q, " } GROUP BY ?k ?t } UNION { "
 			      "SELECT ?f ?p (COUNT(*) AS ?d) WHERE {") ||
@@ -800,13 +811,16 @@ struct gathered {
 	json_t *inner, *top;
 	/* once cut: the steps from inner to the last, the cut's one */
 	int hops;
+	/* a summary holds entities further out whose names were not asked
+	 * for (see named_query) */
+	int unnamed;
 };
 
 static int gathered_init(struct gathered *g, sg_error *err)
 {
 	*g = (struct gathered){ json_array(), json_object(), json_array(),
 				json_object(), json_array(), json_object(), 0,
-				NULL, NULL, 0 };
+				NULL, NULL, 0, 0 };
 	return g->rows && g->row_keys && g->reached && g->seen && g->counts &&
 	       g->ranks ?
 	       0 : sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -1237,11 +1251,12 @@ static int add_one(json_t *counts, const char *key)
 /* The group count_query puts entity n of the loaded ones in, as the
  * store finds it, into best (n: "F DIR P"): the least of its links (rows)
  * to the IRIs of slice, of the predicates counted (counted) and the
- * direction asked for; and the links of each of slice among those, into
- * links. */
-static int least_links(json_t *best, json_t *links, const json_t *rows,
-		       const json_t *slice, const json_t *counted,
-		       sg_direction direction, sg_buf *key)
+ * direction asked for; the links of each of slice among those, into
+ * links; and those between n and each of slice f, into pairs ("n\x1ff"). */
+static int least_links(json_t *best, json_t *links, json_t *pairs,
+		       const json_t *rows, const json_t *slice,
+		       const json_t *counted, sg_direction direction,
+		       sg_buf *key)
 {
 	size_t i;
 	json_t *row;
@@ -1271,6 +1286,9 @@ static int least_links(json_t *best, json_t *links, const json_t *rows,
 			     json_object_set_new(best, n, json_string(
 				     sg_buf_str(key)))) ||
 			    add_one(links, f);
+			sg_buf_reset(key);
+			r = r || sg_buf_addf(key, "%s\x1f%s", n, f) ||
+			    add_one(pairs, sg_buf_str(key));
 		}
 	}
 	return r;
@@ -1309,11 +1327,15 @@ static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
 	json_t *slice = json_object(), *counted = json_object();
 	json_t *best = json_object(), *tally = json_object();
 	json_t *links = json_object(), *degree = json_object(), *row, *v;
+	/* the loaded entities' links: to each of slice, and by group to
+	 * the group's entity */
+	json_t *pairs = json_object(), *tally_links = json_object();
 	const json_t *rows = json_object_get(batch, "rows");
 	sg_buf key = SG_BUF_INIT, f = SG_BUF_INIT;
 	const char *n;
 	size_t i;
-	int r = slice && counted && best && tally && links && degree ? 0 : -1;
+	int r = slice && counted && best && tally && links && degree &&
+		pairs && tally_links ? 0 : -1;
 
 	json_array_foreach(json_object_get(batch, "slice"), i, v)
 		r = r || json_object_set(slice, json_string_value(v),
@@ -1333,18 +1355,25 @@ static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
 			    strtoll(term_part(row, "d", "value"), NULL,
 				    10))));
 	}
-	r = r || least_links(best, links, ga->rows, slice, counted, direction,
-			     &key);
+	r = r || least_links(best, links, pairs, ga->rows, slice, counted,
+			     direction, &key);
 	/* (past the cut's step, as counted, nothing was loaded) */
 	if (json_is_true(json_object_get(batch, "beyond")))
 		json_object_clear(best);
 	json_object_foreach(r ? NULL : best, n, v) {
 		const char *t = json_string_value(json_object_get(least, n));
+		const char *k = json_string_value(v);
 
+		sg_buf_reset(&f);
+		r = sg_buf_addf(&f, "%s\x1f%.*s", n, (int)strcspn(k, " "), k);
 		sg_buf_reset(&key);
-		r = sg_buf_addf(&key, "%s\x1f%s", json_string_value(v),
-				t ? t : "") ||
-		    add_one(tally, sg_buf_str(&key));
+		r = r || sg_buf_addf(&key, "%s\x1f%s", k, t ? t : "") ||
+		    add_one(tally, sg_buf_str(&key)) ||
+		    json_object_set_new(tally_links, sg_buf_str(&key),
+			    json_integer(json_integer_value(json_object_get(
+				    tally_links, sg_buf_str(&key))) +
+					 json_integer_value(json_object_get(
+						 pairs, sg_buf_str(&f)))));
 	}
 	json_object_foreach(r ? NULL : degree, n, v) {
 		long long d = json_integer_value(v) -
@@ -1360,6 +1389,7 @@ static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
 		const char *dir = strchr(gk, ' ');
 		const char *p = dir ? strchr(dir + 1, ' ') : NULL;
 		long long c = strtoll(term_part(row, "c", "value"), NULL, 10);
+		long long l = strtoll(term_part(row, "l", "value"), NULL, 10);
 		json_int_t loaded;
 
 		sg_buf_reset(&key);
@@ -1371,6 +1401,8 @@ static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
 		loaded = json_integer_value(json_object_get(tally,
 							    sg_buf_str(&key)));
 		c -= loaded;
+		l -= json_integer_value(json_object_get(tally_links,
+							sg_buf_str(&key)));
 		if (c <= 0 || c > UINT32_MAX)
 			continue;
 		*sum += c;
@@ -1381,7 +1413,9 @@ static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
 			    .relation_type = rd_rdf_local_name(p + 1),
 			    .type = *t ? rd_rdf_local_name(t) : NULL,
 			    .dir = strncmp(dir + 1, "in ", 3) ? SG_OUT : SG_IN,
-			    .count = (uint32_t)c }, err) ||
+			    .count = (uint32_t)c,
+			    .relations = l >= c && l <= UINT32_MAX ?
+					 (uint32_t)l : 0 }, err) ||
 		    note_origin(origins, g, json_pack("{s:I, s:s, s:s, s:I}",
 			    "batch", (json_int_t)b, "k", gk, "t", t,
 			    "loaded", loaded));
@@ -1392,6 +1426,8 @@ static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
 	json_decref(tally);
 	json_decref(links);
 	json_decref(degree);
+	json_decref(pairs);
+	json_decref(tally_links);
 	sg_buf_release(&key);
 	sg_buf_release(&f);
 	return r;
@@ -1612,7 +1648,26 @@ static int further_part(sg_buf *q, const struct gathered *ga,
  * what the drawing needs of them; *parts: how many subqueries it has
  * (none: nothing to ask). origins: where each of v's graph's counts came
  * from. */
-static int named_query(sg_buf *q, const struct gathered *ga,
+/* How many entities the cut step reached, as the store counted them. */
+static long long cut_size(const struct gathered *ga)
+{
+	long long n = 0;
+	const json_t *batch, *row;
+	size_t i, j;
+
+	json_array_foreach(ga->counts, i, batch)
+		if (!json_is_true(json_object_get(batch, "beyond")))
+			json_array_foreach(json_object_get(batch, "rows"), j,
+					   row)
+				n += strtoll(term_part(row, "c", "value"),
+					     NULL, 10);
+	return n;
+}
+
+/* The cut step's entities past which further_part is not asked. */
+#define FURTHER_FROM 5000
+
+static int named_query(sg_buf *q, struct gathered *ga,
 		       const sg_select_opts *so, const char *lang,
 		       const sg_view *v, const json_t *origins, size_t *parts)
 {
@@ -1674,14 +1729,21 @@ static int named_query(sg_buf *q, const struct gathered *ga,
 				       most);
 			++*parts;
 		}
-		/* (what further_part asks needs IN lists: VALUES_AT_ONCE) */
-		if (!r && json_object_get(json_array_get(want, i), "further") &&
-		    ga->inner && ga->top && ga->hops > 1 &&
-		    json_array_size(ga->reached) <= VALUES_AT_ONCE) {
+		if (r || !json_object_get(json_array_get(want, i), "further"))
+			continue;
+		/* (what further_part asks needs IN lists: VALUES_AT_ONCE;
+		 * and Virtuoso 7 took more than 100 s over it from a step of
+		 * 28,000 entities, 0.2 s from 320) */
+		if (ga->inner && ga->top && ga->hops > 1 &&
+		    json_array_size(ga->reached) <= VALUES_AT_ONCE &&
+		    cut_size(ga) <= FURTHER_FROM) {
 			r = (*parts && sg_buf_adds(q, " UNION")) ||
 			    further_part(q, ga, so, most);
 			++*parts;
 		}
+		ga->unnamed |= !ga->inner || !ga->top || ga->hops > 2 ||
+			      json_array_size(ga->reached) > VALUES_AT_ONCE ||
+			      cut_size(ga) > FURTHER_FROM;
 	}
 	r = r || sg_buf_adds(q, " } } OPTIONAL { ") ||
 	    needs_pattern(q, "?n", lang) || sg_buf_adds(q, " } }");
@@ -1870,6 +1932,12 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 		    add_unloaded(g, &ga, so->direction, NULL, err) ||
 		    declare_filtered(g, so, json_string_value(json_array_get(
 			    ga.reached, 0)), err);
+	if (!r && ga.unnamed &&
+	    sg_graph_warn(g, SG_WUNREAD, (sg_loc){ f->o->url, 0, 0 },
+			  "the entities further out than the step past the "
+			  "page's cut are counted, not named: a summary that "
+			  "holds them lists other names than a file's"))
+		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	json_decref(frontier);
 	gathered_release(&ga);
 	sg_buf_release(&iri);
