@@ -378,13 +378,24 @@ static void close_layout(GVC_t *gvc, Agraph_t **ag)
 	*ag = NULL;
 }
 
+/* What of a layout is made: all of it, or only where the boxes go. */
+enum laying { LAY_ALL, LAY_BOXES };
+
 /* The DOT text dot, len bytes, read into a graph of its own, *ag, and
  * laid out by engine. */
 static int read_and_lay_out(GVC_t *gvc, const char *dot, size_t len,
-			    const char *engine, Agraph_t **ag, sg_error *err)
+			    const char *engine, enum laying what,
+			    Agraph_t **ag, sg_error *err)
 {
 	if (!(*ag = sg_read_dot(dot, len)))
 		return graphviz_failed(err, "read its own DOT");
+	/* dot places its boxes before it routes the lines, which then
+	 * take as long again */
+	if (what == LAY_BOXES && agsafeset(*ag, "splines", "none", "")) {
+		agclose(*ag);
+		*ag = NULL;
+		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
+	}
 	if (!gvLayout(gvc, *ag, engine))
 		return 0;
 	agclose(*ag);
@@ -419,7 +430,7 @@ static int place_words(GVC_t *gvc, Agraph_t **ag, char **dot, size_t *len,
 	free(*dot);
 	*dot = text.buf;
 	*len = text.len;
-	return read_and_lay_out(gvc, *dot, *len, "nop2", ag, err);
+	return read_and_lay_out(gvc, *dot, *len, "nop2", LAY_ALL, ag, err);
 }
 
 /*
@@ -452,7 +463,7 @@ static int lay_out_kept(const sg_view *v, const sg_render_opts *opts,
 	free(*dot);
 	*dot = text.buf;
 	*len = text.len;
-	return r || read_and_lay_out(gvc, *dot, *len, "nop2", ag, err) ||
+	return r || read_and_lay_out(gvc, *dot, *len, "nop2", LAY_ALL, ag, err) ||
 		       place_words(gvc, ag, dot, len, err) ?
 		       -1 :
 		       0;
@@ -464,10 +475,15 @@ static int lay_out(const sg_view *v, const sg_render_opts *opts,
 		   const char *engine, const sg_fit *fit, GVC_t *gvc,
 		   Agraph_t **ag, char **dot, size_t *len, sg_error *err)
 {
+	int kept = opts->keep && !strcmp(engine, "dot");
+
+	/* a kept layout takes only dot's places of the boxes
+	 * (sg_keep_places routes the lines) */
 	if (write_dot(v, opts, engine, fit, dot, len, err) ||
-	    read_and_lay_out(gvc, *dot, *len, engine, ag, err))
+	    read_and_lay_out(gvc, *dot, *len, engine,
+			     kept ? LAY_BOXES : LAY_ALL, ag, err))
 		return -1;
-	return opts->keep && !strcmp(engine, "dot") ?
+	return kept ?
 		       lay_out_kept(v, opts, fit, gvc, ag, dot, len, err) :
 		       0;
 }
@@ -480,7 +496,7 @@ static int lay_out_again(GVC_t *gvc, Agraph_t **ag, const char *dot,
 			 size_t len, const char *engine, sg_error *err)
 {
 	close_layout(gvc, ag);
-	return read_and_lay_out(gvc, dot, len, engine, ag, err);
+	return read_and_lay_out(gvc, dot, len, engine, LAY_ALL, ag, err);
 }
 
 /* ---- fitting a drawing to a page ---- */
