@@ -153,6 +153,14 @@ int sg_keep_layout(sg_drawing *d, const sg_graph *g, const sg_layout *l,
  * 0, or -1 when memory runs out. */
 int sg_keep_places(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 		   Agraph_t *laid);
+/* Pins every node of d (g's view drawn for neato or fdp, with
+ * sg_keep_layout's pins) where laid (the same drawing laid out) has it,
+ * but where l's entities' lines cross or pass boxes: new entities beside
+ * their neighbours where their lines cross least, kept ones moved a
+ * little, a few further (see untangle in keep.c); a relation's words
+ * between its ends. 0, or -1 when memory runs out. */
+int sg_keep_untangle(sg_drawing *d, const sg_graph *g, const sg_layout *l,
+		     Agraph_t *laid);
 /* Readies ag, laid out by nop2 from sg_keep_places' drawing, to be
  * written as Graphviz's DOT and read back: the relations' words moved off
  * the boxes, titles and each other where their lines allow, the frame

@@ -1646,6 +1646,428 @@ int sg_keep_places(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 	return r;
 }
 
+/* ---- the lines of a drawing whose entities are pinned (neato, fdp) ---- */
+
+/* How far (points) a kept box may move unseen: a reader takes 0.3 inch
+ * (21.6 points) for a move (layoutmove.py). */
+#define UNSEEN 15.0
+/* Room (points) a box moved keeps from the others: the drawing's sep. */
+#define MOVED_ROOM 12.0
+/* At most one kept box in FAR_SHARE moves further than UNSEEN, and each
+ * only for FAR_GAIN crossings (or boxes passed) fewer: the goal is that a
+ * tenth of them, at most, move for an edit. */
+#define FAR_SHARE 12
+#define FAR_GAIN 2.0
+/* A line through a box hides less than a crossing confuses: a weight
+ * of 1 kept 121 crossings where 0.25 kept 100 (the 200-entity graph,
+ * layoutmove.py's worst edit). */
+#define PASS_WEIGHT 0.25
+/* Past about this many segment tests, untangling stops where it is (some
+ * tenths of a second: a large drawing has many lines to cross). */
+#define UNTANGLE_WORK 40000000.0
+/* The directions a box is tried in around a place, and how far beside a
+ * neighbour: just clear of it, and further where that is taken. */
+#define TURNS 12
+#define FAR_RINGS 4
+static const double far_rings[FAR_RINGS] = { 1, 1.6, 2.3, 3.2 };
+
+enum knot_kind {
+	KNOT_ABSENT, /* not laid out */
+	KNOT_FIXED,  /* no entity's: a legend's, a summary */
+	KNOT_SHARED, /* an entity the old drawing showed: home is its place */
+	KNOT_NEW,    /* an entity it did not */
+	KNOT_WORDS   /* a relation's words, between its ends */
+};
+
+/* A node of the drawing as the untangling sees it: where it is, its home
+ * (where the engine kept it), half its size. */
+struct knot {
+	enum knot_kind kind;
+	double at[2], home[2], half[2];
+	int far;       /* moved further than UNSEEN from home */
+	size_t end[2]; /* words: the knots of its relation's ends */
+	int ends;      /* words: which of end[] are known (bits) */
+};
+
+/* The knots, the lines between entities' knots (a relation with words is
+ * one line, end to end, its words halfway), each knot's lines
+ * (of[first[i]] to of[first[i + 1]]), the frame moves stay in, the
+ * segment tests made so far, and how far the engine moved the old
+ * drawing's places (shifted: known). */
+struct tangle {
+	struct knot *k;
+	size_t n, nties;
+	size_t (*ties)[2];
+	size_t *first, *of;
+	struct box frame;
+	double work;
+	double shift[2];
+	int shifted;
+};
+
+/* Whether boxes a and b, each grown by room / 2, meet. */
+static int boxes_meet(const double a[2], const double ha[2],
+		      const double b[2], const double hb[2], double room)
+{
+	return fabs(a[0] - b[0]) < ha[0] + hb[0] + room &&
+	       fabs(a[1] - b[1]) < ha[1] + hb[1] + room;
+}
+
+/* Whether knot v may move to p: its box in the frame, clear of the
+ * others'. */
+static int free_at(const struct tangle *w, size_t v, const double p[2])
+{
+	const struct knot *kv = &w->k[v];
+
+	if (p[0] - kv->half[0] < w->frame.lo[0] ||
+	    p[0] + kv->half[0] > w->frame.hi[0] ||
+	    p[1] - kv->half[1] < w->frame.lo[1] ||
+	    p[1] + kv->half[1] > w->frame.hi[1])
+		return 0;
+	for (size_t i = 0; i < w->n; i++)
+		if (i != v && w->k[i].kind > KNOT_ABSENT &&
+		    w->k[i].kind != KNOT_WORDS &&
+		    boxes_meet(p, kv->half, w->k[i].at, w->k[i].half,
+			       MOVED_ROOM))
+			return 0;
+	return 1;
+}
+
+/* What knot v's lines cost at p: the lines they cross (but those that
+ * share an end with them), the boxes they pass through, the lines
+ * through v's box. */
+static double knot_cost(struct tangle *w, size_t v, const double p[2])
+{
+	const struct knot *kv = &w->k[v];
+	struct box me = { { p[0] - kv->half[0], p[1] - kv->half[1] },
+			  { p[0] + kv->half[0], p[1] + kv->half[1] } };
+	double c = 0;
+
+	for (size_t j = w->first[v]; j < w->first[v + 1]; j++) {
+		size_t t = w->of[j],
+		       o = w->ties[t][0] == v ? w->ties[t][1] : w->ties[t][0];
+		const double *b = w->k[o].at;
+
+		for (size_t i = 0; i < w->n; i++) {
+			const struct knot *ki = &w->k[i];
+			struct box bi = {
+				{ ki->at[0] - ki->half[0],
+				  ki->at[1] - ki->half[1] },
+				{ ki->at[0] + ki->half[0],
+				  ki->at[1] + ki->half[1] }
+			};
+
+			c += PASS_WEIGHT * (i != v && i != o &&
+					    ki->kind > KNOT_ABSENT &&
+					    ki->kind != KNOT_WORDS &&
+					    through(p, b, &bi));
+		}
+		for (size_t u = 0; u < w->nties; u++) {
+			size_t a = w->ties[u][0], z = w->ties[u][1];
+
+			if (a == v || z == v || a == o || z == o)
+				continue;
+			c += segments_cross(p, b, w->k[a].at, w->k[z].at);
+		}
+		w->work += (double)(w->n + w->nties);
+	}
+	for (size_t u = 0; u < w->nties; u++)
+		c += PASS_WEIGHT * (w->ties[u][0] != v && w->ties[u][1] != v) *
+		     through(w->k[w->ties[u][0]].at, w->k[w->ties[u][1]].at,
+			     &me);
+	return c;
+}
+
+/* The places knot v is tried at: around home within UNSEEN (near), or
+ * beside each knot it has a line to and between them all (far); *m of
+ * them into at[]. */
+static size_t tries_of(const struct tangle *w, size_t v, int far,
+		       double (*at)[2])
+{
+	const struct knot *kv = &w->k[v];
+	double mid[2] = { 0, 0 };
+	size_t m = 0, ties = w->first[v + 1] - w->first[v];
+
+	for (int t = 0; t < TURNS && !far; t++)
+		for (int ring = 1; ring <= 3; ring++) {
+			at[m][0] = kv->home[0] +
+				   UNSEEN * ring / 3 * cos(2 * M_PI * t / TURNS);
+			at[m][1] = kv->home[1] +
+				   UNSEEN * ring / 3 * sin(2 * M_PI * t / TURNS);
+			m++;
+		}
+	for (size_t j = w->first[v]; j < w->first[v + 1] && far; j++) {
+		size_t t = w->of[j],
+		       o = w->ties[t][0] == v ? w->ties[t][1] : w->ties[t][0];
+		const struct knot *ko = &w->k[o];
+
+		mid[0] += ko->at[0] / (double)ties;
+		mid[1] += ko->at[1] / (double)ties;
+		for (int a = 0; a < TURNS; a++) {
+			double cx = cos(2 * M_PI * a / TURNS),
+			       cy = sin(2 * M_PI * a / TURNS);
+			double gx = kv->half[0] + ko->half[0] + MOVED_ROOM,
+			       gy = kv->half[1] + ko->half[1] + MOVED_ROOM,
+			       r = fmin(fabs(cx) > 1e-9 ? gx / fabs(cx) :
+							  HUGE_VAL,
+					fabs(cy) > 1e-9 ? gy / fabs(cy) :
+							  HUGE_VAL);
+
+			for (int ring = 0; ring < FAR_RINGS; ring++) {
+				at[m][0] = ko->at[0] + r * far_rings[ring] * cx;
+				at[m][1] = ko->at[1] + r * far_rings[ring] * cy;
+				m++;
+			}
+		}
+	}
+	if (far && ties > 1) {
+		at[m][0] = mid[0];
+		at[m][1] = mid[1];
+		m++;
+	}
+	return m;
+}
+
+/* The cheapest of v's tries (near or far), into best; its cost. */
+static double cheapest(struct tangle *w, size_t v, int far, double (*at)[2],
+		       double best[2])
+{
+	double least = HUGE_VAL;
+	size_t m = tries_of(w, v, far, at);
+
+	for (size_t i = 0; i < m && w->work < UNTANGLE_WORK; i++) {
+		double c = free_at(w, v, at[i]) ? knot_cost(w, v, at[i]) :
+						  HUGE_VAL;
+
+		if (c < least) {
+			least = c;
+			best[0] = at[i][0];
+			best[1] = at[i][1];
+		}
+	}
+	return least;
+}
+
+/* Moves knot v to the cheapest of its tries when that is cheaper by gain
+ * than where it is; whether it moved. */
+static int move_if(struct tangle *w, size_t v, int far, double gain,
+		   double (*at)[2])
+{
+	double to[2], now = knot_cost(w, v, w->k[v].at),
+		      c = cheapest(w, v, far, at, to);
+
+	if (c > now - gain)
+		return 0;
+	w->k[v].at[0] = to[0];
+	w->k[v].at[1] = to[1];
+	return 1;
+}
+
+/*
+ * Where a line is tangled, few boxes move: a new entity goes where its
+ * lines cross least beside its neighbours (neato puts it where its
+ * springs pull, across the drawing from them as often as not); each kept
+ * box moves where its lines cross least within UNSEEN of its place, which
+ * a reader does not see; then, one by one, the kept boxes that gain most
+ * (at least FAR_GAIN) move beside their neighbours, one in FAR_SHARE at
+ * most. A drawing by sfdp of 200 entities has some 130 crossings and its
+ * layouts differ by a third (97 to 161 for single edits): a kept one
+ * must untangle as well to stay within 1.2 times a fresh one's.
+ */
+/* A kept box that gains by moving far, and how much: most first. */
+struct gain {
+	size_t v;
+	double by;
+};
+
+static int by_gain(const void *a, const void *b)
+{
+	const struct gain *p = a, *q = b;
+
+	if (p->by != q->by)
+		return p->by > q->by ? -1 : 1;
+	return p->v < q->v ? -1 : p->v > q->v;
+}
+
+static int untangle(struct tangle *w)
+{
+	size_t shared = 0, budget, most = 0, ng = 0;
+	double (*at)[2];
+	struct gain *g = malloc((w->n + 1) * sizeof(*g));
+
+	for (size_t v = 0; v < w->n; v++) {
+		size_t t = w->first[v + 1] - w->first[v];
+
+		shared += w->k[v].kind == KNOT_SHARED;
+		most = t > most ? t : most;
+	}
+	at = malloc((3 * TURNS + FAR_RINGS * TURNS * most + 1) * sizeof(*at));
+	if (!at || !g) {
+		free(at);
+		free(g);
+		return -1;
+	}
+	for (size_t v = 0; v < w->n; v++)
+		if (w->k[v].kind == KNOT_NEW)
+			move_if(w, v, 1, 1, at);
+	/* (a box whose lines cross nothing has nothing to gain) */
+	for (size_t v = 0; v < w->n; v++)
+		if (w->k[v].kind == KNOT_SHARED &&
+		    knot_cost(w, v, w->k[v].at) >= 1)
+			move_if(w, v, 0, 1, at);
+	/* the far moves by what they gained when all were where they
+	 * were, each weighed again when its turn comes */
+	for (size_t v = 0; v < w->n; v++) {
+		double now, to[2], by;
+
+		if (w->k[v].kind == KNOT_SHARED &&
+		    (now = knot_cost(w, v, w->k[v].at)) >= FAR_GAIN &&
+		    (by = now - cheapest(w, v, 1, at, to)) >= FAR_GAIN)
+			g[ng++] = (struct gain){ v, by };
+	}
+	qsort(g, ng, sizeof(*g), by_gain);
+	budget = shared / FAR_SHARE;
+	for (size_t i = 0; i < ng && budget > 0; i++)
+		if (move_if(w, g[i].v, 1, FAR_GAIN, at)) {
+			w->k[g[i].v].far = 1;
+			budget--;
+		}
+	free(at);
+	free(g);
+	return 0;
+}
+
+/* Lines u of w: from knot a to knot z (none for a loop or a knot not laid
+ * out). */
+static void tie(struct tangle *w, size_t a, size_t z)
+{
+	if (a == z || w->k[a].kind == KNOT_ABSENT ||
+	    w->k[z].kind == KNOT_ABSENT)
+		return;
+	w->ties[w->nties][0] = a;
+	w->ties[w->nties][1] = z;
+	w->nties++;
+	/* counted two along: see knots() */
+	w->first[a + 2]++;
+	w->first[z + 2]++;
+}
+
+/* The knots of d's nodes where laid has them, and their lines. */
+static int knots(struct tangle *w, sg_drawing *d, const sg_graph *g,
+		 const sg_layout *l, Agraph_t *laid)
+{
+	size_t edges = sg_drawing_count(d, SG_DEDGE);
+	sg_buf id = SG_BUF_INIT;
+	int r = 0;
+
+	for (size_t i = 0; i < w->n && !r; i++) {
+		sg_dobj *v = sg_drawing_nth(d, SG_DNODE, i);
+		Agnode_t *an = agnode(laid, (char *)sg_drawing_name(v), 0);
+		int64_t e = sg_drawing_entity(v);
+		struct knot *k = &w->k[i];
+		const struct place *p = NULL;
+
+		k->kind = KNOT_ABSENT;
+		if (!an)
+			continue;
+		k->at[0] = k->home[0] = ND_coord(an).x;
+		k->at[1] = k->home[1] = ND_coord(an).y;
+		k->half[0] = ND_width(an) * 36;
+		k->half[1] = ND_height(an) * 36;
+		sg_buf_reset(&id);
+		if (!strncmp(sg_drawing_name(v), "words:\t", 7))
+			k->kind = KNOT_WORDS;
+		else if (e < 0)
+			k->kind = KNOT_FIXED;
+		else if (!(r = sg_svg_entity_id(&id, g, (uint32_t)e)))
+			k->kind = (p = find(l, sg_buf_str(&id))) ? KNOT_SHARED :
+								   KNOT_NEW;
+		/* where the engine moved the old drawing to (all of it, as
+		 * it was pinned) */
+		if (k->kind == KNOT_SHARED && !w->shifted) {
+			w->shift[0] = k->at[0] - p->x;
+			w->shift[1] = k->at[1] - p->y;
+			w->shifted = 1;
+		}
+		/* new boxes stay within the old ones' frame: a box past
+		 * it moves the picture's edge, and every box with it */
+		if (k->kind == KNOT_WORDS || k->kind == KNOT_NEW)
+			continue;
+		w->frame.lo[0] = fmin(w->frame.lo[0], k->at[0] - k->half[0]);
+		w->frame.lo[1] = fmin(w->frame.lo[1], k->at[1] - k->half[1]);
+		w->frame.hi[0] = fmax(w->frame.hi[0], k->at[0] + k->half[0]);
+		w->frame.hi[1] = fmax(w->frame.hi[1], k->at[1] + k->half[1]);
+	}
+	sg_buf_release(&id);
+	for (size_t i = 0; i < edges && !r; i++) {
+		sg_dobj *e = sg_drawing_nth(d, SG_DEDGE, i);
+		size_t t = sg_drawing_index(sg_drawing_end(e, 0)),
+		       h = sg_drawing_index(sg_drawing_end(e, 1));
+
+		if (w->k[h].kind == KNOT_WORDS) {
+			w->k[h].end[0] = t;
+			w->k[h].ends |= 1;
+		}
+		if (w->k[t].kind == KNOT_WORDS) {
+			w->k[t].end[1] = h;
+			w->k[t].ends |= 2;
+		}
+		if (w->k[t].kind != KNOT_WORDS && w->k[h].kind != KNOT_WORDS)
+			tie(w, t, h);
+	}
+	for (size_t i = 0; i < w->n && !r; i++)
+		if (w->k[i].kind == KNOT_WORDS && w->k[i].ends == 3)
+			tie(w, w->k[i].end[0], w->k[i].end[1]);
+	/* first[v + 1]: where v's lines go in of[], once the counts
+	 * before it are summed; v's lines put there move it to where
+	 * v's end, first[v + 1] of the finished index */
+	for (size_t i = 0; i < w->n; i++)
+		w->first[i + 1] += w->first[i];
+	for (size_t u = 0; u < w->nties && !r; u++)
+		for (int k = 0; k < 2; k++)
+			w->of[w->first[w->ties[u][k] + 1]++] = u;
+	return r;
+}
+
+int sg_keep_untangle(sg_drawing *d, const sg_graph *g, const sg_layout *l,
+		     Agraph_t *laid)
+{
+	size_t n = sg_drawing_count(d, SG_DNODE),
+	       edges = sg_drawing_count(d, SG_DEDGE);
+	struct tangle w = { .k = calloc(n + 1, sizeof(*w.k)),
+			    .n = n,
+			    .ties = malloc((edges + 1) * sizeof(*w.ties)),
+			    .first = calloc(n + 2, sizeof(*w.first)),
+			    .of = malloc((2 * edges + 1) * sizeof(*w.of)),
+			    .frame = { { HUGE_VAL, HUGE_VAL },
+				       { -HUGE_VAL, -HUGE_VAL } } };
+	sg_buf pos = SG_BUF_INIT;
+	int r = w.k && w.ties && w.first && w.of ? 0 : -1;
+
+	r = r || knots(&w, d, g, l, laid) || untangle(&w);
+	for (size_t i = 0; i < n && !r; i++) {
+		struct knot *k = &w.k[i];
+
+		if (k->kind == KNOT_WORDS && k->ends == 3) {
+			k->at[0] = (w.k[k->end[0]].at[0] +
+				    w.k[k->end[1]].at[0]) / 2;
+			k->at[1] = (w.k[k->end[0]].at[1] +
+				    w.k[k->end[1]].at[1]) / 2;
+		}
+		/* in the old drawing's points, as sg_keep_layout pinned */
+		if (k->kind != KNOT_ABSENT)
+			r = set_pos(sg_drawing_nth(d, SG_DNODE, i),
+				    k->at[0] - w.shift[0],
+				    k->at[1] - w.shift[1], 1, &pos);
+	}
+	sg_buf_release(&pos);
+	free(w.k);
+	free(w.ties);
+	free(w.first);
+	free(w.of);
+	return r;
+}
+
 /* A box words should not cover: its centre and half its size, and how
  * much covering it weighs. */
 struct rect {
