@@ -1802,6 +1802,8 @@ check "keep: and afresh" run 0 "$k/g200-new.json" --max-nodes 300 --page none -o
 check "keep: a tenth of the boxes moved at most" \
 	test "$(moved "$k/g200.svg" "$k/g200-kept.svg" | tr -d .)" -le 10
 check "keep: crossings at most 1.2 times afresh" crossed "$k/g200-fresh.svg" "$k/g200-kept.svg"
+check "keep: the relations' words clear of the boxes and each other" \
+	sh -c "/usr/bin/python3 tests/svgmeasure.py --page none --check overlaps=0 '$k/g200-kept.svg' >/dev/null"
 # 60 entities by dot, a relation added between boxes in opposite corners:
 # routed through the ranks' gaps where it crosses fewest lines (passing
 # under boxes weighs less: it crossed 33 against a fresh layout's 27)
@@ -1819,12 +1821,21 @@ check "keep: crossings at most 1.2 times afresh" crossed "$k/g60-fresh.svg" "$k/
 check "keep: neato draws its DOT as scograph did" sh -c \
 	"neato -Tsvg '$k/g200-kept.dot' 2>/dev/null | sed -e '/^<style>@media/d' >'$k/g200-neato.svg' &&
 	sed -e '/^<style>@media/d' -e 's/ class=\"scograph\">\$/>/' '$k/g200-kept.svg' | cmp -s - '$k/g200-neato.svg'"
-# the fallback: on A4, kept in OLD's places, the new box overlaps a text
-# (OLD had none), so the fresh layout, readable, is drawn instead
+# on A4, the new box placed beside its neighbour clear of the others
+# (where neato put it, it overlapped a text, and the fresh layout was
+# drawn instead)
 check "keep: neato on A4" run 0 tests/keep/old.json -K neato -o "$k/old-neato-a4.svg"
 check "keep: neato kept on A4" run 0 tests/keep/new.json -K neato \
+	--keep-layout "$k/old-neato-a4.svg" -o "$k/new-neato-a4.svg"
+check "keep: neato on A4, no box moved" test "$(moved "$k/old-neato-a4.svg" "$k/new-neato-a4.svg")" = 0.00
+check "keep: neato on A4, no text over another" \
+	sh -c "/usr/bin/python3 tests/svgmeasure.py --page a4 --check overlaps=0 '$k/new-neato-a4.svg' >/dev/null"
+# the fallback: a name made long, kept in OLD's places, overlaps the
+# texts beside it (OLD had none), so the fresh layout, readable, is drawn
+sed 's/"name": "Cy"/"name": "Cy Montgomery-Smythe of Almaty"/' tests/keep/new.json >"$k/long.json"
+check "keep: neato kept on A4, a name longer" run 0 "$k/long.json" -K neato \
 	--keep-layout "$k/old-neato-a4.svg" -o "$k/kept-neato-a4.svg"
-check "keep: neato afresh on A4" run 0 tests/keep/new.json -K neato -o "$k/fresh-neato-a4.svg"
+check "keep: neato afresh on A4" run 0 "$k/long.json" -K neato -o "$k/fresh-neato-a4.svg"
 check "keep: less readable than OLD, drawn afresh" same "$k/fresh-neato-a4.svg" "$k/kept-neato-a4.svg"
 # the README's example: kept, its text is 5.7 pt on A4, as OLD's was (a
 # fresh drawing would be 7.2 pt and move every box)
