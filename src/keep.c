@@ -1668,9 +1668,9 @@ int sg_keep_places(sg_drawing *d, const sg_graph *g, const sg_layout *l,
  * tenth of them, at most, move for an edit. */
 #define FAR_SHARE 12
 #define FAR_GAIN 2.0
-/* A line through a box hides less than a crossing confuses: a weight
- * of 1 kept 121 crossings where 0.25 kept 100 (the 200-entity graph,
- * layoutmove.py's worst edit). */
+/* What a line through a box weighs against a crossing: the box hides a
+ * piece of it, where a crossing confuses (the 200-entity graph's worst
+ * edit in layoutmove.py: 135 crossings kept at 1, 121 at 0.25). */
 #define PASS_WEIGHT 0.25
 /* Past about this many segment tests, untangling stops where it is (some
  * tenths of a second: a large drawing has many lines to cross). */
@@ -1678,6 +1678,7 @@ int sg_keep_places(sg_drawing *d, const sg_graph *g, const sg_layout *l,
 /* The directions a box is tried in around a place, and how far beside a
  * neighbour: just clear of it, and further where that is taken. */
 #define TURNS 12
+#define FULL_TURN 6.283185307179586 /* (M_PI is POSIX's, not C's) */
 #define FAR_RINGS 4
 static const double far_rings[FAR_RINGS] = { 1, 1.6, 2.3, 3.2 };
 
@@ -1801,9 +1802,9 @@ static size_t tries_of(const struct tangle *w, size_t v, int far,
 	for (int t = 0; t < TURNS && !far; t++)
 		for (int ring = 1; ring <= 3; ring++) {
 			at[m][0] = kv->home[0] +
-				   UNSEEN * ring / 3 * cos(2 * M_PI * t / TURNS);
+				   UNSEEN * ring / 3 * cos(FULL_TURN * t / TURNS);
 			at[m][1] = kv->home[1] +
-				   UNSEEN * ring / 3 * sin(2 * M_PI * t / TURNS);
+				   UNSEEN * ring / 3 * sin(FULL_TURN * t / TURNS);
 			m++;
 		}
 	for (size_t j = w->first[v]; j < w->first[v + 1] && far; j++) {
@@ -1814,8 +1815,8 @@ static size_t tries_of(const struct tangle *w, size_t v, int far,
 		mid[0] += ko->at[0] / (double)ties;
 		mid[1] += ko->at[1] / (double)ties;
 		for (int a = 0; a < TURNS; a++) {
-			double cx = cos(2 * M_PI * a / TURNS),
-			       cy = sin(2 * M_PI * a / TURNS);
+			double cx = cos(FULL_TURN * a / TURNS),
+			       cy = sin(FULL_TURN * a / TURNS);
 			double gx = kv->half[0] + ko->half[0] + MOVED_ROOM,
 			       gy = kv->half[1] + ko->half[1] + MOVED_ROOM,
 			       r = fmin(fabs(cx) > 1e-9 ? gx / fabs(cx) :
@@ -1873,17 +1874,6 @@ static int move_if(struct tangle *w, size_t v, int far, double gain,
 	return 1;
 }
 
-/*
- * Where a line is tangled, few boxes move: a new entity goes where its
- * lines cross least beside its neighbours (neato puts it where its
- * springs pull, across the drawing from them as often as not); each kept
- * box moves where its lines cross least within UNSEEN of its place, which
- * a reader does not see; then, one by one, the kept boxes that gain most
- * (at least FAR_GAIN) move beside their neighbours, one in FAR_SHARE at
- * most. A drawing by sfdp of 200 entities has some 130 crossings and its
- * layouts differ by a third (97 to 161 for single edits): a kept one
- * must untangle as well to stay within 1.2 times a fresh one's.
- */
 /* A kept box that gains by moving far, and how much: most first. */
 struct gain {
 	size_t v;
@@ -1899,6 +1889,17 @@ static int by_gain(const void *a, const void *b)
 	return p->v < q->v ? -1 : p->v > q->v;
 }
 
+/*
+ * Where a line is tangled, few boxes move: a new entity goes where its
+ * lines cross least beside its neighbours (neato puts it where its
+ * springs pull, across the drawing from them as often as not); each kept
+ * box moves where its lines cross least within UNSEEN of its place, which
+ * a reader does not see; then, one by one, the kept boxes that gain most
+ * (at least FAR_GAIN) move beside their neighbours, one in FAR_SHARE at
+ * most. A drawing by sfdp of 200 entities has some 130 crossings and its
+ * layouts differ by a third (97 to 161 for single edits): a kept one
+ * must untangle as well to stay within 1.2 times a fresh one's.
+ */
 static int untangle(struct tangle *w)
 {
 	size_t shared = 0, budget, most = 0, ng = 0;
