@@ -35,7 +35,7 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev nettle-dev \
 	libxml2-utils valgrind python3-jsonschema python3-networkx \
 	python3-igraph python3-rdflib python3-fonttools man-db libcsv-dev \
 	python3-pandas libcurl4-openssl-dev virtuoso-opensource \
-	python3-pygraphviz
+	python3-pygraphviz python3-scipy
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
@@ -347,7 +347,8 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
 	tests/tools/*/*.trig \
 	tests/tools/*/*.canvas tests/shapes/*.json tests/shapes/*.csv \
 	tests/fuzz/shapes/* tests/fuzz/keep/*.svg tests/tools/graphviz/*.dot \
-	tests/tools/*/*/*.gv tests/formats/*/*.gv
+	tests/tools/*/*/*.gv tests/formats/*/*.gv \
+	tests/tools/others/karate.* tests/tools/others/zachary.*
 # New units go to build/fuzz/new, crashes to build/fuzz/crashes: a run
 # never writes into the repository.
 # (the XML formats' targets take the names XML is made of, the RDF

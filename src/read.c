@@ -806,6 +806,20 @@ static int fields(const char *p, const char *end)
 	return n;
 }
 
+/* Whether the line at p is LGL's: a vertex's line, "# NAME", followed by
+ * a line of its neighbours (a name and perhaps a weight). An edge list's
+ * comment line has words, not one name. */
+static int is_lgl(const char *p, const char *end)
+{
+	const char *eol = memchr(p, '\n', (size_t)(end - p));
+
+	if (!eol || !begins(p, end, "# ", 0) || fields(p + 2, eol) != 1)
+		return 0;
+	p = eol + 1;
+	return p < end && *p != '#' && fields(p, end) >= 1 &&
+	       fields(p, end) <= 2;
+}
+
 static const struct other *other_format(const char *p, const char *end)
 {
 	static const char *const gml_head[] = { "Creator", "Version", NULL };
@@ -820,6 +834,12 @@ static const struct other *other_format(const char *p, const char *end)
 		"write it as GraphML or GML with the tool that made it"
 	}, dimacs = {
 		"DIMACS", NULL,
+		"write it as GraphML or GML with the tool that made it"
+	}, matrix = {
+		"Matrix Market", NULL,
+		"write it as GraphML or GML with the tool that made it"
+	}, lgl = {
+		"LGL (as igraph writes it)", NULL,
 		"write it as GraphML or GML with the tool that made it"
 	}, list = {
 		"an edge list without a header (as networkx and igraph write "
@@ -836,6 +856,8 @@ static const struct other *other_format(const char *p, const char *end)
 		if (q < end && *q == '[')
 			return &gml;
 	}
+	if (begins(p, end, "%%MatrixMarket", 1))
+		return &matrix;
 	q = past_lines(p, end, "%", NULL);
 	if (begins(q, end, "*vertices", 1) || begins(q, end, "*network", 1))
 		return &pajek;
@@ -845,6 +867,9 @@ static const struct other *other_format(const char *p, const char *end)
 	q = past_lines(p, end, "c", NULL);
 	if (end - q > 2 && q[0] == 'p' && q[1] == ' ')
 		return &dimacs;
+	q = past_lines(p, end, "", NULL);
+	if (is_lgl(q, end))
+		return &lgl;
 	q = past_lines(p, end, "#%", NULL);
 	return fields(q, end) >= 2 ? &list : NULL;
 }

@@ -806,7 +806,7 @@ fi
 # format; where the message gives a command, pasted back it reads the
 # tool's own counts
 oth=tests/tools/others
-if /usr/bin/python3 -c 'import igraph, networkx' 2>/dev/null; then
+if /usr/bin/python3 -c 'import igraph, networkx, scipy' 2>/dev/null; then
 	rm -rf "$tmp/others" && cp -r $oth "$tmp/others"
 	check "others: the tools write what is committed" sh -c \
 		"/usr/bin/python3 '$tmp/others/make.py' 2>/dev/null && diff -r $oth '$tmp/others'"

@@ -629,7 +629,8 @@ static void test_dot_one_after_another(void **state)
 	sg_graph_free(g);
 }
 
-/* The formats a text is told not to be (GML, Pajek, graph6, edge lists)
+/* The formats a text is told not to be (GML, Pajek, graph6, LGL, Matrix
+ * Market, edge lists)
  * are told within the text, which need not end in a NUL: texts cut where
  * a comparison would run past them (a comment line alone, past which the
  * GML test read: found by fuzzing), each an exact copy (valgrind, ASan). */
@@ -637,7 +638,7 @@ static void test_other_formats_within_text(void **state)
 {
 	static const char *const texts[] = {
 		"# a comment alone\n", "*Vert", ">>graph6", "grap", "0 1",
-		"Creator \"x\"\n",
+		"Creator \"x\"\n", "# 0\n", "# 0\n1", "%%MatrixMar",
 	};
 
 	(void)state;

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Graphs in formats scograph does not read, as networkx (Debian's
-python3-networkx) and python-igraph (python3-igraph) write them: each must
+python3-networkx, with python3-scipy for Matrix Market) and python-igraph
+(python3-igraph) write them: each must
 be refused in one message that names its format and the way to one
 scograph reads (tests/cli.sh), never taken for broken JSON.
 
@@ -14,6 +15,7 @@ import re
 
 import igraph as ig
 import networkx as nx
+import scipy.io
 
 here = os.path.dirname(os.path.abspath(__file__))
 rows = []
@@ -55,6 +57,8 @@ nx_file("karate.gml", nx.write_gml, "this is GML")
 nx_file("karate.net", nx.write_pajek, "this is Pajek's .net")
 nx_file("karate.g6", nx.write_graph6, "this is graph6 or sparse6")
 nx_file("karate.s6", nx.write_sparse6, "this is graph6 or sparse6")
+nx_file("karate.mtx", lambda g, path: scipy.io.mmwrite(
+    path, nx.to_scipy_sparse_array(g)), "this is Matrix Market")
 nx_file("karate.edgelist", nx.write_edgelist,
         "this is an edge list without a header")
 nx_file("karate.adjlist", nx.write_adjlist,
@@ -66,6 +70,7 @@ ig_file("zachary.net", "pajek", "this is Pajek's .net")
 ig_file("zachary.edgelist", "edgelist",
         "this is an edge list without a header")
 ig_file("zachary.ncol", "ncol", "this is an edge list without a header")
+ig_file("zachary.lgl", "lgl", "this is LGL")
 # (DIMACS is a flow problem: its source and target are named)
 ig_file("zachary.dimacs", "dimacs", "this is DIMACS", source=0, target=33)
 
