@@ -69,7 +69,8 @@ static const struct option options[] = {
 	    "write every output as FMT: html, json, or any format this "
 	    "Graphviz renders"),
 	OPT(0, "render-all", STRING, render_all, "DIR",
-	    "draw every graph of DIR (*.json, *.jsonl) into the folder -o "
+	    "draw every graph file of DIR (*.json, *.gv, *.graphml, *.ttl "
+	    "...) into the folder -o "
 	    "names, as NAME.FMT for each -T FMT (default svg), in one run"),
 	OPT(0, "sparql", STRING, sparql, "URL",
 	    "draw from the SPARQL endpoint at URL instead of files: the "
@@ -1037,8 +1038,28 @@ static char *new_string(const char *fmt, ...)
 	return s;
 }
 
-/* Graph files by the name they are drawn under (theirs without .json or
- * .jsonl), then by that extension; bytes, not the locale's order. Two
+/* The files of a folder --render-all draws (and --watch watches): those of
+ * the formats scograph reads whose names say graph. CSV and TSV are not:
+ * a folder of graphs keeps its tables too, and a table is read as edges
+ * whatever it holds; name one on the command line to draw it. */
+static const char *const graph_files[] = {
+	".json", ".jsonl", ".jsonld", ".gv", ".dot", ".graphml", ".gexf",
+	".nt", ".nq", ".ttl", ".trig",
+};
+#define NGRAPH_FILES (sizeof(graph_files) / sizeof(graph_files[0]))
+
+static int is_graph_file(const char *name)
+{
+	const char *ext = strrchr(name, '.');
+
+	for (size_t i = 0; ext && ext != name && i < NGRAPH_FILES; i++)
+		if (!strcmp(ext, graph_files[i]))
+			return 1;
+	return 0;
+}
+
+/* Graph files by the name they are drawn under (theirs without their
+ * extension), then by that extension; bytes, not the locale's order. Two
  * files drawn under one name are then neighbours, wherever others sort
  * (a.json, a.jsonb.json, a.jsonl). */
 static int by_name(const void *a, const void *b)
@@ -1053,7 +1074,7 @@ static int by_name(const void *a, const void *b)
 	return nx < ny ? -1 : 1;
 }
 
-/* The graphs of folder dir: its *.json and *.jsonl files, by_name. NULL
+/* The graphs of folder dir: its graph_files, by_name. NULL
  * with the error printed. */
 static char **graphs_in(const char *dir, size_t *n)
 {
@@ -1075,11 +1096,9 @@ static char **graphs_in(const char *dir, size_t *n)
 		return NULL;
 	}
 	while ((e = readdir(d))) {
-		const char *ext = strrchr(e->d_name, '.');
 		char **more = names;
 
-		if (!ext || ext == e->d_name ||
-		    (strcmp(ext, ".json") && strcmp(ext, ".jsonl")))
+		if (!is_graph_file(e->d_name))
 			continue;
 		if (*n == alloc &&
 		    !(more = realloc(names, (alloc *= 2) * sizeof(*names))))
@@ -1119,8 +1138,11 @@ static int render_all(struct run *run)
 	int worst = names && outs ? 0 : EXIT_BAD_INPUT;
 
 	if (!worst && !n) {
-		fprintf(stderr, "scograph: %s: error: no graphs (*.json, "
-				"*.jsonl) to draw\n", c->render_all);
+		fprintf(stderr, "scograph: %s: error: no graphs to draw (",
+			c->render_all);
+		for (size_t i = 0; i < NGRAPH_FILES; i++)
+			fprintf(stderr, "%s*%s", i ? ", " : "", graph_files[i]);
+		fprintf(stderr, ")\n");
 		worst = EXIT_BAD_INPUT;
 	}
 	if (!worst && outdir && mkdir(outdir, 0777) && errno != EEXIST) {
@@ -1134,7 +1156,7 @@ static int render_all(struct run *run)
 		char *path = new_string("%s/%s", c->render_all, names[k]);
 		int r = !path;
 
-		/* sorted by_name, a.json and a.jsonl are neighbours */
+		/* sorted by_name, a.json and a.gv are neighbours */
 		if (k && !strncmp(names[k - 1], names[k], (size_t)base + 1) &&
 		    strrchr(names[k - 1], '.') - names[k - 1] == base) {
 			fprintf(stderr, "scograph: %s: error: %s is drawn "
@@ -1227,13 +1249,13 @@ static const char *output_read(const struct config *c)
 /* The files a drawing is made from, in w; -1 printed. */
 static int watch_inputs(struct watch *w, const struct config *c)
 {
-	static const char *const graphs[] = { ".json", ".jsonl" };
 	int r = 0;
 
 	for (size_t i = 0; i < c->files.n && !r; i++)
 		r = watch_file(w, c->files.items[i]);
 	if (!r && c->render_all)
-		r = watch_folder(w, c->render_all, graphs, 2);
+		r = watch_folder(w, c->render_all, graph_files,
+				 NGRAPH_FILES);
 	if (!r && c->diff)
 		r = watch_file(w, c->diff);
 	if (!r && is_file(c->theme))

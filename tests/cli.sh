@@ -1635,6 +1635,10 @@ check "to SVG" svg_ok "$tmp/repo/rendered/sco.svg"
 check "and PNG" png_ok "$tmp/repo/rendered/sco.png"
 check "every graph" test -s "$tmp/repo/rendered/sample.png"
 check "JSON Lines too, as --render-all draws them" test -s "$tmp/repo/rendered/lines.svg"
+cp tests/formats/dot/graph.gv "$tmp/repo/graphs/dot.gv"
+check "graphs.mk: a DOT file added" make -s -C "$tmp/repo" -f "$top/examples/ci/graphs.mk" SCOGRAPH="$bin"
+check "drawn as --render-all draws it" sh -c \
+	"'$bin' --strict tests/formats/dot/graph.gv -T svg | cmp -s - '$tmp/repo/rendered/dot.svg'"
 check "no pages unless asked" test ! -e "$tmp/repo/rendered/sco.html"
 check "graphs.mk PAGES=yes: a page each too" make -s -C "$tmp/repo" -B \
 	-f "$top/examples/ci/graphs.mk" SCOGRAPH="$bin" PAGES=yes
@@ -1668,7 +1672,7 @@ check "fails the job on a broken graph" sh -c "cd '$tmp/repo' &&
 	! RUNNER_TEMP='$tmp/runner' sh '$tmp/workflow.sh' 2>/dev/null"
 rm "$tmp/repo/graphs/broken.json"
 check "renders the others" sh -c "cd '$tmp/repo' && RUNNER_TEMP='$tmp/runner' sh '$tmp/workflow.sh'"
-check "to SVG and PNG" test "$(cd "$tmp/repo/rendered" && echo *)" = "lines.png lines.svg sample.png sample.svg sco.png sco.svg"
+check "to SVG and PNG" test "$(cd "$tmp/repo/rendered" && echo *)" = "dot.png dot.svg lines.png lines.svg sample.png sample.svg sco.png sco.svg"
 
 # ---- examples/ci/diff-graphs.sh: a pull request's graph changes drawn
 r="$tmp/review"
@@ -1678,6 +1682,7 @@ cp tests/diff/old.json "$r/graphs/g.json"
 cp tests/formats/native/graph.json "$r/graphs/same.json"
 cp tests/formats/native/graph.json "$r/graphs/gone.json"
 cp tests/keep/old.json "$r/graphs/k.json"
+cp tests/formats/dot/graph.gv "$r/graphs/dot.gv"
 git -C "$r" add graphs
 git -C "$r" -c user.name=t -c user.email=t@t commit -q -m base
 # an added entity, a removed relation, a renamed entity, a changed field
@@ -1685,6 +1690,7 @@ cp tests/diff/new.json "$r/graphs/g.json"
 cp tests/formats/native-jsonl/graph.jsonl "$r/graphs/new.jsonl"
 cp tests/keep/new.json "$r/graphs/k.json"
 git -C "$r" rm -q graphs/gone.json
+sed 's/^}$/  "BRI" -> "SCO" [label="cooperates with"];\n}/' tests/formats/dot/graph.gv >"$r/graphs/dot.gv"
 git -C "$r" add graphs
 git -C "$r" -c user.name=t -c user.email=t@t commit -q -m change
 check "diff-graphs.sh" sh -c "cd '$r' && SCOGRAPH='$bin' \
@@ -1694,7 +1700,9 @@ check "diff-graphs.sh: PNG" test "$(head -c 4 "$r/out/g.png" | od -An -tx1 | tr 
 check "diff-graphs.sh: a new graph, all added" svg_ok "$r/out/new.svg"
 check "diff-graphs.sh: an unchanged graph is not drawn" test ! -e "$r/out/same.svg"
 check "diff-graphs.sh: nothing else left behind" test "$(cd "$r/out" && ls -A)" = \
-	"$(printf '%s\n' g.html g.png g.svg g.txt k.html k.png k.svg k.txt new.html new.png new.svg new.txt)"
+	"$(printf '%s\n' dot.html dot.png dot.svg dot.txt g.html g.png g.svg g.txt k.html k.png k.svg k.txt new.html new.png new.svg new.txt)"
+check "diff-graphs.sh: a DOT file's change" has "$r/out/dot.txt" '+ relation BRI -[cooperates with]-> SCO'
+
 check "diff-graphs.sh: the change as a page, its changes in it" has "$r/out/g.html" '"diff": {'
 check "a page that asks for nothing" has "$r/out/g.html" "content=\"default-src 'none';"
 check "diff-graphs.sh: laid out from the base's drawing" run 0 --diff \
@@ -1718,7 +1726,7 @@ check "summary: a changed field" has "$tmp/summary.md" '~ entity b: description 
 check "summary: the pictures" test "$(grep -c '<img alt="changes to graphs/[gn]e*w*\.jsonl*" src="data:image/png;base64,iVBORw0KGgo' "$tmp/summary.md")" = 2
 check "summary: a deleted graph" has "$tmp/summary.md" "### graphs/gone.json"
 check "summary: in order" test "$(grep '^###' "$tmp/summary.md" | tr '\n' ' ')" = \
-	"### graphs/g.json ### graphs/gone.json ### graphs/k.json ### graphs/new.jsonl "
+	"### graphs/dot.gv ### graphs/g.json ### graphs/gone.json ### graphs/k.json ### graphs/new.jsonl "
 cp tests/invalid/unknown-entity/input.json "$r/graphs/g.json"
 check "diff-graphs.sh: a broken graph fails" sh -c "cd '$r' && ! SCOGRAPH='$bin' \
 	GITHUB_STEP_SUMMARY='$tmp/summary2.md' sh '$top/examples/ci/diff-graphs.sh' HEAD out 2>/dev/null"
@@ -1943,14 +1951,26 @@ check "and nothing drawn of them" test "$(cd "$d/out5" && echo *)" = "lines.svg 
 check "the project's own folder, as the README says" run 0 --strict \
 	--render-all graphs -o "$d/own"
 check "drawn" test "$(cd "$d/own" && echo *)" = "sco.svg"
+# graph files of every format whose name says graph, tables not
+mkdir -p "$d/formats"
+cp tests/tools/networkx/nx2/karate.gv tests/tools/rdflib/sco.ttl \
+	tests/tools/yed/organisation.graphml tests/tools/csv/miserables.csv \
+	"$d/formats/"
+check "--render-all: DOT, Turtle, GraphML" run 0 --render-all "$d/formats" -o "$d/formats-out"
+check "each drawn, the table not" \
+	test "$(cd "$d/formats-out" && echo *)" = "karate.svg organisation.svg sco.svg"
+check "as one graph's run draws it" sh -c \
+	"'$bin' tests/tools/rdflib/sco.ttl -T svg | cmp -s - '$d/formats-out/sco.svg'"
 check "graphs.mk on the project's own folder" sh -c "rm -rf '$tmp/own' && mkdir '$tmp/own' &&
 	cp -r graphs '$tmp/own/' && make -s -C '$tmp/own' -f '$top/examples/ci/graphs.mk' SCOGRAPH='$bin' >/dev/null 2>&1"
 check "a schema alone is no graph" run 1 graphs/schema.json
 check "says so" stderr_is "scograph: graphs/schema.json:1:1: error: this is a JSON Schema, not a graph"
 printf '{"$schema": "../graphs/schema.json", "entities": [{"id": "a"}]}\n' >"$tmp/with-schema.json"
 check "a graph may name its schema" run 0 "$tmp/with-schema.json" --stats
-check "no graphs" run 1 --render-all "$tmp/o" -o "$d/none"
-check "no graphs message" stderr_is "scograph: $tmp/o: error: no graphs (*.json, *.jsonl) to draw"
+mkdir -p "$d/no-graphs" && cp tests/tools/csv/miserables.csv "$d/no-graphs/"
+echo 'not a graph' >"$d/no-graphs/README.txt"
+check "no graphs" run 1 --render-all "$d/no-graphs" -o "$d/none"
+check "no graphs message" stderr_is "scograph: $d/no-graphs: error: no graphs to draw (*.json, *.jsonl, *.jsonld, *.gv, *.dot, *.graphml, *.gexf, *.nt, *.nq, *.ttl, *.trig)"
 check "no folder" run 1 --render-all "$d/nonesuch" -o "$d/none"
 check "no folder to draw into" run 1 --render-all "$d/graphs" -o "$d/nonesuch/out"
 check "one message, not one a graph" stderr_is "scograph: $d/nonesuch/out: error: cannot make folder: No such file or directory"

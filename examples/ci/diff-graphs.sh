@@ -1,5 +1,6 @@
 #!/bin/sh
-# For each graph file (*.json, *.jsonl under GRAPHS_DIR) that differs
+# For each graph file (*.json, *.jsonl, *.gv, *.graphml, *.ttl ... under
+# GRAPHS_DIR: the files scograph --render-all draws) that differs
 # between the commit BASE and the working tree, draws what changed with
 # scograph --diff to OUTDIR/NAME.svg and OUTDIR/NAME.png, and as a page to
 # explore, its change list beside the drawing, OUTDIR/NAME.html; writes the
@@ -35,8 +36,11 @@ else
 fi
 
 echo "## Graph changes" >&3
-changed=$(git diff --name-status --no-renames "$base" -- \
-	"$graphs/*.json" "$graphs/*.jsonl")
+set --
+for e in json jsonl jsonld gv dot graphml gexf nt nq ttl trig; do
+	set -- "$@" "$graphs/*.$e"
+done
+changed=$(git diff --name-status --no-renames "$base" -- "$@")
 [ -n "$changed" ] || echo "No graph changed." >&3
 # names with tabs or line breaks are not graphs this handles
 printf '%s\n' "$changed" | while IFS="$(printf '\t')" read -r what path; do

@@ -1,5 +1,5 @@
-# Renders every graphs/*.json and *.jsonl of a repository to SVG and PNG
-# with scograph, as --render-all does,
+# Renders every graph file of a repository's graphs/ (the kinds of
+# GRAPH_FILES) to SVG and PNG with scograph, as --render-all does,
 # and fails on invalid input; only the graphs changed since their pictures
 # were made are redrawn (`scograph --render-all` redraws them all, in one
 # run). Include it, or run it:
@@ -29,18 +29,20 @@ pages = $(if $(PAGES),-o $(@:.svg=.html))
 # (scograph --render-all tells them by their content and passes over them).
 GRAPHS_SKIP ?= %schema.json %theme.json
 
-GRAPHS := $(filter-out $(GRAPHS_SKIP),$(wildcard $(GRAPHS_DIR)/*.json))
-LINES := $(wildcard $(GRAPHS_DIR)/*.jsonl)
-PICTURES := $(GRAPHS:$(GRAPHS_DIR)/%.json=$(RENDERED_DIR)/%.svg) \
-	$(LINES:$(GRAPHS_DIR)/%.jsonl=$(RENDERED_DIR)/%.svg)
+# The graph files, by their names' endings: those --render-all draws
+# (CSV and TSV are not: a table is read as edges whatever it holds).
+GRAPH_FILES ?= json jsonl jsonld gv dot graphml gexf nt nq ttl trig
+GRAPHS := $(filter-out $(GRAPHS_SKIP),\
+	$(foreach e,$(GRAPH_FILES),$(wildcard $(GRAPHS_DIR)/*.$(e))))
+PICTURES := $(patsubst $(GRAPHS_DIR)/%,$(RENDERED_DIR)/%.svg,\
+	$(basename $(GRAPHS)))
 
 .PHONY: render
 render: $(PICTURES)
 
-$(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.json
+define picture_of
+$(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.$(1)
 	@mkdir -p $(RENDERED_DIR)
-	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $(keep) $< -o $@ -o $(@:.svg=.png) $(pages)
-
-$(RENDERED_DIR)/%.svg: $(GRAPHS_DIR)/%.jsonl
-	@mkdir -p $(RENDERED_DIR)
-	$(SCOGRAPH) $(SCOGRAPH_FLAGS) $(keep) $< -o $@ -o $(@:.svg=.png) $(pages)
+	$$(SCOGRAPH) $$(SCOGRAPH_FLAGS) $$(keep) $$< -o $$@ -o $$(@:.svg=.png) $$(pages)
+endef
+$(foreach e,$(GRAPH_FILES),$(eval $(call picture_of,$(e))))
