@@ -18,12 +18,12 @@ struct attr {
 	struct attr *next;
 };
 
+#define NO_ENTITY UINT32_MAX /* (the graph's entities are fewer) */
+
+/* (a million relations are a million of these: no padding) */
 struct sg_dobj {
 	sg_drawing *d;
-	int kind;
-	uint32_t seq;      /* place among the objects of its kind */
 	const char *name;  /* graphs and nodes */
-	int64_t entity;    /* nodes */
 	struct attr *attrs;
 	/* a graph's parent; a node's or an edge's innermost subgraph, NULL
 	 * for the root */
@@ -32,6 +32,9 @@ struct sg_dobj {
 	 * made: what the graphs around it then had */
 	const char **inherited;
 	uint32_t ninherited;
+	uint32_t entity;   /* nodes; NO_ENTITY for others */
+	uint32_t seq;      /* place among the objects of its kind */
+	int kind;
 };
 
 /* Values a symbol keeps, by a hash of their text (see keep). */
@@ -102,7 +105,7 @@ static sg_dobj *make(sg_drawing *d, int kind, const char *name)
 	o->d = d;
 	o->kind = kind;
 	o->seq = (uint32_t)d->n[kind];
-	o->entity = -1;
+	o->entity = NO_ENTITY;
 	d->objs[kind][d->n[kind]++] = o;
 	return o;
 }
@@ -185,7 +188,7 @@ sg_dobj *sg_drawing_node(sg_dobj *graph, const char *name, int64_t entity)
 	sg_dobj *n = make(graph->d, SG_DNODE, name);
 
 	if (n) {
-		n->entity = entity;
+		n->entity = entity < 0 ? NO_ENTITY : (uint32_t)entity;
 		n->up = graph->up ? graph : NULL;
 	}
 	return n;
@@ -224,7 +227,7 @@ sg_dobj *sg_drawing_sample(sg_drawing *d, int kind)
 	if (o) {
 		o->d = d;
 		o->kind = kind;
-		o->entity = -1;
+		o->entity = NO_ENTITY;
 	}
 	return o;
 }
@@ -347,7 +350,7 @@ const char *sg_drawing_name(const sg_dobj *obj)
 
 int64_t sg_drawing_entity(const sg_dobj *node)
 {
-	return node->entity;
+	return node->entity == NO_ENTITY ? -1 : (int64_t)node->entity;
 }
 
 size_t sg_drawing_index(const sg_dobj *obj)
