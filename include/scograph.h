@@ -24,8 +24,9 @@
  * Threads: a graph, its views and a theme belong to one thread at a time.
  * Reading, resolving, selecting and walking views share no state, so
  * several threads may each do them on their own graphs at once. Rendering
- * (sg_render, sg_render_buffer) goes through Graphviz, which keeps global
- * state: one render at a time in the whole process, whichever thread.
+ * (sg_render, sg_render_buffer) and reading DOT go through Graphviz, which
+ * keeps global state: they take one lock, so that threads calling them at
+ * once take turns.
  */
 #ifndef SCOGRAPH_H
 #define SCOGRAPH_H
@@ -625,8 +626,8 @@ typedef struct sg_output {
  * cannot be written stops the run before the work) and renamed into place
  * only when every output succeeded, so a failure leaves no partial file and
  * an older file at the path untouched. Unknown formats and engines are
- * SG_EUSAGE and are found before anything is written. Not thread-safe:
- * Graphviz is not.
+ * SG_EUSAGE and are found before anything is written. Renders take turns
+ * (see Threads above).
  *
  * A file-size limit (ulimit -f) sends SIGXFSZ, which kills the process
  * before sg_render can clean up: a caller that ignores SIGXFSZ gets SG_EIO
@@ -657,7 +658,7 @@ SG_API void sg_remove_temporaries(void);
  * sg_render would write it to a file: for a server that answers with the
  * SVG. *data receives a new buffer of *len bytes, with a NUL after them so
  * that text can be used as a string; the caller frees it with free(). On
- * failure *data is NULL and *len 0. Not thread-safe, as sg_render.
+ * failure *data is NULL and *len 0. Renders take turns, as sg_render's.
  */
 SG_API int sg_render_buffer(const sg_view *v, const sg_render_opts *opts,
 			    const char *format, char **data, size_t *len,

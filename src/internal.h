@@ -106,6 +106,11 @@ void *sg_arena_alloc(sg_arena **a, size_t size);
 int sg_arena_holds(const sg_arena *a, const char *s);
 void sg_arena_free(sg_arena *a);
 
+/* Graphviz's turn: held while anything goes through Graphviz, whose state
+ * is global (see util.c). */
+void sg_graphviz_lock(void);
+void sg_graphviz_unlock(void);
+
 /* Keys folded for matching that ignores case (ASCII, Latin-1, Greek and
  * Cyrillic letters); the result is added to b. */
 int sg_fold(sg_buf *b, const char *s);

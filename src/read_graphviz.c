@@ -435,7 +435,8 @@ struct place {
  * warnings; cgraph reports through agerr, which prints unless given a
  * function, and the library never prints), and where each node and edge
  * was made, in the order made (AGSEQ's). Static: cgraph's reader is one
- * for the process, and its callbacks take no context.
+ * for the process, and its callbacks take no context (Graphviz's lock
+ * held while it is used).
  */
 static struct {
 	const sg_lines *at; /* the text being read */
@@ -768,6 +769,7 @@ static int read_dot(struct reader *rd, const char *data, size_t len)
 		return -1;
 	ids.map = noting_map;
 	io.afread = sg_read_lines;
+	sg_graphviz_lock();
 	said.at = &t;
 	said.error = said.skip = said.nomem = 0;
 	said.place = (struct place){ 0, NULL };
@@ -786,6 +788,7 @@ static int read_dot(struct reader *rd, const char *data, size_t len)
 		said.made[k] = NULL;
 		said.alloc[k] = 0;
 	}
+	sg_graphviz_unlock();
 	return r;
 }
 

@@ -1622,14 +1622,16 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 		.v = v,
 		.opts = &kept,
 		.tell = { opts->progress, opts->progress_ctx, { 0 } },
-		.gvc = context(),
 		.n = noutputs,
 		.out = calloc(noutputs + 1, sizeof(struct product)),
 		.dests = calloc(noutputs + 1, sizeof(sg_dest)),
 	};
-	agusererrf old_errf = agseterrf(keep_message);
+	agusererrf old_errf;
 	int r;
 
+	sg_graphviz_lock();
+	j.gvc = context();
+	old_errf = agseterrf(keep_message);
 	if (opts->keep && !opts->rankdir)
 		kept.rankdir = sg_layout_flow(opts->keep);
 	sg_buf_reset(&gv_message);
@@ -1638,6 +1640,7 @@ static int render(const sg_view *v, const sg_render_opts *opts,
 	release_job(&j);
 	agseterrf(old_errf);
 	sg_buf_release(&gv_message);
+	sg_graphviz_unlock();
 	return r ? -1 : 0;
 }
 

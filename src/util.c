@@ -1,6 +1,7 @@
 /* The small tools under the model: errors, growth, buffers, arena, map. */
 #define _DEFAULT_SOURCE /* madvise */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -809,4 +810,32 @@ int sg_buf_add_json(sg_buf *b, const char *s)
 			r = sg_buf_add(b, s, 1);
 	}
 	return r || sg_buf_add(b, "\"", 1);
+}
+
+/* Graphviz keeps its state in globals: cgraph's parser (reading DOT, and
+ * reading back the DOT a render lays out), its error function, the
+ * layouts. Whatever goes through it takes this lock, so that threads take
+ * turns. Recursive: the turn of a render may include a reading. */
+static pthread_mutex_t graphviz;
+static pthread_once_t graphviz_made = PTHREAD_ONCE_INIT;
+
+static void make_graphviz_lock(void)
+{
+	pthread_mutexattr_t a;
+
+	pthread_mutexattr_init(&a);
+	pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&graphviz, &a);
+	pthread_mutexattr_destroy(&a);
+}
+
+void sg_graphviz_lock(void)
+{
+	pthread_once(&graphviz_made, make_graphviz_lock);
+	pthread_mutex_lock(&graphviz);
+}
+
+void sg_graphviz_unlock(void)
+{
+	pthread_mutex_unlock(&graphviz);
 }
