@@ -814,13 +814,17 @@ struct gathered {
 	/* a summary holds entities further out whose names were not asked
 	 * for (see named_query) */
 	int unnamed;
+	/* a step cut to the page went out from more IRIs than a request
+	 * holds (its counts overlap), or ranked all links (see ask_step):
+	 * how many IRIs */
+	size_t sliced, ranked_all;
 };
 
 static int gathered_init(struct gathered *g, sg_error *err)
 {
 	*g = (struct gathered){ json_array(), json_object(), json_array(),
 				json_object(), json_array(), json_object(), 0,
-				NULL, NULL, 0, 0 };
+				NULL, NULL, 0, 0, 0, 0 };
 	return g->rows && g->row_keys && g->reached && g->seen && g->counts &&
 	       g->ranks ?
 	       0 : sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -1057,9 +1061,11 @@ static int ask_step(struct fetch *f, struct gathered *ga,
 	/* Virtuoso 7 takes seconds to rank within the selection from a
 	 * frontier of hundreds (8.7 s for 322 IRIs, against 0.75 s for all
 	 * links): past RANKED_AT_ONCE, all links rank */
-	last = last && json_array_size(frontier) <= RANKED_AT_ONCE;
+	int ranked_all = last && (json_array_size(frontier) > RANKED_AT_ONCE ||
+				  !reached);
 	int r = step_answers_init(&sa, most);
 
+	last = last && !ranked_all;
 	for (size_t at = 0; at < json_array_size(frontier) && !r;
 	     at += VALUES_AT_ONCE) {
 		json_t *slice = NULL, *root = NULL, *rows = NULL;
@@ -1094,6 +1100,10 @@ static int ask_step(struct fetch *f, struct gathered *ga,
 			    "cannot count it as --%s leaves it: draw it with "
 			    "--max-nodes 0, or from a file", most,
 			    so->nwhere ? "where" : "exclude");
+	if (sa.over && json_array_size(frontier) > VALUES_AT_ONCE)
+		ga->sliced = json_array_size(frontier);
+	if (sa.over && ranked_all)
+		ga->ranked_all = json_array_size(frontier);
 	r = r || take_step(ga, &sa, next, f->o->url, err);
 	step_answers_release(&sa);
 	sg_buf_release(&q);
@@ -1570,42 +1580,61 @@ static int declare_filtered(sg_graph *g, const sg_select_opts *so,
 	return r;
 }
 
+/* The entities of ga not to ask for again: NOT IN a list of those
+ * reached while it is short enough (VALUES_AT_ONCE), else none (*all:
+ * those loaded are asked for too, and passed over). */
+static int not_reached(sg_buf *q, const struct gathered *ga, int *all)
+{
+	*all = json_array_size(ga->reached) <= VALUES_AT_ONCE;
+	return *all && (sg_buf_adds(q, " FILTER(?n NOT IN (") ||
+			add_iris(q, ga->reached, ", ") ||
+			sg_buf_adds(q, "))"));
+}
+
 /* The first entities of one group of batch (the b-th of ga->counts)
  * that a summary holds and the fetch did not load, most at most, by IRI:
  * a subquery of named_query binding ?n and its group ?k. groups: the
  * origins (note_origin) of its counts in the summary; all: they are all
- * of the batch's. */
+ * of the batch's, and the entities are chosen first, their groups found
+ * after (Virtuoso 7 groups a hub's 28,000 in seconds). */
 static int named_part(sg_buf *q, const struct gathered *ga,
 		      const sg_select_opts *so, size_t b, const json_t *groups,
 		      int all, size_t most)
 {
 	const json_t *batch = json_array_get(ga->counts, b), *o;
-	/* (past VALUES_AT_ONCE reached, those loaded are asked for too and
-	 * passed over: as many more as the groups hold) */
-	int out = json_array_size(ga->reached) <= VALUES_AT_ONCE;
+	const json_t *slice = json_object_get(batch, "slice");
+	const json_t *inner = json_is_true(json_object_get(batch, "beyond")) ?
+			      ga->inner : NULL;
 	size_t i;
-	int r = sg_buf_adds(q, " { SELECT ?n ?k WHERE { ") ||
-		group_query(q, so, json_object_get(batch, "slice"),
-			    json_is_true(json_object_get(batch, "beyond")) ?
-			    ga->inner : NULL);
+	int out = 0, r;
 
-	if (!all)
-		json_array_foreach(groups, i, o)
-			r = r || sg_buf_adds(q, i ? " || (?k = " :
-					     " FILTER((?k = ") ||
-			    add_literal(q, json_string_value(json_object_get(
-				    o, "k"))) ||
-			    sg_buf_adds(q, " && COALESCE(?t, \"\") = ") ||
-			    add_literal(q, json_string_value(json_object_get(
-				    o, "t"))) ||
-			    sg_buf_adds(q, ")");
-	r = r || (!all && sg_buf_adds(q, ")")) ||
-	    (out && (sg_buf_adds(q, " FILTER(?n NOT IN (") ||
-		     add_iris(q, ga->reached, ", ") || sg_buf_adds(q, "))")));
+	if (all)
+		r = sg_buf_adds(q, " { SELECT ?n (MIN(CONCAT(STR(?f), \" \", "
+				   "?dir, \" \", STR(?p))) AS ?k) WHERE { { "
+				   "SELECT DISTINCT ?n WHERE {") ||
+		    step_pattern(q, so, slice) ||
+		    sg_buf_adds(q, " FILTER(isIRI(?n))") ||
+		    (inner && beyond(q, so, "?n", inner)) ||
+		    not_reached(q, ga, &out);
+	else
+		r = sg_buf_adds(q, " { SELECT ?n ?k WHERE { ") ||
+		    group_query(q, so, slice, inner);
+	json_array_foreach(all ? NULL : groups, i, o)
+		r = r || sg_buf_adds(q, i ? " || (?k = " : " FILTER((?k = ") ||
+		    add_literal(q, json_string_value(json_object_get(o,
+								     "k"))) ||
+		    sg_buf_adds(q, " && COALESCE(?t, \"\") = ") ||
+		    add_literal(q, json_string_value(json_object_get(o,
+								     "t"))) ||
+		    sg_buf_adds(q, ")");
+	r = r || (!all && (sg_buf_adds(q, ")") ||
+			   not_reached(q, ga, &out)));
 	json_array_foreach(out ? NULL : groups, i, o)
 		most += (size_t)json_integer_value(json_object_get(o,
 								   "loaded"));
-	return r || sg_buf_addf(q, " } ORDER BY STR(?n) LIMIT %zu }", most);
+	r = r || sg_buf_addf(q, " } ORDER BY STR(?n) LIMIT %zu }", most);
+	return r || (all && (step_pattern(q, so, slice) ||
+			     sg_buf_adds(q, " } GROUP BY ?n }")));
 }
 
 /*
@@ -1860,6 +1889,35 @@ done:
  */
 #define LINKS_A_BOX 50
 
+/* Warnings into g of what the fetch ga drew otherwise than a file would
+ * (the store at url not asked, for its time or Virtuoso's limits). */
+static int warn_inexact(sg_graph *g, const struct gathered *ga,
+			const char *url)
+{
+	const sg_loc at = { url, 0, 0 };
+
+	return (ga->sliced &&
+		sg_graph_warn(g, SG_WUNREAD, at, "a step cut to the page went "
+			      "out from %zu entities, more than %d a request: "
+			      "an entity reached from two requests is counted "
+			      "twice, and what lies past the cut is not counted "
+			      "(--max-nodes 0, or a file, draws it exactly)",
+			      ga->sliced, VALUES_AT_ONCE)) ||
+	       (ga->ranked_all &&
+		sg_graph_warn(g, SG_WUNREAD, at, "the last step cut to the "
+			      "page went out from %zu entities (more than %d, "
+			      "or more than %d reached): its entities were "
+			      "ranked by all their links, not those within the "
+			      "selection, and the ones drawn may not be a "
+			      "file's", ga->ranked_all, RANKED_AT_ONCE,
+			      VALUES_AT_ONCE)) ||
+	       (ga->unnamed &&
+		sg_graph_warn(g, SG_WUNREAD, at, "the entities further out "
+			      "than the step past the page's cut are counted, "
+			      "not named: a summary that holds them lists "
+			      "other names than a file's"));
+}
+
 /* The neighbourhood: the focus looked up, depth steps, what is needed. */
 static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 			       const sg_select_opts *so, const char **focus,
@@ -1932,11 +1990,7 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 		    add_unloaded(g, &ga, so->direction, NULL, err) ||
 		    declare_filtered(g, so, json_string_value(json_array_get(
 			    ga.reached, 0)), err);
-	if (!r && ga.unnamed &&
-	    sg_graph_warn(g, SG_WUNREAD, (sg_loc){ f->o->url, 0, 0 },
-			  "the entities further out than the step past the "
-			  "page's cut are counted, not named: a summary that "
-			  "holds them lists other names than a file's"))
+	if (!r && warn_inexact(g, &ga, f->o->url))
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	json_decref(frontier);
 	gathered_release(&ga);

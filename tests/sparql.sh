@@ -204,6 +204,19 @@ check "past the page: --exclude-type in the counts" \
 	counted --focus $e/team/000000 --depth 2 --max-nodes 10 --exclude-type Topic
 check "past the page: --exclude-relation in the counts" \
 	counted --focus $e/person/000000 --depth 2 --max-nodes 10 --exclude-relation interestedIn
+# where the store is not asked as a file is drawn, a warning says so
+check "past the page from a frontier of more than 500: counted a request each, said" \
+	run 0 --sparql "$endpoint" --focus $e/team/000000 --depth 3 --max-nodes 30 -o "$tmp/w.dot"
+check "  in a warning" has "$tmp/err" "warning: a step cut to the page went out from 533 entities, more than 500 a request"
+check "a last step cut from more than 50: ranked by all links, said" \
+	run 0 --sparql "$endpoint" --focus $e/team/000000 --depth 2 --max-nodes 10 --exclude-relation knows -o "$tmp/w.dot"
+check "  in a warning" has "$tmp/err" "warning: the last step cut to the page went out from 321 entities"
+check "names three steps past a cut: not asked for, said" \
+	run 0 --sparql "$endpoint" --focus $e/team/000000 --depth 3 --max-nodes 5 -o "$tmp/w.dot"
+check "  in a warning" has "$tmp/err" "are counted, not named"
+check "none where the store is asked as a file is drawn" \
+	run 0 --sparql "$endpoint" --focus $e/team/000000 --max-nodes 5 -o "$tmp/w.dot"
+check "  none" not grep -q warning "$tmp/err"
 check "past the page: --where is not counted by a store, and refused" \
 	run 2 --sparql "$endpoint" --focus $e/team/000000 --depth 2 --max-nodes 10 --where type=Person -o "$tmp/o/w.dot"
 check "  in one line" stderr_is "scograph: $endpoint: error: a step of more than 500 links passes the page, and the store cannot count it as --where leaves it: draw it with --max-nodes 0, or from a file"
