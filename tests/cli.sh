@@ -1971,6 +1971,12 @@ mkdir -p "$d/no-graphs" && cp tests/tools/csv/miserables.csv "$d/no-graphs/"
 echo 'not a graph' >"$d/no-graphs/README.txt"
 check "no graphs" run 1 --render-all "$d/no-graphs" -o "$d/none"
 check "no graphs message" stderr_is "scograph: $d/no-graphs: error: no graphs to draw (*.json, *.jsonl, *.jsonld, *.gv, *.dot, *.graphml, *.gexf, *.nt, *.nq, *.ttl, *.trig)"
+# the CI examples take the files --render-all takes, named in each
+kinds=$(sed -n 's/.*no graphs to draw (\(.*\))$/\1/p' "$tmp/err" | sed 's/\*\.//g; s/,//g')
+check "graphs.mk takes the same graph files" \
+	test "$(sed -n 's/^GRAPH_FILES ?= //p' examples/ci/graphs.mk)" = "$kinds"
+check "diff-graphs.sh too" \
+	test "$(sed -n 's/^for e in \(.*\); do$/\1/p' examples/ci/diff-graphs.sh)" = "$kinds"
 check "no folder" run 1 --render-all "$d/nonesuch" -o "$d/none"
 check "no folder to draw into" run 1 --render-all "$d/graphs" -o "$d/nonesuch/out"
 check "one message, not one a graph" stderr_is "scograph: $d/nonesuch/out: error: cannot make folder: No such file or directory"
