@@ -635,10 +635,78 @@ static int read_document(struct reader *rd, struct scanner s,
 	return r;
 }
 
+/* ---- formats not read ---- */
+
+/*
+ * Graph formats that scograph does not read, told by how they begin (past
+ * comment lines, or by their root element), each with the way to one it
+ * reads: a file of one would otherwise be taken for JSON gone wrong, and
+ * be told so.
+ */
+struct other {
+	const char *what;
+	/* a tool that makes a format scograph reads of it, and its command
+	 * (before the file's name, then after it); or, without a command,
+	 * what to do */
+	const char *way, *before, *after;
+};
+
+/* "write it as GraphML or GML with the tool that made it" */
+#define OTHER_TOOL(what) \
+	{ what, "write it as GraphML or GML with the tool that made it", \
+	  NULL, NULL }
+
+/* Fails: the text is of format o, which scograph does not read. */
+static int other(struct reader *rd, const struct other *o)
+{
+	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
+		       rd->root_column, "this is %s, which scograph does not "
+		       "read; %s%s%s%s%s", o->what, o->way,
+		       o->before ? ", which it reads: " : "",
+		       o->before ? o->before : "", o->before ? rd->file : "",
+		       o->before ? o->after : "");
+}
+
+/* Fails: the text, head, is XML, but of no format the table reads (their
+ * sniffs have looked at its first element). */
+static int xml(struct reader *rd, const char *head, size_t len)
+{
+	static const struct other rdfxml = {
+		"RDF/XML", "rapper (Debian's raptor2-utils) makes N-Triples "
+		"of it", "rapper -q -i rdfxml -o ntriples ", " | scograph -"
+	};
+
+	if (rd_xml_root_is(head, len < RD_HEAD ? len : RD_HEAD, "RDF"))
+		return other(rd, &rdfxml);
+	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
+		       rd->root_column, "this is XML, but neither GraphML nor "
+		       "GEXF, the XML that scograph reads");
+}
+
+/* Fails where the first record of JSON Lines, o, is HexTuples' (rdflib
+ * writes it): [subject, predicate, value, datatype, language, graph],
+ * whose datatype says "globalId" of an IRI and "localId" of a blank
+ * node. */
+static int hextuples(struct reader *rd, const json_t *o)
+{
+	static const struct other hext = {
+		"HexTuples", "write it as N-Triples or Turtle with the tool "
+		"that made it", NULL, NULL
+	};
+	const char *type = json_string_value(json_array_get(o, 3));
+
+	if (json_array_size(o) != 6 || !type ||
+	    (strcmp(type, "globalId") && strcmp(type, "localId") &&
+	     strncmp(type, "http", 4)))
+		return 0;
+	return other(rd, &hext);
+}
+
 /* ---- JSON Lines ---- */
 
-/* Whether the text is JSON Lines: a first line that is a whole object,
- * and more after it; -1 when memory ran out telling. */
+/* Whether the text is JSON Lines: a first line that is a whole object
+ * (or list: a triple), and more after it; -1 when memory ran out
+ * telling. */
 static int is_lines(struct reader *rd, struct scanner s)
 {
 	const char *eol = memchr(s.p, '\n', (size_t)(s.end - s.p));
@@ -657,7 +725,7 @@ static int is_lines(struct reader *rd, struct scanner s)
 	first = json_loadb(s.p, (size_t)(eol - s.p), 0, &jerr);
 	if (!first && rd_jansson_nomem(&jerr))
 		return rd_nomem(rd);
-	r = json_is_object(first);
+	r = json_is_object(first) || json_is_array(first);
 	json_decref(first);
 	return r;
 }
@@ -678,7 +746,7 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 	const char *p = data, *end = data + len;
 	size_t first_relation = rd->g->nrelations, errors = rd->g->nerrors;
 	struct rd_tally t = { .distinct = 1 };
-	int line = 1, r = 0;
+	int line = 1, r = 0, stop = 0;
 
 	for (; p < end && !r; p++, line++) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
@@ -698,18 +766,24 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 			o = rd_parse(rd, &s, eol);
 			if (!o || rd_scan(rd, s, o) || !(list = rd_wrap(rd, o, at)))
 				r = -1;
-			else if (!json_is_object(o))
+			else if (!json_is_object(o) && !json_is_array(o))
 				r = rd_wrong_kind(rd, list, NULL, 0,
 						  "an object");
+			else if (!f && json_is_array(o) && hextuples(rd, o))
+				r = stop = -1;
 			else if (!f && !(f = detect(rd, o, 1, NULL)))
 				r = -1;
+			else if (json_is_array(o) && !f->array_lines)
+				r = rd_wrong_kind(rd, list, NULL, 0,
+						  "an object");
 			else
 				r = f->read_line(rd, list, o) ||
 				    rd_tally(rd, &t, list);
 			json_decref(list);
 			json_decref(o);
-			/* a bad line spoils only itself */
-			r = r && rd_note(rd) ? -1 : 0;
+			/* a bad line spoils only itself; a format not read,
+			 * all */
+			r = r && (stop || rd_note(rd)) ? -1 : 0;
 		}
 		p = eol;
 		sg_tell(&rd->tell, (size_t)(p - data));
@@ -724,27 +798,6 @@ static int read_lines(struct reader *rd, const char *data, size_t len,
 }
 
 /* ---- the way in ---- */
-
-/* Fails: the text is XML, but of no format the table reads (their sniffs
- * have looked at its first element). */
-static int xml(struct reader *rd)
-{
-	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
-		       rd->root_column, "this is XML, but neither GraphML nor "
-		       "GEXF, the XML that scograph reads");
-}
-
-/*
- * Graph formats of text that scograph does not read, told by how they
- * begin (past comment lines), each with the way to one it reads: a file
- * of one would otherwise be taken for JSON gone wrong, and be told so.
- */
-struct other {
-	const char *what;
-	/* a command that makes a format scograph reads of FILE (before the
-	 * file's name, then after it), or NULL and what to do */
-	const char *before, *after;
-};
 
 /* Whether the text from p to end begins with word (with nocase, in any
  * case): the text need not end in a NUL. */
@@ -820,33 +873,78 @@ static int is_lgl(const char *p, const char *end)
 	       fields(p, end) <= 2;
 }
 
+/* Whether the text at p is word, then a space, a parenthesis or the end of
+ * its line (with nocase, word in any case). */
+static int word_at(const char *p, const char *end, const char *word,
+		   int nocase)
+{
+	size_t n = strlen(word);
+
+	return begins(p, end, word, nocase) &&
+	       ((size_t)(end - p) == n || strchr(" \t\r\n(;", p[n]));
+}
+
+/* Whether the text at p (past its comments) is a Mermaid diagram: past
+ * a front matter between lines of "---", its kind. A flowchart's says
+ * which way it goes ("graph TD"), unlike GML's "graph [". */
+static int is_mermaid(const char *p, const char *end)
+{
+	static const char *const kinds[] = {
+		"sequenceDiagram", "classDiagram", "stateDiagram",
+		"stateDiagram-v2", "erDiagram", "mindmap", "journey",
+		"gitGraph", "requirementDiagram", "C4Context", "block-beta"
+	};
+	static const char *const ways[] = { "TD", "TB", "BT", "LR", "RL" };
+
+	if (begins(p, end, "---", 0)) {
+		const char *close = p + 3;
+
+		while ((close = memchr(close, '\n', (size_t)(end - close))) &&
+		       !begins(++close, end, "---", 0))
+			;
+		if (!close)
+			return 0;
+		p = past_lines(close + 3, end, "%", NULL);
+	}
+	for (size_t i = 0; i < SG_ARRAY_SIZE(kinds); i++)
+		if (word_at(p, end, kinds[i], 0))
+			return 1;
+	if (!word_at(p, end, "graph", 0) && !word_at(p, end, "flowchart", 0))
+		return 0;
+	p += *p == 'g' ? 5 : 9;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	for (size_t i = 0; i < SG_ARRAY_SIZE(ways); i++)
+		if (word_at(p, end, ways[i], 0))
+			return 1;
+	return p == end || *p == '\n' || *p == '\r' || *p == ';';
+}
+
 static const struct other *other_format(const char *p, const char *end)
 {
 	static const char *const gml_head[] = { "Creator", "Version", NULL };
 	static const struct other gml = {
-		"GML (as networkx, igraph and yEd write it)", "gml2gv ",
-		" | scograph -"
-	}, pajek = {
-		"Pajek's .net (as networkx and igraph write it)", NULL,
-		"write it as GraphML or GML with the tool that made it"
-	}, graph6 = {
-		"graph6 or sparse6", NULL,
-		"write it as GraphML or GML with the tool that made it"
-	}, dimacs = {
-		"DIMACS", NULL,
-		"write it as GraphML or GML with the tool that made it"
-	}, matrix = {
-		"Matrix Market", NULL,
-		"write it as GraphML or GML with the tool that made it"
-	}, lgl = {
-		"LGL (as igraph writes it)", NULL,
-		"write it as GraphML or GML with the tool that made it"
-	}, list = {
+		"GML (as networkx, igraph and yEd write it)",
+		"Graphviz makes DOT of it", "gml2gv ", " | scograph -"
+	}, pajek = OTHER_TOOL("Pajek's .net (as networkx and igraph write it)"),
+	   graph6 = OTHER_TOOL("graph6 or sparse6"),
+	   dimacs = OTHER_TOOL("DIMACS"), matrix = OTHER_TOOL("Matrix Market"),
+	   lgl = OTHER_TOOL("LGL (as igraph writes it)"), list = {
 		"an edge list without a header (as networkx and igraph write "
-		"it)", NULL,
-		"give it a header line (source, target, ...) and read it as "
-		"CSV or TSV"
+		"it)", "give it a header line (source, target, ...) and read "
+		"it as CSV or TSV", NULL, NULL
+	}, mermaid = {
+		"a Mermaid diagram", "write its graph as DOT, which it reads "
+		"(Mermaid's A -->|label| B is DOT's A -> B [label=\"label\"])",
+		NULL, NULL
+	}, plantuml = {
+		"PlantUML", "write its graph as DOT, which it reads", NULL, NULL
+	}, cypher = {
+		"Cypher", "run it in Neo4j and export the graph with "
+		"apoc.export.json.all, which it reads", NULL, NULL
 	};
+	static const char *const clauses[] = { "CREATE", "MERGE", "MATCH",
+					       "UNWIND" };
 	const char *q = past_lines(p, end, "#", gml_head);
 
 	if (begins(q, end, "graph", 0)) {
@@ -858,6 +956,15 @@ static const struct other *other_format(const char *p, const char *end)
 	}
 	if (begins(p, end, "%%MatrixMarket", 1))
 		return &matrix;
+	q = past_lines(p, end, "%", NULL);
+	if (is_mermaid(q, end))
+		return &mermaid;
+	if (begins(q, end, "@start", 0))
+		return &plantuml;
+	q = past_lines(p, end, "/", NULL);
+	for (size_t i = 0; i < SG_ARRAY_SIZE(clauses); i++)
+		if (word_at(q, end, clauses[i], 1))
+			return &cypher;
 	q = past_lines(p, end, "%", NULL);
 	if (begins(q, end, "*vertices", 1) || begins(q, end, "*network", 1))
 		return &pajek;
@@ -872,18 +979,6 @@ static const struct other *other_format(const char *p, const char *end)
 		return &lgl;
 	q = past_lines(p, end, "#%", NULL);
 	return fields(q, end) >= 2 ? &list : NULL;
-}
-
-/* Fails: the text is of format o, which scograph does not read. */
-static int other(struct reader *rd, const struct other *o)
-{
-	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
-		       rd->root_column, "this is %s, which scograph does not "
-		       "read; %s%s%s%s", o->what,
-		       o->before ? "Graphviz makes DOT of it, which it reads: " :
-				   o->after,
-		       o->before ? o->before : "", o->before ? rd->file : "",
-		       o->before ? o->after : "");
 }
 
 /* The text format of the text at s, when a text format is sure enough of
@@ -974,7 +1069,7 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 	else if (rd.error.code != SG_OK)
 		r = -1;
 	else if (*s.p == '<')
-		r = xml(&rd);
+		r = xml(&rd, s.p, (size_t)(s.end - s.p));
 	else if (!f && (o = other_format(s.p, s.end)))
 		r = other(&rd, o);
 	else if ((lines = as_lines(&rd, s, f)) < 0)

@@ -164,6 +164,7 @@ struct rd_format {
 	enum rd_sure (*detect_line)(const json_t *o);
 	int (*read_line)(struct reader *rd, const json_t *list,
 			 const json_t *o);
+	int array_lines; /* a record may be a list too, not only an object */
 	/* After the last line (may be NULL): the relations read are those
 	 * from first_relation on. */
 	int (*finish)(struct reader *rd, size_t first_relation);
@@ -281,6 +282,9 @@ static inline sg_loc rd_at(const struct reader *rd, struct pos at)
 int rd_empty(struct reader *rd);
 /* Fails: a document read as format lacks key (in where: "" or " in
  * 'graph'"), without which it is none. */
+/* Whether the first element of the text head, past its prolog (the XML
+ * declaration, comments, a DOCTYPE), is named root, with any prefix. */
+int rd_xml_root_is(const char *head, size_t len, const char *root);
 int rd_not_format(struct reader *rd, const char *key, const char *where,
 		  const char *format);
 /* Warns (SG_WUNREAD) that o[key] was not read, saying how many items it

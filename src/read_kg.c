@@ -252,12 +252,16 @@ static enum rd_sure detect_triples(const json_t *doc)
 	return is_triple(rd_first(doc, key)) == RD_SURE ? RD_SURE : RD_LIKELY;
 }
 
-/* A line: one triple, or a record that holds a list of them (REBEL's data
- * sets: a text and the triples found in it). */
+/* A line: one triple, a list of them, or a record that holds a list of
+ * them (REBEL's data sets: a text and the triples found in it). */
 static int triple_line(struct reader *rd, const json_t *list, const json_t *o)
 {
 	const char *key = list_key(o);
 
+	if (json_is_array(o))
+		return json_is_array(json_array_get(o, 0)) ?
+			       triples(rd, o) :
+			       list_triple(rd, list, 0, NULL);
 	if (key && ends_of(o) < 0)
 		return triples(rd, json_object_get(o, key)) ||
 		       rd_unread_keys(rd, o, (const char *const[]){ key, NULL },
@@ -267,6 +271,9 @@ static int triple_line(struct reader *rd, const json_t *list, const json_t *o)
 
 static enum rd_sure detect_triple_line(const json_t *o)
 {
+	if (json_is_array(o))
+		return is_triple(json_is_array(json_array_get(o, 0)) ?
+					 json_array_get(o, 0) : o);
 	if (ends_of(o) >= 0)
 		return RD_SURE;
 	return list_key(o) ? RD_LIKELY : RD_NOT;
@@ -286,6 +293,7 @@ const struct rd_format rd_triples = {
 	.arrays = 1,
 	.detect_line = detect_triple_line,
 	.read_line = triple_line,
+	.array_lines = 1,
 };
 
 /* ---- kg-gen ---- */

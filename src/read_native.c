@@ -425,10 +425,10 @@ static enum rd_sure detect_native(const json_t *doc)
 }
 
 /* Lines that are no other format's are native, for their errors. */
+/* (a record is an object: a list is another format's line) */
 static enum rd_sure detect_record(const json_t *o)
 {
-	(void)o;
-	return RD_MAYBE;
+	return json_is_object(o) ? RD_MAYBE : RD_NOT;
 }
 
 const struct rd_format rd_native = {

@@ -1283,9 +1283,7 @@ static int read_xml(struct reader *rd, const char *data, size_t len,
 
 /* ---- detection ---- */
 
-/* Whether the first element of the text head, past its prolog (the XML
- * declaration, comments, a DOCTYPE), is named root, with any prefix. */
-static int root_is(const char *head, size_t len, const char *root)
+int rd_xml_root_is(const char *head, size_t len, const char *root)
 {
 	const char *p = head, *end = head + len;
 	size_t n = strlen(root);
@@ -1324,12 +1322,12 @@ static int root_is(const char *head, size_t len, const char *root)
 /* Only GraphML begins with <graphml>, only GEXF with <gexf>. */
 static enum rd_sure sniff_graphml(const char *head, size_t len)
 {
-	return root_is(head, len, "graphml") ? RD_SURE : RD_NOT;
+	return rd_xml_root_is(head, len, "graphml") ? RD_SURE : RD_NOT;
 }
 
 static enum rd_sure sniff_gexf(const char *head, size_t len)
 {
-	return root_is(head, len, "gexf") ? RD_SURE : RD_NOT;
+	return rd_xml_root_is(head, len, "gexf") ? RD_SURE : RD_NOT;
 }
 
 static int read_graphml(struct reader *rd, const char *data, size_t len)

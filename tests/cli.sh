@@ -649,6 +649,12 @@ check "kg-gen: clusters are aliases, scores attributes" run 0 \
 	tests/tools/kg-gen/graph.json -T json
 check "kg-gen: aliases" has "$tmp/out" '"aliases": ["Republic of Kazakhstan", "KZ"]'
 check "kg-gen: score" has "$tmp/out" '"type": "member of", "score": 0.98}'
+printf '%s\n' '{"id": "a"}' '["a", "knows", "b"]' >"$tmp/list-line.jsonl"
+check "jsonl: a list among records of objects" run 1 "$tmp/list-line.jsonl"
+check "jsonl: the line" stderr_is \
+	"scograph: $tmp/list-line.jsonl:2:1: error: expected an object, not an array"
+check "hextuples: named once, not a line at a time" run 1 tests/tools/others/sco.hext
+check "hextuples: one message" test "$(wc -l <"$tmp/err")" = 1
 check "triples: an end's type" run 0 tests/tools/triples/head-relation-tail.jsonl -T json
 check "triples: head_type" has "$tmp/out" '{"id": "Kazakhstan", "type": "country"}'
 check "cytoscape_data: tuple nodes found by value" run 0 \

@@ -136,7 +136,8 @@ static char *slurp(const char *path, size_t *len)
 }
 
 /* The first record when the text is JSON Lines (as read.c tells them: a
- * first line that is a whole object, and more after it); else NULL. */
+ * first line that is a whole object or list, and more after it); else
+ * NULL. */
 static json_t *first_record(const char *text)
 {
 	const char *eol = strchr(text, '\n');
@@ -145,7 +146,7 @@ static json_t *first_record(const char *text)
 		return NULL;
 	json_t *o = json_loadb(text, (size_t)(eol - text), 0, NULL);
 
-	if (!json_is_object(o)) {
+	if (!json_is_object(o) && !json_is_array(o)) {
 		json_decref(o);
 		return NULL;
 	}

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Graphs in formats scograph does not read, as networkx (Debian's
-python3-networkx, with python3-scipy for Matrix Market) and python-igraph
-(python3-igraph) write them: each must
+python3-networkx, with python3-scipy for Matrix Market), python-igraph
+(python3-igraph) and rdflib (python3-rdflib: RDF/XML, HexTuples, of the
+graph of ../rdflib) write them: each must
 be refused in one message that names its format and the way to one
 scograph reads (tests/cli.sh), never taken for broken JSON.
 
@@ -12,10 +13,18 @@ Regenerate with /usr/bin/python3 make.py.
 """
 import os
 import re
+import sys
 
-import igraph as ig
-import networkx as nx
-import scipy.io
+# rdflib's serializers follow the order of Python's hashed sets: a fixed
+# seed makes the bytes the same on every run
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.execve(sys.executable, [sys.executable] + sys.argv,
+              dict(os.environ, PYTHONHASHSEED="0"))
+
+import igraph as ig  # noqa: E402
+import networkx as nx  # noqa: E402
+import rdflib  # noqa: E402
+import scipy.io  # noqa: E402
 
 here = os.path.dirname(os.path.abspath(__file__))
 rows = []
@@ -73,6 +82,19 @@ ig_file("zachary.ncol", "ncol", "this is an edge list without a header")
 ig_file("zachary.lgl", "lgl", "this is LGL")
 # (DIMACS is a flow problem: its source and target are named)
 ig_file("zachary.dimacs", "dimacs", "this is DIMACS", source=0, target=33)
+
+# (an entity: a subject, or an object that is no literal and no type; a
+# relation: a triple between two)
+# (a blank node keeps its label: rdflib's own are new each run)
+sco = rdflib.Graph().parse(os.path.join(here, "..", "rdflib", "sco.nt"),
+                           bnode_context={"summit": rdflib.BNode("summit")})
+links = [(s, p, o) for s, p, o in sco
+         if not isinstance(o, rdflib.Literal) and p != rdflib.RDF.type]
+for name, fmt, words in (("sco.rdf", "xml", "this is RDF/XML"),
+                         ("sco.hext", "hext", "this is HexTuples")):
+    sco.serialize(os.path.join(here, name), format=fmt)
+    rows.append((name, words, len(set(sco.subjects()) |
+                                  {o for s, p, o in links}), len(links)))
 
 with open(os.path.join(here, "named.txt"), "w", encoding="utf-8") as f:
     for row in rows:
