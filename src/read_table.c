@@ -84,7 +84,7 @@ struct table {
 	enum table_kind kind;
 	char delim;
 	struct csv_parser parser;
-	const char *data;
+	const char *data, *end;
 	struct pos here;     /* the next byte to parse; column 1-based */
 	struct pos field_at; /* where the field being read began */
 	int fired, in_field, ended; /* in the piece just parsed */
@@ -275,12 +275,38 @@ static void list_names(sg_buf *b, const char *const *names)
 	sg_buf_adds(b, "...");
 }
 
+/* Whether the header is a row, as in an edge list written without one:
+ * its first field begins one of the next lines too, where a header names
+ * its columns once. */
+static int header_is_row(const struct table *t)
+{
+	const char *name = t->cols[0].name, *p = t->data;
+	size_t n = strlen(name);
+
+	for (int line = 0; *name && line < 100 &&
+			   (p = memchr(p, '\n', (size_t)(t->end - p))) &&
+			   ++p < t->end;
+	     line++)
+		if ((size_t)(t->end - p) > n && !memcmp(p, name, n) &&
+		    p[n] == t->delim)
+			return 1;
+	return 0;
+}
+
 /* Fails: the header names no role scograph can read a row by. */
 static int no_roles(struct table *t)
 {
 	sg_buf b = SG_BUF_INIT;
 	int r;
 
+	if (header_is_row(t))
+		return rd_fail_at(t->rd, SG_ESHAPE, t->at[0], "the first "
+				  "line is a row, not a header ('%s' begins "
+				  "a later line too): give the file a header "
+				  "line naming its columns, such as %s",
+				  t->cols[0].name, t->ncols == 3 ?
+				  "subject, predicate, object" :
+				  "source, target, ...");
 	header_names(&b, t);
 	sg_buf_adds(&b, "; a source is a column named ");
 	list_names(&b, from_names);
@@ -1084,6 +1110,7 @@ static int read_table(struct reader *rd, const char *data, size_t len,
 		      enum table_kind kind)
 {
 	struct table t = { .rd = rd, .kind = kind, .data = data,
+			   .end = data + len,
 			   .delim = delimiter(data, len, kind),
 			   .role = { -1, -1, -1, -1, -1, -1, -1, -1 } };
 	int r;
