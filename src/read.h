@@ -514,6 +514,9 @@ struct fields {
 	const json_t *o, *more;
 	const char *used[RD_MAX_USED];
 	size_t nused;
+	/* used[i] is a key of more, not of o: the same key in the other is
+	 * still the element's */
+	unsigned char in_more[RD_MAX_USED];
 };
 
 /* An attribute's key, renamed KEY_ where it names a field of scograph's

@@ -200,7 +200,7 @@ static int add(struct cx *cx, const json_t *list, size_t i, const json_t *o,
 	       const char *id, json_t *attrs, int edge)
 {
 	struct reader *rd = cx->rd;
-	struct fields f = { attrs, NULL, { NULL }, 0 };
+	struct fields f = { .o = attrs, .used = { NULL } };
 	const char *name = json_string_value(json_object_get(o, "n"));
 	const char *type = json_string_value(json_object_get(o, "i"));
 	int r;

@@ -21,13 +21,21 @@ static const char *const id_keys[] = { "id", "key" };
 /* Cytoscape's and graphlib's compound nodes */
 static const char *const parent_keys[] = { "parent" };
 
-/* Whether key is one of f's used ones: it means something else there. */
+/* Whether key is one of f->o's used ones: it means something else
+ * there. */
 static int used(const struct fields *f, const char *key)
 {
 	for (size_t i = 0; i < f->nused; i++)
-		if (!strcmp(f->used[i], key))
+		if (!f->in_more[i] && !strcmp(f->used[i], key))
 			return 1;
 	return 0;
+}
+
+/* Notes key of f->o (with in_more, of f->more) as used. */
+static void use(struct fields *f, const char *key, int in_more)
+{
+	f->in_more[f->nused] = (unsigned char)in_more;
+	f->used[f->nused++] = key;
 }
 
 /* The first of keys that f has as a non-empty string, or NULL. */
@@ -40,7 +48,7 @@ static const char *role(struct fields *f, const char *const *keys, size_t n)
 
 			if (json_is_string(v) && json_string_length(v) &&
 			    f->nused < RD_MAX_USED) {
-				f->used[f->nused++] = keys[i];
+				use(f, keys[i], k);
 				return json_string_value(v);
 			}
 		}
@@ -84,8 +92,13 @@ static const char *unused_role(struct fields *f, const char *const *keys,
 int rd_collect(struct reader *rd, struct fields *f, int relation,
 	       sg_attrs *attrs)
 {
-	if ((f->o && rd_attrs(rd, f->o, f->used, f->nused, attrs)) ||
-	    (f->more && rd_attrs(rd, f->more, f->used, f->nused, attrs)))
+	const char *known[2][RD_MAX_USED];
+	size_t n[2] = { 0, 0 };
+
+	for (size_t i = 0; i < f->nused; i++)
+		known[f->in_more[i]][n[f->in_more[i]]++] = f->used[i];
+	if ((f->o && rd_attrs(rd, f->o, known[0], n[0], attrs)) ||
+	    (f->more && rd_attrs(rd, f->more, known[1], n[1], attrs)))
 		return -1;
 	for (size_t i = 0; i < attrs->n; i += 2)
 		if (!(attrs->kv[i] = rd_own_key(rd, attrs->kv[i], relation)))
@@ -175,7 +188,7 @@ int rd_add_entity(struct reader *rd, const char *id,
 			    f->nused >= RD_MAX_USED)
 				continue;
 			alias[e.naliases++] = s;
-			f->used[f->nused++] = name_keys[k];
+			use(f, name_keys[k], m);
 		}
 	e.aliases = alias;
 	e.parent_ref = said->parent_said ? said->parent :
@@ -388,8 +401,9 @@ int rd_nodes(struct reader *rd, const json_t *nodes,
 	char buf[32];
 
 	for (size_t i = 0; nodes && i < json_array_size(nodes); i++) {
-		struct fields f = { json_array_get(nodes, i), NULL,
-				    { id_key, attrs_key }, attrs_key ? 2 : 1 };
+		struct fields f = { .o = json_array_get(nodes, i),
+				    .used = { id_key, attrs_key },
+				    .nused = attrs_key ? 2 : 1 };
 		const char *id = rd_id_text(json_object_get(f.o, id_key), buf,
 					 sizeof(buf));
 		sg_loc loc = rd_loc(rd, nodes, NULL, i);
@@ -413,8 +427,8 @@ int rd_edges(struct reader *rd, const json_t *edges,
 		      size_t nskip)
 {
 	for (size_t i = 0; edges && i < json_array_size(edges); i++) {
-		struct fields f = { json_array_get(edges, i), NULL, { 0 },
-				    nskip };
+		struct fields f = { .o = json_array_get(edges, i),
+				    .nused = nskip };
 		int r;
 
 		memcpy(f.used, skip, nskip * sizeof(*skip));

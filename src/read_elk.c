@@ -102,9 +102,10 @@ static int read_children(struct reader *rd, struct ports *p,
 	if (failed)
 		return -1;
 	for (size_t i = 0; i < json_array_size(children); i++) {
-		struct fields f = { json_array_get(children, i), NULL,
-				    { "id", "children", "edges", "ports",
-				      "labels", LAYOUT }, 12 };
+		struct fields f = { .o = json_array_get(children, i),
+				    .used = { "id", "children", "edges",
+					      "ports", "labels", LAYOUT },
+				    .nused = 12 };
 		sg_loc loc = rd_loc(rd, children, NULL, i);
 		char buf[ID_SIZE];
 		const char *id = rd_id_text(json_object_get(f.o, "id"), buf,
@@ -172,10 +173,12 @@ static int read_edge(struct reader *rd, const struct ports *p,
 	for (size_t a = 0; !r && a < nfrom; a++)
 		for (size_t b = 0; !r && b < nto; b++) {
 			/* a hyperedge's relations share no id */
-			struct fields f = { o, more, { from_key, to_key,
-				"sourcePort", "targetPort", "labels",
-				"sections", "junctionPoints", "container",
-				LAYOUT, nfrom * nto > 1 ? "id" : "" }, 16 };
+			struct fields f = { .o = o, .more = more,
+				.used = { from_key, to_key, "sourcePort",
+					  "targetPort", "labels", "sections",
+					  "junctionPoints", "container", LAYOUT,
+					  nfrom * nto > 1 ? "id" : "" },
+				.nused = 16 };
 			char fbuf[ID_SIZE], tbuf[ID_SIZE];
 			const json_t *fv = json_is_array(from) ?
 				json_array_get(from, a) : from;

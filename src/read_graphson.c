@@ -212,7 +212,7 @@ static int add_vertex(struct reader *rd, const json_t *parent,
 		      int blueprints)
 {
 	const char *id_key = blueprints ? "_id" : "id";
-	struct fields f = { NULL, NULL, { NULL }, 0 };
+	struct fields f = { .o = NULL, .used = { NULL } };
 	sg_entity e = { 0 };
 	char buf[64];
 	int r;
@@ -289,7 +289,7 @@ static int add_edge(struct reader *rd, const json_t *parent, const char *key,
 				       json_object_get(o, "properties"), 0,
 				       blueprints ? blueprints_edge : NULL)))
 		return -1;
-	r = rd_collect(rd, &(struct fields){ props, NULL, { NULL }, 0 }, 1,
+	r = rd_collect(rd, &(struct fields){ .o = props }, 1,
 		       &rel.attrs) ||
 	    sg_graph_add_relation_at(rd->g, &rel, &at, rd->err);
 	rd_attrs_release(&rel.attrs);

@@ -272,7 +272,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 	 * entities too, drawn as boxes around what stands in them */
 	for (size_t i = 0; !r && i < n; i++) {
 		const json_t *o = json_array_get(objects, i);
-		struct fields f = { o, NULL, { 0 }, 0 };
+		struct fields f = { .o = o };
 		json_int_t gvid = json_integer_value(json_object_get(o,
 								     "_gvid"));
 		const char *name = json_string_value(json_object_get(o, "name"));
@@ -288,7 +288,7 @@ static int read_graphviz(struct reader *rd, const json_t *root)
 			     rd_loc(rd, objects, NULL, i));
 	}
 	for (size_t i = 0; !r && edges && i < json_array_size(edges); i++) {
-		struct fields f = { json_array_get(edges, i), NULL, { 0 }, 0 };
+		struct fields f = { .o = json_array_get(edges, i) };
 		const char *ends[2] = { NULL, NULL };
 		static const char *const keys[2] = { "tail", "head" };
 
@@ -622,7 +622,7 @@ static int dot_clusters(struct reader *rd, Agraph_t *g, Agraph_t *sub,
 		Agraph_t *s = subs[i];
 		const char *name = agnameof(s), *in = up, *key;
 		json_t *o = json_object(), *v;
-		struct fields f = { o, NULL, { 0 }, 0 };
+		struct fields f = { .o = o };
 
 		r = !o ? rd_nomem(rd) : dot_attrs(rd, g, s, AGRAPH, sub, o);
 		if (!r && !strncmp(name, "cluster", 7) &&
@@ -682,7 +682,7 @@ static int dot_graph(struct reader *rd, Agraph_t *g, const char *end)
 	    dot_clusters(rd, g, g, NULL, inside, n);
 	for (Agnode_t *v = agfstnode(g); !r && v; v = agnxtnode(g, v)) {
 		json_t *o = json_object();
-		struct fields f = { o, NULL, { 0 }, 0 };
+		struct fields f = { .o = o };
 		const char *name = agnameof(v);
 
 		r = !o ? rd_nomem(rd) :
@@ -699,7 +699,7 @@ static int dot_graph(struct reader *rd, Agraph_t *g, const char *end)
 		Agedge_t *e = edges[i];
 		const char *key = agnameof(e), *tail = agnameof(agtail(e));
 		json_t *o = json_object();
-		struct fields f = { o, NULL, { 0 }, 0 };
+		struct fields f = { .o = o };
 
 		/* (an edge's name is its key: a -> b [key=k]) */
 		r = !o || (key && *key &&

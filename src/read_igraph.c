@@ -34,8 +34,9 @@ static int dict_list(struct reader *rd, const json_t *vertices,
 	char buf[IG_ID];
 
 	for (size_t i = 0; i < json_array_size(vertices); i++) {
-		struct fields f = { json_array_get(vertices, i), NULL,
-				    { "name" }, by_name };
+		struct fields f = { .o = json_array_get(vertices, i),
+				    .used = { "name" },
+				    .nused = by_name };
 		sg_loc loc = rd_loc(rd, vertices, NULL, i);
 		const char *id = buf;
 		int r;

@@ -6,7 +6,9 @@
 static int jgf_node(struct reader *rd, const json_t *parent, const char *key,
 		    size_t i, const char *id, const json_t *node)
 {
-	struct fields f = { node, NULL, { "id", "label", "metadata" }, 3 };
+	struct fields f = { .o = node,
+			    .used = { "id", "label", "metadata" },
+			    .nused = 3 };
 
 	if (!json_is_object(node))
 		return rd_wrong_kind(rd, parent, key, i, "an object");

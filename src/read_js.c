@@ -50,7 +50,9 @@ static int cytoscape_element(struct reader *rd, const json_t *list, size_t i,
 	const json_t *el = json_array_get(list, i);
 	const json_t *data = json_object_get(el, "data");
 	const char *g = json_string_value(json_object_get(el, "group"));
-	struct fields f = { data, NULL, { "source", "target", "id" }, 3 };
+	struct fields f = { .o = data,
+			    .used = { "source", "target", "id" },
+			    .nused = 3 };
 	char buf[32], tbuf[64];
 	const char *id, *to;
 
@@ -262,7 +264,7 @@ static int arrowheads(const json_t *arrows)
 static int vis_node(struct reader *rd, const json_t *list, size_t i,
 		    const json_t *o)
 {
-	struct fields f = { o, NULL, { "id" }, 1 };
+	struct fields f = { .o = o, .used = { "id" }, .nused = 1 };
 	sg_loc loc = rd_loc(rd, list, NULL, i);
 	char buf[32];
 	const char *id = rd_id_text(json_object_get(o, "id"), buf,
@@ -303,7 +305,9 @@ static int vis_edge(struct reader *rd, const json_t *list, size_t i,
 {
 	const json_t *o = json_array_get(list, i);
 	const json_t *own = json_object_get(o, "arrows");
-	struct fields f = { o, NULL, { "from", "to", "arrows" }, 3 };
+	struct fields f = { .o = o,
+			    .used = { "from", "to", "arrows" },
+			    .nused = 3 };
 	int heads = arrowheads(own ? own : arrows), back = heads == 2;
 
 	if (!json_is_object(o))

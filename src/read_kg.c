@@ -136,7 +136,7 @@ static const char *end_member(struct reader *rd, const json_t *o,
 static int triple_object(struct reader *rd, const json_t *list, size_t i,
 			 const json_t *o)
 {
-	struct fields f = { o, NULL, { 0 }, 0 };
+	struct fields f = { .o = o };
 	sg_loc loc = rd_loc(rd, list, NULL, i);
 	char sbuf[KG_ID], obuf[KG_ID], types[2][KG_ID];
 	const char *s, *ob, *type = NULL, *end_type[2];
@@ -544,7 +544,7 @@ static int pg_node(struct reader *rd, const json_t *nodes, const char *id,
 {
 	static const char *const own[] = { "label", "name", "text", "id_",
 					   "properties", "embedding" };
-	struct fields f = { n, NULL, { 0 }, 0 };
+	struct fields f = { .o = n };
 	const json_t *props;
 	sg_entity e = { 0 };
 	sg_buf name = SG_BUF_INIT;
@@ -602,8 +602,8 @@ static int pg_triplet(struct reader *rd, const json_t *relations,
 	const char *p = json_string_value(json_array_get(t, 1));
 	const char *o = json_string_value(json_array_get(t, 2));
 	const json_t *rel = NULL, *props;
-	struct fields f = { NULL, NULL, { "label", "source_id", "target_id",
-					  "properties" }, 4 };
+	struct fields f = { .o = NULL, .used = { "label", "source_id", "target_id",
+					  "properties" }, .nused = 4 };
 	sg_attrs attrs = { 0 };
 	sg_buf key = SG_BUF_INIT;
 	int r;
@@ -641,8 +641,8 @@ static int pg_triplet(struct reader *rd, const json_t *relations,
 static int pg_relation(struct reader *rd, const json_t *relations,
 		       const char *key, const json_t *c)
 {
-	struct fields f = { c, NULL, { "label", "source_id", "target_id",
-				       "properties" }, 4 };
+	struct fields f = { .o = c, .used = { "label", "source_id", "target_id",
+				       "properties" }, .nused = 4 };
 	const char *from, *to, *type;
 	sg_attrs attrs = { 0 };
 	int failed, r;

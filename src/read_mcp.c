@@ -7,8 +7,8 @@
 static int mcp_entity(struct reader *rd, const json_t *list, size_t i,
 		      const json_t *o)
 {
-	struct fields f = { o, NULL, { "type", "name", "entityType",
-				       "observations" }, 4 };
+	struct fields f = { .o = o, .used = { "type", "name", "entityType",
+				       "observations" }, .nused = 4 };
 	const json_t *obs = json_object_get(o, "observations");
 	sg_buf text = SG_BUF_INIT;
 	sg_entity e = { 0 };
@@ -41,8 +41,9 @@ static int mcp_entity(struct reader *rd, const json_t *list, size_t i,
 static int mcp_relation(struct reader *rd, const json_t *list, size_t i,
 			const json_t *o)
 {
-	struct fields f = { o, NULL, { "type", "from", "to", "relationType" },
-			    4 };
+	struct fields f = { .o = o,
+			    .used = { "type", "from", "to", "relationType" },
+			    .nused = 4 };
 	sg_relation rel = { 0 };
 	sg_places at;
 	int r;

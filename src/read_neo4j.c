@@ -167,7 +167,7 @@ static int read_node(struct reader *rd, const json_t *parent, const char *key,
 		     size_t index, const json_t *o)
 {
 	const json_t *labels = json_object_get(o, "labels"), *props;
-	struct fields f = { NULL, NULL, { NULL }, 0 };
+	struct fields f = { .o = NULL, .used = { NULL } };
 	const char *ik = id_key(o, NULL);
 	sg_entity e = { 0 };
 	char buf[64];
@@ -264,7 +264,7 @@ static int read_relationship(struct reader *rd, const json_t *parent,
 			return rd_nomem(rd);
 	}
 	at.source = sg_pos_of(rel.loc);
-	r = rd_collect(rd, &(struct fields){ props, NULL, { NULL }, 0 }, 1,
+	r = rd_collect(rd, &(struct fields){ .o = props }, 1,
 		       &rel.attrs) ||
 	    sg_graph_add_relation_at(rd->g, &rel, &at, rd->err);
 	rd_attrs_release(&rel.attrs);

@@ -98,8 +98,9 @@ static int read_nodes(struct reader *rd, const json_t *nodes,
 	char buf[ID_SIZE];
 
 	for (size_t i = 0; i < json_array_size(nodes); i++) {
-		struct fields f = { json_array_get(nodes, i), NULL, { n->id },
-				    n->id ? 1 : 0 };
+		struct fields f = { .o = json_array_get(nodes, i),
+				    .used = { n->id },
+				    .nused = n->id ? 1 : 0 };
 		const char *id = node_id(n, nodes, i, buf);
 		sg_loc loc = rd_loc(rd, nodes, NULL, i);
 		int r = !json_is_object(f.o) ?
@@ -136,8 +137,9 @@ static int read_node_link(struct reader *rd, const json_t *root)
 	if (read_nodes(rd, nodes, &n))
 		return -1;
 	for (size_t i = 0; links && i < json_array_size(links); i++) {
-		struct fields f = { json_array_get(links, i), NULL,
-				    { n.source, n.target }, 2 };
+		struct fields f = { .o = json_array_get(links, i),
+				    .used = { n.source, n.target },
+				    .nused = 2 };
 		sg_loc at = rd_loc(rd, links, NULL, i);
 		const char *from, *to;
 		int r;
@@ -228,8 +230,9 @@ static int read_adjacency(struct reader *rd, const json_t *root)
 		if (rd_element(rd, r))
 			return -1;
 		for (size_t k = 0; !r && k < json_array_size(list); k++) {
-			struct fields f = { json_array_get(list, k), NULL,
-					    { "id" }, 1 };
+			struct fields f = { .o = json_array_get(list, k),
+					    .used = { "id" },
+					    .nused = 1 };
 			sg_loc at = rd_loc(rd, list, NULL, k);
 			const char *to = rd_id_text(json_object_get(f.o, "id"),
 						    tbuf, sizeof(tbuf));
@@ -278,8 +281,10 @@ const struct rd_format rd_nx_adjacency = {
 static int read_tree(struct reader *rd, const json_t *parent, size_t index,
 		     const json_t *node, const char *up)
 {
-	struct fields f = { node, NULL, { "id", "children" }, 2 };
-	struct fields edge = { NULL, NULL, { 0 }, 0 };
+	struct fields f = { .o = node,
+			    .used = { "id", "children" },
+			    .nused = 2 };
+	struct fields edge = { .o = NULL };
 	sg_loc loc = rd_loc(rd, parent, NULL, index);
 	const json_t *children;
 	char buf[ID_SIZE];

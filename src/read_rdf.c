@@ -568,8 +568,8 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 		e.name = NULL;
 	if (about)
 		e.description = about->obj.value;
-	r = r || rd_collect(x->rd, &(struct fields){ attrs, NULL, { NULL }, 0 },
-			    0, &e.attrs) ||
+	r = r || rd_collect(x->rd, &(struct fields){ .o = attrs }, 0,
+			    &e.attrs) ||
 	    sg_graph_add_entity(x->rd->g, &e, x->rd->err);
 	rd_attrs_release(&e.attrs);
 	json_decref(attrs);

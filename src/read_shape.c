@@ -571,8 +571,10 @@ static void roles_used(const struct rd_shape_list *l, const json_t *o,
 				f->more = first;
 				more_key = s->parts[0];
 			}
-			if (more_key && !strcmp(more_key, s->parts[0]))
+			if (more_key && !strcmp(more_key, s->parts[0])) {
+				f->in_more[f->nused] = 1;
 				f->used[f->nused++] = s->parts[1];
+			}
 		}
 	}
 	if (more_key && f->nused < RD_MAX_USED)
@@ -703,7 +705,7 @@ static int read_node(struct walk *w, const json_t *c, const char *key,
 				json_array_get(c, index);
 	char ibuf[ID_SIZE], bufs[4][ID_SIZE];
 	sg_loc loc = rd_loc(rd, c, key, index);
-	struct fields f = { 0 };
+	struct fields f = { .o = 0 };
 	struct rd_said said = { 0 };
 	const char *id;
 
@@ -853,7 +855,7 @@ static int read_edge(struct walk *w, const json_t *c, const char *key,
 		return -1;
 	for (size_t a = 0; !r && a < nfrom; a++)
 		for (size_t b = 0; !r && b < nto; b++) {
-			struct fields f = { 0 };
+			struct fields f = { .o = 0 };
 			struct rd_said said = { 0 };
 			char fbuf[ID_SIZE], obuf[ID_SIZE];
 			const char *fid = end_id(from, a, fbuf);

@@ -541,7 +541,7 @@ static int item_close(struct xml *x)
 	struct item *it = &x->item;
 	struct reader *rd = x->rd;
 	sg_loc loc = rd_at(x->rd, it->loc);
-	struct fields f = { 0 };
+	struct fields f = { .o = 0 };
 	int r;
 
 	if (it->scope != S_NODE && it->scope != S_EDGE)

@@ -575,6 +575,15 @@ printf '%s\n' '{"nodes": [{"id": "kz", "data": {"type": "country", "category": "
 check "shape alternatives: read" run 0 "$tmp/g6-alternatives.json" -T json
 check "shape alternatives: the one not read is kept" has "$tmp/out" \
 	'{"id": "kz", "type": "country", "category": "member"}'
+# a key a role reads in the object beside an element (G6's data.type) is
+# that object's: the element's own key of that name is kept (G6's node
+# type, the shape it is drawn as)
+printf '%s\n' '{"nodes": [{"id": "kz", "type": "circle", "data": {"type": "country"}},' \
+	'{"id": "sco"}], "edges": [{"source": "kz", "target": "sco"}], "combos": []}' \
+	>"$tmp/g6-own-type.json"
+check "shape: a key beside the one read" run 0 "$tmp/g6-own-type.json" -T json
+check "shape: is kept, not lost" has "$tmp/out" \
+	'{"id": "kz", "type": "country", "type_": "circle"}'
 if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
 	(cd tests/formats/node-link-networkx && /usr/bin/python3 make.py) >"$tmp/nx.json"
 	check "networkx writes what is committed" same \
