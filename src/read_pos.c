@@ -319,9 +319,11 @@ static json_t *parse_failed(struct reader *rd, const struct scanner *s,
 			jerr->column += s->column;
 		jerr->line += s->line - 1;
 	}
+	/* (Jansson's column is the last character it could read: the byte
+	 * it could not is the next) */
 	if (json_error_code(jerr) == json_error_invalid_utf8)
 		sg_fail(rd->err, SG_EENCODING, rd->file, jerr->line,
-			jerr->column, "not valid UTF-8: %s", jerr->text);
+			jerr->column + 1, "not valid UTF-8: %s", jerr->text);
 	else if (rd_jansson_nomem(jerr))
 		rd_nomem(rd);
 	else

@@ -170,7 +170,7 @@ static void test_empty_and_encoding(void **state)
 	check_load_error("", SG_EEMPTY, 0, 0, "file is empty");
 	check_load_error(" \n\t\n", SG_EEMPTY, 0, 0, "file is empty");
 	check_load_error("{\"entities\": [{\"id\": \"caf\xe9\"}]}", SG_EENCODING,
-			 1, 25, "not valid UTF-8: unable to decode byte 0xe9 "
+			 1, 26, "not valid UTF-8: unable to decode byte 0xe9 "
 				"near '\"caf'");
 }
 
