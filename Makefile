@@ -35,7 +35,7 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev nettle-dev \
 	libxml2-utils valgrind python3-jsonschema python3-networkx \
 	python3-igraph python3-rdflib python3-fonttools man-db libcsv-dev \
 	python3-pandas libcurl4-openssl-dev virtuoso-opensource \
-	python3-pygraphviz python3-scipy raptor2-utils
+	python3-pygraphviz python3-scipy raptor2-utils bzip2 xz-utils
 
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \

@@ -920,6 +920,26 @@ static int is_mermaid(const char *p, const char *end)
 	return p == end || *p == '\n' || *p == '\r' || *p == ';';
 }
 
+/* Whether the lines at p are a square matrix of numbers: as many lines
+ * as each has fields (more than two), the first two fields numbers. */
+static int is_matrix(const char *p, const char *end)
+{
+	int n = fields(p, end), lines = 0;
+
+	if (n < 3 || !strchr("0123456789-.", *p))
+		return 0;
+	for (const char *q = p; q < end && lines <= n;) {
+		const char *eol = memchr(q, '\n', (size_t)(end - q));
+
+		/* (blank lines, as at the end, are no rows) */
+		if (!strchr("\r\n", *q) && fields(q, end) != n)
+			return 0;
+		lines += !strchr("\r\n", *q);
+		q = eol ? eol + 1 : end;
+	}
+	return lines == n;
+}
+
 static const struct other *other_format(const char *p, const char *end)
 {
 	static const char *const gml_head[] = { "Creator", "Version", NULL };
@@ -929,7 +949,10 @@ static const struct other *other_format(const char *p, const char *end)
 	}, pajek = OTHER_TOOL("Pajek's .net (as networkx and igraph write it)"),
 	   graph6 = OTHER_TOOL("graph6 or sparse6"),
 	   dimacs = OTHER_TOOL("DIMACS"), matrix = OTHER_TOOL("Matrix Market"),
-	   lgl = OTHER_TOOL("LGL (as igraph writes it)"), list = {
+	   lgl = OTHER_TOOL("LGL (as igraph writes it)"),
+	   leda = OTHER_TOOL("LEDA's graph format (as igraph writes it)"),
+	   matrix_text = OTHER_TOOL("an adjacency matrix (as igraph writes "
+				    "it)"), list = {
 		"an edge list without a header (as networkx and igraph write "
 		"it)", "give it a header line (source, target, ...) and read "
 		"it as CSV or TSV", NULL, NULL
@@ -977,8 +1000,66 @@ static const struct other *other_format(const char *p, const char *end)
 	q = past_lines(p, end, "", NULL);
 	if (is_lgl(q, end))
 		return &lgl;
+	if (word_at(q, end, "LEDA.GRAPH", 0))
+		return &leda;
+	if (is_matrix(q, end))
+		return &matrix_text;
 	q = past_lines(p, end, "#%", NULL);
 	return fields(q, end) >= 2 ? &list : NULL;
+}
+
+#define PICTURE "a picture holds no graph: give it the graph it was drawn " \
+	"from", NULL, NULL
+
+/* The format of a file that is no text, told by its first bytes (p to
+ * end): compressed text, an archive, a table or a picture; or NULL. */
+static const struct other *binary_format(const char *p, const char *end)
+{
+	static const struct {
+		const char *magic;
+		size_t n;
+		struct other o;
+	} magics[] = {
+		{ "\x1f\x8b", 2, { "gzip-compressed", "zcat makes its text",
+				   "zcat ", " | scograph -" } },
+		{ "BZh", 3, { "bzip2-compressed", "bzcat makes its text",
+			      "bzcat ", " | scograph -" } },
+		{ "\xfd" "7zXZ\0", 6, { "xz-compressed", "xzcat makes its text",
+				       "xzcat ", " | scograph -" } },
+		{ "\x28\xb5\x2f\xfd", 4, { "zstd-compressed",
+					   "zstdcat makes its text",
+					   "zstdcat ", " | scograph -" } },
+		{ "PK\x03\x04", 4, { "a ZIP archive (an Excel workbook is "
+				     "one)", "unpack the graph from it, or save "
+				     "a sheet as CSV, which it reads", NULL,
+				     NULL } },
+		{ "PAR1", 4, { "Parquet (as GraphRAG writes its tables)",
+			       "write each table as CSV (pandas: read_parquet, "
+			       "then to_csv), which it reads", NULL, NULL } },
+		{ "SQLite format 3", 16, { "an SQLite database", "write its "
+					   "tables as CSV (sqlite3 -csv "
+					   "-header), which it reads", NULL,
+					   NULL } },
+		{ "\xff\xfe", 2, { "UTF-16 text (as Windows PowerShell "
+				   "writes it)", "iconv makes UTF-8 of it",
+				   "iconv -f UTF-16 -t UTF-8 ", " | scograph -" } },
+		{ "\xfe\xff", 2, { "UTF-16 text", "iconv makes UTF-8 of it",
+				   "iconv -f UTF-16 -t UTF-8 ", " | scograph -" } },
+		/* (protocol 2 on: what Python's pickle writes by default) */
+		{ "\x80\x04", 2, OTHER_TOOL("a Python pickle") },
+		{ "\x80\x05", 2, OTHER_TOOL("a Python pickle") },
+		{ "\x80\x02", 2, OTHER_TOOL("a Python pickle") },
+		{ "\x80\x03", 2, OTHER_TOOL("a Python pickle") },
+		{ "\x89PNG", 4, { "a PNG image", PICTURE } },
+		{ "\xff\xd8\xff", 3, { "a JPEG image", PICTURE } },
+		{ "%PDF-", 5, { "a PDF document", PICTURE } },
+	};
+
+	for (size_t i = 0; i < SG_ARRAY_SIZE(magics); i++)
+		if ((size_t)(end - p) >= magics[i].n &&
+		    !memcmp(p, magics[i].magic, magics[i].n))
+			return &magics[i].o;
+	return NULL;
 }
 
 /* The text format of the text at s, when a text format is sure enough of
@@ -1062,6 +1143,8 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 		r = unknown_format(&rd, format);
 	else if (s.p == s.end)
 		r = rd_empty(&rd);
+	else if (!f && (o = binary_format(data, data + len)))
+		r = other(&rd, o);
 	else if (shape)
 		r = read_by_shape(&rd, s, data, len);
 	else if ((f && f->read_text) || (!f && (t = text_format(&rd, s))))

@@ -662,6 +662,10 @@ printf '%s\n' '{"id": "a"}' '["a", "knows", "b"]' >"$tmp/list-line.jsonl"
 check "jsonl: a list among records of objects" run 1 "$tmp/list-line.jsonl"
 check "jsonl: the line" stderr_is \
 	"scograph: $tmp/list-line.jsonl:2:1: error: expected an object, not an array"
+check "a picture: named" run 1 examples/kazakhstan.png -o "$tmp/none.svg"
+check "a picture: what it is" stderr_is \
+	"scograph: examples/kazakhstan.png:1:1: error: this is a PNG image, which scograph does not read; a picture holds no graph: give it the graph it was drawn from"
+check "a picture: nothing written" test ! -e "$tmp/none.svg"
 check "hextuples: named once, not a line at a time" run 1 tests/tools/others/sco.hext
 check "hextuples: one message" test "$(wc -l <"$tmp/err")" = 1
 check "triples: an end's type" run 0 tests/tools/triples/head-relation-tail.jsonl -T json

@@ -2,7 +2,8 @@
 """Graphs in formats scograph does not read, as networkx (Debian's
 python3-networkx, with python3-scipy for Matrix Market), python-igraph
 (python3-igraph) and rdflib (python3-rdflib: RDF/XML, HexTuples, of the
-graph of ../rdflib) write them: each must
+graph of ../rdflib) write them, and binary files (compressed, SQLite, ZIP)
+as Python's own modules write them: each must
 be refused in one message that names its format and the way to one
 scograph reads (tests/cli.sh), never taken for broken JSON.
 
@@ -11,9 +12,16 @@ hold, then the nodes and edges its tool counts (for a format whose way
 is a command: the command's output is read with these counts).
 Regenerate with /usr/bin/python3 make.py.
 """
+import bz2
+import gzip
+import json
+import lzma
 import os
+import pickle
 import re
+import sqlite3
 import sys
+import zipfile
 
 # rdflib's serializers follow the order of Python's hashed sets: a fixed
 # seed makes the bytes the same on every run
@@ -80,6 +88,8 @@ ig_file("zachary.edgelist", "edgelist",
         "this is an edge list without a header")
 ig_file("zachary.ncol", "ncol", "this is an edge list without a header")
 ig_file("zachary.lgl", "lgl", "this is LGL")
+ig_file("zachary.gw", "leda", "this is LEDA's graph format")
+ig_file("zachary.adj", "adjacency", "this is an adjacency matrix")
 # (DIMACS is a flow problem: its source and target are named)
 ig_file("zachary.dimacs", "dimacs", "this is DIMACS", source=0, target=33)
 
@@ -95,6 +105,44 @@ for name, fmt, words in (("sco.rdf", "xml", "this is RDF/XML"),
     sco.serialize(os.path.join(here, name), format=fmt)
     rows.append((name, words, len(set(sco.subjects()) |
                                   {o for s, p, o in links}), len(links)))
+
+# binary: networkx's node-link JSON of the karate club compressed (a
+# graph kept small in a repository), its edges in an SQLite table and in a
+# ZIP archive
+text = json.dumps(nx.node_link_data(karate)).encode()
+for name, opener, words in (
+        ("karate.json.gz", lambda path, mode: gzip.GzipFile(path, mode,
+                                                           mtime=0),
+         "this is gzip-compressed"),
+        ("karate.json.bz2", bz2.open, "this is bzip2-compressed"),
+        ("karate.json.xz", lzma.open, "this is xz-compressed")):
+    with opener(os.path.join(here, name), "wb") as f:
+        f.write(text)
+    rows.append((name, words, karate.number_of_nodes(),
+                 karate.number_of_edges()))
+db = os.path.join(here, "karate.db")
+if os.path.exists(db):
+    os.remove(db)
+with sqlite3.connect(db) as c:
+    c.execute("create table edges (source, target)")
+    c.executemany("insert into edges values (?, ?)", karate.edges())
+c.close()
+rows.append(("karate.db", "this is an SQLite database",
+             karate.number_of_nodes(), karate.number_of_edges()))
+with open(os.path.join(here, "karate.pickle"), "wb") as f:
+    pickle.dump(karate, f, protocol=4)
+rows.append(("karate.pickle", "this is a Python pickle",
+             karate.number_of_nodes(), karate.number_of_edges()))
+# (as Windows PowerShell writes text: UTF-16 after a byte-order mark)
+with open(os.path.join(here, "karate-utf16.json"), "w",
+          encoding="utf-16") as f:
+    f.write(text.decode())
+rows.append(("karate-utf16.json", "this is UTF-16 text",
+             karate.number_of_nodes(), karate.number_of_edges()))
+with zipfile.ZipFile(os.path.join(here, "karate.zip"), "w") as z:
+    z.writestr(zipfile.ZipInfo("karate.json", (2024, 1, 1, 0, 0, 0)), text)
+rows.append(("karate.zip", "this is a ZIP archive", karate.number_of_nodes(),
+             karate.number_of_edges()))
 
 with open(os.path.join(here, "named.txt"), "w", encoding="utf-8") as f:
     for row in rows:
