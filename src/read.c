@@ -655,6 +655,9 @@ struct other {
 #define OTHER_TOOL(what) \
 	{ what, "write it as GraphML or GML with the tool that made it", \
 	  NULL, NULL }
+/* the way of a picture, after its name */
+#define PICTURE "a picture holds no graph: give it the graph it was drawn " \
+	"from", NULL, NULL
 
 /* Fails: the text is of format o, which scograph does not read. */
 static int other(struct reader *rd, const struct other *o)
@@ -671,13 +674,31 @@ static int other(struct reader *rd, const struct other *o)
  * sniffs have looked at its first element). */
 static int xml(struct reader *rd, const char *head, size_t len)
 {
-	static const struct other rdfxml = {
-		"RDF/XML", "rapper (Debian's raptor2-utils) makes N-Triples "
-		"of it", "rapper -q -i rdfxml -o ntriples ", " | scograph -"
+	static const struct {
+		const char *root;
+		struct other o;
+	} roots[] = {
+		{ "RDF", { "RDF/XML", "rapper (Debian's raptor2-utils) makes "
+			   "N-Triples of it", "rapper -q -i rdfxml -o ntriples ",
+			   " | scograph -" } },
+		{ "svg", { "an SVG picture", PICTURE } },
+		{ "mxfile", { "a draw.io diagram", "a drawing keeps shapes, "
+			      "not a graph's data: give it the graph it was "
+			      "drawn from", NULL, NULL } },
+		{ "gxl", OTHER_TOOL("GXL") },
+		{ "DirectedGraph", OTHER_TOOL("DGML (as Visual Studio writes "
+					      "it)") },
+		/* (GraphML's graph is inside its graphml) */
+		{ "graph", { "XGMML (as Cytoscape writes it)", "Cytoscape "
+			     "writes GraphML too (File, Export, Network to "
+			     "File), which it reads", NULL, NULL } },
 	};
 
-	if (rd_xml_root_is(head, len < RD_HEAD ? len : RD_HEAD, "RDF"))
-		return other(rd, &rdfxml);
+	if (len > RD_HEAD)
+		len = RD_HEAD;
+	for (size_t i = 0; i < SG_ARRAY_SIZE(roots); i++)
+		if (rd_xml_root_is(head, len, roots[i].root))
+			return other(rd, &roots[i].o);
 	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
 		       rd->root_column, "this is XML, but neither GraphML nor "
 		       "GEXF, the XML that scograph reads");
@@ -1007,9 +1028,6 @@ static const struct other *other_format(const char *p, const char *end)
 	q = past_lines(p, end, "#%", NULL);
 	return fields(q, end) >= 2 ? &list : NULL;
 }
-
-#define PICTURE "a picture holds no graph: give it the graph it was drawn " \
-	"from", NULL, NULL
 
 /* The format of a file that is no text, told by its first bytes (p to
  * end): compressed text, an archive, a table or a picture; or NULL. */

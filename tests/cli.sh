@@ -666,6 +666,9 @@ check "a picture: named" run 1 examples/kazakhstan.png -o "$tmp/none.svg"
 check "a picture: what it is" stderr_is \
 	"scograph: examples/kazakhstan.png:1:1: error: this is a PNG image, which scograph does not read; a picture holds no graph: give it the graph it was drawn from"
 check "a picture: nothing written" test ! -e "$tmp/none.svg"
+check "a drawing of scograph's own: named" run 1 examples/kazakhstan.svg
+check "a drawing of scograph's own: a picture" has "$tmp/err" \
+	"kazakhstan.svg:1:1: error: this is an SVG picture, which scograph does not read"
 check "hextuples: named once, not a line at a time" run 1 tests/tools/others/sco.hext
 check "hextuples: one message" test "$(wc -l <"$tmp/err")" = 1
 check "triples: an end's type" run 0 tests/tools/triples/head-relation-tail.jsonl -T json
