@@ -354,35 +354,37 @@ static int add_aliases(sg_graph *g, sg_entity *e, uint32_t i,
 	return 0;
 }
 
+int sg_graph_merge_entity(sg_graph *g, size_t i, const sg_entity *given,
+			  sg_error *err)
+{
+	sg_entity *e = &g->entities[i];
+	const char *had_name = e->name;
+
+#define MERGE(field) \
+	merge_str(g, &e->field, given->field, "entity", e->id, #field, \
+		  given->loc, e->loc, err)
+	if (MERGE(name) || MERGE(type) || MERGE(description) || MERGE(url) ||
+	    merge_str(g, &e->parent_ref, given->parent_ref, "entity", e->id,
+		      "parent", given->loc, e->loc, err))
+		return -1;
+#undef MERGE
+	if (given->parent_ref && !e->parent_loc.line)
+		e->parent_loc = given->parent_loc;
+	if (!had_name && e->name && index_key(g, e->name, (uint32_t)i, err))
+		return -1;
+	return merge_attrs(g, &e->attrs, &given->attrs, "entity", e->id,
+			   given->loc, e->loc, err) ||
+	       add_aliases(g, e, (uint32_t)i, given, err);
+}
+
 int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 {
 	int64_t found = sg_map_get(&g->by_id, given->id);
 	sg_entity *e;
 	uint32_t i;
 
-	if (found >= 0) {
-		const char *had_name;
-
-		i = (uint32_t)found;
-		e = &g->entities[i];
-		had_name = e->name;
-#define MERGE(field) \
-	merge_str(g, &e->field, given->field, "entity", e->id, #field, \
-		  given->loc, e->loc, err)
-		if (MERGE(name) || MERGE(type) || MERGE(description) ||
-		    MERGE(url) ||
-		    merge_str(g, &e->parent_ref, given->parent_ref, "entity",
-			      e->id, "parent", given->loc, e->loc, err))
-			return -1;
-#undef MERGE
-		if (given->parent_ref && !e->parent_loc.line)
-			e->parent_loc = given->parent_loc;
-		if (!had_name && e->name && index_key(g, e->name, i, err))
-			return -1;
-		return merge_attrs(g, &e->attrs, &given->attrs, "entity", e->id,
-				   given->loc, e->loc, err) ||
-		       add_aliases(g, e, i, given, err);
-	}
+	if (found >= 0)
+		return sg_graph_merge_entity(g, (size_t)found, given, err);
 	if (g->nentities >= UINT32_MAX ||
 	    SG_GROW(g->entities, g->nentities + 1, g->aentities))
 		return nomem(err);

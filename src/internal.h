@@ -369,6 +369,10 @@ int sg_graph_set_title(sg_graph *g, const char *title,
 		       const char *description, sg_loc loc,
 		       sg_error *err);
 int sg_graph_add_entity(sg_graph *g, const sg_entity *e, sg_error *err);
+/* sg_graph_add_entity of e, whose id is that of entity i, as the caller
+ * knows: merged into it without looking the id up. */
+int sg_graph_merge_entity(sg_graph *g, size_t i, const sg_entity *e,
+			  sg_error *err);
 int sg_graph_add_relation(sg_graph *g, const sg_relation *r, sg_error *err);
 /* The same for a relation whose from and to are its ends' indexes and
  * from_ref and to_ref those entities' own id strings, as the caller

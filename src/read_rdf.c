@@ -108,17 +108,17 @@ static int grow_node_slots(struct rdf *x)
 	return 0;
 }
 
-/* The node id, added where it is new, into *found (its id the entity's own
- * string); its index, or -1 when out of memory. Its entity is made at
- * once, with the id alone, so that its relations go into the graph as they
- * are read; entity() fills it in once the document is read. */
-static int64_t find_node(struct rdf *x, const char *id, sg_loc loc,
-			 struct node *found)
+/* The node id, whose hash is hash, added where it is new, into *found
+ * (its id the entity's own string); its index, or -1 when out of memory.
+ * Its entity is made at once, with the id alone, so that its relations go
+ * into the graph as they are read; entity() fills it in once the document
+ * is read. */
+static int64_t find_node(struct rdf *x, const char *id, uint32_t hash,
+			 sg_loc loc, struct node *found)
 {
 	sg_graph *g = x->rd->g;
 	size_t had = g->nentities, len;
 	struct node_slot *s;
-	uint32_t hash;
 	int64_t k;
 
 	len = strlen(id);
@@ -131,7 +131,6 @@ static int64_t find_node(struct rdf *x, const char *id, sg_loc loc,
 	}
 	if (grow_node_slots(x))
 		return rd_nomem(x->rd);
-	hash = sg_hash(id);
 	s = node_slot(x, id, len, hash);
 	if (s->id) {
 		*found = (struct node){ s->id, loc, s->entity };
@@ -157,23 +156,25 @@ static int64_t find_node(struct rdf *x, const char *id, sg_loc loc,
 	return (int64_t)x->nnodes++;
 }
 
-void rd_rdf_prefetch(const struct rdf *x, const char *id)
+uint32_t rd_rdf_prefetch(const struct rdf *x, const char *id)
 {
+	uint32_t hash = sg_hash(id);
+
 #if defined(__GNUC__)
 	if (x->nslots_by_id)
-		__builtin_prefetch(&x->slots_by_id[sg_hash(id) &
+		__builtin_prefetch(&x->slots_by_id[hash &
 						   (x->nslots_by_id - 1)]);
 #else
 	(void)x;
-	(void)id;
 #endif
+	return hash;
 }
 
 int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc)
 {
 	struct node found;
 
-	return find_node(x, id, loc, &found);
+	return find_node(x, id, sg_hash(id), loc, &found);
 }
 
 /* The index in x->preds of predicate iri, added where it is new (its type
@@ -186,7 +187,7 @@ static int64_t predicate(struct rdf *x, const char *iri)
 
 	if (i >= 0)
 		return i;
-	if (x->npreds >= UINT32_MAX ||
+	if (x->npreds >= RDF_WORD ||
 	    SG_GROW(x->preds, x->npreds + 1, x->apreds))
 		return rd_nomem(x->rd);
 	d = &x->preds[x->npreds];
@@ -248,18 +249,19 @@ static int add_relation(struct rdf *x, const struct staged *st,
 	sg_graph *g = x->rd->g;
 	const struct node *s = &st->s, *o = &st->o;
 	uint32_t pred = st->pred, hash = st->hash, found;
-	const char *w = word ? p : NULL;
 	size_t k;
 
-	if (grow_slots(x) || SG_GROW(x->said, x->nsaid + 1, x->asaid))
+	if (!x->nsaid)
+		x->first = g->nrelations;
+	if (grow_slots(x) || SG_GROW(x->pred, x->nsaid + 1, x->asaid))
 		return rd_nomem(x->rd);
 	for (k = hash & (x->nslots - 1); (found = x->slots[k].said);
 	     k = (k + 1) & (x->nslots - 1)) {
-		const struct said *d = &x->said[found - 1];
+		const sg_relation *d = &g->relations[x->first + found - 1];
 
 		if (x->slots[k].hash == hash && d->from == s->entity &&
-		    d->to == o->entity && d->pred == pred &&
-		    !strcmp(d->word ? d->word : "", w ? w : "") &&
+		    d->to == o->entity && x->pred[found - 1] == pred &&
+		    (pred != RDF_WORD || !strcmp(d->type, p)) &&
 		    !strcmp(d->label ? d->label : "", x->label ? x->label : ""))
 			break;
 	}
@@ -274,19 +276,9 @@ static int add_relation(struct rdf *x, const struct staged *st,
 			.label = x->label,
 			.loc = loc,
 		};
-		const sg_relation *r;
-
 		if (sg_graph_add_relation_known(g, &rel, x->rd->err))
 			return -1;
-		r = &g->relations[g->nrelations - 1];
-		x->said[x->nsaid] = (struct said){
-			.relation = (uint32_t)g->nrelations - 1,
-			.from = s->entity, .to = o->entity,
-			.pred = pred,
-			/* (a word's own copy: p's text may not outlive the
-			 * call) */
-			.word = word && p ? r->type : NULL, .label = r->label,
-		};
+		x->pred[x->nsaid] = pred;
 		x->slots[k] = (struct said_slot){ (uint32_t)++x->nsaid, hash };
 		found = x->slots[k].said;
 	}
@@ -295,23 +287,23 @@ static int add_relation(struct rdf *x, const struct staged *st,
 	if (SG_GROW(x->stated, x->nstated + 1, x->astated))
 		return rd_nomem(x->rd);
 	x->stated[x->nstated++] =
-		(struct stated){ x->said[found - 1].relation, x->graph };
+		(struct stated){ x->first + found - 1, x->graph };
 	return 0;
 }
 
 int rd_rdf_expect(struct rdf *x, size_t relations)
 {
 	if (sg_graph_reserve(x->rd->g, 0, relations, x->rd->err) ||
-	    SG_GROW(x->said, x->nsaid + relations, x->asaid))
+	    SG_GROW(x->pred, x->nsaid + relations, x->asaid))
 		return rd_nomem(x->rd);
 	return 0;
 }
 
-int rd_rdf_stage(struct rdf *x, const char *s, const char *p, int word,
-		 const struct term *o, sg_loc loc, sg_loc o_loc,
-		 struct staged *st)
+int rd_rdf_stage(struct rdf *x, const char *s, uint32_t s_hash,
+		 const char *p, int word, const struct term *o,
+		 uint32_t o_hash, sg_loc loc, sg_loc o_loc, struct staged *st)
 {
-	int64_t si = find_node(x, s, loc, &st->s), pred;
+	int64_t si = find_node(x, s, s_hash, loc, &st->s), pred;
 
 	if (si < 0)
 		return -1;
@@ -319,9 +311,9 @@ int rd_rdf_stage(struct rdf *x, const char *s, const char *p, int word,
 	st->relation = rd_rdf_is_node(o) && (word || strcmp(p, RDF_TYPE));
 	if (!st->relation)
 		return 0;
-	if (find_node(x, o->value, o_loc, &st->o) < 0)
+	if (find_node(x, o->value, o_hash, o_loc, &st->o) < 0)
 		return -1;
-	if ((pred = p && !word ? predicate(x, p) : SG_NONE) < 0)
+	if ((pred = !p ? SG_NONE : word ? RDF_WORD : predicate(x, p)) < 0)
 		return rd_nomem(x->rd);
 	st->pred = (uint32_t)pred;
 	st->hash = said_hash(st->s.entity, st->o.entity, st->pred,
@@ -350,7 +342,9 @@ int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 {
 	struct staged st;
 
-	return rd_rdf_stage(x, s, p, word, o, loc, o_loc, &st) ||
+	return rd_rdf_stage(x, s, sg_hash(s), p, word, o,
+			    rd_rdf_is_node(o) ? sg_hash(o->value) : 0, loc,
+			    o_loc, &st) ||
 	       rd_rdf_take(x, p, word, o, loc, &st) ? -1 : 0;
 }
 
@@ -570,7 +564,8 @@ static int entity(struct rdf *x, size_t i, const size_t *ts, size_t n)
 		e.description = about->obj.value;
 	r = r || rd_collect(x->rd, &(struct fields){ .o = attrs }, 0,
 			    &e.attrs) ||
-	    sg_graph_add_entity(x->rd->g, &e, x->rd->err);
+	    sg_graph_merge_entity(x->rd->g, x->nodes[i].entity, &e,
+				  x->rd->err);
 	rd_attrs_release(&e.attrs);
 	json_decref(attrs);
 	sg_buf_release(&type);
@@ -696,20 +691,20 @@ int rd_rdf_emit(struct rdf *x)
 					     start[i + 1] - start[i]));
 	r = r || type_predicates(x);
 	for (size_t i = 0; !r && i < x->nsaid; i++) {
-		const struct said *d = &x->said[i];
-		const struct pred *pred = d->pred == SG_NONE ? NULL :
-					  &x->preds[d->pred];
+		const struct pred *pred = x->pred[i] == SG_NONE ||
+					  x->pred[i] == RDF_WORD ? NULL :
+					  &x->preds[x->pred[i]];
+		size_t k = x->first + i;
 
 		if (!pred)
 			continue;
-		g->relations[d->relation].type = pred->type;
+		g->relations[k].type = pred->type;
 		if (!pred->json)
 			continue;
-		if (!g->relations[d->relation].attrs.n)
-			sg_graph_share_attrs(g, d->relation, pred->kv, 2);
+		if (!g->relations[k].attrs.n)
+			sg_graph_share_attrs(g, k, pred->kv, 2);
 		else
-			r = rd_element(x->rd, relation_attr(x, d->relation,
-							    pred->kv[0],
+			r = rd_element(x->rd, relation_attr(x, k, pred->kv[0],
 							    pred->json));
 	}
 	r = r || name_graphs(x);
@@ -729,7 +724,7 @@ void rd_rdf_release(struct rdf *x)
 	}
 	free(x->t);
 	free(x->nodes);
-	free(x->said);
+	free(x->pred);
 	free(x->slots);
 	free(x->stated);
 	free(x->slots_by_id);

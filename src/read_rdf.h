@@ -52,6 +52,9 @@ struct context {
 	struct context *next; /* every context made, to free them */
 };
 
+/* A relation's predicate that is a word, not an IRI (see struct rdf). */
+#define RDF_WORD (SG_NONE - 1)
+
 /* One document's RDF on its way into the graph: its nodes (each made an
  * entity when first met), its relations (added as they are read) and its
  * other triples, which wait for the document's end to fill in their
@@ -90,16 +93,15 @@ struct rdf {
 	} *preds;
 	size_t npreds, apreds;
 	sg_map pred_ids; /* iri -> index */
-	/* the relations of the document, as added to the graph: each one's
-	 * index there, what makes it the same as another (ends, predicate
-	 * (in preds; SG_NONE: a word, or none) or word, label: the graph's
-	 * copies), found again through slots by hash (said: 1 + an index in
-	 * said; 0: empty). A triple stated again is found without a look at
-	 * the graph's relations, and one new without a look at said. */
-	struct said {
-		uint32_t relation, from, to, pred;
-		const char *word, *label;
-	} *said;
+	/* the relations of the document, as added to the graph (from its
+	 * relation first on, one after the other): each one's predicate (in
+	 * preds; RDF_WORD: a word, its type; SG_NONE: none), found again by
+	 * what makes it the same as another (ends, predicate or word, label)
+	 * through slots by hash (said: 1 + its index among them; 0: empty).
+	 * A triple stated again is found with a look at one relation, and
+	 * one new with none. */
+	size_t first;
+	uint32_t *pred;
 	size_t nsaid, asaid;
 	struct said_slot {
 		uint32_t said, hash;
@@ -127,9 +129,10 @@ static inline int rd_rdf_is_node(const struct term *t)
 const char *rd_rdf_intern(struct rdf *x, const char *s);
 /* The index of node id, added where it is new; -1 when out of memory. */
 int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc);
-/* Begins bringing into the cache what finding node id will read: for a
- * reader that knows its next node a while before it adds it. */
-void rd_rdf_prefetch(const struct rdf *x, const char *id);
+/* Begins bringing into the cache what finding node id will read, for a
+ * reader that knows its next node a while before it adds it; id's hash,
+ * for rd_rdf_stage. */
+uint32_t rd_rdf_prefetch(const struct rdf *x, const char *id);
 /* Makes room for as many relations as a document will have at most, where
  * its reader can tell cheaply: the arrays that grow a relation at a time
  * are then made whole at once (see sg_grow). -1 when out of memory. */
@@ -142,8 +145,9 @@ int rd_rdf_triple(struct rdf *x, const char *s, const char *p, int word,
 		  const struct term *o, sg_loc loc, sg_loc o_loc);
 /* rd_rdf_triple in two steps, for a reader that knows the next triple
  * before it takes one in: rd_rdf_stage finds the nodes (making those that
- * are new) and begins fetching what rd_rdf_take, given the same p, word, o
- * and loc, will look at to add the triple. Triples are staged and taken
+ * are new), given their hashes (rd_rdf_prefetch's; o_hash only where o is
+ * a node), and begins fetching what rd_rdf_take, given the same p, word,
+ * o and loc, will look at to add the triple. Triples are staged and taken
  * in the order read; x->graph is the taken one's, x->label the same at
  * both steps. */
 struct staged {
@@ -152,9 +156,9 @@ struct staged {
 	int relation;
 	uint32_t pred, hash; /* a relation's predicate and said hash */
 };
-int rd_rdf_stage(struct rdf *x, const char *s, const char *p, int word,
-		 const struct term *o, sg_loc loc, sg_loc o_loc,
-		 struct staged *st);
+int rd_rdf_stage(struct rdf *x, const char *s, uint32_t s_hash,
+		 const char *p, int word, const struct term *o,
+		 uint32_t o_hash, sg_loc loc, sg_loc o_loc, struct staged *st);
 int rd_rdf_take(struct rdf *x, const char *p, int word, const struct term *o,
 		sg_loc loc, const struct staged *st);
 /* Whether s is one of list[0..n). */
