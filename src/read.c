@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -1137,13 +1138,15 @@ static int read_by_shape(struct reader *rd, struct scanner s,
 	return read_whole(rd, s, NULL, RD_SURE);
 }
 
-/* Reads data as format (NULL: told from the content), or by shape. */
+/* Reads data as format (NULL: told from the content), or by shape; data
+ * is only the beginning of the text where rest is not NULL. */
 static int read_buffer(sg_graph *g, const char *data, size_t len,
-		       const char *name, const char *format,
-		       const sg_shape *shape, sg_error *err)
+		       struct rd_rest *rest, const char *name,
+		       const char *format, const sg_shape *shape,
+		       sg_error *err)
 {
 	struct reader rd = { .g = g, .file = sg_graph_intern(g, name),
-			     .text = data, .shape = shape,
+			     .text = data, .shape = shape, .rest = rest,
 			     .tell = { g->progress, g->progress_ctx, { 0 } } };
 	size_t since = g->nnotes;
 	const struct rd_format *f = format ? format_named(format) : NULL;
@@ -1156,7 +1159,8 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 	if (!rd.file)
 		return sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	s = rd_start(&rd, data, len);
-	sg_tell_begin(&rd.tell, SG_STAGE_LOAD, rd.file, len);
+	sg_tell_begin(&rd.tell, SG_STAGE_LOAD, rd.file,
+		      rest ? rest->size : len);
 	if (format && !f)
 		r = unknown_format(&rd, format);
 	else if (s.p == s.end)
@@ -1189,7 +1193,7 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 	if (r && rd.error.code == SG_OK && g->nerrors < SG_MAX_ERRORS)
 		rd_nomem(&rd);
 	else if (!r)
-		sg_tell_done(&rd.tell, len);
+		sg_tell_done(&rd.tell, rest ? rest->size : len);
 	rd_note(&rd);
 	free(rd.ps.pos);
 	free(rd.ps.blocks);
@@ -1202,14 +1206,14 @@ static int read_buffer(sg_graph *g, const char *data, size_t len,
 int sg_read_buffer(sg_graph *g, const char *data, size_t len,
 		   const char *name, const char *format, sg_error *err)
 {
-	return read_buffer(g, data, len, name, format, NULL, err);
+	return read_buffer(g, data, len, NULL, name, format, NULL, err);
 }
 
 int sg_read_buffer_shaped(sg_graph *g, const char *data, size_t len,
 			  const char *name, const sg_shape *shape,
 			  sg_error *err)
 {
-	return read_buffer(g, data, len, name, NULL, shape, err);
+	return read_buffer(g, data, len, NULL, name, NULL, shape, err);
 }
 
 /* Records e, a file that could not be read, as sg_read_buffer records the
@@ -1222,19 +1226,58 @@ static int unreadable(sg_graph *g, const sg_error *e, sg_error *err)
 	return -1;
 }
 
-/* Reads the file at path as format, or by shape. */
+/* Whether the text head begins, of a file named name, is read as it comes
+ * (struct rd_format's streams) as format (NULL: told from the content), or
+ * by shape. */
+static int streams(const char *head, size_t len, const char *name,
+		   const char *format, const sg_shape *shape)
+{
+	struct reader rd = { .file = name };
+	const struct rd_format *f;
+	struct scanner s;
+
+	rd.err = &rd.error;
+	if (shape)
+		return 0;
+	if (format)
+		return (f = format_named(format)) && f->streams;
+	s = rd_start(&rd, head, len);
+	/* (detection is shown RD_HEAD bytes: a head shorter than that
+	 * would not show what the whole text does) */
+	if (s.end - s.p < RD_HEAD)
+		return 0;
+	f = text_format(&rd, s);
+	return f && f->streams && rd.error.code == SG_OK;
+}
+
+/* Reads the file at path as format, or by shape: a format that reads its
+ * text as it comes (see streams) from its beginning on, any other from the
+ * whole of it. */
 static int read_file(sg_graph *g, const char *path, const char *format,
 		     const sg_shape *shape, sg_error *err)
 {
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	sg_buf data = SG_BUF_INIT;
 	sg_error e = { 0 };
 	sg_teller tell = { g->progress, g->progress_ctx, { 0 } };
-	int r = rd_slurp(path, &data, &tell, &e) ?
-			unreadable(g, &e, err) :
-			read_buffer(g, sg_buf_str(&data), data.len,
-				    strcmp(path, "-") ? path : "<stdin>",
-				    format, shape, err);
+	struct rd_rest rest = { -1, 0 };
+	int ended = -1, r;
 
+	if ((rest.fd = rd_open(path, &rest.size, &e)) >= 0) {
+		sg_tell_begin(&tell, SG_STAGE_READ, name, rest.size);
+		ended = rd_read_fd(rest.fd, name, rest.size, &data,
+				   SG_PROGRESS_STEP, &tell, &e);
+		if (!ended && !streams(sg_buf_str(&data), data.len, name,
+				       format, shape))
+			ended = rd_read_fd(rest.fd, name, rest.size, &data,
+					   SIZE_MAX, &tell, &e);
+		sg_tell_done(&tell, data.len);
+	}
+	r = ended < 0 ? unreadable(g, &e, err) :
+	    read_buffer(g, sg_buf_str(&data), data.len, ended ? NULL : &rest,
+			name, format, shape, err);
+	if (rest.fd >= 0 && strcmp(path, "-"))
+		close(rest.fd);
 	sg_buf_release(&data);
 	return r;
 }

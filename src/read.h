@@ -74,6 +74,15 @@ struct rd_columns {
  */
 typedef int rd_unwrap(const json_t *v, json_t **plain);
 
+/* The rest of a text not yet read, for a format that reads it as it comes
+ * (struct rd_format's streams). */
+struct rd_rest {
+	int fd;
+	/* the whole text's size: a file's; a pipe's 0, until the reader has
+	 * read it to its end */
+	size_t size;
+};
+
 struct reader {
 	sg_graph *g;
 	const char *file; /* interned */
@@ -124,6 +133,9 @@ struct reader {
 	/* told how far into text the reading is (SG_STAGE_LOAD) */
 	const char *text;
 	sg_teller tell;
+	/* the rest of the text, where read_text is handed only its
+	 * beginning; NULL: the text handed to it is whole */
+	struct rd_rest *rest;
 };
 
 /*
@@ -178,6 +190,10 @@ struct rd_format {
 	 */
 	enum rd_sure (*sniff)(const char *head, size_t len);
 	int (*read_text)(struct reader *rd, const char *data, size_t len);
+	/* read_text may be handed only the beginning of a file, the rest to
+	 * read from rd->rest as it goes: a text of a statement a line
+	 * (N-Triples, N-Quads), which is then never held whole */
+	int streams;
 	/*
 	 * The top-level keys of a JSON document that read takes (or knows
 	 * to hold no graph: a viewport's zoom), NULL-terminated; read.c warns
@@ -416,9 +432,17 @@ int rd_attr(struct reader *rd, sg_attrs *attrs, const char *key,
 char *rd_dumps(const json_t *v);
 /* The first element of the list doc[key], or NULL: what detection sees. */
 const json_t *rd_first(const json_t *doc, const char *key);
-/* Appends the whole file at path ("-": standard input) to data, telling
- * tell how much came (SG_STAGE_READ). */
+/* Reads the whole file at path ("-": standard input) into data (empty),
+ * telling tell how much came (SG_STAGE_READ). */
 int rd_slurp(const char *path, sg_buf *data, sg_teller *tell, sg_error *err);
+/* The file at path ("-": standard input) opened for reading, its size into
+ * *size (0 where it has none: a pipe); -1 with the error. */
+int rd_open(const char *path, size_t *size, sg_error *err);
+/* Appends to data at least want bytes more of fd (of size bytes, 0 when
+ * not known), the file name, telling tell how much data holds: 0 when
+ * they came, 1 when the file ended first, -1 with the error. */
+int rd_read_fd(int fd, const char *name, size_t size, sg_buf *data,
+	       size_t want, sg_teller *tell, sg_error *err);
 
 /* ---- shapes (read_shape.c) ---- */
 

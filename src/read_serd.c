@@ -9,6 +9,12 @@
  * serd tells where its own errors are, but not where a statement stands:
  * in N-Triples and N-Quads, one statement a line, the reader counts the
  * lines itself; a Turtle or TriG statement is placed in its file alone.
+ *
+ * A file of N-Triples or N-Quads is read as it comes (struct rd_format's
+ * streams), a piece of whole lines at a time into a window the pieces
+ * share: a text held whole was a third of the memory a million triples
+ * took, each page of it zeroed by the kernel, then written once and read
+ * once.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,8 +44,15 @@ struct text {
 	struct rdf x;
 	struct context prefixes;
 	SerdEnv *env;
+	/* the text in hand: all of it, or (read as it comes) the window,
+	 * which begins at a line's start, line first_line, at byte off of
+	 * the text */
 	const char *data;
 	size_t len, fed;  /* fed: the bytes handed to serd */
+	int first_line;
+	size_t off;
+	sg_buf window;
+	int ended;         /* the text is all in hand or past */
 	const char *piece; /* where the piece serd reads now begins */
 	size_t end;        /* and where it ends */
 	int lines;        /* a statement a line: N-Triples, N-Quads */
@@ -80,21 +93,21 @@ static size_t feed(void *buf, size_t size, size_t nmemb, void *stream)
 	(void)size; /* serd asks for bytes */
 	memcpy(buf, t->data + t->fed, n);
 	t->fed += n;
-	sg_tell(&t->x.rd->tell, t->fed);
+	sg_tell(&t->x.rd->tell, t->off + t->fed);
 	return n;
 }
 
 static int feed_error(void *stream)
 {
-	(void)stream; /* the text is in memory: it cannot fail to be read */
+	(void)stream; /* the piece is in memory: it cannot fail to be read */
 	return 0;
 }
 
-/* Where byte at of the text is: its line and, counted in characters, its
- * column. */
+/* Where byte at of the text in hand is: its line and, counted in
+ * characters, its column. */
 static sg_loc place(const struct text *t, const char *at)
 {
-	sg_loc loc = { t->x.rd->file, 1, 1 };
+	sg_loc loc = { t->x.rd->file, t->first_line, 1 };
 
 	for (const char *p = t->data; p < at; p++) {
 		if (*p == '\n') {
@@ -443,48 +456,116 @@ static SerdStatus read_piece(struct text *t, SerdSyntax syntax)
 	return st;
 }
 
-/* Reads text data of syntax, which lines says has a statement a line. */
+/* Fails at the first NUL byte of the text in hand from byte from on: no
+ * RDF text holds one. */
+static int no_nul(struct text *t, size_t from)
+{
+	const char *nul = memchr(t->data + from, '\0', t->len - from);
+	sg_loc loc;
+
+	if (!nul)
+		return 0;
+	loc = place(t, nul);
+	return sg_fail(t->x.rd->err, SG_EENCODING, loc.file, loc.line,
+		       loc.column, "a NUL byte, which no RDF text holds");
+}
+
+/* Brings into the window, past the lines serd has read, the text's next
+ * piece whole: past fed + PIECE to a line's end, or to the text's end.
+ * Nothing to do for a text all in hand. -1 with the error. */
+static int more(struct text *t)
+{
+	struct reader *rd = t->x.rd;
+	size_t keep = (size_t)(t->next - t->data), had;
+	const char *eol = NULL;
+	int r;
+
+	if (t->ended)
+		return 0;
+	/* (the window begins where the next statement is sought: each
+	 * before it is read, and a place is counted from its line) */
+	if (t->data == t->window.buf) {
+		memmove(t->window.buf, t->data + keep, t->len - keep);
+		t->window.len = t->len - keep;
+		t->window.buf[t->window.len] = '\0';
+	} else if (sg_buf_add(&t->window, t->next, t->len - keep)) {
+		return rd_nomem(rd);
+	}
+	t->first_line = t->line;
+	t->off += keep;
+	t->fed -= keep;
+	while (!eol && !t->ended) {
+		had = t->window.len;
+		r = rd_read_fd(rd->rest->fd, rd->file, 0, &t->window, PIECE,
+			       &(sg_teller){ 0 }, rd->err);
+		if (r < 0)
+			return -1;
+		t->ended = r;
+		t->data = t->next = t->window.buf;
+		t->len = t->window.len;
+		if (no_nul(t, had))
+			return -1;
+		if (t->len - t->fed > PIECE) {
+			size_t from = had > t->fed + PIECE ? had :
+							     t->fed + PIECE;
+
+			eol = memchr(t->data + from, '\n', t->len - from);
+		}
+	}
+	if (t->ended)
+		rd->rest->size = t->off + t->len;
+	return 0;
+}
+
+/* Makes room for the relations of a text of a statement a line: one a
+ * line at most, as many as the text in hand has for its size. */
+static int expect(struct text *t)
+{
+	size_t n = 1, size = t->x.rd->rest ? t->x.rd->rest->size : 0;
+
+	for (const char *p = t->data; (p = memchr(p, '\n', (size_t)(t->data +
+					     t->len - p))); p++)
+		n++;
+	if (!t->ended && size > t->len)
+		n = (size_t)((double)n / (double)t->len * (double)size *
+			     1.0625);
+	return rd_rdf_expect(&t->x, n);
+}
+
+/* Reads text data of syntax, which lines says has a statement a line: from
+ * rd->rest as it comes, where data is only the text's beginning. */
 static int read_rdf_text(struct reader *rd, const char *data, size_t len,
 			 SerdSyntax syntax, int lines)
 {
 	struct text t = { .x = { .rd = rd }, .data = data, .len = len,
-			  .end = len, .lines = lines, .next = data, .line = 1 };
-	const char *nul = memchr(data, '\0', len);
+			  .end = len, .lines = lines, .next = data, .line = 1,
+			  .first_line = 1, .ended = !rd->rest };
 	SerdStatus st = SERD_SUCCESS;
 	int r = -1;
 
-	if (nul) {
-		sg_loc loc = place(&t, nul);
-
-		return sg_fail(rd->err, SG_EENCODING, loc.file, loc.line,
-			       loc.column, "a NUL byte, which no RDF text "
-			       "holds");
-	}
+	if (no_nul(&t, 0))
+		return -1;
 	t.x.shorts = &t.prefixes;
 	if (!(t.env = serd_env_new(NULL))) {
 		rd_nomem(rd);
 		goto done;
 	}
-	/* (a statement a line: as many relations as lines at most) */
-	if (lines) {
-		size_t n = 1;
-
-		for (const char *p = data; (p = memchr(p, '\n',
-					     (size_t)(data + len - p))); p++)
-			n++;
-		if (rd_rdf_expect(&t.x, n))
-			goto done;
-	}
-	do {
+	for (int pieces = 0;; pieces++) {
 		const char *eol = NULL;
 
+		if (more(&t) || (lines && !pieces && expect(&t)))
+			goto done;
+		if (pieces && t.fed == t.len)
+			break;
 		/* (a piece ends at a line's end: see PIECE) */
-		if (lines && len - t.fed > PIECE)
-			eol = memchr(data + t.fed + PIECE, '\n',
-				     len - t.fed - PIECE);
-		t.end = eol ? (size_t)(eol + 1 - data) : len;
+		if (lines && t.len - t.fed > PIECE)
+			eol = memchr(t.data + t.fed + PIECE, '\n',
+				     t.len - t.fed - PIECE);
+		t.end = eol ? (size_t)(eol + 1 - t.data) : t.len;
 		st = read_piece(&t, syntax);
-	} while (lines && st <= SERD_FAILURE && t.fed == t.end && t.fed < len);
+		if (!lines || st > SERD_FAILURE || t.fed != t.end)
+			break;
+	}
 	/* (the last statements read wait no more) */
 	for (int i = 0; st <= SERD_FAILURE && i < 3; i++)
 		while (t.pending[(t.now + i) % 3].step)
@@ -492,7 +573,7 @@ static int read_rdf_text(struct reader *rd, const char *data, size_t len,
 				goto done;
 	if (st > SERD_FAILURE) {
 		if (rd->error.code == SG_OK) {
-			sg_loc loc = place(&t, data + t.fed);
+			sg_loc loc = place(&t, t.data + t.fed);
 
 			sg_fail(rd->err, SG_ESYNTAX, loc.file, loc.line,
 				loc.column, "%s",
@@ -511,6 +592,7 @@ done:
 		sg_buf_release(&t.pending[i].object);
 	}
 	sg_buf_release(&t.scratch);
+	sg_buf_release(&t.window);
 	rd_rdf_release(&t.x);
 	return r;
 }
@@ -804,6 +886,7 @@ const struct rd_format rd_ntriples = {
 	.about = "N-Triples (RDF 1.1), a triple a line",
 	.sniff = sniff_ntriples,
 	.read_text = read_ntriples,
+	.streams = 1,
 };
 
 const struct rd_format rd_turtle = {
@@ -818,6 +901,7 @@ const struct rd_format rd_nquads = {
 	.about = "N-Quads (RDF 1.1), a triple or quad a line",
 	.sniff = sniff_nquads,
 	.read_text = read_ntriples,
+	.streams = 1,
 };
 
 const struct rd_format rd_trig = {

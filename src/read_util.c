@@ -608,59 +608,74 @@ int rd_empty(struct reader *rd)
 	return sg_fail(rd->err, SG_EEMPTY, rd->file, 0, 0, "file is empty");
 }
 
-int rd_slurp(const char *path, sg_buf *data, sg_teller *tell, sg_error *err)
+int rd_open(const char *path, size_t *size, sg_error *err)
 {
-	int is_stdin = !strcmp(path, "-");
-	const char *name = is_stdin ? "<stdin>" : path;
-	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) :
+				     STDIN_FILENO;
 	struct stat st;
-	size_t size, since = data->len, more;
-	ssize_t n;
-	int r = 0;
 
 	if (fd < 0)
-		return sg_fail(err, SG_EIO, name, 0, 0, "cannot open file: %s",
+		return sg_fail(err, SG_EIO, path, 0, 0, "cannot open file: %s",
 			       strerror(errno));
-	/* a pipe has no size to tell; a file's room is made at once, not
-	 * doubled (and copied) on the way, with a byte more to see its end
-	 * in, and read into straight (stdio would copy it twice more) */
-	size = !fstat(fd, &st) && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-	more = size ? size + 1 : SG_PROGRESS_STEP;
-	sg_tell_begin(tell, SG_STAGE_READ, name, size);
-	for (;;) {
+	/* (a pipe has no size to tell) */
+	*size = !fstat(fd, &st) && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+	return fd;
+}
+
+int rd_read_fd(int fd, const char *name, size_t size, sg_buf *data,
+	       size_t want, sg_teller *tell, sg_error *err)
+{
+	size_t since = data->len, more = size ? size + 1 : SG_PROGRESS_STEP;
+	ssize_t n;
+
+	/* a file's room is made at once, not doubled (and copied) on the
+	 * way, with a byte more to see its end in, and read into straight
+	 * (stdio would copy it twice more) */
+	while (data->len - since < want) {
 		size_t room = data->alloc - data->len;
 
 		if (room <= 1) {
 			if (SG_GROW(data->buf, data->len + more + 1,
-				    data->alloc)) {
-				r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
-					    "out of memory");
-				break;
-			}
+				    data->alloc))
+				return sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+					       "out of memory");
 			/* (a file that grows as it is read is read to its
 			 * end) */
 			more = SG_PROGRESS_STEP;
 			room = data->alloc - data->len;
 			data->buf[data->len] = '\0';
 		}
-		n = read(fd, data->buf + data->len,
-			 room - 1 < SG_PROGRESS_STEP ? room - 1 :
-						       SG_PROGRESS_STEP);
+		if (room - 1 > SG_PROGRESS_STEP)
+			room = SG_PROGRESS_STEP + 1;
+		n = read(fd, data->buf + data->len, room - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			r = sg_fail(err, SG_EIO, name, 0, 0,
-				    "cannot read file: %s", strerror(errno));
-		if (n <= 0)
-			break;
+			return sg_fail(err, SG_EIO, name, 0, 0,
+				       "cannot read file: %s", strerror(errno));
+		if (!n)
+			return 1;
 		data->len += (size_t)n;
 		data->buf[data->len] = '\0';
-		sg_tell(tell, data->len - since);
+		sg_tell(tell, data->len);
 	}
-	sg_tell_done(tell, data->len - since);
-	if (!is_stdin)
+	return 0;
+}
+
+int rd_slurp(const char *path, sg_buf *data, sg_teller *tell, sg_error *err)
+{
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	size_t size;
+	int fd = rd_open(path, &size, err), r;
+
+	if (fd < 0)
+		return -1;
+	sg_tell_begin(tell, SG_STAGE_READ, name, size);
+	r = rd_read_fd(fd, name, size, data, SIZE_MAX, tell, err);
+	sg_tell_done(tell, data->len);
+	if (fd != STDIN_FILENO)
 		close(fd);
-	return r;
+	return r < 0 ? -1 : 0;
 }
 
 int rd_not_format(struct reader *rd, const char *key, const char *where,

@@ -985,6 +985,26 @@ sed '25000s/> .$/> "open ./' "$tmp/long.nt" >"$tmp/long-bad.nt"
 check "ntriples: a long text, an error far in" run 1 "$tmp/long-bad.nt"
 check "ntriples: a long text, its line and column" has "$tmp/err" \
 	"long-bad.nt:25000:83: error: expected '<', not '\"'"
+check "ntriples: a long text from standard input" run 0 - --from-format \
+	ntriples --stats --max-nodes 0 <"$tmp/long-quad.nt"
+check "ntriples: from standard input, the line far in" stderr_is \
+	"scograph: <stdin>:25000:1: warning: relation from 'a' to itself"
+{ cat "$tmp/long.nt"; printf '<http://e.org/a> <http://e.org/r> "a\0b" .\n'; } \
+	>"$tmp/long-nul.nt"
+check "ntriples: a long text, a NUL byte far in" run 1 "$tmp/long-nul.nt" \
+	-o "$tmp/nul.dot"
+check "ntriples: a long text, the NUL byte's line and column" stderr_is \
+	"scograph: $tmp/long-nul.nt:30001:37: error: a NUL byte, which no RDF text holds"
+check "ntriples: a long text, a NUL byte: nothing written" test ! -e "$tmp/nul.dot"
+# (a line longer than the pieces the text is read in)
+awk 'BEGIN { print "<http://e.org/a> <http://e.org/r> <http://e.org/b> ."
+	printf "<http://e.org/a> <http://e.org/name> \"";
+	for (i = 0; i < 300000; i++) printf "0123456789"
+	printf "\" .\n<http://e.org/b> <http://e.org/r> <http://e.org/b> .\n" }' \
+	>"$tmp/long-line.nt"
+check "ntriples: a line of 3 MB" run 0 "$tmp/long-line.nt" --check
+check "ntriples: a line of 3 MB, the next line's place" stderr_is \
+	"scograph: $tmp/long-line.nt:3:1: warning: relation from 'b' to itself"
 
 # ---- graph stores: Neo4j APOC exports (tests/tools/neo4j: counts.tsv)
 neo=tests/tools/neo4j

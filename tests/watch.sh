@@ -170,6 +170,30 @@ sleep 0.05
 check "two SIGINTs: ended at once, by the signal" stop INT 130
 check "two SIGINTs: nothing half-written" only "$o" big.png big.svg
 
+# N-Triples, read as they come (past the first 64 KiB): changed in place,
+# cut short in a line, then whole again
+# nt N NAME: N triples in a chain, the first entity named NAME
+nt() {
+	printf '<http://e.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "%s" .\n' "$2"
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++)
+		printf "<http://e.org/e%05d> <http://e.org/r> <http://e.org/e%05d> .\n", i, i + 1 }'
+	printf '<http://e.org/a> <http://e.org/r> <http://e.org/e00000> .\n'
+}
+nt 3000 Kappa >"$d/g.nt"
+start "$d/g.nt" --focus http://e.org/a -o "$o/nt.dot"
+check "ntriples: drawn at first" has "$o/nt.dot" Kappa
+check "ntriples: its last line read too" has "$o/nt.dot" e00000
+nt 3000 Lambda >"$d/g.nt"
+check "ntriples: written in place, drawn again" until_ has "$o/nt.dot" Lambda
+nt 3000 Mu | head -c 150000 >"$d/g.nt"
+check "ntriples: cut short in a line, an error with its place" until_ has \
+	"$tmp/err" "scograph: $d/g.nt:2381:55: error: "
+check "ntriples: cut short, the drawing as it was" has "$o/nt.dot" Lambda
+nt 3000 Nu >"$d/g.nt"
+check "ntriples: whole again, drawn" until_ has "$o/nt.dot" Nu
+check "ntriples: SIGINT: 0" stop INT 0
+rm "$o/nt.dot"
+
 # --check: checked again at each change
 start --check "$d/g.json"
 echo '{"entities": [' >"$d/g.json"
