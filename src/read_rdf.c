@@ -291,10 +291,12 @@ static int add_relation(struct rdf *x, const struct staged *st,
 	return 0;
 }
 
-int rd_rdf_expect(struct rdf *x, size_t relations)
+int rd_rdf_expect(struct rdf *x, size_t triples)
 {
-	if (sg_graph_reserve(x->rd->g, 0, relations, x->rd->err) ||
-	    SG_GROW(x->pred, x->nsaid + relations, x->asaid))
+	/* (room not used is never touched: it costs no memory) */
+	if (sg_graph_reserve(x->rd->g, 0, triples, x->rd->err) ||
+	    SG_GROW(x->pred, x->nsaid + triples, x->asaid) ||
+	    SG_GROW(x->t, x->n + triples, x->alloc))
 		return rd_nomem(x->rd);
 	return 0;
 }

@@ -133,10 +133,11 @@ int64_t rd_rdf_node(struct rdf *x, const char *id, sg_loc loc);
  * reader that knows its next node a while before it adds it; id's hash,
  * for rd_rdf_stage. */
 uint32_t rd_rdf_prefetch(const struct rdf *x, const char *id);
-/* Makes room for as many relations as a document will have at most, where
- * its reader can tell cheaply: the arrays that grow a relation at a time
- * are then made whole at once (see sg_grow). -1 when out of memory. */
-int rd_rdf_expect(struct rdf *x, size_t relations);
+/* Makes room for as many triples as a document will have at most, where
+ * its reader can tell cheaply: the arrays that grow a relation (or another
+ * triple) at a time are then made whole at once (see sg_grow). -1 when out
+ * of memory. */
+int rd_rdf_expect(struct rdf *x, size_t triples);
 /* Adds the triple s p o, written at loc (o at o_loc), in x->graph (and,
  * a relation, with x->label): a relation goes into the graph at once; any
  * other waits for its subject's entity. With word, p is a name that stands

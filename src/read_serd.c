@@ -517,7 +517,7 @@ static int more(struct text *t)
 	return 0;
 }
 
-/* Makes room for the relations of a text of a statement a line: one a
+/* Makes room for the triples of a text of a statement a line: one a
  * line at most, as many as the text in hand has for its size. */
 static int expect(struct text *t)
 {
