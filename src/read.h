@@ -389,6 +389,10 @@ int rd_wrong_kind(struct reader *rd, const json_t *parent, const char *key,
 int rd_string(struct reader *rd, const json_t *obj, size_t index,
 	      const json_t *parent, const char *key, int required,
 	      const char *what, const char **out);
+/* The same of v, obj[key] already looked up. */
+int rd_string_of(struct reader *rd, const json_t *obj, size_t index,
+		 const json_t *parent, const char *key, const json_t *v,
+		 int required, const char *what, const char **out);
 /* The object (array 0) or array (array 1) parent[key]; NULL with *failed 0
  * when absent, NULL with *failed 1 (and the error) when of another kind. */
 const json_t *rd_container(struct reader *rd, const json_t *parent,

@@ -58,17 +58,27 @@ static size_t field_keys(const struct field *fields, size_t n,
 	return n;
 }
 
-/* Reads the string fields of o, which is list[i], into the struct at out;
- * what names o in errors. */
+/* A field's value, and which member of its object it is; v NULL: absent. */
+struct seen {
+	const json_t *v;
+	size_t member;
+};
+
+/* Reads the string fields of o, which is list[i], into the struct at out
+ * (with seen, their values as other_keys found them); what names o in
+ * errors. */
 static int read_fields(struct reader *rd, const json_t *o, size_t i,
 		       const json_t *list, const struct field *fields,
-		       size_t n, const char *what, void *out)
+		       size_t n, const struct seen *seen, const char *what,
+		       void *out)
 {
 	for (size_t k = 0; k < n; k++) {
 		const char *value;
 
-		if (rd_string(rd, o, i, list, fields[k].key,
-			      fields[k].required, what, &value))
+		if (rd_string_of(rd, o, i, list, fields[k].key,
+				 seen ? seen[k].v :
+					json_object_get(o, fields[k].key),
+				 fields[k].required, what, &value))
 			return -1;
 		memcpy((char *)out + fields[k].offset, &value, sizeof(value));
 	}
@@ -87,7 +97,7 @@ static int read_source(struct reader *rd, const json_t *list, size_t i,
 				     SG_ARRAY_SIZE(source_fields), NULL, keys),
 			  "a source") ||
 	       read_fields(rd, o, i, list, source_fields,
-			   SG_ARRAY_SIZE(source_fields), "source", &s) ||
+			   SG_ARRAY_SIZE(source_fields), NULL, "source", &s) ||
 	       sg_graph_add_source(rd->g, &s, rd->err);
 }
 
@@ -298,19 +308,30 @@ static int near_key(const char *key, const char *field)
 	       (!strncmp(key, field, n) && strlen(field) <= n + 2);
 }
 
-/* Warns of each key of o one slip away from a field of its object
- * ("alias" for "aliases", "soruce" for "source"): kept as an attribute, it
- * would pass for one unnoticed. */
-static int warn_near_keys(struct reader *rd, const json_t *o,
-			  const char *const *known, size_t nknown)
+/* The keys of o but its fields (known) as attributes, each warned of
+ * where it is one slip away from a field ("alias" for "aliases", "soruce"
+ * for "source"): kept as an attribute, it would pass for one unnoticed.
+ * The fields' values, and where they are, into seen. */
+static int other_keys(struct reader *rd, const json_t *o,
+		      const char *const *known, size_t nknown, sg_attrs *attrs,
+		      struct seen *seen)
 {
 	const char *key;
 	const json_t *v;
+	size_t member = 0;
 
+	memset(seen, 0, nknown * sizeof(*seen));
 	json_object_foreach((json_t *)o, key, v) {
-		if (rd_known(key, known, nknown) || strlen(key) < 4)
+		size_t k = 0;
+
+		while (k < nknown && strcmp(key, known[k]))
+			k++;
+		if (k < nknown) {
+			seen[k] = (struct seen){ v, member++ };
 			continue;
-		for (size_t k = 0; k < nknown; k++)
+		}
+		member++;
+		for (k = 0; k < nknown && strlen(key) >= 4; k++)
 			if (near_key(key, known[k]) &&
 			    sg_graph_warn(rd->g, SG_WNEARMISS,
 					  rd_loc(rd, o, key, 0),
@@ -318,28 +339,44 @@ static int warn_near_keys(struct reader *rd, const json_t *o,
 					  "kept as an attribute", key,
 					  known[k]))
 				return -1;
+		if (rd_attr(rd, attrs, key, v))
+			return -1;
 	}
 	return 0;
+}
+
+/* Where field key of o is, as other_keys saw it among known: the
+ * document's place where it is absent. */
+static sg_loc seen_at(struct reader *rd, const json_t *o,
+		      const char *const *known, const struct seen *seen,
+		      const char *key)
+{
+	size_t k = 0;
+
+	while (strcmp(known[k], key))
+		k++;
+	return rd_loc(rd, seen[k].v ? o : NULL, NULL, seen[k].member);
 }
 
 int rd_entity(struct reader *rd, const json_t *list, size_t i,
 	      const json_t *o)
 {
 	const char *known[SG_ARRAY_SIZE(entity_fields) + 1];
+	struct seen seen[SG_ARRAY_SIZE(entity_fields) + 1];
 	sg_entity e = { 0 };
 	const char **aliases = NULL;
 	size_t nknown;
 	int r;
 
 	e.loc = rd_loc(rd, list, NULL, i);
-	e.parent_loc = rd_loc(rd, o, "parent", 0);
 	/* Other keys are the user's own attributes. */
 	nknown = field_keys(entity_fields, SG_ARRAY_SIZE(entity_fields),
 			    "aliases", known);
-	r = warn_near_keys(rd, o, known, nknown) ||
-	    rd_attrs(rd, o, known, nknown, &e.attrs) ||
+	r = other_keys(rd, o, known, nknown, &e.attrs, seen);
+	e.parent_loc = seen_at(rd, o, known, seen, "parent");
+	r = r ||
 	    read_fields(rd, o, i, list, entity_fields,
-			SG_ARRAY_SIZE(entity_fields), "entity", &e) ||
+			SG_ARRAY_SIZE(entity_fields), seen, "entity", &e) ||
 	    read_aliases(rd, o, &e, &aliases) ||
 	    sg_graph_add_entity(rd->g, &e, rd->err);
 	free(aliases);
@@ -351,21 +388,23 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 		const json_t *o)
 {
 	const char *known[SG_ARRAY_SIZE(relation_fields) + 1];
+	struct seen seen[SG_ARRAY_SIZE(relation_fields) + 1];
 	sg_relation r = { 0 };
 	sg_places at;
 	size_t nknown;
 	int failed, directed = 1;
 
 	r.loc = rd_loc(rd, list, NULL, i);
-	at.from = sg_pos_of(rd_loc(rd, o, "from", 0));
-	at.to = sg_pos_of(rd_loc(rd, o, "to", 0));
-	at.source = sg_pos_of(rd_loc(rd, o, "source", 0));
 	nknown = field_keys(relation_fields, SG_ARRAY_SIZE(relation_fields),
 			    "directed", known);
-	failed = warn_near_keys(rd, o, known, nknown) ||
-		 rd_attrs(rd, o, known, nknown, &r.attrs) ||
+	failed = other_keys(rd, o, known, nknown, &r.attrs, seen);
+	at.from = sg_pos_of(seen_at(rd, o, known, seen, "from"));
+	at.to = sg_pos_of(seen_at(rd, o, known, seen, "to"));
+	at.source = sg_pos_of(seen_at(rd, o, known, seen, "source"));
+	failed = failed ||
 		 read_fields(rd, o, i, list, relation_fields,
-			     SG_ARRAY_SIZE(relation_fields), "relation", &r) ||
+			     SG_ARRAY_SIZE(relation_fields), seen, "relation",
+			     &r) ||
 		 read_flag(rd, o, "directed", 1, &directed);
 	r.undirected = !directed;
 	failed = failed || sg_graph_add_relation_at(rd->g, &r, &at, rd->err);

@@ -332,8 +332,14 @@ int rd_string(struct reader *rd, const json_t *obj, size_t index,
 		      const json_t *parent, const char *key, int required,
 		      const char *what, const char **out)
 {
-	const json_t *v = json_object_get(obj, key);
+	return rd_string_of(rd, obj, index, parent, key,
+			    json_object_get(obj, key), required, what, out);
+}
 
+int rd_string_of(struct reader *rd, const json_t *obj, size_t index,
+		 const json_t *parent, const char *key, const json_t *v,
+		 int required, const char *what, const char **out)
+{
 	*out = NULL;
 	if (v && !json_is_string(v))
 		return rd_wrong_kind(rd, obj, key, 0, "a string");
