@@ -20,7 +20,7 @@ not() { ! "$@"; }
 e=http://example.org/kg
 store=$tmp/store oxigraph=
 if [ "$mode" != memcheck ]; then
-	python3 tests/sparql/gen.py 10000 >"$tmp/kg.nt"
+	python3 tests/sparql/gen.py 10000 5001 >"$tmp/kg.nt"
 	# the graph as a store answers it in English: the @de literals are
 	# not fetched (only --lang's, else English, else untagged ones are)
 	grep -v '"@de \.$' "$tmp/kg.nt" >"$tmp/kg-en.nt"
@@ -204,6 +204,11 @@ check "past the page: --exclude-type in the counts" \
 	counted --focus $e/team/000000 --depth 2 --max-nodes 10 --exclude-type Topic
 check "past the page: --exclude-relation in the counts" \
 	counted --focus $e/person/000000 --depth 2 --max-nodes 10 --exclude-relation interestedIn
+# a cut step of thousands, as the 1M hub's (gen.py's team of 5,001)
+check "past the page from a step of 5,001: the names further out asked for" \
+	both --focus $e/wide/team --depth 2
+check "  the file's DOT" same "$tmp/file.dot" "$tmp/store.dot"
+check "  in 4 requests" asked 4
 # where the store is not asked as a file is drawn, a warning says so
 check "past the page from a frontier of more than 500: counted a request each, said" \
 	run 0 --sparql "$endpoint" --focus $e/team/000000 --depth 3 --max-nodes 30 -o "$tmp/w.dot"
