@@ -811,6 +811,9 @@ struct gathered {
 	json_t *inner, *top;
 	/* once cut: the steps from inner to the last, the cut's one */
 	int hops;
+	/* the IRIs named (see take_named) past the cut's step: the only
+	 * ones loaded there */
+	json_t *past;
 	/* a summary holds entities further out whose names were not asked
 	 * for (see named_query) */
 	int unnamed;
@@ -824,9 +827,9 @@ static int gathered_init(struct gathered *g, sg_error *err)
 {
 	*g = (struct gathered){ json_array(), json_object(), json_array(),
 				json_object(), json_array(), json_object(), 0,
-				NULL, NULL, 0, 0, 0, 0 };
+				NULL, NULL, 0, json_object(), 0, 0, 0 };
 	return g->rows && g->row_keys && g->reached && g->seen && g->counts &&
-	       g->ranks ?
+	       g->ranks && g->past ?
 	       0 : sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
@@ -840,6 +843,7 @@ static void gathered_release(struct gathered *g)
 	json_decref(g->ranks);
 	json_decref(g->inner);
 	json_decref(g->top);
+	json_decref(g->past);
 }
 
 /* Adds the answer's rows; the IRIs not reached before to next (when not
@@ -1343,6 +1347,7 @@ static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
 	const json_t *rows = json_object_get(batch, "rows");
 	sg_buf key = SG_BUF_INIT, f = SG_BUF_INIT;
 	const char *n;
+	void *tmp;
 	size_t i;
 	int r = slice && counted && best && tally && links && degree &&
 		pairs && tally_links ? 0 : -1;
@@ -1367,9 +1372,12 @@ static int add_counts(sg_graph *g, const struct gathered *ga, size_t b,
 	}
 	r = r || least_links(best, links, pairs, ga->rows, slice, counted,
 			     direction, &key);
-	/* (past the cut's step, as counted, nothing was loaded) */
+	/* (past the cut's step, as counted, only what was named there
+	 * was loaded: the others linked to slice lie within it) */
 	if (json_is_true(json_object_get(batch, "beyond")))
-		json_object_clear(best);
+		json_object_foreach_safe(best, tmp, n, v)
+			if (!json_object_get(ga->past, n))
+				json_object_del(best, n);
 	json_object_foreach(r ? NULL : best, n, v) {
 		const char *t = json_string_value(json_object_get(least, n));
 		const char *k = json_string_value(v);
@@ -1785,10 +1793,23 @@ static json_t *iri_term(const char *iri, size_t n)
 	return json_pack("{s:s, s:s%}", "type", "uri", "value", iri, n);
 }
 
+/* Whether list holds the IRI iri. */
+static int holds(const json_t *list, const char *iri)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(list, i, v)
+		if (!strcmp(json_string_value(v), iri))
+			return 1;
+	return 0;
+}
+
 /* The answer to named_query into ga: its entities reached, each one's
  * statements, and the link its group ?k names where that runs to it (the
  * store placed it by that link; its own statements have those that run
- * from it). */
+ * from it); those its group places past the cut's step (reached from
+ * another than the IRIs it went out from), into ga->past. */
 static int take_named(struct gathered *ga, const json_t *rows,
 		      const char *url, sg_error *err)
 {
@@ -1804,10 +1825,18 @@ static int take_named(struct gathered *ga, const json_t *rows,
 		if (!*n || strcmp(term_part(row, "n", "type"), "uri") ||
 		    !plain_iri(n))
 			continue;
-		if (!json_object_get(ga->seen, n))
+		if (!json_object_get(ga->seen, n)) {
+			sg_buf f = SG_BUF_INIT;
+
 			r = json_object_set(ga->seen, n, json_true()) ||
 			    json_array_append_new(ga->reached,
-						  json_string(n));
+						  json_string(n)) ||
+			    (dir && (sg_buf_add(&f, k, (size_t)(dir - k)) ||
+				     (!holds(ga->inner, sg_buf_str(&f)) &&
+				      json_object_set(ga->past, n,
+						      json_true()))));
+			sg_buf_release(&f);
+		}
 		if (!r && dir && !strncmp(dir, " out ", 5))
 			r = json_array_append_new(taken, json_pack(
 				"{s:o, s:o, s:o}", "s", iri_term(k,

@@ -209,6 +209,8 @@ check "past the page from a step of 5,001: the names further out asked for" \
 	both --focus $e/wide/team --depth 2
 check "  the file's DOT" same "$tmp/file.dot" "$tmp/store.dot"
 check "  in 4 requests" asked 4
+check "past the page: those named past the cut's step not counted again" \
+	counted --focus $e/wide/team --depth 2 --max-nodes 10
 # where the store is not asked as a file is drawn, a warning says so
 check "past the page from a frontier of more than 500: counted a request each, said" \
 	run 0 --sparql "$endpoint" --focus $e/team/000000 --depth 3 --max-nodes 30 -o "$tmp/w.dot"
