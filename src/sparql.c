@@ -1691,10 +1691,9 @@ static int further_part(sg_buf *q, const struct gathered *ga,
 	       sg_buf_addf(q, ")) } GROUP BY ?x HAVING(MAX(?past) = 0) "
 			   "ORDER BY STR(?x) LIMIT %zu }", most) ||
 	       /* (each twice: the entity, then the one it is reached
-		* through; a VALUES in a branch of a UNION, Virtuoso 7 finds
-		* nothing) */
-	       sg_buf_adds(q, " { SELECT (1 AS ?w) WHERE { } } UNION "
-			      "{ SELECT (2 AS ?w) WHERE { } } "
+		* through; by a VALUES joined, as a UNION of two has
+		* Virtuoso 7 find them twice over: 14.8 s against 7.4) */
+	       sg_buf_adds(q, " VALUES ?w { 1 2 } "
 			      "BIND(IF(?w = 1, ?x, IRI(STRBEFORE(?via, \" \")))"
 			      " AS ?n) BIND(IF(?w = 1, STRBEFORE(?via, \"|\"), "
 			      "STRBEFORE(STRAFTER(?via, \"|\"), \"|\")) AS ?k) "
