@@ -212,9 +212,12 @@ check "  in 4 requests" asked 4
 check "past the page: those named past the cut's step not counted again" \
 	counted --focus $e/wide/team --depth 2 --max-nodes 10
 # where the store is not asked as a file is drawn, a warning says so
-check "past the page from a frontier of more than 500: counted a request each, said" \
-	run 0 --sparql "$endpoint" --focus $e/team/000000 --depth 3 --max-nodes 30 -o "$tmp/w.dot"
-check "  in a warning" has "$tmp/err" "warning: a step cut to the page went out from 533 entities, more than 500 a request"
+check "past the page from a frontier of 533: one request, counted as a file" \
+	counted --focus $e/team/000000 --depth 3 --max-nodes 30
+check "  in 5 requests" asked 5
+check "past the page from a frontier of more than 1,000: counted a request each, said" \
+	run 0 --sparql "$endpoint" --focus $e/wide/team --depth 2 --max-nodes 102 -o "$tmp/w.dot"
+check "  in a warning" has "$tmp/err" "warning: a step cut to the page went out from 5001 entities, more than 1000 a request"
 check "a last step cut from more than 50: ranked by all links, said" \
 	run 0 --sparql "$endpoint" --focus $e/team/000000 --depth 2 --max-nodes 10 --exclude-relation knows -o "$tmp/w.dot"
 check "  in a warning" has "$tmp/err" "warning: the last step cut to the page went out from 321 entities"
