@@ -663,11 +663,18 @@ struct other {
 /* Fails: the text is of format o, which scograph does not read. */
 static int other(struct reader *rd, const struct other *o)
 {
+	/* (standard input has no name a command could take) */
+	int piped = !strcmp(rd->file, "<stdin>");
+
 	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
 		       rd->root_column, "this is %s, which scograph does not "
 		       "read; %s%s%s%s%s", o->what, o->way,
-		       o->before ? ", which it reads: " : "",
-		       o->before ? o->before : "", o->before ? rd->file : "",
+		       !o->before ? "" :
+		       piped ? ", which it reads, standard input saved as "
+			       "FILE: " :
+			       ", which it reads: ",
+		       o->before ? o->before : "",
+		       !o->before ? "" : piped ? "FILE" : rd->file,
 		       o->before ? o->after : "");
 }
 

@@ -669,6 +669,9 @@ check "a picture: nothing written" test ! -e "$tmp/none.svg"
 check "a drawing of scograph's own: named" run 1 examples/kazakhstan.svg
 check "a drawing of scograph's own: a picture" has "$tmp/err" \
 	"kazakhstan.svg:1:1: error: this is an SVG picture, which scograph does not read"
+check "compressed on standard input: named" run 1 - <tests/tools/others/karate.json.gz
+check "compressed on standard input: a command that runs" stderr_is \
+	"scograph: <stdin>:1:1: error: this is gzip-compressed, which scograph does not read; zcat makes its text, which it reads, standard input saved as FILE: zcat FILE | scograph -"
 check "hextuples: named once, not a line at a time" run 1 tests/tools/others/sco.hext
 check "hextuples: one message" test "$(wc -l <"$tmp/err")" = 1
 check "triples: an end's type" run 0 tests/tools/triples/head-relation-tail.jsonl -T json
