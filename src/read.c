@@ -666,16 +666,15 @@ static int other(struct reader *rd, const struct other *o)
 	/* (standard input has no name a command could take) */
 	int piped = !strcmp(rd->file, "<stdin>");
 
+	if (!o->before)
+		return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
+			       rd->root_column, "this is %s, which scograph "
+			       "does not read; %s", o->what, o->way);
 	return sg_fail(rd->err, SG_ESYNTAX, rd->file, rd->root_line,
 		       rd->root_column, "this is %s, which scograph does not "
-		       "read; %s%s%s%s%s", o->what, o->way,
-		       !o->before ? "" :
-		       piped ? ", which it reads, standard input saved as "
-			       "FILE: " :
-			       ", which it reads: ",
-		       o->before ? o->before : "",
-		       !o->before ? "" : piped ? "FILE" : rd->file,
-		       o->before ? o->after : "");
+		       "read; %s, which it reads%s: %s%s%s", o->what, o->way,
+		       piped ? ", standard input saved as FILE" : "",
+		       o->before, piped ? "FILE" : rd->file, o->after);
 }
 
 /* Fails: the text, head, is XML, but of no format the table reads (their
@@ -1013,16 +1012,15 @@ static const struct other *other_format(const char *p, const char *end)
 		return &mermaid;
 	if (begins(q, end, "@start", 0))
 		return &plantuml;
-	q = past_lines(p, end, "/", NULL);
-	for (size_t i = 0; i < SG_ARRAY_SIZE(clauses); i++)
-		if (word_at(q, end, clauses[i], 1))
-			return &cypher;
-	q = past_lines(p, end, "%", NULL);
 	if (begins(q, end, "*vertices", 1) || begins(q, end, "*network", 1))
 		return &pajek;
 	if (begins(q, end, ">>graph6<<", 0) || begins(q, end, ">>sparse6<<", 0) ||
 	    begins(q, end, ">>digraph6<<", 0))
 		return &graph6;
+	q = past_lines(p, end, "/", NULL);
+	for (size_t i = 0; i < SG_ARRAY_SIZE(clauses); i++)
+		if (word_at(q, end, clauses[i], 1))
+			return &cypher;
 	q = past_lines(p, end, "c", NULL);
 	if (end - q > 2 && q[0] == 'p' && q[1] == ' ')
 		return &dimacs;
