@@ -522,7 +522,8 @@ int sg_graph_add_unloaded(sg_graph *g, const sg_unloaded *given,
 		return nomem(err);
 	u = &g->unloaded[g->nunloaded];
 	*u = *given;
-	if (set_str(g, &u->entity, given->entity, err))
+	if (set_str(g, &u->entity, given->entity, err) ||
+	    (given->near && set_str(g, &u->near, given->near, err)))
 		return -1;
 	/* (types are words: few, and used often) */
 	u->relation_type = given->relation_type ?
@@ -531,7 +532,7 @@ int sg_graph_add_unloaded(sg_graph *g, const sg_unloaded *given,
 	if ((given->relation_type && !u->relation_type) ||
 	    (given->type && !u->type))
 		return nomem(err);
-	u->index = u->relation_index = u->type_index = SG_NONE;
+	u->index = u->relation_index = u->type_index = u->near_index = SG_NONE;
 	g->nunloaded++;
 	return 0;
 }
@@ -1382,6 +1383,8 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 		int64_t e = sg_map_get(&g->by_id, u->entity);
 
 		u->index = e >= 0 ? (uint32_t)e : SG_NONE;
+		e = u->near ? sg_map_get(&g->by_id, u->near) : -1;
+		u->near_index = e >= 0 ? (uint32_t)e : SG_NONE;
 		if (note_type(g, 1, u->relation_type, (sg_loc){ 0 },
 			      &relation_types, &u->relation_index, err) ||
 		    note_type(g, 0, u->type, (sg_loc){ 0 }, &types,

@@ -303,9 +303,13 @@ typedef struct sg_unloaded {
 	/* the count is of entities further out, reached from entity only
 	 * through others not loaded */
 	int further;
+	/* another entity (NULL: none) and the relations joining it to
+	 * them: a summary beside near that holds them has those too */
+	const char *near;
+	uint32_t near_relations;
 	/* entity's index (SG_NONE: not in the graph, and the count left
-	 * out), the types' indexes, once resolved */
-	uint32_t index, relation_index, type_index;
+	 * out), the types' indexes, near's, once resolved */
+	uint32_t index, relation_index, type_index, near_index;
 } sg_unloaded;
 
 struct sg_graph {

@@ -695,6 +695,12 @@ static int summarise(sg_view *v, const struct folding *f, int level)
 				s->relations += g->unloaded[key->unloaded]
 					.relations ? g->unloaded[
 					key->unloaded].relations : key->weight;
+			/* (and those beside another, joined to the anchor
+			 * too, where their source counted them) */
+			else if (k[0] != SG_NONE &&
+				 g->unloaded[key->unloaded].near_index == k[0])
+				s->relations += g->unloaded[key->unloaded]
+					.near_relations;
 		}
 		listed += s->count;
 		v->ncut += total(s);
