@@ -37,6 +37,15 @@ enum yfiles { Y_NONE, Y_LABELS, Y_DRAWING };
  * or elsewhere. */
 enum vocabulary { V_OWN, V_YED, V_VIZ, V_OTHER };
 
+/* An element's name as expat gives it ("URI\1local\1prefix"), taken
+ * apart once: the handlers ask it what it is many times over. */
+struct xname {
+	const char *full;
+	const char *local;
+	size_t n; /* the local part's length */
+	enum vocabulary v;
+};
+
 /* A declared key (GraphML's <key>, GEXF's <attribute>). */
 struct key {
 	const char *name;
@@ -104,12 +113,15 @@ struct xml {
 	enum dialect dialect;
 	XML_Parser parser;
 	const char *ns; /* the root's namespace */
+	size_t nslen;
 	int failed;     /* the reading must stop */
 	struct frame *frames;
 	size_t nframes, aframes;
 	struct key *keys;
 	size_t nkeys, akeys;
-	sg_map key_ids; /* (class letter and) id -> key */
+	/* id -> key: GEXF's ids are per class (node, edge, the rest), all
+	 * of GraphML's in the last */
+	sg_map key_ids[S_GRAPH + 1];
 	size_t *defaults; /* the keys with a default */
 	size_t ndefaults, adefaults;
 	const char **parents; /* the nodes around the one read */
@@ -140,12 +152,9 @@ static const char *local(const char *name, size_t *len)
 	return l;
 }
 
-static int is(const char *name, const char *want)
+static int is(const struct xname *name, const char *want)
 {
-	size_t n;
-	const char *l = local(name, &n);
-
-	return n == strlen(want) && !memcmp(l, want, n);
+	return name->n == strlen(want) && !memcmp(name->local, want, name->n);
 }
 
 /* The name as written: prefix:local. */
@@ -176,13 +185,22 @@ static enum vocabulary vocabulary(struct xml *x, const char *name)
 	size_t n;
 	const char *ns = ns_of(name, &n);
 
-	if (!ns || (x->ns && strlen(x->ns) == n && !memcmp(ns, x->ns, n)))
+	if (!ns || (x->ns && x->nslen == n && !memcmp(ns, x->ns, n)))
 		return V_OWN;
 	if (n >= sizeof(yed) - 1 && !memcmp(ns, yed, sizeof(yed) - 1))
 		return V_YED;
 	if (x->dialect == GEXF && n >= 4 && !memcmp(ns + n - 4, "/viz", 4))
 		return V_VIZ;
 	return V_OTHER;
+}
+
+static struct xname name_of(struct xml *x, const char *full)
+{
+	struct xname name = { .full = full };
+
+	name.local = local(full, &name.n);
+	name.v = vocabulary(x, full);
+	return name;
 }
 
 /* ---- what is not read ---- */
@@ -231,7 +249,7 @@ static int unread_attribute(struct xml *x, const char *attr,
 
 /* Counts the attributes of element not among known; namespace
  * declarations and the XML Schema's hints are markup, not data. */
-static int check_attributes(struct xml *x, const char *element,
+static int check_attributes(struct xml *x, const struct xname *element,
 			    const char **atts, const char *const *known)
 {
 	static const char xsi[] = "http://www.w3.org/2001/XMLSchema-instance";
@@ -239,11 +257,10 @@ static int check_attributes(struct xml *x, const char *element,
 	for (size_t i = 0; atts[i]; i += 2) {
 		size_t k = 0;
 
-		if (!strncmp(atts[i], xsi, sizeof(xsi) - 1))
-			continue;
 		while (known[k] && strcmp(known[k], atts[i]))
 			k++;
-		if (!known[k] && unread_attribute(x, atts[i], element))
+		if (!known[k] && strncmp(atts[i], xsi, sizeof(xsi) - 1) &&
+		    unread_attribute(x, atts[i], element->full))
 			return -1;
 	}
 	return 0;
@@ -301,25 +318,16 @@ static const char *attr(const char **atts, const char *name)
 	return NULL;
 }
 
-/* The key's id as the map holds it: GEXF's ids are per class. */
-static const char *key_id(struct xml *x, enum scope scope, const char *id)
+/* The map of the keys of scope. */
+static sg_map *key_ids(struct xml *x, enum scope scope)
 {
-	/* (once a <data>: no printf) */
-	char class = x->dialect == GEXF ? "neg?"[scope < S_GRAPH ? scope : 2] :
-					  '-';
-
-	sg_buf_reset(&x->scratch);
-	return sg_buf_add(&x->scratch, &class, 1) ||
-			       sg_buf_adds(&x->scratch, id) ?
-		       NULL :
-		       sg_buf_str(&x->scratch);
+	return &x->key_ids[x->dialect == GEXF && scope < S_GRAPH ? scope :
+								   S_GRAPH];
 }
 
 static int64_t find_key(struct xml *x, enum scope scope, const char *id)
 {
-	const char *k = key_id(x, scope, id);
-
-	return k ? sg_map_get(&x->key_ids, k) : -1;
+	return sg_map_get(key_ids(x, scope), id);
 }
 
 /* The text s as a value of type t: NULL with the error when it is not one
@@ -340,10 +348,11 @@ static json_t *value(struct xml *x, enum vtype t, const char *s,
 	}
 	while (t != V_STRING && n && strchr(" \t\r\n", s[n - 1]))
 		n--;
+	/* (a number is read from a copy ending where the value does) */
 	sg_buf_reset(&x->scratch);
-	if (sg_buf_add(&x->scratch, s, n))
+	if (t != V_STRING && sg_buf_add(&x->scratch, s, n))
 		goto nomem;
-	s = sg_buf_str(&x->scratch);
+	s = t != V_STRING ? sg_buf_str(&x->scratch) : s;
 	errno = 0;
 	switch (t) {
 	case V_STRING:
@@ -604,9 +613,9 @@ static int open_text(struct xml *x, enum what w, const char *what)
 }
 
 /* An element not read: skipped with all inside it, and counted. */
-static int skip(struct xml *x, const char *name, int drawing)
+static int skip(struct xml *x, const struct xname *name, int drawing)
 {
-	return unread_element(x, name, drawing) || push(x, W_SKIP);
+	return unread_element(x, name->full, drawing) || push(x, W_SKIP);
 }
 
 /* The node at hand holds nodes (a nested graph, GEXF's nested nodes): it
@@ -685,10 +694,9 @@ static int key_start(struct xml *x, enum scope scope, const char **atts)
 		   !strcmp(yf, "nodegraphics") || !strcmp(yf, "edgegraphics") ?
 			 Y_LABELS :
 			 Y_DRAWING;
-	kid = key_id(x, scope, id);
-	if (!k.name || !kid || !(kid = sg_graph_intern(x->rd->g, kid)) ||
+	if (!k.name || !(kid = sg_graph_intern(x->rd->g, id)) ||
 	    SG_GROW(x->keys, x->nkeys + 1, x->akeys) ||
-	    sg_map_add(&x->key_ids, kid, (uint32_t)x->nkeys))
+	    sg_map_add(key_ids(x, scope), kid, (uint32_t)x->nkeys))
 		return rd_nomem(x->rd);
 	top(x)->key = x->nkeys;
 	x->keys[x->nkeys++] = k;
@@ -759,7 +767,8 @@ static int graph_data(struct xml *x, const struct key *k, struct pos at)
  * user made undirected (the GraphML around it is always directed); one
  * headed at its source alone points there. An edge headed at both ends
  * stays one relation, from source to target, as GraphML says. */
-static int yed_arrows(struct xml *x, const char *name, const char **atts)
+static int yed_arrows(struct xml *x, const struct xname *name,
+		      const char **atts)
 {
 	static const char *const known[] = { "source", "target", NULL };
 	const char *s = attr(atts, "source"), *t = attr(atts, "target");
@@ -783,10 +792,11 @@ static int yed_arrows(struct xml *x, const char *name, const char **atts)
  * the labels (a ShapeNode, a PolyLineEdge, a group's Realizers), a label,
  * or drawing alone (its geometry, fill, arrows). A UML class's members or
  * a table's rows are no drawing: they are told apart. */
-static int yed_start(struct xml *x, const char *name, const char **atts)
+static int yed_start(struct xml *x, const struct xname *name,
+		     const char **atts)
 {
-	size_t n;
-	const char *l = local(name, &n);
+	const char *l = name->local;
+	size_t n = name->n;
 
 	if (is(name, "NodeLabel") || is(name, "EdgeLabel")) {
 		sg_buf_reset(&x->text);
@@ -829,7 +839,8 @@ static int yed_label(struct xml *x, const char *name, struct pos at)
 							    0;
 }
 
-static int graphml_start(struct xml *x, const char *name, const char **atts)
+static int graphml_start(struct xml *x, const struct xname *name,
+			 const char **atts)
 {
 	static const char *const graph_attrs[] = { "id", "edgedefault", NULL };
 	/* (yEd marks a group, which its nested graph makes a parent) */
@@ -843,7 +854,7 @@ static int graphml_start(struct xml *x, const char *name, const char **atts)
 	static const char *const data_attrs[] = { "key", NULL };
 	static const char *const none[] = { NULL };
 	enum what in = top(x)->what;
-	enum vocabulary v = vocabulary(x, name);
+	enum vocabulary v = name->v;
 
 	if (in == W_YED || in == W_LABEL)
 		return v == V_YED && in == W_YED ? yed_start(x, name, atts) :
@@ -904,7 +915,8 @@ static int open_list(struct xml *x, enum scope scope)
 	return 0;
 }
 
-static int gexf_start(struct xml *x, const char *name, const char **atts)
+static int gexf_start(struct xml *x, const struct xname *name,
+		      const char **atts)
 {
 	static const char *const graph_attrs[] = { "defaultedgetype", "mode",
 						   "idtype", "name", NULL };
@@ -923,7 +935,7 @@ static int gexf_start(struct xml *x, const char *name, const char **atts)
 	static const char *const meta_attrs[] = { "lastmodifieddate", NULL };
 	static const char *const none[] = { NULL };
 	enum what in = top(x)->what;
-	enum vocabulary v = vocabulary(x, name);
+	enum vocabulary v = name->v;
 
 	if (v != V_OWN)
 		return skip(x, name, v == V_VIZ);
@@ -1045,33 +1057,38 @@ static int gexf_start(struct xml *x, const char *name, const char **atts)
 	return skip(x, name, 0);
 }
 
-static void XMLCALL on_start(void *data, const char *name, const char **atts)
+static void XMLCALL on_start(void *data, const char *full, const char **atts)
 {
 	struct xml *x = data;
+	struct xname name;
 	int r;
 
 	if (x->failed)
 		return;
-	if (x->nframes && top(x)->what == W_SKIP)
+	if (x->nframes && top(x)->what == W_SKIP) {
 		r = push(x, W_SKIP);
-	else if (x->nframes)
-		r = x->dialect == GRAPHML ? graphml_start(x, name, atts) :
-					    gexf_start(x, name, atts);
-	else if (!is(name, x->dialect == GRAPHML ? "graphml" : "gexf"))
+		goto done;
+	}
+	name = name_of(x, full);
+	if (x->nframes)
+		r = x->dialect == GRAPHML ? graphml_start(x, &name, atts) :
+					    gexf_start(x, &name, atts);
+	else if (!is(&name, x->dialect == GRAPHML ? "graphml" : "gexf"))
 		r = rd_fail_at(x->rd, SG_ESHAPE, here(x),
 			       "no <%s> at the top: this is no %s document",
 			       x->dialect == GRAPHML ? "graphml" : "gexf",
 			       x->dialect == GRAPHML ? "GraphML" : "GEXF");
 	else {
 		static const char *const top_attrs[] = { "version", NULL };
-		size_t n;
-		const char *ns = ns_of(name, &n);
+		const char *ns = ns_of(full, &x->nslen);
 
-		x->ns = ns ? sg_arena_strndup(&x->rd->g->arena, ns, n) : NULL;
+		x->ns = ns ? sg_arena_strndup(&x->rd->g->arena, ns, x->nslen) :
+			     NULL;
 		r = (ns && !x->ns) ? rd_nomem(x->rd) :
-		    check_attributes(x, name, atts, top_attrs) ||
+		    check_attributes(x, &name, atts, top_attrs) ||
 			    push(x, W_TOP);
 	}
+done:
 	if (r) {
 		x->failed = 1;
 		XML_StopParser(x->parser, XML_FALSE);
@@ -1160,6 +1177,16 @@ static void XMLCALL on_end(void *data, const char *name)
 	}
 }
 
+/* Whether s[0, n) is all space: what stands between elements. (Not
+ * strspn: s ends with no NUL, and the call cost more than the text.) */
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
 /* Text: a value where one is read; elsewhere, anything but space is
  * counted as unread. */
 static void XMLCALL on_text(void *data, const char *s, int len)
@@ -1174,8 +1201,7 @@ static void XMLCALL on_text(void *data, const char *s, int len)
 	if (in == W_DATA || in == W_DEFAULT || in == W_LABEL || in == W_TEXT)
 		r = sg_buf_add(&x->text, s, (size_t)len) ? rd_nomem(x->rd) :
 							   0;
-	else if (in != W_SKIP && len > 0 &&
-		 strspn(s, " \t\r\n") < (size_t)len) {
+	else if (in != W_SKIP && !blank(s, (size_t)len)) {
 		sg_buf_reset(&x->scratch);
 		r = sg_buf_adds(&x->scratch, "text in <") ||
 				    sg_buf_adds(&x->scratch,
@@ -1272,7 +1298,8 @@ static int read_xml(struct reader *rd, const char *data, size_t len,
 	free(x.frames);
 	free(x.parents);
 	free(x.unread);
-	sg_map_release(&x.key_ids);
+	for (size_t i = 0; i < SG_ARRAY_SIZE(x.key_ids); i++)
+		sg_map_release(&x.key_ids[i]);
 	sg_map_release(&x.unread_ids);
 	item_release(&x.item);
 	sg_buf_release(&x.text);
