@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unistd.h>
+
 #include <expat.h>
 
 #include "read.h"
@@ -1231,32 +1233,103 @@ static int syntax_error(struct xml *x)
 }
 
 /*
- * About how many elements named tag ("<node") data[0, len) holds, for the
- * graph to make room for at once rather than grow and copy on the way:
- * counted in a few windows spread over the text (counting them all took
- * a twentieth of a reading), and made up to the whole.
+ * About how many nodes and edges ("<node", "<edge") the text holds, data
+ * its beginning, for the graph to make room for at once rather than grow
+ * and copy on the way: counted in a few windows spread over the text
+ * (counting them all took a twentieth of a reading), and made up to the
+ * whole. Where the text is read as it comes, the windows past its
+ * beginning are read from the file (pread: the reading goes on where it
+ * was); one that cannot be is left out, as the reading will tell.
  */
-static size_t about(const char *data, size_t len, const char *tag)
+static int about(struct reader *rd, const char *data, size_t len,
+		 size_t *nodes, size_t *edges)
 {
 	enum { WINDOWS = 16, WINDOW = 32768 };
-	size_t n = 0, k = strlen(tag), seen = 0;
+	size_t size = rd->rest && rd->rest->size > len ? rd->rest->size : len;
+	size_t n[2] = { 0, 0 }, seen = 0;
+	char *buf = size > len ? malloc(WINDOW) : NULL;
 
+	if (size > len && !buf)
+		return rd_nomem(rd);
 	for (size_t w = 0; w < WINDOWS; w++) {
-		size_t from = len > WINDOW ? (len - WINDOW) / (WINDOWS - 1) * w :
-					     0;
-		const char *p = data + from;
-		const char *end = data + (len - from < WINDOW ? len :
-							    from + WINDOW);
+		size_t from = size > WINDOW ? (size - WINDOW) / (WINDOWS - 1) * w :
+					      0;
+		size_t want = size - from < WINDOW ? size - from : WINDOW;
+		const char *p = data + from, *end;
 
+		if (from + want > len) {
+			ssize_t got = pread(rd->rest->fd, buf, want,
+					    (off_t)from);
+
+			p = buf;
+			want = got > 0 ? (size_t)got : 0;
+		}
+		end = p + want;
 		while ((p = memchr(p, '<', (size_t)(end - p)))) {
-			n += (size_t)(end - p) >= k && !memcmp(p, tag, k);
+			for (int k = 0; k < 2; k++)
+				n[k] += end - p >= 5 &&
+					!memcmp(p, k ? "<edge" : "<node", 5);
 			p++;
 		}
-		seen += (size_t)(end - (data + from));
-		if (len <= WINDOW)
+		seen += want;
+		if (size <= WINDOW)
 			break;
 	}
-	return seen ? (size_t)((double)n * (double)len / (double)seen) : 0;
+	free(buf);
+	*nodes = seen ? (size_t)((double)n[0] * (double)size / (double)seen) :
+			0;
+	*edges = seen ? (size_t)((double)n[1] * (double)size / (double)seen) :
+			0;
+	return 0;
+}
+
+/* Fails: the file could not be read on. */
+static int unreadable(struct xml *x)
+{
+	return sg_fail(x->rd->err, SG_EIO, x->rd->file, 0, 0,
+		       "cannot read file: %s", strerror(errno));
+}
+
+/* Gives expat the text: data, and where the text is read as it comes
+ * (rd->rest), the rest of the file, read into expat's own buffer (no copy
+ * of the whole text is made, nor of each piece). */
+static int parse(struct xml *x, const char *data, size_t len)
+{
+	struct rd_rest *rest = x->rd->rest;
+	size_t done = 0;
+	ssize_t n = 0;
+
+	do {
+		size_t piece = len - done < CHUNK ? len - done : CHUNK;
+
+		if (XML_Parse(x->parser, data + done, (int)piece,
+			      !rest && done + piece == len) ==
+		    XML_STATUS_ERROR)
+			return x->failed ? -1 : syntax_error(x);
+		done += piece;
+		sg_tell(&x->rd->tell, done);
+	} while (done < len);
+	while (rest) {
+		void *buf = XML_GetBuffer(x->parser, CHUNK);
+
+		if (!buf)
+			return syntax_error(x);
+		n = read(rest->fd, buf, CHUNK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return unreadable(x);
+		if (XML_ParseBuffer(x->parser, (int)n, !n) == XML_STATUS_ERROR)
+			return x->failed ? -1 : syntax_error(x);
+		done += (size_t)n;
+		sg_tell(&x->rd->tell, done);
+		if (!n) {
+			/* (a pipe's size, known now) */
+			rest->size = done;
+			break;
+		}
+	}
+	return 0;
 }
 
 static int read_xml(struct reader *rd, const char *data, size_t len,
@@ -1264,9 +1337,9 @@ static int read_xml(struct reader *rd, const char *data, size_t len,
 {
 	struct xml x = { .rd = rd, .dialect = dialect,
 			 .item = { .scope = S_OTHER } };
-	size_t done = 0;
-	int r = sg_graph_reserve(rd->g, about(data, len, "<node"),
-				 about(data, len, "<edge"), rd->err);
+	size_t nodes = 0, edges = 0;
+	int r = about(rd, data, len, &nodes, &edges) ||
+		sg_graph_reserve(rd->g, nodes, edges, rd->err);
 
 	if (r)
 		return -1;
@@ -1277,17 +1350,7 @@ static int read_xml(struct reader *rd, const char *data, size_t len,
 	XML_SetUserData(x.parser, &x);
 	XML_SetElementHandler(x.parser, on_start, on_end);
 	XML_SetCharacterDataHandler(x.parser, on_text);
-	do {
-		size_t n = len - done < CHUNK ? len - done : CHUNK;
-
-		if (XML_Parse(x.parser, data + done, (int)n,
-			      done + n == len) == XML_STATUS_ERROR) {
-			r = x.failed ? -1 : syntax_error(&x);
-			break;
-		}
-		done += n;
-		sg_tell(&rd->tell, done);
-	} while (done < len);
+	r = parse(&x, data, len);
 	if (!r && !x.failed)
 		r = tell_unread(&x);
 	XML_ParserFree(x.parser);
@@ -1372,6 +1435,7 @@ const struct rd_format rd_graphml = {
 	.about = "GraphML: yEd, igraph, networkx, Gephi, GraphRAG, LightRAG",
 	.sniff = sniff_graphml,
 	.read_text = read_graphml,
+	.streams = 1,
 };
 
 const struct rd_format rd_gexf = {
@@ -1379,4 +1443,5 @@ const struct rd_format rd_gexf = {
 	.about = "GEXF 1.1-1.3: Gephi, networkx",
 	.sniff = sniff_gexf,
 	.read_text = read_gexf,
+	.streams = 1,
 };

@@ -924,6 +924,49 @@ check "graphml: ports named" has "$tmp/err" \
 	"prefixed.xml:5:1: warning: attribute 'sourceport' of <g:edge> was not read"
 check "graphml: hyperedges named, counted" has "$tmp/err" \
 	"prefixed.xml:5:47: warning: element 'g:hyperedge' (2 of them, the first here) was not read"
+# (past its first 64 KiB, a file is given to expat as it is read, a piece
+# at a time: positions count from the text's start, the end is the end)
+awk 'BEGIN { print "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+	print "<graph edgedefault=\"directed\">"
+	for (i = 0; i < 20000; i++) printf "<node id=\"n%05d\"/>\n", i
+	for (i = 0; i < 19999; i++)
+		printf "<edge source=\"n%05d\" target=\"n%05d\"/>\n", i, i + 1
+	print "</graph>"; print "</graphml>" }' >"$tmp/long.graphml"
+sed '35000s/target="n[0-9]*"/target="n14997"/' "$tmp/long.graphml" >"$tmp/long-loop.graphml"
+check "graphml: a long text, a loop far in" run 0 "$tmp/long-loop.graphml" \
+	--stats --max-nodes 0
+check "graphml: a long text, every edge" has "$tmp/out" 'relations selected: 19999'
+check "graphml: a long text, the loop's place" stderr_is \
+	"scograph: $tmp/long-loop.graphml:35000:1: warning: relation from 'n14997' to itself"
+check "graphml: a long text from standard input" run 0 - --stats \
+	--max-nodes 0 <"$tmp/long-loop.graphml"
+check "graphml: from standard input, every edge" has "$tmp/out" 'relations selected: 19999'
+check "graphml: from standard input, the loop's place" stderr_is \
+	"scograph: <stdin>:35000:1: warning: relation from 'n14997' to itself"
+sed '35000s/"\/>$/" \/ >/' "$tmp/long.graphml" >"$tmp/long-bad.graphml"
+check "graphml: a long text, an error far in" run 1 "$tmp/long-bad.graphml" \
+	-o "$tmp/bad.dot"
+check "graphml: a long text, the error's place" stderr_is \
+	"scograph: $tmp/long-bad.graphml:35000:40: error: not well-formed (invalid token)"
+check "graphml: a long text, an error: nothing written" test ! -e "$tmp/bad.dot"
+head -c 1000000 "$tmp/long.graphml" >"$tmp/long-cut.graphml"
+check "graphml: a long text cut short" run 1 "$tmp/long-cut.graphml"
+check "graphml: a long text cut short, where" stderr_is \
+	"scograph: $tmp/long-cut.graphml:35000:1: error: unclosed token"
+awk 'BEGIN { print "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph><nodes>"
+	for (i = 0; i < 20000; i++) printf "<node id=\"n%05d\" label=\"N %d\"/>\n", i, i
+	print "</nodes><edges>"
+	for (i = 0; i < 19999; i++)
+		printf "<edge source=\"n%05d\" target=\"n%05d\"/>\n", i, i + 1
+	print "</edges></graph></gexf>" }' >"$tmp/long.gexf"
+check "gexf: a long text through a pipe" sh -c "cat '$tmp/long.gexf' |
+	'$bin' - --stats --max-nodes 0 >'$tmp/out'"
+check "gexf: through a pipe, every edge" has "$tmp/out" 'relations selected: 19999'
+head -c 1000000 "$tmp/long.gexf" >"$tmp/long-cut.gexf"
+check "gexf: a long text cut short, through a pipe" sh -c "cat '$tmp/long-cut.gexf' |
+	'$bin' - 2>'$tmp/err'; [ \$? = 1 ]"
+check "gexf: cut short, where" stderr_is \
+	"scograph: <stdin>:27278:1: error: unclosed token"
 # ---- RDF as text through serd: the same graph as rdflib writes it
 check "ntriples: to native" run 0 $rdf/sco.nt -T json
 cp "$tmp/out" "$tmp/nt.json"
