@@ -593,10 +593,9 @@ static void test_fold_unrelated(void **state)
 	sg_graph_free(g);
 }
 
-/* Neighbours a source counted but did not load (a store's, past the
- * page) are folded as those it loaded would be: in the summaries' sizes
- * and the selection's count, never named, never drawn. */
-static void test_fold_unloaded(void **state)
+/* h, of type c, and a and b, of type p, each joined to h by r, and b to
+ * a by s: read, not resolved, for a source's counts to be added. */
+static sg_graph *counted(sg_error *err)
 {
 	const char *json =
 		"{\"entities\": [{\"id\": \"h\", \"type\": \"c\"},"
@@ -604,11 +603,24 @@ static void test_fold_unloaded(void **state)
 		" \"relations\": [{\"from\": \"h\", \"to\": \"a\", \"type\": \"r\"},"
 		" {\"from\": \"h\", \"to\": \"b\", \"type\": \"r\"},"
 		" {\"from\": \"a\", \"to\": \"b\", \"type\": \"s\"}]}";
+	sg_graph *g = sg_graph_new();
+
+	assert_non_null(g);
+	assert_int_equal(sg_read_buffer(g, json, strlen(json), "test.json",
+					NULL, err), 0);
+	return g;
+}
+
+/* Neighbours a source counted but did not load (a store's, past the
+ * page) are folded as those it loaded would be: in the summaries' sizes
+ * and the selection's count, never named, never drawn. */
+static void test_fold_unloaded(void **state)
+{
 	const char *h[] = { "h" };
 	sg_select_opts o = { .focus = h, .nfocus = 1, .depth = 2,
 			     .max_entities = 4 };
 	sg_error err = { 0 };
-	sg_graph *g = sg_graph_new();
+	sg_graph *g = counted(&err);
 	sg_view *v;
 	sg_summary_info s;
 	sg_entity_info e;
@@ -616,8 +628,6 @@ static void test_fold_unloaded(void **state)
 	size_t folded = 0;
 
 	(void)state;
-	assert_int_equal(sg_read_buffer(g, json, strlen(json), "test.json",
-					NULL, &err), 0);
 	/* h has 5 more of type p through r; b, 7 further out */
 	assert_int_equal(sg_graph_add_unloaded(g, &(sg_unloaded){
 		.entity = "h", .relation_type = "r", .type = "p",
@@ -653,6 +663,47 @@ static void test_fold_unloaded(void **state)
 		folded++;
 	assert_int_equal(folded, 1);
 	assert_string_equal(e.id, "a");
+	sg_view_free(v);
+	sg_graph_free(g);
+}
+
+/* A summary beside h that holds a group a source counted beside b has
+ * the relations joining h to that group's entities too, where the source
+ * counted them (near): a file's summary counts all of h's to what it
+ * holds. */
+static void test_fold_unloaded_near(void **state)
+{
+	sg_error err = { 0 };
+	sg_graph *g = counted(&err);
+	const char *h[] = { "h" };
+	sg_select_opts o = { .max_entities = 4, .depth = 2, .focus = h,
+			     .nfocus = 1 };
+	sg_view *v;
+
+	(void)state;
+	/* h has 5 more through r; b 3 through s, 2 of whose relations
+	 * join them to h, and a 4 through s, none to h */
+	assert_int_equal(sg_graph_add_unloaded(g, &(sg_unloaded){
+		.entity = "h", .relation_type = "r", .type = "p",
+		.dir = SG_OUT, .count = 5 }, &err), 0);
+	assert_int_equal(sg_graph_add_unloaded(g, &(sg_unloaded){
+		.entity = "b", .relation_type = "s", .type = "p",
+		.dir = SG_OUT, .count = 3, .near = "h",
+		.near_relations = 2 }, &err), 0);
+	assert_int_equal(sg_graph_add_unloaded(g, &(sg_unloaded){
+		.entity = "a", .relation_type = "s", .type = "p",
+		.dir = SG_OUT, .count = 4 }, &err), 0);
+	assert_int_equal(sg_graph_resolve(g, &err), 0);
+	v = sg_select(g, &o, &err);
+	assert_non_null(v);
+	assert_string_equal(summary(v, 0), "fold:1 '+12 more' h - 1 p 1 12 7");
+	assert_string_equal(summary(v, 1), "none");
+	sg_view_free(v);
+	/* a summary of its own beside b: its relations to b, not to h */
+	o.max_entities = 6;
+	v = sg_select(g, &o, &err);
+	assert_non_null(v);
+	assert_string_equal(summary(v, 2), "fold:3 '3 ps' b s 1 p 0 3 3");
 	sg_view_free(v);
 	sg_graph_free(g);
 }
@@ -821,6 +872,7 @@ int main(void)
 		cmocka_unit_test(test_max_entities),
 		cmocka_unit_test(test_fold_unrelated),
 		cmocka_unit_test(test_fold_unloaded),
+		cmocka_unit_test(test_fold_unloaded_near),
 		cmocka_unit_test(test_fold_ranked),
 		cmocka_unit_test(test_summaries_name),
 		cmocka_unit_test(test_unknown_types),
