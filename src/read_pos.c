@@ -145,19 +145,51 @@ sg_loc rd_loc(struct reader *rd, const json_t *parent, const char *key,
 	return loc;
 }
 
-/* ---- the scanner ---- */
+/* ---- the scanner ----
+ *
+ * The moves over long stretches (space, strings, whole values) keep their
+ * place in locals, written back to the scanner once: moved through the
+ * pointer, each byte stored the place to memory again.
+ */
+
+/* Where a walk stands: the text is s's. */
+struct walk {
+	const char *p;
+	int line, column;
+};
+
+static struct walk walk_of(const struct scanner *s)
+{
+	return (struct walk){ s->p, s->line, s->column };
+}
+
+static void walk_end(struct scanner *s, struct walk w)
+{
+	s->p = w.p;
+	s->line = w.line;
+	s->column = w.column;
+}
+
+/* One byte passed: a character, or the rest of one (UTF-8). */
+static inline void pass(struct walk *w)
+{
+	if (*w->p == '\n') {
+		w->line++;
+		w->column = 0;
+	} else {
+		w->column += ((unsigned char)*w->p & 0xC0) != 0x80;
+	}
+	w->p++;
+}
 
 void rd_step(struct scanner *s)
 {
-	if (s->p >= s->end)
-		return;
-	if (*s->p == '\n') {
-		s->line++;
-		s->column = 0;
-	} else if (((unsigned char)*s->p & 0xC0) != 0x80) {
-		s->column++;
+	struct walk w = walk_of(s);
+
+	if (w.p < s->end) {
+		pass(&w);
+		walk_end(s, w);
 	}
-	s->p++;
 }
 
 static int is_space(char c)
@@ -167,56 +199,84 @@ static int is_space(char c)
 
 void rd_skip_space(struct scanner *s)
 {
-	while (s->p < s->end && is_space(*s->p))
-		rd_step(s);
+	struct walk w = walk_of(s);
+
+	while (w.p < s->end && is_space(*w.p))
+		pass(&w);
+	walk_end(s, w);
+}
+
+/* Past the string whose opening quote w stands at: -1 where it has no
+ * closing one. An escape's backslash takes the next byte with it. */
+static inline int skip_string(struct walk *w, const char *end)
+{
+	pass(w);
+	while (w->p < end && *w->p != '"') {
+		if (*w->p == '\\') {
+			pass(w);
+			if (w->p >= end)
+				break;
+		}
+		pass(w);
+	}
+	if (w->p >= end)
+		return -1;
+	pass(w);
+	return 0;
 }
 
 int rd_skip_string(struct scanner *s)
 {
-	rd_step(s); /* the opening quote */
-	while (s->p < s->end && *s->p != '"') {
-		if (*s->p == '\\')
-			rd_step(s);
-		rd_step(s);
-	}
-	if (s->p >= s->end)
+	struct walk w = walk_of(s);
+	int r;
+
+	if (w.p >= s->end)
 		return -1;
-	rd_step(s);
-	return 0;
+	r = skip_string(&w, s->end);
+	walk_end(s, w);
+	return r;
 }
 
-/* Skips to the next structural character: past a string, or a token. */
+/* Past a scalar: a string, or a token (a number, true, false, null, or
+ * what is none of them) up to the next structural character, space or
+ * NUL. */
 static void skip_scalar(struct scanner *s)
 {
-	if (*s->p == '"') {
-		rd_skip_string(s);
-		return;
-	}
-	while (s->p < s->end && !is_space(*s->p) && !strchr(",]}", *s->p))
-		rd_step(s);
+	struct walk w = walk_of(s);
+
+	if (*w.p == '"')
+		skip_string(&w, s->end);
+	else
+		while (w.p < s->end && *w.p && !is_space(*w.p) &&
+		       *w.p != ',' && *w.p != ']' && *w.p != '}')
+			pass(&w);
+	walk_end(s, w);
 }
 
 int rd_skip_value(struct scanner *s)
 {
+	struct walk w = walk_of(s);
 	int depth = 0;
 
-	if (s->p >= s->end || strchr(",:]}", *s->p))
+	if (w.p >= s->end || strchr(",:]}", *w.p))
 		return -1;
-	if (*s->p != '{' && *s->p != '[') {
+	if (*w.p != '{' && *w.p != '[') {
 		skip_scalar(s);
 		return 0;
 	}
-	while (s->p < s->end) {
-		if (*s->p == '"') {
-			if (rd_skip_string(s))
+	while (w.p < s->end) {
+		if (*w.p == '"') {
+			if (skip_string(&w, s->end))
 				return -1;
 			continue;
 		}
-		depth += (*s->p == '{' || *s->p == '[') -
-			 (*s->p == '}' || *s->p == ']');
-		rd_step(s);
-		if (!depth)
+		depth += (*w.p == '{' || *w.p == '[') -
+			 (*w.p == '}' || *w.p == ']');
+		pass(&w);
+		if (!depth) {
+			walk_end(s, w);
 			return 0;
+		}
 	}
 	return -1;
 }
