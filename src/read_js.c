@@ -160,7 +160,7 @@ static int read_cytoscape(struct reader *rd, const json_t *root)
  * a group or no key but Cytoscape's own. */
 static enum rd_sure detect_cytoscape(const json_t *doc)
 {
-	const json_t *first = json_array_get(doc, 0);
+	const json_t *first = json_array_get(doc, 0), *elements;
 	const char *group = json_string_value(json_object_get(first, "group"));
 
 	if (json_is_array(doc))
@@ -168,7 +168,12 @@ static enum rd_sure detect_cytoscape(const json_t *doc)
 			       (!group || !strcmp(group, "nodes") ||
 				!strcmp(group, "edges")) ?
 		       RD_SURE : RD_NOT;
-	return json_object_get(doc, "elements") ? RD_LIKELY : RD_NOT;
+	elements = json_object_get(doc, "elements");
+	first = json_array_get(elements, 0);
+	/* (Kumu's blueprints hold elements too: without data) */
+	return !elements || (json_is_object(first) &&
+			     !json_object_get(first, "data")) ?
+		       RD_NOT : RD_LIKELY;
 }
 
 const struct rd_format rd_cytoscape = {

@@ -545,11 +545,17 @@ static void roles_used(const struct rd_shape_list *l, const json_t *o,
 	for (size_t k = 0; k < RD_NROLES; k++) {
 		const struct rd_steps *which = NULL;
 		size_t nalt = l->role[k].nalt;
+		const json_t *v = get(o, &l->role[k], &which);
+		/* a role drawn as text takes the first of a list (Neo4j's
+		 * labels): a list of more is kept whole as an attribute */
+		int partly = json_array_size(v) > 1 &&
+			     (k == RD_NAME || k == RD_TYPE ||
+			      k == RD_DESCRIPTION || k == RD_LABEL);
 
 		/* of alternatives "a|b", the one read and those before it
 		 * (absent or null): a later one present is not read */
-		if (get(o, &l->role[k], &which))
-			nalt = (size_t)(which - l->role[k].alt) + 1;
+		if (v)
+			nalt = (size_t)(which - l->role[k].alt) + !partly;
 		for (size_t a = 0; a < nalt; a++) {
 			const struct rd_steps *s = &l->role[k].alt[a];
 			const json_t *first;
@@ -1031,62 +1037,95 @@ static int skipped(const sg_shape *s, const char *key)
 	return 0;
 }
 
+/* A key an object on a path of the shape's is read by: the path's step
+ * number k. */
+struct step_read {
+	const json_t *holder;
+	const struct rd_steps *path;
+	size_t k;
+};
+
+/* Notes the objects path passes through below the top, each with the key
+ * it takes, into *at (room made): -1 out of memory. */
+static int note_steps(const json_t *doc, const struct rd_steps *path,
+		      struct step_read **at, size_t *n, size_t *alloc)
+{
+	const json_t *v = doc;
+
+	for (size_t k = 0; v && k + 1 < path->n; k++) {
+		struct rd_steps up = { path->parts, k + 1, 0 };
+
+		if (!(v = walk(doc, &up)))
+			break;
+		if (!json_is_object(v))
+			continue;
+		if (SG_GROW(*at, *n + 1, *alloc))
+			return -1;
+		(*at)[(*n)++] = (struct step_read){ v, path, k + 1 };
+	}
+	return 0;
+}
+
 /*
- * The objects the document's own paths (title=, description=, directed=)
- * read through hold more than those paths read (graphlib's value holds the
- * graph's label and any other attribute of it; LangChain's source its
- * text and metadata): their other keys are named, but those skip= names
- * by their whole path. The model keeps no other attribute of a graph.
+ * The objects the shape's paths read through (title=, description=,
+ * directed=, and the lists': arrows.app's nodes=graph.nodes) hold more
+ * than those paths read (graphlib's value holds the graph's label and any
+ * other attribute of it; LangChain's source its text and metadata;
+ * arrows.app's graph its style): their other keys are named, but those
+ * skip= names by their whole path. The model keeps no other attribute of
+ * a graph.
  */
 static int doc_rest(struct reader *rd, const sg_shape *s, const json_t *doc)
 {
 	const struct rd_path *paths[] = { &s->title, &s->description,
 					  &s->directed };
-	enum { NPATHS = SG_ARRAY_SIZE(paths) };
-	const struct rd_steps *read[NPATHS] = { NULL };
-	const json_t *holder[NPATHS] = { NULL };
+	struct step_read *at = NULL;
+	size_t n = 0, alloc = 0;
 	sg_buf b = SG_BUF_INIT;
 	int r = 0;
 
-	for (size_t i = 0; i < NPATHS; i++) {
-		struct rd_steps up;
+	for (size_t i = 0; !r && i < SG_ARRAY_SIZE(paths) + s->n; i++) {
+		const struct rd_path *p = i < SG_ARRAY_SIZE(paths) ?
+			paths[i] : &s->lists[i - SG_ARRAY_SIZE(paths)].at;
+		const struct rd_steps *read;
 
-		if (!get(doc, paths[i], &read[i]) || read[i]->n < 2)
-			continue;
-		up = (struct rd_steps){ read[i]->parts, read[i]->n - 1, 0 };
-		holder[i] = walk(doc, &up);
+		if (get(doc, p, &read) && note_steps(doc, read, &at, &n,
+						     &alloc))
+			r = rd_nomem(rd);
 	}
-	for (size_t i = 0; !r && i < NPATHS; i++) {
+	for (size_t i = 0; !r && i < n; i++) {
 		const char *key;
 		const json_t *v;
 		size_t j = 0;
 
 		/* (each holder once) */
-		while (j < i && holder[j] != holder[i])
+		while (j < i && at[j].holder != at[i].holder)
 			j++;
-		if (!json_is_object(holder[i]) || j < i)
+		if (j < i)
 			continue;
-		json_object_foreach((json_t *)holder[i], key, v) {
-			size_t n = read[i]->n - 1, k = 0;
+		json_object_foreach((json_t *)at[i].holder, key, v) {
+			size_t k = i;
 
-			while (k < NPATHS && !(holder[k] == holder[i] &&
-					       read[k]->n == n + 1 &&
-					       !strcmp(read[k]->parts[n], key)))
+			while (k < n && !(at[k].holder == at[i].holder &&
+					  !strcmp(at[k].path->parts[at[k].k],
+						  key)))
 				k++;
-			if (k < NPATHS || json_is_null(v))
+			if (k < n || json_is_null(v))
 				continue;
 			sg_buf_reset(&b);
-			for (size_t p = 0; !r && p < n; p++)
-				r = sg_buf_addf(&b, "%s.", read[i]->parts[p]);
+			for (size_t q = 0; !r && q < at[i].k; q++)
+				r = sg_buf_addf(&b, "%s.", at[i].path->parts[q]);
 			if (r || sg_buf_adds(&b, key)) {
 				r = rd_nomem(rd);
 				break;
 			}
 			if (!skipped(s, sg_buf_str(&b)) &&
-			    rd_unread(rd, holder[i], key, read[i]->parts[n - 1]))
+			    rd_unread(rd, at[i].holder, key,
+				      at[i].path->parts[at[i].k - 1]))
 				r = -1;
 		}
 	}
+	free(at);
 	sg_buf_release(&b);
 	return r;
 }
@@ -1163,8 +1202,11 @@ static enum rd_sure detect_langchain(const json_t *doc)
 {
 	const json_t *d = json_is_array(doc) ? json_array_get(doc, 0) : doc;
 
+	/* (arrows.app's relationships join fromId to toId) */
 	return json_is_array(json_object_get(d, "relationships")) &&
-			       json_is_array(json_object_get(d, "nodes")) ?
+			       json_is_array(json_object_get(d, "nodes")) &&
+			       !json_object_get(rd_first(d, "relationships"),
+						"fromId") ?
 		       RD_SURE : RD_NOT;
 }
 
@@ -1254,6 +1296,30 @@ const struct rd_format rd_canvas = {
 		 "edges=edges id=id from=fromNode to=toNode type=label",
 };
 
+/* Neo4j's arrows.app, its export (the graph under "graph", its name
+ * beside) or the same lists at the top: relationships join fromId to
+ * toId, a node's caption is what it draws, its first label its type. */
+static enum rd_sure detect_arrows(const json_t *doc)
+{
+	/* (what detection sees of the export stops at graph's keys) */
+	return (json_is_object(json_object_get(doc, "graph")) &&
+		json_is_string(json_object_get(doc, "diagramName"))) ||
+			       json_object_get(rd_first(doc, "relationships"),
+					       "fromId") ?
+		       RD_SURE : RD_NOT;
+}
+
+const struct rd_format rd_arrows = {
+	.name = "arrows",
+	.about = "Neo4j arrows.app's JSON",
+	.detect = detect_arrows,
+	.shape = "title=diagramName "
+		 "nodes=graph.nodes|nodes id=id name=caption type=labels "
+		 "attrs=properties "
+		 "edges=graph.relationships|relationships id=id from=fromId "
+		 "to=toId type=type attrs=properties",
+};
+
 static enum rd_sure detect_graphlib(const json_t *doc)
 {
 	const json_t *options = json_object_get(doc, "options");
@@ -1307,6 +1373,7 @@ const struct rd_format rd_ngraph = {
  * and LangChain's properties), looked in after the element's own keys. */
 static const char *const guess_ids[] = {
 	"id", "_id", "key", "_key", "@id", "uuid", "entity_id", "name", "v",
+	"label",
 };
 /* (a name anywhere before a label: Neo4j's and AGE's labels are types,
  * beside a name in properties) */

@@ -654,6 +654,13 @@ check "llamaindex: chunk name" has "$tmp/out" \
 	'"name": "Kazakhstan, whose capital is Astana, is a founding member of…"'
 check "llamaindex: a relation's properties" has "$tmp/out" \
 	'"type": "MEMBER_OF", "triplet_source_id": "c1", "since": 2001}'
+check "arrows: a diagram as arrows.app keeps it" run 0 tests/tools/arrows/sco.json -T json
+check "arrows: its name the title" has "$tmp/out" '"graph": {"title": "Kazakhstan in the SCO"}'
+check "arrows: a caption the name, a first label the type" has "$tmp/out" \
+	'{"id": "n0", "name": "Kazakhstan", "type": "Country",'
+check "arrows: labels past the first are kept" has "$tmp/out" '"labels": ["Country","Founder"]'
+check "arrows: the graph's other keys are named" has "$tmp/err" \
+	"key 'style' (3 keys) in 'graph' was not read"
 check "kg-gen: clusters are aliases, scores attributes" run 0 \
 	tests/tools/kg-gen/graph.json -T json
 check "kg-gen: aliases" has "$tmp/out" '"aliases": ["Republic of Kazakhstan", "KZ"]'
