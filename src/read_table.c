@@ -32,6 +32,7 @@ enum role {
 	ROLE_LABEL, /* a relation's label, beside its type */
 	ROLE_ID,    /* a relation's own id, a node's */
 	ROLE_NAME,  /* a node's name */
+	ROLE_LABELS, /* Neo4j's labels (":A:B"): a node's type, the first */
 	ROLE_NONE,  /* a column without a name: not read */
 	NROLES
 };
@@ -99,6 +100,9 @@ struct table {
 	size_t ncols;
 	int role[NROLES]; /* the column of each role; -1: none */
 	int header_done, nodes, failed;
+	/* Neo4j APOC's export.csv: nodes and relationships in one table,
+	 * a row one or the other */
+	int mixed;
 	int kgtk_comment; /* KGTK: inside a comment line */
 	sg_buf scratch;
 	/* KGTK: literal values gathered for each node (an edge to a number
@@ -321,6 +325,33 @@ static int no_roles(struct table *t)
 	return r;
 }
 
+static int attr_keys(struct table *t);
+
+/* APOC's columns: the nodes' and the relationships' own. */
+static const char *const apoc_columns[] = { "_id", "_labels", "_start",
+	"_end", "_type" };
+
+static int apoc(const struct table *t)
+{
+	for (size_t k = 0; k < SG_ARRAY_SIZE(apoc_columns); k++)
+		if (find_role(t, apoc_columns[k], NULL) < 0)
+			return 0;
+	return 1;
+}
+
+static int apoc_roles(struct table *t)
+{
+	static const enum role roles[] = { ROLE_ID, ROLE_LABELS, ROLE_FROM,
+					   ROLE_TO, ROLE_TYPE };
+
+	for (size_t k = 0; k < SG_ARRAY_SIZE(roles); k++)
+		(void)take_role(t, roles[k], apoc_columns[k], NULL);
+	/* (a node's name is a property of it, beside the others) */
+	(void)take_role(t, ROLE_NAME, NULL, (const char *const[]){ "name",
+								   NULL });
+	return attr_keys(t);
+}
+
 static int header(struct table *t)
 {
 	const struct rd_columns *c = &t->rd->columns;
@@ -353,6 +384,9 @@ static int header(struct table *t)
 						  "(column %zu)", col->name,
 						  k + 1);
 	}
+	t->mixed = !kgtk && !c->from && !c->to && apoc(t);
+	if (t->mixed)
+		return apoc_roles(t);
 	if (take_role(t, ROLE_FROM, c->from, kgtk ? kgtk_from_names :
 						    from_names) ||
 	    take_role(t, ROLE_TO, c->to, kgtk ? kgtk_to_names : to_names))
@@ -370,6 +404,14 @@ static int header(struct table *t)
 		return -1;
 	if (t->nodes && t->role[ROLE_ID] < 0 && t->role[ROLE_NAME] < 0)
 		return no_roles(t);
+	return attr_keys(t);
+}
+
+/* The attribute columns' keys; a column without a name warned of. */
+static int attr_keys(struct table *t)
+{
+	struct reader *rd = t->rd;
+
 	for (size_t i = 0; i < t->ncols; i++) {
 		struct column *col = &t->cols[i];
 
@@ -816,9 +858,36 @@ static int add_gathered(struct table *t)
 	return 0;
 }
 
+/* Neo4j's labels, ":A:B": the first into type, the rest as JSON into
+ * more (empty where there are none); -1 out of memory. */
+static int labels(const char *s, sg_buf *type, sg_buf *more)
+{
+	json_t *rest = json_array();
+	int r = !rest;
+
+	for (int first = 1; !r && *s; first = 0) {
+		size_t n;
+
+		s += *s == ':';
+		n = strcspn(s, ":");
+		r = first ? sg_buf_add(type, s, n) :
+			    json_array_append_new(rest, json_stringn(s, n));
+		s += n;
+	}
+	if (!r && json_array_size(rest)) {
+		char *text = json_dumps(rest, JSON_COMPACT);
+
+		r = !text || sg_buf_adds(more, text);
+		free(text);
+	}
+	json_decref(rest);
+	return r;
+}
+
 static int node_row(struct table *t)
 {
-	sg_buf idb = SG_BUF_INIT, nameb = SG_BUF_INIT, typeb = SG_BUF_INIT;
+	sg_buf idb = SG_BUF_INIT, nameb = SG_BUF_INIT, typeb = SG_BUF_INIT,
+	       more = SG_BUF_INIT;
 	struct pos at = t->at[0], name_at;
 	const char *id = cell(t, ROLE_ID, &idb, &at);
 	sg_entity e = { 0 };
@@ -826,6 +895,14 @@ static int node_row(struct table *t)
 
 	e.name = cell(t, ROLE_NAME, &nameb, &name_at);
 	e.type = cell(t, ROLE_TYPE, &typeb, &name_at);
+	if (t->role[ROLE_LABELS] >= 0) {
+		if (labels(field(t, (size_t)t->role[ROLE_LABELS]), &typeb,
+			   &more))
+			return rd_nomem(t->rd);
+		e.type = sg_buf_str(&typeb);
+	}
+	if (e.name && !*e.name)
+		e.name = NULL;
 	if (e.type && !*e.type)
 		e.type = NULL;
 	e.id = id && *id ? id : e.name;
@@ -835,15 +912,24 @@ static int node_row(struct table *t)
 						   t->role[ROLE_ID]];
 	}
 	e.loc = rd_at(t->rd, at);
-	if (!e.id || !*e.id)
+	if (!e.id || !*e.id) {
 		r = rd_fail_at(t->rd, SG_EMISSING, at, "a node without an id "
 			       "('%s' is empty)", t->cols[t->role[ROLE_ID] < 0 ?
 							t->role[ROLE_NAME] :
 							t->role[ROLE_ID]].name);
-	else
-		r = row_attrs(t, &e.attrs) ||
-		    sg_graph_add_entity(t->rd->g, &e, t->rd->err);
+	} else if (row_attrs(t, &e.attrs) ||
+		   (more.len && SG_GROW(e.attrs.kv, e.attrs.n + 2,
+					e.attrs.alloc))) {
+		r = rd_nomem(t->rd);
+	} else {
+		if (more.len) {
+			e.attrs.kv[e.attrs.n++] = "labels";
+			e.attrs.kv[e.attrs.n++] = sg_buf_str(&more);
+		}
+		r = sg_graph_add_entity(t->rd->g, &e, t->rd->err);
+	}
 	free(e.attrs.kv);
+	sg_buf_release(&more);
 	sg_buf_release(&idb);
 	sg_buf_release(&nameb);
 	sg_buf_release(&typeb);
@@ -996,7 +1082,11 @@ static int row(struct table *t, struct pos end)
 			    "a row of %zu field%s where the header has %zu",
 			    t->n, t->n == 1 ? "" : "s", t->ncols);
 	else
-		r = t->nodes ? node_row(t) : edge_row(t);
+		r = t->nodes || (t->mixed &&
+				 !*field(t, (size_t)t->role[ROLE_FROM]) &&
+				 !*field(t, (size_t)t->role[ROLE_TO])) ?
+			    node_row(t) :
+			    edge_row(t);
 	t->n = 0;
 	sg_buf_reset(&t->text);
 	return r && (t->rd->error.code == SG_ENOMEM || rd_note(t->rd)) ? -1 :

@@ -1111,6 +1111,18 @@ check "csv: written as one" has "$tmp/out" '{"from": "0", "to": "1", "type": "re
 check "csv: igraph's vertex ids and names" run 0 $csv/igraph-vertices.csv $csv/igraph-edges.csv -T json
 check "csv: the vertex named" has "$tmp/out" '{"id": "0", "name": "v0"}'
 check "csv: the edge's id" has "$tmp/out" '{"from": "0", "to": "1", "type": "part of", "id": "0"}'
+check "csv: APOC's export, nodes and relationships in one table" run 0 \
+	tests/tools/neo4j/all.csv -T json
+check "csv: a node's first label its type, a name its name" has "$tmp/out" \
+	'{"id": "0", "name": "Adam", "type": "User", "age": 42,'
+check "csv: a relationship's type and properties" has "$tmp/out" \
+	'{"from": "0", "to": "1", "type": "KNOWS", "bffSince": "P5M1DT12H", "since": 1993}'
+printf '%s\n' '"_id","_labels","name","_start","_end","_type"' \
+	'"7",":Person:Admin:Founder","Ann",,,' '"8","","",,,' >"$tmp/apoc.csv"
+check "csv: APOC's labels past the first" run 0 "$tmp/apoc.csv" -T json
+check "csv: are kept" has "$tmp/out" \
+	'{"id": "7", "name": "Ann", "type": "Person", "labels": ["Admin","Founder"]}'
+check "csv: an unlabelled node" has "$tmp/out" '{"id": "8"}'
 printf '\357\273\277source,target,type\r\n"a",b,r\r\n\r\nb,"c\r\nd",\r\n' >"$tmp/bom.csv"
 check "csv: a byte-order mark, CR LF, a blank line" run 0 "$tmp/bom.csv" -T json
 check "csv: read" has "$tmp/out" '{"from": "b", "to": "c\u000d\nd", "type": "related_to"}'
