@@ -40,18 +40,21 @@ enum role {
 /* The usual names of each role, as writers of tables name them: the first
  * column a list names takes the role. networkx and igraph write
  * source/target, R's igraph from/to, PyKEEN head/relation/tail, DGL and
- * PyG src/dst, KGTK node1/label/node2, Neo4j's import :START_ID/:END_ID. */
+ * PyG src/dst, KGTK node1/label/node2, Neo4j's import :START_ID/:END_ID,
+ * Pathway Commons' extended SIF PARTICIPANT_A/INTERACTION_TYPE/
+ * PARTICIPANT_B, Cytoscape's tables interaction. */
 static const char *const from_names[] = {
 	"source", "from", "subject", "head", "src", "start", "node1",
-	"source_id", "from_id", "start_id", ":start_id", NULL
+	"source_id", "from_id", "start_id", ":start_id", "participant_a", NULL
 };
 static const char *const to_names[] = {
 	"target", "to", "object", "tail", "dst", "end", "node2", "target_id",
-	"to_id", "end_id", ":end_id", NULL
+	"to_id", "end_id", ":end_id", "participant_b", NULL
 };
 static const char *const type_names[] = {
 	"type", "relation", "relationship", "predicate", "relation_type",
-	"edge_type", "relationship_type", "rel", ":type", "label", NULL
+	"edge_type", "relationship_type", "rel", ":type", "interaction_type",
+	"interaction", "label", NULL
 };
 /* (igraph's data frames: "vertex ID", "edge ID") */
 static const char *const id_names[] = {
@@ -301,7 +304,13 @@ static int header_is_row(const struct table *t)
 static int no_roles(struct table *t)
 {
 	sg_buf b = SG_BUF_INIT;
-	int r;
+	/* the ends guessed: the first two columns but one named a type
+	 * (subject, predicate, object) */
+	int type = find_role(t, NULL, type_names), ends[2] = { 0, 0 }, r;
+
+	for (int i = 0, k = 0; k < 2 && i < (int)t->ncols; i++)
+		if (i != type)
+			ends[k++] = i;
 
 	if (header_is_row(t))
 		return rd_fail_at(t->rd, SG_ESHAPE, t->at[0], "the first "
@@ -317,8 +326,8 @@ static int no_roles(struct table *t)
 	sg_buf_adds(&b, " (a target: ");
 	list_names(&b, to_names);
 	sg_buf_addf(&b, "; a list of nodes: id or name); or say which: "
-		    "--shape 'from=%s to=%s'", t->cols[0].name,
-		    t->cols[t->ncols > 1 ? 1 : 0].name);
+		    "--shape 'from=%s to=%s'", t->cols[ends[0]].name,
+		    t->cols[ends[1]].name);
 	r = rd_fail_at(t->rd, SG_ESHAPE, t->at[0], "no column names a "
 		       "relation's ends: the header has %s", sg_buf_str(&b));
 	sg_buf_release(&b);

@@ -1111,6 +1111,15 @@ check "csv: written as one" has "$tmp/out" '{"from": "0", "to": "1", "type": "re
 check "csv: igraph's vertex ids and names" run 0 $csv/igraph-vertices.csv $csv/igraph-edges.csv -T json
 check "csv: the vertex named" has "$tmp/out" '{"id": "0", "name": "v0"}'
 check "csv: the edge's id" has "$tmp/out" '{"from": "0", "to": "1", "type": "part of", "id": "0"}'
+printf 'PARTICIPANT_A\tINTERACTION_TYPE\tPARTICIPANT_B\tPATHWAY_NAMES\nAKT1\tcontrols-state-change-of\tMTOR\tmTOR signalling\n' \
+	>"$tmp/pc.tsv"
+check "tsv: Pathway Commons' extended SIF" run 0 "$tmp/pc.tsv" -T json
+check "tsv: its participants and interaction" has "$tmp/out" \
+	'{"from": "AKT1", "to": "MTOR", "type": "controls-state-change-of", "PATHWAY_NAMES": "mTOR signalling"}'
+printf 'who\trelation\twhat\nKazakhstan\tmember of\tSCO\n' >"$tmp/who.tsv"
+check "tsv: ends no name marks" run 1 "$tmp/who.tsv"
+check "tsv: the shape suggested passes over the type's column" has "$tmp/err" \
+	"--shape 'from=who to=what'"
 check "csv: APOC's export, nodes and relationships in one table" run 0 \
 	tests/tools/neo4j/all.csv -T json
 check "csv: a node's first label its type, a name its name" has "$tmp/out" \
