@@ -40,7 +40,7 @@ DEBS = graphviz libgraphviz-dev libjansson-dev libserd-dev nettle-dev \
 LIB_SRC = src/util.c src/graph.c src/read.c src/read_pos.c src/read_util.c \
 	src/read_native.c src/read_elements.c src/read_jgf.c src/read_nodelink.c \
 	src/read_js.c src/read_elk.c src/read_shape.c \
-	src/read_graphviz.c src/read_mcp.c \
+	src/read_graphviz.c src/read_tgf.c src/read_mcp.c \
 	src/read_neo4j.c \
 	src/read_graphson.c src/read_cx.c src/read_rdf.c src/read_sparql.c \
 	src/read_jsonld.c src/read_serd.c src/read_xml.c src/sparql.c \
@@ -314,7 +314,7 @@ check-browser: deps
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphology graphlib ngraph vis elk g6 canvas arrows langchain lightrag \
-	graphviz dot neo4j neo4j-driver graphson cx \
+	graphviz dot tgf neo4j neo4j-driver graphson cx \
 	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme shape keep sparql-fetch
@@ -344,7 +344,8 @@ FUZZ_SEEDS = tests/formats/*/*.json* tests/formats-invalid/*/input.* \
 	tests/formats-invalid/*/input.csv tests/formats-invalid/*/input.tsv \
 	tests/tools/*/*.cx tests/tools/*/*.cx2 tests/formats-invalid/*/input.cx* \
 	tests/tools/*/*.nt tests/tools/*/*.ttl tests/tools/*/*.nq \
-	tests/tools/*/*.trig \
+	tests/tools/*/*.trig tests/formats/*/*.tgf \
+	tests/formats-invalid/*/input.tgf \
 	tests/tools/*/*.canvas tests/shapes/*.json tests/shapes/*.csv \
 	tests/fuzz/shapes/* tests/fuzz/keep/*.svg tests/tools/graphviz/*.dot \
 	tests/tools/*/*/*.gv tests/formats/*/*.gv \

@@ -219,7 +219,7 @@ const struct rd_format *rd_format_at(size_t i);
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
-	rd_graphlib, rd_ngraph, rd_vis, rd_elk, rd_g6, rd_canvas, rd_arrows,
+	rd_graphlib, rd_ngraph, rd_vis, rd_elk, rd_g6, rd_canvas, rd_arrows, rd_tgf,
 	rd_langchain, rd_lightrag, rd_graphviz, rd_neo4j,
 	rd_neo4j_driver, rd_graphson, rd_cx, rd_cx2, rd_sparql, rd_jsonld,
 	rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk, rd_triples, rd_kggen,
@@ -296,6 +296,10 @@ static inline sg_loc rd_at(const struct reader *rd, struct pos at)
 		__VA_ARGS__)
 /* Fails: the document is empty. */
 int rd_empty(struct reader *rd);
+/* Fails where data (of format, for the message) is not text: a NUL byte,
+ * or what is not UTF-8. */
+int rd_not_text(struct reader *rd, const char *data, size_t len,
+		const char *format);
 /* Fails: a document read as format lacks key (in where: "" or " in
  * 'graph'"), without which it is none. */
 /* Whether the first element of the text head, past its prolog (the XML

@@ -718,43 +718,6 @@ static int dot_graph(struct reader *rd, Agraph_t *g, const char *end)
 	return r;
 }
 
-/* Fails where data is not text: a NUL byte, or what is not UTF-8 (DOT's
- * charset, unless the graph says another, which is not read). */
-static int not_text(struct reader *rd, const char *data, size_t len)
-{
-	const char *p = data, *end = data + len;
-	int line = 1, column = 1;
-
-	while (p < end) {
-		/* (a character cut short at the end read where NULs follow) */
-		char tail[5] = { 0 };
-		const char *c = p, *q = tail;
-		uint32_t ch;
-
-		if (*p == '\n' || (*p > 0 && *p < 0x7F)) {
-			line += *p == '\n';
-			column = *p++ == '\n' ? 1 : column + 1;
-			continue;
-		}
-		if (end - p < 4) {
-			memcpy(tail, p, (size_t)(end - p));
-			ch = sg_utf8_next(&q);
-			p += q - tail;
-		} else {
-			ch = sg_utf8_next(&p);
-		}
-		if (!*c)
-			return sg_fail(rd->err, SG_EENCODING, rd->file, line,
-				       column, "a NUL byte: DOT is text");
-		if (ch == SG_NOT_CHAR)
-			return sg_fail(rd->err, SG_EENCODING, rd->file, line,
-				       column, "not valid UTF-8: byte 0x%02x",
-				       (unsigned char)*c);
-		column++;
-	}
-	return 0;
-}
-
 static int read_dot(struct reader *rd, const char *data, size_t len)
 {
 	sg_lines t = { data, data + len, 0, 0, NULL };
@@ -765,7 +728,9 @@ static int read_dot(struct reader *rd, const char *data, size_t len)
 	Agraph_t *g;
 	int r;
 
-	if (not_text(rd, data, len))
+	/* (UTF-8 is DOT's charset, unless the graph says another, which
+	 * is not read) */
+	if (rd_not_text(rd, data, len, "DOT"))
 		return -1;
 	ids.map = noting_map;
 	io.afread = sg_read_lines;

@@ -697,3 +697,39 @@ const json_t *rd_first(const json_t *doc, const char *key)
 {
 	return json_array_get(json_object_get(doc, key), 0);
 }
+
+int rd_not_text(struct reader *rd, const char *data, size_t len,
+		const char *format)
+{
+	const char *p = data, *end = data + len;
+	int line = 1, column = 1;
+
+	while (p < end) {
+		/* (a character cut short at the end read where NULs follow) */
+		char tail[5] = { 0 };
+		const char *c = p, *q = tail;
+		uint32_t ch;
+
+		if (*p == '\n' || (*p > 0 && *p < 0x7F)) {
+			line += *p == '\n';
+			column = *p++ == '\n' ? 1 : column + 1;
+			continue;
+		}
+		if (end - p < 4) {
+			memcpy(tail, p, (size_t)(end - p));
+			ch = sg_utf8_next(&q);
+			p += q - tail;
+		} else {
+			ch = sg_utf8_next(&p);
+		}
+		if (!*c)
+			return sg_fail(rd->err, SG_EENCODING, rd->file, line,
+				       column, "a NUL byte: %s is text", format);
+		if (ch == SG_NOT_CHAR)
+			return sg_fail(rd->err, SG_EENCODING, rd->file, line,
+				       column, "not valid UTF-8: byte 0x%02x",
+				       (unsigned char)*c);
+		column++;
+	}
+	return 0;
+}

@@ -497,6 +497,19 @@ for f in tests/formats/*/graph.json tests/formats/*/graph.jsonl \
 		--focus Kazakhstan -o "$tmp/format.svg"
 	check "format: $f SVG" svg_ok "$tmp/format.svg"
 done
+# TGF holds names and words only: a graph of its own
+check "tgf: yEd's export" run 0 tests/formats/tgf/graph.tgf -T json
+check "tgf: labels are names and relations' words" same tests/formats/tgf/expected.json "$tmp/out"
+printf '1 A  \r\n\r\n2\tB b \r\n#\r\n1 2  r s  \r\n' >"$tmp/crlf.tgf"
+check "tgf: CR LF, tabs, blanks round a label" run 0 "$tmp/crlf.tgf" -T json
+check "tgf: the label whole, trimmed" has "$tmp/out" '{"from": "1", "to": "2", "type": "r s"}'
+check "tgf: a name with a blank" has "$tmp/out" '{"id": "2", "name": "B b"}'
+printf '1 A\n' >"$tmp/nohash.tgf"
+check "tgf: no '#', named" run 0 "$tmp/nohash.tgf" --from-format tgf -T json
+check "tgf: nodes alone" has "$tmp/out" '{"id": "1", "name": "A"}'
+printf '1 A\0\n#\n' >"$tmp/nul.tgf"
+check "tgf: a NUL byte" run 1 "$tmp/nul.tgf"
+check "tgf: is no text" stderr_is "scograph: $tmp/nul.tgf:1:4: error: a NUL byte: TGF is text"
 # a DOT file's id (an SVG id) is an edge's relation's id, a node's id_
 printf '%s\n' 'digraph { a [id="node-a"]; a -> b [id="e1", label="x"] }' |
 	dot -Tdot_json >"$tmp/ids.json"
