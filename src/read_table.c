@@ -106,6 +106,9 @@ struct table {
 	/* Neo4j APOC's export.csv: nodes and relationships in one table,
 	 * a row one or the other */
 	int mixed;
+	/* Cytoscape's edge table: an edge's ends only in its name, "SOURCE
+	 * (INTERACTION) TARGET" */
+	int cytoscape;
 	int kgtk_comment; /* KGTK: inside a comment line */
 	sg_buf scratch;
 	/* KGTK: literal values gathered for each node (an edge to a number
@@ -413,6 +416,13 @@ static int header(struct table *t)
 		return -1;
 	if (t->nodes && t->role[ROLE_ID] < 0 && t->role[ROLE_NAME] < 0)
 		return no_roles(t);
+	if (t->nodes && !kgtk && !c->id && !c->name && !c->type &&
+	    t->role[ROLE_NAME] >= 0 && find_role(t, "interaction", NULL) >= 0 &&
+	    find_role(t, "shared interaction", NULL) >= 0) {
+		t->cytoscape = 1;
+		t->nodes = 0;
+		(void)take_role(t, ROLE_TYPE, "interaction", NULL);
+	}
 	return attr_keys(t);
 }
 
@@ -948,10 +958,44 @@ static int node_row(struct table *t)
 /* Fails: the row's cell of role is empty. */
 static int empty_end(struct table *t, enum role role, struct pos at)
 {
+	const char *end = role == ROLE_FROM ? "source" : "target";
+
+	if (t->cytoscape)
+		return rd_fail_at(t->rd, SG_EMISSING, at, "a relation without "
+				  "its %s: its name has none %s ' (%s) '", end,
+				  role == ROLE_FROM ? "before" : "after",
+				  field(t, (size_t)t->role[ROLE_TYPE]));
 	return rd_fail_at(t->rd, SG_EMISSING, at, "a relation without its %s "
-			  "('%s' is empty)", role == ROLE_FROM ? "source" :
-							 "target",
-			  t->cols[t->role[role]].name);
+			  "('%s' is empty)", end, t->cols[t->role[role]].name);
+}
+
+/* Cytoscape's edge: its ends from its name, "SOURCE (INTERACTION)
+ * TARGET", into b[0] and b[1], and where they stand. */
+static int named_ends(struct table *t, const char *interaction, sg_buf b[2],
+		      struct pos at_end[2])
+{
+	int col = t->role[ROLE_NAME];
+	const char *name = field(t, (size_t)col), *mid = NULL;
+	struct pos at = t->at[col];
+
+	sg_buf_reset(&t->scratch);
+	if (sg_buf_addf(&t->scratch, " (%s) ", interaction))
+		return rd_nomem(t->rd);
+	/* (the last: a source's name may hold the words too) */
+	for (const char *p = name; (p = strstr(p, t->scratch.buf)); p++)
+		mid = p;
+	if (!mid)
+		return rd_fail_at(t->rd, SG_ESHAPE, at, "an edge of Cytoscape's "
+				  "table whose name is not 'SOURCE (%s) "
+				  "TARGET'", interaction);
+	if (sg_buf_add(&b[0], name, (size_t)(mid - name)) ||
+	    sg_buf_adds(&b[1], mid + t->scratch.len))
+		return rd_nomem(t->rd);
+	at_end[0] = at;
+	for (const char *p = name; p < mid + t->scratch.len; p++)
+		at.column += ((unsigned char)*p & 0xC0) != 0x80;
+	at_end[1] = at;
+	return 0;
 }
 
 static int edge_row(struct table *t)
@@ -960,16 +1004,25 @@ static int edge_row(struct table *t)
 			SG_BUF_INIT };
 	sg_relation rel = { 0 };
 	sg_places ends;
-	struct pos at;
+	struct pos at, at_end[2] = { { 0, 0 }, { 0, 0 } };
 	int r = 0;
 
 	rel.loc = rd_at(t->rd, t->at[0]);
-	rel.from_ref = cell(t, ROLE_FROM, &b[0], &at);
-	ends.from = sg_pos_of(rd_at(t->rd, at));
-	rel.to_ref = cell(t, ROLE_TO, &b[1], &at);
-	ends.to = sg_pos_of(rd_at(t->rd, at));
-	ends.source = sg_pos_of(rel.loc);
 	rel.type = cell(t, ROLE_TYPE, &b[2], &at);
+	if (t->cytoscape) {
+		if (rel.type && named_ends(t, rel.type, b, at_end)) {
+			r = -1;
+			goto done;
+		}
+		rel.from_ref = sg_buf_str(&b[0]);
+		rel.to_ref = sg_buf_str(&b[1]);
+	} else {
+		rel.from_ref = cell(t, ROLE_FROM, &b[0], &at_end[0]);
+		rel.to_ref = cell(t, ROLE_TO, &b[1], &at_end[1]);
+	}
+	ends.from = sg_pos_of(rd_at(t->rd, at_end[0]));
+	ends.to = sg_pos_of(rd_at(t->rd, at_end[1]));
+	ends.source = sg_pos_of(rel.loc);
 	rel.id = cell(t, ROLE_ID, &b[3], &at);
 	rel.label = cell(t, ROLE_LABEL, &b[4], &at);
 	if (!rel.from_ref || !rel.to_ref ||
@@ -981,8 +1034,7 @@ static int edge_row(struct table *t)
 	}
 	if (!*rel.from_ref || !*rel.to_ref) {
 		r = empty_end(t, *rel.from_ref ? ROLE_TO : ROLE_FROM,
-			      *rel.from_ref ? t->at[t->role[ROLE_TO]] :
-					      t->at[t->role[ROLE_FROM]]);
+			      at_end[!!*rel.from_ref]);
 		goto done;
 	}
 	if (rel.id && !*rel.id)
@@ -1022,14 +1074,14 @@ static int edge_row(struct table *t)
 		rel.undirected = 1;
 		rel.type = rel.type[1] ? rel.type + 1 : SG_UNTYPED;
 	}
-	if (end_entity(t, rel.from_ref, t->at[t->role[ROLE_FROM]])) {
+	if (end_entity(t, rel.from_ref, at_end[0])) {
 		r = -1;
 	} else if (t->kind == TABLE_KGTK &&
 		   kgtk_value(rel.type, field(t, (size_t)t->role[ROLE_TO]))) {
 		r = gather(t, rel.from_ref, rel.type,
 			   field(t, (size_t)t->role[ROLE_TO]), t->at[0]);
 	} else {
-		r = end_entity(t, rel.to_ref, t->at[t->role[ROLE_TO]]) ||
+		r = end_entity(t, rel.to_ref, at_end[1]) ||
 		    row_attrs(t, &rel.attrs) ||
 		    sg_graph_add_relation_at(t->rd->g, &rel, &ends, t->rd->err) ||
 		    (t->kind == TABLE_KGTK && rel.id &&

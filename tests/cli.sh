@@ -1133,6 +1133,16 @@ printf 'who\trelation\twhat\nKazakhstan\tmember of\tSCO\n' >"$tmp/who.tsv"
 check "tsv: ends no name marks" run 1 "$tmp/who.tsv"
 check "tsv: the shape suggested passes over the type's column" has "$tmp/err" \
 	"--shape 'from=who to=what'"
+cy=tests/formats/csv-cytoscape/edges.csv
+check "csv: Cytoscape's edge table" run 0 $cy -T json
+check "csv: its ends from its names" has "$tmp/out" \
+	'{"from": "Nurly Zhol", "to": "BRI (Belt and Road)", "type": "aligns with",'
+check "csv: every edge" counts_are $cy - 5 3
+printf '"shared name","name","interaction","shared interaction"\n"a (r) b","a - b","r","r"\n' \
+	>"$tmp/cy.csv"
+check "csv: a Cytoscape edge named otherwise" run 1 "$tmp/cy.csv"
+check "csv: is an error at its name" stderr_is \
+	"scograph: $tmp/cy.csv:2:11: error: an edge of Cytoscape's table whose name is not 'SOURCE (r) TARGET'"
 check "csv: APOC's export, nodes and relationships in one table" run 0 \
 	tests/tools/neo4j/all.csv -T json
 check "csv: a node's first label its type, a name its name" has "$tmp/out" \
