@@ -315,7 +315,7 @@ check-browser: deps
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
 	graphology graphlib ngraph vis elk g6 canvas arrows langchain lightrag \
 	graphviz dot tgf neo4j neo4j-driver graphson cx \
-	cx2 sparql jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
+	cx2 sparql rdfjson jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig
 FUZZ_TARGETS = $(FUZZ_FORMATS) auto pipeline theme shape keep sparql-fetch
 FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)

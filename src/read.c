@@ -16,11 +16,10 @@ static const struct rd_format *const formats[] = {
 	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphlib,
 	&rd_ngraph, &rd_vis, &rd_elk, &rd_g6, &rd_canvas, &rd_arrows,
 	&rd_langchain, &rd_lightrag, &rd_graphviz, &rd_dot, &rd_tgf,
-	&rd_neo4j,
-	&rd_neo4j_driver, &rd_graphson, &rd_cx, &rd_cx2, &rd_sparql,
-	&rd_jsonld, &rd_graphml, &rd_gexf, &rd_csv, &rd_tsv, &rd_kgtk,
-	&rd_triples, &rd_kggen, &rd_llamaindex, &rd_igraph, &rd_wikidata,
-	&rd_ntriples, &rd_turtle, &rd_nquads, &rd_trig,
+	&rd_neo4j, &rd_neo4j_driver, &rd_graphson, &rd_cx, &rd_cx2,
+	&rd_sparql, &rd_rdfjson, &rd_jsonld, &rd_graphml, &rd_gexf, &rd_csv,
+	&rd_tsv, &rd_kgtk, &rd_triples, &rd_kggen, &rd_llamaindex, &rd_igraph,
+	&rd_wikidata, &rd_ntriples, &rd_turtle, &rd_nquads, &rd_trig,
 };
 
 const char *sg_input_format(size_t i, const char **about)

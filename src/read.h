@@ -221,7 +221,7 @@ extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
 	rd_graphlib, rd_ngraph, rd_vis, rd_elk, rd_g6, rd_canvas, rd_arrows, rd_tgf,
 	rd_langchain, rd_lightrag, rd_graphviz, rd_neo4j,
-	rd_neo4j_driver, rd_graphson, rd_cx, rd_cx2, rd_sparql, rd_jsonld,
+	rd_neo4j_driver, rd_graphson, rd_cx, rd_cx2, rd_sparql, rd_rdfjson, rd_jsonld,
 	rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk, rd_triples, rd_kggen,
 	rd_llamaindex, rd_igraph, rd_wikidata, rd_ntriples, rd_turtle,
 	rd_nquads, rd_trig, rd_dot;

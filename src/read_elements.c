@@ -567,6 +567,18 @@ static int tally_one(struct reader *rd, struct rd_tally *t, const json_t *o,
 	return 0;
 }
 
+/* Whether edge o states its subject's type (RDF/JSON's triples, which
+ * the RDF mapping makes a type, not a relation). */
+static int states_type(const json_t *o)
+{
+	const json_t *p = json_object_get(o, "predicate");
+	const char *iri = json_string_value(json_is_object(p) ?
+				json_object_get(p, "value") : p);
+
+	return iri && !strcmp(iri, "http://www.w3.org/1999/02/22-rdf-syntax-ns"
+				   "#type");
+}
+
 int rd_tally(struct reader *rd, struct rd_tally *t, const json_t *v)
 {
 	const char *key;
@@ -586,6 +598,8 @@ int rd_tally(struct reader *rd, struct rd_tally *t, const json_t *v)
 
 		if (k < 0 && json_is_object(data) && (k = ends_of(data)) >= 0)
 			o = data;
+		if (k >= 0 && states_type(o))
+			k = -1;
 		if ((k >= 0 && tally_one(rd, t, o, k, rd_loc(rd, v, NULL, i))) ||
 		    rd_tally(rd, t, json_array_get(v, i)))
 			return -1;

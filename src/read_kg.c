@@ -228,9 +228,13 @@ static int read_triples(struct reader *rd, const json_t *root)
 static enum rd_sure is_triple(const json_t *t)
 {
 	char buf[KG_ID];
+	const json_t *s = json_object_get(t, "subject");
 
+	/* (RDF/JSON's triples hold terms: {"type": "uri", "value": ...}) */
 	if (json_is_object(t))
-		return ends_of(t) >= 0 ? RD_SURE : RD_NOT;
+		return ends_of(t) >= 0 && !(json_object_get(s, "type") &&
+					    json_object_get(s, "value")) ?
+			       RD_SURE : RD_NOT;
 	return json_array_size(t) == 3 &&
 			       rd_id_text(json_array_get(t, 0), buf, KG_ID) &&
 			       json_is_string(json_array_get(t, 1)) &&

@@ -1,5 +1,6 @@
-/* SPARQL 1.1 query results in JSON (W3C): their rows as triples, drawn as
- * read_rdf.c maps them. */
+/* RDF in JSON by its terms ({"type": "uri", "value": ...}): SPARQL 1.1
+ * query results (W3C), their rows as triples, and RDF/JSON (W3C's note,
+ * rapper's "json" and "json-triples"), drawn as read_rdf.c maps them. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,28 +40,45 @@ struct roles {
 	sg_buf labels[3]; /* "sLabel", "pLabel", "oLabel" */
 };
 
-/* What a term holds (SPARQL 1.1 Query Results JSON Format, 3.2.2) */
-static const char *const term_keys[] = { "type", "value", "xml:lang",
-	"datatype", NULL };
+/* The two JSON forms of an RDF term: SPARQL results' (SPARQL 1.1 Query
+ * Results JSON Format, 3.2.2: a language in xml:lang, a blank node's label
+ * bare) and RDF/JSON's (lang, a blank node's "_:label"). */
+struct term_form {
+	const char *lang;
+	int bare_bnode;
+	const char *const *keys;
+};
 
-/* Reads the term row[var], at where, into t; 0 when unbound. */
-static int sparql_term(struct rdf *x, const json_t *row, const char *var,
-		       struct term *t, sg_loc *where)
+static const struct term_form sparql_form = {
+	"xml:lang", 1,
+	(const char *const[]){ "type", "value", "xml:lang", "datatype", NULL }
+}, rdfjson_form = {
+	"lang", 0,
+	(const char *const[]){ "type", "value", "lang", "datatype", NULL }
+};
+
+/* Reads the term parent[key] (or parent[index]) of form f, at where, into
+ * t; 0 when absent. name names it in messages. */
+static int json_term(struct rdf *x, const struct term_form *f,
+		     const json_t *parent, const char *key, size_t index,
+		     const char *name, struct term *t, sg_loc *where)
 {
 	struct reader *rd = x->rd;
-	const json_t *o = json_object_get(row, var);
+	const json_t *o = key ? json_object_get(parent, key) :
+				json_array_get(parent, index);
 	const char *type, *lang, *dt;
 
 	memset(t, 0, sizeof(*t));
 	if (!o)
 		return 0;
-	*where = rd_loc(rd, row, var, 0);
+	*where = rd_loc(rd, parent, key, index);
 	if (!json_is_object(o))
-		return rd_wrong_kind(rd, row, var, 0, "an object (an RDF term)");
-	if (rd_string(rd, o, 0, row, "type", 1, "term", &type) ||
-	    rd_string(rd, o, 0, row, "xml:lang", 0, "", &lang) ||
-	    rd_string(rd, o, 0, row, "datatype", 0, "", &dt) ||
-	    rd_unread_keys(rd, o, term_keys, var))
+		return rd_wrong_kind(rd, parent, key, index,
+				     "an object (an RDF term)");
+	if (rd_string(rd, o, index, parent, "type", 1, "term", &type) ||
+	    rd_string(rd, o, index, parent, f->lang, 0, "", &lang) ||
+	    rd_string(rd, o, index, parent, "datatype", 0, "", &dt) ||
+	    rd_unread_keys(rd, o, f->keys, name))
 		return -1;
 	if (!json_is_string(json_object_get(o, "value")))
 		return json_object_get(o, "value") ?
@@ -74,7 +92,8 @@ static int sparql_term(struct rdf *x, const json_t *row, const char *var,
 	} else if (!strcmp(type, "bnode")) {
 		t->kind = TERM_BNODE;
 		sg_buf_reset(&x->scratch);
-		if (sg_buf_addf(&x->scratch, "_:%s", t->value) ||
+		if (sg_buf_addf(&x->scratch, "%s%s", f->bare_bnode ? "_:" : "",
+				t->value) ||
 		    !(t->value = rd_rdf_intern(x, sg_buf_str(&x->scratch))))
 			return rd_nomem(rd);
 	} else if (!strcmp(type, "literal") || !strcmp(type, "typed-literal")) {
@@ -83,11 +102,18 @@ static int sparql_term(struct rdf *x, const json_t *row, const char *var,
 		sg_loc loc = rd_loc(rd, o, "type", 0);
 
 		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
-			       loc.column, "unknown term type '%s' (a SPARQL "
+			       loc.column, "unknown term type '%s' (an RDF "
 			       "term is a 'uri', a 'literal' or a 'bnode')",
 			       type);
 	}
 	return 1;
+}
+
+/* A term of a SPARQL row: row[var]. */
+static int sparql_term(struct rdf *x, const json_t *row, const char *var,
+		       struct term *t, sg_loc *where)
+{
+	return json_term(x, &sparql_form, row, var, 0, var, t, where);
 }
 
 /* One row of bindings: the subject's triple, names and other values. */
@@ -275,4 +301,155 @@ const struct rd_format rd_sparql = {
 	.detect = detect_sparql,
 	.read = read_sparql,
 	.keys = sparql_keys,
+};
+
+/* ---- RDF/JSON ---- */
+
+/* One triple of RDF/JSON: s p list[i]. */
+static int rdfjson_object(struct rdf *x, const char *s, sg_loc sl,
+			  const char *p, const json_t *list, size_t i)
+{
+	struct term o;
+	sg_loc ol = sl;
+	int r = json_term(x, &rdfjson_form, list, NULL, i, p, &o, &ol);
+
+	return r < 0 ? -1 : rd_rdf_triple(x, s, p, 0, &o, sl, ol);
+}
+
+/* The resource-centric form: each subject's predicates, each with its
+ * list of objects. */
+static int rdfjson_subjects(struct rdf *x, const json_t *root)
+{
+	struct reader *rd = x->rd;
+	const char *s, *p;
+	const json_t *preds, *list;
+
+	json_object_foreach((json_t *)root, s, preds) {
+		sg_loc sl = rd_loc(rd, root, s, 0);
+
+		if (!json_is_object(preds)) {
+			if (rd_element(rd, rd_wrong_kind(rd, root, s, 0,
+					"an object (its predicates)")))
+				return -1;
+			continue;
+		}
+		if (rd_rdf_node(x, s, sl) < 0)
+			return -1;
+		json_object_foreach((json_t *)preds, p, list) {
+			if (!json_is_array(list) &&
+			    rd_element(rd, rd_wrong_kind(rd, preds, p, 0,
+					"a list (of objects)")))
+				return -1;
+			for (size_t i = 0; i < json_array_size(list); i++)
+				if (rd_element(rd, rdfjson_object(x, s, sl, p,
+								  list, i)))
+					return -1;
+		}
+	}
+	return 0;
+}
+
+/* The triples form (rapper's json-triples): {"triples": [{subject,
+ * predicate, object}]}, each a term. */
+static int rdfjson_triple(struct rdf *x, const json_t *list, size_t i)
+{
+	struct reader *rd = x->rd;
+	const json_t *t = json_array_get(list, i);
+	struct term s, p, o;
+	sg_loc sl = rd_loc(rd, list, NULL, i), pl = sl, ol = sl;
+	static const char *const roles[] = { "subject", "predicate", "object",
+					     NULL };
+
+	if (!json_is_object(t))
+		return rd_wrong_kind(rd, list, NULL, i, "an object");
+	for (int k = 0; k < 3; k++) {
+		int r = json_term(x, &rdfjson_form, t, roles[k], 0, roles[k],
+				  k == 0 ? &s : k == 1 ? &p : &o,
+				  k == 0 ? &sl : k == 1 ? &pl : &ol);
+
+		if (r <= 0)
+			return r ? -1 : sg_fail(rd->err, SG_EMISSING, sl.file,
+						sl.line, sl.column,
+						"a triple without its '%s'",
+						roles[k]);
+	}
+	if (!rd_rdf_is_node(&s) || p.kind != TERM_IRI)
+		return sg_fail(rd->err, SG_ESHAPE, sl.file, sl.line, sl.column,
+			       "a triple's subject is an IRI or a blank node, "
+			       "its predicate an IRI");
+	return rd_unread_keys(rd, t, roles, NULL) ||
+	       rd_rdf_node(x, s.value, sl) < 0 ||
+	       rd_rdf_triple(x, s.value, p.value, 0, &o, sl, ol);
+}
+
+static int read_rdfjson(struct reader *rd, const json_t *root)
+{
+	struct rdf x = { .rd = rd };
+	const json_t *list = json_object_get(root, "triples");
+	int r = 0;
+
+	if (json_is_array(list) && json_object_size(root) == 1)
+		for (size_t i = 0; !r && i < json_array_size(list); i++)
+			r = rd_element(rd, rdfjson_triple(&x, list, i));
+	else
+		r = rdfjson_subjects(&x, root);
+	r = r || rd_rdf_emit(&x);
+	rd_rdf_release(&x);
+	return r;
+}
+
+/* Whether s names a resource: an IRI (a scheme and a colon) or a blank
+ * node ("_:"). */
+static int resource_like(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz"
+			     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+
+	return !strncmp(s, "_:", 2) || (n && s[n] == ':' && s[n + 1] &&
+					 (s[0] | 0x20) >= 'a' &&
+					 (s[0] | 0x20) <= 'z');
+}
+
+/* Whether o is a term of RDF/JSON's, or (where detection was shown no
+ * deeper) null. */
+static int term_like(const json_t *o)
+{
+	return json_is_null(o) || (json_is_object(o) &&
+				   json_is_string(json_object_get(o, "type")) &&
+				   json_object_get(o, "value"));
+}
+
+/* Subjects' keys each holding predicates' keys (each a list of terms,
+ * where detection is shown them), or a list of triples of terms. */
+static enum rd_sure detect_rdfjson(const json_t *doc)
+{
+	const json_t *first = rd_first(doc, "triples");
+	const char *s;
+	const json_t *preds;
+	size_t n = 0;
+
+	if (json_object_size(doc) == 1 && json_is_object(first))
+		return term_like(json_object_get(first, "subject")) &&
+			       json_is_object(json_object_get(first,
+							      "subject")) ?
+			       RD_SURE : RD_NOT;
+	json_object_foreach((json_t *)doc, s, preds) {
+		void *it = json_object_iter((json_t *)preds);
+		const json_t *list = it ? json_object_iter_value(it) : NULL;
+
+		if (!resource_like(s) || !it ||
+		    !resource_like(json_object_iter_key(it)) ||
+		    !(json_is_null(list) || term_like(json_array_get(list, 0))))
+			return RD_NOT;
+		if (++n == 3)
+			break;
+	}
+	return n ? RD_SURE : RD_NOT;
+}
+
+const struct rd_format rd_rdfjson = {
+	.name = "rdfjson",
+	.about = "RDF/JSON (W3C note; rapper's json and json-triples)",
+	.detect = detect_rdfjson,
+	.read = read_rdfjson,
 };
