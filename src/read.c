@@ -688,6 +688,11 @@ static int xml(struct reader *rd, const char *head, size_t len)
 		{ "RDF", { "RDF/XML", "rapper (Debian's raptor2-utils) makes "
 			   "N-Triples of it", "rapper -q -i rdfxml -o ntriples ",
 			   " | scograph -" } },
+		{ "TriX", { "TriX (as rdflib writes a dataset)", "rdflib "
+			    "makes N-Quads of it", "python3 -c 'import sys, "
+			    "rdflib; d = rdflib.Dataset(); d.parse(sys.argv[1]"
+			    ", format=\"trix\"); print(d.serialize(format="
+			    "\"nquads\"))' ", " | scograph -" } },
 		{ "svg", { "an SVG picture", PICTURE } },
 		{ "mxfile", { "a draw.io diagram", "a drawing keeps shapes, "
 			      "not a graph's data: give it the graph it was "

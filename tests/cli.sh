@@ -862,7 +862,8 @@ while IFS='	' read -r file words nodes edges; do
 		"$oth/$file:1:1: error: $words"
 	way=$(sed -n 's/.* which it reads: \(.*\) | scograph -$/\1/p' "$tmp/err")
 	[ -n "$way" ] || continue
-	sh -c "$way" >"$tmp/way.gv"
+	# (with Debian's tools first: rdflib is Debian's python3's)
+	PATH=/usr/bin:$PATH sh -c "$way" >"$tmp/way.gv"
 	check "others: $file, the command given reads" counts_are \
 		"$tmp/way.gv" - "$nodes" "$edges"
 done <$oth/named.txt

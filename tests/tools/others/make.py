@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Graphs in formats scograph does not read, as networkx (Debian's
 python3-networkx, with python3-scipy for Matrix Market), python-igraph
-(python3-igraph) and rdflib (python3-rdflib: RDF/XML, HexTuples, of the
-graph of ../rdflib) write them, and binary files (compressed, SQLite, ZIP)
+(python3-igraph) and rdflib (python3-rdflib: RDF/XML, HexTuples, TriX,
+of the graph of ../rdflib) write them, and binary files (compressed, SQLite, ZIP)
 as Python's own modules write them: each must
 be refused in one message that names its format and the way to one
 scograph reads (tests/cli.sh), never taken for broken JSON.
@@ -105,6 +105,13 @@ for name, fmt, words in (("sco.rdf", "xml", "this is RDF/XML"),
     sco.serialize(os.path.join(here, name), format=fmt)
     rows.append((name, words, len(set(sco.subjects()) |
                                   {o for s, p, o in links}), len(links)))
+# TriX, rdflib's XML of a dataset: the same triples in one named graph
+dataset = rdflib.Dataset()
+named = dataset.graph(rdflib.URIRef("https://example.org/sco/graph"))
+for triple in sco:
+    named.add(triple)
+dataset.serialize(os.path.join(here, "sco.trix"), format="trix")
+rows.append(("sco.trix", "this is TriX", rows[-1][2], rows[-1][3]))
 
 # binary: networkx's node-link JSON of the karate club compressed (a
 # graph kept small in a repository), its edges in an SQLite table and in a
