@@ -77,8 +77,10 @@ static const char *const kgtk_id_names[] = { "id", NULL };
 /* A column of the header. */
 struct column {
 	const char *name; /* interned, trimmed */
-	const char *key;  /* as an attribute: the name, or NAME_ where it is
-			     one of scograph's own fields */
+	/* as an attribute of an entity [0] and of a relation [1]: the
+	 * name, or NAME_ where it is one of scograph's own fields (APOC's
+	 * table has rows of both) */
+	const char *key[2];
 	enum role role;
 	struct pos at;
 };
@@ -440,7 +442,8 @@ static int attr_keys(struct table *t)
 				  "not read", i + 1))
 			return -1;
 		if (col->role == ROLE_ATTR &&
-		    !(col->key = rd_own_key(rd, col->name, !t->nodes)))
+		    (!(col->key[0] = rd_own_key(rd, col->name, 0)) ||
+		     !(col->key[1] = rd_own_key(rd, col->name, 1))))
 			return rd_nomem(rd);
 	}
 	return 0;
@@ -566,8 +569,9 @@ static int value_json(const struct table *t, sg_buf *b, const char *s)
 	return r || sg_buf_add(b, "", 1);
 }
 
-/* The attributes of the row: its attribute columns' non-empty cells. */
-static int row_attrs(struct table *t, sg_attrs *attrs)
+/* The attributes of the row, an entity's or (relation) a relation's: its
+ * attribute columns' non-empty cells. */
+static int row_attrs(struct table *t, int relation, sg_attrs *attrs)
 {
 	size_t start = 0;
 
@@ -578,7 +582,7 @@ static int row_attrs(struct table *t, sg_attrs *attrs)
 		if (SG_GROW(attrs->kv, attrs->n + 2, attrs->alloc) ||
 		    value_json(t, &t->scratch, field(t, i)))
 			return rd_nomem(t->rd);
-		attrs->kv[attrs->n++] = t->cols[i].key;
+		attrs->kv[attrs->n++] = t->cols[i].key[relation];
 		/* an offset until the buffer has stopped moving */
 		attrs->kv[attrs->n++] = (const char *)start;
 		start = t->scratch.len;
@@ -936,7 +940,7 @@ static int node_row(struct table *t)
 			       "('%s' is empty)", t->cols[t->role[ROLE_ID] < 0 ?
 							t->role[ROLE_NAME] :
 							t->role[ROLE_ID]].name);
-	} else if (row_attrs(t, &e.attrs) ||
+	} else if (row_attrs(t, 0, &e.attrs) ||
 		   (more.len && SG_GROW(e.attrs.kv, e.attrs.n + 2,
 					e.attrs.alloc))) {
 		r = rd_nomem(t->rd);
@@ -1082,7 +1086,7 @@ static int edge_row(struct table *t)
 			   field(t, (size_t)t->role[ROLE_TO]), t->at[0]);
 	} else {
 		r = end_entity(t, rel.to_ref, at_end[1]) ||
-		    row_attrs(t, &rel.attrs) ||
+		    row_attrs(t, 1, &rel.attrs) ||
 		    sg_graph_add_relation_at(t->rd->g, &rel, &ends, t->rd->err) ||
 		    (t->kind == TABLE_KGTK && rel.id &&
 		     (index_edges(t, t->rd->g->nrelations - 1) ||

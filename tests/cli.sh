@@ -1156,6 +1156,15 @@ check "csv: APOC's labels past the first" run 0 "$tmp/apoc.csv" -T json
 check "csv: are kept" has "$tmp/out" \
 	'{"id": "7", "name": "Ann", "type": "Person", "labels": ["Admin","Founder"]}'
 check "csv: an unlabelled node" has "$tmp/out" '{"id": "8"}'
+printf '%s\n' '"_id","_labels","name","description","label","_start","_end","_type"' \
+	'"0",":User","Adam","a user","x",,,' '"1",":User","Jim","","",,,' \
+	',,,"d","old friends","0","1","KNOWS"' >"$tmp/apoc-keys.csv"
+check "csv: APOC's properties named as the Neo4j JSON reader names them" run 0 \
+	"$tmp/apoc-keys.csv" -T json
+check "csv: a node's description_ and label" has "$tmp/out" \
+	'{"id": "0", "name": "Adam", "type": "User", "description_": "a user", "label": "x"}'
+check "csv: a relationship's description and label_" has "$tmp/out" \
+	'"type": "KNOWS", "description": "d", "label_": "old friends"}'
 printf '\357\273\277source,target,type\r\n"a",b,r\r\n\r\nb,"c\r\nd",\r\n' >"$tmp/bom.csv"
 check "csv: a byte-order mark, CR LF, a blank line" run 0 "$tmp/bom.csv" -T json
 check "csv: read" has "$tmp/out" '{"from": "b", "to": "c\u000d\nd", "type": "related_to"}'
