@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <serd/serd.h>
+
 #include "read_rdf.h"
 
 /* The variables each role takes, surest first (case ignored): ?s ?p ?o,
@@ -398,16 +400,12 @@ static int read_rdfjson(struct reader *rd, const json_t *root)
 	return r;
 }
 
-/* Whether s names a resource: an IRI (a scheme and a colon) or a blank
- * node ("_:"). */
+/* Whether s names a resource: an IRI (serd's test: a scheme and a colon)
+ * or a blank node ("_:"). */
 static int resource_like(const char *s)
 {
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz"
-			     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
-
-	return !strncmp(s, "_:", 2) || (n && s[n] == ':' && s[n + 1] &&
-					 (s[0] | 0x20) >= 'a' &&
-					 (s[0] | 0x20) <= 'z');
+	return !strncmp(s, "_:", 2) ||
+	       serd_uri_string_has_scheme((const uint8_t *)s);
 }
 
 /* Whether o is a term of RDF/JSON's, or (where detection was shown no
