@@ -313,7 +313,7 @@ check-browser: deps
 # the rest read by it), all from the one source tests/fuzz/fuzz.c. A new
 # reader format is one word here.
 FUZZ_FORMATS = native jsonl jgf node-link nx-adjacency nx-tree cytoscape mcp \
-	graphology graphlib ngraph vis elk g6 canvas arrows langchain lightrag \
+	graphology graphlib ngraph vis elk g6 canvas kumu arrows langchain lightrag \
 	graphviz dot tgf neo4j neo4j-driver graphson cx \
 	cx2 sparql rdfjson jsonld graphml gexf csv tsv kgtk triples kg-gen llamaindex \
 	igraph wikidata ntriples turtle nquads trig

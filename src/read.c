@@ -14,7 +14,7 @@
 static const struct rd_format *const formats[] = {
 	&rd_native, &rd_jsonl, &rd_jgf, &rd_node_link, &rd_nx_adjacency,
 	&rd_nx_tree, &rd_cytoscape, &rd_mcp, &rd_graphology, &rd_graphlib,
-	&rd_ngraph, &rd_vis, &rd_elk, &rd_g6, &rd_canvas, &rd_arrows,
+	&rd_ngraph, &rd_vis, &rd_elk, &rd_g6, &rd_canvas, &rd_kumu, &rd_arrows,
 	&rd_langchain, &rd_lightrag, &rd_graphviz, &rd_dot, &rd_tgf,
 	&rd_neo4j, &rd_neo4j_driver, &rd_graphson, &rd_cx, &rd_cx2,
 	&rd_sparql, &rd_rdfjson, &rd_jsonld, &rd_graphml, &rd_gexf, &rd_csv,

@@ -219,8 +219,8 @@ const struct rd_format *rd_format_at(size_t i);
 
 extern const struct rd_format rd_native, rd_jsonl, rd_jgf, rd_node_link,
 	rd_nx_adjacency, rd_nx_tree, rd_cytoscape, rd_mcp, rd_graphology,
-	rd_graphlib, rd_ngraph, rd_vis, rd_elk, rd_g6, rd_canvas, rd_arrows, rd_tgf,
-	rd_langchain, rd_lightrag, rd_graphviz, rd_neo4j,
+	rd_graphlib, rd_ngraph, rd_vis, rd_elk, rd_g6, rd_canvas, rd_kumu,
+	rd_arrows, rd_tgf, rd_langchain, rd_lightrag, rd_graphviz, rd_neo4j,
 	rd_neo4j_driver, rd_graphson, rd_cx, rd_cx2, rd_sparql, rd_rdfjson, rd_jsonld,
 	rd_graphml, rd_gexf, rd_csv, rd_tsv, rd_kgtk, rd_triples, rd_kggen,
 	rd_llamaindex, rd_igraph, rd_wikidata, rd_ntriples, rd_turtle,
@@ -470,7 +470,7 @@ struct rd_path {
 };
 enum rd_role {
 	RD_ID, RD_NAME, RD_TYPE, RD_DESCRIPTION, RD_PARENT, RD_CHILDREN,
-	RD_ATTRS, RD_FROM, RD_TO, RD_LABEL, RD_BOXES, RD_NROLES
+	RD_ATTRS, RD_FROM, RD_TO, RD_LABEL, RD_BOXES, RD_DIRECTION, RD_NROLES
 };
 struct rd_shape_list {
 	int edges;        /* a list of edges, not of nodes */
@@ -578,6 +578,9 @@ int rd_add_node(struct reader *rd, const char *id, const char *name,
 struct rd_said {
 	const char *id, *name, *type, *description, *parent;
 	int id_said, name_said, type_said, description_said, parent_said;
+	/* an edge's own direction (a shape's direction=), over its
+	 * "directed" and "undirected" keys and the document's */
+	int direction_said, undirected;
 };
 int rd_add_entity(struct reader *rd, const char *id,
 		  const struct rd_said *said, struct fields *f, sg_loc loc);
@@ -599,7 +602,8 @@ int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel,
  * properties are f->o: its "name", else its "title" property, noted as
  * used; NULL when it has neither. */
 const char *rd_property_name(struct fields *f);
-/* rd_add_edge, with what the format says outright (id, type, name). */
+/* rd_add_edge, with what the format says outright (id, type, name,
+ * direction). */
 int rd_add_said_edge(struct reader *rd, struct fields *f,
 		     const char *from_key, const char *to_key,
 		     const char *from, const char *to,

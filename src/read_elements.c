@@ -265,10 +265,11 @@ int rd_add_said_edge(struct reader *rd, struct fields *f,
 	rel.from_ref = from;
 	rel.to_ref = to;
 	/* JGF's edges say "directed", Graphology's "undirected" */
-	rel.undirected = json_is_boolean(undirected) ? json_is_true(undirected) :
+	rel.undirected = said->direction_said ? said->undirected :
+			 json_is_boolean(undirected) ? json_is_true(undirected) :
 			 json_is_boolean(directed) ? json_is_false(directed) :
 						     rd->undirected;
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; !said->direction_said && k < 2; k++)
 		if (json_is_boolean(k ? undirected : directed) &&
 		    f->nused < RD_MAX_USED)
 			f->used[f->nused++] = k ? "undirected" : "directed";

@@ -18,7 +18,7 @@ static const char *const role_names[RD_NROLES] = {
 	[RD_DESCRIPTION] = "description", [RD_PARENT] = "parent",
 	[RD_CHILDREN] = "children", [RD_ATTRS] = "attrs",
 	[RD_FROM] = "from", [RD_TO] = "to", [RD_LABEL] = "label",
-	[RD_BOXES] = "boxes",
+	[RD_BOXES] = "boxes", [RD_DIRECTION] = "direction",
 };
 
 /* Which roles a list of nodes, or of edges, or the document has. */
@@ -27,7 +27,7 @@ static const enum rd_role node_roles[] = {
 	RD_ATTRS, RD_BOXES,
 };
 static const enum rd_role edge_roles[] = {
-	RD_ID, RD_FROM, RD_TO, RD_TYPE, RD_LABEL, RD_ATTRS,
+	RD_ID, RD_FROM, RD_TO, RD_TYPE, RD_LABEL, RD_ATTRS, RD_DIRECTION,
 };
 /* the document's own: its title and description, whether its edges have
  * a direction, and keys that hold no graph (a server's "is_truncated"),
@@ -839,6 +839,54 @@ static int end_rest(struct walk *w, const json_t *o, enum rd_role k)
 	return 0;
 }
 
+/*
+ * Edge o's own direction (direction=) into *said: Kumu's "directed",
+ * "undirected" or "mutual" (both ways: one relation that selection
+ * follows either way, as it does an undirected one; its count is Kumu's),
+ * or a boolean, whether it is directed, but under a key "undirected"
+ * (Graphology's) the opposite. Absent or null, the document's direction
+ * stands.
+ */
+static int direction_of(struct reader *rd, const struct rd_shape_list *l,
+			const json_t *o, struct rd_said *said)
+{
+	static const char *const words[] = { "directed", "undirected",
+					     "mutual" };
+	const struct rd_steps *which = NULL;
+	const json_t *v = get(o, &l->role[RD_DIRECTION], &which);
+	const char *text = json_string_value(v);
+	const char *last = which && which->n ? which->parts[which->n - 1] :
+					       NULL;
+	sg_loc loc;
+
+	if (!v)
+		return 0;
+	said->direction_said = 1;
+	if (json_is_boolean(v)) {
+		said->undirected = json_is_true(v) == (last &&
+						       !strcmp(last,
+							       "undirected"));
+		return 0;
+	}
+	for (size_t i = 0; text && i < SG_ARRAY_SIZE(words); i++)
+		if (!strcmp(text, words[i])) {
+			said->undirected = i > 0;
+			return 0;
+		}
+	loc = last ? rd_loc(rd, walk(o, &(struct rd_steps){
+					     which->parts, which->n - 1, 0 }),
+			    last, 0) :
+		     rd_loc(rd, o, NULL, 0);
+	if (text)
+		return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line,
+			       loc.column, "unknown direction '%s': one of "
+			       "directed, undirected, mutual, or a boolean",
+			       text);
+	return sg_fail(rd->err, SG_ESHAPE, loc.file, loc.line, loc.column,
+		       "a direction must be a string or a boolean, not %s",
+		       rd_kind(v));
+}
+
 static int read_edge(struct walk *w, const json_t *c, const char *key,
 		     size_t index)
 {
@@ -850,11 +898,14 @@ static int read_edge(struct walk *w, const json_t *c, const char *key,
 	sg_loc loc = rd_loc(rd, c, key, index);
 	const char *from_key, *to_key;
 	const json_t *from, *to;
+	struct rd_said direction = { 0 };
 	size_t nfrom, nto;
 	int r = 0;
 
 	if (!json_is_object(o))
 		return rd_wrong_kind(rd, c, key, index, "an object");
+	if (direction_of(rd, l, o, &direction))
+		return -1;
 	from = ends_of(l, o, RD_FROM, &from_key, &nfrom);
 	to = ends_of(l, o, RD_TO, &to_key, &nto);
 	if (end_rest(w, o, RD_FROM) || end_rest(w, o, RD_TO))
@@ -862,7 +913,7 @@ static int read_edge(struct walk *w, const json_t *c, const char *key,
 	for (size_t a = 0; !r && a < nfrom; a++)
 		for (size_t b = 0; !r && b < nto; b++) {
 			struct fields f = { .o = 0 };
-			struct rd_said said = { 0 };
+			struct rd_said said = direction;
 			char fbuf[ID_SIZE], obuf[ID_SIZE];
 			const char *fid = end_id(from, a, fbuf);
 			const char *tid = end_id(to, b, obuf);
@@ -1294,6 +1345,32 @@ const struct rd_format rd_canvas = {
 	.shape = "nodes=nodes id=id name=text|file|url|label type=type "
 		 "boxes=group "
 		 "edges=edges id=id from=fromNode to=toNode type=label",
+};
+
+/* Kumu's blueprints: elements named by their labels (or by ids, where
+ * labels repeat), connections from and to those, each directed,
+ * undirected or mutual. */
+static enum rd_sure detect_kumu(const json_t *doc)
+{
+	const json_t *element = rd_first(doc, "elements");
+	const json_t *connection = rd_first(doc, "connections");
+
+	/* (Cytoscape's elements keep theirs under data) */
+	return (json_object_get(element, "label") &&
+		!json_object_get(element, "data")) ||
+			       (json_object_get(connection, "from") &&
+				json_object_get(connection, "to")) ?
+		       RD_SURE : RD_NOT;
+}
+
+const struct rd_format rd_kumu = {
+	.name = "kumu",
+	.about = "Kumu's JSON blueprint",
+	.detect = detect_kumu,
+	.shape = "nodes=elements id=id|label name=label type=type "
+		 "description=description "
+		 "edges=connections id=id from=from to=to type=type "
+		 "direction=direction",
 };
 
 /* Neo4j's arrows.app, its export (the graph under "graph", its name

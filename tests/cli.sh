@@ -1367,6 +1367,44 @@ while IFS='	' read -r file entities relations; do
 	check "shapes/$file: pasted back, it reads with the file's counts" \
 		shape_counts "$f" "$guess" "$entities" "$relations"
 done <tests/shapes/counts.tsv
+# an edge's own direction (direction=): Kumu's mutual and undirected
+# connections are followed either way, its directed ones one way
+k=tests/tools/kumu/blueprint.json
+kumu_shape='nodes=elements id=id|label name=label edges=connections id=id from=from to=to type=type direction=direction'
+check "shape: an edge's own direction" run 0 "$k" --shape "$kumu_shape" \
+	--focus China --direction out --stats --max-nodes 0
+check "shape: a mutual connection followed from its end" counted 3 3
+check "kumu: a built-in shape" run 0 "$k" -T json
+cp "$tmp/out" "$tmp/kumu-format.json"
+check "kumu: read as by its words" run 0 "$k" --shape "$kumu_shape" -T json
+check "kumu: the same" same "$tmp/kumu-format.json" "$tmp/out"
+check "kumu: undirected and mutual have no direction" has "$tmp/out" \
+	'"to": "China", "type": "trade partner", "directed": false}'
+check "kumu: directed ones keep it" has "$tmp/out" \
+	'{"from": "China", "to": "SCO", "type": "member of"},'
+check "kumu: an element's id where labels repeat" has "$tmp/out" \
+	'{"id": "georgia-state", "name": "Georgia", "type": "US state"}'
+check "kumu: drawn without arrowheads" run 0 "$k" --focus Russia
+check "kumu: dir=none" has "$tmp/out" 'dir=none'
+# a boolean says whether the edge is directed, under "undirected" whether
+# it is not (Graphology's); any other value is named
+printf '%s\n' '{"nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}],' \
+	' "edges": [{"source": "a", "target": "b", "undirected": true},' \
+	'  {"source": "c", "target": "b", "attributes": {"directed": false}},' \
+	'  {"source": "b", "target": "a", "undirected": false}]}' >"$tmp/dir.json"
+check "shape: direction as booleans" run 0 "$tmp/dir.json" -T json \
+	--shape 'nodes=nodes edges=edges from=source to=target direction=undirected|attributes.directed'
+check "shape: booleans read" has "$tmp/out" \
+	'{"from": "a", "to": "b", "type": "related_to", "directed": false},'
+check "shape: and the other way" has "$tmp/out" \
+	'{"from": "c", "to": "b", "type": "related_to", "directed": false},'
+check "shape: false under undirected, directed" has "$tmp/out" \
+	'{"from": "b", "to": "a", "type": "related_to"}'
+printf '%s\n' '{"elements": [{"label": "a"}, {"label": "b"}],' \
+	' "connections": [{"from": "a", "to": "b", "direction": "both"}]}' >"$tmp/dir.json"
+check "kumu: an unknown direction" run 1 "$tmp/dir.json"
+check "kumu: named, where it is" stderr_is \
+	"scograph: $tmp/dir.json:2:56: error: unknown direction 'both': one of directed, undirected, mutual, or a boolean"
 # a table's columns by the same words: a column the header lacks is named,
 # with the header's
 t=tests/shapes/org-chart.csv

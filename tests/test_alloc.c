@@ -432,6 +432,7 @@ static void test_foreign_formats(void **state)
 		{ "tests/tools/elk/layout.json", NULL, "SCO" },
 		{ "tests/tools/g6/graph.json", NULL, "SCO" },
 		{ "tests/tools/canvas/sco.canvas", NULL, "Kazakhstan" },
+		{ "tests/tools/kumu/blueprint.json", NULL, "Kazakhstan" },
 		{ "tests/tools/langchain/graph-documents.json", NULL, "Russia" },
 		{ "tests/tools/lightrag/graphs.json", "lightrag", "Russia" },
 	};
