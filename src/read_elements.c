@@ -6,7 +6,8 @@
 #include "read.h"
 
 
-static const char *const name_keys[] = { "label", "name" };
+/* (caption: GraphJSON's, what Alchemy.js draws) */
+static const char *const name_keys[] = { "label", "name", "caption" };
 /* (entity_type: LightRAG's) */
 static const char *const type_keys[] = { "type", "entityType", "entity_type",
 					 "class", "group" };
@@ -15,7 +16,7 @@ static const char *const url_keys[] = { "url", "URL", "href" };
 static const char *const relation_type_keys[] = {
 	"type", "relation", "relationType", "interaction", "class", "label"
 };
-static const char *const label_keys[] = { "label", "keywords" };
+static const char *const label_keys[] = { "label", "keywords", "caption" };
 static const char *const evidence_keys[] = { "evidence" };
 static const char *const id_keys[] = { "id", "key" };
 /* Cytoscape's and graphlib's compound nodes */

@@ -674,6 +674,11 @@ check "arrows: a caption the name, a first label the type" has "$tmp/out" \
 check "arrows: labels past the first are kept" has "$tmp/out" '"labels": ["Country","Founder"]'
 check "arrows: the graph's other keys are named" has "$tmp/err" \
 	"key 'style' (3 keys) in 'graph' was not read"
+check "graphjson: read as node-link, a caption the name" run 0 \
+	tests/tools/graphjson/graph.json -T json
+check "graphjson: a node's caption" has "$tmp/out" '{"id": "1", "name": "Kazakhstan",'
+check "graphjson: an edge's caption its words" has "$tmp/out" \
+	'"type": "MEMBER_OF", "label": "founding member",'
 check "kg-gen: clusters are aliases, scores attributes" run 0 \
 	tests/tools/kg-gen/graph.json -T json
 check "kg-gen: aliases" has "$tmp/out" '"aliases": ["Republic of Kazakhstan", "KZ"]'
