@@ -1,4 +1,5 @@
 /* JSON Graph Format, versions 1 and 2 (jsongraphformat.info). */
+#include <stdio.h>
 #include <string.h>
 
 #include "read.h"
@@ -19,15 +20,99 @@ static int jgf_node(struct reader *rd, const json_t *parent, const char *key,
 }
 
 /* What a graph holds that jgf_graph reads itself. */
-static const char *const jgf_graph_keys[] = { "nodes", "edges", "directed",
-					      NULL };
+static const char *const jgf_graph_keys[] = { "nodes", "edges", "hyperedges",
+					      "directed", NULL };
+
+/* The ends of hyperedge he on one side (key), each joined to the
+ * hyperedge's entity hid: from it (out), else to it. */
+static int jgf_joins(struct reader *rd, const json_t *he, const char *key,
+		     const char *hid, int out, int undirected)
+{
+	const json_t *ends = json_object_get(he, key);
+	char buf[32];
+
+	if (!json_is_array(ends))
+		return rd_wrong_kind(rd, he, key, 0, "a list of node ids");
+	for (size_t i = 0; i < json_array_size(ends); i++) {
+		struct fields f = { .o = NULL };
+		sg_relation rel = { 0 };
+		const char *end = rd_id_text(json_array_get(ends, i), buf,
+					     sizeof(buf));
+
+		if (!end) {
+			if (rd_element(rd, rd_wrong_kind(rd, ends, NULL, i,
+							 "a node's id")))
+				return -1;
+			continue;
+		}
+		rel.from_ref = out ? hid : end;
+		rel.to_ref = out ? end : hid;
+		rel.type = SG_UNTYPED;
+		rel.undirected = (bool)undirected;
+		rel.loc = rd_loc(rd, ends, NULL, i);
+		if (rd_add_relation(rd, &f, &rel, NULL))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * A hyperedge of JGF 2 (nodes, or source and target: lists of node ids)
+ * is an entity of its own, typed by its relation ("hyperedge" without
+ * one), named by its label or relation, its metadata attributes, joined
+ * by an untyped relation to each of its nodes: undirected, or from each
+ * source and to each target. (A relation has two ends, and a box can not
+ * hold a node that is in several hyperedges.) Without an id, its id is
+ * where it stands, as JSON Pointer ("/graph/hyperedges/0"), unique in
+ * its file.
+ */
+static int jgf_hyperedge(struct reader *rd, const json_t *graphs, size_t g,
+			 const json_t *list, size_t i)
+{
+	const json_t *he = json_array_get(list, i);
+	struct fields f = { .o = he,
+			    .used = { "id", "label", "relation", "metadata",
+				      "nodes", "source", "target" },
+			    .nused = 7 };
+	struct rd_said said = { .name_said = 1, .type_said = 1 };
+	sg_loc loc = rd_loc(rd, list, NULL, i);
+	const char *relation;
+	char ibuf[32], where[64];
+	const char *id;
+	int directed;
+
+	if (!json_is_object(he))
+		return rd_wrong_kind(rd, list, NULL, i, "an object");
+	id = rd_id_text(json_object_get(he, "id"), ibuf, sizeof(ibuf));
+	if (!id) {
+		if (graphs)
+			snprintf(where, sizeof(where),
+				 "/graphs/%zu/hyperedges/%zu", g, i);
+		else
+			snprintf(where, sizeof(where), "/graph/hyperedges/%zu",
+				 i);
+		id = where;
+	}
+	relation = json_string_value(json_object_get(he, "relation"));
+	said.name = json_string_value(json_object_get(he, "label"));
+	if (!said.name)
+		said.name = relation;
+	said.type = relation ? relation : "hyperedge";
+	directed = json_object_get(he, "source") || json_object_get(he, "target");
+	if (rd_attributes(rd, &f, "metadata") ||
+	    rd_add_entity(rd, id, &said, &f, loc))
+		return -1;
+	return directed ? jgf_joins(rd, he, "source", id, 0, 0) ||
+				  jgf_joins(rd, he, "target", id, 1, 0) :
+			  jgf_joins(rd, he, "nodes", id, 1, 1);
+}
 
 /* graphs[g], or when graphs is NULL parent["graph"]. */
 static int jgf_graph(struct reader *rd, const json_t *parent,
 		     const json_t *graphs, size_t g, const json_t *graph)
 {
 	int failed;
-	const json_t *nodes, *edges;
+	const json_t *nodes, *edges, *hyperedges;
 	char buf[32];
 
 	if (!json_is_object(graph))
@@ -63,8 +148,14 @@ static int jgf_graph(struct reader *rd, const json_t *parent,
 		if (rd_element(rd, r))
 			return -1;
 	}
-	return rd_edges(rd, edges, "metadata", (const char *const[]){
-		"source", "target", "directed", "metadata" }, 4);
+	if (rd_edges(rd, edges, "metadata", (const char *const[]){
+		"source", "target", "directed", "metadata" }, 4))
+		return -1;
+	hyperedges = rd_container(rd, graph, "hyperedges", 1, &failed);
+	for (size_t i = 0; !failed && i < json_array_size(hyperedges); i++)
+		if (rd_element(rd, jgf_hyperedge(rd, graphs, g, hyperedges, i)))
+			return -1;
+	return failed ? -1 : 0;
 }
 
 /* "graphs", or a "graph" that holds nodes or edges (scograph's own "graph"

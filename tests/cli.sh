@@ -679,6 +679,22 @@ check "graphjson: read as node-link, a caption the name" run 0 \
 check "graphjson: a node's caption" has "$tmp/out" '{"id": "1", "name": "Kazakhstan",'
 check "graphjson: an edge's caption its words" has "$tmp/out" \
 	'"type": "MEMBER_OF", "label": "founding member",'
+check "jgf: a hyperedge is an entity" run 0 tests/tools/jgf/hyper-undirected.json -T json
+check "jgf: its metadata its attributes" has "$tmp/out" \
+	'{"id": "/graph/hyperedges/0", "type": "hyperedge", "weight": 17}'
+check "jgf: joined to each node, undirected" has "$tmp/out" \
+	'{"from": "/graph/hyperedges/0", "to": "x", "type": "related_to", "directed": false}'
+check "jgf: hyperedges are read" not has "$tmp/err" hyperedges
+check "jgf: a directed hyperedge, from its sources" run 0 \
+	tests/tools/jgf/hyper-directed.json --focus f --depth 2 --direction in \
+	--stats --max-nodes 0
+check "jgf: to its targets" counted 6 8
+printf '%s\n' '{"graph": {"directed": false, "nodes": {"kz": {"label": "Kazakhstan"}, "ru": {}, "cn": {}},' \
+	' "hyperedges": [{"id": "s5", "nodes": ["kz", "ru", "cn"], "relation": "founded",' \
+	'   "label": "Shanghai Five", "metadata": {"year": 1996}}]}}' >"$tmp/hyper.json"
+check "jgf: a hyperedge's id, label and relation" run 0 "$tmp/hyper.json" --strict -T json
+check "jgf: its name and type" has "$tmp/out" \
+	'{"id": "s5", "name": "Shanghai Five", "type": "founded", "year": 1996}'
 check "kg-gen: clusters are aliases, scores attributes" run 0 \
 	tests/tools/kg-gen/graph.json -T json
 check "kg-gen: aliases" has "$tmp/out" '"aliases": ["Republic of Kazakhstan", "KZ"]'

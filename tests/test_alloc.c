@@ -409,6 +409,7 @@ static void test_foreign_formats(void **state)
 		{ "tests/formats/graphology/graph.json", NULL, "Kazakhstan" },
 		{ "tests/formats/graphviz-json/graph.json", "graphviz", "SCO" },
 		{ "tests/formats/jgf-graphs/graph.json", NULL, "Kazakhstan" },
+		{ "tests/tools/jgf/hyper-directed.json", NULL, "c" },
 		{ "tests/formats/graphlib/graph.json", NULL, "Kazakhstan" },
 		{ "tests/formats/ngraph/graph.json", "ngraph", "SCO" },
 		{ "tests/formats/vis/graph.json", NULL, "Kazakhstan" },
