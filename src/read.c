@@ -287,7 +287,8 @@ static int take_value(struct reader *rd, struct scanner *s, const char *key,
 
 	if (!container)
 		rd_skip_value(s);
-	v = container ? rd_parse_first(rd, &from) : rd_parse(rd, &from, s->p);
+	v = !container ? rd_parse(rd, &from, s->p) :
+	    element ? rd_parse_scratch(rd, &from) : rd_parse_first(rd, &from);
 	if (!v)
 		return -1;
 	rd_forget(rd);

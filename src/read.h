@@ -239,6 +239,9 @@ json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end);
 json_t *rd_parse_telling(struct reader *rd, const struct scanner *s);
 /* The same for the one value at s, however much text follows it. */
 json_t *rd_parse_first(struct reader *rd, const struct scanner *s);
+/* The same, for an element of a long list: its values live until the next
+ * such parse in this thread, so nothing may keep one past reading it. */
+json_t *rd_parse_scratch(struct reader *rd, const struct scanner *s);
 /* Whether Jansson failed for want of memory: it says so, or, on most of
  * its allocation failures, leaves the error's text empty. */
 int rd_jansson_nomem(const json_error_t *e);

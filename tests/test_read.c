@@ -333,6 +333,52 @@ static void test_dangling_references(void **state)
 			 "'b' (b)");
 }
 
+/* An element larger than the reader's scratch (read_pos.c), between two
+ * that fit: its values spill into malloc's memory, and all of it is read,
+ * its place and the next elements' too. */
+static char *past_the_scratch(const char *end, size_t n)
+{
+	static const char head[] = "{\"entities\": [{\"id\": \"a\"},\n"
+				   "{\"id\": \"b\", \"name\": \"";
+	char *json = malloc(sizeof(head) + n + 256);
+
+	assert_non_null(json);
+	memcpy(json, head, sizeof(head) - 1);
+	memset(json + sizeof(head) - 1, 'x', n);
+	sprintf(json + sizeof(head) - 1 + n, "\", \"note\": [\"\\u00e9\", "
+		"{\"x\": 1}]},\n{\"id\": \"c\"}],\n\"relations\": [{\"from\": "
+		"\"a\", \"to\": \"b\", \"type\": \"r\"},\n {\"from\": \"b\", "
+		"\"to\": \"%s\", \"type\": \"r\"}]}", end);
+	return json;
+}
+
+static void test_element_past_the_scratch(void **state)
+{
+	enum { LONG = 100000 };
+	char *json = past_the_scratch("d", LONG);
+	sg_error err;
+	sg_graph *g;
+
+	(void)state;
+	assert_null(load(json, &err));
+	check_error(&err, SG_EUNKNOWN, "test.json", 5, 22,
+		    "unknown entity 'd'");
+	free(json);
+	json = past_the_scratch("c", LONG);
+	g = load(json, &err);
+	free(json);
+	assert_non_null(g);
+	assert_int_equal(g->nentities, 3);
+	assert_int_equal(g->nrelations, 2);
+	assert_int_equal(strlen(g->entities[1].name), LONG);
+	assert_int_equal(g->entities[1].attrs.n, 2);
+	assert_string_equal(g->entities[1].attrs.kv[0], "note");
+	assert_string_equal(g->entities[1].attrs.kv[1],
+			    "[\"\u00e9\",{\"x\":1}]");
+	assert_string_equal(g->entities[2].id, "c");
+	sg_graph_free(g);
+}
+
 static void test_every_problem_is_reported(void **state)
 {
 	sg_graph *g = sg_graph_new();
@@ -944,6 +990,7 @@ int main(void)
 		cmocka_unit_test(test_conflicts),
 		cmocka_unit_test(test_same_entity_twice_merges),
 		cmocka_unit_test(test_dangling_references),
+		cmocka_unit_test(test_element_past_the_scratch),
 		cmocka_unit_test(test_every_problem_is_reported),
 		cmocka_unit_test(test_errors_stop_at_the_limit),
 		cmocka_unit_test(test_warnings),
