@@ -287,23 +287,27 @@ static int take_value(struct reader *rd, struct scanner *s, const char *key,
 
 	if (!container)
 		rd_skip_value(s);
-	v = !container ? rd_parse(rd, &from, s->p) :
-	    element ? rd_parse_scratch(rd, &from) : rd_parse_first(rd, &from);
+	rd_forget(rd);
+	if (element)
+		v = (list = rd_parse_element(rd, &from, at)) ?
+			    json_array_get(list, 0) : NULL;
+	else
+		v = container ? rd_parse_first(rd, &from) :
+				rd_parse(rd, &from, s->p);
 	if (!v)
 		return -1;
-	rd_forget(rd);
 	r = rd_scan_past(rd, &from, v);
 	*s = from;
-	if (!r && element && !(list = rd_wrap(rd, v, at)))
-		r = -1;
 	/* an element is read as the list's own are, without a document
 	 * around it: a million of them make a million documents otherwise */
 	if (!r)
 		r = list ? rd_items(rd, list, strcmp(key, "entities") ?
 						      rd_relation : rd_entity) :
 			   read_alone(rd, key, v, at);
-	json_decref(list);
-	json_decref(v);
+	if (list)
+		rd_element_done(list);
+	else
+		json_decref(v);
 	return r;
 }
 

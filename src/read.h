@@ -239,9 +239,13 @@ json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end);
 json_t *rd_parse_telling(struct reader *rd, const struct scanner *s);
 /* The same for the one value at s, however much text follows it. */
 json_t *rd_parse_first(struct reader *rd, const struct scanner *s);
-/* The same, for an element of a long list: its values live until the next
- * such parse in this thread, so nothing may keep one past reading it. */
-json_t *rd_parse_scratch(struct reader *rd, const struct scanner *s);
+/* The same, for an element of a long list standing at at, as a list of
+ * one (rd_wrap). Its values live until the next such parse in this thread
+ * (see the scratch in read_pos.c): nothing may keep one, nor add to it,
+ * and it is released with rd_element_done. */
+json_t *rd_parse_element(struct reader *rd, const struct scanner *s,
+			 struct pos at);
+void rd_element_done(json_t *list);
 /* Whether Jansson failed for want of memory: it says so, or, on most of
  * its allocation failures, leaves the error's text empty. */
 int rd_jansson_nomem(const json_error_t *e);

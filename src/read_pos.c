@@ -442,6 +442,7 @@ enum { SCRATCH_SIZE = 64 * 1024 };
 static _Thread_local struct scratch {
 	char *base, *at, *end;
 	int on;
+	int whole; /* the last element lies wholly in it */
 } scratch;
 
 static void *scratch_alloc(size_t n)
@@ -454,6 +455,7 @@ static void *scratch_alloc(size_t n)
 		ASAN_UNPOISON_MEMORY_REGION(p, n);
 		return p;
 	}
+	scratch.whole = 0;
 	return malloc(n);
 }
 
@@ -488,6 +490,7 @@ static void scratch_begin(void)
 	json_free_t f;
 
 	pthread_once(&once, scratch_install);
+	scratch.whole = 0;
 	json_get_alloc_funcs(&m, &f);
 	if (m != scratch_alloc)
 		return;
@@ -505,17 +508,28 @@ static void scratch_begin(void)
 	 * value of it still held is a use after free) */
 	ASAN_POISON_MEMORY_REGION(scratch.base, SCRATCH_SIZE);
 	scratch.at = scratch.base;
-	scratch.on = 1;
+	scratch.on = scratch.whole = 1;
 }
 
-json_t *rd_parse_scratch(struct reader *rd, const struct scanner *s)
+json_t *rd_parse_element(struct reader *rd, const struct scanner *s,
+			 struct pos at)
 {
-	json_t *v;
+	json_t *v, *list = NULL;
 
 	scratch_begin();
-	v = parse(rd, s, s->end, JSON_DISABLE_EOF_CHECK);
+	if ((v = parse(rd, s, s->end, JSON_DISABLE_EOF_CHECK)))
+		list = rd_wrap(rd, v, at);
+	json_decref(v);
 	scratch.on = 0;
-	return v;
+	return list;
+}
+
+/* (an element wholly in the scratch is not walked to be freed: the next
+ * element's parse takes its memory back) */
+void rd_element_done(json_t *list)
+{
+	if (!scratch.whole)
+		json_decref(list);
 }
 
 /* Jansson's text, a piece at a time: where the next piece starts. */
