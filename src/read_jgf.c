@@ -70,10 +70,7 @@ static int jgf_hyperedge(struct reader *rd, const json_t *graphs, size_t g,
 			 const json_t *list, size_t i)
 {
 	const json_t *he = json_array_get(list, i);
-	struct fields f = { .o = he,
-			    .used = { "id", "label", "relation", "metadata",
-				      "nodes", "source", "target" },
-			    .nused = 7 };
+	struct fields f = { .o = he, .used = { "metadata" }, .nused = 1 };
 	struct rd_said said = { .name_said = 1, .type_said = 1 };
 	sg_loc loc = rd_loc(rd, list, NULL, i);
 	const char *relation;
@@ -83,8 +80,11 @@ static int jgf_hyperedge(struct reader *rd, const json_t *graphs, size_t g,
 
 	if (!json_is_object(he))
 		return rd_wrong_kind(rd, list, NULL, i, "an object");
+	/* (what is not text is kept as an attribute) */
 	id = rd_id_text(json_object_get(he, "id"), ibuf, sizeof(ibuf));
-	if (!id) {
+	if (id) {
+		f.used[f.nused++] = "id";
+	} else {
 		if (graphs)
 			snprintf(where, sizeof(where),
 				 "/graphs/%zu/hyperedges/%zu", g, i);
@@ -93,12 +93,21 @@ static int jgf_hyperedge(struct reader *rd, const json_t *graphs, size_t g,
 				 i);
 		id = where;
 	}
-	relation = json_string_value(json_object_get(he, "relation"));
-	said.name = json_string_value(json_object_get(he, "label"));
-	if (!said.name)
+	if ((relation = json_string_value(json_object_get(he, "relation"))))
+		f.used[f.nused++] = "relation";
+	if ((said.name = json_string_value(json_object_get(he, "label"))))
+		f.used[f.nused++] = "label";
+	else
 		said.name = relation;
 	said.type = relation ? relation : "hyperedge";
 	directed = json_object_get(he, "source") || json_object_get(he, "target");
+	/* (the other kind's list, beside one, is kept as an attribute) */
+	if (directed) {
+		f.used[f.nused++] = "source";
+		f.used[f.nused++] = "target";
+	} else {
+		f.used[f.nused++] = "nodes";
+	}
 	if (rd_attributes(rd, &f, "metadata") ||
 	    rd_add_entity(rd, id, &said, &f, loc))
 		return -1;

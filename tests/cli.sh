@@ -695,6 +695,13 @@ printf '%s\n' '{"graph": {"directed": false, "nodes": {"kz": {"label": "Kazakhst
 check "jgf: a hyperedge's id, label and relation" run 0 "$tmp/hyper.json" --strict -T json
 check "jgf: its name and type" has "$tmp/out" \
 	'{"id": "s5", "name": "Shanghai Five", "type": "founded", "year": 1996}'
+# what a hyperedge's reading does not take is kept: the other kind's list,
+# a label that is not text
+printf '%s\n' '{"graph": {"nodes": {"a": {}, "b": {}}, "hyperedges": [{"nodes": ["a", "b"],' \
+	' "source": ["a"], "target": ["b"], "label": 3, "relation": "r"}]}}' >"$tmp/hyper.json"
+check "jgf: a hyperedge of both kinds" run 0 "$tmp/hyper.json" --strict -T json
+check "jgf: the list not read is kept" has "$tmp/out" \
+	'"type": "r", "nodes": ["a","b"], "label": 3}'
 check "kg-gen: clusters are aliases, scores attributes" run 0 \
 	tests/tools/kg-gen/graph.json -T json
 check "kg-gen: aliases" has "$tmp/out" '"aliases": ["Republic of Kazakhstan", "KZ"]'
