@@ -51,6 +51,11 @@ static const char **column_of(sg_shape *s, const struct column_role *c)
 	return (const char **)(void *)((char *)&s->columns + c->offset);
 }
 
+/* What an edge's direction= may say (Kumu's words): directed, then the
+ * two without one direction. */
+static const char *const direction_words[] = { "directed", "undirected",
+					       "mutual" };
+
 /* ---- paths ---- */
 
 static void path_release(struct rd_path *p)
@@ -850,8 +855,6 @@ static int end_rest(struct walk *w, const json_t *o, enum rd_role k)
 static int direction_of(struct reader *rd, const struct rd_shape_list *l,
 			const json_t *o, struct rd_said *said)
 {
-	static const char *const words[] = { "directed", "undirected",
-					     "mutual" };
 	const struct rd_steps *which = NULL;
 	const json_t *v = get(o, &l->role[RD_DIRECTION], &which);
 	const char *text = json_string_value(v);
@@ -868,8 +871,8 @@ static int direction_of(struct reader *rd, const struct rd_shape_list *l,
 							       "undirected"));
 		return 0;
 	}
-	for (size_t i = 0; text && i < SG_ARRAY_SIZE(words); i++)
-		if (!strcmp(text, words[i])) {
+	for (size_t i = 0; text && i < SG_ARRAY_SIZE(direction_words); i++)
+		if (!strcmp(text, direction_words[i])) {
 			said->undirected = i > 0;
 			return 0;
 		}
@@ -1639,10 +1642,18 @@ static int element_words(sg_buf *b, const json_t *o, const char *id, int edge,
 	if (edge) {
 		end_path(o, from, fp, sizeof(fp));
 		end_path(o, to, tp, sizeof(tp));
+		const char *way = json_string_value(json_object_get(o,
+							"direction"));
+
 		find_role(o, guess_edge_types, SG_ARRAY_SIZE(guess_edge_types),
 			  NULL, NULL, type, sizeof(type));
 		if (word(b, "from", fp) || word(b, "to", tp))
 			return -1;
+		for (size_t i = 0; way && i < SG_ARRAY_SIZE(direction_words);
+		     i++)
+			if (!strcmp(way, direction_words[i]) &&
+			    word(b, "direction", "direction"))
+				return -1;
 	} else {
 		find_role(o, guess_names, SG_ARRAY_SIZE(guess_names), id, NULL,
 			  name, sizeof(name));

@@ -1395,6 +1395,13 @@ while IFS='	' read -r file entities relations; do
 	check "shapes/$file: pasted back, it reads with the file's counts" \
 		shape_counts "$f" "$guess" "$entities" "$relations"
 done <tests/shapes/counts.tsv
+# the guess names an edge's own direction where it is in Kumu's words
+f=tests/shapes/bonds.json
+check "shapes: a direction guessed" run 1 "$f"
+guess=$(sed -n "s/.* --shape '\(.*\)'\$/\1/p" "$tmp/err" | tail -1)
+check "shapes: pasted back, it reads" run 0 "$f" --shape "$guess" -T json
+check "shapes: a mutual bond has no direction" has "$tmp/out" \
+	'"type": "trade partner", "directed": false}'
 # an edge's own direction (direction=): Kumu's mutual and undirected
 # connections are followed either way, its directed ones one way
 k=tests/tools/kumu/blueprint.json
