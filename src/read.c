@@ -297,6 +297,14 @@ static int take_value(struct reader *rd, struct scanner *s, const char *key,
 	if (!v)
 		return -1;
 	r = rd_scan_past(rd, &from, v);
+	/* a key written twice: Jansson's own words, where it stands */
+	if (r > 0) {
+		json_t *again = rd_parse_first(rd, s);
+
+		json_decref(again);
+		r = again ? sg_fail(rd->err, SG_ESYNTAX, rd->file, at.line,
+				    at.column, "a key written twice") : -1;
+	}
 	*s = from;
 	/* an element is read as the list's own are, without a document
 	 * around it: a million of them make a million documents otherwise */

@@ -240,7 +240,8 @@ json_t *rd_parse_telling(struct reader *rd, const struct scanner *s);
 /* The same for the one value at s, however much text follows it. */
 json_t *rd_parse_first(struct reader *rd, const struct scanner *s);
 /* The same, for an element of a long list standing at at, as a list of
- * one (rd_wrap). Its values live until the next such parse in this thread
+ * one (rd_wrap), and without a key written twice rejected: rd_scan_past
+ * finds it. Its values live until the next such parse in this thread
  * (see the scratch in read_pos.c): nothing may keep one, nor add to it,
  * and it is released with rd_element_done. */
 json_t *rd_parse_element(struct reader *rd, const struct scanner *s,
@@ -251,7 +252,8 @@ void rd_element_done(json_t *list);
 int rd_jansson_nomem(const json_error_t *e);
 /* Notes where everything inside v stands; its text starts at s. */
 int rd_scan(struct reader *rd, struct scanner s, const json_t *v);
-/* The same, and moves s past v. */
+/* The same, and moves s past v; 1 where the text writes a key of an
+ * object twice, which v holds once (rd_parse_element). */
 int rd_scan_past(struct reader *rd, struct scanner *s, const json_t *v);
 /* Notes that the one member of container c stands at at. */
 int rd_place(struct reader *rd, const json_t *c, struct pos at);

@@ -323,6 +323,7 @@ static int scan_member(struct scanner *s, size_t slot, const json_t *child)
 static int scan_value(struct scanner *s, const json_t *v)
 {
 	size_t start, i = 0;
+	int r;
 
 	rd_skip_space(s);
 	if (s->p >= s->end)
@@ -337,10 +338,15 @@ static int scan_value(struct scanner *s, const json_t *v)
 			rd_skip_string(s);
 			rd_skip_space(s);
 			rd_step(s); /* : */
-			if (scan_member(s, start + i++,
-					json_object_iter_value(it)))
-				return -1;
+			if ((r = scan_member(s, start + i++,
+					     json_object_iter_value(it))))
+				return r;
 			rd_skip_space(s);
+			/* a key written twice is one member of v: past its
+			 * last member, the text goes on */
+			if (!json_object_iter_next((json_t *)v, it) &&
+			    s->p < s->end && *s->p != '}')
+				return 1;
 			rd_step(s); /* , or } */
 		}
 		if (!json_object_size(v)) {
@@ -352,8 +358,9 @@ static int scan_value(struct scanner *s, const json_t *v)
 			return -1;
 		rd_step(s); /* [ */
 		for (; i < json_array_size(v); i++) {
-			if (scan_member(s, start + i, json_array_get(v, i)))
-				return -1;
+			if ((r = scan_member(s, start + i,
+					     json_array_get(v, i))))
+				return r;
 			rd_skip_space(s);
 			rd_step(s); /* , or ] */
 		}
@@ -369,8 +376,11 @@ static int scan_value(struct scanner *s, const json_t *v)
 
 int rd_scan_past(struct reader *rd, struct scanner *s, const json_t *v)
 {
+	int r;
+
 	s->ps = &rd->ps;
-	return scan_value(s, v) ? rd_nomem(rd) : 0;
+	r = scan_value(s, v);
+	return r < 0 ? rd_nomem(rd) : r;
 }
 
 int rd_scan(struct reader *rd, struct scanner s, const json_t *v)
@@ -410,20 +420,20 @@ static json_t *parse(struct reader *rd, const struct scanner *s,
 {
 	json_error_t jerr;
 	json_t *v = json_loadb(s->p, (size_t)(end - s->p),
-			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | flags,
-			       &jerr);
+			       JSON_DECODE_ANY | flags, &jerr);
 
 	return v ? v : parse_failed(rd, s, &jerr);
 }
 
 json_t *rd_parse(struct reader *rd, const struct scanner *s, const char *end)
 {
-	return parse(rd, s, end, 0);
+	return parse(rd, s, end, JSON_REJECT_DUPLICATES);
 }
 
 json_t *rd_parse_first(struct reader *rd, const struct scanner *s)
 {
-	return parse(rd, s, s->end, JSON_DISABLE_EOF_CHECK);
+	return parse(rd, s, s->end,
+		     JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES);
 }
 
 /* ---- scratch: where an element's values live while it is read ----
@@ -517,6 +527,8 @@ json_t *rd_parse_element(struct reader *rd, const struct scanner *s,
 	json_t *v, *list = NULL;
 
 	scratch_begin();
+	/* (keys written twice are left to rd_scan_past to find, which
+	 * walks every key anyway: Jansson looks each one up first) */
 	if ((v = parse(rd, s, s->end, JSON_DISABLE_EOF_CHECK)))
 		list = rd_wrap(rd, v, at);
 	json_decref(v);

@@ -138,6 +138,17 @@ static void test_errors_in_pieces(void **state)
 			 "at the top, not a number");
 	check_load_error("{\"graph\": {\"title\": \"t\", \"title\": \"u\"}}",
 			 SG_ESYNTAX, 1, 32, "duplicate object key near '\"title\"'");
+	/* past a list's first element, and inside a member of one */
+	check_load_error("{\"entities\": [{\"id\": \"a\"},\n {\"id\": \"b\", "
+			 "\"name\": \"B\", \"id\": \"c\"}]}", SG_ESYNTAX, 2,
+			 30, "duplicate object key near '\"id\"'");
+	check_load_error("{\"entities\": [{\"id\": \"a\"},\n {\"id\": \"b\", "
+			 "\"x\": [{\"y\": 1, \"y\": 2}], \"z\": 3}]}",
+			 SG_ESYNTAX, 2, 31, "duplicate object key near '\"y\"'");
+	check_load_error("{\"relations\": [{\"from\": \"a\", \"to\": \"a\", "
+			 "\"type\": \"r\"},\n {\"from\": \"a\", \"to\": \"a\", "
+			 "\"t\\u006f\": \"b\"}]}", SG_ESYNTAX, 2, 35, "duplicate object key near "
+			 "'\"t\\u006f\"'");
 }
 
 static void test_pieces_read_like_a_whole(void **state)
