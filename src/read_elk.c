@@ -20,16 +20,21 @@
 static const char *const layout[] = { LAYOUT, NULL };
 
 /* An element's labels (the first, its text): their layout hints, and
- * anything else named. */
+ * anything else named, the text of a later label, or a first that is no
+ * text, too. */
 static int labels(struct reader *rd, const json_t *o)
 {
 	static const char *const own[] = { "text", "id", NULL };
 	const json_t *list = json_object_get(o, "labels");
 
-	for (size_t i = 0; i < json_array_size(list); i++)
-		if (rd_other_keys(rd, json_array_get(list, i), own, layout,
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *l = json_array_get(list, i);
+		int drawn = !i && json_is_string(json_object_get(l, "text"));
+
+		if (rd_other_keys(rd, l, drawn ? own : own + 1, layout,
 				  "labels"))
 			return -1;
+	}
 	return 0;
 }
 

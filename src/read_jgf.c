@@ -7,16 +7,17 @@
 static int jgf_node(struct reader *rd, const json_t *parent, const char *key,
 		    size_t i, const char *id, const json_t *node)
 {
-	struct fields f = { .o = node,
-			    .used = { "id", "label", "metadata" },
-			    .nused = 3 };
+	struct fields f = { .o = node, .used = { "id", "metadata" },
+			    .nused = 2 };
+	const char *label = json_string_value(json_object_get(node, "label"));
 
 	if (!json_is_object(node))
 		return rd_wrong_kind(rd, parent, key, i, "an object");
+	/* (a label of another kind is no name: an attribute, not lost) */
+	if (label)
+		f.used[f.nused++] = "label";
 	return rd_attributes(rd, &f, "metadata") ||
-	       rd_add_node(rd, id, json_string_value(json_object_get(node,
-								   "label")),
-			&f, rd_loc(rd, parent, key, i));
+	       rd_add_node(rd, id, label, &f, rd_loc(rd, parent, key, i));
 }
 
 /* What a graph holds that jgf_graph reads itself. */

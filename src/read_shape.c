@@ -551,11 +551,16 @@ static void roles_used(const struct rd_shape_list *l, const json_t *o,
 		const struct rd_steps *which = NULL;
 		size_t nalt = l->role[k].nalt;
 		const json_t *v = get(o, &l->role[k], &which);
+		char buf[ID_SIZE];
 		/* a role drawn as text takes the first of a list (Neo4j's
-		 * labels): a list of more is kept whole as an attribute */
-		int partly = json_array_size(v) > 1 &&
-			     (k == RD_NAME || k == RD_TYPE ||
-			      k == RD_DESCRIPTION || k == RD_LABEL);
+		 * labels): a list of more, or a value with no text (an
+		 * object: a label by language), is kept whole as an
+		 * attribute */
+		int partly = (k == RD_NAME || k == RD_TYPE ||
+			      k == RD_DESCRIPTION || k == RD_LABEL) &&
+			     (json_array_size(v) > 1 ||
+			      (v && !json_is_null(v) &&
+			       !text_of(v, buf, sizeof(buf))));
 
 		/* of alternatives "a|b", the one read and those before it
 		 * (absent or null): a later one present is not read */

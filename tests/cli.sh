@@ -674,6 +674,23 @@ check "arrows: a caption the name, a first label the type" has "$tmp/out" \
 check "arrows: labels past the first are kept" has "$tmp/out" '"labels": ["Country","Founder"]'
 check "arrows: the graph's other keys are named" has "$tmp/err" \
 	"key 'style' (3 keys) in 'graph' was not read"
+# a role drawn as text meeting a value with no text (a label by language)
+# keeps it as an attribute: the shapes, ELK's labels
+printf '%s\n' '{"nodes": [{"id": "a", "caption": {"en": "A"}}, {"id": "b"}],' \
+	' "relationships": [{"fromId": "a", "toId": "b", "type": {"en": "R"}}]}' \
+	>"$tmp/arrows.json"
+check "shapes: a caption that is no text" run 0 "$tmp/arrows.json" -T json
+check "shapes: kept as an attribute" has "$tmp/out" '{"id": "a", "caption": {"en":"A"}}'
+check "shapes: a type that is no text too" has "$tmp/out" \
+	'"type": "related_to", "type_": {"en":"R"}}'
+printf '%s\n' '{"id": "root", "children": [{"id": "a", "labels": [{"text": "A"},' \
+	' {"text": "A2"}]}, {"id": "b", "labels": [{"text": 7}]}], "edges": []}' \
+	>"$tmp/elk.json"
+check "elk: a label past the first" run 1 "$tmp/elk.json" --strict
+check "elk: its text is named" has "$tmp/err" \
+	"elk.json:2:11: error: key 'text' in 'labels' was not read"
+check "elk: a label that is no text is named" has "$tmp/err" \
+	"elk.json:2:52: error: key 'text' in 'labels' was not read"
 check "graphjson: read as node-link, a caption the name" run 0 \
 	tests/tools/graphjson/graph.json -T json
 check "graphjson: a node's caption" has "$tmp/out" '{"id": "1", "name": "Kazakhstan",'
@@ -702,6 +719,13 @@ printf '%s\n' '{"graph": {"nodes": {"a": {}, "b": {}}, "hyperedges": [{"nodes": 
 check "jgf: a hyperedge of both kinds" run 0 "$tmp/hyper.json" --strict -T json
 check "jgf: the list not read is kept" has "$tmp/out" \
 	'"type": "r", "nodes": ["a","b"], "label": 3}'
+# a node's label that is not text is no name, and is kept
+printf '%s\n' '{"graph": {"nodes": [{"id": "a", "label": {"en": "Alpha"}},' \
+	' {"id": "b", "label": 7}], "edges": [{"source": "a", "target": "b"}]}}' \
+	>"$tmp/labels.json"
+check "jgf: a node's label of another kind" run 0 "$tmp/labels.json" -T json
+check "jgf: is an attribute" has "$tmp/out" '{"id": "a", "label": {"en":"Alpha"}}'
+check "jgf: a number too" has "$tmp/out" '{"id": "b", "label": 7}'
 check "kg-gen: clusters are aliases, scores attributes" run 0 \
 	tests/tools/kg-gen/graph.json -T json
 check "kg-gen: aliases" has "$tmp/out" '"aliases": ["Republic of Kazakhstan", "KZ"]'
