@@ -201,10 +201,15 @@ static int add(struct cx *cx, const json_t *list, size_t i, const json_t *o,
 {
 	struct reader *rd = cx->rd;
 	struct fields f = { .o = attrs, .used = { NULL } };
-	const char *name = json_string_value(json_object_get(o, "n"));
-	const char *type = json_string_value(json_object_get(o, "i"));
+	const char *name, *type;
 	int r;
 
+	/* (CX 1's name and interaction, text as its spec has them) */
+	if (rd_string(rd, o, i, list, "n", 0, "node", &name) ||
+	    rd_string(rd, o, i, list, "i", 0, "edge", &type)) {
+		json_decref(attrs);
+		return -1;
+	}
 	if (!name && (name = json_string_value(json_object_get(attrs,
 							       "name"))))
 		f.used[f.nused++] = "name";
