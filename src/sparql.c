@@ -512,11 +512,58 @@ static int holds(const json_t *list, const char *iri)
 	return 0;
 }
 
-/* VALUES ?var { <iri> ... } of the IRIs in list. */
+/* A label's focus while the first step's request looks it up (see
+ * fetch_neighbourhood): the first of list, {"label": its text, "terms":
+ * the literals it is looked up as, VALUES's}; NULL in a list of IRIs. */
+static const json_t *label_of(const json_t *list)
+{
+	const json_t *first = json_array_get(list, 0);
+
+	return json_is_object(first) ? first : NULL;
+}
+
+/* The entities var a label predicate gives one of focus's literals
+ * (label_of), each as often as it has such labels: an object the store
+ * looks up, as a constant (through FILTER(STR(?lname) = ...) Virtuoso 7
+ * took more than 30 s to rank the 1M hub's first step, against 0.5 s). */
+static int label_pattern(sg_buf *q, const char *var, const json_t *focus)
+{
+	return sg_buf_addf(q, "VALUES ?lp { %s } VALUES ?lname { %s } "
+			   "%s ?lp ?lname .", label_predicates,
+			   json_string_value(json_object_get(focus, "terms")),
+			   var);
+}
+
+/* The literals a label's focus is looked up as (label_pattern), as
+ * VALUES's, into b: label untagged (as a plain literal and as an
+ * xsd:string: a store of RDF 1.0's terms tells them apart) and in lang,
+ * when lang is a language tag (letters, then "-" and letters or digits). */
+static int label_terms(sg_buf *b, const char *label, const char *lang)
+{
+	static const char tag[] = "abcdefghijklmnopqrstuvwxyz"
+				  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+	size_t n = strlen(lang);
+	int tagged = isalpha((unsigned char)*lang) && strspn(lang, tag) == n &&
+		     lang[n - 1] != '-' && !strstr(lang, "--");
+
+	return add_literal(b, label) || sg_buf_adds(b, " ") ||
+	       add_literal(b, label) || sg_buf_adds(b, "^^<" XSD "string>") ||
+	       (tagged && (sg_buf_adds(b, " ") || add_literal(b, label) ||
+			   sg_buf_addf(b, "@%s", lang)));
+}
+
+/* VALUES ?var { <iri> ... } of the IRIs in list, or the entities its
+ * label reads (label_of), once each. */
 static int add_values(sg_buf *q, const char *var, const json_t *list)
 {
-	return sg_buf_addf(q, "VALUES ?%s { ", var) ||
-	       add_iris(q, list, " ") || sg_buf_adds(q, " }");
+	const json_t *label = label_of(list);
+	char v[24];
+
+	snprintf(v, sizeof(v), "?%s", var);
+	return label ? sg_buf_addf(q, "{ SELECT DISTINCT %s WHERE { ", v) ||
+		       label_pattern(q, v, label) || sg_buf_adds(q, " } }") :
+		       sg_buf_addf(q, "VALUES %s { ", v) ||
+		       add_iris(q, list, " ") || sg_buf_adds(q, " }");
 }
 
 /* The pattern of one step out from the IRIs of frontier: the links
@@ -608,16 +655,23 @@ static int top_query(sg_buf *q, const sg_select_opts *so,
 		     size_t limit)
 {
 	const sg_select_opts links = any_way(so);
+	/* a label's focus, all reached, is ?f, kept beside each entity
+	 * ranked; its links to those are an OPTIONAL after them (joined,
+	 * Virtuoso 7 went out from the focus first, as if it had few links,
+	 * and ranked again for each of the 1M hub's: past 120 s) */
+	const json_t *label = label_of(frontier);
+	const char *f = label ? " ?f" : "";
 
 	return sg_buf_adds(q, "SELECT ?s ?p ?o ?n ?links WHERE {") ||
-	       step_pattern(q, so, frontier) ||
-	       sg_buf_adds(q, " { SELECT ?n (COUNT(?x) AS ?links) WHERE { "
-			      "{ SELECT DISTINCT ?n WHERE {") ||
+	       (!label && step_pattern(q, so, frontier)) ||
+	       sg_buf_addf(q, " { SELECT ?n%s (COUNT(?x) AS ?links) WHERE { "
+			   "{ SELECT DISTINCT ?n%s WHERE {", f, f) ||
 	       step_pattern(q, so, frontier) ||
 	       sg_buf_adds(q, " FILTER(isIRI(?n))") ||
 	       /* (Virtuoso 7 fails a MINUS of VALUES here: "side effect
 		* var passed") */
-	       (reached && (sg_buf_adds(q, " FILTER(?n NOT IN (") ||
+	       (label ? sg_buf_adds(q, " FILTER(?n != ?f)") :
+		reached && (sg_buf_adds(q, " FILTER(?n NOT IN (") ||
 			    add_iris(q, reached, ", ") ||
 			    sg_buf_adds(q, "))"))) ||
 	       sg_buf_adds(q, " } }") ||
@@ -627,14 +681,20 @@ static int top_query(sg_buf *q, const sg_select_opts *so,
 	       /* (a VALUES in a branch of a UNION: Virtuoso 7 finds
 		* nothing) */
 	       (last && reached &&
-		(sg_buf_adds(q, " FILTER(?x IN (") ||
-		 add_iris(q, reached, ", ") ||
-		 sg_buf_adds(q, ") || EXISTS { ") ||
-		 add_values(q, "fx", frontier) ||
-		 hop(q, so, "?fx", "?px", "?x", NULL) ||
+		(sg_buf_adds(q, label ? " FILTER(?x = ?f" : " FILTER(?x IN (") ||
+		 (!label && (add_iris(q, reached, ", ") ||
+			     sg_buf_adds(q, ")"))) ||
+		 sg_buf_adds(q, " || EXISTS { ") ||
+		 (!label && add_values(q, "f", frontier)) ||
+		 hop(q, so, "?f", "?px", "?x", NULL) ||
 		 sg_buf_adds(q, " })"))) ||
-	       sg_buf_addf(q, " } GROUP BY ?n ORDER BY DESC(?links) ?n "
-			   "LIMIT %zu } }", limit);
+	       sg_buf_addf(q, " } GROUP BY ?n%s ORDER BY DESC(?links) ?n "
+			   "LIMIT %zu }", f, limit) ||
+	       (label && (sg_buf_adds(q, " OPTIONAL {") ||
+			  hop(q, so, "?f", "?p", "?n", "?dir") ||
+			  sg_buf_adds(q, " BIND(IF(?dir = \"out\", ?f, ?n) AS ?s)"
+				      " BIND(IF(?dir = \"out\", ?n, ?f) AS ?o) }"))) ||
+	       sg_buf_adds(q, " }");
 }
 
 /* A filter that keeps ?var only when it is neither one of the IRIs of
@@ -1031,6 +1091,9 @@ static int split_answer(struct step_answers *sa, const json_t *rows,
 		const char *n = term_part(row, "n", "value");
 		const json_t *rank = json_object_get(row, "links");
 
+		/* (take_focus's) */
+		if (json_object_get(row, "focus"))
+			continue;
 		if (!json_object_get(row, "s"))
 			r = json_array_append(json_object_get(row, "total") ?
 					      totals : counts, row);
@@ -1113,6 +1176,83 @@ static int slice_of(const json_t *list, size_t at, size_t n, json_t **slice)
 	return *slice ? 0 : -1;
 }
 
+/* 0 when iri may be written in a query; else -1, and why. */
+static int nameable(const char *iri, sg_error *err)
+{
+	return plain_iri(iri) ? 0 : sg_fail(err, SG_EUSAGE, NULL, 0, 0, "'%s' "
+					    "is no IRI a query can name", iri);
+}
+
+/* The IRI of the one entity label names, into iri, from the rows of an
+ * answer that bind var (label_pattern's, LIMIT 11). */
+static int one_named(const struct fetch *f, const char *label,
+		     const json_t *rows, const char *var, sg_buf *iri,
+		     sg_error *err)
+{
+	sg_buf names = SG_BUF_INIT;
+	const char *one = NULL;
+	size_t i, n = 0;
+	json_t *row;
+	int r = 0;
+
+	json_array_foreach(rows, i, row) {
+		const char *s = term_part(row, var, "value");
+
+		if (!*s)
+			continue;
+		if (n < 10)
+			sg_buf_addf(&names, "%s'%s'", n ? ", " : "", s);
+		one = s;
+		n++;
+	}
+	if (n == 1)
+		r = sg_buf_adds(iri, one) ?
+		    sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") :
+		    nameable(one, err);
+	else if (!n)
+		r = sg_fail(err, SG_EUNKNOWN, f->o->url, 0, 0, "unknown "
+			    "entity '%s': no rdfs:label, skos:prefLabel or "
+			    "schema:name reads it", label);
+	else
+		r = sg_fail(err, SG_EAMBIGUOUS, f->o->url, 0, 0, "entity name "
+			    "'%s' is ambiguous: it matches %s%s", label,
+			    sg_buf_str(&names), n > 10 ? " and more" : "");
+	sg_buf_release(&names);
+	return r;
+}
+
+/* The IRI iri in place of a label's focus, first of ga->reached and of
+ * list, and seen: the step goes out from it. */
+static int focus_found(struct gathered *ga, json_t *list, const char *iri,
+		       sg_error *err)
+{
+	return json_array_set_new(ga->reached, 0, json_string(iri)) ||
+	       json_array_set_new(list, 0, json_string(iri)) ||
+	       json_object_set(ga->seen, iri, json_true()) ?
+	       sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
+}
+
+/* The IRI of the one entity a label's focus (label_of) reads, as the
+ * first step's request found it (its rows that bind ?focus), in place of
+ * the label (focus_found); none found leaves the label. */
+static int take_focus(const struct fetch *f, struct gathered *ga,
+		      const json_t *label, const json_t *rows, json_t *slice,
+		      sg_error *err)
+{
+	sg_buf iri = SG_BUF_INIT;
+	size_t i;
+	json_t *row;
+	int found = 0, r;
+
+	json_array_foreach(rows, i, row)
+		found = found || json_object_get(row, "focus");
+	r = found && (one_named(f, json_string_value(json_object_get(label,
+				"label")), rows, "focus", &iri, err) ||
+		      focus_found(ga, slice, sg_buf_str(&iri), err));
+	sg_buf_release(&iri);
+	return r ? -1 : 0;
+}
+
 /*
  * One step out from the IRIs of frontier, a request a slice. With a page
  * (most: the links a step may have), each request asks for the links
@@ -1138,29 +1278,37 @@ static int ask_step(struct fetch *f, struct gathered *ga,
 	int ranked_all = last && (json_array_size(frontier) > RANKED_AT_ONCE ||
 				  !reached);
 	int r = step_answers_init(&sa, most);
+	/* (a label's focus is found by the request of its first step) */
+	const json_t *label = label_of(frontier);
 
 	last = last && !ranked_all;
 	for (size_t at = 0; at < json_array_size(frontier) && !r;
 	     at += STEP_AT_ONCE) {
 		json_t *slice = NULL, *root = NULL, *rows = NULL;
-		int page = most != SIZE_MAX;
+		int page = most != SIZE_MAX, joined = page || label;
 
 		sg_buf_reset(&q);
 		r = slice_of(frontier, at, STEP_AT_ONCE, &slice) ||
-		    (page && sg_buf_adds(&q, "SELECT * WHERE { {")) ||
+		    (joined && sg_buf_adds(&q, "SELECT * WHERE { {")) ||
 		    (!sa.over && step_query(&q, so, slice, page ?
 					    sa.left + 1 : 0)) ||
 		    (page && !sa.over && sg_buf_adds(&q, " } UNION {")) ||
 		    (page && (top_query(&q, so, slice, reached, last,
 					so->max_entities) ||
 			      sg_buf_adds(&q, " } UNION {") ||
-			      count_query(&q, so, slice, NULL) ||
-			      sg_buf_adds(&q, " } }")));
+			      count_query(&q, so, slice, NULL))) ||
+		    (label && (sg_buf_adds(&q, " } UNION { SELECT DISTINCT "
+					   "?focus WHERE { ") ||
+			       label_pattern(&q, "?focus", label) ||
+			       sg_buf_adds(&q, " } LIMIT 11"))) ||
+		    (joined && sg_buf_adds(&q, " } }"));
 		if (r)
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 				    "out of memory");
 		else if (!(r = ask_rows(f, &q, body, &root, &rows, err)) &&
-			 split_answer(&sa, rows, slice, 0))
+			 label)
+			r = take_focus(f, ga, label, rows, slice, err);
+		if (!r && split_answer(&sa, rows, slice, 0))
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 				    "out of memory");
 		json_decref(root);
@@ -1178,7 +1326,9 @@ static int ask_step(struct fetch *f, struct gathered *ga,
 		ga->sliced = json_array_size(frontier);
 	if (sa.over && ranked_all)
 		ga->ranked_all = json_array_size(frontier);
-	r = r || take_step(ga, &sa, next, f->o->url, err);
+	/* (a label no entity was found by: the caller asks otherwise) */
+	if (!r && !label_of(ga->reached))
+		r = take_step(ga, &sa, next, f->o->url, err);
 	step_answers_release(&sa);
 	sg_buf_release(&q);
 	return r;
@@ -1249,14 +1399,13 @@ static int ask_needs(struct fetch *f, struct gathered *ga,
 	return r;
 }
 
-/* The IRI of the one entity label names in the store, into iri. */
+/* The IRI of the one entity label names in the store, in any language,
+ * into iri. */
 static int find_label(struct fetch *f, const char *label,
 		      struct sparql_body *body, sg_buf *iri, sg_error *err)
 {
-	sg_buf q = SG_BUF_INIT, names = SG_BUF_INIT;
-	json_t *root = NULL, *rows = NULL, *row;
-	const char *type;
-	size_t i;
+	sg_buf q = SG_BUF_INIT;
+	json_t *root = NULL, *rows = NULL;
 	int r = sg_buf_adds(&q, "SELECT DISTINCT ?s WHERE { VALUES ?p { ") ||
 		sg_buf_adds(&q, label_predicates) ||
 		sg_buf_adds(&q, " } ?s ?p ?name FILTER(STR(?name) = ") ||
@@ -1264,28 +1413,10 @@ static int find_label(struct fetch *f, const char *label,
 
 	if (r)
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
-	if (!r && (ask(f, sg_buf_str(&q), 0, body, &type, err) ||
-		   !(rows = answer_rows(body, type, f->o->url, &root, err))))
-		r = -1;
-	json_array_foreach(r ? NULL : rows, i, row)
-		if (i < 10)
-			sg_buf_addf(&names, "%s'%s'", i ? ", " : "",
-				    term_part(row, "s", "value"));
-	if (!r && json_array_size(rows) == 1)
-		r = sg_buf_adds(iri, term_part(json_array_get(rows, 0), "s",
-					       "value"));
-	else if (!r && !json_array_size(rows))
-		r = sg_fail(err, SG_EUNKNOWN, f->o->url, 0, 0, "unknown "
-			    "entity '%s': no rdfs:label, skos:prefLabel or "
-			    "schema:name reads it", label);
-	else if (!r)
-		r = sg_fail(err, SG_EAMBIGUOUS, f->o->url, 0, 0, "entity name "
-			    "'%s' is ambiguous: it matches %s%s", label,
-			    sg_buf_str(&names), json_array_size(rows) > 10 ?
-			    " and more" : "");
+	r = r || ask_rows(f, &q, body, &root, &rows, err) ||
+	    one_named(f, label, rows, "s", iri, err);
 	json_decref(root);
 	sg_buf_release(&q);
-	sg_buf_release(&names);
 	return r;
 }
 
@@ -2158,7 +2289,7 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 			       struct sparql_body *body, sg_error *err)
 {
 	struct gathered ga;
-	json_t *frontier = json_array(), *next = NULL;
+	json_t *frontier = json_array(), *next = NULL, *label = NULL;
 	sg_buf iri = SG_BUF_INIT;
 	/* the links a step fetches at most (none without a page) */
 	size_t most = so->max_entities ? so->max_entities * LINKS_A_BOX :
@@ -2170,14 +2301,31 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 	for (size_t i = 0; i < so->nfocus && !r; i++) {
 		int full = as_iri(so->focus[i], &iri);
 
+		/* a label, the only focus: the first step's request finds
+		 * it (see take_focus), and the label stands for it until
+		 * then, first of those reached */
+		if (!full && so->nfocus == 1 && so->depth > 0) {
+			sg_buf terms = SG_BUF_INIT;
+
+			if (label_terms(&terms, so->focus[i], f->o->lang ?
+					f->o->lang : "en") ||
+			    !(label = json_pack("{s:s, s:s}", "label",
+						so->focus[i], "terms",
+						sg_buf_str(&terms))) ||
+			    json_array_append(ga.reached, label) ||
+			    json_array_append(frontier, label))
+				r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+					    "out of memory");
+			sg_buf_release(&terms);
+			continue;
+		}
 		if (full < 0)
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 				    "out of memory");
 		else if (!full)
 			r = find_label(f, so->focus[i], body, &iri, err);
-		if (!r && !plain_iri(sg_buf_str(&iri)))
-			r = sg_fail(err, SG_EUSAGE, NULL, 0, 0, "'%s' is no "
-				    "IRI a query can name", sg_buf_str(&iri));
+		else
+			r = nameable(sg_buf_str(&iri), err);
 		if (!r && !(focus[i] = sg_graph_intern(g, sg_buf_str(&iri))))
 			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
 				    "out of memory");
@@ -2202,6 +2350,21 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 		else
 			r = ask_step(f, &ga, frontier, so, most,
 				     step == so->depth - 1, body, next, err);
+		/* no entity has the label as label_pattern asks (in another
+		 * language, say): found by its text, as for a file, and the
+		 * step asked again: two requests more */
+		if (!r && label_of(ga.reached))
+			r = find_label(f, so->focus[0], body, &iri, err) ||
+			    focus_found(&ga, frontier, sg_buf_str(&iri), err) ||
+			    ask_step(f, &ga, frontier, so, most,
+				     step == so->depth - 1, body, next, err);
+		if (!r && label && !step &&
+		    (json_array_set(frontier, 0, json_array_get(ga.reached,
+								 0)) ||
+		     !(focus[0] = sg_graph_intern(g, json_string_value(
+				json_array_get(ga.reached, 0))))))
+			r = sg_fail(err, SG_ENOMEM, NULL, 0, 0,
+				    "out of memory");
 		/* a cut step's IRIs and those it fetched, when one request
 		 * holds them: what lies past the others is counted */
 		if (!r && !cut && ga.cut &&
@@ -2227,6 +2390,7 @@ static int fetch_neighbourhood(struct fetch *f, sg_graph *g,
 	if (!r && warn_inexact(g, &ga, f->o->url))
 		r = sg_fail(err, SG_ENOMEM, NULL, 0, 0, "out of memory");
 	json_decref(frontier);
+	json_decref(label);
 	gathered_release(&ga);
 	sg_buf_release(&iri);
 	return r;

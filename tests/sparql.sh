@@ -154,6 +154,11 @@ drawings() {
 		counted --focus $e/person/000000 --depth 2 --max-nodes 8 --relation knows
 	check "$1: past the page: a hub at depth 1 cut to 5 boxes, ranked as the file ranks" \
 		counted --focus $e/team/000000 --max-nodes 5
+	check "$1: past the page from a label's focus, the label looked up by the first step's request" \
+		counted --focus "Team 0" --depth 2 --max-nodes 10
+	check "  in 4 requests (depth + 2)" asked 4
+	check "$1: the same cut at the last step" counted --focus "Team 0" --max-nodes 5
+	check "  in 3 requests" asked 3
 	[ "$1" = Oxigraph ] && return
 	check "$1: a leaf at depth 1" from_store --focus $e/person/001249
 	check "  in 2 requests" asked 2
@@ -237,6 +242,15 @@ check "--lang de: the German label" \
 check "  read" has "$tmp/out" '"label@de": "Team 3"'
 check "a label no entity has" run 1 --sparql "$endpoint" --focus "Nobody" -T json
 check "  said so" stderr_is "scograph: $endpoint: error: unknown entity 'Nobody': no rdfs:label, skos:prefLabel or schema:name reads it"
+check "a label two entities have" run 1 --sparql "$endpoint" --focus "Twin" -T json
+check "  said so" has "$tmp/err" "scograph: $endpoint: error: entity name 'Twin' is ambiguous: it matches '$e/wide/twin/"
+check "a label only in German, with --lang en: found by its text" \
+	run 0 --sparql "$endpoint" --focus "Breites Team" --verbose -o "$tmp/l.dot"
+check "  in 2 requests more than its IRI's (the first finds nothing)" \
+	test "$(grep -c '^scograph: query: ' "$tmp/err")" = 5
+check "  the drawing of its IRI" \
+	run 0 --sparql "$endpoint" --focus $e/wide/team -o "$tmp/i.dot"
+check "  byte for byte" same "$tmp/i.dot" "$tmp/l.dot"
 printf 'SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?s = <%s/team/000001>) }\n' $e >"$tmp/q.rq"
 check "--sparql-query: the user's SELECT" \
 	run 0 --sparql "$endpoint" --sparql-query "$tmp/q.rq" -T json

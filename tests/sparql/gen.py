@@ -65,6 +65,11 @@ def main():
         # order among themselves, and their types theirs)
         add(iri("wide/team"), "<%s>" % RDF_TYPE, iri("Team"))
         add(iri("wide/team"), "<%s>" % LABEL, '"Wide team"')
+        # (a label in German only, which --lang en finds by its text
+        # alone; one two entities have, linked to nothing)
+        add(iri("wide/team"), "<%s>" % LABEL, '"Breites Team"@de')
+        for i in (1, 2):
+            add(iri("wide/twin/%d" % i), "<%s>" % LABEL, '"Twin"')
         for i in range(100):
             add(iri("wide/far/%03d" % i), "<%s>" % RDF_TYPE, iri("Person"))
         # (its first member known outside it too: a summary beside that
