@@ -44,8 +44,11 @@ static const char *role(struct fields *f, const char *const *keys, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		for (int k = 0; k < 2; k++) {
-			const json_t *v = json_object_get(k ? f->more : f->o,
-							  keys[i]);
+			/* (most elements have no object of attributes, and
+			 * json_object_get measures the key before it looks) */
+			const json_t *o = k ? f->more : f->o;
+			const json_t *v = o ? json_object_get(o, keys[i]) :
+					      NULL;
 
 			if (json_is_string(v) && json_string_length(v) &&
 			    f->nused < RD_MAX_USED) {
@@ -180,9 +183,10 @@ int rd_add_entity(struct reader *rd, const char *id,
 	 * drawn is an alias, which still finds the entity */
 	for (size_t k = 0; k < SG_ARRAY_SIZE(name_keys); k++)
 		for (int m = 0; m < 2; m++) {
-			const json_t *v = json_object_get(m ? f->more : f->o,
-							  name_keys[k]);
-			const char *s = json_string_value(v);
+			const json_t *o = m ? f->more : f->o;
+			const char *s = o ? json_string_value(
+					json_object_get(o, name_keys[k])) :
+					    NULL;
 
 			if (!s || !*s || (e.name && !strcmp(s, e.name)) ||
 			    !strcmp(s, id) || e.naliases ||

@@ -129,6 +129,7 @@ struct xml {
 	const char **parents; /* the nodes around the one read */
 	size_t nparents, aparents;
 	struct item item;
+	struct pos at;  /* where the element being opened begins */
 	sg_buf text, scratch;
 	struct unread *unread;
 	size_t nunread, aunread;
@@ -234,7 +235,7 @@ static int unread_element(struct xml *x, const char *name, int drawing)
 	    add_name(&x->scratch, name) ||
 	    (!drawing && sg_buf_adds(&x->scratch, "'")))
 		return rd_nomem(x->rd);
-	return count_unread(x, here(x), drawing);
+	return count_unread(x, x->at, drawing);
 }
 
 static int unread_attribute(struct xml *x, const char *attr,
@@ -246,7 +247,7 @@ static int unread_attribute(struct xml *x, const char *attr,
 	    sg_buf_adds(&x->scratch, "' of <") ||
 	    add_name(&x->scratch, element) || sg_buf_adds(&x->scratch, ">"))
 		return rd_nomem(x->rd);
-	return count_unread(x, here(x), 0);
+	return count_unread(x, x->at, 0);
 }
 
 /* Counts the attributes of element not among known; namespace
@@ -358,7 +359,8 @@ static json_t *value(struct xml *x, enum vtype t, const char *s,
 	errno = 0;
 	switch (t) {
 	case V_STRING:
-		v = json_stringn(s, n);
+		/* (expat hands over UTF-8 that it has checked) */
+		v = json_stringn_nocheck(s, n);
 		break;
 	case V_BOOLEAN:
 		/* (networkx writes Python's True and False) */
@@ -383,7 +385,7 @@ static json_t *value(struct xml *x, enum vtype t, const char *s,
 		if (!n || *end)
 			goto bad;
 		/* JSON has no NaN or infinity: they stay text */
-		v = isfinite(d) ? json_real(d) : json_stringn(s, n);
+		v = isfinite(d) ? json_real(d) : json_stringn_nocheck(s, n);
 		break;
 	}
 	}
@@ -405,10 +407,12 @@ bad:
 
 /* ---- the node or edge at hand ---- */
 
+/* (the data's object is kept, emptied, for the next: an object made and
+ * freed for each cost more than the rest of its reading) */
 static void item_clear(struct item *it)
 {
-	json_decref(it->data);
-	it->data = NULL;
+	if (json_object_size(it->data))
+		json_object_clear(it->data);
 	it->nat = 0;
 	it->scope = S_OTHER;
 	it->has_label = it->has_kind = it->mutual = 0;
@@ -423,6 +427,7 @@ static void item_clear(struct item *it)
 static void item_release(struct item *it)
 {
 	item_clear(it);
+	json_decref(it->data);
 	free(it->at);
 	sg_buf_release(&it->id);
 	sg_buf_release(&it->from);
@@ -441,26 +446,26 @@ static int item_set(struct xml *x, const char *name, json_t *v,
 
 	if (!v)
 		return -1;
-	if (!it->data && !(it->data = json_object()))
-		goto nomem;
-	old = json_object_get(it->data, name);
+	/* (names are expat's UTF-8, or the keys' names made of it; an item's
+	 * first has no other to meet) */
+	old = json_object_size(it->data) ? json_object_get(it->data, name) :
+					   NULL;
 	if (old && !json_is_array(old)) {
 		json_t *list = json_pack("[O]", old);
 
-		if (!list || json_object_set_new(it->data, name, list))
-			goto nomem;
+		if (!list || json_object_set_new_nocheck(it->data, name, list)) {
+			json_decref(v);
+			return rd_nomem(x->rd);
+		}
 		old = list;
 	}
 	if (old)
 		return json_array_append_new(old, v) ? rd_nomem(x->rd) : 0;
 	if (SG_GROW(it->at, it->nat + 1, it->aat) ||
-	    json_object_set_new(it->data, name, v))
+	    json_object_set_new_nocheck(it->data, name, v))
 		return rd_nomem(x->rd);
 	it->at[it->nat++] = at;
 	return 0;
-nomem:
-	json_decref(v);
-	return rd_nomem(x->rd);
 }
 
 static int buf_set(sg_buf *b, const char *s)
@@ -476,7 +481,7 @@ static int item_open(struct xml *x, enum scope scope, const char **atts)
 
 	item_clear(it);
 	it->scope = scope;
-	it->loc = here(x);
+	it->loc = x->at;
 	it->undirected = x->frames[x->nframes - 2].undirected;
 	it->mutual = x->frames[x->nframes - 2].mutual;
 	return buf_set(&it->id, attr(atts, "id")) ||
@@ -493,7 +498,7 @@ static int item_defaults(struct xml *x)
 		const struct key *k = &x->keys[x->defaults[i]];
 
 		if ((k->scope != x->item.scope && k->scope != S_ALL) ||
-		    (x->item.data && json_object_get(x->item.data, k->name)))
+		    json_object_get(x->item.data, k->name))
 			continue;
 		json_incref(k->dflt);
 		if (item_set(x, k->name, k->dflt, k->dflt_at))
@@ -564,8 +569,7 @@ static int item_close(struct xml *x)
 		r = sg_fail(rd->err, SG_EMISSING, loc.file, loc.line,
 			    loc.column, "edge has no '%s'",
 			    it->from.len ? "target" : "source");
-	else if (item_defaults(x) ||
-		 (!it->data && !(it->data = json_object())))
+	else if (item_defaults(x))
 		r = -1;
 	else {
 		rd_forget(rd);
@@ -589,7 +593,7 @@ static int push(struct xml *x, enum what what)
 		return rd_nomem(x->rd);
 	up = x->nframes ? &x->frames[x->nframes - 1] : NULL;
 	x->frames[x->nframes++] = (struct frame){
-		.what = what, .at = here(x),
+		.what = what, .at = x->at,
 		.undirected = up ? up->undirected : 0,
 		.mutual = up ? up->mutual : 0,
 	};
@@ -656,13 +660,10 @@ static int direction(struct xml *x, const char *s, int *undirected,
 		*undirected = 1;
 	else if (x->dialect == GEXF && !strcmp(s, "mutual"))
 		*mutual = 1;
-	else if (strcmp(s, "directed") && strcmp(s, "true")) {
-		struct pos at = here(x);
-
-		return rd_element(x->rd, rd_fail_at(x->rd, SG_ESHAPE, at,
+	else if (strcmp(s, "directed") && strcmp(s, "true"))
+		return rd_element(x->rd, rd_fail_at(x->rd, SG_ESHAPE, x->at,
 						    "unknown direction '%s'",
 						    s));
-	}
 	return 0;
 }
 
@@ -679,10 +680,8 @@ static int key_start(struct xml *x, enum scope scope, const char **atts)
 	if (push(x, W_KEY))
 		return -1;
 	if (!id) {
-		struct pos at = here(x);
-
 		top(x)->what = W_SKIP;
-		return rd_element(x->rd, rd_fail_at(x->rd, SG_EMISSING, at,
+		return rd_element(x->rd, rd_fail_at(x->rd, SG_EMISSING, x->at,
 						    "%s has no 'id'",
 						    x->dialect == GEXF ?
 							    "attribute" :
@@ -720,7 +719,6 @@ static int data_start(struct xml *x, const char **atts, enum scope scope)
 {
 	const char *key = attr(atts, "key");
 	int64_t k = key ? find_key(x, S_ALL, key) : -1;
-	struct pos at = here(x);
 	struct frame *f;
 
 	if (push(x, W_DATA))
@@ -730,9 +728,9 @@ static int data_start(struct xml *x, const char **atts, enum scope scope)
 	if (k < 0) {
 		f->what = W_SKIP;
 		return rd_element(x->rd, key ?
-			rd_fail_at(x->rd, SG_EUNKNOWN, at, "data of key '%s', "
-				   "which no <key> declares", key) :
-			rd_fail_at(x->rd, SG_EMISSING, at,
+			rd_fail_at(x->rd, SG_EUNKNOWN, x->at, "data of key "
+				   "'%s', which no <key> declares", key) :
+			rd_fail_at(x->rd, SG_EMISSING, x->at,
 				   "data has no 'key'"));
 	}
 	f->key = (size_t)k;
@@ -955,14 +953,12 @@ static int gexf_start(struct xml *x, const struct xname *name,
 		       open_text(x, W_TEXT, is(name, "title") ? "title" :
 								"description");
 	if (in == W_TOP && is(name, "graph")) {
-		struct pos at = here(x);
-
 		/* (networkx writes the graph's name) */
 		if (check_attributes(x, name, atts, graph_attrs) ||
 		    push(x, W_GRAPH) ||
 		    (attr(atts, "name") &&
 		     sg_graph_set_title(x->rd->g, attr(atts, "name"), NULL,
-					rd_at(x->rd, at), x->rd->err)))
+					rd_at(x->rd, x->at), x->rd->err)))
 			return -1;
 		return direction(x, attr(atts, "defaultedgetype"),
 				 &top(x)->undirected, &top(x)->mutual);
@@ -1010,8 +1006,8 @@ static int gexf_start(struct xml *x, const struct xname *name,
 		    buf_set(&x->item.kind, attr(atts, "kind")))
 			return -1;
 		if (weight && item_set(x, "weight",
-				       value(x, V_REAL, weight, NULL, here(x)),
-				       here(x)))
+				       value(x, V_REAL, weight, NULL, x->at),
+				       x->at))
 			return rd_element(x->rd, -1);
 		return edge_type(x, attr(atts, "type"));
 	}
@@ -1031,21 +1027,18 @@ static int gexf_start(struct xml *x, const struct xname *name,
 		if (check_attributes(x, name, atts, attvalue_attrs) ||
 		    push(x, W_EMPTY))
 			return -1;
-		if (k < 0 || !val) {
-			struct pos at = here(x);
-
+		if (k < 0 || !val)
 			return rd_element(x->rd, rd_fail_at(x->rd,
-				k < 0 && id ? SG_EUNKNOWN : SG_EMISSING, at,
+				k < 0 && id ? SG_EUNKNOWN : SG_EMISSING, x->at,
 				!id ? "attvalue has no 'for'" :
 				k < 0 ? "attvalue for '%s', which no "
 					"<attribute> declares" :
 				"attvalue has no 'value'", id));
-		}
 		return rd_element(x->rd, item_set(x, x->keys[k].name,
 						  value(x, x->keys[k].type, val,
 							x->keys[k].name,
-							here(x)),
-						  here(x)));
+							x->at),
+						  x->at));
 	}
 	if (in == W_NODE && is(name, "parents"))
 		return check_attributes(x, name, atts, none) ||
@@ -1067,16 +1060,18 @@ static void XMLCALL on_start(void *data, const char *full, const char **atts)
 
 	if (x->failed)
 		return;
+	/* (a skipped element's place is never told) */
 	if (x->nframes && top(x)->what == W_SKIP) {
 		r = push(x, W_SKIP);
 		goto done;
 	}
+	x->at = here(x);
 	name = name_of(x, full);
 	if (x->nframes)
 		r = x->dialect == GRAPHML ? graphml_start(x, &name, atts) :
 					    gexf_start(x, &name, atts);
 	else if (!is(&name, x->dialect == GRAPHML ? "graphml" : "gexf"))
-		r = rd_fail_at(x->rd, SG_ESHAPE, here(x),
+		r = rd_fail_at(x->rd, SG_ESHAPE, x->at,
 			       "no <%s> at the top: this is no %s document",
 			       x->dialect == GRAPHML ? "graphml" : "gexf",
 			       x->dialect == GRAPHML ? "GraphML" : "GEXF");
@@ -1343,9 +1338,12 @@ static int read_xml(struct reader *rd, const char *data, size_t len,
 
 	if (r)
 		return -1;
-	x.parser = XML_ParserCreateNS(NULL, NS_SEP);
-	if (!x.parser)
+	x.item.data = json_object();
+	x.parser = x.item.data ? XML_ParserCreateNS(NULL, NS_SEP) : NULL;
+	if (!x.parser) {
+		json_decref(x.item.data);
 		return rd_nomem(rd);
+	}
 	XML_SetReturnNSTriplet(x.parser, 1);
 	XML_SetUserData(x.parser, &x);
 	XML_SetElementHandler(x.parser, on_start, on_end);
