@@ -223,6 +223,15 @@ static int set_str(sg_graph *g, const char **slot, const char *s,
 	return s && !*slot ? nomem(err) : 0;
 }
 
+/* A type: a word, kept once however many use it, and then found by its
+ * pointer alone when resolving (note_type). */
+static int set_word(sg_graph *g, const char **slot, const char *s,
+		    sg_error *err)
+{
+	*slot = sg_graph_word(g, s);
+	return s && !*slot ? nomem(err) : 0;
+}
+
 /* Whether ref, a relation's end, is entity i's own id string: then it is
  * that entity, neither copied nor looked up again. */
 static int known_end(const sg_graph *g, uint32_t i, const char *ref)
@@ -398,7 +407,7 @@ int sg_graph_add_entity(sg_graph *g, const sg_entity *given, sg_error *err)
 	if (set_str(g, &e->id, given->id, err) ||
 	    set_str(g, &e->parent_ref, given->parent_ref, err) ||
 	    set_str(g, &e->name, given->name, err) ||
-	    set_str(g, &e->type, given->type, err) ||
+	    set_word(g, &e->type, given->type, err) ||
 	    set_str(g, &e->description, given->description, err) ||
 	    set_str(g, &e->url, given->url, err))
 		return -1;
@@ -466,7 +475,7 @@ static int add_relation(sg_graph *g, const sg_relation *given,
 	    (!r.ends_known &&
 	     (set_str(g, &r.from_ref, given->from_ref, err) ||
 	      set_str(g, &r.to_ref, given->to_ref, err))) ||
-	    set_str(g, &r.type, given->type, err) ||
+	    set_word(g, &r.type, given->type, err) ||
 	    set_str(g, &r.id, given->id, err) ||
 	    set_str(g, &r.label, given->label, err) ||
 	    set_str(g, &r.evidence, given->evidence, err) ||
@@ -717,12 +726,13 @@ static int candidates(const sg_graph *g, enum how how, const char *folded,
 	return r;
 }
 
-int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
-		      sg_error *err)
+/* sg_graph_find, for name whose sg_hash is hash. */
+static int64_t find_hashed(const sg_graph *g, const char *name,
+			   uint32_t hash, sg_loc loc, sg_error *err)
 {
 	struct matches m = { -1, -1 };
 	sg_buf folded = SG_BUF_INIT, msg = SG_BUF_INIT;
-	int64_t exact = sg_map_get(&g->by_id, name);
+	int64_t exact = sg_map_get_hashed(&g->by_id, name, hash);
 
 	if (exact >= 0)
 		return exact;
@@ -753,6 +763,12 @@ int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
 	sg_buf_release(&folded);
 	sg_buf_release(&msg);
 	return -1;
+}
+
+int64_t sg_graph_find(const sg_graph *g, const char *name, sg_loc loc,
+		      sg_error *err)
+{
+	return find_hashed(g, name, sg_hash(name), loc, err);
 }
 
 int64_t sg_graph_query(const sg_graph *g, const char *name, sg_match *how,
@@ -1056,17 +1072,17 @@ static int build_adjacency(sg_graph *g, int outgoing, uint32_t **start_out,
 
 /* Links relation r to its entities and checks its source; the error, if
  * any, goes to e. */
-static int link_relation(sg_graph *g, size_t i, struct type_cache *c,
-			 sg_error *e)
+static int link_relation(sg_graph *g, size_t i, const uint32_t hash[2],
+			 struct type_cache *c, sg_error *e)
 {
 	sg_relation *r = &g->relations[i];
 	const sg_type *type;
 	int64_t from = r->ends_known ? r->from :
-		       sg_graph_find(g, r->from_ref,
-				     sg_graph_place(g, i, SG_END_FROM), e);
+		       find_hashed(g, r->from_ref, hash[0],
+				   sg_graph_place(g, i, SG_END_FROM), e);
 	int64_t to = r->ends_known ? r->to : from < 0 ? -1 :
-		     sg_graph_find(g, r->to_ref,
-				   sg_graph_place(g, i, SG_END_TO), e);
+		     find_hashed(g, r->to_ref, hash[1],
+				 sg_graph_place(g, i, SG_END_TO), e);
 	int64_t source;
 
 	if (to < 0)
@@ -1300,9 +1316,25 @@ static int check_parent_cycles(sg_graph *g)
 	return r;
 }
 
+/* How many relations ahead of the one resolved the ends of one are
+ * prefetched, and how many of them have their ends' hashes kept (each end
+ * hashed once for its two prefetches and its finding). */
+enum { AHEAD = 16, RING = 32 };
+
+static void hash_ends(const sg_graph *g, size_t i, uint32_t hash[2])
+{
+	const sg_relation *r = &g->relations[i];
+
+	if (!r->ends_known) {
+		hash[0] = sg_hash(r->from_ref);
+		hash[1] = sg_hash(r->to_ref);
+	}
+}
+
 int sg_graph_resolve(sg_graph *g, sg_error *err)
 {
 	size_t since = g->nnotes;
+	uint32_t hashes[RING][2];
 	struct type_cache types = { { 0 }, { 0 } };
 	struct type_cache relation_types = { { 0 }, { 0 } };
 	sg_teller tell = { g->progress, g->progress_ctx, { 0 } };
@@ -1352,21 +1384,26 @@ int sg_graph_resolve(sg_graph *g, sg_error *err)
 			break;
 		}
 	}
+	for (size_t i = 0; i < AHEAD && i < g->nrelations; i++)
+		hash_ends(g, i, hashes[i % RING]);
 	for (size_t i = 0; i < g->nrelations; i++) {
 		/* (the ends of relations ahead, on their way from memory,
 		 * but those known already) */
 		for (size_t k = 0; k < 2; k++) {
-			size_t ahead = i + (k ? 8 : 16);
+			size_t ahead = i + (k ? AHEAD / 2 : AHEAD);
+			uint32_t *h = hashes[ahead % RING];
 
 			if (ahead >= g->nrelations ||
 			    g->relations[ahead].ends_known)
 				continue;
-			sg_map_prefetch(&g->by_id, g->relations[ahead].from_ref,
-					k);
-			sg_map_prefetch(&g->by_id, g->relations[ahead].to_ref, k);
+			if (!k)
+				hash_ends(g, ahead, h);
+			sg_map_prefetch(&g->by_id, h[0], (int)k);
+			sg_map_prefetch(&g->by_id, h[1], (int)k);
 		}
 		/* a bad relation spoils only itself */
-		if (link_relation(g, i, &relation_types, &failed) &&
+		if (link_relation(g, i, hashes[i % RING], &relation_types,
+				  &failed) &&
 		    sg_graph_note(g, &failed)) {
 			/* too many errors, or memory ran out (when noting
 			 * the error, too: then it is not in the list) */

@@ -163,15 +163,19 @@ int sg_map_each(const sg_map *m, const char *key,
 		int (*fn)(uint32_t value, void *data), void *data);
 /* The first value of key, or -1 */
 int64_t sg_map_get(const sg_map *m, const char *key);
+/* The same, for key whose sg_hash is hash: a run of lookups that
+ * prefetches (sg_map_prefetch) hashes each key once. */
+int64_t sg_map_get_hashed(const sg_map *m, const char *key, uint32_t hash);
 /* Makes room for n keys more: none added then grows the table. */
 int sg_map_reserve(sg_map *m, size_t n);
 /* The map's own key equal to key, or NULL */
 const char *sg_map_key(const sg_map *m, const char *key);
-/* Starts bringing what finding key will read into the cache: with step 0
- * its slot, with 1 (once the slot is there) the key the slot holds. For a
- * run of lookups, each a few ahead of its own: an index far larger than
- * the cache otherwise waits on memory twice a lookup. */
-void sg_map_prefetch(const sg_map *m, const char *key, int step);
+/* Starts bringing what finding the key whose sg_hash is hash will read
+ * into the cache: with step 0 its slot, with 1 (once the slot is there)
+ * the key the slot holds. For a run of lookups, each a few ahead of its
+ * own: an index far larger than the cache otherwise waits on memory twice
+ * a lookup. */
+void sg_map_prefetch(const sg_map *m, uint32_t hash, int step);
 void sg_map_release(sg_map *m);
 
 /* ---- the model -------------------------------------------------------- */

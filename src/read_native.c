@@ -27,24 +27,34 @@ static const struct field source_fields[] = {
 	FIELD(sg_source, publisher, "publisher", 0),
 };
 
+/* (the fields whose places or values are wanted by name: seen[] is
+ * indexed as the table is) */
+enum { E_ID, E_NAME, E_TYPE, E_DESCRIPTION, E_URL, E_PARENT };
+
 static const struct field entity_fields[] = {
-	FIELD(sg_entity, id, "id", 1),
-	FIELD(sg_entity, name, "name", 0),
-	FIELD(sg_entity, type, "type", 0),
-	FIELD(sg_entity, description, "description", 0),
-	FIELD(sg_entity, url, "url", 0),
-	FIELD(sg_entity, parent_ref, "parent", 0),
+	[E_ID] = FIELD(sg_entity, id, "id", 1),
+	[E_NAME] = FIELD(sg_entity, name, "name", 0),
+	[E_TYPE] = FIELD(sg_entity, type, "type", 0),
+	[E_DESCRIPTION] = FIELD(sg_entity, description, "description", 0),
+	[E_URL] = FIELD(sg_entity, url, "url", 0),
+	[E_PARENT] = FIELD(sg_entity, parent_ref, "parent", 0),
 };
 
+/* (R_DIRECTED is no string: known to other_keys, read apart) */
+enum { R_FROM, R_TO, R_TYPE, R_ID, R_LABEL, R_EVIDENCE, R_SOURCE,
+       R_DIRECTED };
+
 static const struct field relation_fields[] = {
-	FIELD(sg_relation, from_ref, "from", 1),
-	FIELD(sg_relation, to_ref, "to", 1),
-	FIELD(sg_relation, type, "type", 1),
-	FIELD(sg_relation, id, "id", 0),
-	FIELD(sg_relation, label, "label", 0),
-	FIELD(sg_relation, evidence, "evidence", 0),
-	FIELD(sg_relation, source, "source", 0),
+	[R_FROM] = FIELD(sg_relation, from_ref, "from", 1),
+	[R_TO] = FIELD(sg_relation, to_ref, "to", 1),
+	[R_TYPE] = FIELD(sg_relation, type, "type", 1),
+	[R_ID] = FIELD(sg_relation, id, "id", 0),
+	[R_LABEL] = FIELD(sg_relation, label, "label", 0),
+	[R_EVIDENCE] = FIELD(sg_relation, evidence, "evidence", 0),
+	[R_SOURCE] = FIELD(sg_relation, source, "source", 0),
 };
+_Static_assert(R_DIRECTED == SG_ARRAY_SIZE(relation_fields),
+	       "'directed' follows the string fields among the known keys");
 
 /* The keys of fields into keys (room for n + 1), and extra last when not
  * NULL; returns how many. */
@@ -196,13 +206,11 @@ int rd_no_markup(struct reader *rd, const json_t *parent, const char *key,
 		       "'%s' cannot hold \", <, > or &", key);
 }
 
-/* The optional boolean o[key] into *out (absent: absent); -1 when it is
+/* The optional boolean v, o[key], into *out (NULL: absent); -1 when it is
  * something else. */
 static int read_flag(struct reader *rd, const json_t *o, const char *key,
-		     int absent, int *out)
+		     const json_t *v, int absent, int *out)
 {
-	const json_t *v = json_object_get(o, key);
-
 	if (v && !json_is_boolean(v))
 		return rd_wrong_kind(rd, o, key, 0, "true or false");
 	*out = v ? json_is_true(v) : absent;
@@ -255,7 +263,7 @@ int rd_types(struct reader *rd, const json_t *root, int relation)
 				continue;
 			}
 			if (!strcmp(key, "symmetric")) {
-				r = read_flag(rd, o, key, 0, &t.symmetric);
+				r = read_flag(rd, o, key, v, 0, &t.symmetric);
 				continue;
 			}
 			kv[t.style.n++] = key;
@@ -352,17 +360,12 @@ static int other_keys(struct reader *rd, const json_t *o,
 	return 0;
 }
 
-/* Where field key of o is, as other_keys saw it among known: the
- * document's place where it is absent. */
+/* Where a field of o is, as other_keys saw it: the document's place
+ * where it is absent. */
 static sg_loc seen_at(struct reader *rd, const json_t *o,
-		      const char *const *known, const struct seen *seen,
-		      const char *key)
+		      const struct seen *field)
 {
-	size_t k = 0;
-
-	while (!same_key(known[k], key))
-		k++;
-	return rd_loc(rd, seen[k].v ? o : NULL, NULL, seen[k].member);
+	return rd_loc(rd, field->v ? o : NULL, NULL, field->member);
 }
 
 int rd_entity(struct reader *rd, const json_t *list, size_t i,
@@ -380,7 +383,7 @@ int rd_entity(struct reader *rd, const json_t *list, size_t i,
 	nknown = field_keys(entity_fields, SG_ARRAY_SIZE(entity_fields),
 			    "aliases", known);
 	r = other_keys(rd, o, known, nknown, &e.attrs, seen);
-	e.parent_loc = seen_at(rd, o, known, seen, "parent");
+	e.parent_loc = seen_at(rd, o, &seen[E_PARENT]);
 	r = r ||
 	    read_fields(rd, o, i, list, entity_fields,
 			SG_ARRAY_SIZE(entity_fields), seen, "entity", &e) ||
@@ -405,14 +408,15 @@ int rd_relation(struct reader *rd, const json_t *list, size_t i,
 	nknown = field_keys(relation_fields, SG_ARRAY_SIZE(relation_fields),
 			    "directed", known);
 	failed = other_keys(rd, o, known, nknown, &r.attrs, seen);
-	at.from = sg_pos_of(seen_at(rd, o, known, seen, "from"));
-	at.to = sg_pos_of(seen_at(rd, o, known, seen, "to"));
-	at.source = sg_pos_of(seen_at(rd, o, known, seen, "source"));
+	at.from = sg_pos_of(seen_at(rd, o, &seen[R_FROM]));
+	at.to = sg_pos_of(seen_at(rd, o, &seen[R_TO]));
+	at.source = sg_pos_of(seen_at(rd, o, &seen[R_SOURCE]));
 	failed = failed ||
 		 read_fields(rd, o, i, list, relation_fields,
 			     SG_ARRAY_SIZE(relation_fields), seen, "relation",
 			     &r) ||
-		 read_flag(rd, o, "directed", 1, &directed);
+		 read_flag(rd, o, "directed", seen[R_DIRECTED].v, 1,
+			   &directed);
 	r.undirected = !directed;
 	failed = failed || sg_graph_add_relation_at(rd->g, &r, &at, rd->err);
 	rd_attrs_release(&r.attrs);

@@ -752,14 +752,12 @@ const char *sg_map_key(const sg_map *m, const char *key)
 	return s->key;
 }
 
-void sg_map_prefetch(const sg_map *m, const char *key, int step)
+void sg_map_prefetch(const sg_map *m, uint32_t hash, int step)
 {
-	uint32_t hash;
 	const struct sg_map_slot *s;
 
 	if (!m->nslots)
 		return;
-	hash = sg_hash(key);
 	s = &m->slots[hash & (m->nslots - 1)];
 #if defined(__GNUC__)
 	if (!step)
@@ -772,18 +770,19 @@ void sg_map_prefetch(const sg_map *m, const char *key, int step)
 #endif
 }
 
-static int first_value(uint32_t value, void *data)
+int64_t sg_map_get_hashed(const sg_map *m, const char *key, uint32_t hash)
 {
-	*(int64_t *)data = value;
-	return 1;
+	const struct sg_map_slot *s;
+
+	if (!m->nslots)
+		return -1;
+	s = &m->slots[map_slot(m, key, hash, NULL)];
+	return s->key ? (int64_t)s->value : -1;
 }
 
 int64_t sg_map_get(const sg_map *m, const char *key)
 {
-	int64_t v = -1;
-
-	sg_map_each(m, key, first_value, &v);
-	return v;
+	return sg_map_get_hashed(m, key, sg_hash(key));
 }
 
 void sg_map_release(sg_map *m)
