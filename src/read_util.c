@@ -97,7 +97,19 @@ int rd_hint(struct reader *rd, const json_t *o, const char *key)
 
 int rd_hints_of(struct reader *rd, const json_t *o, const char *const *keys)
 {
-	for (size_t k = 0; keys[k]; k++)
+	const char *key;
+	const json_t *v;
+	int any = 0;
+
+	/* (most objects hold no hint: their few keys are looked for among
+	 * the hints, not each hint among them: a twelfth of reading a DOT) */
+	json_object_foreach((json_t *)o, key, v) {
+		for (size_t k = 0; keys[k] && !any; k++)
+			any = key[0] == keys[k][0] && !strcmp(key, keys[k]);
+		if (any)
+			break;
+	}
+	for (size_t k = 0; any && keys[k]; k++)
 		if (rd_hint(rd, o, keys[k]))
 			return -1;
 	return 0;
@@ -507,8 +519,10 @@ char *rd_dumps(const json_t *v)
 
 int rd_known(const char *key, const char *const *known, size_t nknown)
 {
+	/* (the first letter tells most apart: a DOT's edges called strcmp
+	 * 45 times each here) */
 	for (size_t k = 0; k < nknown; k++)
-		if (!strcmp(known[k], key))
+		if (known[k][0] == key[0] && !strcmp(known[k], key))
 			return 1;
 	return 0;
 }
