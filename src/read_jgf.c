@@ -60,7 +60,8 @@ static int jgf_joins(struct reader *rd, const json_t *he, const char *key,
 /*
  * A hyperedge of JGF 2 (nodes, or source and target: lists of node ids)
  * is an entity of its own, typed by its relation ("hyperedge" without
- * one), named by its label or relation, its metadata attributes, joined
+ * one), named by its label or relation ("hyperedge 1" without either:
+ * its id would be drawn), its metadata attributes, joined
  * by an untyped relation to each of its nodes: undirected, or from each
  * source and to each target. (A relation has two ends, and a box can not
  * hold a node that is in several hyperedges.) Without an id, its id is
@@ -75,7 +76,7 @@ static int jgf_hyperedge(struct reader *rd, const json_t *graphs, size_t g,
 	struct rd_said said = { .name_said = 1, .type_said = 1 };
 	sg_loc loc = rd_loc(rd, list, NULL, i);
 	const char *relation;
-	char ibuf[32], where[64];
+	char ibuf[32], where[64], name[32];
 	const char *id;
 	int directed;
 
@@ -96,10 +97,13 @@ static int jgf_hyperedge(struct reader *rd, const json_t *graphs, size_t g,
 	}
 	if ((relation = json_string_value(json_object_get(he, "relation"))))
 		f.used[f.nused++] = "relation";
-	if ((said.name = json_string_value(json_object_get(he, "label"))))
+	if ((said.name = json_string_value(json_object_get(he, "label")))) {
 		f.used[f.nused++] = "label";
-	else
-		said.name = relation;
+	} else if (!(said.name = relation)) {
+		/* (counted as a reader counts, where the id counts from 0) */
+		snprintf(name, sizeof(name), "hyperedge %zu", i + 1);
+		said.name = name;
+	}
 	said.type = relation ? relation : "hyperedge";
 	directed = json_object_get(he, "source") || json_object_get(he, "target");
 	/* (the other kind's list, beside one, is kept as an attribute) */

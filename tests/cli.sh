@@ -698,7 +698,7 @@ check "graphjson: an edge's caption its words" has "$tmp/out" \
 	'"type": "MEMBER_OF", "label": "founding member",'
 check "jgf: a hyperedge is an entity" run 0 tests/tools/jgf/hyper-undirected.json -T json
 check "jgf: its metadata its attributes" has "$tmp/out" \
-	'{"id": "/graph/hyperedges/0", "type": "hyperedge", "weight": 17}'
+	'{"id": "/graph/hyperedges/0", "name": "hyperedge 1", "type": "hyperedge", "weight": 17}'
 check "jgf: joined to each node, undirected" has "$tmp/out" \
 	'{"from": "/graph/hyperedges/0", "to": "x", "type": "related_to", "directed": false}'
 check "jgf: hyperedges are read" not has "$tmp/err" hyperedges
