@@ -40,11 +40,50 @@ static void use(struct fields *f, const char *key, int in_more)
 	f->used[f->nused++] = key;
 }
 
-/* The first of keys that f has as a non-empty string, or NULL. */
-static const char *role(struct fields *f, const char *const *keys, size_t n)
+/*
+ * The initials of the keys of f's objects, a bit each (of 64: those alike
+ * in their low six bits share one): a key whose bit is not set is in
+ * neither object, and is not looked up. An element holds a few keys and is
+ * asked for a dozen roles, most of which it has not: each look-up hashes
+ * the key, and they cost a twentieth of a GraphML reading. Objects of more
+ * keys than FEW_KEYS are not walked: all their bits are set.
+ */
+#define FEW_KEYS 16
+#define ALL_INITIALS (~(uint64_t)0)
+
+static uint64_t initial(const char *key)
+{
+	return (uint64_t)1 << ((unsigned char)*key & 63);
+}
+
+static uint64_t initials_of(const struct fields *f)
+{
+	uint64_t set = 0;
+
+	if (json_object_size(f->o) + json_object_size(f->more) > FEW_KEYS)
+		return ALL_INITIALS;
+	for (int k = 0; k < 2; k++) {
+		json_t *o = (json_t *)(k ? f->more : f->o);
+
+		for (void *it = json_object_iter(o); it;
+		     it = json_object_iter_next(o, it))
+			set |= initial(json_object_iter_key(it));
+	}
+	return set;
+}
+
+static int may_have(uint64_t initials, const char *key)
+{
+	return (initials & initial(key)) != 0;
+}
+
+/* The first of keys that f has as a non-empty string, or NULL; initials:
+ * f's (initials_of). */
+static const char *role(struct fields *f, const char *const *keys, size_t n,
+			uint64_t initials)
 {
 	for (size_t i = 0; i < n; i++)
-		for (int k = 0; k < 2; k++) {
+		for (int k = 0; k < 2 && may_have(initials, keys[i]); k++) {
 			/* (most elements have no object of attributes, and
 			 * json_object_get measures the key before it looks) */
 			const json_t *o = k ? f->more : f->o;
@@ -89,7 +128,8 @@ static const char *unused_role(struct fields *f, const char *const *keys,
 	const char *v;
 
 	for (size_t i = 0; i < n; i++)
-		if (!used(f, keys[i]) && (v = role(f, &keys[i], 1)))
+		if (!used(f, keys[i]) &&
+		    (v = role(f, &keys[i], 1, ALL_INITIALS)))
 			return v;
 	return NULL;
 }
@@ -163,31 +203,34 @@ int rd_add_entity(struct reader *rd, const char *id,
 {
 	const char *alias[1];
 	sg_entity e = { 0 };
+	uint64_t in = initials_of(f);
 	int r;
 
 	e.id = id;
 	e.loc = loc;
-	e.name = said->name_said ? NULL :
-				   role(f, name_keys, SG_ARRAY_SIZE(name_keys));
+	e.name = said->name_said ?
+			 NULL :
+			 role(f, name_keys, SG_ARRAY_SIZE(name_keys), in);
 	if (said->name && *said->name)
 		e.name = said->name;
 	/* Graphviz's "\N" means the node's name */
 	if (e.name && (!strcmp(e.name, "\\N") || !strcmp(e.name, id)))
 		e.name = NULL;
 	e.type = said->type_said ? said->type :
-		 role(f, type_keys, SG_ARRAY_SIZE(type_keys));
+		 role(f, type_keys, SG_ARRAY_SIZE(type_keys), in);
 	e.description = said->description_said ? said->description :
 			role(f, description_keys,
-			     SG_ARRAY_SIZE(description_keys));
-	e.url = role(f, url_keys, SG_ARRAY_SIZE(url_keys));
+			     SG_ARRAY_SIZE(description_keys), in);
+	e.url = role(f, url_keys, SG_ARRAY_SIZE(url_keys), in);
 	/* a node with both a label and a name (node-link): the one not
 	 * drawn is an alias, which still finds the entity */
 	for (size_t k = 0; k < SG_ARRAY_SIZE(name_keys); k++)
 		for (int m = 0; m < 2; m++) {
 			const json_t *o = m ? f->more : f->o;
-			const char *s = o ? json_string_value(
-					json_object_get(o, name_keys[k])) :
-					    NULL;
+			const char *s = o && may_have(in, name_keys[k]) ?
+					json_string_value(json_object_get(
+						o, name_keys[k])) :
+					NULL;
 
 			if (!s || !*s || (e.name && !strcmp(s, e.name)) ||
 			    !strcmp(s, id) || e.naliases ||
@@ -198,10 +241,11 @@ int rd_add_entity(struct reader *rd, const char *id,
 		}
 	e.aliases = alias;
 	e.parent_ref = said->parent_said ? said->parent :
-		       rd->parent ? rd->parent : role(f, parent_keys, 1);
+		       rd->parent ? rd->parent : role(f, parent_keys, 1, in);
 	e.parent_loc = rd->parent || said->parent_said ? loc :
-		       rd_loc(rd, json_object_get(f->o, "parent") ? f->o :
-				  f->more, "parent", 0);
+		       rd_loc(rd, may_have(in, "parent") &&
+					  json_object_get(f->o, "parent") ?
+				  f->o : f->more, "parent", 0);
 	r = rd_collect(rd, f, 0, &e.attrs) ||
 	    sg_graph_add_entity(rd->g, &e, rd->err);
 	rd_attrs_release(&e.attrs);
@@ -211,21 +255,23 @@ int rd_add_entity(struct reader *rd, const char *id,
 int rd_add_relation(struct reader *rd, struct fields *f, sg_relation *rel,
 		    const sg_places *at)
 {
+	uint64_t in = initials_of(f);
 	int r;
 
 	if (!rel->type)
 		rel->type = role(f, relation_type_keys,
-				 SG_ARRAY_SIZE(relation_type_keys));
+				 SG_ARRAY_SIZE(relation_type_keys), in);
 	/* a label beside a type is the relation's label; where there is no
 	 * type, no "label" either (it would be the type), but LightRAG's
 	 * keywords are what its users see on a relation */
 	if (!rel->label && (!rel->type || !f->nused ||
 			    strcmp(f->used[f->nused - 1], "label")))
-		rel->label = role(f, label_keys, SG_ARRAY_SIZE(label_keys));
+		rel->label = role(f, label_keys, SG_ARRAY_SIZE(label_keys),
+				  in);
 	if (!rel->type)
 		rel->type = SG_UNTYPED;
 	if (!rel->evidence)
-		rel->evidence = role(f, evidence_keys, 1);
+		rel->evidence = role(f, evidence_keys, 1, in);
 	r = rd_collect(rd, f, 1, &rel->attrs) ||
 	    sg_graph_add_relation_at(rd->g, rel, at, rd->err);
 	rd_attrs_release(&rel->attrs);

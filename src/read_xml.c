@@ -453,7 +453,8 @@ static int item_set(struct xml *x, const char *name, json_t *v,
 	if (old && !json_is_array(old)) {
 		json_t *list = json_pack("[O]", old);
 
-		if (!list || json_object_set_new_nocheck(it->data, name, list)) {
+		if (!list ||
+		    json_object_set_new_nocheck(it->data, name, list)) {
 			json_decref(v);
 			return rd_nomem(x->rd);
 		}
