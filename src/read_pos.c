@@ -196,80 +196,21 @@ static inline void pass(struct walk *w)
 	w->p++;
 }
 
-void rd_step(struct scanner *s)
-{
-	struct walk w = walk_of(s);
-
-	if (w.p < s->end) {
-		pass(&w);
-		walk_end(s, w);
-	}
-}
-
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-void rd_skip_space(struct scanner *s)
+static inline void walk_step(struct walk *w, const char *end)
 {
-	struct walk w = walk_of(s);
-
-	while (w.p < s->end && is_space(*w.p))
-		pass(&w);
-	walk_end(s, w);
-}
-
-/* Past the string whose opening quote w stands at: -1 where it has no
- * closing one. An escape's backslash takes the next byte with it. */
-static inline int skip_string(struct walk *w, const char *end)
-{
-	pass(w);
-	while (w->p < end && *w->p != '"') {
-		if (*w->p == '\\') {
-			pass(w);
-			if (w->p >= end)
-				break;
-		}
+	if (w->p < end)
 		pass(w);
-	}
-	if (w->p >= end)
-		return -1;
-	pass(w);
-	return 0;
 }
 
-int rd_skip_string(struct scanner *s)
+static inline void walk_space(struct walk *w, const char *end)
 {
-	struct walk w = walk_of(s);
-	int r;
-
-	if (w.p >= s->end)
-		return -1;
-	r = skip_string(&w, s->end);
-	walk_end(s, w);
-	return r;
-}
-
-/* Past a scalar: a string, or a token (a number, true, false, null, or
- * what is none of them) up to the next structural character, space or
- * NUL. */
-static inline void walk_scalar(struct walk *w, const char *end)
-{
-	if (*w->p == '"')
-		skip_string(w, end);
-	else
-		while (w->p < end && *w->p && !is_space(*w->p) &&
-		       *w->p != ',' && *w->p != ']' && *w->p != '}')
-			pass(w);
-}
-
-static void skip_scalar(struct scanner *s)
-{
-	struct walk w = walk_of(s);
-
-	walk_scalar(&w, s->end);
-	walk_end(s, w);
+	while (w->p < end && is_space(*w->p))
+		pass(w);
 }
 
 /* How many characters the bytes from p to end are: those that are not
@@ -306,13 +247,83 @@ static void walk_to(struct walk *w, const char *to)
 }
 
 /* Past the string whose opening quote p stands at; NULL where it has no
- * closing one. */
+ * closing one. An escape's backslash takes the next byte with it. */
 static const char *past_string(const char *p, const char *end)
 {
 	for (p++; p < end && *p != '"'; p++)
 		if (*p == '\\' && ++p >= end)
 			break;
 	return p < end ? p + 1 : NULL;
+}
+
+/* w past the string whose opening quote it stands at: -1 (w at end)
+ * where it has no closing one. An escape's backslash takes the next byte
+ * with it. (Passed a byte at a time, not by past_string: the strings a
+ * scan passes are short, and memchr's call cost more than they.) */
+static inline int skip_string(struct walk *w, const char *end)
+{
+	pass(w);
+	while (w->p < end && *w->p != '"') {
+		if (*w->p == '\\') {
+			pass(w);
+			if (w->p >= end)
+				break;
+		}
+		pass(w);
+	}
+	if (w->p >= end)
+		return -1;
+	pass(w);
+	return 0;
+}
+
+void rd_step(struct scanner *s)
+{
+	struct walk w = walk_of(s);
+
+	walk_step(&w, s->end);
+	walk_end(s, w);
+}
+
+void rd_skip_space(struct scanner *s)
+{
+	struct walk w = walk_of(s);
+
+	walk_space(&w, s->end);
+	walk_end(s, w);
+}
+
+int rd_skip_string(struct scanner *s)
+{
+	struct walk w = walk_of(s);
+	int r;
+
+	if (w.p >= s->end)
+		return -1;
+	r = skip_string(&w, s->end);
+	walk_end(s, w);
+	return r;
+}
+
+/* Past a scalar: a string, or a token (a number, true, false, null, or
+ * what is none of them) up to the next structural character, space or
+ * NUL. */
+static inline void walk_scalar(struct walk *w, const char *end)
+{
+	if (*w->p == '"')
+		skip_string(w, end);
+	else
+		while (w->p < end && *w->p && !is_space(*w->p) &&
+		       *w->p != ',' && *w->p != ']' && *w->p != '}')
+			pass(w);
+}
+
+static void skip_scalar(struct scanner *s)
+{
+	struct walk w = walk_of(s);
+
+	walk_scalar(&w, s->end);
+	walk_end(s, w);
 }
 
 /* (a container is passed by its bytes alone, and its place counted once
@@ -362,21 +373,7 @@ int rd_separator(struct scanner *s, char closer)
 }
 
 /* The scan of the members' places: one walk, kept in locals and passed
- * down, its steps inlined (a call a step, each storing the place back
- * through the scanner, cost a third of the scan). */
-
-static inline void walk_space(struct walk *w, const char *end)
-{
-	while (w->p < end && is_space(*w->p))
-		pass(w);
-}
-
-static inline void walk_step(struct walk *w, const char *end)
-{
-	if (w->p < end)
-		pass(w);
-}
-
+ * down, not stored back through the scanner at each step. */
 static int scan_walk(struct positions *ps, struct walk *w, const char *end,
 		     const json_t *v)
 {
@@ -445,9 +442,8 @@ static int scan_walk(struct positions *ps, struct walk *w, const char *end,
 
 int rd_scan_past(struct reader *rd, struct scanner *s, const json_t *v)
 {
-	int r;
-
 	struct walk w = walk_of(s);
+	int r;
 
 	s->ps = &rd->ps;
 	r = scan_walk(s->ps, &w, s->end, v);
