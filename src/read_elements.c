@@ -27,8 +27,7 @@ static const char *const parent_keys[] = { "parent" };
 static int used(const struct fields *f, const char *key)
 {
 	for (size_t i = 0; i < f->nused; i++)
-		if (!f->in_more[i] && f->used[i][0] == key[0] &&
-		    !strcmp(f->used[i], key))
+		if (!f->in_more[i] && rd_same_key(f->used[i], key))
 			return 1;
 	return 0;
 }

@@ -316,13 +316,6 @@ static int near_key(const char *key, const char *field)
 	       (!strncmp(key, field, n) && strlen(field) <= n + 2);
 }
 
-/* (the first letters tell most keys apart: strcmp's call was a twentieth
- * of reading a large graph) */
-static int same_key(const char *a, const char *b)
-{
-	return a[0] == b[0] && !strcmp(a, b);
-}
-
 /* The keys of o but its fields (known) as attributes, each warned of
  * where it is one slip away from a field ("alias" for "aliases", "soruce"
  * for "source"): kept as an attribute, it would pass for one unnoticed.
@@ -339,7 +332,7 @@ static int other_keys(struct reader *rd, const json_t *o,
 	json_object_foreach((json_t *)o, key, v) {
 		size_t k = 0;
 
-		while (k < nknown && !same_key(key, known[k]))
+		while (k < nknown && !rd_same_key(key, known[k]))
 			k++;
 		if (k < nknown) {
 			seen[k] = (struct seen){ v, member++ };

@@ -105,7 +105,7 @@ int rd_hints_of(struct reader *rd, const json_t *o, const char *const *keys)
 	 * the hints, not each hint among them: a twelfth of reading a DOT) */
 	json_object_foreach((json_t *)o, key, v) {
 		for (size_t k = 0; keys[k] && !any; k++)
-			any = key[0] == keys[k][0] && !strcmp(key, keys[k]);
+			any = rd_same_key(key, keys[k]);
 		if (any)
 			break;
 	}
@@ -519,10 +519,8 @@ char *rd_dumps(const json_t *v)
 
 int rd_known(const char *key, const char *const *known, size_t nknown)
 {
-	/* (the first letter tells most apart: a DOT's edges called strcmp
-	 * 45 times each here) */
 	for (size_t k = 0; k < nknown; k++)
-		if (known[k][0] == key[0] && !strcmp(known[k], key))
+		if (rd_same_key(known[k], key))
 			return 1;
 	return 0;
 }
